@@ -1,0 +1,46 @@
+# Stormdrill: the two commands of the README.
+#   make run   - install missing packages, build, run the default scenario
+#   make test  - install missing packages, build and run the whole suite,
+#                once normally and once under AddressSanitizer + UBSan
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+SCENARIO   ?= scenarios/introduktion.lua
+PARTICIPANT?= scenarios/participants/demo.lua
+
+.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench clean
+
+all: build
+
+deps:
+	@tools/install-deps.sh
+
+test-deps:
+	@tools/install-deps.sh --test
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/stormdrill run --headless --participant $(PARTICIPANT) $(SCENARIO)
+
+test-normal: test-deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan: test-deps
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DSD_SANITIZE=ON
+	cmake --build $(BUILD_ASAN) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
+
+test: test-normal test-asan
+
+bench: build
+	tools/bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -1,0 +1,22 @@
+/* cli.h - the stormdrill command line: one function per subcommand, each returning the
+ * process exit status (0 ok, 1 bad input, 2 bad usage). */
+#ifndef SD_CLI_H
+#define SD_CLI_H
+
+#include "util/error.h"
+
+#define SD_EXIT_OK 0
+#define SD_EXIT_INPUT 1
+#define SD_EXIT_USAGE 2
+
+int sd_cmd_run(int argc, char **argv);
+int sd_cmd_check(int argc, char **argv);
+int sd_cmd_score(int argc, char **argv);
+int sd_cmd_calendar(int argc, char **argv);
+
+/* Exit status for a failed core call. */
+int sd_exit_for(const sd_error *err);
+/* True when argv[i] is -h or --help. */
+int sd_wants_help(int argc, char **argv);
+
+#endif

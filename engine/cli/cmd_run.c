@@ -1,0 +1,159 @@
+/* cmd_run.c - `stormdrill run --headless`: runs a scenario with a scripted participant,
+ * writing the session log as it goes and the results at the end. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "participant/bot.h"
+#include "results/results.h"
+#include "scenario/scenario.h"
+#include "session/session.h"
+#include "summary.h"
+
+static const char usage[] =
+    "Usage: stormdrill run --headless --participant BOT.lua [options] SCENARIO\n"
+    "Runs SCENARIO as fast as possible with a scripted participant and prints a summary.\n"
+    "  --participant FILE  the scripted participant (a Lua file)\n"
+    "  --seed N            the exercise seed (default: the scenario's)\n"
+    "  --log FILE          the session log (default: sessions/<id>-<time>.jsonl)\n"
+    "  --out FILE          write the results JSON here\n"
+    "  --param KEY=VALUE   a parameter for the participant script (repeatable)\n"
+    "  --no-wall-clock     write 0 as every record's wall time (byte-identical logs)\n"
+    "  --quiet             print nothing but errors\n";
+
+static void print_to_stderr(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", line);
+}
+
+static int default_log_path(const char *id, char *out, size_t n)
+{
+    if (mkdir("sessions", 0755) != 0 && errno != EEXIST)
+        return -1;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    snprintf(out, n, "sessions/%s-%04d%02d%02d-%02d%02d%02d-%ld.jsonl", id, tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long)getpid());
+    return 0;
+}
+
+int sd_cmd_run(int argc, char **argv)
+{
+    const char *participant = NULL, *log_path = NULL, *out_path = NULL, *scenario = NULL;
+    const char *params[64];
+    size_t n_params = 0;
+    bool headless = false, quiet = false, seed_set = false, no_wall = false;
+    uint64_t seed = 0;
+    if (sd_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return SD_EXIT_OK;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--headless") == 0) headless = true;
+        else if (strcmp(a, "--quiet") == 0) quiet = true;
+        else if (strcmp(a, "--no-wall-clock") == 0) no_wall = true;
+        else if (strcmp(a, "--participant") == 0 && has_value) participant = argv[++i];
+        else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
+        else if (strcmp(a, "--out") == 0 && has_value) out_path = argv[++i];
+        else if (strcmp(a, "--param") == 0 && has_value) {
+            if (n_params == sizeof params / sizeof params[0]) {
+                fprintf(stderr, "stormdrill run: at most 64 --param options\n");
+                return SD_EXIT_USAGE;
+            }
+            params[n_params++] = argv[++i];
+        } else if (strcmp(a, "--seed") == 0 && has_value) {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(argv[++i], &end, 10);
+            if (errno || *end || argv[i][0] == '\0' || argv[i][0] == '-' || v > 9007199254740991ULL) {
+                fprintf(stderr, "stormdrill run: --seed '%s' is not a whole number from 0 to 2^53-1\n", argv[i]);
+                return SD_EXIT_USAGE;
+            }
+            seed = v;
+            seed_set = true;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "stormdrill run: unknown option or missing value: '%s'\n\n%s", a, usage);
+            return SD_EXIT_USAGE;
+        } else if (scenario == NULL) {
+            scenario = a;
+        } else {
+            fprintf(stderr, "stormdrill run: more than one scenario given ('%s')\n", a);
+            return SD_EXIT_USAGE;
+        }
+    }
+    if (!headless || participant == NULL || scenario == NULL) {
+        fprintf(stderr, "stormdrill run: %s\n\n%s",
+                scenario == NULL ? "no scenario given"
+                : !headless      ? "only --headless runs exist in this build"
+                                 : "--participant is required for a headless run",
+                usage);
+        return SD_EXIT_USAGE;
+    }
+
+    int rc = SD_EXIT_OK;
+    sd_error err = SD_ERROR_INIT;
+    sd_scenario *sc = NULL;
+    sd_bot *bot = NULL;
+    sd_logw *log = NULL;
+    sd_results *res = NULL;
+    sd_session *s = NULL;
+    char log_buf[512];
+
+    if (sd_scenario_load(scenario, NULL, &sc, &err) != SD_OK ||
+        sd_bot_load(participant, NULL, params, n_params, &bot, &err) != SD_OK)
+        goto fail;
+    sd_sandbox_set_print(sc->sb, print_to_stderr, NULL);
+    if (log_path == NULL) {
+        if (default_log_path(sc->id, log_buf, sizeof log_buf) != 0) {
+            sd_error_set(&err, SD_ERR_IO, "sessions: cannot create the folder: %s", strerror(errno));
+            goto fail;
+        }
+        log_path = log_buf;
+    }
+    if (sd_logw_open(log_path, &log, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK)
+        goto fail;
+    sd_session_config cfg = {
+        .scenario = sc, .seed_set = seed_set, .seed = seed, .participant = sd_bot_name(bot),
+        .participant_kind = "scripted", .participant_path = sd_bot_path(bot),
+        .participant_sha256 = sd_bot_sha256(bot), .log = log, .results = res,
+        .no_wall_clock = no_wall};
+    if (sd_session_create(&cfg, &s, &err) != SD_OK || sd_bot_attach(bot, s, &err) != SD_OK ||
+        sd_session_start(s, &err) != SD_OK || sd_session_run(s, &err) != SD_OK)
+        goto fail;
+    if (sd_logw_close(log, &err) != SD_OK) {
+        log = NULL;
+        goto fail;
+    }
+    log = NULL;
+    if (out_path && sd_results_save(res, out_path, &err) != SD_OK)
+        goto fail;
+    if (!quiet) {
+        sd_print_summary(stdout, res, sc->title, sc->lang);
+        printf("  %-28s %s\n", sc->lang == SD_LANG_SV ? "Sessionslogg" : "Session log", log_path);
+        if (out_path)
+            printf("  %-28s %s\n", sc->lang == SD_LANG_SV ? "Resultat" : "Results", out_path);
+    }
+    goto done;
+fail:
+    fprintf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));
+    if (log_path && log)
+        fprintf(stderr, "stormdrill run: the session log so far is in %s\n", log_path);
+    rc = sd_exit_for(&err);
+done:
+    sd_session_destroy(s);
+    sd_logw_close(log, NULL);
+    sd_results_free(res);
+    sd_bot_free(bot);
+    sd_scenario_free(sc);
+    sd_error_clear(&err);
+    return rc;
+}

@@ -1,0 +1,74 @@
+/* cmd_score.c - `stormdrill score LOG`: rebuilds the results from a session log alone. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "log/logr.h"
+#include "results/results.h"
+#include "summary.h"
+
+static const char usage[] =
+    "Usage: stormdrill score LOG [--out FILE]\n"
+    "Rebuilds the results of an exercise from its session log and prints the summary.\n"
+    "  --out FILE  write the results JSON here (the same document the run wrote)\n";
+
+int sd_cmd_score(int argc, char **argv)
+{
+    const char *log_path = NULL, *out_path = NULL;
+    if (sd_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return SD_EXIT_OK;
+    }
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            out_path = argv[++i];
+        else if (argv[i][0] == '-' || log_path) {
+            fprintf(stderr, "stormdrill score: unexpected '%s'\n\n%s", argv[i], usage);
+            return SD_EXIT_USAGE;
+        } else
+            log_path = argv[i];
+    }
+    if (log_path == NULL) {
+        fputs(usage, stderr);
+        return SD_EXIT_USAGE;
+    }
+    int rc = SD_EXIT_OK;
+    sd_error err = SD_ERROR_INIT;
+    sd_logr *r = NULL;
+    sd_results *res = NULL;
+    char title[256] = "";
+    sd_language lang = SD_LANG_SV;
+    if (sd_logr_open(log_path, &r, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK)
+        goto fail;
+    for (;;) {
+        sd_record rec;
+        bool got;
+        if (sd_logr_next(r, &rec, &got, &err) != SD_OK)
+            goto fail;
+        if (!got)
+            break;
+        if (rec.type == SD_REC_HEADER) {
+            snprintf(title, sizeof title, "%s", rec.u.header.scenario_title);
+            lang = rec.u.header.lang;
+        }
+        if (sd_results_add(res, &rec, &err) != SD_OK) {
+            sd_error_prefix(&err, "%s:%zu", log_path, sd_logr_line(r));
+            goto fail;
+        }
+    }
+    const char *torn;
+    if (sd_logr_torn(r, &torn))
+        fprintf(stderr, "stormdrill score: warning: %s\n", torn);
+    if (out_path && sd_results_save(res, out_path, &err) != SD_OK)
+        goto fail;
+    sd_print_summary(stdout, res, title, lang);
+    goto done;
+fail:
+    fprintf(stderr, "stormdrill score: %s\n", sd_error_msg(&err));
+    rc = sd_exit_for(&err);
+done:
+    sd_logr_close(r);
+    sd_results_free(res);
+    sd_error_clear(&err);
+    return rc;
+}

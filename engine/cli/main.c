@@ -1,0 +1,64 @@
+/* main.c - entry point of the stormdrill command line: dispatches to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: stormdrill [SCENARIO]\n"
+    "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE] SCENARIO\n"
+    "       stormdrill check FILE...\n"
+    "       stormdrill score LOG [--out FILE]\n"
+    "       stormdrill calendar YEAR\n"
+    "       stormdrill --version | --help\n"
+    "\n"
+    "Stormdrill replays a crisis on social media from a scenario file; the participant\n"
+    "answers, moderates and escalates, and the exercise is logged and scored.\n"
+    "Run 'stormdrill COMMAND --help' for the options of a command.\n"
+    "Exit status: 0 ok, 1 bad input, 2 bad usage.\n";
+
+int sd_exit_for(const sd_error *err)
+{
+    return err->status == SD_ERR_USAGE ? SD_EXIT_USAGE : SD_EXIT_INPUT;
+}
+
+int sd_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return 1;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return SD_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return SD_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("stormdrill %s\n", SD_VERSION);
+        return SD_EXIT_OK;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return sd_cmd_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "check") == 0)
+        return sd_cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "score") == 0)
+        return sd_cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "calendar") == 0)
+        return sd_cmd_calendar(argc - 1, argv + 1);
+    if (cmd[0] == '-') {
+        fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
+        return SD_EXIT_USAGE;
+    }
+    /* stormdrill SCENARIO: the exercise window. */
+    fprintf(stderr, "stormdrill: the exercise window is not part of this build yet; run the "
+                    "scenario headless:\n  stormdrill run --headless --participant BOT.lua %s\n", cmd);
+    return SD_EXIT_USAGE;
+}

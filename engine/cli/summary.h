@@ -1,0 +1,12 @@
+/* summary.h - the readable summary of an exercise's results that run and score print. */
+#ifndef SD_CLI_SUMMARY_H
+#define SD_CLI_SUMMARY_H
+
+#include <stdio.h>
+
+#include "guideline/vocab.h"
+#include "results/results.h"
+
+void sd_print_summary(FILE *out, const sd_results *r, const char *title, sd_language lang);
+
+#endif

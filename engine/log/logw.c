@@ -1,0 +1,234 @@
+/* logw.c - serialises records to JSON lines and writes them to the session log, one
+ * write() per line. */
+#include "logw.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../scenario/scenario_lua.h"
+#include "../util/jsonw.h"
+
+struct sd_logw {
+    int fd;
+    char *path;
+    sd_buf line;
+};
+
+static const char *const type_names[SD_REC_COUNT] = {"header", "item", "action", "rejected",
+                                                     "state", "end"};
+
+const char *sd_record_type_name(sd_record_type t)
+{
+    return (t >= 0 && t < SD_REC_COUNT) ? type_names[t] : "?";
+}
+
+int sd_record_type_lookup(const char *name)
+{
+    for (int i = 0; i < SD_REC_COUNT; i++)
+        if (strcmp(type_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static void write_time(sd_jsonw *w, const char *key, sd_time t)
+{
+    char s[20];
+    sd_time_format(t, s);
+    sd_jsonw_kstring(w, key, s);
+}
+
+static void write_set(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
+{
+    sd_jsonw_key(w, key);
+    sd_jsonw_array_begin(w);
+    for (int i = 0; i < sd_vocab_count(voc); i++)
+        if (set & (1ULL << i))
+            sd_jsonw_string(w, sd_vocab_name(voc, i));
+    sd_jsonw_array_end(w);
+}
+
+/* Only what differs from the defaults for the item's kind and mood is written; the reader
+ * starts from the same defaults. */
+static void write_expect(sd_jsonw *w, const sd_expect *e, sd_kind kind, sd_mood mood)
+{
+    sd_expect d;
+    sd_expect_defaults(&d, kind, mood);
+    sd_jsonw_key(w, "expect");
+    sd_jsonw_object_begin(w);
+    if (e->answer != d.answer) sd_jsonw_kbool(w, "answer", e->answer);
+    if (e->within != d.within) sd_jsonw_kint(w, "within", e->within);
+    if (e->acknowledge != d.acknowledge) sd_jsonw_kbool(w, "acknowledge", e->acknowledge);
+    if (e->link) sd_jsonw_kstring(w, "link", e->link);
+    if (e->escalate != d.escalate) write_set(w, "escalate", SD_VOCAB_TARGET, e->escalate);
+    if (e->escalate_within != d.escalate_within) sd_jsonw_kint(w, "escalate_within", e->escalate_within);
+    if (e->ok != d.ok) write_set(w, "ok", SD_VOCAB_DECISION, e->ok);
+    if (e->fault != d.fault) write_set(w, "fault", SD_VOCAB_DECISION, e->fault);
+    if (e->cls != d.cls) sd_jsonw_kstring(w, "class", sd_vocab_name(SD_VOCAB_CLASS, e->cls));
+    if (e->rules != d.rules) write_set(w, "rules", SD_VOCAB_RULE, e->rules);
+    if (e->weight != d.weight) sd_jsonw_kdouble(w, "weight", e->weight);
+    if (e->max_words != d.max_words) sd_jsonw_kint(w, "max_words", e->max_words);
+    sd_jsonw_object_end(w);
+}
+
+static void opt_string(sd_jsonw *w, const char *key, const char *s)
+{
+    if (s)
+        sd_jsonw_kstring(w, key, s);
+}
+
+sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
+{
+    sd_jsonw w;
+    sd_jsonw_init(&w, out, false);
+    sd_jsonw_object_begin(&w);
+    sd_jsonw_kstring(&w, "type", sd_record_type_name(rec->type));
+    write_time(&w, "t", rec->t);
+    if (with_wall)
+        sd_jsonw_kint(&w, "wall", rec->wall_ms);
+    switch (rec->type) {
+    case SD_REC_HEADER: {
+        const sd_rec_header *h = &rec->u.header;
+        sd_jsonw_kstring(&w, "format", SD_LOG_FORMAT);
+        sd_jsonw_kstring(&w, "program", h->program);
+        sd_jsonw_key(&w, "scenario");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kstring(&w, "id", h->scenario_id);
+        sd_jsonw_kstring(&w, "title", h->scenario_title);
+        sd_jsonw_kstring(&w, "path", h->scenario_path);
+        sd_jsonw_kstring(&w, "sha256", h->scenario_sha256);
+        sd_jsonw_kstring(&w, "language", sd_vocab_name(SD_VOCAB_LANGUAGE, h->lang));
+        sd_jsonw_object_end(&w);
+        sd_jsonw_kint(&w, "seed", (int64_t)h->seed);
+        write_time(&w, "start", h->start);
+        sd_jsonw_kint(&w, "duration", h->duration);
+        sd_jsonw_kdouble(&w, "compression", h->compression);
+        sd_jsonw_key(&w, "participant");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kstring(&w, "name", h->participant);
+        sd_jsonw_kstring(&w, "kind", h->participant_kind);
+        opt_string(&w, "path", h->participant_path);
+        opt_string(&w, "sha256", h->participant_sha256);
+        sd_jsonw_object_end(&w);
+        break;
+    }
+    case SD_REC_ITEM: {
+        const sd_rec_item *it = &rec->u.item;
+        sd_jsonw_kstring(&w, "id", it->id);
+        sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
+        if (it->first) {
+            sd_jsonw_key(&w, "author");
+            sd_jsonw_object_begin(&w);
+            opt_string(&w, "id", it->author_id);
+            sd_jsonw_kstring(&w, "first", it->first);
+            opt_string(&w, "last", it->last);
+            sd_jsonw_kstring(&w, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
+            sd_jsonw_object_end(&w);
+        }
+        if (it->sender >= 0)
+            sd_jsonw_kstring(&w, "from", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
+        opt_string(&w, "on", it->parent);
+        opt_string(&w, "text", it->text);
+        opt_string(&w, "title", it->title);
+        opt_string(&w, "outlet", it->outlet);
+        opt_string(&w, "url", it->url);
+        opt_string(&w, "repeat_of", it->repeat_of);
+        opt_string(&w, "storm", it->storm);
+        opt_string(&w, "by", it->by);
+        if (it->deadline)
+            write_time(&w, "deadline", it->deadline);
+        write_expect(&w, &it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
+        break;
+    }
+    case SD_REC_ACTION:
+    case SD_REC_REJECTED: {
+        const sd_rec_action *a = &rec->u.action;
+        sd_jsonw_kstring(&w, "action", sd_vocab_name(SD_VOCAB_ACTION, a->kind));
+        opt_string(&w, "item", a->item);
+        if (a->target >= 0)
+            sd_jsonw_kstring(&w, "target", sd_vocab_name(SD_VOCAB_TARGET, a->target));
+        if (a->step >= 0)
+            sd_jsonw_kstring(&w, "step", sd_vocab_name(SD_VOCAB_STEP, a->step));
+        opt_string(&w, "person", a->person);
+        opt_string(&w, "reason", a->reason);
+        opt_string(&w, "text", a->text);
+        if (rec->type == SD_REC_REJECTED)
+            sd_jsonw_kstring(&w, "error", a->error ? a->error : "");
+        break;
+    }
+    case SD_REC_STATE: {
+        const sd_rec_state *s = &rec->u.state;
+        sd_jsonw_kdouble(&w, "intensity", s->intensity);
+        sd_jsonw_kdouble(&w, "sentiment", s->sentiment);
+        sd_jsonw_kint(&w, "waiting", s->waiting);
+        sd_jsonw_kint(&w, "overdue", s->overdue);
+        sd_jsonw_kint(&w, "oldest_wait", s->oldest_wait);
+        break;
+    }
+    case SD_REC_END:
+        sd_jsonw_kstring(&w, "reason", rec->u.end.reason);
+        break;
+    case SD_REC_COUNT:
+        break;
+    }
+    sd_jsonw_object_end(&w);
+    return sd_jsonw_ok(&w) && sd_buf_ok(out) ? SD_OK : SD_ERR_MEMORY;
+}
+
+sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err)
+{
+    *out = NULL;
+    sd_logw *w = calloc(1, sizeof *w);
+    if (w == NULL || (w->path = strdup(path)) == NULL) {
+        free(w);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (w->fd < 0) {
+        sd_status st = sd_error_set(err, SD_ERR_IO, "%s: cannot create the session log: %s",
+                                    path, strerror(errno));
+        free(w->path);
+        free(w);
+        return st;
+    }
+    *out = w;
+    return SD_OK;
+}
+
+sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
+{
+    sd_buf_reset(&w->line);
+    if (sd_record_to_json(rec, true, &w->line) != SD_OK || sd_buf_putc(&w->line, '\n') != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory writing a log line", w->path);
+    const char *p = w->line.data;
+    size_t left = w->line.len;
+    while (left > 0) {
+        ssize_t n = write(w->fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return sd_error_set(err, SD_ERR_IO, "%s: cannot write the session log: %s", w->path,
+                                strerror(errno));
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    return SD_OK;
+}
+
+sd_status sd_logw_close(sd_logw *w, sd_error *err)
+{
+    if (w == NULL)
+        return SD_OK;
+    sd_status st = SD_OK;
+    if (fsync(w->fd) != 0 && errno != EINVAL)
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot sync the session log: %s", w->path, strerror(errno));
+    if (close(w->fd) != 0 && st == SD_OK)
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot close the session log: %s", w->path, strerror(errno));
+    sd_buf_free(&w->line);
+    free(w->path);
+    free(w);
+    return st;
+}

@@ -1,0 +1,27 @@
+/* logw.h - the session log writer: JSON Lines, one record per line, each line handed to the
+ * operating system as soon as it is written (no user-space buffering), so nothing written is
+ * lost if the program dies.
+ *
+ * sd_record_to_json() is the serialisation shared with anything else that prints records. */
+#ifndef SD_LOGW_H
+#define SD_LOGW_H
+
+#include <stdbool.h>
+
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "record.h"
+
+typedef struct sd_logw sd_logw;
+
+/* Creates (truncates) the log at path. */
+sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err);
+sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err);
+/* Syncs to disk and closes; NULL is allowed. */
+sd_status sd_logw_close(sd_logw *w, sd_error *err);
+
+/* Appends the JSON text of rec (no newline) to out. With with_wall false the "wall" field is
+ * left out (for comparisons that ignore real time). */
+sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out);
+
+#endif

@@ -1,0 +1,87 @@
+/* record.h - one line of the session log, as C data.
+ *
+ * The session emits records as things happen (an item arrives, the participant acts, the
+ * exercise ends); the log writer turns each into one JSON line, the log reader turns lines
+ * back into records, and the results are folded from records alone. So a run and
+ * `stormdrill score LOG` build their results from the same input by the same code.
+ *
+ * Strings in a record are borrowed from whoever produced it, valid only during the call
+ * that receives the record. */
+#ifndef SD_RECORD_H
+#define SD_RECORD_H
+
+#include <stdint.h>
+
+#include "../calendar/calendar.h"
+#include "../guideline/vocab.h"
+#include "../scenario/scenario.h"
+
+#define SD_LOG_FORMAT "stormdrill.log/1"
+
+typedef enum sd_record_type {
+    SD_REC_HEADER, SD_REC_ITEM, SD_REC_ACTION, SD_REC_REJECTED, SD_REC_STATE, SD_REC_END,
+    SD_REC_COUNT
+} sd_record_type;
+
+typedef struct sd_rec_header {
+    const char *program;       /* "stormdrill 0.1.0" */
+    const char *scenario_id, *scenario_title, *scenario_path, *scenario_sha256;
+    sd_language lang;
+    uint64_t seed;
+    sd_time start;
+    int64_t duration;
+    double compression;
+    const char *participant;      /* the participant's first name */
+    const char *participant_kind; /* "scripted" or "person" */
+    const char *participant_path, *participant_sha256; /* scripted: the bot file, else NULL */
+} sd_rec_header;
+
+typedef struct sd_rec_item {
+    const char *id;
+    sd_kind kind;
+    const char *author_id;       /* persona id, or NULL for generated storm authors */
+    const char *first, *last;    /* author's names, or NULL (posts, notices...) */
+    sd_mood mood;
+    int sender;                  /* sd_sender for internal messages, else -1 */
+    const char *parent, *text, *title, *outlet, *url, *repeat_of, *storm, *by;
+    sd_time deadline;            /* 0 when no answer is expected */
+    sd_expect expect;            /* expect.link borrowed like the strings */
+} sd_rec_item;
+
+typedef struct sd_rec_action {
+    sd_action_kind kind;
+    const char *item;   /* the item acted on, or NULL (publish, escalate without item) */
+    const char *text;   /* reply, dm_reply, publish; NULL otherwise */
+    int target;         /* sd_target for escalate, else -1 */
+    int step;           /* sd_step for account, else -1 */
+    const char *person; /* account remove_access: persona id */
+    const char *reason; /* hide, delete, report: optional reason */
+    const char *error;  /* SD_REC_REJECTED: why the action was refused */
+} sd_rec_action;
+
+typedef struct sd_rec_state {
+    double intensity, sentiment;
+    int64_t waiting, overdue, oldest_wait; /* oldest_wait in seconds */
+} sd_rec_state;
+
+typedef struct sd_rec_end {
+    const char *reason; /* "duration", "finished by scenario", "ended by facilitator" ... */
+} sd_rec_end;
+
+typedef struct sd_record {
+    sd_record_type type;
+    sd_time t;        /* simulated time */
+    int64_t wall_ms;  /* real milliseconds since the session started */
+    union {
+        sd_rec_header header;
+        sd_rec_item item;
+        sd_rec_action action;
+        sd_rec_state state;
+        sd_rec_end end;
+    } u;
+} sd_record;
+
+const char *sd_record_type_name(sd_record_type t);
+int sd_record_type_lookup(const char *name);
+
+#endif

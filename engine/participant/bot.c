@@ -1,0 +1,304 @@
+/* bot.c - runs a scripted participant: loads its Lua file in a sandbox, shows it each item
+ * and situation update, and schedules the actions it returns. */
+#include "bot.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "../session/session_internal.h"
+#include "../util/sha256.h"
+
+struct sd_bot {
+    sd_sandbox *sb;
+    char *path;
+    char name[128];
+    char sha256[65];
+    bool declared;
+    int on_item, on_state, on_end; /* registry refs or LUA_NOREF */
+    sd_session *session;
+};
+
+const char *sd_bot_name(const sd_bot *b) { return b->name; }
+const char *sd_bot_sha256(const sd_bot *b) { return b->sha256; }
+const char *sd_bot_path(const sd_bot *b) { return b->path; }
+
+static int l_participant(lua_State *L)
+{
+    static const char *const keys[] = {"name", "description", NULL};
+    sd_bot *b = lua_touserdata(L, lua_upvalueindex(1));
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        bool ok = false;
+        if (lua_type(L, -1) == LUA_TSTRING)
+            for (const char *const *k = keys; *k; k++)
+                ok = ok || strcmp(*k, lua_tostring(L, -1)) == 0;
+        if (!ok)
+            return luaL_error(L, "participant: unknown field '%s' (known fields: name, description)",
+                              lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+    }
+    if (lua_getfield(L, 1, "name") == LUA_TSTRING) {
+        size_t len;
+        const char *n = lua_tolstring(L, -1, &len);
+        if (len == 0 || len >= sizeof b->name || strlen(n) != len)
+            return luaL_error(L, "participant: name must be 1 to %d bytes", (int)sizeof b->name - 1);
+        memcpy(b->name, n, len + 1);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "participant: name must be a string");
+    }
+    b->declared = true;
+    return 0;
+}
+
+static sd_status file_sha256(const char *path, char hex[65], sd_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    sd_sha256 h;
+    sd_sha256_init(&h);
+    unsigned char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sd_sha256_update(&h, buf, n);
+    fclose(f);
+    unsigned char d[32];
+    sd_sha256_final(&h, d);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    return SD_OK;
+}
+
+static int ref_global(lua_State *L, const char *name)
+{
+    if (lua_getglobal(L, name) == LUA_TFUNCTION)
+        return luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+    return LUA_NOREF;
+}
+
+sd_status sd_bot_load(const char *path, const sd_sandbox_limits *limits,
+                      const char *const *params, size_t n_params, sd_bot **out, sd_error *err)
+{
+    sd_status st = SD_OK;
+    *out = NULL;
+    sd_bot *b = calloc(1, sizeof *b);
+    if (b == NULL || (b->path = strdup(path)) == NULL) {
+        free(b);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    snprintf(b->name, sizeof b->name, "Deltagare");
+    b->on_item = b->on_state = b->on_end = LUA_NOREF;
+    if ((st = file_sha256(path, b->sha256, err)) != SD_OK)
+        goto done;
+    char *dir = strdup(path);
+    if (dir == NULL) {
+        st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    st = sd_sandbox_create(limits, slash ? dir : ".", 0, &b->sb, err);
+    free(dir);
+    if (st != SD_OK)
+        goto done;
+    lua_State *L = sd_sandbox_state(b->sb);
+    sd_sandbox_register(b->sb, "participant", l_participant, b);
+    /* params = { key = "value", ... } */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_createtable(L, 0, (int)n_params);
+    for (size_t i = 0; i < n_params; i++) {
+        const char *eq = strchr(params[i], '=');
+        if (eq == NULL || eq == params[i]) {
+            st = sd_error_set(err, SD_ERR_USAGE, "--param '%s': write it as key=value", params[i]);
+            lua_pop(L, 2);
+            goto done;
+        }
+        lua_pushlstring(L, params[i], (size_t)(eq - params[i]));
+        lua_pushstring(L, eq + 1);
+        lua_settable(L, -3);
+    }
+    lua_setfield(L, -2, "params");
+    lua_pop(L, 1);
+    if ((st = sd_sandbox_load_file(b->sb, path, path, err)) != SD_OK)
+        goto done;
+    if ((st = sd_sandbox_call(b->sb, 0, 0, err)) != SD_OK)
+        goto done;
+    b->on_item = ref_global(L, "on_item");
+    b->on_state = ref_global(L, "on_state");
+    b->on_end = ref_global(L, "on_end");
+    if (b->on_item == LUA_NOREF && b->on_state == LUA_NOREF)
+        st = sd_error_set(err, SD_ERR_INPUT, "%s: a participant defines on_item(item) or "
+                          "on_state(state); this file defines neither", path);
+done:
+    if (st != SD_OK) {
+        sd_bot_free(b);
+        return st;
+    }
+    *out = b;
+    return SD_OK;
+}
+
+void sd_bot_free(sd_bot *b)
+{
+    if (b == NULL)
+        return;
+    sd_sandbox_destroy(b->sb);
+    free(b->path);
+    free(b);
+}
+
+/* Reads one action table at index t and schedules it. */
+static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd_error *err)
+{
+    sd_action a;
+    sd_action_init(&a, SD_ACT_REPLY);
+    int64_t delay = 0;
+    char where[200];
+    snprintf(where, sizeof where, "%s: %s returned an action", b->path, fn);
+    if (lua_getfield(L, t, "action") != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return sd_error_set(err, SD_ERR_INPUT, "%s without a name (action = \"reply\", ...)", where);
+    }
+    int k = sd_vocab_lookup(SD_VOCAB_ACTION, lua_tostring(L, -1));
+    if (k < 0) {
+        char known[600];
+        sd_vocab_list(SD_VOCAB_ACTION, known, sizeof known);
+        sd_status st = sd_error_set(err, SD_ERR_INPUT, "%s '%s' that does not exist (known: %s)",
+                                    where, lua_tostring(L, -1), known);
+        lua_pop(L, 1);
+        return st;
+    }
+    lua_pop(L, 1);
+    a.kind = (sd_action_kind)k;
+    static const char *const str_keys[] = {"item", "text", "person", "reason"};
+    const char **dst[] = {&a.item, &a.text, &a.person, &a.reason};
+    for (int i = 0; i < 4; i++) {
+        int ty = lua_getfield(L, t, str_keys[i]);
+        if (ty == LUA_TSTRING)
+            *dst[i] = lua_tostring(L, -1); /* stays on the stack until we are done */
+        else if (ty != LUA_TNIL)
+            return sd_error_set(err, SD_ERR_INPUT, "%s whose '%s' is not a string", where, str_keys[i]);
+    }
+    if (lua_getfield(L, t, "target") == LUA_TSTRING &&
+        (a.target = sd_vocab_lookup(SD_VOCAB_TARGET, lua_tostring(L, -1))) < 0)
+        return sd_error_set(err, SD_ERR_INPUT, "%s with unknown target '%s'", where, lua_tostring(L, -1));
+    if (lua_getfield(L, t, "step") == LUA_TSTRING &&
+        (a.step = sd_vocab_lookup(SD_VOCAB_STEP, lua_tostring(L, -1))) < 0)
+        return sd_error_set(err, SD_ERR_INPUT, "%s with unknown step '%s'", where, lua_tostring(L, -1));
+    int ty = lua_getfield(L, t, "after");
+    if (ty == LUA_TNUMBER) {
+        double m = lua_tonumber(L, -1);
+        if (!(m >= 0 && m <= 60 * 24 * 365))
+            return sd_error_set(err, SD_ERR_INPUT, "%s with 'after' out of range", where);
+        delay = (int64_t)llround(m * 60);
+    } else if (ty == LUA_TSTRING) {
+        if (sd_parse_duration(lua_tostring(L, -1), &delay, err) != SD_OK) {
+            sd_error_prefix(err, "%s", where);
+            return SD_ERR_INPUT;
+        }
+    } else if (ty != LUA_TNIL) {
+        return sd_error_set(err, SD_ERR_INPUT, "%s whose 'after' is not a duration", where);
+    }
+    return sd_session_act_later(b->session, &a, delay, err);
+}
+
+/* Calls fn (a registry ref) with the value on top of the stack; schedules what it returns. */
+static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, sd_error *err)
+{
+    lua_State *L = sd_sandbox_state(b->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    lua_insert(L, -2);
+    sd_status st = sd_sandbox_call(b->sb, 1, 1, err);
+    if (st != SD_OK)
+        return st;
+    int top = lua_gettop(L);
+    if (lua_istable(L, top)) {
+        lua_getfield(L, top, "action");
+        bool single = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (single) {
+            st = schedule_one(b, L, top, fn, err);
+        } else {
+            lua_Integer n = (lua_Integer)lua_rawlen(L, top);
+            for (lua_Integer i = 1; i <= n && st == SD_OK; i++) {
+                int base = lua_gettop(L);
+                if (lua_rawgeti(L, top, i) != LUA_TTABLE)
+                    st = sd_error_set(err, SD_ERR_INPUT, "%s: %s returned a list whose entry %d "
+                                      "is not an action table", b->path, fn, (int)i);
+                else
+                    st = schedule_one(b, L, lua_gettop(L), fn, err);
+                lua_settop(L, base);
+            }
+        }
+    } else if (!lua_isnil(L, top)) {
+        st = sd_error_set(err, SD_ERR_INPUT, "%s: %s must return nothing, an action table or a "
+                          "list of them, not a %s", b->path, fn, luaL_typename(L, top));
+    }
+    lua_settop(L, top - 1);
+    return st;
+}
+
+static sd_status observe(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
+{
+    sd_bot *b = ctx;
+    lua_State *L = sd_sandbox_state(b->sb);
+    const sd_scenario *sc = sd_session_scenario(s);
+    switch (rec->type) {
+    case SD_REC_ITEM:
+        if (b->on_item == LUA_NOREF)
+            return SD_OK;
+        sd_push_item_table(L, &rec->u.item, rec->t, sc->start, true);
+        return call_and_schedule(b, b->on_item, "on_item", err);
+    case SD_REC_STATE:
+        if (b->on_state == LUA_NOREF)
+            return SD_OK;
+        sd_push_state_table(L, s);
+        return call_and_schedule(b, b->on_state, "on_state", err);
+    case SD_REC_END:
+        if (b->on_end == LUA_NOREF)
+            return SD_OK;
+        sd_push_state_table(L, s);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, b->on_end);
+        lua_insert(L, -2);
+        return sd_sandbox_call(b->sb, 1, 0, err);
+    default:
+        return SD_OK;
+    }
+}
+
+sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
+{
+    b->session = s;
+    const sd_scenario *sc = sd_session_scenario(s);
+    sd_status st = sd_sandbox_reseed(b->sb, s->cfg.seed ^ 0x5eed5eedULL, err);
+    if (st != SD_OK)
+        return st;
+    lua_State *L = sd_sandbox_state(b->sb);
+    char start[20];
+    sd_time_format(sc->start, start);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, sc->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, sc->title);
+    lua_setfield(L, -2, "title");
+    lua_pushstring(L, sd_vocab_name(SD_VOCAB_LANGUAGE, sc->lang));
+    lua_setfield(L, -2, "language");
+    lua_pushstring(L, sc->account_name ? sc->account_name : "");
+    lua_setfield(L, -2, "account");
+    lua_pushstring(L, start);
+    lua_setfield(L, -2, "start");
+    lua_pushstring(L, b->name);
+    lua_setfield(L, -2, "me");
+    lua_setfield(L, -2, "exercise");
+    lua_pop(L, 1);
+    return sd_session_add_observer(s, observe, b, err);
+}

@@ -1,0 +1,457 @@
+/* results.c - folds session-log records into the results of an exercise and writes them
+ * as the stormdrill.result/1 JSON document. */
+#include "results.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../guideline/answer.h"
+#include "../util/arena.h"
+#include "../util/jsonw.h"
+#include "../util/strmap.h"
+
+typedef struct res_action {
+    sd_time t;
+    sd_action_kind kind;
+    int32_t item;      /* index, or -1 */
+    int8_t target, step;
+    const char *text, *person, *reason;
+    int32_t next;      /* next action on the same item, or -1 */
+} res_action;
+
+typedef struct res_item {
+    const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    sd_kind kind;
+    sd_mood mood;
+    bool has_author;
+    sd_time arrival, deadline, answered_at;
+    int answer_action;   /* sd_action_kind, or -1 */
+    sd_expect expect;
+    int32_t first_action, last_action;
+} res_item;
+
+struct sd_results {
+    sd_arena arena;
+    bool have_header;
+    sd_rec_header header; /* strings copied into the arena */
+    res_item *items;
+    size_t n_items, cap_items;
+    res_action *actions;
+    size_t n_actions, cap_actions;
+    sd_strmap ids;
+    size_t rejected;
+    bool ended;
+    sd_time end_t;
+    const char *end_reason;
+};
+
+sd_status sd_results_create(sd_results **out, sd_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    sd_strmap_init(&(*out)->ids);
+    return SD_OK;
+}
+
+void sd_results_free(sd_results *r)
+{
+    if (r == NULL)
+        return;
+    free(r->items);
+    free(r->actions);
+    sd_strmap_free(&r->ids);
+    sd_arena_free(&r->arena);
+    free(r);
+}
+
+static const char *keep_str(sd_results *r, const char *s, bool *oom)
+{
+    if (s == NULL)
+        return NULL;
+    const char *p = sd_arena_strdup(&r->arena, s);
+    if (p == NULL)
+        *oom = true;
+    return p;
+}
+
+sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
+{
+    bool oom = false;
+    if (rec->type != SD_REC_HEADER && !r->have_header)
+        return sd_error_set(err, SD_ERR_INPUT, "the log does not start with a header line");
+    switch (rec->type) {
+    case SD_REC_HEADER: {
+        if (r->have_header)
+            return sd_error_set(err, SD_ERR_INPUT, "a second header line");
+        const sd_rec_header *h = &rec->u.header;
+        r->header = *h;
+        r->header.program = keep_str(r, h->program, &oom);
+        r->header.scenario_id = keep_str(r, h->scenario_id, &oom);
+        r->header.scenario_title = keep_str(r, h->scenario_title, &oom);
+        r->header.scenario_path = keep_str(r, h->scenario_path, &oom);
+        r->header.scenario_sha256 = keep_str(r, h->scenario_sha256, &oom);
+        r->header.participant = keep_str(r, h->participant, &oom);
+        r->header.participant_kind = keep_str(r, h->participant_kind, &oom);
+        r->header.participant_path = keep_str(r, h->participant_path, &oom);
+        r->header.participant_sha256 = keep_str(r, h->participant_sha256, &oom);
+        r->have_header = true;
+        break;
+    }
+    case SD_REC_ITEM: {
+        const sd_rec_item *it = &rec->u.item;
+        if (r->n_items == r->cap_items) {
+            size_t cap = r->cap_items ? r->cap_items * 2 : 256;
+            res_item *p = realloc(r->items, cap * sizeof *p);
+            if (p == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            r->items = p;
+            r->cap_items = cap;
+        }
+        res_item *x = &r->items[r->n_items];
+        memset(x, 0, sizeof *x);
+        x->id = keep_str(r, it->id, &oom);
+        x->kind = it->kind;
+        x->has_author = it->first != NULL;
+        x->author_id = keep_str(r, it->author_id, &oom);
+        x->first = keep_str(r, it->first, &oom);
+        x->last = keep_str(r, it->last, &oom);
+        x->mood = it->mood;
+        x->storm = keep_str(r, it->storm, &oom);
+        x->repeat_of = keep_str(r, it->repeat_of, &oom);
+        x->arrival = rec->t;
+        x->deadline = it->deadline;
+        x->expect = it->expect;
+        x->expect.link = keep_str(r, it->expect.link, &oom);
+        x->answer_action = -1;
+        x->first_action = x->last_action = -1;
+        if (oom)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        sd_status st = sd_strmap_put(&r->ids, x->id, (uint32_t)r->n_items);
+        if (st == SD_ERR_INPUT)
+            return sd_error_set(err, SD_ERR_INPUT, "item id '%s' appears twice", it->id);
+        if (st != SD_OK)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        r->n_items++;
+        break;
+    }
+    case SD_REC_ACTION: {
+        const sd_rec_action *a = &rec->u.action;
+        uint32_t idx = 0;
+        int32_t item = -1;
+        if (a->item) {
+            if (!sd_strmap_get(&r->ids, a->item, &idx))
+                return sd_error_set(err, SD_ERR_INPUT, "an action on item '%s', which has not "
+                                    "arrived", a->item);
+            item = (int32_t)idx;
+        }
+        if (r->n_actions == r->cap_actions) {
+            size_t cap = r->cap_actions ? r->cap_actions * 2 : 256;
+            res_action *p = realloc(r->actions, cap * sizeof *p);
+            if (p == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            r->actions = p;
+            r->cap_actions = cap;
+        }
+        res_action *x = &r->actions[r->n_actions];
+        x->t = rec->t;
+        x->kind = a->kind;
+        x->item = item;
+        x->target = (int8_t)a->target;
+        x->step = (int8_t)a->step;
+        x->text = keep_str(r, a->text, &oom);
+        x->person = keep_str(r, a->person, &oom);
+        x->reason = keep_str(r, a->reason, &oom);
+        x->next = -1;
+        if (oom)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        if (item >= 0) {
+            res_item *it = &r->items[item];
+            if (it->last_action >= 0)
+                r->actions[it->last_action].next = (int32_t)r->n_actions;
+            else
+                it->first_action = (int32_t)r->n_actions;
+            it->last_action = (int32_t)r->n_actions;
+            if (it->answered_at == 0 && sd_action_answers(&it->expect, a->kind, a->target)) {
+                it->answered_at = rec->t;
+                it->answer_action = a->kind;
+            }
+        }
+        r->n_actions++;
+        break;
+    }
+    case SD_REC_REJECTED:
+        r->rejected++;
+        break;
+    case SD_REC_STATE:
+        break;
+    case SD_REC_END:
+        r->ended = true;
+        r->end_t = rec->t;
+        r->end_reason = keep_str(r, rec->u.end.reason, &oom);
+        if (oom)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        break;
+    case SD_REC_COUNT:
+        break;
+    }
+    return SD_OK;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+void sd_results_summarise(const sd_results *r, sd_results_summary *s)
+{
+    memset(s, 0, sizeof *s);
+    s->items = r->n_items;
+    s->actions = r->n_actions;
+    s->rejected = r->rejected;
+    s->ended = r->ended;
+    s->end_reason = r->end_reason;
+    int64_t *times = malloc((r->n_items ? r->n_items : 1) * sizeof *times);
+    size_t nt = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const res_item *it = &r->items[i];
+        if (!it->expect.answer)
+            continue;
+        s->expecting_answer++;
+        if (it->answered_at) {
+            s->answered++;
+            if (it->deadline && it->answered_at > it->deadline)
+                s->late++;
+            else
+                s->on_time++;
+            if (times)
+                times[nt++] = it->answered_at - it->arrival;
+        } else {
+            s->unanswered++;
+        }
+    }
+    s->median_answer = s->p90_answer = -1;
+    if (times && nt > 0) {
+        qsort(times, nt, sizeof *times, cmp_i64);
+        s->median_answer = (double)times[(nt - 1) / 2];
+        s->p90_answer = (double)times[(size_t)((double)(nt - 1) * 0.9)];
+    }
+    free(times);
+}
+
+static void write_time(sd_jsonw *w, const char *key, sd_time t)
+{
+    char s[20];
+    sd_time_format(t, s);
+    sd_jsonw_kstring(w, key, s);
+}
+
+static void write_set(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
+{
+    sd_jsonw_key(w, key);
+    sd_jsonw_array_begin(w);
+    for (int i = 0; i < sd_vocab_count(voc); i++)
+        if (set & (1ULL << i))
+            sd_jsonw_string(w, sd_vocab_name(voc, i));
+    sd_jsonw_array_end(w);
+}
+
+static void write_action(sd_jsonw *w, const sd_results *r, const res_action *a)
+{
+    sd_jsonw_object_begin(w);
+    write_time(w, "t", a->t);
+    sd_jsonw_kstring(w, "action", sd_vocab_name(SD_VOCAB_ACTION, a->kind));
+    if (a->item >= 0)
+        sd_jsonw_kstring(w, "item", r->items[a->item].id);
+    if (a->target >= 0)
+        sd_jsonw_kstring(w, "target", sd_vocab_name(SD_VOCAB_TARGET, a->target));
+    if (a->step >= 0)
+        sd_jsonw_kstring(w, "step", sd_vocab_name(SD_VOCAB_STEP, a->step));
+    if (a->person)
+        sd_jsonw_kstring(w, "person", a->person);
+    if (a->reason)
+        sd_jsonw_kstring(w, "reason", a->reason);
+    if (a->text)
+        sd_jsonw_kstring(w, "text", a->text);
+    sd_jsonw_object_end(w);
+}
+
+sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
+{
+    if (!r->have_header)
+        return sd_error_set(err, SD_ERR_INPUT, "no header: the log is empty");
+    sd_results_summary s;
+    sd_results_summarise(r, &s);
+    sd_jsonw w;
+    sd_jsonw_init(&w, out, r->n_items <= 10000);
+    const sd_rec_header *h = &r->header;
+    sd_jsonw_object_begin(&w);
+    sd_jsonw_kstring(&w, "schema", SD_RESULT_SCHEMA);
+    sd_jsonw_kstring(&w, "program", h->program);
+    sd_jsonw_key(&w, "scenario");
+    sd_jsonw_object_begin(&w);
+    sd_jsonw_kstring(&w, "id", h->scenario_id);
+    sd_jsonw_kstring(&w, "title", h->scenario_title);
+    sd_jsonw_kstring(&w, "sha256", h->scenario_sha256);
+    sd_jsonw_kstring(&w, "language", sd_vocab_name(SD_VOCAB_LANGUAGE, h->lang));
+    sd_jsonw_object_end(&w);
+    sd_jsonw_key(&w, "participant");
+    sd_jsonw_object_begin(&w);
+    sd_jsonw_kstring(&w, "name", h->participant);
+    sd_jsonw_kstring(&w, "kind", h->participant_kind);
+    if (h->participant_sha256)
+        sd_jsonw_kstring(&w, "sha256", h->participant_sha256);
+    sd_jsonw_object_end(&w);
+    sd_jsonw_kint(&w, "seed", (int64_t)h->seed);
+    write_time(&w, "start", h->start);
+    if (r->ended) {
+        write_time(&w, "end", r->end_t);
+        sd_jsonw_kstring(&w, "end_reason", r->end_reason);
+    } else {
+        sd_jsonw_key(&w, "end");
+        sd_jsonw_null(&w);
+        sd_jsonw_kstring(&w, "end_reason", "not finished");
+    }
+    sd_jsonw_key(&w, "summary");
+    sd_jsonw_object_begin(&w);
+    sd_jsonw_kint(&w, "items", (int64_t)s.items);
+    sd_jsonw_kint(&w, "expecting_answer", (int64_t)s.expecting_answer);
+    sd_jsonw_kint(&w, "answered", (int64_t)s.answered);
+    sd_jsonw_kint(&w, "on_time", (int64_t)s.on_time);
+    sd_jsonw_kint(&w, "late", (int64_t)s.late);
+    sd_jsonw_kint(&w, "unanswered", (int64_t)s.unanswered);
+    sd_jsonw_kint(&w, "actions", (int64_t)s.actions);
+    sd_jsonw_kint(&w, "rejected_actions", (int64_t)s.rejected);
+    if (s.median_answer >= 0) {
+        sd_jsonw_kdouble(&w, "median_answer_seconds", s.median_answer);
+        sd_jsonw_kdouble(&w, "p90_answer_seconds", s.p90_answer);
+    }
+    sd_jsonw_object_end(&w);
+    /* Actions not tied to an item: publish, account steps, general escalations. */
+    sd_jsonw_key(&w, "actions");
+    sd_jsonw_array_begin(&w);
+    for (size_t i = 0; i < r->n_actions; i++)
+        if (r->actions[i].item < 0)
+            write_action(&w, r, &r->actions[i]);
+    sd_jsonw_array_end(&w);
+    sd_jsonw_key(&w, "items");
+    sd_jsonw_array_begin(&w);
+    for (size_t i = 0; i < r->n_items; i++) {
+        const res_item *it = &r->items[i];
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kstring(&w, "id", it->id);
+        sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
+        if (it->has_author) {
+            sd_jsonw_key(&w, "author");
+            sd_jsonw_object_begin(&w);
+            if (it->author_id)
+                sd_jsonw_kstring(&w, "id", it->author_id);
+            sd_jsonw_kstring(&w, "first", it->first);
+            if (it->last)
+                sd_jsonw_kstring(&w, "last", it->last);
+            sd_jsonw_object_end(&w);
+            sd_jsonw_kstring(&w, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
+        }
+        if (it->storm)
+            sd_jsonw_kstring(&w, "storm", it->storm);
+        if (it->repeat_of)
+            sd_jsonw_kstring(&w, "repeat_of", it->repeat_of);
+        write_time(&w, "arrival", it->arrival);
+        if (it->deadline)
+            write_time(&w, "deadline", it->deadline);
+        else {
+            sd_jsonw_key(&w, "deadline");
+            sd_jsonw_null(&w);
+        }
+        if (it->answered_at) {
+            write_time(&w, "answered_at", it->answered_at);
+            sd_jsonw_kint(&w, "answer_seconds", it->answered_at - it->arrival);
+            sd_jsonw_kstring(&w, "answer_action", sd_vocab_name(SD_VOCAB_ACTION, it->answer_action));
+            sd_jsonw_kbool(&w, "late", it->deadline && it->answered_at > it->deadline);
+        } else {
+            sd_jsonw_key(&w, "answered_at");
+            sd_jsonw_null(&w);
+        }
+        sd_jsonw_key(&w, "expect");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kbool(&w, "answer", it->expect.answer);
+        if (it->expect.within)
+            sd_jsonw_kint(&w, "within_seconds", it->expect.within);
+        sd_jsonw_kbool(&w, "acknowledge", it->expect.acknowledge);
+        if (it->expect.link)
+            sd_jsonw_kstring(&w, "link", it->expect.link);
+        write_set(&w, "escalate", SD_VOCAB_TARGET, it->expect.escalate);
+        if (it->expect.ok)
+            write_set(&w, "ok", SD_VOCAB_DECISION, it->expect.ok);
+        if (it->expect.fault)
+            write_set(&w, "fault", SD_VOCAB_DECISION, it->expect.fault);
+        sd_jsonw_kstring(&w, "class", sd_vocab_name(SD_VOCAB_CLASS, it->expect.cls));
+        if (it->expect.rules)
+            write_set(&w, "rules", SD_VOCAB_RULE, it->expect.rules);
+        sd_jsonw_kdouble(&w, "weight", it->expect.weight);
+        sd_jsonw_object_end(&w);
+        sd_jsonw_key(&w, "actions");
+        sd_jsonw_array_begin(&w);
+        for (int32_t a = it->first_action; a >= 0; a = r->actions[a].next)
+            write_action(&w, r, &r->actions[a]);
+        sd_jsonw_array_end(&w);
+        sd_jsonw_object_end(&w);
+    }
+    sd_jsonw_array_end(&w);
+    sd_jsonw_object_end(&w);
+    sd_buf_putc(out, '\n');
+    if (!sd_jsonw_ok(&w) || !sd_buf_ok(out))
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory writing the results");
+    return SD_OK;
+}
+
+sd_status sd_write_file_atomic(const char *path, const char *data, size_t len, sd_error *err)
+{
+    sd_status st = SD_OK;
+    sd_buf tmp = SD_BUF_INIT;
+    sd_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    if (!sd_buf_ok(&tmp))
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    int fd = open(sd_buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+        goto done;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+            break;
+        }
+        off += (size_t)n;
+    }
+    if (st == SD_OK && fsync(fd) != 0 && errno != EINVAL)
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot sync: %s", path, strerror(errno));
+    if (close(fd) != 0 && st == SD_OK)
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot close: %s", path, strerror(errno));
+    if (st == SD_OK && rename(sd_buf_str(&tmp), path) != 0)
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot rename into place: %s", path, strerror(errno));
+    if (st != SD_OK)
+        unlink(sd_buf_str(&tmp));
+done:
+    sd_buf_free(&tmp);
+    return st;
+}
+
+sd_status sd_results_save(const sd_results *r, const char *path, sd_error *err)
+{
+    sd_buf out = SD_BUF_INIT;
+    sd_status st = sd_results_to_json(r, &out, err);
+    if (st == SD_OK)
+        st = sd_write_file_atomic(path, out.data, out.len, err);
+    sd_buf_free(&out);
+    return st;
+}

@@ -1,0 +1,46 @@
+/* results.h - the results of one exercise, folded from session-log records.
+ *
+ * A run feeds each record to sd_results_add() as it happens; `stormdrill score LOG` feeds
+ * the records read back from the log. Same records in, same results out: the results file
+ * ("schema": "stormdrill.result/1") is a pure function of the log. It carries the timing
+ * facts scoring needs: per item its kind, author, mood, arrival, deadline, answer time and
+ * the actions taken on it.
+ *
+ * Ownership: sd_results_create() returns an object the caller frees with
+ * sd_results_free(); it copies every string it keeps. */
+#ifndef SD_RESULTS_H
+#define SD_RESULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../log/record.h"
+#include "../util/buf.h"
+#include "../util/error.h"
+
+#define SD_RESULT_SCHEMA "stormdrill.result/1"
+
+typedef struct sd_results sd_results;
+
+typedef struct sd_results_summary {
+    size_t items, expecting_answer, answered, on_time, late, unanswered;
+    size_t actions, rejected;
+    double median_answer, p90_answer; /* seconds, over answered items expecting an answer; -1 if none */
+    bool ended;
+    const char *end_reason;           /* borrowed from the results */
+} sd_results_summary;
+
+sd_status sd_results_create(sd_results **out, sd_error *err);
+void sd_results_free(sd_results *r);
+/* Folds one record in. Records must come in log order, the header first. */
+sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err);
+void sd_results_summarise(const sd_results *r, sd_results_summary *s);
+/* The results document as JSON text. */
+sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err);
+/* Writes the JSON to path through a temporary file renamed into place. */
+sd_status sd_results_save(const sd_results *r, const char *path, sd_error *err);
+
+/* Writes buf to path atomically (temporary file in the same folder, fsync, rename). */
+sd_status sd_write_file_atomic(const char *path, const char *data, size_t len, sd_error *err);
+
+#endif

@@ -1,0 +1,618 @@
+/* sandbox.c - the Lua sandbox for untrusted scenario and participant scripts: an
+ * allow-listed global table, read-only libraries, a capped allocator, and a count hook with
+ * an instruction budget and wall-clock limit that scripts cannot catch with pcall. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "../util/buf.h"
+
+#define HOOK_EVERY 1000               /* instructions between hook calls */
+#define MAX_SCRIPT_BYTES (16u << 20)  /* largest script file read */
+#define MAX_INCLUDE_DEPTH 16
+
+struct sd_sandbox {
+    lua_State *L;
+    sd_sandbox_limits lim;
+    char *root;          /* owned: canonical folder include() reads from */
+    size_t mem_used, mem_peak;
+    bool mem_tripped;    /* the allocator refused a request over the cap */
+    char mem_where[300]; /* script location when the cap was hit */
+    /* per call */
+    int call_depth;
+    uint64_t instr_used;
+    struct timespec deadline;
+    bool tripped;        /* a limit was hit: errors cannot be caught any more */
+    char trip_msg[512];
+    int include_depth;
+    int reseed_ref;      /* the real math.randomseed, kept from scripts */
+    sd_print_fn print_fn;
+    void *print_ctx;
+};
+
+void sd_sandbox_limits_default(sd_sandbox_limits *lim)
+{
+    lim->memory_bytes = (size_t)256 << 20;
+    lim->instructions_per_call = 200000000ULL;
+    lim->seconds_per_call = 5.0;
+}
+
+/* ---- allocator with a cap ---- */
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sd_sandbox *sb = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sb->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && nsize - old > sb->lim.memory_bytes - sb->mem_used) {
+        if (!sb->mem_tripped && sb->L != NULL)
+            sd_sandbox_where(sb->L, 0, sb->mem_where, sizeof sb->mem_where);
+        sb->mem_tripped = true;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p == NULL)
+        return NULL;
+    sb->mem_used = sb->mem_used - old + nsize;
+    if (sb->mem_used > sb->mem_peak)
+        sb->mem_peak = sb->mem_used;
+    return p;
+}
+
+sd_sandbox *sd_sandbox_of(lua_State *L)
+{
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+size_t sd_sandbox_memory(const sd_sandbox *sb) { return sb->mem_used; }
+size_t sd_sandbox_memory_peak(const sd_sandbox *sb) { return sb->mem_peak; }
+lua_State *sd_sandbox_state(sd_sandbox *sb) { return sb->L; }
+
+void sd_sandbox_set_print(sd_sandbox *sb, sd_print_fn fn, void *ctx)
+{
+    sb->print_fn = fn;
+    sb->print_ctx = ctx;
+}
+
+/* ---- locations ---- */
+
+void sd_sandbox_where(lua_State *L, int level, char *out, size_t outlen)
+{
+    lua_Debug ar;
+    for (int lv = level; lv < level + 8; lv++) {
+        if (!lua_getstack(L, lv, &ar))
+            break;
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(out, outlen, "%s:%d", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    snprintf(out, outlen, "?");
+}
+
+/* ---- the count hook ---- */
+
+static bool past_deadline(const struct timespec *d)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > d->tv_sec || (now.tv_sec == d->tv_sec && now.tv_nsec >= d->tv_nsec);
+}
+
+static void trip(lua_State *L, sd_sandbox *sb, const char *what)
+{
+    char where[300];
+    sd_sandbox_where(L, 0, where, sizeof where);
+    snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s: %s", where, what);
+    sb->tripped = true;
+    /* From now on fire at every instruction, so that any handler that catches the error
+     * is stopped again at once. */
+    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    sd_sandbox *sb = sd_sandbox_of(L);
+    if (!sb->tripped) {
+        sb->instr_used += HOOK_EVERY;
+        if (sb->instr_used > sb->lim.instructions_per_call) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "script stopped: it ran more than %llu instructions in one call "
+                     "(an endless loop?)",
+                     (unsigned long long)sb->lim.instructions_per_call);
+            trip(L, sb, msg);
+        } else if (past_deadline(&sb->deadline)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "script stopped: it ran longer than %.1f s in one call",
+                     sb->lim.seconds_per_call);
+            trip(L, sb, msg);
+        }
+    }
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);
+        lua_error(L);
+    }
+}
+
+/* ---- error conversion (never calls __tostring: a hostile error object stays inert) ---- */
+
+static int message_handler(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);
+        return 1;
+    }
+    if (lua_type(L, 1) == LUA_TSTRING)
+        return 1;
+    char where[300];
+    sd_sandbox_where(L, 1, where, sizeof where);
+    lua_pushfstring(L, "%s: error object is a %s value", where, luaL_typename(L, 1));
+    return 1;
+}
+
+/* Re-raises a tripped limit or a memory error that a script's pcall just caught. */
+static void rethrow_if_fatal(lua_State *L, sd_sandbox *sb, int status)
+{
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);
+        lua_error(L);
+    }
+    if (status == LUA_ERRMEM || sb->mem_tripped) {
+        sb->mem_tripped = true;
+        lua_pushliteral(L, "not enough memory");
+        lua_error(L);
+    }
+}
+
+static int safe_pcall(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    luaL_checkany(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    rethrow_if_fatal(L, sb, status);
+    lua_pushboolean(L, status == LUA_OK);
+    lua_insert(L, 1);
+    return lua_gettop(L);
+}
+
+static int safe_xpcall(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 1);   /* function */
+    lua_copy(L, 2, 1);     /* handler to slot 1 */
+    lua_replace(L, 2);     /* function to slot 2 */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
+    rethrow_if_fatal(L, sb, status);
+    lua_pushboolean(L, status == LUA_OK);
+    lua_replace(L, 1);
+    return lua_gettop(L);
+}
+
+/* ---- safe replacements ---- */
+
+static int safe_load(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "=(load)");
+    int has_env = !lua_isnone(L, 4);
+    int status = luaL_loadbufferx(L, s, len, name, "t");
+    if (status != LUA_OK) {
+        rethrow_if_fatal(L, sd_sandbox_of(L), status);
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env) {
+        lua_pushvalue(L, 4);
+        if (!lua_setupvalue(L, -2, 1))
+            lua_pop(L, 1);
+    }
+    return 1;
+}
+
+static int safe_print(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    sd_buf line = SD_BUF_INIT;
+    char where[300];
+    sd_sandbox_where(L, 1, where, sizeof where);
+    sd_buf_printf(&line, "%s: ", where);
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1)
+            sd_buf_putc(&line, '\t');
+        int t = lua_type(L, i);
+        if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+            size_t len;
+            const char *s = lua_tolstring(L, i, &len);
+            sd_buf_append(&line, s, len);
+            lua_settop(L, n); /* tolstring may convert a number in place: harmless */
+        } else if (t == LUA_TBOOLEAN) {
+            sd_buf_puts(&line, lua_toboolean(L, i) ? "true" : "false");
+        } else if (t == LUA_TNIL) {
+            sd_buf_puts(&line, "nil");
+        } else {
+            sd_buf_printf(&line, "%s: %p", luaL_typename(L, i), lua_topointer(L, i));
+        }
+    }
+    if (sb->print_fn && sd_buf_ok(&line))
+        sb->print_fn(sb->print_ctx, sd_buf_str(&line));
+    sd_buf_free(&line);
+    return 0;
+}
+
+/* string.rep without the endless loop of an empty string repeated 2^62 times, and with
+ * its size checked against the memory cap before any work. */
+static int safe_rep(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    size_t cap = sb->lim.memory_bytes;
+    if ((lua_Unsigned)n > cap / (l + lsep) + 1) {
+        if (!sb->mem_tripped)
+            sd_sandbox_where(L, 1, sb->mem_where, sizeof sb->mem_where);
+        sb->mem_tripped = true;
+        return luaL_error(L, "not enough memory (string.rep of %I copies)", n);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* ---- include(path): helper files from inside the scenario's folder, as text ---- */
+
+static bool path_is_safe(const char *p)
+{
+    if (p[0] == '\0' || p[0] == '/' || strlen(p) > 200)
+        return false;
+    size_t n = strlen(p);
+    if (n < 5 || strcmp(p + n - 4, ".lua") != 0)
+        return false;
+    for (const char *s = p; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!(c == '/' || c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+    }
+    /* no "." or ".." components */
+    const char *seg = p;
+    while (seg) {
+        const char *end = strchr(seg, '/');
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        if (len == 0 || (len == 1 && seg[0] == '.') || (len == 2 && seg[0] == '.' && seg[1] == '.'))
+            return false;
+        seg = end ? end + 1 : NULL;
+    }
+    return true;
+}
+
+static int lua_include(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    const char *rel = luaL_checkstring(L, 1);
+    if (!path_is_safe(rel))
+        return luaL_error(L, "include: '%s' is not allowed: give a relative path to a .lua file "
+                             "inside the scenario's folder (letters, digits, _ - . /, no '..')",
+                          rel);
+    if (sb->root == NULL)
+        return luaL_error(L, "include: not available here");
+    if (sb->include_depth >= MAX_INCLUDE_DEPTH)
+        return luaL_error(L, "include: files include each other more than %d deep", MAX_INCLUDE_DEPTH);
+    sd_buf path = SD_BUF_INIT;
+    sd_buf_printf(&path, "%s/%s", sb->root, rel);
+    char *real = sd_buf_ok(&path) ? realpath(sd_buf_str(&path), NULL) : NULL;
+    sd_buf_free(&path);
+    size_t rootlen = strlen(sb->root);
+    if (real == NULL || strncmp(real, sb->root, rootlen) != 0 || real[rootlen] != '/') {
+        free(real);
+        return luaL_error(L, "include: cannot find '%s' inside the scenario's folder", rel);
+    }
+    sd_error err = SD_ERROR_INIT;
+    sd_status st = sd_sandbox_load_file(sb, real, rel, &err);
+    free(real);
+    if (st != SD_OK) {
+        lua_pushstring(L, sd_error_msg(&err));
+        sd_error_clear(&err);
+        return lua_error(L);
+    }
+    sb->include_depth++;
+    int base = lua_gettop(L) - 1;
+    lua_call(L, 0, LUA_MULTRET);
+    sb->include_depth--;
+    return lua_gettop(L) - base;
+}
+
+/* ---- building the environment ---- */
+
+static int readonly_newindex(lua_State *L)
+{
+    return luaL_error(L, "library tables are read-only (cannot set '%s')",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+}
+
+/* Replaces the library table at globals[name] with a read-only proxy. */
+static void make_readonly_proxy(lua_State *L, const char *name)
+{
+    lua_getglobal(L, name);          /* lib */
+    lua_newtable(L);                 /* proxy */
+    lua_newtable(L);                 /* mt */
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pushcfunction(L, readonly_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_setmetatable(L, -2);
+    lua_setglobal(L, name);
+    lua_pop(L, 1);
+}
+
+static const char *const base_allowed[] = {
+    "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
+    "getmetatable", "setmetatable", "rawequal", "rawget", "rawlen", "_VERSION", NULL};
+
+static sd_status build_env(sd_sandbox *sb, uint64_t seed, sd_error *err)
+{
+    lua_State *L = sb->L;
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    lua_pop(L, 5);
+
+    /* Deterministic math.random, then no way to reseed it. */
+    lua_getglobal(L, "math");
+    lua_getfield(L, -1, "randomseed");
+    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK)
+        return sd_error_set(err, SD_ERR_SCRIPT, "cannot seed the script random generator");
+    lua_getfield(L, -1, "randomseed");
+    sb->reseed_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+
+    /* string: no dump; rep guarded. The real table stays the string metatable's __index. */
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_getfield(L, -1, "rep");
+    lua_pushcclosure(L, safe_rep, 1);
+    lua_setfield(L, -2, "rep");
+    lua_pop(L, 1);
+    /* Lock the string metatable. */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+
+    /* New globals table with only the allowed names. */
+    lua_newtable(L);
+    int env = lua_gettop(L);
+    for (const char *const *n = base_allowed; *n; n++) {
+        lua_getglobal(L, *n);
+        lua_setfield(L, env, *n);
+    }
+    static const char *const libs[] = {"string", "table", "math", "utf8", NULL};
+    for (const char *const *n = libs; *n; n++) {
+        lua_getglobal(L, *n);
+        lua_setfield(L, env, *n);
+    }
+    lua_pushcfunction(L, safe_pcall);
+    lua_setfield(L, env, "pcall");
+    lua_pushcfunction(L, safe_xpcall);
+    lua_setfield(L, env, "xpcall");
+    lua_pushcfunction(L, safe_load);
+    lua_setfield(L, env, "load");
+    lua_pushcfunction(L, safe_print);
+    lua_setfield(L, env, "print");
+    lua_pushcfunction(L, lua_include);
+    lua_setfield(L, env, "include");
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+    /* Make it the globals table of every chunk loaded from now on. */
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    /* Drop package.loaded's references to the full libraries. */
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+
+    for (const char *const *n = libs; *n; n++)
+        make_readonly_proxy(L, *n);
+    return SD_OK;
+}
+
+sd_status sd_sandbox_create(const sd_sandbox_limits *limits, const char *root_dir,
+                            uint64_t seed, sd_sandbox **out, sd_error *err)
+{
+    sd_status st = SD_OK;
+    *out = NULL;
+    sd_sandbox *sb = calloc(1, sizeof *sb);
+    if (sb == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory creating the Lua sandbox");
+    if (limits)
+        sb->lim = *limits;
+    else
+        sd_sandbox_limits_default(&sb->lim);
+    if (root_dir) {
+        sb->root = realpath(root_dir, NULL);
+        if (sb->root == NULL) {
+            st = sd_error_set(err, SD_ERR_IO, "%s: %s", root_dir, strerror(errno));
+            goto done;
+        }
+    }
+    sb->L = lua_newstate(capped_alloc, sb);
+    if (sb->L == NULL) {
+        st = sd_error_set(err, SD_ERR_MEMORY, "cannot create a Lua state");
+        goto done;
+    }
+    lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    clock_gettime(CLOCK_MONOTONIC, &sb->deadline);
+    sb->deadline.tv_sec += 3600; /* set properly per call */
+    st = build_env(sb, seed, err);
+done:
+    if (st != SD_OK) {
+        sd_sandbox_destroy(sb);
+        return st;
+    }
+    *out = sb;
+    return SD_OK;
+}
+
+void sd_sandbox_destroy(sd_sandbox *sb)
+{
+    if (sb == NULL)
+        return;
+    if (sb->L)
+        lua_close(sb->L);
+    free(sb->root);
+    free(sb);
+}
+
+sd_status sd_sandbox_reseed(sd_sandbox *sb, uint64_t seed, sd_error *err)
+{
+    lua_State *L = sb->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sb->reseed_ref);
+    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        return sd_error_set(err, SD_ERR_SCRIPT, "cannot seed the script random generator");
+    }
+    return SD_OK;
+}
+
+void sd_sandbox_register(sd_sandbox *sb, const char *name, lua_CFunction fn, void *ctx)
+{
+    lua_State *L = sb->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushlightuserdata(L, ctx);
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+}
+
+sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *display_name,
+                               sd_error *err)
+{
+    sd_status st = SD_OK;
+    sd_buf text = SD_BUF_INIT;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display_name, strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (text.len + n > MAX_SCRIPT_BYTES) {
+            st = sd_error_set(err, SD_ERR_INPUT, "%s: file is larger than %u MiB",
+                              display_name, MAX_SCRIPT_BYTES >> 20);
+            goto done;
+        }
+        if (sd_buf_append(&text, chunk, n) != SD_OK) {
+            st = sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory reading it", display_name);
+            goto done;
+        }
+    }
+    if (ferror(f)) {
+        st = sd_error_set(err, SD_ERR_IO, "%s: read error", display_name);
+        goto done;
+    }
+    if (text.len > 0 && text.data[0] == LUA_SIGNATURE[0]) {
+        st = sd_error_set(err, SD_ERR_INPUT,
+                          "%s: precompiled (binary) Lua is not allowed; give the source text",
+                          display_name);
+        goto done;
+    }
+    sd_buf chunkname = SD_BUF_INIT;
+    sd_buf_printf(&chunkname, "@%s", display_name);
+    int status = luaL_loadbufferx(sb->L, sd_buf_str(&text), text.len, sd_buf_str(&chunkname), "t");
+    sd_buf_free(&chunkname);
+    if (status != LUA_OK) {
+        st = sd_error_set(err, status == LUA_ERRMEM ? SD_ERR_MEMORY : SD_ERR_INPUT, "%s",
+                          lua_tostring(sb->L, -1) ? lua_tostring(sb->L, -1) : "cannot load");
+        lua_pop(sb->L, 1);
+    }
+done:
+    fclose(f);
+    sd_buf_free(&text);
+    return st;
+}
+
+sd_status sd_sandbox_call(sd_sandbox *sb, int nargs, int nresults, sd_error *err)
+{
+    lua_State *L = sb->L;
+    bool outer = sb->call_depth == 0;
+    if (outer) {
+        sb->instr_used = 0;
+        sb->tripped = false;
+        sb->mem_tripped = false;
+        sb->mem_where[0] = '\0';
+        sb->include_depth = 0;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+        clock_gettime(CLOCK_MONOTONIC, &sb->deadline);
+        double whole = (double)(long long)sb->lim.seconds_per_call;
+        sb->deadline.tv_sec += (time_t)whole;
+        sb->deadline.tv_nsec += (long)((sb->lim.seconds_per_call - whole) * 1e9);
+        if (sb->deadline.tv_nsec >= 1000000000L) {
+            sb->deadline.tv_sec++;
+            sb->deadline.tv_nsec -= 1000000000L;
+        }
+    }
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    sb->call_depth++;
+    int status = lua_pcall(L, nargs, nresults, base);
+    sb->call_depth--;
+    lua_remove(L, base);
+    if (status == LUA_OK && !(outer && sb->tripped))
+        return SD_OK;
+    sd_status st;
+    if (status == LUA_ERRMEM || sb->mem_tripped) {
+        st = sd_error_set(err, SD_ERR_MEMORY,
+                          "%s: script stopped: it needed more than its memory limit of %zu MiB",
+                          sb->mem_where[0] ? sb->mem_where : "?", sb->lim.memory_bytes >> 20);
+    } else {
+        const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "script error";
+        st = sd_error_set(err, SD_ERR_SCRIPT, "%s", msg);
+    }
+    if (status != LUA_OK)
+        lua_pop(L, 1);
+    if (outer) {
+        sb->tripped = false;
+        sb->mem_tripped = false;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    }
+    lua_settop(L, base - 1 < 0 ? 0 : base - 1);
+    return st;
+}

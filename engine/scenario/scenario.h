@@ -1,0 +1,178 @@
+/* scenario.h - a loaded scenario: what the Lua file declared, as plain C data.
+ *
+ * sd_scenario_load() runs the scenario file in a fresh sandbox; each declaration
+ * (scenario{}, persona{}, comment{}, storm{}, hijack{}, on(), every(), when() ...) is
+ * validated where it is made, so errors name the author's file and line. Afterwards
+ * cross-references (personas, parents, repeats, times inside the exercise) are checked.
+ *
+ * Ownership: the sd_scenario owns everything it points to (strings live in its arena) and
+ * its sandbox, whose Lua functions (storm composers, callbacks) the session calls later.
+ * Free it with sd_scenario_free(). A scenario is used by one session at a time. */
+#ifndef SD_SCENARIO_H
+#define SD_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../calendar/calendar.h"
+#include "../guideline/vocab.h"
+#include "../sandbox/sandbox.h"
+#include "../util/arena.h"
+#include "../util/error.h"
+
+/* What a good response to an item looks like, in the guideline's rule ids. */
+typedef struct sd_expect {
+    bool answer;             /* an answer is expected (reply, refer_previous, dm_reply...) */
+    int64_t within;          /* target in simulated seconds; 0 = working-day deadline */
+    bool acknowledge;        /* acknowledge first (default: author frustrated or angry) */
+    const char *link;        /* the link a reply should carry, or NULL */
+    uint32_t escalate;       /* bit per sd_target expected */
+    int64_t escalate_within; /* seconds; 0 = same as within / deadline */
+    uint32_t ok;             /* bit per sd_decision acceptable (0 = scenario gave none) */
+    uint32_t fault;          /* bit per sd_decision that is a fault */
+    sd_class cls;            /* response-model class */
+    uint64_t rules;          /* bit per sd_rule the item trains (move_case, repeat_once...) */
+    double weight;           /* weight in the speed score, default 1 */
+    int max_words;           /* 0 = default */
+} sd_expect;
+
+typedef struct sd_persona {
+    const char *id, *first, *last;
+    sd_mood mood;
+    const char *traits; /* comma-separated, or NULL */
+    int line;           /* where it was declared */
+} sd_persona;
+
+/* An item declared at a fixed time, or injected by a callback at run time. */
+typedef struct sd_item_def {
+    const char *id;
+    sd_kind kind;
+    sd_time at;
+    const char *author;  /* persona id for comments, replies, dms, inquiries; NULL otherwise */
+    const char *parent;  /* item id this one is on (comment -> post, reply -> comment) */
+    const char *text;
+    const char *title;   /* media: headline; optional elsewhere */
+    const char *outlet;  /* media, inquiry: the outlet's name */
+    const char *url;     /* media: the article's address */
+    sd_sender from;      /* internal: who writes */
+    const char *repeat_of; /* item id this repeats (rule repeat_once) */
+    sd_expect expect;
+    int line;
+} sd_item_def;
+
+typedef enum sd_curve { SD_CURVE_FLAT, SD_CURVE_RAMP, SD_CURVE_BURST, SD_CURVE_CUSTOM } sd_curve;
+
+typedef struct sd_curve_point {
+    double at;   /* seconds from the storm's start */
+    double rate; /* relative rate */
+} sd_curve_point;
+
+#define SD_MAX_CURVE_POINTS 64
+
+typedef struct sd_text_pool {
+    const char **texts; /* arena-owned */
+    size_t n;
+} sd_text_pool;
+
+typedef struct sd_storm {
+    const char *id;
+    const char *parent;   /* post the storm comments on */
+    sd_time from, to;
+    double count;         /* expected number of comments over the window */
+    sd_curve curve;
+    sd_curve_point points[SD_MAX_CURVE_POINTS];
+    size_t n_points;
+    double curve_area;    /* integral of the relative curve over [0, to-from] */
+    double mood_mix[SD_MOOD_COUNT]; /* normalised shares */
+    sd_text_pool texts[SD_MOOD_COUNT + 1]; /* per mood; [SD_MOOD_COUNT] = any mood */
+    int compose_ref;      /* Lua function composing a text, or LUA_NOREF */
+    double repeats;       /* share of comments that repeat an earlier question */
+    const char **authors; /* persona ids to draw authors from (NULL = generated names) */
+    size_t n_authors;
+    sd_expect expect;     /* per-comment expectation; class troll for troll comments */
+    sd_expect troll_expect;
+    int line;
+} sd_storm;
+
+typedef struct sd_hijack {
+    const char *id;
+    sd_time at;
+    const char *notice;       /* platform notice text */
+    const char **posts;       /* attacker post texts, in order, repeated as needed */
+    size_t n_posts;
+    int64_t every;            /* seconds between attacker posts while in control */
+    int64_t returns_after;    /* seconds after the last step before a returning attack */
+    uint32_t steps;           /* bit per sd_step required */
+    const char *former;       /* persona id of the former employee to remove, or NULL */
+    int line;
+} sd_hijack;
+
+typedef enum sd_hook_kind { SD_HOOK_ACTION, SD_HOOK_ITEM, SD_HOOK_EVERY, SD_HOOK_WHEN } sd_hook_kind;
+
+typedef struct sd_hook {
+    sd_hook_kind kind;
+    int fn_ref;          /* the callback */
+    int cond_ref;        /* SD_HOOK_WHEN: the condition; else LUA_NOREF */
+    int64_t every;       /* SD_HOOK_EVERY: period in seconds */
+    int action_filter;   /* SD_HOOK_ACTION: sd_action_kind or -1 for all */
+    int line;
+} sd_hook;
+
+/* Tunable audience model (rules silent_audience, active_in_comments). */
+typedef struct sd_audience_params {
+    double rise_per_overdue;  /* intensity added per overdue item per minute (x 1/100) */
+    double fall_per_answer;   /* intensity removed per on-time answer */
+    double delete_penalty;    /* intensity added when legitimate criticism is deleted */
+    double min_intensity, max_intensity;
+    double sentiment_per_answer;   /* sentiment gained per on-time answer */
+    double sentiment_per_overdue;  /* sentiment lost per newly overdue item */
+} sd_audience_params;
+
+typedef struct sd_scenario {
+    /* metadata */
+    const char *path;        /* as given */
+    const char *display;     /* name used in messages */
+    char sha256[65];         /* of the file's bytes */
+    const char *id, *title, *description, *aim, *role;
+    sd_language lang;
+    sd_time start;
+    int64_t duration;        /* seconds */
+    double compression;      /* simulated seconds per real second */
+    uint64_t seed;
+    const char *account_name, *account_handle;
+    sd_calendar calendar;
+    sd_audience_params audience;
+    int default_max_words;
+    /* declarations, in declaration order */
+    sd_persona *personas; size_t n_personas;
+    sd_item_def *items;   size_t n_items;
+    sd_storm *storms;     size_t n_storms;
+    sd_hijack *hijacks;   size_t n_hijacks;
+    sd_hook *hooks;       size_t n_hooks;
+    bool declared;           /* scenario{} was called */
+    int scenario_line;
+    /* owned */
+    sd_sandbox *sb;
+    sd_arena arena;
+    size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks;
+} sd_scenario;
+
+typedef struct sd_load_options {
+    const sd_sandbox_limits *limits; /* NULL = defaults */
+    const char *display;             /* name for messages; NULL = the path */
+} sd_load_options;
+
+sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scenario **out,
+                           sd_error *err);
+void sd_scenario_free(sd_scenario *sc);
+
+const sd_persona *sd_scenario_persona(const sd_scenario *sc, const char *id);
+
+/* Parses a time of the scenario: "+90m", "+1h30m", "+2d", "HH:MM" (on the start day),
+ * "YYYY-MM-DD HH:MM", or a number of minutes after `base`. */
+sd_status sd_parse_when(const char *s, sd_time base, sd_time start, sd_time *out, sd_error *err);
+/* Parses a duration: "45s", "30m", "2h", "1h30m", "1d", or a number of minutes. */
+sd_status sd_parse_duration(const char *s, int64_t *out, sd_error *err);
+
+#endif

@@ -1,0 +1,1182 @@
+/* scenario_lua.c - the declarations a scenario file makes (scenario{}, persona{}, post{},
+ * comment{}, reply{}, dm{}, media{}, inquiry{}, internal{}, notice{}, storm{}, hijack{},
+ * on(), every(), when()) and the loader that runs the file in the sandbox and checks
+ * cross-references. Every declaration is validated where it is made, so an error names
+ * the author's file and line. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "../util/buf.h"
+#include "../util/sha256.h"
+#include "scenario.h"
+#include "scenario_lua.h"
+
+#define MAX_DECLARATIONS 100000
+#define MAX_POOL_TEXTS 100000
+#define MAX_TEXT_BYTES 20000
+
+/* ---- reading fields of a declaration table ---- */
+
+static sd_scenario *scen(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+/* Errors with the declaration's name: "comment 'c1': field 'at': ...". */
+static int decl_error(lua_State *L, const char *decl, const char *id, const char *fmt, ...)
+{
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (id)
+        return luaL_error(L, "%s '%s': %s", decl, id, msg);
+    return luaL_error(L, "%s: %s", decl, msg);
+}
+
+/* Rejects keys that are not in `allowed` (a typo must not pass silently). */
+static void check_keys(lua_State *L, int t, const char *decl, const char *const *allowed)
+{
+    const char *bad = NULL;
+    char badbuf[80];
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            if (lua_type(L, -1) == LUA_TNUMBER)
+                continue; /* positional entries are checked by whoever reads them */
+            bad = "(a non-string key)";
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        bool ok = false;
+        for (const char *const *a = allowed; *a; a++)
+            if (strcmp(*a, k) == 0)
+                ok = true;
+        if (!ok && (bad == NULL || strcmp(k, bad) < 0)) {
+            snprintf(badbuf, sizeof badbuf, "%s", k);
+            bad = badbuf;
+        }
+    }
+    if (bad) {
+        char known[600];
+        size_t used = 0;
+        known[0] = '\0';
+        for (const char *const *a = allowed; *a && used < sizeof known - 40; a++)
+            used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                     a == allowed ? "" : ", ", *a);
+        luaL_error(L, "%s: unknown field '%s' (known fields: %s)", decl, bad, known);
+    }
+}
+
+static const char *get_string(lua_State *L, int t, const char *key, const char *decl,
+                              const char *id, bool required, sd_arena *arena)
+{
+    int ty = lua_getfield(L, t, key);
+    const char *r = NULL;
+    if (ty == LUA_TNIL) {
+        if (required)
+            decl_error(L, decl, id, "field '%s' is required", key);
+    } else if (ty == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (len > MAX_TEXT_BYTES)
+            decl_error(L, decl, id, "field '%s' is longer than %d bytes", key, MAX_TEXT_BYTES);
+        if (strlen(s) != len)
+            decl_error(L, decl, id, "field '%s' contains a NUL byte", key);
+        r = sd_arena_strndup(arena, s, len);
+        if (r == NULL)
+            luaL_error(L, "out of memory");
+    } else {
+        decl_error(L, decl, id, "field '%s' must be a string, not a %s", key, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+static bool get_number(lua_State *L, int t, const char *key, const char *decl, const char *id,
+                       double lo, double hi, double *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    if (ty == LUA_TNUMBER) {
+        double v = lua_tonumber(L, -1);
+        if (!(v >= lo && v <= hi))
+            decl_error(L, decl, id, "field '%s' is %g; it must be between %g and %g", key, v, lo, hi);
+        *out = v;
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be a number, not a %s", key, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return have;
+}
+
+static bool get_bool(lua_State *L, int t, const char *key, const char *decl, const char *id,
+                     bool *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    if (ty == LUA_TBOOLEAN) {
+        *out = lua_toboolean(L, -1);
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be true or false, not a %s", key, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return have;
+}
+
+static int lookup_or_error(lua_State *L, sd_vocab_id voc, const char *name, const char *decl,
+                           const char *id, const char *key)
+{
+    int v = sd_vocab_lookup(voc, name);
+    if (v < 0) {
+        char known[600];
+        sd_vocab_list(voc, known, sizeof known);
+        decl_error(L, decl, id, "field '%s': unknown %s '%s' (known: %s)", key,
+                   sd_vocab_title(voc), name, known);
+    }
+    return v;
+}
+
+static bool get_enum(lua_State *L, int t, const char *key, sd_vocab_id voc, const char *decl,
+                     const char *id, int *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    if (ty == LUA_TSTRING) {
+        *out = lookup_or_error(L, voc, lua_tostring(L, -1), decl, id, key);
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be a string, not a %s", key, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return have;
+}
+
+/* A string or a list of strings, each from voc, as a bit set. */
+static bool get_enum_set(lua_State *L, int t, const char *key, sd_vocab_id voc,
+                         const char *decl, const char *id, uint64_t *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    uint64_t set = 0;
+    if (ty == LUA_TSTRING) {
+        set |= 1ULL << lookup_or_error(L, voc, lua_tostring(L, -1), decl, id, key);
+        have = true;
+    } else if (ty == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
+                decl_error(L, decl, id, "field '%s': entry %d must be a string", key, (int)i);
+            set |= 1ULL << lookup_or_error(L, voc, lua_tostring(L, -1), decl, id, key);
+            lua_pop(L, 1);
+        }
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be a string or a list of strings", key);
+    }
+    lua_pop(L, 1);
+    *out = set;
+    return have;
+}
+
+static bool get_duration(lua_State *L, int t, const char *key, const char *decl, const char *id,
+                         int64_t *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    if (ty == LUA_TNUMBER) {
+        double m = lua_tonumber(L, -1);
+        if (!(m >= 0 && m <= 3650.0 * 1440))
+            decl_error(L, decl, id, "field '%s': %g minutes is out of range", key, m);
+        *out = (int64_t)llround(m * 60);
+        have = true;
+    } else if (ty == LUA_TSTRING) {
+        sd_error e = SD_ERROR_INIT;
+        if (sd_parse_duration(lua_tostring(L, -1), out, &e) != SD_OK) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+            sd_error_clear(&e);
+            decl_error(L, decl, id, "field '%s': %s", key, msg);
+        }
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be a duration like \"30m\"", key);
+    }
+    lua_pop(L, 1);
+    return have;
+}
+
+static bool get_when(lua_State *L, sd_scenario *sc, int t, const char *key, sd_time base,
+                     const char *decl, const char *id, sd_time *out)
+{
+    int ty = lua_getfield(L, t, key);
+    bool have = false;
+    if (ty == LUA_TNUMBER) {
+        double m = lua_tonumber(L, -1);
+        if (!(m >= 0 && m <= 3650.0 * 1440))
+            decl_error(L, decl, id, "field '%s': %g minutes is out of range", key, m);
+        *out = base + (int64_t)llround(m * 60);
+        have = true;
+    } else if (ty == LUA_TSTRING) {
+        sd_error e = SD_ERROR_INIT;
+        if (sd_parse_when(lua_tostring(L, -1), base, sc->start, out, &e) != SD_OK) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+            sd_error_clear(&e);
+            decl_error(L, decl, id, "field '%s': %s", key, msg);
+        }
+        have = true;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field '%s' must be a time like \"+30m\" or \"09:15\"", key);
+    }
+    lua_pop(L, 1);
+    return have;
+}
+
+static void *grow_array(lua_State *L, void *arr, size_t *cap, size_t len, size_t elem)
+{
+    if (len < *cap)
+        return arr;
+    if (len >= MAX_DECLARATIONS)
+        luaL_error(L, "more than %d declarations of one kind", MAX_DECLARATIONS);
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = realloc(arr, ncap * elem);
+    if (p == NULL)
+        luaL_error(L, "out of memory");
+    *cap = ncap;
+    return p;
+}
+
+static int current_line(lua_State *L)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        return ar.currentline;
+    return 0;
+}
+
+static void require_scenario(lua_State *L, sd_scenario *sc, const char *decl)
+{
+    if (!sc->declared)
+        luaL_error(L, "%s: declare scenario{ ... } first (its start time is needed)", decl);
+}
+
+/* ---- expect = { ... } ---- */
+
+static const char *const expect_keys[] = {
+    "answer", "within", "acknowledge", "link", "escalate", "escalate_within", "ok", "fault",
+    "class", "rules", "weight", "max_words", NULL};
+
+void sd_expect_defaults(sd_expect *e, sd_kind kind, sd_mood mood)
+{
+    memset(e, 0, sizeof *e);
+    e->weight = 1.0;
+    e->answer = kind == SD_KIND_COMMENT || kind == SD_KIND_REPLY || kind == SD_KIND_DM ||
+                kind == SD_KIND_INQUIRY;
+    e->acknowledge = mood == SD_MOOD_FRUSTRATED || mood == SD_MOOD_ANGRY;
+    if (mood == SD_MOOD_TROLL && e->answer) {
+        e->answer = false;
+        e->cls = SD_CLASS_TROLL;
+        e->ok = (1u << SD_DECISION_MONITOR) | (1u << SD_DECISION_HIDE) | (1u << SD_DECISION_REPORT);
+    } else if (e->answer) {
+        e->cls = SD_CLASS_QUESTION;
+    }
+}
+
+/* Reads the table at index t (absolute) into e, over the defaults already in e. */
+static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, const char *id,
+                        sd_expect *e)
+{
+    char where[120];
+    snprintf(where, sizeof where, "%s%s%s%s expect", decl, id ? " '" : "", id ? id : "", id ? "'" : "");
+    check_keys(L, t, where, expect_keys);
+    get_bool(L, t, "answer", decl, id, &e->answer);
+    if (get_duration(L, t, "within", decl, id, &e->within) && e->within == 0)
+        decl_error(L, decl, id, "expect.within must be longer than 0");
+    get_bool(L, t, "acknowledge", decl, id, &e->acknowledge);
+    const char *link = get_string(L, t, "link", decl, id, false, &sc->arena);
+    if (link)
+        e->link = link;
+    uint64_t set;
+    if (get_enum_set(L, t, "escalate", SD_VOCAB_TARGET, decl, id, &set))
+        e->escalate = (uint32_t)set;
+    get_duration(L, t, "escalate_within", decl, id, &e->escalate_within);
+    if (get_enum_set(L, t, "ok", SD_VOCAB_DECISION, decl, id, &set))
+        e->ok = (uint32_t)set;
+    if (get_enum_set(L, t, "fault", SD_VOCAB_DECISION, decl, id, &set))
+        e->fault = (uint32_t)set;
+    if (e->ok & e->fault)
+        decl_error(L, decl, id, "expect: a decision cannot be both ok and a fault");
+    int cls;
+    if (get_enum(L, t, "class", SD_VOCAB_CLASS, decl, id, &cls))
+        e->cls = (sd_class)cls;
+    if (get_enum_set(L, t, "rules", SD_VOCAB_RULE, decl, id, &set))
+        e->rules |= set;
+    get_number(L, t, "weight", decl, id, 0, 1000, &e->weight);
+    double mw;
+    if (get_number(L, t, "max_words", decl, id, 1, 10000, &mw))
+        e->max_words = (int)mw;
+}
+
+/* ---- scenario{} ---- */
+
+static const char *const scenario_keys[] = {
+    "id", "title", "language", "description", "aim", "start", "duration", "compression",
+    "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", NULL};
+
+static int parse_clock(const char *s, int *secs)
+{
+    int h, m;
+    char extra;
+    if (sscanf(s, "%2d:%2d%c", &h, &m, &extra) != 2 || h < 0 || h > 24 || m < 0 || m > 59 ||
+        (h == 24 && m != 0))
+        return -1;
+    *secs = h * 3600 + m * 60;
+    return 0;
+}
+
+static void read_days(lua_State *L, sd_scenario *sc, int t, const char *key, bool closed)
+{
+    if (lua_getfield(L, t, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1))
+        luaL_error(L, "scenario: calendar.%s must be a list of dates like \"2026-03-11\"", key);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        const char *s = lua_tostring(L, -1);
+        sd_time tm;
+        sd_error e = SD_ERROR_INIT;
+        if (s == NULL || strlen(s) != 10 || sd_time_parse(s, &tm, NULL) != SD_OK) {
+            luaL_error(L, "scenario: calendar.%s entry %d: expected a date like \"2026-03-11\"",
+                       key, (int)i);
+        }
+        sd_status st = closed ? sd_calendar_add_closed(&sc->calendar, tm / 86400, &e)
+                              : sd_calendar_add_open(&sc->calendar, tm / 86400, &e);
+        if (st != SD_OK) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+            sd_error_clear(&e);
+            luaL_error(L, "scenario: calendar: %s", msg);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static const char *const audience_keys[] = {"rise_per_overdue", "fall_per_answer", "delete_penalty",
+                                            "min_intensity", "max_intensity",
+                                            "sentiment_per_answer", "sentiment_per_overdue", NULL};
+
+static int l_scenario(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *D = "scenario";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (sc->declared)
+        luaL_error(L, "scenario: declared twice (first at line %d)", sc->scenario_line);
+    check_keys(L, 1, D, scenario_keys);
+    sc->scenario_line = current_line(L);
+    sc->id = get_string(L, 1, "id", D, NULL, true, &sc->arena);
+    for (const char *p = sc->id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+            luaL_error(L, "scenario: id '%s' may only have a-z, 0-9, _ and -", sc->id);
+    sc->title = get_string(L, 1, "title", D, NULL, true, &sc->arena);
+    sc->description = get_string(L, 1, "description", D, NULL, false, &sc->arena);
+    sc->aim = get_string(L, 1, "aim", D, NULL, false, &sc->arena);
+    sc->role = get_string(L, 1, "role", D, NULL, false, &sc->arena);
+    int lang = SD_LANG_SV;
+    get_enum(L, 1, "language", SD_VOCAB_LANGUAGE, D, NULL, &lang);
+    sc->lang = (sd_language)lang;
+    const char *start = get_string(L, 1, "start", D, NULL, true, &sc->arena);
+    sd_error e = SD_ERROR_INIT;
+    if (sd_time_parse(start, &sc->start, &e) != SD_OK) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+        sd_error_clear(&e);
+        luaL_error(L, "scenario: field 'start': %s", msg);
+    }
+    if (!get_duration(L, 1, "duration", D, NULL, &sc->duration))
+        luaL_error(L, "scenario: field 'duration' is required (e.g. \"2h\")");
+    if (sc->duration < 60)
+        luaL_error(L, "scenario: duration must be at least one minute");
+    sc->compression = 1;
+    get_number(L, 1, "compression", D, NULL, 0.01, 1e6, &sc->compression);
+    double seed = 1;
+    get_number(L, 1, "seed", D, NULL, 0, 9007199254740991.0, &seed);
+    sc->seed = (uint64_t)seed;
+    double mw = 100;
+    get_number(L, 1, "max_words", D, NULL, 1, 10000, &mw);
+    sc->default_max_words = (int)mw;
+
+    if (lua_getfield(L, 1, "account") == LUA_TTABLE) {
+        static const char *const account_keys[] = {"name", "handle", NULL};
+        int t = lua_gettop(L);
+        check_keys(L, t, "scenario account", account_keys);
+        sc->account_name = get_string(L, t, "name", "scenario account", NULL, true, &sc->arena);
+        sc->account_handle = get_string(L, t, "handle", "scenario account", NULL, false, &sc->arena);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: account must be a table { name = ..., handle = ... }");
+    }
+    lua_pop(L, 1);
+
+    if (lua_getfield(L, 1, "office_hours") == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        const char *a = lua_tostring(L, -2), *b = lua_tostring(L, -1);
+        int open = 0, close = 0;
+        if (!a || !b || parse_clock(a, &open) || parse_clock(b, &close) || open >= close)
+            luaL_error(L, "scenario: office_hours must be like { \"08:00\", \"17:00\" }");
+        sc->calendar.office_open = open;
+        sc->calendar.office_close = close;
+        lua_pop(L, 2);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: office_hours must be like { \"08:00\", \"17:00\" }");
+    }
+    lua_pop(L, 1);
+
+    if (lua_getfield(L, 1, "calendar") == LUA_TTABLE) {
+        static const char *const cal_keys[] = {"closed", "open", NULL};
+        int t = lua_gettop(L);
+        check_keys(L, t, "scenario calendar", cal_keys);
+        read_days(L, sc, t, "closed", true);
+        read_days(L, sc, t, "open", false);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: calendar must be a table { closed = {...}, open = {...} }");
+    }
+    lua_pop(L, 1);
+
+    if (lua_getfield(L, 1, "audience") == LUA_TTABLE) {
+        int t = lua_gettop(L);
+        const char *A = "scenario audience";
+        sd_audience_params *ap = &sc->audience;
+        check_keys(L, t, A, audience_keys);
+        get_number(L, t, "rise_per_overdue", A, NULL, 0, 100, &ap->rise_per_overdue);
+        get_number(L, t, "fall_per_answer", A, NULL, 0, 100, &ap->fall_per_answer);
+        get_number(L, t, "delete_penalty", A, NULL, 0, 100, &ap->delete_penalty);
+        get_number(L, t, "min_intensity", A, NULL, 0, 100, &ap->min_intensity);
+        get_number(L, t, "max_intensity", A, NULL, 0, 100, &ap->max_intensity);
+        get_number(L, t, "sentiment_per_answer", A, NULL, 0, 1, &ap->sentiment_per_answer);
+        get_number(L, t, "sentiment_per_overdue", A, NULL, 0, 1, &ap->sentiment_per_overdue);
+        if (ap->min_intensity > ap->max_intensity)
+            luaL_error(L, "scenario: audience.min_intensity is above max_intensity");
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: audience must be a table");
+    }
+    lua_pop(L, 1);
+    sc->declared = true;
+    return 0;
+}
+
+/* ---- persona{} ---- */
+
+static bool valid_id(const char *s)
+{
+    if (*s == '\0' || strlen(s) > 64)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-' || *s == '.'))
+            return false;
+    return true;
+}
+
+static const char *get_id(lua_State *L, int t, const char *decl, sd_arena *arena)
+{
+    const char *id = get_string(L, t, "id", decl, NULL, true, arena);
+    if (!valid_id(id))
+        luaL_error(L, "%s: id '%s' may only have letters a-z, digits, _ - and . (at most 64)", decl, id);
+    return id;
+}
+
+static int l_persona(lua_State *L)
+{
+    static const char *const keys[] = {"id", "first", "last", "mood", "traits", NULL};
+    sd_scenario *sc = scen(L);
+    const char *D = "persona";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_keys(L, 1, D, keys);
+    const char *id = get_id(L, 1, D, &sc->arena);
+    if (sd_scenario_persona(sc, id))
+        decl_error(L, D, id, "declared twice (first at line %d)", sd_scenario_persona(sc, id)->line);
+    sc->personas = grow_array(L, sc->personas, &sc->cap_personas, sc->n_personas, sizeof *sc->personas);
+    sd_persona *p = &sc->personas[sc->n_personas];
+    memset(p, 0, sizeof *p);
+    p->id = id;
+    p->first = get_string(L, 1, "first", D, id, true, &sc->arena);
+    p->last = get_string(L, 1, "last", D, id, false, &sc->arena);
+    int mood = SD_MOOD_CALM;
+    get_enum(L, 1, "mood", SD_VOCAB_MOOD, D, id, &mood);
+    p->mood = (sd_mood)mood;
+    if (lua_getfield(L, 1, "traits") == LUA_TTABLE) {
+        sd_buf b = SD_BUF_INIT;
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            if (!lua_isstring(L, -1)) {
+                sd_buf_free(&b);
+                decl_error(L, D, id, "traits must be a list of strings");
+            }
+            sd_buf_printf(&b, "%s%s", i > 1 ? "," : "", lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        p->traits = sd_arena_strdup(&sc->arena, sd_buf_str(&b));
+        sd_buf_free(&b);
+    } else if (!lua_isnil(L, -1)) {
+        decl_error(L, D, id, "traits must be a list of strings");
+    }
+    lua_pop(L, 1);
+    p->line = current_line(L);
+    sc->n_personas++;
+    return 0;
+}
+
+/* ---- items ---- */
+
+static const char *const item_keys[] = {"id", "at", "author", "on", "text", "title", "outlet",
+                                        "url", "from", "repeat_of", "expect", "kind", NULL};
+
+const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->n_items; i++)
+        if (strcmp(sc->items[i].id, id) == 0)
+            return &sc->items[i];
+    return NULL;
+}
+
+/* Reads an item declaration table at t into d. base: the time "+30m" counts from. */
+void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time base,
+                  const char *decl, sd_item_def *d)
+{
+    memset(d, 0, sizeof *d);
+    d->kind = kind;
+    d->line = current_line(L);
+    check_keys(L, t, decl, item_keys);
+    d->id = get_id(L, t, decl, &sc->arena);
+    const char *id = d->id;
+    if (!get_when(L, sc, t, "at", base, decl, id, &d->at))
+        d->at = base;
+    d->text = get_string(L, t, "text", decl, id, kind != SD_KIND_MEDIA, &sc->arena);
+    d->title = get_string(L, t, "title", decl, id, kind == SD_KIND_MEDIA, &sc->arena);
+    d->outlet = get_string(L, t, "outlet", decl, id, false, &sc->arena);
+    d->url = get_string(L, t, "url", decl, id, false, &sc->arena);
+    d->repeat_of = get_string(L, t, "repeat_of", decl, id, false, &sc->arena);
+    bool needs_author = kind == SD_KIND_COMMENT || kind == SD_KIND_REPLY || kind == SD_KIND_DM ||
+                        kind == SD_KIND_INQUIRY;
+    d->author = get_string(L, t, "author", decl, id, needs_author, &sc->arena);
+    if (d->author && !needs_author)
+        decl_error(L, decl, id, "a %s has no author (the account, outlet or sender writes it)",
+                   sd_vocab_name(SD_VOCAB_KIND, kind));
+    bool needs_parent = kind == SD_KIND_COMMENT || kind == SD_KIND_REPLY;
+    d->parent = get_string(L, t, "on", decl, id, needs_parent, &sc->arena);
+    int from = SD_SENDER_MANAGER;
+    bool have_from = get_enum(L, t, "from", SD_VOCAB_SENDER, decl, id, &from);
+    if (kind == SD_KIND_INTERNAL && !have_from)
+        decl_error(L, decl, id, "field 'from' is required (manager, press_officer, it_security or colleague)");
+    d->from = (sd_sender)from;
+    sd_mood mood = SD_MOOD_CALM;
+    if (d->author) {
+        const sd_persona *p = sd_scenario_persona(sc, d->author);
+        if (p == NULL)
+            decl_error(L, decl, id, "persona '%s' does not exist (declare persona{ id = \"%s\", "
+                       "... } before the items it writes)", d->author, d->author);
+        mood = p->mood;
+    }
+    sd_expect_defaults(&d->expect, kind, mood);
+    if (d->repeat_of)
+        d->expect.rules |= 1ULL << SD_RULE_REPEAT_ONCE;
+    int ty = lua_getfield(L, t, "expect");
+    if (ty == LUA_TTABLE)
+        read_expect(L, sc, lua_gettop(L), decl, id, &d->expect);
+    else if (ty != LUA_TNIL)
+        decl_error(L, decl, id, "field 'expect' must be a table");
+    lua_pop(L, 1);
+    if (d->expect.link == NULL && d->url && kind != SD_KIND_MEDIA)
+        d->expect.link = d->url;
+}
+
+static int declare_item(lua_State *L, sd_kind kind)
+{
+    sd_scenario *sc = scen(L);
+    const char *decl = sd_vocab_name(SD_VOCAB_KIND, kind);
+    require_scenario(L, sc, decl);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    sd_item_def d;
+    sd_read_item(L, sc, 1, kind, sc->start, decl, &d);
+    const sd_item_def *dup = sd_scenario_item_def(sc, d.id);
+    if (dup)
+        decl_error(L, decl, d.id, "id used twice (first at line %d)", dup->line);
+    sc->items = grow_array(L, sc->items, &sc->cap_items, sc->n_items, sizeof *sc->items);
+    sc->items[sc->n_items++] = d;
+    return 0;
+}
+
+static int l_post(lua_State *L) { return declare_item(L, SD_KIND_POST); }
+static int l_comment(lua_State *L) { return declare_item(L, SD_KIND_COMMENT); }
+static int l_reply(lua_State *L) { return declare_item(L, SD_KIND_REPLY); }
+static int l_dm(lua_State *L) { return declare_item(L, SD_KIND_DM); }
+static int l_media(lua_State *L) { return declare_item(L, SD_KIND_MEDIA); }
+static int l_inquiry(lua_State *L) { return declare_item(L, SD_KIND_INQUIRY); }
+static int l_internal(lua_State *L) { return declare_item(L, SD_KIND_INTERNAL); }
+static int l_notice(lua_State *L) { return declare_item(L, SD_KIND_NOTICE); }
+
+/* ---- storm{} ---- */
+
+static const char *const storm_keys[] = {"id", "on", "from", "to", "count", "rate", "curve",
+                                         "moods", "texts", "compose", "repeats", "authors",
+                                         "expect", NULL};
+
+static double curve_value(const sd_storm *s, double x)
+{
+    double T = (double)(s->to - s->from);
+    switch (s->curve) {
+    case SD_CURVE_FLAT:
+        return 1.0;
+    case SD_CURVE_RAMP:
+        return 0.1 + 0.9 * x / T;
+    case SD_CURVE_BURST: {
+        double peak = 0.1 * T;
+        return x < peak ? 0.1 + 0.9 * x / peak : exp(-3.0 * (x - peak) / (T - peak));
+    }
+    case SD_CURVE_CUSTOM: {
+        if (x <= s->points[0].at)
+            return s->points[0].rate;
+        for (size_t i = 1; i < s->n_points; i++) {
+            if (x <= s->points[i].at) {
+                const sd_curve_point *a = &s->points[i - 1], *b = &s->points[i];
+                double f = (x - a->at) / (b->at - a->at);
+                return a->rate + f * (b->rate - a->rate);
+            }
+        }
+        return s->points[s->n_points - 1].rate;
+    }
+    }
+    return 1.0;
+}
+
+double sd_storm_curve(const sd_storm *s, double x) { return curve_value(s, x); }
+
+double sd_storm_curve_max(const sd_storm *s)
+{
+    switch (s->curve) {
+    case SD_CURVE_FLAT:
+    case SD_CURVE_RAMP:
+    case SD_CURVE_BURST:
+        return 1.0;
+    case SD_CURVE_CUSTOM: {
+        double m = 0;
+        for (size_t i = 0; i < s->n_points; i++)
+            if (s->points[i].rate > m)
+                m = s->points[i].rate;
+        return m;
+    }
+    }
+    return 1.0;
+}
+
+static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *id, sd_text_pool *pool)
+{
+    lua_Integer n = (lua_Integer)lua_rawlen(L, t);
+    if (n > MAX_POOL_TEXTS)
+        decl_error(L, "storm", id, "more than %d texts in one pool", MAX_POOL_TEXTS);
+    pool->texts = sd_arena_alloc(&sc->arena, sizeof(char *) * (size_t)(n ? n : 1));
+    if (pool->texts == NULL)
+        luaL_error(L, "out of memory");
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, t, i) != LUA_TSTRING)
+            decl_error(L, "storm", id, "texts: entry %d must be a string", (int)i);
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (len == 0 || len > MAX_TEXT_BYTES || strlen(s) != len)
+            decl_error(L, "storm", id, "texts: entry %d is empty, too long or has a NUL byte", (int)i);
+        pool->texts[pool->n++] = sd_arena_strndup(&sc->arena, s, len);
+        lua_pop(L, 1);
+    }
+}
+
+static int l_storm(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *D = "storm";
+    require_scenario(L, sc, D);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_keys(L, 1, D, storm_keys);
+    sc->storms = grow_array(L, sc->storms, &sc->cap_storms, sc->n_storms, sizeof *sc->storms);
+    sd_storm *s = &sc->storms[sc->n_storms];
+    memset(s, 0, sizeof *s);
+    s->compose_ref = LUA_NOREF;
+    s->line = current_line(L);
+    s->id = get_id(L, 1, D, &sc->arena);
+    const char *id = s->id;
+    for (size_t i = 0; i < sc->n_storms; i++)
+        if (strcmp(sc->storms[i].id, id) == 0)
+            decl_error(L, D, id, "id used twice (first at line %d)", sc->storms[i].line);
+    s->parent = get_string(L, 1, "on", D, id, true, &sc->arena);
+    if (!get_when(L, sc, 1, "from", sc->start, D, id, &s->from))
+        decl_error(L, D, id, "field 'from' is required");
+    if (!get_when(L, sc, 1, "to", s->from, D, id, &s->to))
+        decl_error(L, D, id, "field 'to' is required");
+    if (s->to <= s->from)
+        decl_error(L, D, id, "'to' must be after 'from'");
+    double count = -1, rate = -1;
+    get_number(L, 1, "count", D, id, 0, 1e8, &count);
+    get_number(L, 1, "rate", D, id, 0, 1e8, &rate);
+    if ((count < 0) == (rate < 0))
+        decl_error(L, D, id, "give either 'count' (comments in all) or 'rate' (comments per hour)");
+
+    int ty = lua_getfield(L, 1, "curve");
+    s->curve = SD_CURVE_FLAT;
+    if (ty == LUA_TSTRING) {
+        const char *c = lua_tostring(L, -1);
+        if (strcmp(c, "flat") == 0) s->curve = SD_CURVE_FLAT;
+        else if (strcmp(c, "ramp") == 0) s->curve = SD_CURVE_RAMP;
+        else if (strcmp(c, "burst") == 0) s->curve = SD_CURVE_BURST;
+        else decl_error(L, D, id, "curve '%s' is unknown: use \"flat\", \"ramp\", \"burst\" or a list of { time, rate } points", c);
+    } else if (ty == LUA_TTABLE) {
+        s->curve = SD_CURVE_CUSTOM;
+        int t = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, t);
+        if (n < 1 || n > SD_MAX_CURVE_POINTS)
+            decl_error(L, D, id, "curve needs 1 to %d points", SD_MAX_CURVE_POINTS);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, t, i);
+            if (!lua_istable(L, -1))
+                decl_error(L, D, id, "curve point %d must be { \"+30m\", rate }", (int)i);
+            lua_rawgeti(L, -1, 1);
+            lua_rawgeti(L, -2, 2);
+            int64_t at;
+            const char *ts = lua_tostring(L, -2);
+            if (ts == NULL || ts[0] != '+' || sd_parse_duration(ts + 1, &at, NULL) != SD_OK)
+                decl_error(L, D, id, "curve point %d: time must be like \"+30m\" (from the storm's start)", (int)i);
+            if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 || lua_tonumber(L, -1) > 1e9)
+                decl_error(L, D, id, "curve point %d: rate must be a number >= 0", (int)i);
+            s->points[i - 1].at = (double)at;
+            s->points[i - 1].rate = lua_tonumber(L, -1);
+            if (i > 1 && s->points[i - 1].at <= s->points[i - 2].at)
+                decl_error(L, D, id, "curve points must be in time order");
+            lua_pop(L, 3);
+        }
+        s->n_points = (size_t)n;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, D, id, "curve must be a name or a list of points");
+    }
+    lua_pop(L, 1);
+    double T = (double)(s->to - s->from);
+    double area = 0;
+    const int steps = 1000;
+    for (int i = 0; i < steps; i++)
+        area += curve_value(s, (i + 0.5) * T / steps) * T / steps;
+    if (!(area > 0) && (count > 0 || rate > 0))
+        decl_error(L, D, id, "the curve is zero over the whole storm");
+    s->curve_area = area;
+    s->count = count >= 0 ? count : rate * T / 3600.0;
+
+    ty = lua_getfield(L, 1, "moods");
+    double total = 0;
+    if (ty == LUA_TTABLE) {
+        int t = lua_gettop(L);
+        static const char *const mood_keys[] = {"calm", "worried", "frustrated", "angry", "troll", NULL};
+        check_keys(L, t, "storm moods", mood_keys);
+        for (int m = 0; m < SD_MOOD_COUNT; m++) {
+            double v = 0;
+            get_number(L, t, sd_vocab_name(SD_VOCAB_MOOD, m), D, id, 0, 1e6, &v);
+            s->mood_mix[m] = v;
+            total += v;
+        }
+        if (!(total > 0))
+            decl_error(L, D, id, "moods: the shares add up to zero");
+    } else if (ty == LUA_TNIL) {
+        s->mood_mix[SD_MOOD_FRUSTRATED] = total = 1;
+    } else {
+        decl_error(L, D, id, "moods must be a table like { angry = 0.5, worried = 0.5 }");
+    }
+    for (int m = 0; m < SD_MOOD_COUNT; m++)
+        s->mood_mix[m] /= total;
+    lua_pop(L, 1);
+
+    ty = lua_getfield(L, 1, "texts");
+    size_t n_texts = 0;
+    if (ty == LUA_TTABLE) {
+        int t = lua_gettop(L);
+        if (lua_rawlen(L, t) > 0) {
+            read_pool(L, sc, t, id, &s->texts[SD_MOOD_COUNT]);
+            n_texts += s->texts[SD_MOOD_COUNT].n;
+        }
+        static const char *const text_keys[] = {"calm", "worried", "frustrated", "angry", "troll", "any", NULL};
+        check_keys(L, t, "storm texts", text_keys);
+        for (int m = 0; m <= SD_MOOD_COUNT; m++) {
+            const char *k = m < SD_MOOD_COUNT ? sd_vocab_name(SD_VOCAB_MOOD, m) : "any";
+            int ty2 = lua_getfield(L, t, k);
+            if (ty2 == LUA_TTABLE) {
+                if (m == SD_MOOD_COUNT && s->texts[m].n > 0)
+                    decl_error(L, D, id, "texts: give a plain list or 'any', not both");
+                read_pool(L, sc, lua_gettop(L), id, &s->texts[m]);
+                n_texts += s->texts[m].n;
+            } else if (ty2 != LUA_TNIL) {
+                decl_error(L, D, id, "texts.%s must be a list of strings", k);
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, D, id, "texts must be a list of strings, or lists per mood");
+    }
+    lua_pop(L, 1);
+    ty = lua_getfield(L, 1, "compose");
+    if (ty == LUA_TFUNCTION)
+        s->compose_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    else {
+        if (ty != LUA_TNIL)
+            decl_error(L, D, id, "compose must be a function(c) that returns a text");
+        lua_pop(L, 1);
+    }
+    if (n_texts == 0 && s->compose_ref == LUA_NOREF)
+        decl_error(L, D, id, "the storm has no texts: give texts = { ... } or compose = function(c) ... end");
+    for (int m = 0; m < SD_MOOD_COUNT && s->compose_ref == LUA_NOREF; m++)
+        if (s->mood_mix[m] > 0 && s->texts[m].n == 0 && s->texts[SD_MOOD_COUNT].n == 0)
+            decl_error(L, D, id, "no texts for mood '%s' (add texts.%s or a plain list for any mood)",
+                       sd_vocab_name(SD_VOCAB_MOOD, m), sd_vocab_name(SD_VOCAB_MOOD, m));
+    double rep = 0;
+    get_number(L, 1, "repeats", D, id, 0, 1, &rep);
+    s->repeats = rep;
+
+    ty = lua_getfield(L, 1, "authors");
+    if (ty == LUA_TTABLE) {
+        int t = lua_gettop(L);
+        size_t n = lua_rawlen(L, t);
+        if (n == 0 || n > 100000)
+            decl_error(L, D, id, "authors must list 1 to 100000 persona ids");
+        s->authors = sd_arena_alloc(&sc->arena, sizeof(char *) * n);
+        for (size_t i = 1; i <= n; i++) {
+            lua_rawgeti(L, t, (lua_Integer)i);
+            if (!lua_isstring(L, -1))
+                decl_error(L, D, id, "authors: entry %d must be a persona id", (int)i);
+            s->authors[s->n_authors++] = sd_arena_strdup(&sc->arena, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, D, id, "authors must be a list of persona ids");
+    }
+    lua_pop(L, 1);
+
+    sd_expect_defaults(&s->expect, SD_KIND_COMMENT, SD_MOOD_CALM);
+    sd_expect_defaults(&s->troll_expect, SD_KIND_COMMENT, SD_MOOD_TROLL);
+    ty = lua_getfield(L, 1, "expect");
+    if (ty == LUA_TTABLE) {
+        read_expect(L, sc, lua_gettop(L), D, id, &s->expect);
+        /* Troll comments keep their class and decisions but share the targets. */
+        s->troll_expect.within = s->expect.within;
+        s->troll_expect.weight = s->expect.weight;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, D, id, "field 'expect' must be a table");
+    }
+    lua_pop(L, 1);
+    sc->n_storms++;
+    return 0;
+}
+
+/* ---- hijack{} ---- */
+
+static int l_hijack(lua_State *L)
+{
+    static const char *const keys[] = {"id", "at", "notice", "posts", "every", "returns_after",
+                                       "steps", "former", NULL};
+    sd_scenario *sc = scen(L);
+    const char *D = "hijack";
+    require_scenario(L, sc, D);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_keys(L, 1, D, keys);
+    sc->hijacks = grow_array(L, sc->hijacks, &sc->cap_hijacks, sc->n_hijacks, sizeof *sc->hijacks);
+    sd_hijack *h = &sc->hijacks[sc->n_hijacks];
+    memset(h, 0, sizeof *h);
+    h->line = current_line(L);
+    h->id = get_id(L, 1, D, &sc->arena);
+    const char *id = h->id;
+    if (!get_when(L, sc, 1, "at", sc->start, D, id, &h->at))
+        decl_error(L, D, id, "field 'at' is required");
+    h->notice = get_string(L, 1, "notice", D, id, true, &sc->arena);
+    if (lua_getfield(L, 1, "posts") != LUA_TTABLE || lua_rawlen(L, -1) == 0)
+        decl_error(L, D, id, "posts must be a list of the attacker's post texts");
+    size_t n = lua_rawlen(L, -1);
+    if (n > 1000)
+        decl_error(L, D, id, "at most 1000 attacker posts");
+    h->posts = sd_arena_alloc(&sc->arena, sizeof(char *) * n);
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            decl_error(L, D, id, "posts: entry %d must be a string", (int)i);
+        h->posts[h->n_posts++] = sd_arena_strdup(&sc->arena, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    h->every = 20 * 60;
+    get_duration(L, 1, "every", D, id, &h->every);
+    if (h->every < 60)
+        decl_error(L, D, id, "'every' must be at least 1m");
+    h->returns_after = 30 * 60;
+    get_duration(L, 1, "returns_after", D, id, &h->returns_after);
+    uint64_t steps = (1u << SD_STEP_CHANGE_PASSWORD) | (1u << SD_STEP_ENABLE_2FA) |
+                     (1u << SD_STEP_REVOKE_SESSIONS);
+    get_enum_set(L, 1, "steps", SD_VOCAB_STEP, D, id, &steps);
+    h->steps = (uint32_t)steps;
+    h->former = get_string(L, 1, "former", D, id, false, &sc->arena);
+    if ((h->steps & (1u << SD_STEP_REMOVE_ACCESS)) && h->former == NULL)
+        decl_error(L, D, id, "the step remove_access needs former = \"<persona id>\" (who still has access)");
+    if (h->former)
+        h->steps |= 1u << SD_STEP_REMOVE_ACCESS;
+    if (!(h->steps & (1u << SD_STEP_CHANGE_PASSWORD)) || !(h->steps & (1u << SD_STEP_REVOKE_SESSIONS)))
+        decl_error(L, D, id, "steps must include change_password and revoke_sessions (they lock the attacker out)");
+    sc->n_hijacks++;
+    return 0;
+}
+
+/* ---- on(), every(), when() ---- */
+
+static sd_hook *new_hook(lua_State *L, sd_scenario *sc, sd_hook_kind kind)
+{
+    sc->hooks = grow_array(L, sc->hooks, &sc->cap_hooks, sc->n_hooks, sizeof *sc->hooks);
+    sd_hook *h = &sc->hooks[sc->n_hooks];
+    memset(h, 0, sizeof *h);
+    h->kind = kind;
+    h->fn_ref = h->cond_ref = LUA_NOREF;
+    h->action_filter = -1;
+    h->line = current_line(L);
+    return h;
+}
+
+static int l_on(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *ev = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    sd_hook_kind kind;
+    int filter = -1;
+    if (strcmp(ev, "item") == 0)
+        kind = SD_HOOK_ITEM;
+    else if (strcmp(ev, "action") == 0)
+        kind = SD_HOOK_ACTION;
+    else if ((filter = sd_vocab_lookup(SD_VOCAB_ACTION, ev)) >= 0)
+        kind = SD_HOOK_ACTION;
+    else {
+        char known[600];
+        sd_vocab_list(SD_VOCAB_ACTION, known, sizeof known);
+        return luaL_error(L, "on: unknown event '%s' (use \"item\", \"action\" or an action: %s)", ev, known);
+    }
+    sd_hook *h = new_hook(L, sc, kind);
+    h->action_filter = filter;
+    lua_pushvalue(L, 2);
+    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    sc->n_hooks++;
+    return 0;
+}
+
+static int l_every(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *d = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    int64_t period;
+    if (sd_parse_duration(d, &period, NULL) != SD_OK || period < 60)
+        return luaL_error(L, "every: period '%s' must be a duration of at least \"1m\"", d);
+    sd_hook *h = new_hook(L, sc, SD_HOOK_EVERY);
+    h->every = period;
+    lua_pushvalue(L, 2);
+    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    sc->n_hooks++;
+    return 0;
+}
+
+static int l_when(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    sd_hook *h = new_hook(L, sc, SD_HOOK_WHEN);
+    lua_pushvalue(L, 1);
+    h->cond_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, 2);
+    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    sc->n_hooks++;
+    return 0;
+}
+
+static int l_runtime_only(lua_State *L)
+{
+    return luaL_error(L, "this function can only be called from a callback (on, every or when), "
+                         "while the exercise runs");
+}
+
+/* ---- loading ---- */
+
+const sd_persona *sd_scenario_persona(const sd_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->n_personas; i++)
+        if (strcmp(sc->personas[i].id, id) == 0)
+            return &sc->personas[i];
+    return NULL;
+}
+
+static sd_status check_refs(sd_scenario *sc, sd_error *err)
+{
+    const char *f = sc->display;
+    sd_time end = sc->start + sc->duration;
+    for (size_t i = 0; i < sc->n_items; i++) {
+        const sd_item_def *d = &sc->items[i];
+        const char *k = sd_vocab_name(SD_VOCAB_KIND, d->kind);
+        if (d->at < sc->start || d->at > end)
+            return sd_error_set(err, SD_ERR_INPUT,
+                                "%s:%d: %s '%s': its time is outside the exercise (which runs "
+                                "from the start for its duration)", f, d->line, k, d->id);
+        if (d->parent) {
+            const sd_item_def *p = sd_scenario_item_def(sc, d->parent);
+            if (p == NULL)
+                return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': 'on' names '%s', which "
+                                    "is no declared item", f, d->line, k, d->id, d->parent);
+            if (p->at > d->at)
+                return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': it comes before '%s', "
+                                    "the item it is on", f, d->line, k, d->id, d->parent);
+        }
+        if (d->repeat_of) {
+            const sd_item_def *p = sd_scenario_item_def(sc, d->repeat_of);
+            if (p == NULL || p->at > d->at)
+                return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': repeat_of names '%s', "
+                                    "which is no earlier item", f, d->line, k, d->id, d->repeat_of);
+        }
+    }
+    for (size_t i = 0; i < sc->n_storms; i++) {
+        const sd_storm *s = &sc->storms[i];
+        if (s->from < sc->start || s->to > end)
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': it runs outside the "
+                                "exercise", f, s->line, s->id);
+        if (!sd_scenario_item_def(sc, s->parent))
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': 'on' names '%s', which is "
+                                "no declared post", f, s->line, s->id, s->parent);
+        for (size_t a = 0; a < s->n_authors; a++)
+            if (!sd_scenario_persona(sc, s->authors[a]))
+                return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': author '%s' is no "
+                                    "declared persona", f, s->line, s->id, s->authors[a]);
+    }
+    for (size_t i = 0; i < sc->n_hijacks; i++) {
+        const sd_hijack *h = &sc->hijacks[i];
+        if (h->at < sc->start || h->at > end)
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: hijack '%s': its time is outside the "
+                                "exercise", f, h->line, h->id);
+        if (h->former && !sd_scenario_persona(sc, h->former))
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: hijack '%s': former '%s' is no "
+                                "declared persona", f, h->line, h->id, h->former);
+    }
+    return SD_OK;
+}
+
+static void default_audience(sd_audience_params *a)
+{
+    a->rise_per_overdue = 0.2;
+    a->fall_per_answer = 0.02;
+    a->delete_penalty = 0.3;
+    a->min_intensity = 0.5;
+    a->max_intensity = 3.0;
+    a->sentiment_per_answer = 0.01;
+    a->sentiment_per_overdue = 0.005;
+}
+
+static sd_status hash_file(const char *path, const char *display, char hex[65], sd_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display, strerror(errno));
+    sd_sha256 h;
+    sd_sha256_init(&h);
+    unsigned char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sd_sha256_update(&h, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return sd_error_set(err, SD_ERR_IO, "%s: read error", display);
+    unsigned char digest[32];
+    sd_sha256_final(&h, digest);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return SD_OK;
+}
+
+sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scenario **out,
+                           sd_error *err)
+{
+    sd_status st = SD_OK;
+    *out = NULL;
+    sd_scenario *sc = calloc(1, sizeof *sc);
+    if (sc == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    sc->path = sd_arena_strdup(&sc->arena, path);
+    sc->display = sd_arena_strdup(&sc->arena, opt && opt->display ? opt->display : path);
+    sd_calendar_init(&sc->calendar);
+    default_audience(&sc->audience);
+    sc->default_max_words = 100;
+    st = hash_file(path, sc->display, sc->sha256, err);
+    if (st != SD_OK)
+        goto done;
+
+    /* The folder include() may read from. */
+    char *dir = sd_arena_strdup(&sc->arena, path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
+    st = sd_sandbox_create(opt ? opt->limits : NULL, dir, 0, &sc->sb, err);
+    if (st != SD_OK)
+        goto done;
+    static const struct { const char *name; lua_CFunction fn; } decls[] = {
+        {"scenario", l_scenario}, {"persona", l_persona}, {"post", l_post},
+        {"comment", l_comment},   {"reply", l_reply},     {"dm", l_dm},
+        {"media", l_media},       {"inquiry", l_inquiry}, {"internal", l_internal},
+        {"notice", l_notice},     {"storm", l_storm},     {"hijack", l_hijack},
+        {"on", l_on},             {"every", l_every},     {"when", l_when},
+        {"inject", l_runtime_only}, {"set_rate", l_runtime_only},
+        {"finish", l_runtime_only}, {"state", l_runtime_only}, {"item_state", l_runtime_only},
+    };
+    for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++)
+        sd_sandbox_register(sc->sb, decls[i].name, decls[i].fn, sc);
+    st = sd_sandbox_load_file(sc->sb, path, sc->display, err);
+    if (st != SD_OK)
+        goto done;
+    st = sd_sandbox_call(sc->sb, 0, 0, err);
+    if (st != SD_OK)
+        goto done;
+    if (!sc->declared) {
+        st = sd_error_set(err, SD_ERR_INPUT, "%s:1: the file declares no scenario{ ... }", sc->display);
+        goto done;
+    }
+    st = check_refs(sc, err);
+done:
+    if (st != SD_OK) {
+        sd_scenario_free(sc);
+        return st;
+    }
+    *out = sc;
+    return SD_OK;
+}
+
+void sd_scenario_free(sd_scenario *sc)
+{
+    if (sc == NULL)
+        return;
+    sd_sandbox_destroy(sc->sb);
+    free(sc->personas);
+    free(sc->items);
+    free(sc->storms);
+    free(sc->hijacks);
+    free(sc->hooks);
+    sd_arena_free(&sc->arena);
+    free(sc);
+}

@@ -1,0 +1,964 @@
+/* session.c - the discrete-event simulation of one exercise: scheduled items, storms,
+ * hijacked accounts, the audience model, participant actions and their validation. */
+#include <math.h>
+#include <stdio.h>
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../guideline/answer.h"
+#include "../scenario/names.h"
+#include "../scenario/scenario_lua.h"
+#include "../util/utf8.h"
+#include "session_internal.h"
+
+#define TICK_SECONDS 60
+#define STATE_EVERY_TICKS 5
+#define MAX_ACTION_TEXT 20000
+
+void sd_action_init(sd_action *a, sd_action_kind kind)
+{
+    memset(a, 0, sizeof *a);
+    a->kind = kind;
+    a->target = -1;
+    a->step = -1;
+}
+
+/* ---- records ---- */
+
+static int64_t wall_ms(const sd_session *s)
+{
+    if (s->cfg.no_wall_clock)
+        return 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)(now.tv_sec - s->wall0.tv_sec) * 1000 +
+           (now.tv_nsec - s->wall0.tv_nsec) / 1000000;
+}
+
+sd_status sd_session_emit(sd_session *s, const sd_record *rec0, sd_error *err)
+{
+    sd_record rec = *rec0;
+    rec.wall_ms = wall_ms(s);
+    sd_status st;
+    if (s->cfg.log && (st = sd_logw_write(s->cfg.log, &rec, err)) != SD_OK)
+        return st;
+    if (s->cfg.results && (st = sd_results_add(s->cfg.results, &rec, err)) != SD_OK)
+        return st;
+    for (size_t i = 0; i < s->n_observers; i++)
+        if ((st = s->observers[i].fn(s->observers[i].ctx, s, &rec, err)) != SD_OK)
+            return st;
+    return SD_OK;
+}
+
+sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int32_t b,
+                              sd_error *err)
+{
+    sd_event ev = {.t = t, .kind = kind, .a = a, .b = b};
+    return sd_queue_push(&s->events, ev, err);
+}
+
+bool sd_session_find(const sd_session *s, const char *id, uint32_t *index)
+{
+    return sd_strmap_get(&s->ids, id, index);
+}
+
+/* ---- creation ---- */
+
+static void storm_expects(storm_rt *rt, const sd_storm *st)
+{
+    for (int m = 0; m < SD_MOOD_COUNT; m++) {
+        if (m == SD_MOOD_TROLL) {
+            rt->expects[m] = st->troll_expect;
+        } else {
+            rt->expects[m] = st->expect;
+            rt->expects[m].acknowledge = m == SD_MOOD_FRUSTRATED || m == SD_MOOD_ANGRY;
+        }
+    }
+}
+
+static void hijack_expects(hijack_rt *rt)
+{
+    sd_expect_defaults(&rt->notice_expect, SD_KIND_NOTICE, SD_MOOD_CALM);
+    rt->notice_expect.escalate = 1u << SD_TARGET_IT_SECURITY;
+    rt->notice_expect.within = 15 * 60;
+    rt->notice_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
+    rt->notice_expect.weight = 2;
+    sd_expect_defaults(&rt->post_expect, SD_KIND_ATTACKER_POST, SD_MOOD_CALM);
+    rt->post_expect.ok = 1u << SD_DECISION_DELETE;
+    rt->post_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
+}
+
+sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_error *err)
+{
+    *out = NULL;
+    if (cfg == NULL || cfg->scenario == NULL)
+        return sd_error_set(err, SD_ERR_USAGE, "sd_session_create: no scenario");
+    sd_session *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    s->sc = cfg->scenario;
+    s->cfg = *cfg;
+    s->cfg.participant = sd_arena_strdup(&s->arena, cfg->participant ? cfg->participant : "Deltagare");
+    s->cfg.participant_kind = sd_arena_strdup(&s->arena, cfg->participant_kind ? cfg->participant_kind : "person");
+    s->cfg.participant_path = sd_arena_strdup(&s->arena, cfg->participant_path);
+    s->cfg.participant_sha256 = sd_arena_strdup(&s->arena, cfg->participant_sha256);
+    uint64_t seed = cfg->seed_set ? cfg->seed : s->sc->seed;
+    s->cfg.seed = seed;
+    sd_rng_seed(&s->rng, seed);
+    sd_queue_init(&s->events);
+    sd_queue_init(&s->deadlines);
+    sd_strmap_init(&s->ids);
+    sd_strmap_init(&s->injected_ids);
+    s->now = s->sc->start;
+    s->end = s->sc->start + s->sc->duration;
+    sd_clock_init(&s->clock, s->now, s->sc->compression);
+    s->intensity = 1.0;
+    s->storms = calloc(s->sc->n_storms ? s->sc->n_storms : 1, sizeof *s->storms);
+    s->hijacks = calloc(s->sc->n_hijacks ? s->sc->n_hijacks : 1, sizeof *s->hijacks);
+    s->when_fired = calloc(s->sc->n_hooks ? s->sc->n_hooks : 1, sizeof *s->when_fired);
+    if (!s->storms || !s->hijacks || !s->when_fired || !s->cfg.participant) {
+        sd_session_destroy(s);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    for (size_t i = 0; i < s->sc->n_storms; i++) {
+        const sd_storm *st = &s->sc->storms[i];
+        storm_rt *rt = &s->storms[i];
+        sd_rng_fork(&s->rng, &rt->rng);
+        rt->scale = st->curve_area > 0 ? st->count / st->curve_area : 0;
+        rt->mult = 1.0;
+        storm_expects(rt, st);
+    }
+    for (size_t i = 0; i < s->sc->n_hijacks; i++)
+        hijack_expects(&s->hijacks[i]);
+    /* Scenario scripts see this session's random stream and run-time API. */
+    sd_status rs = sd_sandbox_reseed(s->sc->sb, seed, err);
+    if (rs != SD_OK) {
+        sd_session_destroy(s);
+        return rs;
+    }
+    sd_session_lua_register(s);
+    *out = s;
+    return SD_OK;
+}
+
+void sd_session_destroy(sd_session *s)
+{
+    if (s == NULL)
+        return;
+    sd_queue_free(&s->events);
+    sd_queue_free(&s->deadlines);
+    sd_strmap_free(&s->ids);
+    sd_strmap_free(&s->injected_ids);
+    free(s->items);
+    free(s->injected);
+    free(s->pending);
+    free(s->storms);
+    free(s->hijacks);
+    free(s->when_fired);
+    sd_buf_free(&s->scratch);
+    sd_arena_free(&s->arena);
+    free(s);
+}
+
+sd_status sd_session_add_observer(sd_session *s, sd_observer_fn fn, void *ctx, sd_error *err)
+{
+    if (s->n_observers == sizeof s->observers / sizeof s->observers[0])
+        return sd_error_set(err, SD_ERR_USAGE, "too many observers");
+    s->observers[s->n_observers++] = (observer){fn, ctx};
+    return SD_OK;
+}
+
+/* ---- items ---- */
+
+static sd_status add_item(sd_session *s, sd_item *it, sd_error *err)
+{
+    if (s->n_items == s->cap_items) {
+        size_t cap = s->cap_items ? s->cap_items * 2 : 256;
+        sd_item *p = realloc(s->items, cap * sizeof *p);
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        s->items = p;
+        s->cap_items = cap;
+    }
+    uint32_t idx = (uint32_t)s->n_items;
+    sd_status st = sd_strmap_put(&s->ids, it->id, idx);
+    if (st == SD_ERR_INPUT)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: item id '%s' is used twice", s->sc->display, it->id);
+    if (st != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    s->items[s->n_items++] = *it;
+    return SD_OK;
+}
+
+static sd_time deadline_for(const sd_session *s, const sd_expect *e, sd_time arrival)
+{
+    if (!e->answer && !e->escalate)
+        return 0;
+    if (e->within)
+        return arrival + e->within;
+    return sd_calendar_deadline(&s->sc->calendar, arrival, 24);
+}
+
+static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = it->id;
+    r->kind = (sd_kind)it->kind;
+    r->author_id = it->author_id;
+    r->first = it->first;
+    r->last = it->last;
+    r->mood = (sd_mood)it->mood;
+    r->sender = it->sender;
+    r->parent = it->parent >= 0 ? s->items[it->parent].id : NULL;
+    r->text = it->text;
+    r->repeat_of = it->repeat_of;
+    r->storm = it->storm_id;
+    if (it->def) {
+        r->title = it->def->title;
+        r->outlet = it->def->outlet;
+        r->url = it->def->url;
+    }
+    r->by = NULL;
+    r->deadline = it->deadline;
+    r->expect = *it->expect;
+}
+
+/* Makes the item arrive now: record, deadline tracking, hooks. */
+static sd_status arrive(sd_session *s, sd_item *it, sd_error *err)
+{
+    it->arrival = s->now;
+    it->deadline = deadline_for(s, it->expect, s->now);
+    sd_status st = add_item(s, it, err);
+    if (st != SD_OK)
+        return st;
+    uint32_t idx = (uint32_t)(s->n_items - 1);
+    if (it->deadline) {
+        s->waiting += it->expect->answer ? 1 : 0;
+        sd_event ev = {.t = it->deadline, .a = (int32_t)idx};
+        if ((st = sd_queue_push(&s->deadlines, ev, err)) != SD_OK)
+            return st;
+    }
+    sd_record rec = {.type = SD_REC_ITEM, .t = s->now};
+    fill_rec_item(s, &s->items[idx], &rec.u.item);
+    if ((st = sd_session_emit(s, &rec, err)) != SD_OK)
+        return st;
+    for (size_t h = 0; h < s->sc->n_hooks; h++)
+        if (s->sc->hooks[h].kind == SD_HOOK_ITEM &&
+            (st = sd_session_lua_call_hook(s, &s->sc->hooks[h], &rec, err)) != SD_OK)
+            return st;
+    return SD_OK;
+}
+
+static sd_status arrive_def(sd_session *s, const sd_item_def *d, sd_error *err)
+{
+    sd_item it;
+    memset(&it, 0, sizeof it);
+    it.id = d->id;
+    it.kind = (uint8_t)d->kind;
+    it.text = d->text;
+    it.def = d;
+    it.expect = &d->expect;
+    it.repeat_of = d->repeat_of;
+    it.parent = -1;
+    it.sender = d->kind == SD_KIND_INTERNAL ? (int8_t)d->from : -1;
+    if (d->author) {
+        const sd_persona *p = sd_scenario_persona(s->sc, d->author);
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': persona '%s' does not exist",
+                                s->sc->display, d->line, sd_vocab_name(SD_VOCAB_KIND, d->kind),
+                                d->id, d->author);
+        it.author_id = p->id;
+        it.first = p->first;
+        it.last = p->last;
+        it.mood = (uint8_t)p->mood;
+    }
+    if (d->parent) {
+        uint32_t pi;
+        if (!sd_session_find(s, d->parent, &pi))
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': 'on' names '%s', which has "
+                                "not appeared (yet)", s->sc->display, d->line,
+                                sd_vocab_name(SD_VOCAB_KIND, d->kind), d->id, d->parent);
+        it.parent = (int32_t)pi;
+    }
+    return arrive(s, &it, err);
+}
+
+/* ---- storms ---- */
+
+static sd_status schedule_storm(sd_session *s, size_t i, sd_error *err)
+{
+    const sd_storm *st = &s->sc->storms[i];
+    storm_rt *rt = &s->storms[i];
+    double lam = rt->scale * sd_storm_curve_max(st) * rt->mult * s->intensity;
+    double t;
+    if (!(lam > 0)) {
+        rt->lam_max = 0;
+        t = rt->next + TICK_SECONDS; /* paused storm: look again in a minute */
+    } else {
+        rt->lam_max = lam;
+        t = rt->next + sd_rng_exponential(&rt->rng, lam);
+    }
+    rt->next = t;
+    if (t >= (double)st->to)
+        return SD_OK;
+    return sd_session_schedule(s, (sd_time)floor(t), EV_STORM, (int32_t)i, 0, err);
+}
+
+static sd_mood pick_mood(storm_rt *rt, const sd_storm *st)
+{
+    double u = sd_rng_uniform(&rt->rng), acc = 0;
+    for (int m = 0; m < SD_MOOD_COUNT; m++) {
+        acc += st->mood_mix[m];
+        if (u < acc)
+            return (sd_mood)m;
+    }
+    for (int m = SD_MOOD_COUNT - 1; m >= 0; m--)
+        if (st->mood_mix[m] > 0)
+            return (sd_mood)m;
+    return SD_MOOD_CALM;
+}
+
+static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
+{
+    const sd_storm *st = &s->sc->storms[i];
+    storm_rt *rt = &s->storms[i];
+    sd_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = SD_KIND_COMMENT;
+    it.sender = -1;
+    it.storm_id = st->id;
+    uint32_t parent;
+    if (!sd_session_find(s, st->parent, &parent))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': its post '%s' has not "
+                            "appeared when the storm starts", s->sc->display, st->line, st->id,
+                            st->parent);
+    it.parent = (int32_t)parent;
+    uint64_t n = ++rt->n;
+    char idbuf[96];
+    snprintf(idbuf, sizeof idbuf, "%s-%06llu", st->id, (unsigned long long)n);
+    it.id = sd_arena_strdup(&s->arena, idbuf);
+    if (it.id == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+
+    if (rt->n_recent > 0 && st->repeats > 0 && sd_rng_uniform(&rt->rng) < st->repeats) {
+        const sd_item *orig = &s->items[rt->recent[sd_rng_below(&rt->rng, rt->n_recent)]];
+        it.author_id = orig->author_id;
+        it.first = orig->first;
+        it.last = orig->last;
+        it.mood = orig->mood;
+        it.text = orig->text;
+        it.repeat_of = orig->id;
+        sd_expect *e = sd_arena_alloc(&s->arena, sizeof *e);
+        if (e == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        *e = *orig->expect;
+        e->rules |= 1ULL << SD_RULE_REPEAT_ONCE;
+        it.expect = e;
+        return arrive(s, &it, err);
+    }
+    sd_mood mood;
+    if (st->n_authors > 0) {
+        const sd_persona *p = sd_scenario_persona(s->sc, st->authors[sd_rng_below(&rt->rng, st->n_authors)]);
+        it.author_id = p->id;
+        it.first = p->first;
+        it.last = p->last;
+        mood = p->mood;
+    } else {
+        mood = pick_mood(rt, st);
+        it.first = sd_first_names[sd_rng_below(&rt->rng, sd_n_first_names)];
+        it.last = sd_last_names[sd_rng_below(&rt->rng, sd_n_last_names)];
+    }
+    it.mood = (uint8_t)mood;
+    it.expect = &rt->expects[mood];
+    if (st->compose_ref != LUA_NOREF) {
+        sd_status stc = sd_session_lua_compose(s, st, mood, n, it.first, it.last, &it.text, err);
+        if (stc != SD_OK)
+            return stc;
+    } else {
+        const sd_text_pool *pool = st->texts[mood].n ? &st->texts[mood] : &st->texts[SD_MOOD_COUNT];
+        it.text = pool->texts[sd_rng_below(&rt->rng, pool->n)];
+    }
+    sd_status r = arrive(s, &it, err);
+    if (r == SD_OK && it.expect->answer) {
+        size_t slot = rt->n_recent < 64 ? rt->n_recent++ : sd_rng_below(&rt->rng, 64);
+        rt->recent[slot] = (int32_t)(s->n_items - 1);
+    }
+    return r;
+}
+
+static sd_status on_storm_event(sd_session *s, size_t i, sd_error *err)
+{
+    const sd_storm *st = &s->sc->storms[i];
+    storm_rt *rt = &s->storms[i];
+    if (rt->lam_max > 0) {
+        double x = rt->next - (double)st->from;
+        double lam = rt->scale * sd_storm_curve(st, x) * rt->mult * s->intensity;
+        if (sd_rng_uniform(&rt->rng) * rt->lam_max < lam) {
+            sd_status r = storm_comment(s, i, err);
+            if (r != SD_OK)
+                return r;
+        }
+    }
+    return schedule_storm(s, i, err);
+}
+
+/* ---- hijacked accounts ---- */
+
+static sd_status hijack_item(sd_session *s, size_t i, bool notice, sd_error *err)
+{
+    const sd_hijack *h = &s->sc->hijacks[i];
+    hijack_rt *rt = &s->hijacks[i];
+    sd_item it;
+    memset(&it, 0, sizeof it);
+    it.parent = -1;
+    it.sender = -1;
+    char idbuf[120];
+    if (notice) {
+        it.kind = SD_KIND_NOTICE;
+        snprintf(idbuf, sizeof idbuf, "%s-notice-%u", h->id, rt->returns + 1);
+        it.text = h->notice;
+        it.expect = &rt->notice_expect;
+    } else {
+        it.kind = SD_KIND_ATTACKER_POST;
+        snprintf(idbuf, sizeof idbuf, "%s-post-%u", h->id, rt->posts + 1);
+        it.text = h->posts[rt->posts % h->n_posts];
+        it.expect = &rt->post_expect;
+        rt->posts++;
+    }
+    it.id = sd_arena_strdup(&s->arena, idbuf);
+    if (it.id == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    return arrive(s, &it, err);
+}
+
+static sd_status attacker_gets_in(sd_session *s, size_t i, sd_error *err)
+{
+    hijack_rt *rt = &s->hijacks[i];
+    rt->active = true;
+    rt->started = true;
+    rt->done &= ~((1u << SD_STEP_CHANGE_PASSWORD) | (1u << SD_STEP_REVOKE_SESSIONS));
+    rt->gen++;
+    sd_status st = hijack_item(s, i, true, err);
+    if (st != SD_OK)
+        return st;
+    return sd_session_schedule(s, s->now + 5 * 60, EV_ATTACK_POST, (int32_t)i, (int32_t)rt->gen, err);
+}
+
+static sd_status on_account_step(sd_session *s, int step, const char *person, sd_error *err)
+{
+    for (size_t i = 0; i < s->sc->n_hijacks; i++) {
+        const sd_hijack *h = &s->sc->hijacks[i];
+        hijack_rt *rt = &s->hijacks[i];
+        if (!rt->started)
+            continue;
+        if (step == SD_STEP_REMOVE_ACCESS && (h->former == NULL || person == NULL ||
+                                              strcmp(h->former, person) != 0))
+            continue; /* removing someone else's access does not shut this door */
+        rt->done |= 1u << step;
+        uint32_t lockout = (1u << SD_STEP_CHANGE_PASSWORD) | (1u << SD_STEP_REVOKE_SESSIONS);
+        if (rt->active && (rt->done & lockout) == lockout) {
+            rt->active = false;
+            rt->gen++;
+            if (h->steps & ~rt->done) {
+                sd_status st = sd_session_schedule(s, s->now + h->returns_after, EV_HIJACK_RETURN,
+                                                   (int32_t)i, 0, err);
+                if (st != SD_OK)
+                    return st;
+            }
+        }
+    }
+    return SD_OK;
+}
+
+/* ---- the audience model ---- */
+
+static void clamp_audience(sd_session *s)
+{
+    const sd_audience_params *p = &s->sc->audience;
+    if (s->intensity < p->min_intensity) s->intensity = p->min_intensity;
+    if (s->intensity > p->max_intensity) s->intensity = p->max_intensity;
+    if (s->sentiment < -1) s->sentiment = -1;
+    if (s->sentiment > 1) s->sentiment = 1;
+}
+
+static bool is_waiting(const sd_item *it)
+{
+    return it->expect->answer && it->answered_at == 0 &&
+           !(it->flags & (SD_ITEM_HIDDEN | SD_ITEM_DELETED));
+}
+
+static void settle_oldest(sd_session *s)
+{
+    while (s->oldest_scan < s->n_items && !is_waiting(&s->items[s->oldest_scan]))
+        s->oldest_scan++;
+}
+
+void sd_session_situation(sd_session *s, sd_situation *o)
+{
+    settle_oldest(s);
+    memset(o, 0, sizeof *o);
+    o->now = s->now;
+    o->items = s->n_items;
+    o->waiting = s->waiting;
+    o->overdue = s->overdue;
+    o->answered = s->answered;
+    o->oldest_wait = s->oldest_scan < s->n_items ? s->now - s->items[s->oldest_scan].arrival : 0;
+    o->intensity = s->intensity;
+    o->sentiment = s->sentiment;
+    o->rejected = s->rejected;
+}
+
+/* The item stops waiting (answered, hidden or deleted). */
+static void stop_waiting(sd_session *s, sd_item *it)
+{
+    if (!it->expect->answer)
+        return;
+    if (s->waiting > 0)
+        s->waiting--;
+    if ((it->flags & SD_ITEM_OVERDUE) && s->overdue > 0)
+        s->overdue--;
+}
+
+static sd_status on_tick(sd_session *s, sd_error *err)
+{
+    const sd_audience_params *p = &s->sc->audience;
+    sd_event ev;
+    while (sd_queue_peek(&s->deadlines) && sd_queue_peek(&s->deadlines)->t <= s->now) {
+        sd_queue_pop(&s->deadlines, &ev);
+        sd_item *it = &s->items[ev.a];
+        if (is_waiting(it)) {
+            it->flags |= SD_ITEM_OVERDUE;
+            s->overdue++;
+            s->sentiment -= p->sentiment_per_overdue;
+        }
+    }
+    double pressure = s->overdue > 20 ? 1.0 : (double)s->overdue / 20.0;
+    s->intensity += p->rise_per_overdue * pressure * 0.1;
+    s->intensity += (1.0 - s->intensity) * 0.01; /* calms towards neutral by itself */
+    clamp_audience(s);
+    s->tick_count++;
+    sd_status st;
+    for (size_t h = 0; h < s->sc->n_hooks; h++) {
+        const sd_hook *hk = &s->sc->hooks[h];
+        if (hk->kind != SD_HOOK_WHEN || s->when_fired[h])
+            continue;
+        bool fire = false;
+        if ((st = sd_session_lua_when(s, hk, &fire, err)) != SD_OK)
+            return st;
+        if (fire) {
+            s->when_fired[h] = true;
+            if ((st = sd_session_lua_call_hook(s, hk, NULL, err)) != SD_OK)
+                return st;
+        }
+        if (s->finished)
+            return SD_OK;
+    }
+    if (s->tick_count % STATE_EVERY_TICKS == 0) {
+        sd_situation sit;
+        sd_session_situation(s, &sit);
+        sd_record rec = {.type = SD_REC_STATE, .t = s->now};
+        rec.u.state.intensity = round(sit.intensity * 1e6) / 1e6;
+        rec.u.state.sentiment = round(sit.sentiment * 1e6) / 1e6;
+        rec.u.state.waiting = (int64_t)sit.waiting;
+        rec.u.state.overdue = (int64_t)sit.overdue;
+        rec.u.state.oldest_wait = sit.oldest_wait;
+        if ((st = sd_session_emit(s, &rec, err)) != SD_OK)
+            return st;
+    }
+    if (s->now + TICK_SECONDS < s->end)
+        return sd_session_schedule(s, s->now + TICK_SECONDS, EV_TICK, 0, 0, err);
+    return SD_OK;
+}
+
+/* ---- start, stepping, end ---- */
+
+sd_status sd_session_start(sd_session *s, sd_error *err)
+{
+    if (s->started)
+        return sd_error_set(err, SD_ERR_USAGE, "the session has already started");
+    s->started = true;
+    clock_gettime(CLOCK_MONOTONIC, &s->wall0);
+    const sd_scenario *sc = s->sc;
+    char program[64];
+    snprintf(program, sizeof program, "stormdrill %s", SD_VERSION);
+    sd_record rec = {.type = SD_REC_HEADER, .t = sc->start};
+    sd_rec_header *h = &rec.u.header;
+    h->program = program;
+    h->scenario_id = sc->id;
+    h->scenario_title = sc->title;
+    h->scenario_path = sc->display;
+    h->scenario_sha256 = sc->sha256;
+    h->lang = sc->lang;
+    h->seed = s->cfg.seed;
+    h->start = sc->start;
+    h->duration = sc->duration;
+    h->compression = sc->compression;
+    h->participant = s->cfg.participant;
+    h->participant_kind = s->cfg.participant_kind;
+    h->participant_path = s->cfg.participant_path;
+    h->participant_sha256 = s->cfg.participant_sha256;
+    sd_status st = sd_session_emit(s, &rec, err);
+    if (st != SD_OK)
+        return st;
+    for (size_t i = 0; i < sc->n_items && st == SD_OK; i++)
+        st = sd_session_schedule(s, sc->items[i].at, EV_ITEM_DEF, (int32_t)i, 0, err);
+    for (size_t i = 0; i < sc->n_storms && st == SD_OK; i++) {
+        s->storms[i].next = (double)sc->storms[i].from;
+        st = schedule_storm(s, i, err);
+    }
+    for (size_t i = 0; i < sc->n_hijacks && st == SD_OK; i++)
+        st = sd_session_schedule(s, sc->hijacks[i].at, EV_HIJACK_START, (int32_t)i, 0, err);
+    for (size_t i = 0; i < sc->n_hooks && st == SD_OK; i++)
+        if (sc->hooks[i].kind == SD_HOOK_EVERY)
+            st = sd_session_schedule(s, sc->start + sc->hooks[i].every, EV_EVERY, (int32_t)i, 0, err);
+    if (st == SD_OK)
+        st = sd_session_schedule(s, sc->start + TICK_SECONDS, EV_TICK, 0, 0, err);
+    if (st == SD_OK)
+        st = sd_session_schedule(s, s->end, EV_END, 0, 0, err);
+    return st;
+}
+
+static sd_status finish(sd_session *s, const char *reason, sd_error *err)
+{
+    if (s->finished)
+        return SD_OK;
+    s->finished = true;
+    sd_record rec = {.type = SD_REC_END, .t = s->now};
+    rec.u.end.reason = reason;
+    return sd_session_emit(s, &rec, err);
+}
+
+sd_status sd_session_end(sd_session *s, const char *reason, sd_error *err)
+{
+    return finish(s, reason ? reason : "ended by facilitator", err);
+}
+
+static sd_status apply(sd_session *s, const sd_action *a, sd_error *err);
+
+static sd_status handle(sd_session *s, const sd_event *ev, sd_error *err)
+{
+    switch (ev->kind) {
+    case EV_ITEM_DEF:
+        return arrive_def(s, &s->sc->items[ev->a], err);
+    case EV_INJECTED:
+        return arrive_def(s, s->injected[ev->a], err);
+    case EV_STORM:
+        return on_storm_event(s, (size_t)ev->a, err);
+    case EV_HIJACK_START:
+        return attacker_gets_in(s, (size_t)ev->a, err);
+    case EV_ATTACK_POST: {
+        hijack_rt *rt = &s->hijacks[ev->a];
+        if (!rt->active || (uint32_t)ev->b != rt->gen)
+            return SD_OK;
+        sd_status st = hijack_item(s, (size_t)ev->a, false, err);
+        if (st != SD_OK)
+            return st;
+        return sd_session_schedule(s, s->now + s->sc->hijacks[ev->a].every, EV_ATTACK_POST,
+                                   ev->a, ev->b, err);
+    }
+    case EV_HIJACK_RETURN: {
+        hijack_rt *rt = &s->hijacks[ev->a];
+        if (rt->active || !(s->sc->hijacks[ev->a].steps & ~rt->done))
+            return SD_OK;
+        rt->returns++;
+        return attacker_gets_in(s, (size_t)ev->a, err);
+    }
+    case EV_TICK:
+        return on_tick(s, err);
+    case EV_EVERY: {
+        const sd_hook *h = &s->sc->hooks[ev->a];
+        sd_status st = sd_session_lua_call_hook(s, h, NULL, err);
+        if (st == SD_OK && s->now + h->every < s->end)
+            st = sd_session_schedule(s, s->now + h->every, EV_EVERY, ev->a, 0, err);
+        return st;
+    }
+    case EV_PENDING: {
+        sd_error aerr = SD_ERROR_INIT;
+        sd_status st = apply(s, &s->pending[ev->a].a, &aerr);
+        /* A scripted participant's refused action is logged as rejected; the run goes on.
+         * Anything else (a script error in a hook, I/O) stops it. */
+        if (st != SD_OK && aerr.status != SD_ERR_INPUT) {
+            sd_error_set(err, st, "%s", sd_error_msg(&aerr));
+            sd_error_clear(&aerr);
+            return st;
+        }
+        sd_error_clear(&aerr);
+        return SD_OK;
+    }
+    case EV_END:
+        return finish(s, s->end_reason && ev->t < s->end ? s->end_reason : "duration", err);
+    }
+    return SD_OK;
+}
+
+static sd_status advance_to(sd_session *s, sd_time until, sd_error *err)
+{
+    if (!s->started)
+        return sd_error_set(err, SD_ERR_USAGE, "call sd_session_start() first");
+    sd_event ev;
+    while (!s->finished && sd_queue_peek(&s->events) && sd_queue_peek(&s->events)->t <= until) {
+        sd_queue_pop(&s->events, &ev);
+        if (ev.t > s->now)
+            s->now = ev.t;
+        sd_status st = handle(s, &ev, err);
+        if (st != SD_OK)
+            return st;
+    }
+    if (!s->finished && until > s->now)
+        s->now = until < s->end ? until : s->end;
+    return SD_OK;
+}
+
+sd_status sd_session_step_real(sd_session *s, double real_seconds, sd_error *err)
+{
+    sd_clock_real_step(&s->clock, real_seconds);
+    return advance_to(s, sd_clock_now(&s->clock), err);
+}
+
+sd_status sd_session_step_sim(sd_session *s, double sim_seconds, sd_error *err)
+{
+    sd_clock_sim_step(&s->clock, sim_seconds);
+    return advance_to(s, sd_clock_now(&s->clock), err);
+}
+
+sd_status sd_session_run(sd_session *s, sd_error *err)
+{
+    sd_status st = advance_to(s, s->end, err);
+    if (st == SD_OK && !s->finished)
+        st = finish(s, "duration", err);
+    s->clock.now = (double)s->now;
+    return st;
+}
+
+void sd_session_pause(sd_session *s, bool paused) { s->clock.paused = paused; }
+bool sd_session_paused(const sd_session *s) { return s->clock.paused; }
+void sd_session_set_compression(sd_session *s, double c)
+{
+    if (c > 0)
+        s->clock.compression = c;
+}
+double sd_session_compression(const sd_session *s) { return s->clock.compression; }
+sd_time sd_session_now(const sd_session *s) { return s->now; }
+bool sd_session_finished(const sd_session *s) { return s->finished; }
+const sd_scenario *sd_session_scenario(const sd_session *s) { return s->sc; }
+
+/* ---- participant actions ---- */
+
+static bool needs_item(sd_action_kind k)
+{
+    return k == SD_ACT_REPLY || k == SD_ACT_REFER_PREVIOUS || k == SD_ACT_DM_REPLY ||
+           k == SD_ACT_HIDE || k == SD_ACT_DELETE || k == SD_ACT_REPORT || k == SD_ACT_ACKNOWLEDGE;
+}
+
+static bool needs_text(sd_action_kind k)
+{
+    return k == SD_ACT_REPLY || k == SD_ACT_DM_REPLY || k == SD_ACT_PUBLISH;
+}
+
+/* Checks an action against the current state; on success *item is its item or -1. */
+static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_error *err)
+{
+    *item = -1;
+    const char *an = sd_vocab_name(SD_VOCAB_ACTION, a->kind);
+    if ((int)a->kind < 0 || a->kind >= SD_ACT_COUNT)
+        return sd_error_set(err, SD_ERR_INPUT, "unknown action");
+    if (s->finished)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: the exercise has ended", an);
+    if (needs_item(a->kind) && (a->item == NULL || a->item[0] == '\0'))
+        return sd_error_set(err, SD_ERR_INPUT, "%s: which item? (no item id given)", an);
+    if (a->item) {
+        uint32_t idx;
+        if (!sd_session_find(s, a->item, &idx))
+            return sd_error_set(err, SD_ERR_INPUT, "%s: there is no item '%s' (yet)", an, a->item);
+        const sd_item *it = &s->items[idx];
+        if (it->flags & SD_ITEM_DELETED)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' has been deleted", an, a->item);
+        bool authored = it->first != NULL;
+        switch (a->kind) {
+        case SD_ACT_REPLY:
+        case SD_ACT_DM_REPLY:
+        case SD_ACT_REFER_PREVIOUS:
+            if (!authored)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' is a %s; there is no one "
+                                    "to answer", an, a->item, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+            break;
+        case SD_ACT_ACKNOWLEDGE:
+            if (it->kind != SD_KIND_INTERNAL && it->kind != SD_KIND_NOTICE)
+                return sd_error_set(err, SD_ERR_INPUT, "acknowledge: item '%s' is not an internal "
+                                    "message or notice (answer it with reply)", a->item);
+            break;
+        case SD_ACT_HIDE:
+        case SD_ACT_DELETE:
+        case SD_ACT_REPORT:
+            if (it->kind == SD_KIND_INTERNAL || it->kind == SD_KIND_NOTICE || it->kind == SD_KIND_MEDIA)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' is a %s, not something on "
+                                    "our channel", an, a->item, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+            if (a->kind == SD_ACT_HIDE && (it->flags & SD_ITEM_HIDDEN))
+                return sd_error_set(err, SD_ERR_INPUT, "hide: item '%s' is already hidden", a->item);
+            break;
+        default:
+            break;
+        }
+        *item = (int32_t)idx;
+    } else if (a->kind != SD_ACT_ESCALATE && a->kind != SD_ACT_PUBLISH && a->kind != SD_ACT_ACCOUNT) {
+        return sd_error_set(err, SD_ERR_INPUT, "%s: which item?", an);
+    }
+    if (needs_text(a->kind)) {
+        if (a->text == NULL || a->text[0] == '\0')
+            return sd_error_set(err, SD_ERR_INPUT, "%s: the text is empty", an);
+        if (strlen(a->text) > MAX_ACTION_TEXT)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: the text is longer than %d bytes", an,
+                                MAX_ACTION_TEXT);
+    }
+    if (a->kind == SD_ACT_ESCALATE && (a->target < 0 || a->target >= SD_TARGET_COUNT)) {
+        char known[600];
+        sd_vocab_list(SD_VOCAB_TARGET, known, sizeof known);
+        return sd_error_set(err, SD_ERR_INPUT, "escalate: unknown target (known: %s)", known);
+    }
+    if (a->kind == SD_ACT_ACCOUNT) {
+        if (a->step < 0 || a->step >= SD_STEP_COUNT) {
+            char known[600];
+            sd_vocab_list(SD_VOCAB_STEP, known, sizeof known);
+            return sd_error_set(err, SD_ERR_INPUT, "account: unknown step (known: %s)", known);
+        }
+        if (a->step == SD_STEP_REMOVE_ACCESS) {
+            if (a->person == NULL)
+                return sd_error_set(err, SD_ERR_INPUT, "account remove_access: whose access? "
+                                    "(give the person)");
+            if (!sd_scenario_persona(s->sc, a->person))
+                return sd_error_set(err, SD_ERR_INPUT, "account remove_access: there is no "
+                                    "person '%s'", a->person);
+        }
+    }
+    return SD_OK;
+}
+
+static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
+{
+    int32_t idx;
+    sd_buf clean = SD_BUF_INIT;
+    sd_action a = *a0;
+    if (a.kind != SD_ACT_ESCALATE)
+        a.target = -1;
+    if (a.kind != SD_ACT_ACCOUNT) {
+        a.step = -1;
+        a.person = NULL;
+    }
+    if (!needs_text(a.kind))
+        a.text = NULL;
+    if (a.text) {
+        sd_utf8_sanitize(&clean, a.text, strlen(a.text));
+        a.text = sd_buf_str(&clean);
+    }
+    sd_status st = validate(s, &a, &idx, err);
+    sd_record rec = {.type = st == SD_OK ? SD_REC_ACTION : SD_REC_REJECTED, .t = s->now};
+    rec.u.action.kind = a.kind;
+    rec.u.action.item = a.item;
+    rec.u.action.text = a.text;
+    rec.u.action.target = a.target;
+    rec.u.action.step = a.step;
+    rec.u.action.person = a.person;
+    rec.u.action.reason = a.reason;
+    if (st != SD_OK) {
+        s->rejected++;
+        rec.u.action.error = sd_error_msg(err);
+        sd_error lerr = SD_ERROR_INIT;
+        if (rec.u.action.kind >= 0 && rec.u.action.kind < SD_ACT_COUNT &&
+            sd_session_emit(s, &rec, &lerr) != SD_OK) {
+            sd_error_set(err, lerr.status, "%s", sd_error_msg(&lerr));
+            st = lerr.status;
+        }
+        sd_error_clear(&lerr);
+        sd_buf_free(&clean);
+        return st;
+    }
+    /* The log and results see the action before its effect. */
+    if ((st = sd_session_emit(s, &rec, err)) != SD_OK)
+        goto done;
+    if (idx >= 0) {
+        sd_item *it = &s->items[idx];
+        if (it->answered_at == 0 && sd_action_answers(it->expect, a.kind, a.target)) {
+            bool waiting = is_waiting(it);
+            it->answered_at = s->now;
+            if (waiting) {
+                stop_waiting(s, it);
+                s->answered++;
+                if (!it->deadline || s->now <= it->deadline) {
+                    s->intensity -= s->sc->audience.fall_per_answer;
+                    s->sentiment += s->sc->audience.sentiment_per_answer;
+                }
+            }
+        }
+        if (a.kind == SD_ACT_HIDE || a.kind == SD_ACT_DELETE) {
+            if (is_waiting(it))
+                stop_waiting(s, it);
+            it->flags |= a.kind == SD_ACT_HIDE ? SD_ITEM_HIDDEN : SD_ITEM_DELETED;
+            bool legit = it->first != NULL && it->expect->cls != SD_CLASS_TROLL &&
+                         it->expect->cls != SD_CLASS_ILLEGAL;
+            if (a.kind == SD_ACT_DELETE && legit) {
+                s->intensity += s->sc->audience.delete_penalty;
+                s->sentiment -= s->sc->audience.delete_penalty / 4;
+            }
+        }
+        if (a.kind == SD_ACT_REPORT)
+            it->flags |= SD_ITEM_REPORTED;
+        clamp_audience(s);
+    }
+    if (a.kind == SD_ACT_ESCALATE)
+        s->escalated |= 1u << a.target;
+    if (a.kind == SD_ACT_ACCOUNT && (st = on_account_step(s, a.step, a.person, err)) != SD_OK)
+        goto done;
+    for (size_t h = 0; h < s->sc->n_hooks && st == SD_OK; h++) {
+        const sd_hook *hk = &s->sc->hooks[h];
+        if (hk->kind == SD_HOOK_ACTION && (hk->action_filter < 0 || hk->action_filter == (int)a.kind))
+            st = sd_session_lua_call_hook(s, hk, &rec, err);
+    }
+done:
+    sd_buf_free(&clean);
+    return st;
+}
+
+sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err)
+{
+    if (!s->started)
+        return sd_error_set(err, SD_ERR_USAGE, "call sd_session_start() first");
+    return apply(s, a, err);
+}
+
+static const char *keep(sd_session *s, const char *str, bool *oom)
+{
+    if (str == NULL)
+        return NULL;
+    const char *p = sd_arena_strdup(&s->arena, str);
+    if (p == NULL)
+        *oom = true;
+    return p;
+}
+
+sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay, sd_error *err)
+{
+    if (delay < 0)
+        delay = 0;
+    if (s->n_pending == s->cap_pending) {
+        size_t cap = s->cap_pending ? s->cap_pending * 2 : 64;
+        pending_action *p = realloc(s->pending, cap * sizeof *p);
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        s->pending = p;
+        s->cap_pending = cap;
+    }
+    bool oom = false;
+    pending_action *p = &s->pending[s->n_pending];
+    p->a = *a;
+    p->a.item = keep(s, a->item, &oom);
+    p->a.text = keep(s, a->text, &oom);
+    p->a.person = keep(s, a->person, &oom);
+    p->a.reason = keep(s, a->reason, &oom);
+    if (oom)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    s->n_pending++;
+    return sd_session_schedule(s, s->now + delay, EV_PENDING, (int32_t)(s->n_pending - 1), 0, err);
+}

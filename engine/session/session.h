@@ -1,0 +1,106 @@
+/* session.h - a running exercise: the discrete-event simulation over a loaded scenario.
+ *
+ * The session owns a priority queue of timed events (scheduled items, storm arrivals,
+ * hijack steps, ticks of the audience model, the participant's delayed actions), a
+ * simulated clock and the exercise's own random generator. It can be driven two ways:
+ *  - frame by frame by a window: sd_session_step_real() with the real seconds of a frame,
+ *    observe what changed through the observer, sd_session_act() when the person acts;
+ *  - headless, as fast as possible: sd_session_run() to the end, with a scripted
+ *    participant scheduling its actions through sd_session_act_later().
+ * Every event and action becomes a record (log/record.h) that goes, in order, to the
+ * session log, the results and the observers, before anything else sees its effect.
+ *
+ * Ownership: the session borrows the scenario (it must outlive the session and not be
+ * shared with another session at the same time), the log writer and the results; it owns
+ * everything else. No global state: sessions are independent. */
+#ifndef SD_SESSION_H
+#define SD_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../log/logw.h"
+#include "../log/record.h"
+#include "../results/results.h"
+#include "../scenario/scenario.h"
+
+typedef struct sd_session sd_session;
+
+/* A participant's action. Strings are borrowed for the call. */
+typedef struct sd_action {
+    sd_action_kind kind;
+    const char *item;   /* reply, refer_previous, dm_reply, hide, delete, report,
+                           acknowledge: required; escalate: optional */
+    const char *text;   /* reply, dm_reply, publish: required */
+    int target;         /* escalate: an sd_target */
+    int step;           /* account: an sd_step */
+    const char *person; /* account remove_access: persona id */
+    const char *reason; /* hide, delete, report: optional */
+} sd_action;
+
+void sd_action_init(sd_action *a, sd_action_kind kind);
+
+/* Receives every record as it happens (after the log). Returning an error stops the run. */
+typedef sd_status (*sd_observer_fn)(void *ctx, sd_session *s, const sd_record *rec,
+                                    sd_error *err);
+
+typedef struct sd_session_config {
+    sd_scenario *scenario;       /* borrowed */
+    bool seed_set;
+    uint64_t seed;               /* used when seed_set, else the scenario's seed */
+    const char *participant;     /* the participant's first name */
+    const char *participant_kind; /* "scripted" or "person" */
+    const char *participant_path, *participant_sha256; /* optional */
+    sd_logw *log;                /* borrowed, optional */
+    sd_results *results;         /* borrowed, optional */
+    bool no_wall_clock;          /* write wall = 0 in every record (byte-identical logs) */
+} sd_session_config;
+
+sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_error *err);
+void sd_session_destroy(sd_session *s);
+
+/* Up to 4 observers, called in the order added. */
+sd_status sd_session_add_observer(sd_session *s, sd_observer_fn fn, void *ctx, sd_error *err);
+
+/* Emits the header record and schedules the scenario. Call once, before stepping. */
+sd_status sd_session_start(sd_session *s, sd_error *err);
+
+/* Advances the clock by real seconds times the compression (nothing while paused) and
+ * processes every event that falls due. */
+sd_status sd_session_step_real(sd_session *s, double real_seconds, sd_error *err);
+/* Advances by simulated seconds, paused or not. */
+sd_status sd_session_step_sim(sd_session *s, double sim_seconds, sd_error *err);
+/* Runs to the end of the exercise. */
+sd_status sd_session_run(sd_session *s, sd_error *err);
+
+void sd_session_pause(sd_session *s, bool paused);
+bool sd_session_paused(const sd_session *s);
+void sd_session_set_compression(sd_session *s, double compression);
+double sd_session_compression(const sd_session *s);
+
+/* The participant acts now. An invalid action (unknown item, deleted item, missing text,
+ * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as
+ * rejected; the exercise goes on. */
+sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err);
+/* The participant will act after `delay` simulated seconds (scripted reaction time). */
+sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay, sd_error *err);
+/* Ends the exercise now (the facilitator's "end exercise"). */
+sd_status sd_session_end(sd_session *s, const char *reason, sd_error *err);
+
+sd_time sd_session_now(const sd_session *s);
+bool sd_session_finished(const sd_session *s);
+const sd_scenario *sd_session_scenario(const sd_session *s);
+
+/* The audience model and situation figures, as of now. */
+typedef struct sd_situation {
+    sd_time now;
+    size_t items, waiting, overdue, answered;
+    int64_t oldest_wait; /* seconds the oldest unanswered item has waited; 0 if none */
+    double intensity;    /* storm multiplier from the audience, 1 = neutral */
+    double sentiment;    /* readers' sentiment, -1 .. 1 */
+    size_t rejected;
+} sd_situation;
+void sd_session_situation(sd_session *s, sd_situation *out);
+
+#endif

@@ -1,0 +1,131 @@
+/* session_internal.h - the session's internal state, shared by session.c (the simulation)
+ * and session_lua.c (the run-time Lua API of scenario callbacks). Not for front ends. */
+#ifndef SD_SESSION_INTERNAL_H
+#define SD_SESSION_INTERNAL_H
+
+#include <time.h>
+
+#include "../sim/clock.h"
+#include "../sim/queue.h"
+#include "../sim/rng.h"
+#include "../util/arena.h"
+#include "../util/strmap.h"
+#include "session.h"
+
+enum {
+    EV_ITEM_DEF,      /* a: index of a declared item */
+    EV_INJECTED,      /* a: index into s->injected */
+    EV_STORM,         /* a: storm index */
+    EV_HIJACK_START,  /* a: hijack index */
+    EV_ATTACK_POST,   /* a: hijack index, b: generation */
+    EV_HIJACK_RETURN, /* a: hijack index */
+    EV_TICK,          /* audience model, when-hooks, state records */
+    EV_EVERY,         /* a: hook index */
+    EV_PENDING,       /* a: index into s->pending */
+    EV_END
+};
+
+#define SD_ITEM_HIDDEN 1u
+#define SD_ITEM_DELETED 2u
+#define SD_ITEM_REPORTED 4u
+#define SD_ITEM_OVERDUE 8u
+
+typedef struct sd_item {
+    const char *id, *text;
+    const char *author_id, *first, *last; /* borrowed (scenario or name tables) */
+    const sd_expect *expect;              /* borrowed */
+    const sd_item_def *def;               /* declared or injected items, else NULL */
+    const char *storm_id;                 /* storm items */
+    const char *repeat_of;
+    sd_time arrival, deadline, answered_at;
+    int32_t parent;                       /* index, or -1 */
+    uint8_t kind, mood, flags;
+    int8_t sender;
+} sd_item;
+
+typedef struct storm_rt {
+    sd_rng rng;
+    double scale;      /* comments per second at relative rate 1 */
+    double mult;       /* set_rate() multiplier */
+    double lam_max;    /* candidate rate used for the pending candidate */
+    double next;       /* time of the pending candidate, fractional */
+    uint64_t n;        /* comments made */
+    sd_expect expects[SD_MOOD_COUNT];
+    int32_t recent[64]; /* item indexes for repeats */
+    size_t n_recent;
+} storm_rt;
+
+typedef struct hijack_rt {
+    bool active;       /* the attacker is in control */
+    bool started;
+    uint32_t done;     /* steps taken since the attacker last got in */
+    uint32_t gen;      /* bumps each time control changes, to drop stale post events */
+    uint32_t posts;    /* attacker posts made */
+    uint32_t returns;
+    sd_expect notice_expect, post_expect;
+} hijack_rt;
+
+typedef struct pending_action {
+    sd_action a; /* strings in s->arena */
+} pending_action;
+
+typedef struct observer {
+    sd_observer_fn fn;
+    void *ctx;
+} observer;
+
+struct sd_session {
+    sd_scenario *sc;
+    sd_session_config cfg;
+    sd_arena arena;
+    sd_clock clock;
+    sd_queue events;
+    sd_queue deadlines; /* a: item index, ordered by deadline */
+    sd_rng rng;
+    sd_time now, end;
+    bool started, finished;
+    struct timespec wall0;
+    sd_item *items;
+    size_t n_items, cap_items;
+    sd_strmap ids;
+    sd_item_def **injected; /* each in s->arena, so items may point at them */
+    size_t n_injected, cap_injected;
+    const char *end_reason; /* set by finish() from a scenario callback */
+    sd_strmap injected_ids;
+    pending_action *pending;
+    size_t n_pending, cap_pending;
+    storm_rt *storms;
+    hijack_rt *hijacks;
+    bool *when_fired;
+    observer observers[4];
+    size_t n_observers;
+    /* audience model */
+    double intensity, sentiment;
+    size_t waiting, overdue, answered, rejected;
+    size_t oldest_scan; /* items before this index are not waiting */
+    int64_t tick_count;
+    uint32_t escalated; /* targets escalated so far, any item */
+    uint64_t next_inject;
+    sd_buf scratch;
+};
+
+/* session.c */
+sd_status sd_session_emit(sd_session *s, const sd_record *rec, sd_error *err);
+sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int32_t b, sd_error *err);
+bool sd_session_find(const sd_session *s, const char *id, uint32_t *index);
+
+/* session_lua.c */
+void sd_session_lua_register(sd_session *s);
+sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
+                                   sd_error *err);
+sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err);
+sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
+                                 const char *first, const char *last, const char **text,
+                                 sd_error *err);
+/* Pushes the Lua table a participant or callback sees for an item record. */
+struct lua_State;
+void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
+                        bool with_hints);
+void sd_push_state_table(struct lua_State *L, sd_session *s);
+
+#endif

@@ -1,0 +1,315 @@
+/* session_lua.c - the run-time Lua API of scenario callbacks (inject, set_rate, finish,
+ * state, item_state), calling the scenario's hooks and storm composers, and the Lua tables
+ * scripts see for items and for the situation. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "../scenario/scenario_lua.h"
+#include "../util/utf8.h"
+#include "session_internal.h"
+
+static sd_session *sess(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+static void set_str(lua_State *L, const char *k, const char *v)
+{
+    if (v) {
+        lua_pushstring(L, v);
+        lua_setfield(L, -2, k);
+    }
+}
+
+static void set_num(lua_State *L, const char *k, double v)
+{
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_bool(lua_State *L, const char *k, bool v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_list(lua_State *L, const char *k, sd_vocab_id voc, uint64_t set)
+{
+    lua_createtable(L, 0, 0);
+    int n = 0;
+    for (int i = 0; i < sd_vocab_count(voc); i++)
+        if (set & (1ULL << i)) {
+            lua_pushstring(L, sd_vocab_name(voc, i));
+            lua_rawseti(L, -2, ++n);
+        }
+    lua_setfield(L, -2, k);
+}
+
+void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
+                        bool with_hints)
+{
+    lua_createtable(L, 0, 16);
+    set_str(L, "id", it->id);
+    set_str(L, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
+    if (it->first) {
+        lua_createtable(L, 0, 4);
+        set_str(L, "id", it->author_id);
+        set_str(L, "first", it->first);
+        set_str(L, "last", it->last);
+        set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
+        lua_setfield(L, -2, "author");
+    }
+    if (it->sender >= 0)
+        set_str(L, "from", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
+    set_str(L, "text", it->text);
+    set_str(L, "title", it->title);
+    set_str(L, "outlet", it->outlet);
+    set_str(L, "url", it->url);
+    set_str(L, "on", it->parent);
+    set_str(L, "repeat_of", it->repeat_of);
+    set_str(L, "storm", it->storm);
+    set_num(L, "minute", (double)(t - start) / 60.0);
+    if (it->deadline)
+        set_num(L, "deadline_minute", (double)(it->deadline - start) / 60.0);
+    if (with_hints) {
+        const sd_expect *e = &it->expect;
+        lua_createtable(L, 0, 12);
+        set_bool(L, "answer", e->answer);
+        if (e->within)
+            set_num(L, "within", (double)e->within / 60.0);
+        set_bool(L, "acknowledge", e->acknowledge);
+        set_str(L, "link", e->link);
+        set_list(L, "escalate", SD_VOCAB_TARGET, e->escalate);
+        set_list(L, "ok", SD_VOCAB_DECISION, e->ok);
+        set_list(L, "fault", SD_VOCAB_DECISION, e->fault);
+        set_str(L, "class", sd_vocab_name(SD_VOCAB_CLASS, e->cls));
+        set_list(L, "rules", SD_VOCAB_RULE, e->rules);
+        set_num(L, "weight", e->weight);
+        lua_setfield(L, -2, "hints");
+    }
+}
+
+void sd_push_state_table(lua_State *L, sd_session *s)
+{
+    sd_situation sit;
+    sd_session_situation(s, &sit);
+    char now[20];
+    sd_time_format(sit.now, now);
+    lua_createtable(L, 0, 12);
+    set_str(L, "now", now);
+    set_num(L, "minute", (double)(sit.now - s->sc->start) / 60.0);
+    set_int(L, "items", (lua_Integer)sit.items);
+    set_int(L, "waiting", (lua_Integer)sit.waiting);
+    set_int(L, "unanswered", (lua_Integer)sit.waiting);
+    set_int(L, "overdue", (lua_Integer)sit.overdue);
+    set_int(L, "answered", (lua_Integer)sit.answered);
+    set_num(L, "oldest_wait", (double)sit.oldest_wait / 60.0);
+    set_num(L, "intensity", sit.intensity);
+    set_num(L, "sentiment", sit.sentiment);
+    lua_createtable(L, 0, 0);
+    for (int i = 0; i < SD_TARGET_COUNT; i++)
+        if (s->escalated & (1u << i))
+            set_bool(L, sd_vocab_name(SD_VOCAB_TARGET, i), true);
+    lua_setfield(L, -2, "escalated");
+}
+
+static void push_action_table(lua_State *L, const sd_rec_action *a, sd_time t, sd_time start)
+{
+    lua_createtable(L, 0, 8);
+    set_str(L, "action", sd_vocab_name(SD_VOCAB_ACTION, a->kind));
+    set_str(L, "item", a->item);
+    set_str(L, "text", a->text);
+    if (a->target >= 0)
+        set_str(L, "target", sd_vocab_name(SD_VOCAB_TARGET, a->target));
+    if (a->step >= 0)
+        set_str(L, "step", sd_vocab_name(SD_VOCAB_STEP, a->step));
+    set_str(L, "person", a->person);
+    set_str(L, "reason", a->reason);
+    set_num(L, "minute", (double)(t - start) / 60.0);
+}
+
+/* ---- run-time functions for callbacks ---- */
+
+static int l_inject(lua_State *L)
+{
+    sd_session *s = sess(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    if (lua_getfield(L, 1, "kind") != LUA_TSTRING)
+        return luaL_error(L, "inject: field 'kind' is required (comment, reply, dm, media, "
+                             "inquiry, internal, notice or post)");
+    int kind = sd_vocab_lookup(SD_VOCAB_KIND, lua_tostring(L, -1));
+    if (kind < 0 || kind == SD_KIND_ATTACKER_POST)
+        return luaL_error(L, "inject: unknown kind '%s'", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "id") == LUA_TNIL) {
+        char id[32];
+        snprintf(id, sizeof id, "inject-%llu", (unsigned long long)++s->next_inject);
+        lua_pushstring(L, id);
+        lua_setfield(L, 1, "id");
+    }
+    lua_pop(L, 1);
+    sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
+    if (d == NULL)
+        return luaL_error(L, "out of memory");
+    sd_read_item(L, s->sc, 1, (sd_kind)kind, s->now, "inject", d);
+    if (d->at < s->now)
+        d->at = s->now;
+    if (sd_session_find(s, d->id, NULL) || sd_strmap_get(&s->injected_ids, d->id, NULL) ||
+        sd_scenario_item_def(s->sc, d->id))
+        return luaL_error(L, "inject: id '%s' is already used", d->id);
+    if (d->parent && !sd_session_find(s, d->parent, NULL))
+        return luaL_error(L, "inject: 'on' names '%s', which has not appeared yet", d->parent);
+    if (s->n_injected == s->cap_injected) {
+        size_t cap = s->cap_injected ? s->cap_injected * 2 : 16;
+        sd_item_def **p = realloc(s->injected, cap * sizeof *p);
+        if (p == NULL)
+            return luaL_error(L, "out of memory");
+        s->injected = p;
+        s->cap_injected = cap;
+    }
+    s->injected[s->n_injected] = d;
+    if (sd_strmap_put(&s->injected_ids, d->id, (uint32_t)s->n_injected) != SD_OK)
+        return luaL_error(L, "out of memory");
+    s->n_injected++;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_session_schedule(s, d->at, EV_INJECTED, (int32_t)(s->n_injected - 1), 0, &e) != SD_OK) {
+        sd_error_clear(&e);
+        return luaL_error(L, "out of memory");
+    }
+    lua_pushstring(L, d->id);
+    return 1;
+}
+
+static int l_set_rate(lua_State *L)
+{
+    sd_session *s = sess(L);
+    const char *id = luaL_checkstring(L, 1);
+    double m = luaL_checknumber(L, 2);
+    if (!(m >= 0 && m <= 1000))
+        return luaL_error(L, "set_rate: the multiplier must be between 0 and 1000");
+    for (size_t i = 0; i < s->sc->n_storms; i++)
+        if (strcmp(s->sc->storms[i].id, id) == 0) {
+            s->storms[i].mult = m;
+            return 0;
+        }
+    return luaL_error(L, "set_rate: there is no storm '%s'", id);
+}
+
+static int l_finish(lua_State *L)
+{
+    sd_session *s = sess(L);
+    const char *reason = luaL_optstring(L, 1, "finished by scenario");
+    if (s->end_reason == NULL) {
+        s->end_reason = sd_arena_strdup(&s->arena, reason);
+        sd_error e = SD_ERROR_INIT;
+        if (s->end_reason == NULL || sd_session_schedule(s, s->now, EV_END, 0, 0, &e) != SD_OK) {
+            sd_error_clear(&e);
+            return luaL_error(L, "out of memory");
+        }
+    }
+    return 0;
+}
+
+static int l_state(lua_State *L)
+{
+    sd_push_state_table(L, sess(L));
+    return 1;
+}
+
+static int l_item_state(lua_State *L)
+{
+    sd_session *s = sess(L);
+    const char *id = luaL_checkstring(L, 1);
+    uint32_t idx;
+    if (!sd_session_find(s, id, &idx)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const sd_item *it = &s->items[idx];
+    lua_createtable(L, 0, 6);
+    set_bool(L, "answered", it->answered_at != 0);
+    if (it->answered_at)
+        set_num(L, "answered_minute", (double)(it->answered_at - s->sc->start) / 60.0);
+    set_bool(L, "hidden", (it->flags & SD_ITEM_HIDDEN) != 0);
+    set_bool(L, "deleted", (it->flags & SD_ITEM_DELETED) != 0);
+    set_bool(L, "reported", (it->flags & SD_ITEM_REPORTED) != 0);
+    set_bool(L, "overdue", (it->flags & SD_ITEM_OVERDUE) != 0);
+    return 1;
+}
+
+void sd_session_lua_register(sd_session *s)
+{
+    sd_sandbox_register(s->sc->sb, "inject", l_inject, s);
+    sd_sandbox_register(s->sc->sb, "set_rate", l_set_rate, s);
+    sd_sandbox_register(s->sc->sb, "finish", l_finish, s);
+    sd_sandbox_register(s->sc->sb, "state", l_state, s);
+    sd_sandbox_register(s->sc->sb, "item_state", l_item_state, s);
+}
+
+/* ---- calling the scenario ---- */
+
+sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
+                                   sd_error *err)
+{
+    lua_State *L = sd_sandbox_state(s->sc->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->fn_ref);
+    if (rec && rec->type == SD_REC_ITEM)
+        sd_push_item_table(L, &rec->u.item, rec->t, s->sc->start, true);
+    else if (rec && (rec->type == SD_REC_ACTION))
+        push_action_table(L, &rec->u.action, rec->t, s->sc->start);
+    else
+        sd_push_state_table(L, s);
+    return sd_sandbox_call(s->sc->sb, 1, 0, err);
+}
+
+sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err)
+{
+    lua_State *L = sd_sandbox_state(s->sc->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->cond_ref);
+    sd_push_state_table(L, s);
+    sd_status st = sd_sandbox_call(s->sc->sb, 1, 1, err);
+    if (st != SD_OK)
+        return st;
+    *fire = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return SD_OK;
+}
+
+sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
+                                 const char *first, const char *last, const char **text,
+                                 sd_error *err)
+{
+    lua_State *L = sd_sandbox_state(s->sc->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->compose_ref);
+    lua_createtable(L, 0, 5);
+    set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, mood));
+    set_int(L, "n", (lua_Integer)n);
+    set_str(L, "first", first);
+    set_str(L, "last", last);
+    set_str(L, "storm", st->id);
+    sd_status r = sd_sandbox_call(s->sc->sb, 1, 1, err);
+    if (r != SD_OK)
+        return r;
+    size_t len = 0;
+    const char *str = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    if (str == NULL || len == 0 || len > 20000) {
+        lua_pop(L, 1);
+        return sd_error_set(err, SD_ERR_SCRIPT, "%s:%d: storm '%s': compose must return a "
+                            "non-empty text of at most 20000 bytes", s->sc->display, st->line, st->id);
+    }
+    sd_buf_reset(&s->scratch);
+    sd_utf8_sanitize(&s->scratch, str, len);
+    lua_pop(L, 1);
+    *text = sd_arena_strndup(&s->arena, s->scratch.data, s->scratch.len);
+    if (*text == NULL || !sd_buf_ok(&s->scratch))
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    return SD_OK;
+}

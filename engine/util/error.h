@@ -1,0 +1,50 @@
+/* error.h - the error out-parameter every fallible core function takes.
+ *
+ * A function that can fail returns an sd_status and, on failure, fills an sd_error with a
+ * message for a person ("scenarios/x.lua:12: unknown rule id 'gretting'"). The message is
+ * heap-allocated and owned by the sd_error: call sd_error_clear() to release it. An sd_error
+ * that was never set has msg == NULL. Passing NULL as the sd_error pointer is allowed and
+ * discards the message. */
+#ifndef SD_ERROR_H
+#define SD_ERROR_H
+
+#include <stdarg.h>
+
+typedef enum sd_status {
+    SD_OK = 0,
+    SD_ERR_INPUT = 1,   /* bad input: scenario, log, action, file contents */
+    SD_ERR_USAGE = 2,   /* bad usage of a command or API (wrong arguments) */
+    SD_ERR_IO = 3,      /* a file could not be read or written */
+    SD_ERR_MEMORY = 4,  /* out of memory */
+    SD_ERR_SCRIPT = 5   /* a Lua script failed or broke a sandbox limit */
+} sd_status;
+
+typedef struct sd_error {
+    sd_status status;
+    char *msg; /* owned; NULL when no error was set */
+} sd_error;
+
+#define SD_ERROR_INIT {SD_OK, NULL}
+
+/* Sets the error (replacing any earlier message) and returns `status`, so that
+ * `return sd_error_set(err, SD_ERR_INPUT, "...")` reads naturally. */
+sd_status sd_error_set(sd_error *err, sd_status status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+sd_status sd_error_setv(sd_error *err, sd_status status, const char *fmt, va_list ap);
+
+/* Prefixes the existing message with "prefix: " (e.g. a file name). */
+void sd_error_prefix(sd_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Message text, or "" if none. Never NULL. */
+const char *sd_error_msg(const sd_error *err);
+
+void sd_error_clear(sd_error *err);
+
+#endif
