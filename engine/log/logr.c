@@ -19,6 +19,7 @@ struct sd_logr {
     size_t line;
     sd_buf text;
     cJSON *keep;
+    sd_expect expect; /* the current item record's expectations */
     bool torn;
     char *torn_msg;
     bool at_end;
@@ -221,7 +222,7 @@ static void read_expect(ctx *c, const cJSON *o, sd_expect *e)
 }
 
 sd_status sd_record_from_json(const char *text, size_t len, const char *where, sd_record *rec,
-                              void **keep, sd_error *err)
+                              sd_expect *expect, void **keep, sd_error *err)
 {
     *keep = NULL;
     memset(rec, 0, sizeof *rec);
@@ -293,10 +294,11 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         it->storm = str(&c, o, "storm", false);
         it->by = str(&c, o, "by", false);
         it->deadline = time_field(&c, o, "deadline", false);
-        sd_expect_defaults(&it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
+        sd_expect_defaults(expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
         const cJSON *e = object(&c, o, "expect", true);
         if (e)
-            read_expect(&c, e, &it->expect);
+            read_expect(&c, e, expect);
+        it->expect = expect;
         break;
     }
     case SD_REC_ACTION:
@@ -373,7 +375,8 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
                             SD_LOG_MAX_LINE);
     void *keep = NULL;
     sd_error lerr = SD_ERROR_INIT;
-    sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where, rec, &keep, &lerr);
+    sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where, rec, &r->expect, &keep,
+                                       &lerr);
     r->keep = keep;
     if (st == SD_OK && kind == 1) {
         *got = true;

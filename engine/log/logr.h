@@ -27,8 +27,9 @@ size_t sd_logr_line(const sd_logr *r);
 void sd_logr_close(sd_logr *r);
 
 /* Parses one JSON line (text, len) into rec; strings point into *keep, a cJSON tree the
- * caller frees with cJSON_Delete. `where` prefixes error messages ("file:12"). */
+ * caller frees with cJSON_Delete, and an item's expectations into *expect. `where`
+ * prefixes error messages ("file:12"). */
 sd_status sd_record_from_json(const char *text, size_t len, const char *where, sd_record *rec,
-                              void **keep, sd_error *err);
+                              sd_expect *expect, void **keep, sd_error *err);
 
 #endif

@@ -139,7 +139,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "by", it->by);
         if (it->deadline)
             write_time(&w, "deadline", it->deadline);
-        write_expect(&w, &it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
+        write_expect(&w, it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
         break;
     }
     case SD_REC_ACTION:

@@ -45,7 +45,7 @@ typedef struct sd_rec_item {
     int sender;                  /* sd_sender for internal messages, else -1 */
     const char *parent, *text, *title, *outlet, *url, *repeat_of, *storm, *by;
     sd_time deadline;            /* 0 when no answer is expected */
-    sd_expect expect;            /* expect.link borrowed like the strings */
+    const sd_expect *expect;     /* borrowed like the strings; never NULL */
 } sd_rec_item;
 
 typedef struct sd_rec_action {

@@ -125,8 +125,8 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->repeat_of = keep_str(r, it->repeat_of, &oom);
         x->arrival = rec->t;
         x->deadline = it->deadline;
-        x->expect = it->expect;
-        x->expect.link = keep_str(r, it->expect.link, &oom);
+        x->expect = *it->expect;
+        x->expect.link = keep_str(r, it->expect->link, &oom);
         x->answer_action = -1;
         x->first_action = x->last_action = -1;
         if (oom)

@@ -120,13 +120,16 @@ typedef struct sd_hook {
 } sd_hook;
 
 /* Tunable audience model (rules silent_audience, active_in_comments). */
+/* Each simulated minute, pressure = (newly overdue - answered on time) / (their sum), in
+ * -1..1; intensity moves by responsiveness x pressure and drifts back towards 1 by
+ * calm_rate x (1 - intensity); sentiment moves by sentiment_rate x -pressure. Deleting
+ * legitimate criticism adds delete_penalty to intensity at once. */
 typedef struct sd_audience_params {
-    double rise_per_overdue;  /* intensity added per overdue item per minute (x 1/100) */
-    double fall_per_answer;   /* intensity removed per on-time answer */
-    double delete_penalty;    /* intensity added when legitimate criticism is deleted */
-    double min_intensity, max_intensity;
-    double sentiment_per_answer;   /* sentiment gained per on-time answer */
-    double sentiment_per_overdue;  /* sentiment lost per newly overdue item */
+    double responsiveness;   /* intensity change per minute at full pressure (0.05) */
+    double calm_rate;        /* share of the distance to 1 recovered per minute (0.01) */
+    double delete_penalty;   /* intensity added when legitimate criticism is deleted (0.3) */
+    double min_intensity, max_intensity; /* bounds (0.5, 3) */
+    double sentiment_rate;   /* sentiment change per minute at full pressure (0.02) */
 } sd_audience_params;
 
 typedef struct sd_scenario {

@@ -373,9 +373,9 @@ static void read_days(lua_State *L, sd_scenario *sc, int t, const char *key, boo
     lua_pop(L, 1);
 }
 
-static const char *const audience_keys[] = {"rise_per_overdue", "fall_per_answer", "delete_penalty",
+static const char *const audience_keys[] = {"responsiveness", "calm_rate", "delete_penalty",
                                             "min_intensity", "max_intensity",
-                                            "sentiment_per_answer", "sentiment_per_overdue", NULL};
+                                            "sentiment_rate", NULL};
 
 static int l_scenario(lua_State *L)
 {
@@ -460,13 +460,12 @@ static int l_scenario(lua_State *L)
         const char *A = "scenario audience";
         sd_audience_params *ap = &sc->audience;
         check_keys(L, t, A, audience_keys);
-        get_number(L, t, "rise_per_overdue", A, NULL, 0, 100, &ap->rise_per_overdue);
-        get_number(L, t, "fall_per_answer", A, NULL, 0, 100, &ap->fall_per_answer);
+        get_number(L, t, "responsiveness", A, NULL, 0, 10, &ap->responsiveness);
+        get_number(L, t, "calm_rate", A, NULL, 0, 1, &ap->calm_rate);
         get_number(L, t, "delete_penalty", A, NULL, 0, 100, &ap->delete_penalty);
         get_number(L, t, "min_intensity", A, NULL, 0, 100, &ap->min_intensity);
         get_number(L, t, "max_intensity", A, NULL, 0, 100, &ap->max_intensity);
-        get_number(L, t, "sentiment_per_answer", A, NULL, 0, 1, &ap->sentiment_per_answer);
-        get_number(L, t, "sentiment_per_overdue", A, NULL, 0, 1, &ap->sentiment_per_overdue);
+        get_number(L, t, "sentiment_rate", A, NULL, 0, 1, &ap->sentiment_rate);
         if (ap->min_intensity > ap->max_intensity)
             luaL_error(L, "scenario: audience.min_intensity is above max_intensity");
     } else if (!lua_isnil(L, -1)) {
@@ -1078,13 +1077,12 @@ static sd_status check_refs(sd_scenario *sc, sd_error *err)
 
 static void default_audience(sd_audience_params *a)
 {
-    a->rise_per_overdue = 0.2;
-    a->fall_per_answer = 0.02;
+    a->responsiveness = 0.05;
+    a->calm_rate = 0.01;
     a->delete_penalty = 0.3;
     a->min_intensity = 0.5;
     a->max_intensity = 3.0;
-    a->sentiment_per_answer = 0.01;
-    a->sentiment_per_overdue = 0.005;
+    a->sentiment_rate = 0.02;
 }
 
 static sd_status hash_file(const char *path, const char *display, char hex[65], sd_error *err)

@@ -76,6 +76,8 @@ static void storm_expects(storm_rt *rt, const sd_storm *st)
             rt->expects[m] = st->expect;
             rt->expects[m].acknowledge = m == SD_MOOD_FRUSTRATED || m == SD_MOOD_ANGRY;
         }
+        rt->repeat_expects[m] = rt->expects[m];
+        rt->repeat_expects[m].rules |= 1ULL << SD_RULE_REPEAT_ONCE;
     }
 }
 
@@ -223,7 +225,7 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
     }
     r->by = NULL;
     r->deadline = it->deadline;
-    r->expect = *it->expect;
+    r->expect = it->expect;
 }
 
 /* Makes the item arrive now: record, deadline tracking, hooks. */
@@ -351,12 +353,7 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
         it.mood = orig->mood;
         it.text = orig->text;
         it.repeat_of = orig->id;
-        sd_expect *e = sd_arena_alloc(&s->arena, sizeof *e);
-        if (e == NULL)
-            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-        *e = *orig->expect;
-        e->rules |= 1ULL << SD_RULE_REPEAT_ONCE;
-        it.expect = e;
+        it.expect = &rt->repeat_expects[orig->mood];
         return arrive(s, &it, err);
     }
     sd_mood mood;
@@ -532,12 +529,15 @@ static sd_status on_tick(sd_session *s, sd_error *err)
         if (is_waiting(it)) {
             it->flags |= SD_ITEM_OVERDUE;
             s->overdue++;
-            s->sentiment -= p->sentiment_per_overdue;
+            s->tick_overdue++;
         }
     }
-    double pressure = s->overdue > 20 ? 1.0 : (double)s->overdue / 20.0;
-    s->intensity += p->rise_per_overdue * pressure * 0.1;
-    s->intensity += (1.0 - s->intensity) * 0.01; /* calms towards neutral by itself */
+    double sum = (double)(s->tick_overdue + s->tick_on_time);
+    double pressure = sum > 0 ? ((double)s->tick_overdue - (double)s->tick_on_time) / sum : 0;
+    s->tick_overdue = s->tick_on_time = 0;
+    s->intensity += p->responsiveness * pressure;
+    s->intensity += (1.0 - s->intensity) * p->calm_rate;
+    s->sentiment -= p->sentiment_rate * pressure;
     clamp_audience(s);
     s->tick_count++;
     sd_status st;
@@ -886,10 +886,8 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
             if (waiting) {
                 stop_waiting(s, it);
                 s->answered++;
-                if (!it->deadline || s->now <= it->deadline) {
-                    s->intensity -= s->sc->audience.fall_per_answer;
-                    s->sentiment += s->sc->audience.sentiment_per_answer;
-                }
+                if (!it->deadline || s->now <= it->deadline)
+                    s->tick_on_time++;
             }
         }
         if (a.kind == SD_ACT_HIDE || a.kind == SD_ACT_DELETE) {

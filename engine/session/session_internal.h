@@ -51,6 +51,7 @@ typedef struct storm_rt {
     double next;       /* time of the pending candidate, fractional */
     uint64_t n;        /* comments made */
     sd_expect expects[SD_MOOD_COUNT];
+    sd_expect repeat_expects[SD_MOOD_COUNT]; /* the same, for repeated questions */
     int32_t recent[64]; /* item indexes for repeats */
     size_t n_recent;
 } storm_rt;
@@ -102,6 +103,7 @@ struct sd_session {
     /* audience model */
     double intensity, sentiment;
     size_t waiting, overdue, answered, rejected;
+    size_t tick_on_time, tick_overdue; /* this minute's answers on time and newly overdue */
     size_t oldest_scan; /* items before this index are not waiting */
     int64_t tick_count;
     uint32_t escalated; /* targets escalated so far, any item */

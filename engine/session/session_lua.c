@@ -52,6 +52,8 @@ static void set_list(lua_State *L, const char *k, sd_vocab_id voc, uint64_t set)
     lua_setfield(L, -2, k);
 }
 
+static void push_hints(lua_State *L, const sd_expect *e);
+
 void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
                         bool with_hints)
 {
@@ -79,7 +81,28 @@ void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time 
     if (it->deadline)
         set_num(L, "deadline_minute", (double)(it->deadline - start) / 60.0);
     if (with_hints) {
-        const sd_expect *e = &it->expect;
+        push_hints(L, it->expect);
+        lua_setfield(L, -2, "hints");
+    }
+}
+
+/* The hints table of an expectation, made once per sd_expect and reused: storm comments
+ * share a handful of expectations, and a million of them must not build a million tables. */
+static void push_hints(lua_State *L, const sd_expect *e)
+{
+    static const char cache_key = 0; /* its address names the cache in the registry */
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &cache_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &cache_key);
+    }
+    if (lua_rawgetp(L, -1, e) == LUA_TTABLE) {
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
+    {
         lua_createtable(L, 0, 12);
         set_bool(L, "answer", e->answer);
         if (e->within)
@@ -92,8 +115,10 @@ void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time 
         set_str(L, "class", sd_vocab_name(SD_VOCAB_CLASS, e->cls));
         set_list(L, "rules", SD_VOCAB_RULE, e->rules);
         set_num(L, "weight", e->weight);
-        lua_setfield(L, -2, "hints");
     }
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, -3, e);
+    lua_remove(L, -2);
 }
 
 void sd_push_state_table(lua_State *L, sd_session *s)

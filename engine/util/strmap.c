@@ -1,4 +1,5 @@
-/* strmap.c - open-addressing string -> index map with FNV-1a hashes. */
+/* strmap.c - open-addressing string -> index map with FNV-1a hashes and a
+ * murmur-style finaliser. */
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -11,6 +12,12 @@ static uint32_t hash_str(const char *s)
         h ^= (unsigned char)*s;
         h *= 16777619u;
     }
+    /* FNV's low bits mix poorly and the table indexes by them: finish with an avalanche. */
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
     return h;
 }
 
