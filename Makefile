@@ -25,7 +25,7 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/stormdrill run --headless --participant $(PARTICIPANT) $(SCENARIO)
+	@$(BUILD)/stormdrill run --headless --participant $(PARTICIPANT) $(SCENARIO)
 
 test-normal: test-deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)

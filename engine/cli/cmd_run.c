@@ -126,7 +126,9 @@ int sd_cmd_run(int argc, char **argv)
         .participant_kind = "scripted", .participant_path = sd_bot_path(bot),
         .participant_sha256 = sd_bot_sha256(bot), .log = log, .results = res,
         .no_wall_clock = no_wall};
-    if (sd_session_create(&cfg, &s, &err) != SD_OK || sd_bot_attach(bot, s, &err) != SD_OK ||
+    if (sd_session_create(&cfg, &s, &err) != SD_OK ||
+        sd_results_reserve(res, sd_session_expected_items(s), &err) != SD_OK ||
+        sd_bot_attach(bot, s, &err) != SD_OK ||
         sd_session_start(s, &err) != SD_OK || sd_session_run(s, &err) != SD_OK)
         goto fail;
     if (sd_logw_close(log, &err) != SD_OK) {

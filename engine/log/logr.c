@@ -22,6 +22,9 @@ struct sd_logr {
     sd_expect expect; /* the current item record's expectations */
     bool torn;
     char *torn_msg;
+    char block[65536]; /* read-ahead */
+    size_t pos, len;
+    bool padded;       /* a NUL byte was seen: the rest is padding */
     bool at_end;
 };
 
@@ -334,23 +337,52 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
 }
 
 /* Reads one line into r->text. Returns 1 for a full line, 0 at the end, 2 for a final
- * line without newline, -1 for an over-long line. */
+ * line without newline, -1 for an over-long line. The writer pads an unfinished log with
+ * NUL bytes: a NUL ends the data, and whatever came before it on its line is final. */
 static int read_line(sd_logr *r)
 {
     sd_buf_reset(&r->text);
-    char chunk[65536];
-    while (fgets(chunk, sizeof chunk, r->f) != NULL) {
-        size_t n = strlen(chunk); /* a NUL byte in the line ends the chunk early: the JSON
-                                     check then fails, as it should for such a line */
-        bool nl = n > 0 && chunk[n - 1] == '\n';
-        if (nl)
-            n--;
-        if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, chunk, n) != SD_OK)
+    for (;;) {
+        if (r->pos == r->len) {
+            if (r->padded)
+                break;
+            r->len = fread(r->block, 1, sizeof r->block, r->f);
+            r->pos = 0;
+            if (r->len == 0)
+                break;
+        }
+        const char *start = r->block + r->pos;
+        size_t avail = r->len - r->pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t n = nl ? (size_t)(nl - start) : avail;
+        const char *nul = memchr(start, '\0', n);
+        if (nul) {
+            n = (size_t)(nul - start);
+            r->padded = true;
+            r->pos = r->len;
+        } else {
+            r->pos += n + (nl ? 1 : 0);
+        }
+        if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
             return -1;
+        if (nul)
+            break;
         if (nl)
             return 1;
     }
     return r->text.len > 0 ? 2 : 0;
+}
+
+/* True when nothing but NUL padding or nothing at all follows. */
+static bool at_data_end(sd_logr *r)
+{
+    if (r->padded)
+        return true;
+    if (r->pos < r->len)
+        return false;
+    r->len = fread(r->block, 1, sizeof r->block, r->f);
+    r->pos = 0;
+    return r->len == 0 || r->block[0] == '\0';
 }
 
 sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
@@ -383,11 +415,7 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
         return SD_OK;
     }
     /* Is this the last line? Then it is torn: report it and keep everything before. */
-    int next = getc(r->f);
-    bool last = next == EOF;
-    if (!last)
-        ungetc(next, r->f);
-    if (last && kind == 2) {
+    if (kind == 2 && at_data_end(r)) {
         r->torn = true;
         r->at_end = true;
         free(r->torn_msg);

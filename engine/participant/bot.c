@@ -255,7 +255,7 @@ static sd_status observe(void *ctx, sd_session *s, const sd_record *rec, sd_erro
     case SD_REC_ITEM:
         if (b->on_item == LUA_NOREF)
             return SD_OK;
-        sd_push_item_table(L, &rec->u.item, rec->t, sc->start, true);
+        sd_push_item_view(L, &rec->u.item, rec->t, sc->start);
         return call_and_schedule(b, b->on_item, "on_item", err);
     case SD_REC_STATE:
         if (b->on_state == LUA_NOREF)

@@ -25,13 +25,12 @@ typedef struct res_action {
 
 typedef struct res_item {
     const char *id, *author_id, *first, *last, *storm, *repeat_of;
-    sd_kind kind;
-    sd_mood mood;
-    bool has_author;
+    const sd_expect *expect; /* interned: items share a handful of expectations */
     sd_time arrival, deadline, answered_at;
-    int answer_action;   /* sd_action_kind, or -1 */
-    sd_expect expect;
     int32_t first_action, last_action;
+    uint8_t kind, mood;
+    int8_t answer_action;    /* sd_action_kind, or -1 */
+    bool has_author;
 } res_item;
 
 struct sd_results {
@@ -43,31 +42,16 @@ struct sd_results {
     res_action *actions;
     size_t n_actions, cap_actions;
     sd_strmap ids;
+    sd_strmap names;            /* interned author names -> index in name_list */
+    const char **name_list;
+    size_t n_names, cap_names;
+    sd_expect **expects;        /* interned expectations, open addressing */
+    size_t n_expects, cap_expects;
     size_t rejected;
     bool ended;
     sd_time end_t;
     const char *end_reason;
 };
-
-sd_status sd_results_create(sd_results **out, sd_error *err)
-{
-    *out = calloc(1, sizeof **out);
-    if (*out == NULL)
-        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-    sd_strmap_init(&(*out)->ids);
-    return SD_OK;
-}
-
-void sd_results_free(sd_results *r)
-{
-    if (r == NULL)
-        return;
-    free(r->items);
-    free(r->actions);
-    sd_strmap_free(&r->ids);
-    sd_arena_free(&r->arena);
-    free(r);
-}
 
 static const char *keep_str(sd_results *r, const char *s, bool *oom)
 {
@@ -78,6 +62,150 @@ static const char *keep_str(sd_results *r, const char *s, bool *oom)
         *oom = true;
     return p;
 }
+
+static const char *item_key(const void *ctx, uint32_t i)
+{
+    return ((const sd_results *)ctx)->items[i].id;
+}
+
+static const char *name_key(const void *ctx, uint32_t i)
+{
+    return ((const sd_results *)ctx)->name_list[i];
+}
+
+sd_status sd_results_create(sd_results **out, sd_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    sd_strmap_init(&(*out)->ids, item_key, *out);
+    sd_strmap_init(&(*out)->names, name_key, *out);
+    return SD_OK;
+}
+
+sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err)
+{
+    if (n_items > r->cap_items) {
+        res_item *p = realloc(r->items, n_items * sizeof *p);
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        r->items = p;
+        r->cap_items = n_items;
+    }
+    if (sd_strmap_reserve(&r->ids, n_items) != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    return SD_OK;
+}
+
+/* One shared copy per distinct name. */
+static const char *intern_name(sd_results *r, const char *s, bool *oom)
+{
+    if (s == NULL)
+        return NULL;
+    uint32_t idx;
+    if (sd_strmap_get(&r->names, s, &idx))
+        return r->name_list[idx];
+    if (r->n_names == r->cap_names) {
+        size_t cap = r->cap_names ? r->cap_names * 2 : 64;
+        const char **p = realloc(r->name_list, cap * sizeof *p);
+        if (p == NULL) {
+            *oom = true;
+            return NULL;
+        }
+        r->name_list = p;
+        r->cap_names = cap;
+    }
+    const char *copy = sd_arena_strdup(&r->arena, s);
+    if (copy == NULL) {
+        *oom = true;
+        return NULL;
+    }
+    r->name_list[r->n_names] = copy;
+    if (sd_strmap_put(&r->names, copy, (uint32_t)r->n_names) != SD_OK) {
+        *oom = true;
+        return NULL;
+    }
+    r->n_names++;
+    return copy;
+}
+
+static bool expect_equal(const sd_expect *a, const sd_expect *b)
+{
+    return a->answer == b->answer && a->within == b->within && a->acknowledge == b->acknowledge &&
+           ((a->link == NULL && b->link == NULL) ||
+            (a->link && b->link && strcmp(a->link, b->link) == 0)) &&
+           a->escalate == b->escalate && a->escalate_within == b->escalate_within &&
+           a->ok == b->ok && a->fault == b->fault && a->cls == b->cls && a->rules == b->rules &&
+           a->weight == b->weight && a->max_words == b->max_words;
+}
+
+static uint64_t expect_hash(const sd_expect *e)
+{
+    uint64_t h = 1469598103934665603ULL;
+    uint64_t parts[] = {(uint64_t)e->answer, (uint64_t)e->within, (uint64_t)e->acknowledge,
+                        e->escalate, (uint64_t)e->escalate_within, e->ok, e->fault,
+                        (uint64_t)e->cls, e->rules, (uint64_t)(e->weight * 1000),
+                        (uint64_t)e->max_words};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        h = (h ^ parts[i]) * 1099511628211ULL;
+    for (const char *p = e->link; p && *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+/* One shared copy per distinct expectation (link string included). */
+static const sd_expect *intern_expect(sd_results *r, const sd_expect *e, bool *oom)
+{
+    if ((r->n_expects + 1) * 2 > r->cap_expects) {
+        size_t cap = r->cap_expects ? r->cap_expects * 2 : 64;
+        sd_expect **t = calloc(cap, sizeof *t);
+        if (t == NULL) {
+            *oom = true;
+            return NULL;
+        }
+        for (size_t i = 0; i < r->cap_expects; i++)
+            if (r->expects[i]) {
+                size_t j = expect_hash(r->expects[i]) & (cap - 1);
+                while (t[j])
+                    j = (j + 1) & (cap - 1);
+                t[j] = r->expects[i];
+            }
+        free(r->expects);
+        r->expects = t;
+        r->cap_expects = cap;
+    }
+    size_t j = expect_hash(e) & (r->cap_expects - 1);
+    while (r->expects[j]) {
+        if (expect_equal(r->expects[j], e))
+            return r->expects[j];
+        j = (j + 1) & (r->cap_expects - 1);
+    }
+    sd_expect *copy = sd_arena_alloc(&r->arena, sizeof *copy);
+    if (copy == NULL) {
+        *oom = true;
+        return NULL;
+    }
+    *copy = *e;
+    copy->link = keep_str(r, e->link, oom);
+    r->expects[j] = copy;
+    r->n_expects++;
+    return copy;
+}
+
+void sd_results_free(sd_results *r)
+{
+    if (r == NULL)
+        return;
+    free(r->items);
+    free(r->actions);
+    free(r->name_list);
+    free(r->expects);
+    sd_strmap_free(&r->ids);
+    sd_strmap_free(&r->names);
+    sd_arena_free(&r->arena);
+    free(r);
+}
+
 
 sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
 {
@@ -115,18 +243,17 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         res_item *x = &r->items[r->n_items];
         memset(x, 0, sizeof *x);
         x->id = keep_str(r, it->id, &oom);
-        x->kind = it->kind;
+        x->kind = (uint8_t)it->kind;
         x->has_author = it->first != NULL;
-        x->author_id = keep_str(r, it->author_id, &oom);
-        x->first = keep_str(r, it->first, &oom);
-        x->last = keep_str(r, it->last, &oom);
-        x->mood = it->mood;
-        x->storm = keep_str(r, it->storm, &oom);
+        x->author_id = intern_name(r, it->author_id, &oom);
+        x->first = intern_name(r, it->first, &oom);
+        x->last = intern_name(r, it->last, &oom);
+        x->mood = (uint8_t)it->mood;
+        x->storm = intern_name(r, it->storm, &oom);
         x->repeat_of = keep_str(r, it->repeat_of, &oom);
         x->arrival = rec->t;
         x->deadline = it->deadline;
-        x->expect = *it->expect;
-        x->expect.link = keep_str(r, it->expect->link, &oom);
+        x->expect = intern_expect(r, it->expect, &oom);
         x->answer_action = -1;
         x->first_action = x->last_action = -1;
         if (oom)
@@ -176,9 +303,9 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
             else
                 it->first_action = (int32_t)r->n_actions;
             it->last_action = (int32_t)r->n_actions;
-            if (it->answered_at == 0 && sd_action_answers(&it->expect, a->kind, a->target)) {
+            if (it->answered_at == 0 && sd_action_answers(it->expect, a->kind, a->target)) {
                 it->answered_at = rec->t;
-                it->answer_action = a->kind;
+                it->answer_action = (int8_t)a->kind;
             }
         }
         r->n_actions++;
@@ -220,7 +347,7 @@ void sd_results_summarise(const sd_results *r, sd_results_summary *s)
     size_t nt = 0;
     for (size_t i = 0; i < r->n_items; i++) {
         const res_item *it = &r->items[i];
-        if (!it->expect.answer)
+        if (!it->expect->answer)
             continue;
         s->expecting_answer++;
         if (it->answered_at) {
@@ -345,7 +472,7 @@ sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
         const res_item *it = &r->items[i];
         sd_jsonw_object_begin(&w);
         sd_jsonw_kstring(&w, "id", it->id);
-        sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
+        sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_KIND, (int)it->kind));
         if (it->has_author) {
             sd_jsonw_key(&w, "author");
             sd_jsonw_object_begin(&w);
@@ -379,21 +506,21 @@ sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
         }
         sd_jsonw_key(&w, "expect");
         sd_jsonw_object_begin(&w);
-        sd_jsonw_kbool(&w, "answer", it->expect.answer);
-        if (it->expect.within)
-            sd_jsonw_kint(&w, "within_seconds", it->expect.within);
-        sd_jsonw_kbool(&w, "acknowledge", it->expect.acknowledge);
-        if (it->expect.link)
-            sd_jsonw_kstring(&w, "link", it->expect.link);
-        write_set(&w, "escalate", SD_VOCAB_TARGET, it->expect.escalate);
-        if (it->expect.ok)
-            write_set(&w, "ok", SD_VOCAB_DECISION, it->expect.ok);
-        if (it->expect.fault)
-            write_set(&w, "fault", SD_VOCAB_DECISION, it->expect.fault);
-        sd_jsonw_kstring(&w, "class", sd_vocab_name(SD_VOCAB_CLASS, it->expect.cls));
-        if (it->expect.rules)
-            write_set(&w, "rules", SD_VOCAB_RULE, it->expect.rules);
-        sd_jsonw_kdouble(&w, "weight", it->expect.weight);
+        sd_jsonw_kbool(&w, "answer", it->expect->answer);
+        if (it->expect->within)
+            sd_jsonw_kint(&w, "within_seconds", it->expect->within);
+        sd_jsonw_kbool(&w, "acknowledge", it->expect->acknowledge);
+        if (it->expect->link)
+            sd_jsonw_kstring(&w, "link", it->expect->link);
+        write_set(&w, "escalate", SD_VOCAB_TARGET, it->expect->escalate);
+        if (it->expect->ok)
+            write_set(&w, "ok", SD_VOCAB_DECISION, it->expect->ok);
+        if (it->expect->fault)
+            write_set(&w, "fault", SD_VOCAB_DECISION, it->expect->fault);
+        sd_jsonw_kstring(&w, "class", sd_vocab_name(SD_VOCAB_CLASS, it->expect->cls));
+        if (it->expect->rules)
+            write_set(&w, "rules", SD_VOCAB_RULE, it->expect->rules);
+        sd_jsonw_kdouble(&w, "weight", it->expect->weight);
         sd_jsonw_object_end(&w);
         sd_jsonw_key(&w, "actions");
         sd_jsonw_array_begin(&w);

@@ -32,6 +32,8 @@ typedef struct sd_results_summary {
 
 sd_status sd_results_create(sd_results **out, sd_error *err);
 void sd_results_free(sd_results *r);
+/* Makes room for n items up front (an optimisation for large runs; never required). */
+sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err);
 /* Folds one record in. Records must come in log order, the header first. */
 sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err);
 void sd_results_summarise(const sd_results *r, sd_results_summary *s);

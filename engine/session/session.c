@@ -93,6 +93,16 @@ static void hijack_expects(hijack_rt *rt)
     rt->post_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
 }
 
+static const char *item_key(const void *ctx, uint32_t i)
+{
+    return ((const sd_session *)ctx)->items[i].id;
+}
+
+static const char *injected_key(const void *ctx, uint32_t i)
+{
+    return ((const sd_session *)ctx)->injected[i]->id;
+}
+
 sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_error *err)
 {
     *out = NULL;
@@ -112,8 +122,8 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
     sd_rng_seed(&s->rng, seed);
     sd_queue_init(&s->events);
     sd_queue_init(&s->deadlines);
-    sd_strmap_init(&s->ids);
-    sd_strmap_init(&s->injected_ids);
+    sd_strmap_init(&s->ids, item_key, s);
+    sd_strmap_init(&s->injected_ids, injected_key, s);
     s->now = s->sc->start;
     s->end = s->sc->start + s->sc->duration;
     sd_clock_init(&s->clock, s->now, s->sc->compression);
@@ -186,12 +196,13 @@ static sd_status add_item(sd_session *s, sd_item *it, sd_error *err)
         s->cap_items = cap;
     }
     uint32_t idx = (uint32_t)s->n_items;
+    s->items[idx] = *it; /* the map reads the key from here */
     sd_status st = sd_strmap_put(&s->ids, it->id, idx);
     if (st == SD_ERR_INPUT)
         return sd_error_set(err, SD_ERR_INPUT, "%s: item id '%s' is used twice", s->sc->display, it->id);
     if (st != SD_OK)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-    s->items[s->n_items++] = *it;
+    s->n_items++;
     return SD_OK;
 }
 
@@ -575,12 +586,37 @@ static sd_status on_tick(sd_session *s, sd_error *err)
 
 /* ---- start, stepping, end ---- */
 
+size_t sd_session_expected_items(const sd_session *s)
+{
+    double n = (double)s->sc->n_items + 64;
+    for (size_t i = 0; i < s->sc->n_storms; i++)
+        n += s->sc->storms[i].count * 1.05;
+    return n > 4e6 ? 4000000 : (size_t)n;
+}
+
+static sd_status reserve_items(sd_session *s, sd_error *err)
+{
+    size_t n = sd_session_expected_items(s);
+    sd_item *p = realloc(s->items, n * sizeof *p);
+    if (p == NULL || sd_strmap_reserve(&s->ids, n) != SD_OK) {
+        if (p)
+            s->items = p;
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory reserving %zu items", n);
+    }
+    s->items = p;
+    s->cap_items = n;
+    return SD_OK;
+}
+
 sd_status sd_session_start(sd_session *s, sd_error *err)
 {
     if (s->started)
         return sd_error_set(err, SD_ERR_USAGE, "the session has already started");
     s->started = true;
     clock_gettime(CLOCK_MONOTONIC, &s->wall0);
+    sd_status rs = reserve_items(s, err);
+    if (rs != SD_OK)
+        return rs;
     const sd_scenario *sc = s->sc;
     char program[64];
     snprintf(program, sizeof program, "stormdrill %s", SD_VERSION);

@@ -88,6 +88,10 @@ sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay,
 /* Ends the exercise now (the facilitator's "end exercise"). */
 sd_status sd_session_end(sd_session *s, const char *reason, sd_error *err);
 
+/* About how many items the exercise will have (declared items plus the storms' expected
+ * counts at neutral intensity): a hint for reserving memory, nothing more. */
+size_t sd_session_expected_items(const sd_session *s);
+
 sd_time sd_session_now(const sd_session *s);
 bool sd_session_finished(const sd_session *s);
 const sd_scenario *sd_session_scenario(const sd_session *s);

@@ -128,6 +128,9 @@ sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood
 struct lua_State;
 void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
                         bool with_hints);
+/* The lazy, read-mostly view of an item that scripted participants get (same fields as
+ * the table). The item's strings must outlive the view: true for a session's own items. */
+void sd_push_item_view(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start);
 void sd_push_state_table(struct lua_State *L, sd_session *s);
 
 #endif

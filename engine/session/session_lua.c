@@ -17,7 +17,7 @@ static sd_session *sess(lua_State *L) { return lua_touserdata(L, lua_upvalueinde
 static void set_str(lua_State *L, const char *k, const char *v)
 {
     if (v) {
-        lua_pushstring(L, v);
+        lua_pushlstring(L, v, strlen(v)); /* skips lua_pushstring's pointer cache */
         lua_setfield(L, -2, k);
     }
 }
@@ -53,6 +53,7 @@ static void set_list(lua_State *L, const char *k, sd_vocab_id voc, uint64_t set)
 }
 
 static void push_hints(lua_State *L, const sd_expect *e);
+static void push_author(lua_State *L, const sd_rec_item *it);
 
 void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
                         bool with_hints)
@@ -61,11 +62,7 @@ void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time 
     set_str(L, "id", it->id);
     set_str(L, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
     if (it->first) {
-        lua_createtable(L, 0, 4);
-        set_str(L, "id", it->author_id);
-        set_str(L, "first", it->first);
-        set_str(L, "last", it->last);
-        set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
+        push_author(L, it);
         lua_setfield(L, -2, "author");
     }
     if (it->sender >= 0)
@@ -143,6 +140,124 @@ void sd_push_state_table(lua_State *L, sd_session *s)
         if (s->escalated & (1u << i))
             set_bool(L, sd_vocab_name(SD_VOCAB_TARGET, i), true);
     lua_setfield(L, -2, "escalated");
+}
+
+/* ---- the lazy item view for scripted participants ----
+ * A participant sees every arriving item; in a storm that is a million items. Building a
+ * full table for each costs more than the rest of the simulation, so a participant gets a
+ * small userdata instead, whose fields are made when read. The strings it points to live in
+ * the session (its arena and the scenario) and outlive the participant's calls. Fields a
+ * script sets on it are kept in a table of its own. */
+
+#define ITEM_VIEW_MT "stormdrill.item"
+
+typedef struct item_view {
+    sd_rec_item it;
+    sd_time t, start;
+} item_view;
+
+static void push_author(lua_State *L, const sd_rec_item *it)
+{
+    lua_createtable(L, 0, 4);
+    set_str(L, "id", it->author_id);
+    set_str(L, "first", it->first);
+    set_str(L, "last", it->last);
+    set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
+}
+
+static void push_opt_str(lua_State *L, const char *v)
+{
+    if (v)
+        lua_pushlstring(L, v, strlen(v));
+    else
+        lua_pushnil(L);
+}
+
+static int view_index(lua_State *L)
+{
+    const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
+    const sd_rec_item *it = &v->it;
+    size_t n;
+    const char *k = lua_tolstring(L, 2, &n);
+    if (k == NULL) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (strcmp(k, "id") == 0) push_opt_str(L, it->id);
+    else if (strcmp(k, "kind") == 0) lua_pushstring(L, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+    else if (strcmp(k, "text") == 0) push_opt_str(L, it->text);
+    else if (strcmp(k, "hints") == 0) push_hints(L, it->expect);
+    else if (strcmp(k, "author") == 0) {
+        if (it->first)
+            push_author(L, it);
+        else
+            lua_pushnil(L);
+    } else if (strcmp(k, "from") == 0) {
+        if (it->sender >= 0)
+            lua_pushstring(L, sd_vocab_name(SD_VOCAB_SENDER, it->sender));
+        else
+            lua_pushnil(L);
+    } else if (strcmp(k, "title") == 0) push_opt_str(L, it->title);
+    else if (strcmp(k, "outlet") == 0) push_opt_str(L, it->outlet);
+    else if (strcmp(k, "url") == 0) push_opt_str(L, it->url);
+    else if (strcmp(k, "on") == 0) push_opt_str(L, it->parent);
+    else if (strcmp(k, "repeat_of") == 0) push_opt_str(L, it->repeat_of);
+    else if (strcmp(k, "storm") == 0) push_opt_str(L, it->storm);
+    else if (strcmp(k, "minute") == 0) lua_pushnumber(L, (double)(v->t - v->start) / 60.0);
+    else if (strcmp(k, "deadline_minute") == 0) {
+        if (it->deadline)
+            lua_pushnumber(L, (double)(it->deadline - v->start) / 60.0);
+        else
+            lua_pushnil(L);
+    } else {
+        /* A field the script set itself. */
+        if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE)
+            return 1; /* nil */
+        lua_pushvalue(L, 2);
+        lua_rawget(L, -2);
+    }
+    return 1;
+}
+
+static int view_newindex(lua_State *L)
+{
+    luaL_checkudata(L, 1, ITEM_VIEW_MT);
+    if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, 1, 1);
+    }
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_rawset(L, -3);
+    return 0;
+}
+
+static int view_tostring(lua_State *L)
+{
+    const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
+    lua_pushfstring(L, "item %s", v->it.id ? v->it.id : "?");
+    return 1;
+}
+
+void sd_push_item_view(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start)
+{
+    item_view *v = lua_newuserdatauv(L, sizeof *v, 1);
+    v->it = *it;
+    v->t = t;
+    v->start = start;
+    if (luaL_newmetatable(L, ITEM_VIEW_MT)) {
+        lua_pushcfunction(L, view_index);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, view_newindex);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushcfunction(L, view_tostring);
+        lua_setfield(L, -2, "__tostring");
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
 }
 
 static void push_action_table(lua_State *L, const sd_rec_action *a, sd_time t, sd_time start)

@@ -14,14 +14,13 @@ struct sd_arena_block {
 
 #define BLOCK_SIZE ((size_t)64 * 1024)
 
-void *sd_arena_alloc(sd_arena *a, size_t size)
+static void *arena_alloc(sd_arena *a, size_t size, size_t align)
 {
-    const size_t align = alignof(max_align_t);
     if (size > SIZE_MAX - align)
         return NULL;
-    size = (size + align - 1) & ~(align - 1);
     sd_arena_block *b = a->head;
-    if (b == NULL || b->cap - b->used < size) {
+    size_t pad = b ? ((b->used + align - 1) & ~(align - 1)) - b->used : 0;
+    if (b == NULL || b->cap - b->used < size + pad) {
         size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
         b = malloc(sizeof *b + cap);
         if (b == NULL)
@@ -30,18 +29,23 @@ void *sd_arena_alloc(sd_arena *a, size_t size)
         b->cap = cap;
         b->next = a->head;
         a->head = b;
+        pad = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    a->used_total += size;
+    void *p = b->data + b->used + pad;
+    b->used += size + pad;
+    a->used_total += size + pad;
     return p;
 }
+
+void *sd_arena_alloc(sd_arena *a, size_t size) { return arena_alloc(a, size, alignof(max_align_t)); }
 
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t len)
 {
     if (s == NULL)
         return NULL;
-    char *p = sd_arena_alloc(a, len + 1);
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = arena_alloc(a, len + 1, 1);
     if (p == NULL)
         return NULL;
     memcpy(p, s, len);

@@ -16,7 +16,8 @@ typedef struct sd_arena {
 
 /* size bytes aligned for any type; NULL when out of memory. */
 void *sd_arena_alloc(sd_arena *a, size_t size);
-/* A copy of s (NULL gives NULL); NULL when out of memory. */
+/* A copy of s (NULL gives NULL); NULL when out of memory. Strings are packed without
+ * alignment padding. */
 char *sd_arena_strdup(sd_arena *a, const char *s);
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t len);
 void sd_arena_free(sd_arena *a);

@@ -31,7 +31,7 @@ sd_status sd_buf_reserve(sd_buf *b, size_t extra)
     return SD_OK;
 }
 
-sd_status sd_buf_append(sd_buf *b, const void *data, size_t len)
+sd_status sd_buf_append_slow(sd_buf *b, const void *data, size_t len)
 {
     if (sd_buf_reserve(b, len) != SD_OK)
         return SD_ERR_MEMORY;
@@ -44,7 +44,6 @@ sd_status sd_buf_append(sd_buf *b, const void *data, size_t len)
 
 sd_status sd_buf_puts(sd_buf *b, const char *s) { return sd_buf_append(b, s, strlen(s)); }
 
-sd_status sd_buf_putc(sd_buf *b, char c) { return sd_buf_append(b, &c, 1); }
 
 sd_status sd_buf_printf(sd_buf *b, const char *fmt, ...)
 {

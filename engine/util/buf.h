@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -22,9 +23,22 @@ typedef struct sd_buf {
 #define SD_BUF_INIT {NULL, 0, 0, false}
 
 sd_status sd_buf_reserve(sd_buf *b, size_t extra);
-sd_status sd_buf_append(sd_buf *b, const void *data, size_t len);
+sd_status sd_buf_append_slow(sd_buf *b, const void *data, size_t len);
+
+/* Appends len bytes. Inline: the JSON writer calls it for every token. */
+static inline sd_status sd_buf_append(sd_buf *b, const void *data, size_t len)
+{
+    if (!b->failed && b->data != NULL && len < b->cap - b->len) {
+        memcpy(b->data + b->len, data, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+        return SD_OK;
+    }
+    return sd_buf_append_slow(b, data, len);
+}
+
+static inline sd_status sd_buf_putc(sd_buf *b, char c) { return sd_buf_append(b, &c, 1); }
 sd_status sd_buf_puts(sd_buf *b, const char *s);
-sd_status sd_buf_putc(sd_buf *b, char c);
 sd_status sd_buf_printf(sd_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

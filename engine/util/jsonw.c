@@ -198,8 +198,19 @@ void sd_jsonw_string_n(sd_jsonw *w, const char *s, size_t len)
 
 void sd_jsonw_int(sd_jsonw *w, int64_t v)
 {
-    if (begin_value(w))
-        sd_buf_printf(w->out, "%" PRId64, v);
+    if (!begin_value(w))
+        return;
+    /* By hand: this runs for every number of every log line. */
+    char digits[24];
+    size_t n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    sd_buf_append(w->out, digits + sizeof digits - n, n);
 }
 
 /* Formats a finite v into out so that strtod() gives v back, as briefly as %g allows. */

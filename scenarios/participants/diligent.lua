@@ -1,8 +1,52 @@
 -- The diligent participant: answers every item that expects it, quickly and by the book.
-participant { name = "Kim" }
+--
+-- It reads the hints the engine gives with each item (item.hints) and does what they ask:
+-- replies with "Hej <first name>!", an acknowledgement first when the author is upset, a
+-- short body, the link when there is one and "Vänliga hälsningar, <name>"; refers repeated
+-- questions to the earlier answer; leaves trolls alone (monitor) or hides them; escalates
+-- to every target the item expects; acknowledges internal messages and notices.
+--
+-- Hijacked account (a notice whose hints.rules include secure_accounts): escalates to
+-- it_security, then takes the account steps change_password, revoke_sessions, enable_2fa
+-- and remove_access, deletes every attacker post and publishes a post that tells the
+-- followers what happened.
+--
+-- Parameters (stormdrill run --param KEY=VALUE):
+--   answer_every=N  answer only one in N of the items that expect an answer (default 1;
+--                   the benchmark uses it to thin out a million replies)
+--   former=ID       persona id of the former employee whose access must be removed.
+--                   The engine does not tell participants who that is, so without this
+--                   parameter the bot follows a convention: the persona id
+--                   "former_employee" (as in tests/data/hijack.lua).
+participant { name = "Kim", description = "Svarar på allt, snabbt och enligt riktlinjen." }
 
-local every = tonumber(params.answer_every or "1")
+local every = tonumber(params.answer_every or "1") or 1
+if every < 1 then every = 1 end
+local former = params.former or "former_employee"
 local seen = 0
+
+local function has(list, value)
+  if list == nil then return false end
+  for _, v in ipairs(list) do
+    if v == value then return true end
+  end
+  return false
+end
+
+local function body_for(item)
+  local h = item.hints
+  if h.class == "thanks" then
+    return "Tack själv, vad roligt att höra!"
+  end
+  if has(h.rules, "move_case") or has(h.escalate, "case_handling") then
+    return "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
+        .. "Skriv inga fler personuppgifter här."
+  end
+  if item.kind == "inquiry" then
+    return "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort."
+  end
+  return "Tack för din fråga, vi svarar gärna."
+end
 
 local function reply_text(item)
   local h = item.hints
@@ -11,38 +55,90 @@ local function reply_text(item)
   if h.acknowledge then
     body[#body + 1] = "Jag förstår att du är besviken, och tack för att du hör av dig."
   end
-  body[#body + 1] = "Vi svarar gärna på din fråga."
+  body[#body + 1] = body_for(item)
   if h.link then body[#body + 1] = "Läs mer på " .. h.link end
   lines[#lines + 1] = table.concat(body, " ")
   lines[#lines + 1] = "Vänliga hälsningar,\n" .. exercise.me
   return table.concat(lines, "\n")
 end
 
+local informed = 0
+
+-- The steps that lock an attacker out and keep them out.
+local function secure_account(item, actions)
+  actions[#actions + 1] = { action = "escalate", item = item.id, target = "it_security", after = "1m" }
+  actions[#actions + 1] = { action = "account", step = "change_password", after = "2m" }
+  actions[#actions + 1] = { action = "account", step = "revoke_sessions", after = "2m" }
+  actions[#actions + 1] = { action = "account", step = "enable_2fa", after = "3m" }
+  actions[#actions + 1] = { action = "account", step = "remove_access", person = former, after = "3m" }
+  informed = informed + 1
+  local text
+  if informed == 1 then
+    text = "Vårt konto har varit kapat en kort stund i kväll. Inläggen om gratis "
+        .. "erbjudanden kom inte från oss: klicka inte på länkarna och lämna aldrig ut "
+        .. "kortuppgifter. Vi har tagit tillbaka kontrollen över kontot och tar bort "
+        .. "inläggen. Har du lämnat uppgifter, kontakta din bank."
+  else
+    text = "Kontot kapades på nytt en kort stund. Vi har återigen tagit tillbaka "
+        .. "kontrollen och skärpt säkerheten. Klicka inte på länkar i inlägg om "
+        .. "erbjudanden från oss."
+  end
+  actions[#actions + 1] = { action = "publish", text = text, after = "5m" }
+end
+
 function on_item(item)
   local h = item.hints
   local actions = {}
+  local hijack = item.kind == "notice" and has(h.rules, "secure_accounts")
   if item.kind == "internal" or item.kind == "notice" then
     actions[#actions + 1] = { action = "acknowledge", item = item.id, after = "1m" }
   end
-  for _, target in ipairs(h.escalate) do
-    actions[#actions + 1] = { action = "escalate", item = item.id, target = target, after = "2m" }
+  if hijack then
+    secure_account(item, actions)
+  else
+    for _, target in ipairs(h.escalate) do
+      actions[#actions + 1] = { action = "escalate", item = item.id, target = target, after = "2m" }
+    end
   end
   if item.kind == "attacker_post" then
     actions[#actions + 1] = { action = "delete", item = item.id, after = "1m", reason = "kapat konto" }
   end
-  if h.class == "troll" then
+  if h.class == "troll" or h.class == "illegal" then
+    -- The response model: monitor when that is acceptable, else hide (and report).
+    if not has(h.ok, "monitor") then
+      if has(h.ok, "hide") then
+        actions[#actions + 1] = { action = "hide", item = item.id, after = "2m", reason = "responsmodellen" }
+      end
+      if has(h.ok, "report") then
+        actions[#actions + 1] = { action = "report", item = item.id, after = "2m", reason = "responsmodellen" }
+      end
+    end
     return actions
   end
   if h.answer and item.author then
     seen = seen + 1
     if seen % every == 0 then
-      local kind = item.kind == "dm" and "dm_reply" or "reply"
       if item.repeat_of then
         actions[#actions + 1] = { action = "refer_previous", item = item.id, after = "2m" }
       else
+        local kind = item.kind == "dm" and "dm_reply" or "reply"
         actions[#actions + 1] = { action = kind, item = item.id, text = reply_text(item), after = "3m" }
       end
     end
   end
   return actions
+end
+
+-- In a storm, do not stand alone: bring in a colleague and keep the manager informed.
+function on_state(state)
+  if state.waiting >= 5 then
+    local actions = {}
+    if not state.escalated.colleague_backup then
+      actions[#actions + 1] = { action = "escalate", target = "colleague_backup", after = "1m" }
+    end
+    if not state.escalated.manager then
+      actions[#actions + 1] = { action = "escalate", target = "manager", after = "1m" }
+    end
+    return actions
+  end
 end

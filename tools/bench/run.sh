@@ -1,0 +1,20 @@
+#!/bin/sh
+# Stormdrill's benchmarks: prints the figures the issues set targets for.
+#   storm-1m: a storm of 1,000,000 comments over 24 simulated hours, the diligent scripted
+#             participant answering one in ten, session log written (target: < 3 s, < 512 MiB)
+#   check:    `stormdrill check` of each bundled scenario (target: < 50 ms)
+# Usage: tools/bench/run.sh [BUILD_DIR]   (make bench builds first)
+set -eu
+build=${1:-build}
+bin="$build/stormdrill"
+measure="$build/sd_measure"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "Stormdrill benchmarks ($(nproc) cores, $(date -u +%Y-%m-%d))"
+"$measure" 3 "storm-1m (run, log, results)" -- "$bin" run --headless --quiet \
+    --participant scenarios/participants/diligent.lua --param answer_every=10 \
+    --log "$tmp/storm.jsonl" --out "$tmp/storm.json" tools/bench/storm-1m.lua
+printf '  log: %s lines, %s bytes\n' "$(wc -l < "$tmp/storm.jsonl")" "$(wc -c < "$tmp/storm.jsonl")"
+for f in scenarios/*.lua; do
+    "$measure" 20 "check $(basename "$f")" -- "$bin" check "$f"
+done
