@@ -192,11 +192,31 @@ static int safe_pcall(lua_State *L)
     return lua_gettop(L);
 }
 
+/* Runs the script's xpcall handler, unless a limit has tripped. Lua calls a handler again
+ * for an error raised inside it, and an error raised from the count hook leaves hooks off
+ * while that handler runs, so a handler that loops would never be stopped: once tripped,
+ * the script's handler is not run at all. */
+static int guarded_handler(lua_State *L)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int safe_xpcall(lua_State *L)
 {
     sd_sandbox *sb = sd_sandbox_of(L);
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);     /* the guarded handler instead of the script's */
     lua_pushvalue(L, 1);   /* function */
     lua_copy(L, 2, 1);     /* handler to slot 1 */
     lua_replace(L, 2);     /* function to slot 2 */
@@ -208,6 +228,23 @@ static int safe_xpcall(lua_State *L)
 }
 
 /* ---- safe replacements ---- */
+
+/* setmetatable without __gc: finalizers run with debug hooks switched off, so a finalizer
+ * that loops could never be stopped. */
+static int safe_setmetatable(lua_State *L)
+{
+    if (lua_istable(L, 2)) {
+        lua_pushliteral(L, "__gc");
+        int t = lua_rawget(L, 2);
+        lua_pop(L, 1);
+        if (t != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc metamethods are not allowed in scenarios");
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
 
 static int safe_load(lua_State *L)
 {
@@ -377,7 +414,7 @@ static void make_readonly_proxy(lua_State *L, const char *name)
 
 static const char *const base_allowed[] = {
     "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
-    "getmetatable", "setmetatable", "rawequal", "rawget", "rawlen", "_VERSION", NULL};
+    "getmetatable", "rawequal", "rawget", "rawlen", "_VERSION", NULL};
 
 static sd_status build_env(sd_sandbox *sb, uint64_t seed, sd_error *err)
 {
@@ -430,6 +467,9 @@ static sd_status build_env(sd_sandbox *sb, uint64_t seed, sd_error *err)
         lua_getglobal(L, *n);
         lua_setfield(L, env, *n);
     }
+    lua_getglobal(L, "setmetatable");
+    lua_pushcclosure(L, safe_setmetatable, 1);
+    lua_setfield(L, env, "setmetatable");
     lua_pushcfunction(L, safe_pcall);
     lua_setfield(L, env, "pcall");
     lua_pushcfunction(L, safe_xpcall);
