@@ -140,9 +140,12 @@ int sd_cmd_run(int argc, char **argv)
         goto fail;
     if (!quiet) {
         sd_print_summary(stdout, res, sc->title, sc->lang);
-        printf("  %-28s %s\n", sc->lang == SD_LANG_SV ? "Sessionslogg" : "Session log", log_path);
-        if (out_path)
-            printf("  %-28s %s\n", sc->lang == SD_LANG_SV ? "Resultat" : "Results", out_path);
+        sd_print_label(stdout, sc->lang == SD_LANG_SV ? "Sessionslogg" : "Session log");
+        printf("%s\n", log_path);
+        if (out_path) {
+            sd_print_label(stdout, sc->lang == SD_LANG_SV ? "Resultat" : "Results");
+            printf("%s\n", out_path);
+        }
     }
     goto done;
 fail:

@@ -12,6 +12,19 @@ static void fmt_duration(char *out, size_t n, double secs)
         snprintf(out, n, "%.0f h %.0f min", (double)((long)secs / 3600), (double)(((long)secs % 3600) / 60));
 }
 
+/* Prints "  label" padded to 30 columns: printf's %-28s counts bytes, and å/ä/ö are two. */
+void sd_print_label(FILE *out, const char *s)
+{
+    size_t cols = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            cols++;
+    fprintf(out, "  %s", s);
+    for (; cols < 28; cols++)
+        fputc(' ', out);
+    fputc(' ', out);
+}
+
 void sd_print_summary(FILE *out, const sd_results *r, const char *title, sd_language lang)
 {
     sd_results_summary s;
@@ -21,14 +34,23 @@ void sd_print_summary(FILE *out, const sd_results *r, const char *title, sd_lang
     fmt_duration(p90, sizeof p90, s.p90_answer);
     bool sv = lang == SD_LANG_SV;
     fprintf(out, "%s: %s\n", sv ? "Övning" : "Exercise", title);
-    fprintf(out, "  %-28s %zu\n", sv ? "Inlägg och meddelanden" : "Items", s.items);
-    fprintf(out, "  %-28s %zu\n", sv ? "Väntade på svar" : "Expecting an answer", s.expecting_answer);
-    fprintf(out, "  %-28s %zu\n", sv ? "Besvarade i tid" : "Answered on time", s.on_time);
-    fprintf(out, "  %-28s %zu\n", sv ? "Besvarade sent" : "Answered late", s.late);
-    fprintf(out, "  %-28s %zu\n", sv ? "Obesvarade" : "Unanswered", s.unanswered);
-    fprintf(out, "  %-28s %s\n", sv ? "Svarstid, median" : "Answer time, median", med);
-    fprintf(out, "  %-28s %s\n", sv ? "Svarstid, 90:e percentil" : "Answer time, 90th percentile", p90);
-    fprintf(out, "  %-28s %zu (%zu %s)\n", sv ? "Åtgärder" : "Actions", s.actions, s.rejected,
+    sd_print_label(out, sv ? "Inlägg och meddelanden" : "Items");
+    fprintf(out, "%zu\n", s.items);
+    sd_print_label(out, sv ? "Väntade på svar" : "Expecting an answer");
+    fprintf(out, "%zu\n", s.expecting_answer);
+    sd_print_label(out, sv ? "Besvarade i tid" : "Answered on time");
+    fprintf(out, "%zu\n", s.on_time);
+    sd_print_label(out, sv ? "Besvarade sent" : "Answered late");
+    fprintf(out, "%zu\n", s.late);
+    sd_print_label(out, sv ? "Obesvarade" : "Unanswered");
+    fprintf(out, "%zu\n", s.unanswered);
+    sd_print_label(out, sv ? "Svarstid, median" : "Answer time, median");
+    fprintf(out, "%s\n", med);
+    sd_print_label(out, sv ? "Svarstid, 90:e percentil" : "Answer time, 90th percentile");
+    fprintf(out, "%s\n", p90);
+    sd_print_label(out, sv ? "Åtgärder" : "Actions");
+    fprintf(out, "%zu (%zu %s)\n", s.actions, s.rejected,
             sv ? "avvisade" : "rejected");
-    fprintf(out, "  %-28s %s\n", sv ? "Slut" : "Ended", s.end_reason ? s.end_reason : "-");
+    sd_print_label(out, sv ? "Slut" : "Ended");
+    fprintf(out, "%s\n", s.end_reason ? s.end_reason : "-");
 }

@@ -8,5 +8,7 @@
 #include "results/results.h"
 
 void sd_print_summary(FILE *out, const sd_results *r, const char *title, sd_language lang);
+/* Prints "  label" padded to a column by characters, not bytes; the value follows. */
+void sd_print_label(FILE *out, const char *label);
 
 #endif

@@ -722,7 +722,7 @@ static int l_storm(lua_State *L)
     s->parent = get_string(L, 1, "on", D, id, true, &sc->arena);
     if (!get_when(L, sc, 1, "from", sc->start, D, id, &s->from))
         decl_error(L, D, id, "field 'from' is required");
-    if (!get_when(L, sc, 1, "to", s->from, D, id, &s->to))
+    if (!get_when(L, sc, 1, "to", sc->start, D, id, &s->to))
         decl_error(L, D, id, "field 'to' is required");
     if (s->to <= s->from)
         decl_error(L, D, id, "'to' must be after 'from'");

@@ -135,6 +135,7 @@ void sd_push_state_table(lua_State *L, sd_session *s)
     set_num(L, "oldest_wait", (double)sit.oldest_wait / 60.0);
     set_num(L, "intensity", sit.intensity);
     set_num(L, "sentiment", sit.sentiment);
+    set_bool(L, "office_open", sd_calendar_is_office_time(&s->sc->calendar, sit.now));
     lua_createtable(L, 0, 0);
     for (int i = 0; i < SD_TARGET_COUNT; i++)
         if (s->escalated & (1u << i))
