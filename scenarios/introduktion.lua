@@ -88,8 +88,10 @@ comment {
   id = "c2", at = "+9m", on = "p1", author = "goran",
   text = "Tredje gången på en månad som ni glömmer att tömma vårt kärl. Nu luktar det "
       .. "i hela trädgården. Hur svårt kan det vara?",
-  -- frustrerad: bekräfta först (standard för stämningen), sedan kort svar med länk
-  expect = { within = "30m", link = FELANMALAN },
+  -- frustrerad: bekräfta först (standard för stämningen), sedan kort svar med länk.
+  -- Berättigad kritik: att radera den är ett allvarligt fel för en myndighet.
+  expect = { within = "30m", link = FELANMALAN, class = "justified_criticism",
+             fault = "delete" },
 }
 
 comment {
@@ -134,7 +136,7 @@ post {
 
 storm {
   id = "s1", on = "p2",
-  from = "+52m", to = "+40m", -- 'to' räknas från 'from': stormen pågår i 40 minuter
+  from = "+52m", to = "+92m",
   count = 50, curve = "ramp",
   moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 1 },
   texts = {
@@ -162,7 +164,8 @@ storm {
     },
   },
   repeats = 0.1,
-  expect = { within = "20m", link = ATERVINNING },
+  -- trollens kommentarer behåller trollstandarden (bevaka, dölj eller anmäl)
+  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete" },
 }
 
 internal {
@@ -199,7 +202,8 @@ on("delete", function(a)
       kind = "comment", id = "censur", at = "+3m", on = storm and "p2" or "p1",
       author = "kerstin",
       text = "Jag såg att ni tog bort en kommentar. Är det så kommunen hanterar kritik?",
-      expect = { within = "20m", rules = "response_model" },
+      expect = { within = "20m", class = "dissatisfied", fault = "delete",
+                 rules = "response_model" },
     }
   end
 end)

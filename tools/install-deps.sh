@@ -32,6 +32,7 @@ need_pkg libcjson libcjson-dev
 need_deb fonts-dejavu-core
 if [ "$want_tests" = 1 ]; then
     need_pkg cmocka libcmocka-dev
+    need_cmd python3 python3   # the end-to-end tests read JSON with it
 fi
 
 if [ -z "$missing" ]; then

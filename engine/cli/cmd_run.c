@@ -112,6 +112,7 @@ int sd_cmd_run(int argc, char **argv)
         sd_bot_load(participant, NULL, params, n_params, &bot, &err) != SD_OK)
         goto fail;
     sd_sandbox_set_print(sc->sb, print_to_stderr, NULL);
+    sd_bot_set_print(bot, print_to_stderr, NULL);
     if (log_path == NULL) {
         if (default_log_path(sc->id, log_buf, sizeof log_buf) != 0) {
             sd_error_set(&err, SD_ERR_IO, "sessions: cannot create the folder: %s", strerror(errno));

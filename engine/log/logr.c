@@ -336,8 +336,24 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
     return c.st;
 }
 
+/* True when every byte from r->block[from] to the end of the file is NUL: the padding of
+ * an unfinished log. Anything else after a NUL is corruption. */
+static bool only_nul_follows(sd_logr *r, size_t from)
+{
+    for (;;) {
+        for (size_t i = from; i < r->len; i++)
+            if (r->block[i] != '\0')
+                return false;
+        r->len = fread(r->block, 1, sizeof r->block, r->f);
+        r->pos = 0;
+        from = 0;
+        if (r->len == 0)
+            return true;
+    }
+}
+
 /* Reads one line into r->text. Returns 1 for a full line, 0 at the end, 2 for a final
- * line without newline, -1 for an over-long line. The writer pads an unfinished log with
+ * line without newline, -1 for an over-long line, -2 for data after NUL bytes. The writer pads an unfinished log with
  * NUL bytes: a NUL ends the data, and whatever came before it on its line is final. */
 static int read_line(sd_logr *r)
 {
@@ -359,6 +375,8 @@ static int read_line(sd_logr *r)
         if (nul) {
             n = (size_t)(nul - start);
             r->padded = true;
+            if (!only_nul_follows(r, (size_t)(nul - r->block)))
+                return -2;
             r->pos = r->len;
         } else {
             r->pos += n + (nl ? 1 : 0);
@@ -402,6 +420,9 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
     r->line++;
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", r->path, r->line);
+    if (kind == -2)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: NUL bytes in the middle of the log (the "
+                            "file is damaged)", where);
     if (kind < 0)
         return sd_error_set(err, SD_ERR_INPUT, "%s: line is longer than %u bytes", where,
                             SD_LOG_MAX_LINE);
@@ -410,7 +431,8 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
     sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where, rec, &r->expect, &keep,
                                        &lerr);
     r->keep = keep;
-    if (st == SD_OK && kind == 1) {
+    if (st == SD_OK) {
+        /* A final line without its newline that still parses whole is complete data. */
         *got = true;
         return SD_OK;
     }

@@ -26,6 +26,7 @@ struct sd_bot {
 const char *sd_bot_name(const sd_bot *b) { return b->name; }
 const char *sd_bot_sha256(const sd_bot *b) { return b->sha256; }
 const char *sd_bot_path(const sd_bot *b) { return b->path; }
+void sd_bot_set_print(sd_bot *b, sd_print_fn fn, void *ctx) { sd_sandbox_set_print(b->sb, fn, ctx); }
 
 static int l_participant(lua_State *L)
 {
@@ -187,12 +188,16 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
         else if (ty != LUA_TNIL)
             return sd_error_set(err, SD_ERR_INPUT, "%s whose '%s' is not a string", where, str_keys[i]);
     }
-    if (lua_getfield(L, t, "target") == LUA_TSTRING &&
-        (a.target = sd_vocab_lookup(SD_VOCAB_TARGET, lua_tostring(L, -1))) < 0)
-        return sd_error_set(err, SD_ERR_INPUT, "%s with unknown target '%s'", where, lua_tostring(L, -1));
-    if (lua_getfield(L, t, "step") == LUA_TSTRING &&
-        (a.step = sd_vocab_lookup(SD_VOCAB_STEP, lua_tostring(L, -1))) < 0)
-        return sd_error_set(err, SD_ERR_INPUT, "%s with unknown step '%s'", where, lua_tostring(L, -1));
+    int tt = lua_getfield(L, t, "target");
+    if (tt != LUA_TNIL && (tt != LUA_TSTRING ||
+                           (a.target = sd_vocab_lookup(SD_VOCAB_TARGET, lua_tostring(L, -1))) < 0))
+        return sd_error_set(err, SD_ERR_INPUT, "%s with an unknown target '%s'", where,
+                            tt == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+    tt = lua_getfield(L, t, "step");
+    if (tt != LUA_TNIL && (tt != LUA_TSTRING ||
+                           (a.step = sd_vocab_lookup(SD_VOCAB_STEP, lua_tostring(L, -1))) < 0))
+        return sd_error_set(err, SD_ERR_INPUT, "%s with an unknown step '%s'", where,
+                            tt == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
     int ty = lua_getfield(L, t, "after");
     if (ty == LUA_TNUMBER) {
         double m = lua_tonumber(L, -1);
@@ -298,6 +303,16 @@ sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
     lua_setfield(L, -2, "start");
     lua_pushstring(L, b->name);
     lua_setfield(L, -2, "me");
+    /* Former staff who still have access to the account (hijack{ former = ... }): on screen
+     * the security panel names them. */
+    lua_createtable(L, 0, 0);
+    int nf = 0;
+    for (size_t i = 0; i < sc->n_hijacks; i++)
+        if (sc->hijacks[i].former) {
+            lua_pushstring(L, sc->hijacks[i].former);
+            lua_rawseti(L, -2, ++nf);
+        }
+    lua_setfield(L, -2, "former_staff");
     lua_setfield(L, -2, "exercise");
     lua_pop(L, 1);
     return sd_session_add_observer(s, observe, b, err);

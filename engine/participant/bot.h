@@ -30,6 +30,9 @@ const char *sd_bot_name(const sd_bot *b);
 const char *sd_bot_sha256(const sd_bot *b);
 const char *sd_bot_path(const sd_bot *b);
 
+/* Where the script's print() goes (default: dropped). */
+void sd_bot_set_print(sd_bot *b, sd_print_fn fn, void *ctx);
+
 /* Makes the bot watch the session and act in it. Call before sd_session_start(). */
 sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err);
 

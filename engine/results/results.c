@@ -303,7 +303,8 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
             else
                 it->first_action = (int32_t)r->n_actions;
             it->last_action = (int32_t)r->n_actions;
-            if (it->answered_at == 0 && sd_action_answers(it->expect, a->kind, a->target)) {
+            if (it->answered_at == 0 && sd_action_answers(it->expect, (sd_kind)it->kind, it->repeat_of != NULL, a->kind,
+                                                           a->target)) {
                 it->answered_at = rec->t;
                 it->answer_action = (int8_t)a->kind;
             }

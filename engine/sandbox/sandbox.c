@@ -24,8 +24,10 @@ struct sd_sandbox {
     sd_sandbox_limits lim;
     char *root;          /* owned: canonical folder include() reads from */
     size_t mem_used, mem_peak;
-    bool mem_tripped;    /* the allocator refused a request over the cap */
+    bool mem_tripped;    /* a memory error was raised (not just one refused request that
+                            Lua recovered from by collecting garbage) */
     char mem_where[300]; /* script location when the cap was hit */
+    size_t gc_mark;      /* collect in full when memory passes this (see count_hook) */
     /* per call */
     int call_depth;
     uint64_t instr_used;
@@ -57,9 +59,10 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     if (nsize > old && nsize - old > sb->lim.memory_bytes - sb->mem_used) {
-        if (!sb->mem_tripped && sb->L != NULL)
+        /* Lua may collect garbage and retry; where we were is kept for the message in case
+         * it cannot. */
+        if (sb->L != NULL)
             sd_sandbox_where(sb->L, 0, sb->mem_where, sizeof sb->mem_where);
-        sb->mem_tripped = true;
         return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -128,6 +131,13 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     sd_sandbox *sb = sd_sandbox_of(L);
+    /* The collector paces itself by its own debt, not by our cap, and some allocations
+     * (string buffers) do not retry after an emergency collection: near the cap, collect
+     * in full here, then not again until half the remaining room is used. */
+    if (!sb->tripped && sb->mem_used > sb->gc_mark) {
+        lua_gc(L, LUA_GCCOLLECT);
+        sb->gc_mark = sb->mem_used + (sb->lim.memory_bytes - sb->mem_used) / 2;
+    }
     if (!sb->tripped) {
         sb->instr_used += HOOK_EVERY;
         if (sb->instr_used > sb->lim.instructions_per_call) {
@@ -159,8 +169,19 @@ static int message_handler(lua_State *L)
         lua_pushstring(L, sb->trip_msg);
         return 1;
     }
-    if (lua_type(L, 1) == LUA_TSTRING)
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        /* Errors raised by C functions called through our wrappers carry no position:
+         * add the script's file and line, which every message must name. */
+        char where[300];
+        sd_sandbox_where(L, 1, where, sizeof where);
+        const char *msg = lua_tostring(L, 1);
+        const char *colon = strrchr(where, ':');
+        size_t filelen = colon ? (size_t)(colon - where) : 0;
+        if (strcmp(where, "?") != 0 && !(filelen && strncmp(msg, where, filelen) == 0 &&
+                                         msg[filelen] == ':'))
+            lua_pushfstring(L, "%s: %s", where, msg);
         return 1;
+    }
     char where[300];
     sd_sandbox_where(L, 1, where, sizeof where);
     lua_pushfstring(L, "%s: error object is a %s value", where, luaL_typename(L, 1));
@@ -175,7 +196,7 @@ static void rethrow_if_fatal(lua_State *L, sd_sandbox *sb, int status)
         lua_error(L);
     }
     if (status == LUA_ERRMEM || sb->mem_tripped) {
-        sb->mem_tripped = true;
+        sb->mem_tripped = true; /* the script's pcall caught it: it stays fatal */
         lua_pushliteral(L, "not enough memory");
         lua_error(L);
     }
@@ -517,6 +538,7 @@ sd_status sd_sandbox_create(const sd_sandbox_limits *limits, const char *root_di
         st = sd_error_set(err, SD_ERR_MEMORY, "cannot create a Lua state");
         goto done;
     }
+    sb->gc_mark = sb->lim.memory_bytes / 2;
     lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
     /* Scripts make many short-lived tables (an item table per arriving item): the
      * generational collector handles that pattern at a fraction of the incremental's cost. */

@@ -542,7 +542,10 @@ static int l_persona(lua_State *L)
 /* ---- items ---- */
 
 static const char *const item_keys[] = {"id", "at", "author", "on", "text", "title", "outlet",
-                                        "url", "from", "repeat_of", "expect", "kind", NULL};
+                                        "url", "from", "repeat_of", "expect", NULL};
+/* inject{} names the kind too. */
+static const char *const inject_keys[] = {"id", "at", "author", "on", "text", "title", "outlet",
+                                          "url", "from", "repeat_of", "expect", "kind", NULL};
 
 const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id)
 {
@@ -559,7 +562,7 @@ void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time ba
     memset(d, 0, sizeof *d);
     d->kind = kind;
     d->line = current_line(L);
-    check_keys(L, t, decl, item_keys);
+    check_keys(L, t, decl, strcmp(decl, "inject") == 0 ? inject_keys : item_keys);
     d->id = get_id(L, t, decl, &sc->arena);
     const char *id = d->id;
     if (!get_when(L, sc, t, "at", base, decl, id, &d->at))
@@ -980,11 +983,18 @@ static int l_on(lua_State *L)
 static int l_every(lua_State *L)
 {
     sd_scenario *sc = scen(L);
-    const char *d = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    int64_t period;
-    if (sd_parse_duration(d, &period, NULL) != SD_OK || period < 60)
-        return luaL_error(L, "every: period '%s' must be a duration of at least \"1m\"", d);
+    int64_t period = 0;
+    if (lua_type(L, 1) == LUA_TNUMBER) {
+        double m = lua_tonumber(L, 1);
+        if (!(m >= 1 && m <= 3650.0 * 1440))
+            return luaL_error(L, "every: %g minutes is out of range (at least 1)", m);
+        period = (int64_t)llround(m * 60);
+    } else {
+        const char *d = luaL_checkstring(L, 1);
+        if (sd_parse_duration(d, &period, NULL) != SD_OK || period < 60)
+            return luaL_error(L, "every: period '%s' must be a duration of at least \"1m\"", d);
+    }
     sd_hook *h = new_hook(L, sc, SD_HOOK_EVERY);
     h->every = period;
     lua_pushvalue(L, 2);

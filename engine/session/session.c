@@ -345,7 +345,7 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
     it.storm_id = st->id;
     uint32_t parent;
     if (!sd_session_find(s, st->parent, &parent))
-        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': its post '%s' has not "
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: storm '%s': the item '%s' it is on has not "
                             "appeared when the storm starts", s->sc->display, st->line, st->id,
                             st->parent);
     it.parent = (int32_t)parent;
@@ -916,7 +916,8 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         goto done;
     if (idx >= 0) {
         sd_item *it = &s->items[idx];
-        if (it->answered_at == 0 && sd_action_answers(it->expect, a.kind, a.target)) {
+        if (it->answered_at == 0 && sd_action_answers(it->expect, (sd_kind)it->kind, it->repeat_of != NULL, a.kind,
+                                                     a.target)) {
             bool waiting = is_waiting(it);
             it->answered_at = s->now;
             if (waiting) {

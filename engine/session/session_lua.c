@@ -235,6 +235,35 @@ static int view_newindex(lua_State *L)
     return 0;
 }
 
+static int lua_next_wrapper(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (lua_next(L, 1))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+/* pairs(item): a full table of the item's fields and the script's own. */
+static int view_pairs(lua_State *L)
+{
+    const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
+    lua_pushcfunction(L, lua_next_wrapper);
+    sd_push_item_table(L, &v->it, v->t, v->start, true);
+    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -5);
+        }
+    }
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
 static int view_tostring(lua_State *L)
 {
     const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
@@ -255,6 +284,8 @@ void sd_push_item_view(lua_State *L, const sd_rec_item *it, sd_time t, sd_time s
         lua_setfield(L, -2, "__newindex");
         lua_pushcfunction(L, view_tostring);
         lua_setfield(L, -2, "__tostring");
+        lua_pushcfunction(L, view_pairs);
+        lua_setfield(L, -2, "__pairs");
         lua_pushliteral(L, "locked");
         lua_setfield(L, -2, "__metatable");
     }
@@ -277,6 +308,34 @@ static void push_action_table(lua_State *L, const sd_rec_action *a, sd_time t, s
 }
 
 /* ---- run-time functions for callbacks ---- */
+
+/* True for ids of the forms the session generates: "<storm>-<digits>",
+ * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
+static bool generated_id(const sd_session *s, const char *id)
+{
+    const sd_scenario *sc = s->sc;
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t n = pass == 0 ? sc->n_storms : sc->n_hijacks;
+        for (size_t i = 0; i < n; i++) {
+            const char *base = pass == 0 ? sc->storms[i].id : sc->hijacks[i].id;
+            size_t len = strlen(base);
+            if (strncmp(id, base, len) != 0 || id[len] != '-')
+                continue;
+            const char *rest = id + len + 1;
+            if (pass == 1) {
+                if (strncmp(rest, "notice-", 7) == 0)
+                    rest += 7;
+                else if (strncmp(rest, "post-", 5) == 0)
+                    rest += 5;
+                else
+                    continue;
+            }
+            if (*rest && strspn(rest, "0123456789") == strlen(rest))
+                return true;
+        }
+    }
+    return false;
+}
 
 static int l_inject(lua_State *L)
 {
@@ -306,6 +365,9 @@ static int l_inject(lua_State *L)
     if (sd_session_find(s, d->id, NULL) || sd_strmap_get(&s->injected_ids, d->id, NULL) ||
         sd_scenario_item_def(s->sc, d->id))
         return luaL_error(L, "inject: id '%s' is already used", d->id);
+    if (generated_id(s, d->id))
+        return luaL_error(L, "inject: id '%s' has the form of an id the engine makes itself "
+                             "(storm comments, hijack notices and posts); choose another", d->id);
     if (d->parent && !sd_session_find(s, d->parent, NULL))
         return luaL_error(L, "inject: 'on' names '%s', which has not appeared yet", d->parent);
     if (s->n_injected == s->cap_injected) {

@@ -104,7 +104,7 @@ done
 for base in mini hijack; do
     d="$W/$base-diligent-a.json"
     c="$W/$base-careless-a.json"
-    [ -f "$d" ] && [ -f "$c" ] || continue
+    if [ ! -f "$d" ] || [ ! -f "$c" ]; then continue; fi
     dn=$(json "$d" 'r["summary"]["on_time"]') || { fail "cannot read $d"; continue; }
     cn=$(json "$c" 'r["summary"]["on_time"]') || { fail "cannot read $c"; continue; }
     if [ "$dn" -le "$cn" ]; then
@@ -151,5 +151,6 @@ if [ $failures -ne 0 ]; then
     echo "run_scenarios: $failures check(s) failed; files in $W" >&2
     exit 1
 fi
+rm -rf "$W"
 echo "run_scenarios: all checks passed"
 exit 0

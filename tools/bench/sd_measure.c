@@ -2,6 +2,7 @@
  * peak memory (largest max RSS of the runs), for Stormdrill's benchmarks.
  * Usage: sd_measure RUNS LABEL -- COMMAND [ARGS...]
  * Output: one line, "LABEL: best 1.234 s, median 1.300 s, peak 300.1 MiB (RUNS runs)". */
+#define _DEFAULT_SOURCE /* wait4() */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
