@@ -297,6 +297,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         it->storm = str(&c, o, "storm", false);
         it->by = str(&c, o, "by", false);
         it->deadline = time_field(&c, o, "deadline", false);
+        it->index = -1;
         sd_expect_defaults(expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
         const cJSON *e = object(&c, o, "expect", true);
         if (e)
@@ -309,6 +310,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         sd_rec_action *ac = &rec->u.action;
         ac->kind = (sd_action_kind)enum_field(&c, o, "action", SD_VOCAB_ACTION, true, 0);
         ac->item = str(&c, o, "item", false);
+        ac->item_index = -1;
         ac->target = enum_field(&c, o, "target", SD_VOCAB_TARGET, false, -1);
         ac->step = enum_field(&c, o, "step", SD_VOCAB_STEP, false, -1);
         ac->person = str(&c, o, "person", false);

@@ -45,6 +45,9 @@ typedef struct sd_rec_item {
     int sender;                  /* sd_sender for internal messages, else -1 */
     const char *parent, *text, *title, *outlet, *url, *repeat_of, *storm, *by;
     sd_time deadline;            /* 0 when no answer is expected */
+    int64_t index;               /* the session's arrival number of the item (0, 1, ...), or
+                                    -1 when unknown (records read back from a log): a hint
+                                    that spares the results a lookup; never written */
     const sd_expect *expect;     /* borrowed like the strings; never NULL */
 } sd_rec_item;
 
@@ -57,6 +60,7 @@ typedef struct sd_rec_action {
     const char *person; /* account remove_access: persona id */
     const char *reason; /* hide, delete, report: optional reason */
     const char *error;  /* SD_REC_REJECTED: why the action was refused */
+    int64_t item_index; /* the item's arrival number, or -1 when unknown; never written */
 } sd_rec_action;
 
 typedef struct sd_rec_state {

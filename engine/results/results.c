@@ -11,6 +11,7 @@
 
 #include "../guideline/answer.h"
 #include "../util/arena.h"
+#include "../util/atomic_file.h"
 #include "../util/jsonw.h"
 #include "../util/strmap.h"
 
@@ -41,7 +42,8 @@ struct sd_results {
     size_t n_items, cap_items;
     res_action *actions;
     size_t n_actions, cap_actions;
-    sd_strmap ids;
+    sd_strmap ids;              /* id -> index for items [0, mapped) */
+    size_t mapped;
     sd_strmap names;            /* interned author names -> index in name_list */
     const char **name_list;
     size_t n_names, cap_names;
@@ -92,8 +94,6 @@ sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err)
         r->items = p;
         r->cap_items = n_items;
     }
-    if (sd_strmap_reserve(&r->ids, n_items) != SD_OK)
-        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     return SD_OK;
 }
 
@@ -207,6 +207,17 @@ void sd_results_free(sd_results *r)
 }
 
 
+/* Indexes the items not yet in the id map. */
+static sd_status catch_up(sd_results *r)
+{
+    for (; r->mapped < r->n_items; r->mapped++) {
+        sd_status st = sd_strmap_put(&r->ids, r->items[r->mapped].id, (uint32_t)r->mapped);
+        if (st != SD_OK)
+            return st;
+    }
+    return SD_OK;
+}
+
 sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
 {
     bool oom = false;
@@ -258,12 +269,17 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->first_action = x->last_action = -1;
         if (oom)
             return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-        sd_status st = sd_strmap_put(&r->ids, x->id, (uint32_t)r->n_items);
-        if (st == SD_ERR_INPUT)
-            return sd_error_set(err, SD_ERR_INPUT, "item id '%s' appears twice", it->id);
-        if (st != SD_OK)
-            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
         r->n_items++;
+        /* A running session numbers its items and guarantees their ids are unique: those
+         * are indexed only when an action needs a lookup. Items read from a log are
+         * indexed (and checked for duplicates) at once. */
+        if (it->index != (int64_t)(r->n_items - 1)) {
+            sd_status st = catch_up(r);
+            if (st == SD_ERR_INPUT)
+                return sd_error_set(err, SD_ERR_INPUT, "item id '%s' appears twice", it->id);
+            if (st != SD_OK)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
         break;
     }
     case SD_REC_ACTION: {
@@ -271,9 +287,19 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         uint32_t idx = 0;
         int32_t item = -1;
         if (a->item) {
-            if (!sd_strmap_get(&r->ids, a->item, &idx))
-                return sd_error_set(err, SD_ERR_INPUT, "an action on item '%s', which has not "
-                                    "arrived", a->item);
+            if (a->item_index >= 0 && (size_t)a->item_index < r->n_items &&
+                strcmp(r->items[a->item_index].id, a->item) == 0) {
+                idx = (uint32_t)a->item_index;
+            } else {
+                sd_status st = catch_up(r);
+                if (st == SD_ERR_INPUT)
+                    return sd_error_set(err, SD_ERR_INPUT, "an item id appears twice");
+                if (st != SD_OK)
+                    return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+                if (!sd_strmap_get(&r->ids, a->item, &idx))
+                    return sd_error_set(err, SD_ERR_INPUT, "an action on item '%s', which has "
+                                        "not arrived", a->item);
+            }
             item = (int32_t)idx;
         }
         if (r->n_actions == r->cap_actions) {
@@ -409,7 +435,18 @@ static void write_action(sd_jsonw *w, const sd_results *r, const res_action *a)
     sd_jsonw_object_end(w);
 }
 
-sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
+/* Hands what is in out to the file (when there is one) once it passes 1 MiB, so that the
+ * results of a million items never sit in memory as one text. */
+static sd_status spill(sd_buf *out, sd_atomic_file *f, sd_error *err)
+{
+    if (f == NULL || out->len < ((size_t)1 << 20))
+        return SD_OK;
+    sd_status st = sd_atomic_write(f, out->data, out->len, err);
+    sd_buf_reset(out);
+    return st;
+}
+
+static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f, sd_error *err)
 {
     if (!r->have_header)
         return sd_error_set(err, SD_ERR_INPUT, "no header: the log is empty");
@@ -529,6 +566,9 @@ sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
             write_action(&w, r, &r->actions[a]);
         sd_jsonw_array_end(&w);
         sd_jsonw_object_end(&w);
+        sd_status st = spill(out, f, err);
+        if (st != SD_OK)
+            return st;
     }
     sd_jsonw_array_end(&w);
     sd_jsonw_object_end(&w);
@@ -538,48 +578,25 @@ sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
     return SD_OK;
 }
 
-sd_status sd_write_file_atomic(const char *path, const char *data, size_t len, sd_error *err)
+sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err)
 {
-    sd_status st = SD_OK;
-    sd_buf tmp = SD_BUF_INIT;
-    sd_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    if (!sd_buf_ok(&tmp))
-        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-    int fd = open(sd_buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
-        goto done;
-    }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t n = write(fd, data + off, len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
-            break;
-        }
-        off += (size_t)n;
-    }
-    if (st == SD_OK && fsync(fd) != 0 && errno != EINVAL)
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot sync: %s", path, strerror(errno));
-    if (close(fd) != 0 && st == SD_OK)
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot close: %s", path, strerror(errno));
-    if (st == SD_OK && rename(sd_buf_str(&tmp), path) != 0)
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot rename into place: %s", path, strerror(errno));
-    if (st != SD_OK)
-        unlink(sd_buf_str(&tmp));
-done:
-    sd_buf_free(&tmp);
-    return st;
+    return write_json(r, out, NULL, err);
 }
 
 sd_status sd_results_save(const sd_results *r, const char *path, sd_error *err)
 {
+    sd_atomic_file f;
     sd_buf out = SD_BUF_INIT;
-    sd_status st = sd_results_to_json(r, &out, err);
+    sd_status st = sd_atomic_open(&f, path, err);
+    if (st != SD_OK)
+        return st;
+    st = write_json(r, &out, &f, err);
     if (st == SD_OK)
-        st = sd_write_file_atomic(path, out.data, out.len, err);
+        st = sd_atomic_write(&f, out.data ? out.data : "", out.len, err);
     sd_buf_free(&out);
-    return st;
+    if (st != SD_OK) {
+        sd_atomic_abort(&f);
+        return st;
+    }
+    return sd_atomic_commit(&f, err);
 }

@@ -39,10 +39,8 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err);
 void sd_results_summarise(const sd_results *r, sd_results_summary *s);
 /* The results document as JSON text. */
 sd_status sd_results_to_json(const sd_results *r, sd_buf *out, sd_error *err);
-/* Writes the JSON to path through a temporary file renamed into place. */
+/* Writes the JSON to path through a temporary file renamed into place (util/atomic_file.h),
+ * streaming it: memory stays small whatever the number of items. */
 sd_status sd_results_save(const sd_results *r, const char *path, sd_error *err);
-
-/* Writes buf to path atomically (temporary file in the same folder, fsync, rename). */
-sd_status sd_write_file_atomic(const char *path, const char *data, size_t len, sd_error *err);
 
 #endif

@@ -927,7 +927,9 @@ static int l_hijack(lua_State *L)
     get_duration(L, 1, "returns_after", D, id, &h->returns_after);
     uint64_t steps = (1u << SD_STEP_CHANGE_PASSWORD) | (1u << SD_STEP_ENABLE_2FA) |
                      (1u << SD_STEP_REVOKE_SESSIONS);
-    get_enum_set(L, 1, "steps", SD_VOCAB_STEP, D, id, &steps);
+    uint64_t given; /* get_enum_set() zeroes its output when the field is absent */
+    if (get_enum_set(L, 1, "steps", SD_VOCAB_STEP, D, id, &given))
+        steps = given;
     h->steps = (uint32_t)steps;
     h->former = get_string(L, 1, "former", D, id, false, &sc->arena);
     if ((h->steps & (1u << SD_STEP_REMOVE_ACCESS)) && h->former == NULL)
@@ -1033,6 +1035,33 @@ const sd_persona *sd_scenario_persona(const sd_scenario *sc, const char *id)
     return NULL;
 }
 
+/* True for ids of the forms the session generates: "<storm>-<digits>",
+ * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
+bool sd_scenario_generated_id(const sd_scenario *sc, const char *id)
+{
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t n = pass == 0 ? sc->n_storms : sc->n_hijacks;
+        for (size_t i = 0; i < n; i++) {
+            const char *base = pass == 0 ? sc->storms[i].id : sc->hijacks[i].id;
+            size_t len = strlen(base);
+            if (strncmp(id, base, len) != 0 || id[len] != '-')
+                continue;
+            const char *rest = id + len + 1;
+            if (pass == 1) {
+                if (strncmp(rest, "notice-", 7) == 0)
+                    rest += 7;
+                else if (strncmp(rest, "post-", 5) == 0)
+                    rest += 5;
+                else
+                    continue;
+            }
+            if (*rest && strspn(rest, "0123456789") == strlen(rest))
+                return true;
+        }
+    }
+    return false;
+}
+
 static sd_status check_refs(sd_scenario *sc, sd_error *err)
 {
     const char *f = sc->display;
@@ -1040,6 +1069,10 @@ static sd_status check_refs(sd_scenario *sc, sd_error *err)
     for (size_t i = 0; i < sc->n_items; i++) {
         const sd_item_def *d = &sc->items[i];
         const char *k = sd_vocab_name(SD_VOCAB_KIND, d->kind);
+        if (sd_scenario_generated_id(sc, d->id))
+            return sd_error_set(err, SD_ERR_INPUT, "%s:%d: %s '%s': this id has the form of an "
+                                "id the engine makes itself (storm comments, hijack notices and "
+                                "posts); choose another", f, d->line, k, d->id);
         if (d->at < sc->start || d->at > end)
             return sd_error_set(err, SD_ERR_INPUT,
                                 "%s:%d: %s '%s': its time is outside the exercise (which runs "

@@ -15,6 +15,9 @@ void sd_expect_defaults(sd_expect *e, sd_kind kind, sd_mood mood);
 void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time base,
                   const char *decl, sd_item_def *d);
 const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id);
+/* True for ids of the forms the session generates: "<storm>-<digits>",
+ * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
+bool sd_scenario_generated_id(const sd_scenario *sc, const char *id);
 /* The storm's relative rate at x seconds after its start, and the curve's maximum. */
 double sd_storm_curve(const sd_storm *s, double x);
 double sd_storm_curve_max(const sd_storm *s);

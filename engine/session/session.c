@@ -60,9 +60,34 @@ sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int
     return sd_queue_push(&s->events, ev, err);
 }
 
+/* A storm comment's id is "<storm>-<n>": its index is at storms[i].index_of[n - 1]. */
+static bool find_storm_comment(const sd_session *s, const char *id, uint32_t *index)
+{
+    for (size_t i = 0; i < s->sc->n_storms; i++) {
+        const char *base = s->sc->storms[i].id;
+        size_t len = strlen(base);
+        if (strncmp(id, base, len) != 0 || id[len] != '-')
+            continue;
+        const char *digits = id + len + 1;
+        if (*digits == '\0' || strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 12)
+            continue;
+        unsigned long long n = strtoull(digits, NULL, 10);
+        const storm_rt *rt = &s->storms[i];
+        if (n < 1 || n > rt->n)
+            continue;
+        uint32_t idx = rt->index_of[n - 1];
+        if (strcmp(s->items[idx].id, id) != 0)
+            continue;
+        if (index)
+            *index = idx;
+        return true;
+    }
+    return false;
+}
+
 bool sd_session_find(const sd_session *s, const char *id, uint32_t *index)
 {
-    return sd_strmap_get(&s->ids, id, index);
+    return find_storm_comment(s, id, index) || sd_strmap_get(&s->ids, id, index);
 }
 
 /* ---- creation ---- */
@@ -167,6 +192,8 @@ void sd_session_destroy(sd_session *s)
     free(s->items);
     free(s->injected);
     free(s->pending);
+    for (size_t i = 0; s->storms && i < s->sc->n_storms; i++)
+        free(s->storms[i].index_of);
     free(s->storms);
     free(s->hijacks);
     free(s->when_fired);
@@ -185,6 +212,8 @@ sd_status sd_session_add_observer(sd_session *s, sd_observer_fn fn, void *ctx, s
 
 /* ---- items ---- */
 
+/* Storm comments' ids are unique by construction (no declared or injected id may take
+ * their form) and are found through the storm's index_of: they stay out of the id map. */
 static sd_status add_item(sd_session *s, sd_item *it, sd_error *err)
 {
     if (s->n_items == s->cap_items) {
@@ -197,6 +226,10 @@ static sd_status add_item(sd_session *s, sd_item *it, sd_error *err)
     }
     uint32_t idx = (uint32_t)s->n_items;
     s->items[idx] = *it; /* the map reads the key from here */
+    if (it->storm_id) {
+        s->n_items++;
+        return SD_OK;
+    }
     sd_status st = sd_strmap_put(&s->ids, it->id, idx);
     if (st == SD_ERR_INPUT)
         return sd_error_set(err, SD_ERR_INPUT, "%s: item id '%s' is used twice", s->sc->display, it->id);
@@ -237,6 +270,7 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
     r->by = NULL;
     r->deadline = it->deadline;
     r->expect = it->expect;
+    r->index = it - s->items;
 }
 
 /* Makes the item arrive now: record, deadline tracking, hooks. */
@@ -349,6 +383,17 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
                             "appeared when the storm starts", s->sc->display, st->line, st->id,
                             st->parent);
     it.parent = (int32_t)parent;
+    if (rt->n == UINT32_MAX - 1)
+        return sd_error_set(err, SD_ERR_INPUT, "storm '%s': too many comments", st->id);
+    if (rt->n == rt->cap_index) {
+        size_t cap = rt->cap_index ? rt->cap_index * 2 : 1024;
+        uint32_t *ix = realloc(rt->index_of, cap * sizeof *ix);
+        if (ix == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        rt->index_of = ix;
+        rt->cap_index = cap;
+    }
+    rt->index_of[rt->n] = (uint32_t)s->n_items; /* the index this comment gets in arrive() */
     uint64_t n = ++rt->n;
     char idbuf[96];
     snprintf(idbuf, sizeof idbuf, "%s-%06llu", st->id, (unsigned long long)n);
@@ -898,6 +943,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
     rec.u.action.step = a.step;
     rec.u.action.person = a.person;
     rec.u.action.reason = a.reason;
+    rec.u.action.item_index = idx;
     if (st != SD_OK) {
         s->rejected++;
         rec.u.action.error = sd_error_msg(err);

@@ -52,6 +52,9 @@ typedef struct storm_rt {
     uint64_t n;        /* comments made */
     sd_expect expects[SD_MOOD_COUNT];
     sd_expect repeat_expects[SD_MOOD_COUNT]; /* the same, for repeated questions */
+    uint32_t *index_of; /* item index of comment n (1-based) at [n - 1]: storm comments are
+                           found by their id without the id map; owned */
+    size_t cap_index;
     int32_t recent[64]; /* item indexes for repeats */
     size_t n_recent;
 } storm_rt;

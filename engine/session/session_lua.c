@@ -176,47 +176,77 @@ static void push_opt_str(lua_State *L, const char *v)
 
 static int view_index(lua_State *L)
 {
-    const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
-    const sd_rec_item *it = &v->it;
+    /* Only reachable through the view's locked metatable: argument 1 is a view. */
+    const item_view *v = lua_touserdata(L, 1);
     size_t n;
     const char *k = lua_tolstring(L, 2, &n);
-    if (k == NULL) {
+    if (v == NULL || k == NULL) {
         lua_pushnil(L);
         return 1;
     }
-    if (strcmp(k, "id") == 0) push_opt_str(L, it->id);
-    else if (strcmp(k, "kind") == 0) lua_pushstring(L, sd_vocab_name(SD_VOCAB_KIND, it->kind));
-    else if (strcmp(k, "text") == 0) push_opt_str(L, it->text);
-    else if (strcmp(k, "hints") == 0) push_hints(L, it->expect);
-    else if (strcmp(k, "author") == 0) {
-        if (it->first)
-            push_author(L, it);
-        else
-            lua_pushnil(L);
-    } else if (strcmp(k, "from") == 0) {
-        if (it->sender >= 0)
-            lua_pushstring(L, sd_vocab_name(SD_VOCAB_SENDER, it->sender));
-        else
-            lua_pushnil(L);
-    } else if (strcmp(k, "title") == 0) push_opt_str(L, it->title);
-    else if (strcmp(k, "outlet") == 0) push_opt_str(L, it->outlet);
-    else if (strcmp(k, "url") == 0) push_opt_str(L, it->url);
-    else if (strcmp(k, "on") == 0) push_opt_str(L, it->parent);
-    else if (strcmp(k, "repeat_of") == 0) push_opt_str(L, it->repeat_of);
-    else if (strcmp(k, "storm") == 0) push_opt_str(L, it->storm);
-    else if (strcmp(k, "minute") == 0) lua_pushnumber(L, (double)(v->t - v->start) / 60.0);
-    else if (strcmp(k, "deadline_minute") == 0) {
-        if (it->deadline)
-            lua_pushnumber(L, (double)(it->deadline - v->start) / 60.0);
-        else
-            lua_pushnil(L);
-    } else {
-        /* A field the script set itself. */
-        if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE)
-            return 1; /* nil */
-        lua_pushvalue(L, 2);
-        lua_rawget(L, -2);
+    const sd_rec_item *it = &v->it;
+    /* Dispatch on length first: this runs for every field read of every item. */
+    switch (n) {
+    case 2:
+        if (strcmp(k, "id") == 0) { push_opt_str(L, it->id); return 1; }
+        if (strcmp(k, "on") == 0) { push_opt_str(L, it->parent); return 1; }
+        break;
+    case 3:
+        if (strcmp(k, "url") == 0) { push_opt_str(L, it->url); return 1; }
+        break;
+    case 4:
+        if (strcmp(k, "kind") == 0) {
+            lua_pushstring(L, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+            return 1;
+        }
+        if (strcmp(k, "text") == 0) { push_opt_str(L, it->text); return 1; }
+        if (strcmp(k, "from") == 0) {
+            if (it->sender >= 0)
+                lua_pushstring(L, sd_vocab_name(SD_VOCAB_SENDER, it->sender));
+            else
+                lua_pushnil(L);
+            return 1;
+        }
+        break;
+    case 5:
+        if (strcmp(k, "hints") == 0) { push_hints(L, it->expect); return 1; }
+        if (strcmp(k, "title") == 0) { push_opt_str(L, it->title); return 1; }
+        if (strcmp(k, "storm") == 0) { push_opt_str(L, it->storm); return 1; }
+        break;
+    case 6:
+        if (strcmp(k, "author") == 0) {
+            if (it->first)
+                push_author(L, it);
+            else
+                lua_pushnil(L);
+            return 1;
+        }
+        if (strcmp(k, "outlet") == 0) { push_opt_str(L, it->outlet); return 1; }
+        if (strcmp(k, "minute") == 0) {
+            lua_pushnumber(L, (double)(v->t - v->start) / 60.0);
+            return 1;
+        }
+        break;
+    case 9:
+        if (strcmp(k, "repeat_of") == 0) { push_opt_str(L, it->repeat_of); return 1; }
+        break;
+    case 15:
+        if (strcmp(k, "deadline_minute") == 0) {
+            if (it->deadline)
+                lua_pushnumber(L, (double)(it->deadline - v->start) / 60.0);
+            else
+                lua_pushnil(L);
+            return 1;
+        }
+        break;
+    default:
+        break;
     }
+    /* A field the script set itself. */
+    if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE)
+        return 1; /* nil */
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
     return 1;
 }
 
@@ -277,7 +307,12 @@ void sd_push_item_view(lua_State *L, const sd_rec_item *it, sd_time t, sd_time s
     v->it = *it;
     v->t = t;
     v->start = start;
-    if (luaL_newmetatable(L, ITEM_VIEW_MT)) {
+    static const char mt_key = 0; /* its address names the metatable in the registry */
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        luaL_newmetatable(L, ITEM_VIEW_MT);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_key);
         lua_pushcfunction(L, view_index);
         lua_setfield(L, -2, "__index");
         lua_pushcfunction(L, view_newindex);
@@ -309,34 +344,6 @@ static void push_action_table(lua_State *L, const sd_rec_action *a, sd_time t, s
 
 /* ---- run-time functions for callbacks ---- */
 
-/* True for ids of the forms the session generates: "<storm>-<digits>",
- * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
-static bool generated_id(const sd_session *s, const char *id)
-{
-    const sd_scenario *sc = s->sc;
-    for (size_t pass = 0; pass < 2; pass++) {
-        size_t n = pass == 0 ? sc->n_storms : sc->n_hijacks;
-        for (size_t i = 0; i < n; i++) {
-            const char *base = pass == 0 ? sc->storms[i].id : sc->hijacks[i].id;
-            size_t len = strlen(base);
-            if (strncmp(id, base, len) != 0 || id[len] != '-')
-                continue;
-            const char *rest = id + len + 1;
-            if (pass == 1) {
-                if (strncmp(rest, "notice-", 7) == 0)
-                    rest += 7;
-                else if (strncmp(rest, "post-", 5) == 0)
-                    rest += 5;
-                else
-                    continue;
-            }
-            if (*rest && strspn(rest, "0123456789") == strlen(rest))
-                return true;
-        }
-    }
-    return false;
-}
-
 static int l_inject(lua_State *L)
 {
     sd_session *s = sess(L);
@@ -365,7 +372,7 @@ static int l_inject(lua_State *L)
     if (sd_session_find(s, d->id, NULL) || sd_strmap_get(&s->injected_ids, d->id, NULL) ||
         sd_scenario_item_def(s->sc, d->id))
         return luaL_error(L, "inject: id '%s' is already used", d->id);
-    if (generated_id(s, d->id))
+    if (sd_scenario_generated_id(s->sc, d->id))
         return luaL_error(L, "inject: id '%s' has the form of an id the engine makes itself "
                              "(storm comments, hijack notices and posts); choose another", d->id);
     if (d->parent && !sd_session_find(s, d->parent, NULL))

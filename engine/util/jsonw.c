@@ -92,6 +92,21 @@ static void end_container(sd_jsonw *w, char close)
 }
 
 /* Appends s[0..len) as a JSON string literal. */
+/* 1 for bytes copied as they are without a second look: printable ASCII but '"' and '\\'. */
+static const unsigned char plain[256] = {
+    ['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1,
+    ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1,
+    ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['A'] = 1,
+    ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+    ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1,
+    ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+    ['Z'] = 1, ['['] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['a'] = 1, ['b'] = 1,
+    ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [' '] = 1, [0x7f] = 1};
+
 static void put_string(sd_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -101,14 +116,15 @@ static void put_string(sd_buf *out, const char *s, size_t len)
     sd_buf_reserve(out, len + 2);
     sd_buf_putc(out, '"');
     while (i < len) {
+        /* Plain ASCII, the bulk of any text, in a tight loop. */
+        while (i < len && plain[u[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char c = u[i];
         const char *esc = NULL;
         char ubuf[7];
         size_t n = 1;
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            i++;
-            continue;
-        }
         if (c < 0x80) {
             switch (c) {
             case '"': esc = "\\\""; break;
