@@ -13,6 +13,7 @@ int sd_cmd_run(int argc, char **argv);
 int sd_cmd_check(int argc, char **argv);
 int sd_cmd_score(int argc, char **argv);
 int sd_cmd_calendar(int argc, char **argv);
+int sd_cmd_tone(int argc, char **argv);
 
 /* Exit status for a failed core call. */
 int sd_exit_for(const sd_error *err);

@@ -13,6 +13,7 @@
 #include "results/results.h"
 #include "scenario/scenario.h"
 #include "session/session.h"
+#include "scorecard.h"
 #include "summary.h"
 
 static const char usage[] =
@@ -21,7 +22,8 @@ static const char usage[] =
     "  --participant FILE  the scripted participant (a Lua file)\n"
     "  --seed N            the exercise seed (default: the scenario's)\n"
     "  --log FILE          the session log (default: sessions/<id>-<time>.jsonl)\n"
-    "  --out FILE          write the results JSON here\n"
+    "  --out FILE          write the results JSON (with scores and feedback) here\n"
+    "  --csv FILE          write one row per item here, for spreadsheets\n"
     "  --param KEY=VALUE   a parameter for the participant script (repeatable)\n"
     "  --no-wall-clock     write 0 as every record's wall time (byte-identical logs)\n"
     "  --quiet             print nothing but errors\n";
@@ -47,6 +49,7 @@ static int default_log_path(const char *id, char *out, size_t n)
 int sd_cmd_run(int argc, char **argv)
 {
     const char *participant = NULL, *log_path = NULL, *out_path = NULL, *scenario = NULL;
+    const char *csv_path = NULL;
     const char *params[64];
     size_t n_params = 0;
     bool headless = false, quiet = false, seed_set = false, no_wall = false;
@@ -64,6 +67,7 @@ int sd_cmd_run(int argc, char **argv)
         else if (strcmp(a, "--participant") == 0 && has_value) participant = argv[++i];
         else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
         else if (strcmp(a, "--out") == 0 && has_value) out_path = argv[++i];
+        else if (strcmp(a, "--csv") == 0 && has_value) csv_path = argv[++i];
         else if (strcmp(a, "--param") == 0 && has_value) {
             if (n_params == sizeof params / sizeof params[0]) {
                 fprintf(stderr, "stormdrill run: at most 64 --param options\n");
@@ -137,10 +141,10 @@ int sd_cmd_run(int argc, char **argv)
         goto fail;
     }
     log = NULL;
-    if (out_path && sd_results_save(res, out_path, &err) != SD_OK)
+    if (sd_score_and_report(res, out_path, csv_path, quiet, &err) != SD_OK)
         goto fail;
     if (!quiet) {
-        sd_print_summary(stdout, res, sc->title, sc->lang);
+        putchar('\n');
         sd_print_label(stdout, sc->lang == SD_LANG_SV ? "Sessionslogg" : "Session log");
         printf("%s\n", log_path);
         if (out_path) {

@@ -5,16 +5,20 @@
 #include "cli.h"
 #include "log/logr.h"
 #include "results/results.h"
-#include "summary.h"
+#include "scorecard.h"
 
 static const char usage[] =
-    "Usage: stormdrill score LOG [--out FILE]\n"
-    "Rebuilds the results of an exercise from its session log and prints the summary.\n"
-    "  --out FILE  write the results JSON here (the same document the run wrote)\n";
+    "Usage: stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
+    "Rebuilds and scores the results of an exercise from its session log alone and prints\n"
+    "the scorecard.\n"
+    "  --out FILE  write the results JSON here (the same document the run wrote)\n"
+    "  --csv FILE  write one row per item here, for spreadsheets\n"
+    "  --quiet     print nothing but errors and warnings\n";
 
 int sd_cmd_score(int argc, char **argv)
 {
-    const char *log_path = NULL, *out_path = NULL;
+    const char *log_path = NULL, *out_path = NULL, *csv_path = NULL;
+    bool quiet = false;
     if (sd_wants_help(argc, argv)) {
         fputs(usage, stdout);
         return SD_EXIT_OK;
@@ -22,6 +26,10 @@ int sd_cmd_score(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
             out_path = argv[++i];
+        else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
+            csv_path = argv[++i];
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = true;
         else if (argv[i][0] == '-' || log_path) {
             fprintf(stderr, "stormdrill score: unexpected '%s'\n\n%s", argv[i], usage);
             return SD_EXIT_USAGE;
@@ -36,8 +44,6 @@ int sd_cmd_score(int argc, char **argv)
     sd_error err = SD_ERROR_INIT;
     sd_logr *r = NULL;
     sd_results *res = NULL;
-    char title[256] = "";
-    sd_language lang = SD_LANG_SV;
     if (sd_logr_open(log_path, &r, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK)
         goto fail;
     for (;;) {
@@ -47,10 +53,6 @@ int sd_cmd_score(int argc, char **argv)
             goto fail;
         if (!got)
             break;
-        if (rec.type == SD_REC_HEADER) {
-            snprintf(title, sizeof title, "%s", rec.u.header.scenario_title);
-            lang = rec.u.header.lang;
-        }
         if (sd_results_add(res, &rec, &err) != SD_OK) {
             sd_error_prefix(&err, "%s:%zu", log_path, sd_logr_line(r));
             goto fail;
@@ -59,9 +61,8 @@ int sd_cmd_score(int argc, char **argv)
     const char *torn;
     if (sd_logr_torn(r, &torn))
         fprintf(stderr, "stormdrill score: warning: %s\n", torn);
-    if (out_path && sd_results_save(res, out_path, &err) != SD_OK)
+    if (sd_score_and_report(res, out_path, csv_path, quiet, &err) != SD_OK)
         goto fail;
-    sd_print_summary(stdout, res, title, lang);
     goto done;
 fail:
     fprintf(stderr, "stormdrill score: %s\n", sd_error_msg(&err));

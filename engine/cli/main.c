@@ -10,6 +10,7 @@ static const char usage[] =
     "       stormdrill check FILE...\n"
     "       stormdrill score LOG [--out FILE]\n"
     "       stormdrill calendar YEAR\n"
+    "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
     "       stormdrill --version | --help\n"
     "\n"
     "Stormdrill replays a crisis on social media from a scenario file; the participant\n"
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
         return sd_cmd_score(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)
         return sd_cmd_calendar(argc - 1, argv + 1);
+    if (strcmp(cmd, "tone") == 0)
+        return sd_cmd_tone(argc - 1, argv + 1);
     if (cmd[0] == '-') {
         fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
         return SD_EXIT_USAGE;

@@ -222,6 +222,10 @@ static void read_expect(ctx *c, const cJSON *o, sd_expect *e)
     e->rules = set_field(c, o, "rules", SD_VOCAB_RULE, e->rules);
     e->weight = num(c, o, "weight", false, 0, 1000, e->weight);
     e->max_words = (int)integer(c, o, "max_words", false, 0, 10000, e->max_words);
+    e->steps = (uint32_t)set_field(c, o, "steps", SD_VOCAB_STEP, e->steps);
+    const char *person = str(c, o, "person", false);
+    if (person)
+        e->person = person;
 }
 
 sd_status sd_record_from_json(const char *text, size_t len, const char *where, sd_record *rec,
@@ -273,6 +277,26 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
             h->participant_kind = str(&c, p, "kind", true);
             h->participant_path = str(&c, p, "path", false);
             h->participant_sha256 = str(&c, p, "sha256", false);
+        }
+        sd_scoring_params_default(&h->scoring);
+        const cJSON *sp = object(&c, o, "scoring", false);
+        if (sp) {
+            sd_scoring_params *q = &h->scoring;
+            const cJSON *w = object(&c, sp, "weights", true);
+            if (w) {
+                q->w_speed = num(&c, w, "speed", true, 0, 100, q->w_speed);
+                q->w_tone = num(&c, w, "tone", true, 0, 100, q->w_tone);
+                q->w_escalation = num(&c, w, "escalation", true, 0, 100, q->w_escalation);
+            }
+            q->late_zero = num(&c, sp, "late_zero", true, 1.01, 100, q->late_zero);
+            q->max_words = (int)integer(&c, sp, "max_words", true, 1, 10000, q->max_words);
+            q->max_lix = num(&c, sp, "max_lix", true, 1, 200, q->max_lix);
+            q->crisis = boolean(&c, sp, "crisis", false);
+            if (q->crisis)
+                q->crisis_start = time_field(&c, sp, "crisis_start", true);
+            q->backup_within = integer(&c, sp, "backup_within", true, 0, 1e10, q->backup_within);
+            q->statement_within = integer(&c, sp, "statement_within", true, 0, 1e10, q->statement_within);
+            q->troll_words = (int)integer(&c, sp, "troll_words", true, 0, 10000, q->troll_words);
         }
         break;
     }
@@ -375,18 +399,19 @@ static int read_line(sd_logr *r)
         size_t n = nl ? (size_t)(nl - start) : avail;
         const char *nul = memchr(start, '\0', n);
         if (nul) {
+            /* Keep the text before the NUL first: checking what follows reuses the block. */
             n = (size_t)(nul - start);
+            if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
+                return -1;
             r->padded = true;
             if (!only_nul_follows(r, (size_t)(nul - r->block)))
                 return -2;
             r->pos = r->len;
-        } else {
-            r->pos += n + (nl ? 1 : 0);
+            break;
         }
+        r->pos += n + (nl ? 1 : 0);
         if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
             return -1;
-        if (nul)
-            break;
         if (nl)
             return 1;
     }

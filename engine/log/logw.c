@@ -86,6 +86,8 @@ static void write_expect(sd_jsonw *w, const sd_expect *e, sd_kind kind, sd_mood 
     if (e->rules != d.rules) write_set(w, "rules", SD_VOCAB_RULE, e->rules);
     if (e->weight != d.weight) sd_jsonw_kdouble(w, "weight", e->weight);
     if (e->max_words != d.max_words) sd_jsonw_kint(w, "max_words", e->max_words);
+    if (e->steps != d.steps) write_set(w, "steps", SD_VOCAB_STEP, e->steps);
+    if (e->person) sd_jsonw_kstring(w, "person", e->person);
     sd_jsonw_object_end(w);
 }
 
@@ -127,6 +129,25 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         sd_jsonw_kstring(&w, "kind", h->participant_kind);
         opt_string(&w, "path", h->participant_path);
         opt_string(&w, "sha256", h->participant_sha256);
+        sd_jsonw_object_end(&w);
+        const sd_scoring_params *sp = &h->scoring;
+        sd_jsonw_key(&w, "scoring");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_key(&w, "weights");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kdouble(&w, "speed", sp->w_speed);
+        sd_jsonw_kdouble(&w, "tone", sp->w_tone);
+        sd_jsonw_kdouble(&w, "escalation", sp->w_escalation);
+        sd_jsonw_object_end(&w);
+        sd_jsonw_kdouble(&w, "late_zero", sp->late_zero);
+        sd_jsonw_kint(&w, "max_words", sp->max_words);
+        sd_jsonw_kdouble(&w, "max_lix", sp->max_lix);
+        sd_jsonw_kbool(&w, "crisis", sp->crisis);
+        if (sp->crisis)
+            write_time(&w, "crisis_start", sp->crisis_start);
+        sd_jsonw_kint(&w, "backup_within", sp->backup_within);
+        sd_jsonw_kint(&w, "statement_within", sp->statement_within);
+        sd_jsonw_kint(&w, "troll_words", sp->troll_words);
         sd_jsonw_object_end(&w);
         break;
     }

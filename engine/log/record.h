@@ -34,6 +34,7 @@ typedef struct sd_rec_header {
     const char *participant;      /* the participant's first name */
     const char *participant_kind; /* "scripted" or "person" */
     const char *participant_path, *participant_sha256; /* scripted: the bot file, else NULL */
+    sd_scoring_params scoring;
 } sd_rec_header;
 
 typedef struct sd_rec_item {

@@ -10,29 +10,14 @@
 #include <unistd.h>
 
 #include "../guideline/answer.h"
+#include "../scoring/score.h"
 #include "../util/arena.h"
 #include "../util/atomic_file.h"
 #include "../util/jsonw.h"
 #include "../util/strmap.h"
 
-typedef struct res_action {
-    sd_time t;
-    sd_action_kind kind;
-    int32_t item;      /* index, or -1 */
-    int8_t target, step;
-    const char *text, *person, *reason;
-    int32_t next;      /* next action on the same item, or -1 */
-} res_action;
-
-typedef struct res_item {
-    const char *id, *author_id, *first, *last, *storm, *repeat_of;
-    const sd_expect *expect; /* interned: items share a handful of expectations */
-    sd_time arrival, deadline, answered_at;
-    int32_t first_action, last_action;
-    uint8_t kind, mood;
-    int8_t answer_action;    /* sd_action_kind, or -1 */
-    bool has_author;
-} res_item;
+typedef sd_res_action res_action;
+typedef sd_res_item res_item;
 
 struct sd_results {
     sd_arena arena;
@@ -53,7 +38,10 @@ struct sd_results {
     bool ended;
     sd_time end_t;
     const char *end_reason;
+    const sd_score *score; /* borrowed, optional */
 };
+
+void sd_results_attach_score(sd_results *r, const sd_score *score) { r->score = score; }
 
 static const char *keep_str(sd_results *r, const char *s, bool *oom)
 {
@@ -73,6 +61,15 @@ static const char *item_key(const void *ctx, uint32_t i)
 static const char *name_key(const void *ctx, uint32_t i)
 {
     return ((const sd_results *)ctx)->name_list[i];
+}
+
+size_t sd_results_n_items(const sd_results *r) { return r->n_items; }
+const sd_res_item *sd_results_items(const sd_results *r) { return r->items; }
+size_t sd_results_n_actions(const sd_results *r) { return r->n_actions; }
+const sd_res_action *sd_results_actions(const sd_results *r) { return r->actions; }
+const sd_rec_header *sd_results_header(const sd_results *r)
+{
+    return r->have_header ? &r->header : NULL;
 }
 
 sd_status sd_results_create(sd_results **out, sd_error *err)
@@ -136,7 +133,9 @@ static bool expect_equal(const sd_expect *a, const sd_expect *b)
             (a->link && b->link && strcmp(a->link, b->link) == 0)) &&
            a->escalate == b->escalate && a->escalate_within == b->escalate_within &&
            a->ok == b->ok && a->fault == b->fault && a->cls == b->cls && a->rules == b->rules &&
-           a->weight == b->weight && a->max_words == b->max_words;
+           a->weight == b->weight && a->max_words == b->max_words && a->steps == b->steps &&
+           ((a->person == NULL && b->person == NULL) ||
+            (a->person && b->person && strcmp(a->person, b->person) == 0));
 }
 
 static uint64_t expect_hash(const sd_expect *e)
@@ -145,7 +144,7 @@ static uint64_t expect_hash(const sd_expect *e)
     uint64_t parts[] = {(uint64_t)e->answer, (uint64_t)e->within, (uint64_t)e->acknowledge,
                         e->escalate, (uint64_t)e->escalate_within, e->ok, e->fault,
                         (uint64_t)e->cls, e->rules, (uint64_t)(e->weight * 1000),
-                        (uint64_t)e->max_words};
+                        (uint64_t)e->max_words, e->steps};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         h = (h ^ parts[i]) * 1099511628211ULL;
     for (const char *p = e->link; p && *p; p++)
@@ -187,6 +186,7 @@ static const sd_expect *intern_expect(sd_results *r, const sd_expect *e, bool *o
     }
     *copy = *e;
     copy->link = keep_str(r, e->link, oom);
+    copy->person = keep_str(r, e->person, oom);
     r->expects[j] = copy;
     r->n_expects++;
     return copy;
@@ -497,6 +497,8 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         sd_jsonw_kdouble(&w, "p90_answer_seconds", s.p90_answer);
     }
     sd_jsonw_object_end(&w);
+    if (r->score)
+        sd_score_write_top(r->score, r, &w);
     /* Actions not tied to an item: publish, account steps, general escalations. */
     sd_jsonw_key(&w, "actions");
     sd_jsonw_array_begin(&w);
@@ -560,6 +562,8 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
             write_set(&w, "rules", SD_VOCAB_RULE, it->expect->rules);
         sd_jsonw_kdouble(&w, "weight", it->expect->weight);
         sd_jsonw_object_end(&w);
+        if (r->score)
+            sd_score_write_item(r->score, r, i, &w);
         sd_jsonw_key(&w, "actions");
         sd_jsonw_array_begin(&w);
         for (int32_t a = it->first_action; a >= 0; a = r->actions[a].next)

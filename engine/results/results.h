@@ -22,6 +22,34 @@
 
 typedef struct sd_results sd_results;
 
+/* Read-only views of what the results hold (for scoring and reports). Pointers are owned by
+ * the sd_results and valid until it is freed or more records are added. */
+typedef struct sd_res_action {
+    sd_time t;
+    sd_action_kind kind;
+    int32_t item;      /* index, or -1 */
+    int8_t target, step;
+    const char *text, *person, *reason;
+    int32_t next;      /* next action on the same item, or -1 */
+} sd_res_action;
+
+typedef struct sd_res_item {
+    const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    const sd_expect *expect; /* interned: items share a handful of expectations */
+    sd_time arrival, deadline, answered_at;
+    int32_t first_action, last_action;
+    uint8_t kind, mood;
+    int8_t answer_action;    /* sd_action_kind, or -1 */
+    bool has_author;
+} sd_res_item;
+
+size_t sd_results_n_items(const sd_results *r);
+const sd_res_item *sd_results_items(const sd_results *r);
+size_t sd_results_n_actions(const sd_results *r);
+const sd_res_action *sd_results_actions(const sd_results *r);
+/* NULL until the header record was added. */
+const sd_rec_header *sd_results_header(const sd_results *r);
+
 typedef struct sd_results_summary {
     size_t items, expecting_answer, answered, on_time, late, unanswered;
     size_t actions, rejected;
@@ -31,6 +59,9 @@ typedef struct sd_results_summary {
 } sd_results_summary;
 
 sd_status sd_results_create(sd_results **out, sd_error *err);
+/* The scores to write with the results (scoring/score.h); borrowed, may be NULL. */
+struct sd_score;
+void sd_results_attach_score(sd_results *r, const struct sd_score *score);
 void sd_results_free(sd_results *r);
 /* Makes room for n items up front (an optimisation for large runs; never required). */
 sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err);

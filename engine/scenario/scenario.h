@@ -35,6 +35,9 @@ typedef struct sd_expect {
     uint64_t rules;          /* bit per sd_rule the item trains (move_case, repeat_once...) */
     double weight;           /* weight in the speed score, default 1 */
     int max_words;           /* 0 = default */
+    uint32_t steps;          /* bit per sd_step the account needs after this item (hijack
+                                notices) */
+    const char *person;      /* remove_access: whose (persona id), or NULL */
 } sd_expect;
 
 typedef struct sd_persona {
@@ -132,6 +135,22 @@ typedef struct sd_audience_params {
     double sentiment_rate;   /* sentiment change per minute at full pressure (0.02) */
 } sd_audience_params;
 
+/* What scoring may be tuned by a scenario (scenario{ scoring = { ... } }); see
+ * docs/scoring.md. Written into the session log's header, so that a log alone scores. */
+typedef struct sd_scoring_params {
+    double w_speed, w_tone, w_escalation; /* overall = weighted mean (0.4, 0.35, 0.25) */
+    double late_zero;        /* an answer at this multiple of its target scores 0 (4) */
+    int max_words;           /* concise (100) */
+    double max_lix;          /* plain_language (45) */
+    bool crisis;             /* crisis process expected (default: the scenario has a storm) */
+    sd_time crisis_start;    /* when the crisis starts (default: the first storm's start) */
+    int64_t backup_within;   /* manager and colleague_backup within this of the start (30m) */
+    int64_t statement_within; /* a statement published within this (60m) */
+    int troll_words;         /* a reply to a troll longer than this is a fault (25) */
+} sd_scoring_params;
+
+void sd_scoring_params_default(sd_scoring_params *p);
+
 typedef struct sd_scenario {
     /* metadata */
     const char *path;        /* as given */
@@ -146,6 +165,7 @@ typedef struct sd_scenario {
     const char *account_name, *account_handle;
     sd_calendar calendar;
     sd_audience_params audience;
+    sd_scoring_params scoring;
     int default_max_words;
     /* declarations, in declaration order */
     sd_persona *personas; size_t n_personas;
@@ -154,6 +174,7 @@ typedef struct sd_scenario {
     sd_hijack *hijacks;   size_t n_hijacks;
     sd_hook *hooks;       size_t n_hooks;
     bool declared;           /* scenario{} was called */
+    bool scoring_crisis_set, scoring_start_set; /* given in scoring = { ... } */
     int scenario_line;
     /* owned */
     sd_sandbox *sb;

@@ -329,7 +329,58 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
-    "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", NULL};
+    "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
+    NULL};
+
+static const char *const scoring_keys[] = {"weights", "late_zero", "max_words", "max_lix",
+                                           "crisis", "crisis_start", "backup_within",
+                                           "statement_within", "troll_words", NULL};
+
+void sd_scoring_params_default(sd_scoring_params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->w_speed = 0.4;
+    p->w_tone = 0.35;
+    p->w_escalation = 0.25;
+    p->late_zero = 4;
+    p->max_words = 100;
+    p->max_lix = 45;
+    p->backup_within = 30 * 60;
+    p->statement_within = 60 * 60;
+    p->troll_words = 25;
+}
+
+/* scoring = { ... } of scenario{}; *crisis_set / *start_set say what was given. */
+static void read_scoring(lua_State *L, sd_scenario *sc, int t, bool *crisis_set, bool *start_set)
+{
+    const char *D = "scenario scoring";
+    sd_scoring_params *p = &sc->scoring;
+    check_keys(L, t, D, scoring_keys);
+    if (lua_getfield(L, t, "weights") == LUA_TTABLE) {
+        static const char *const wkeys[] = {"speed", "tone", "escalation", NULL};
+        int w = lua_gettop(L);
+        check_keys(L, w, "scenario scoring weights", wkeys);
+        get_number(L, w, "speed", D, NULL, 0, 100, &p->w_speed);
+        get_number(L, w, "tone", D, NULL, 0, 100, &p->w_tone);
+        get_number(L, w, "escalation", D, NULL, 0, 100, &p->w_escalation);
+        if (!(p->w_speed + p->w_tone + p->w_escalation > 0))
+            luaL_error(L, "scenario: scoring.weights must not all be zero");
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario: scoring.weights must be a table { speed = 0.4, tone = 0.35, escalation = 0.25 }");
+    }
+    lua_pop(L, 1);
+    get_number(L, t, "late_zero", D, NULL, 1.01, 100, &p->late_zero);
+    double v;
+    if (get_number(L, t, "max_words", D, NULL, 1, 10000, &v))
+        p->max_words = (int)v;
+    get_number(L, t, "max_lix", D, NULL, 1, 200, &p->max_lix);
+    *crisis_set = get_bool(L, t, "crisis", D, NULL, &p->crisis);
+    *start_set = get_when(L, sc, t, "crisis_start", sc->start, D, NULL, &p->crisis_start);
+    get_duration(L, t, "backup_within", D, NULL, &p->backup_within);
+    get_duration(L, t, "statement_within", D, NULL, &p->statement_within);
+    if (get_number(L, t, "troll_words", D, NULL, 0, 10000, &v))
+        p->troll_words = (int)v;
+}
 
 static int parse_clock(const char *s, int *secs)
 {
@@ -417,6 +468,12 @@ static int l_scenario(lua_State *L)
     double mw = 100;
     get_number(L, 1, "max_words", D, NULL, 1, 10000, &mw);
     sc->default_max_words = (int)mw;
+    sc->scoring.max_words = (int)mw;
+    if (lua_getfield(L, 1, "scoring") == LUA_TTABLE)
+        read_scoring(L, sc, lua_gettop(L), &sc->scoring_crisis_set, &sc->scoring_start_set);
+    else if (!lua_isnil(L, -1))
+        luaL_error(L, "scenario: scoring must be a table");
+    lua_pop(L, 1);
 
     if (lua_getfield(L, 1, "account") == LUA_TTABLE) {
         static const char *const account_keys[] = {"name", "handle", NULL};
@@ -1163,6 +1220,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
     sd_calendar_init(&sc->calendar);
     default_audience(&sc->audience);
     sc->default_max_words = 100;
+    sd_scoring_params_default(&sc->scoring);
     st = hash_file(path, sc->display, sc->sha256, err);
     if (st != SD_OK)
         goto done;
@@ -1199,6 +1257,16 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
         goto done;
     }
     st = check_refs(sc, err);
+    /* A storm makes it a crisis, starting with the first storm, unless the scenario says. */
+    for (size_t i = 0; i < sc->n_storms; i++) {
+        if (!sc->scoring_crisis_set)
+            sc->scoring.crisis = true;
+        if (!sc->scoring_start_set &&
+            (sc->scoring.crisis_start == 0 || sc->storms[i].from < sc->scoring.crisis_start))
+            sc->scoring.crisis_start = sc->storms[i].from;
+    }
+    if (sc->scoring.crisis && sc->scoring.crisis_start == 0)
+        sc->scoring.crisis_start = sc->start;
 done:
     if (st != SD_OK) {
         sd_scenario_free(sc);

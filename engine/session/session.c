@@ -106,13 +106,15 @@ static void storm_expects(storm_rt *rt, const sd_storm *st)
     }
 }
 
-static void hijack_expects(hijack_rt *rt)
+static void hijack_expects(hijack_rt *rt, const sd_hijack *h)
 {
     sd_expect_defaults(&rt->notice_expect, SD_KIND_NOTICE, SD_MOOD_CALM);
     rt->notice_expect.escalate = 1u << SD_TARGET_IT_SECURITY;
     rt->notice_expect.within = 15 * 60;
     rt->notice_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
     rt->notice_expect.weight = 2;
+    rt->notice_expect.steps = h->steps;
+    rt->notice_expect.person = h->former;
     sd_expect_defaults(&rt->post_expect, SD_KIND_ATTACKER_POST, SD_MOOD_CALM);
     rt->post_expect.ok = 1u << SD_DECISION_DELETE;
     rt->post_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
@@ -169,7 +171,7 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
         storm_expects(rt, st);
     }
     for (size_t i = 0; i < s->sc->n_hijacks; i++)
-        hijack_expects(&s->hijacks[i]);
+        hijack_expects(&s->hijacks[i], &s->sc->hijacks[i]);
     /* Scenario scripts see this session's random stream and run-time API. */
     sd_status rs = sd_sandbox_reseed(s->sc->sb, seed, err);
     if (rs != SD_OK) {
@@ -681,6 +683,7 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     h->participant_kind = s->cfg.participant_kind;
     h->participant_path = s->cfg.participant_path;
     h->participant_sha256 = s->cfg.participant_sha256;
+    h->scoring = sc->scoring;
     sd_status st = sd_session_emit(s, &rec, err);
     if (st != SD_OK)
         return st;
@@ -1006,7 +1009,12 @@ sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err)
 {
     if (!s->started)
         return sd_error_set(err, SD_ERR_USAGE, "call sd_session_start() first");
-    return apply(s, a, err);
+    /* apply() logs a refusal with the message it set: it needs somewhere to set it even
+     * when the caller does not want it back. */
+    sd_error local = SD_ERROR_INIT;
+    sd_status st = apply(s, a, err ? err : &local);
+    sd_error_clear(&local);
+    return st;
 }
 
 static const char *keep(sd_session *s, const char *str, bool *oom)

@@ -99,9 +99,33 @@ local function answer(item)
   return { action = kind, item = item.id, text = reply_text(item), after = "3m" }
 end
 
+-- When a storm breaks: bring in the manager, a colleague and the press officer, and
+-- publish a statement that shows what is being done (rules get_backup, inform_up,
+-- show_action).
+local storm_handled = false
+local function storm_breaks()
+  storm_handled = true
+  local statement = exercise.language == "en"
+    and "We see the many questions about the decision. We are answering here during the day, and everything we know is collected on our website. We will update this post as we learn more."
+    or "Vi ser de många frågorna om beslutet. Vi svarar här under dagen och samlar allt vi vet på vår webbplats. Vi uppdaterar inlägget när vi vet mer."
+  return {
+    { action = "escalate", target = "manager", after = "1m" },
+    { action = "escalate", target = "colleague_backup", after = "1m" },
+    { action = "escalate", target = "press_officer", after = "2m" },
+    { action = "publish", text = statement, after = "5m" },
+  }
+end
+
 function on_item(item)
   local kind = item.kind
   local h = item.hints
+  if not storm_handled and item.storm then
+    local actions = storm_breaks()
+    local more = on_item(item)
+    if more and more.action then more = { more } end
+    for _, a in ipairs(more or {}) do actions[#actions + 1] = a end
+    return actions
+  end
   -- The bulk of a storm: comments that need an answer and nothing else. Decided first and
   -- cheaply, so that a storm of a million comments stays fast.
   if (kind == "comment" or kind == "reply") and #h.escalate == 0

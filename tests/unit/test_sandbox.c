@@ -194,6 +194,7 @@ static void test_forbidden_facilities(void **state)
         {"rawset", "rawset(_G, 'x', 1)"},
         {"rawset", "rawset(string, 'upper', nil)"},
         {"randomseed", "math.randomseed(1)"},
+        {"__gc", "setmetatable({}, {__gc = function() while true do end end})"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char name[64];

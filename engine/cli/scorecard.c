@@ -1,0 +1,118 @@
+/* scorecard.c - the scorecard: three scores and overall, the costliest misses with their
+ * feedback, and the figures (answer times, late and unanswered, storm hours). */
+#include "scorecard.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "scoring/csv.h"
+#include "scoring/score.h"
+#include "summary.h"
+
+static const char *T(const sd_texts *tx, const char *key)
+{
+    const char *s = sd_texts_get(tx, key);
+    return s ? s : key;
+}
+
+static void duration(char *out, size_t n, double secs)
+{
+    if (secs < 0)
+        snprintf(out, n, "-");
+    else if (secs < 3600)
+        snprintf(out, n, "%ld min %ld s", (long)secs / 60, (long)secs % 60);
+    else
+        snprintf(out, n, "%ld h %ld min", (long)secs / 3600, ((long)secs % 3600) / 60);
+}
+
+static void bar(FILE *out, double v)
+{
+    int n = (int)lround(v / 5);
+    fputs(" ", out);
+    for (int i = 0; i < 20; i++)
+        fputs(i < n ? "█" : "·", out);
+}
+
+static void print_card(FILE *out, const sd_results *r, const sd_score *s, const sd_texts *tx)
+{
+    const sd_rec_header *h = sd_results_header(r);
+    sd_buf title = SD_BUF_INIT;
+    const char *names[] = {"title"};
+    const char *values[] = {h->scenario_title};
+    sd_texts_format(tx, "card.title", &title, 1, names, values);
+    fprintf(out, "%s\n", sd_buf_str(&title));
+    sd_buf_free(&title);
+    sd_print_label(out, T(tx, "card.participant"));
+    fprintf(out, "%s\n", h->participant);
+    struct { const char *key; double v; } dims[] = {{"card.speed", s->speed}, {"card.tone", s->tone},
+                                                   {"card.escalation", s->escalation},
+                                                   {"card.overall", s->overall}};
+    for (size_t i = 0; i < 4; i++) {
+        sd_print_label(out, T(tx, dims[i].key));
+        fprintf(out, "%5.1f", dims[i].v);
+        bar(out, dims[i].v);
+        fputc('\n', out);
+    }
+    fprintf(out, "\n%s\n", T(tx, "card.misses"));
+    if (s->n_feedback == 0)
+        fprintf(out, "  %s\n", T(tx, "card.none"));
+    for (size_t i = 0; i < s->n_feedback && i < 5; i++) {
+        const sd_feedback *f = &s->feedback[i];
+        fprintf(out, "  %zu. [%s, -%.1f %s] %s\n", i + 1, sd_vocab_name(SD_VOCAB_RULE, f->rule),
+                f->cost, T(tx, "card.points"), f->text);
+    }
+    char a[40], b[40];
+    duration(a, sizeof a, s->median_answer);
+    duration(b, sizeof b, s->p90_answer);
+    fprintf(out, "\n%s\n", T(tx, "card.figures"));
+    sd_print_label(out, T(tx, "card.median"));
+    fprintf(out, "%s\n", a);
+    sd_print_label(out, T(tx, "card.p90"));
+    fprintf(out, "%s\n", b);
+    sd_print_label(out, T(tx, "card.late"));
+    fprintf(out, "%zu / %zu\n", s->late, s->expecting);
+    sd_print_label(out, T(tx, "card.unanswered"));
+    fprintf(out, "%zu / %zu\n", s->unanswered, s->expecting);
+    sd_print_label(out, T(tx, "card.replies"));
+    fprintf(out, "%zu\n", s->n_replies);
+    if (s->n_hours) {
+        fprintf(out, "%s\n", T(tx, "card.storm_hours"));
+        for (size_t i = 0; i < s->n_hours && i < 48; i++) {
+            char t[20];
+            sd_time_format(s->hours[i].hour, t);
+            duration(a, sizeof a, s->hours[i].median_answer);
+            fprintf(out, "  %s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
+                    s->hours[i].answered, s->hours[i].comments, a);
+        }
+    }
+}
+
+sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
+                              bool quiet, sd_error *err)
+{
+    sd_lexicons *lx = NULL;
+    sd_texts *tx = NULL;
+    sd_score *sc = NULL;
+    const sd_rec_header *h = sd_results_header(res);
+    sd_status st = h ? SD_OK : sd_error_set(err, SD_ERR_INPUT, "the log has no header");
+    if (st == SD_OK)
+        st = sd_lexicons_load(sd_assets_dir(), &lx, err);
+    if (st == SD_OK)
+        st = sd_texts_load(sd_assets_dir(), h->lang, &tx, err);
+    if (st == SD_OK)
+        st = sd_score_compute(res, lx, tx, &sc, err);
+    if (st == SD_OK) {
+        sd_results_attach_score(res, sc);
+        if (!quiet)
+            print_card(stdout, res, sc, tx);
+        if (out_path)
+            st = sd_results_save(res, out_path, err);
+        if (st == SD_OK && csv_path)
+            st = sd_score_write_csv(sc, res, csv_path, err);
+        sd_results_attach_score(res, NULL);
+    }
+    sd_score_free(sc);
+    sd_texts_free(tx);
+    sd_lexicons_free(lx);
+    return st;
+}

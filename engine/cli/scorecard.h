@@ -1,0 +1,16 @@
+/* scorecard.h - scoring finished results and showing them: the readable scorecard that
+ * run and score print, and the results JSON and CSV files they write. */
+#ifndef SD_CLI_SCORECARD_H
+#define SD_CLI_SCORECARD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "results/results.h"
+
+/* Scores res (lexicons and texts from the assets folder), prints the scorecard unless
+ * quiet, writes out_path (results JSON) and csv_path when given. */
+sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
+                              bool quiet, sd_error *err);
+
+#endif

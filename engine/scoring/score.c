@@ -1,0 +1,944 @@
+/* score.c - the scoring model: speed per item, tone per reply, escalation and moderation
+ * verdicts, faults, the overall score and the feedback that explains each lost point. */
+#include "score.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../guideline/answer.h"
+#include "../util/arena.h"
+
+/* Feedback costs are in points of the overall score. While the escalation dimension is
+ * being scored, a negative cost is a share of its possible total, converted at the end. */
+
+/* Points taken off the escalation score per fault; see docs/scoring.md. */
+static const double fault_penalty[SD_FAULT_COUNT] = {
+    [SD_FAULT_DELETED_CRITICISM] = 15, [SD_FAULT_DECISION] = 10, [SD_FAULT_TROLL_REPLY] = 8,
+    [SD_FAULT_CASE_IN_PUBLIC] = 8};
+static const sd_severity fault_severity[SD_FAULT_COUNT] = {
+    [SD_FAULT_DELETED_CRITICISM] = SD_SEV_CRITICAL, [SD_FAULT_DECISION] = SD_SEV_MAJOR,
+    [SD_FAULT_TROLL_REPLY] = SD_SEV_MAJOR, [SD_FAULT_CASE_IN_PUBLIC] = SD_SEV_MAJOR};
+static const char *const fault_names[SD_FAULT_COUNT] = {"deleted_criticism", "decision",
+                                                        "troll_reply", "case_in_public"};
+#define UNNEEDED_PENALTY 3.0    /* per unneeded escalation */
+#define UNNEEDED_CAP 15.0
+#define HIJACK_ORDER_PENALTY 5.0
+#define HIJACK_SILENT_PENALTY 10.0
+
+const char *sd_severity_name(sd_severity s)
+{
+    static const char *const n[SD_SEV_COUNT] = {"minor", "major", "critical"};
+    return s < SD_SEV_COUNT ? n[s] : "?";
+}
+
+const char *sd_fault_name(sd_fault f) { return f < SD_FAULT_COUNT ? fault_names[f] : "?"; }
+
+struct sd_score_priv {
+    sd_arena arena;
+    size_t cap_feedback;
+    const sd_lexicons *lx;
+};
+
+typedef struct ctx {
+    const sd_results *r;
+    const sd_rec_header *h;
+    const sd_scoring_params *p;
+    const sd_texts *tx;
+    sd_score *s;
+    bool oom;
+    /* escalation dimension */
+    double esc_possible, esc_earned, esc_penalty, unneeded_penalty;
+} ctx;
+
+/* ---- feedback ---- */
+
+static void add_feedback(ctx *c, sd_rule rule, int32_t item, const char *storm, size_t count,
+                         sd_severity sev, double cost, const char *key, size_t n,
+                         const char *const *names, const char *const *values)
+{
+    sd_score *s = c->s;
+    if (s->n_feedback == s->priv->cap_feedback) {
+        size_t cap = s->priv->cap_feedback ? s->priv->cap_feedback * 2 : 32;
+        sd_feedback *f = realloc(s->feedback, cap * sizeof *f);
+        if (f == NULL) {
+            c->oom = true;
+            return;
+        }
+        s->feedback = f;
+        s->priv->cap_feedback = cap;
+    }
+    sd_buf text = SD_BUF_INIT;
+    sd_texts_format(c->tx, key, &text, n, names, values);
+    const char *t = sd_arena_strdup(&s->priv->arena, sd_buf_str(&text));
+    sd_buf_free(&text);
+    if (t == NULL) {
+        c->oom = true;
+        return;
+    }
+    s->feedback[s->n_feedback++] = (sd_feedback){rule, item, storm, count, sev, cost, t};
+}
+
+static void fmt_minutes(char *out, size_t n, double secs)
+{
+    if (secs < 3600)
+        snprintf(out, n, "%.0f min", ceil(secs / 60));
+    else if (secs < 2 * 86400)
+        snprintf(out, n, "%.1f h", secs / 3600);
+    else
+        snprintf(out, n, "%.1f d", secs / 86400);
+}
+
+static const char *item_name(const sd_res_item *it) { return it->first ? it->first : it->id; }
+
+/* ---- speed ---- */
+
+static double speed_of(const sd_scoring_params *p, const sd_res_item *it)
+{
+    if (it->answered_at == 0)
+        return 0;
+    if (it->answered_at <= it->deadline || it->deadline == 0)
+        return 100;
+    double target = (double)(it->deadline - it->arrival);
+    if (target <= 0)
+        return 0;
+    double late = (double)(it->answered_at - it->deadline);
+    double v = 100.0 * (1.0 - late / ((p->late_zero - 1.0) * target));
+    return v < 0 ? 0 : v;
+}
+
+static bool expects_answer(const sd_res_item *it)
+{
+    return it->expect->answer || it->expect->escalate;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Storm items are summed up per storm in the feedback; others one by one. */
+typedef struct storm_sum {
+    const char *storm;
+    size_t unanswered, late;
+    double cost_unanswered, cost_late;
+} storm_sum;
+
+static storm_sum *find_sum(storm_sum *sums, size_t *n, const char *storm)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(sums[i].storm, storm) == 0)
+            return &sums[i];
+    if (*n >= 64)
+        return &sums[63]; /* more than 64 storms share the last line */
+    sums[*n] = (storm_sum){storm, 0, 0, 0, 0};
+    return &sums[(*n)++];
+}
+
+static void score_speed(ctx *c)
+{
+    const sd_results *r = c->r;
+    sd_score *s = c->s;
+    const sd_res_item *items = sd_results_items(r);
+    double wsum = 0, acc = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const sd_res_item *it = &items[i];
+        if (!expects_answer(it) || it->deadline == 0) {
+            s->items[i].speed = -1;
+            continue;
+        }
+        double v = speed_of(c->p, it);
+        s->items[i].speed = (float)v;
+        wsum += it->expect->weight;
+        acc += it->expect->weight * v;
+        s->expecting++;
+        if (it->answered_at == 0)
+            s->unanswered++;
+        else if (v < 100)
+            s->late++;
+        else
+            s->on_time++;
+    }
+    s->speed = wsum > 0 ? acc / wsum : 100;
+    /* Feedback: cost in overall points. */
+    double scale = wsum > 0 ? s->weights[0] / wsum : 0;
+    storm_sum sums[64];
+    size_t n_sums = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const sd_res_item *it = &items[i];
+        double v = s->items[i].speed;
+        if (v < 0 || v >= 100)
+            continue;
+        double cost = scale * it->expect->weight * (100 - v);
+        if (it->storm) {
+            storm_sum *sum = find_sum(sums, &n_sums, it->storm);
+            if (it->answered_at == 0) {
+                sum->unanswered++;
+                sum->cost_unanswered += cost;
+            } else {
+                sum->late++;
+                sum->cost_late += cost;
+            }
+            continue;
+        }
+        char target[32], taken[32];
+        fmt_minutes(target, sizeof target, (double)(it->deadline - it->arrival));
+        const char *names[] = {"name", "item", "target", "taken"};
+        if (it->answered_at == 0) {
+            const char *values[] = {item_name(it), it->id, target, ""};
+            add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
+                         "fb.speed.unanswered", 4, names, values);
+        } else {
+            fmt_minutes(taken, sizeof taken, (double)(it->answered_at - it->arrival));
+            const char *values[] = {item_name(it), it->id, target, taken};
+            add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MINOR, cost,
+                         "fb.speed.late", 4, names, values);
+        }
+    }
+    for (size_t k = 0; k < n_sums; k++) {
+        char count[32];
+        const char *names[] = {"storm", "count"};
+        if (sums[k].unanswered) {
+            snprintf(count, sizeof count, "%zu", sums[k].unanswered);
+            const char *values[] = {sums[k].storm, count};
+            add_feedback(c, SD_RULE_ACTIVE_IN_COMMENTS, -1, sums[k].storm, sums[k].unanswered,
+                         SD_SEV_MAJOR, sums[k].cost_unanswered, "fb.speed.storm_unanswered", 2,
+                         names, values);
+        }
+        if (sums[k].late) {
+            snprintf(count, sizeof count, "%zu", sums[k].late);
+            const char *values[] = {sums[k].storm, count};
+            add_feedback(c, SD_RULE_ACT_FAST, -1, sums[k].storm, sums[k].late, SD_SEV_MINOR,
+                         sums[k].cost_late, "fb.speed.storm_late", 2, names, values);
+        }
+    }
+    /* Median and 90th percentile of answer times; answer time per hour of each storm. */
+    int64_t *times = malloc((s->n_items ? s->n_items : 1) * sizeof *times);
+    if (times == NULL) {
+        c->oom = true;
+        return;
+    }
+    size_t nt = 0;
+    for (size_t i = 0; i < s->n_items; i++)
+        if (s->items[i].speed >= 0 && items[i].answered_at)
+            times[nt++] = items[i].answered_at - items[i].arrival;
+    s->median_answer = s->p90_answer = -1;
+    if (nt) {
+        qsort(times, nt, sizeof *times, cmp_i64);
+        s->median_answer = (double)times[(nt - 1) / 2];
+        s->p90_answer = (double)times[(size_t)((double)(nt - 1) * 0.9)];
+    }
+    /* Per storm hour: items come in arrival order, so each hour is a run. */
+    size_t cap_hours = 0;
+    for (size_t i = 0; i < s->n_items;) {
+        const sd_res_item *it = &items[i];
+        if (!it->storm) {
+            i++;
+            continue;
+        }
+        sd_time hour = it->arrival - ((it->arrival % 3600) + 3600) % 3600;
+        size_t comments = 0, answered = 0;
+        nt = 0;
+        size_t j = i;
+        for (; j < s->n_items && items[j].arrival < hour + 3600; j++) {
+            if (!items[j].storm || strcmp(items[j].storm, it->storm) != 0)
+                continue;
+            comments++;
+            if (items[j].answered_at) {
+                answered++;
+                times[nt++] = items[j].answered_at - items[j].arrival;
+            }
+        }
+        if (s->n_hours == cap_hours) {
+            cap_hours = cap_hours ? cap_hours * 2 : 16;
+            sd_storm_hour *h = realloc(s->hours, cap_hours * sizeof *h);
+            if (h == NULL) {
+                c->oom = true;
+                break;
+            }
+            s->hours = h;
+        }
+        double med = -1;
+        if (nt) {
+            qsort(times, nt, sizeof *times, cmp_i64);
+            med = (double)times[(nt - 1) / 2];
+        }
+        /* Several storms in one hour each get their own line; skip those already done. */
+        bool seen = false;
+        for (size_t k = 0; k < s->n_hours; k++)
+            if (s->hours[k].hour == hour && strcmp(s->hours[k].storm, it->storm) == 0)
+                seen = true;
+        if (!seen)
+            s->hours[s->n_hours++] = (sd_storm_hour){it->storm, hour, comments, answered, med};
+        /* Next: the first item after i in this hour from another storm, else the next hour. */
+        size_t next = j;
+        for (size_t k = i + 1; k < j; k++)
+            if (items[k].storm && strcmp(items[k].storm, it->storm) != 0) {
+                bool done = false;
+                for (size_t m = 0; m < s->n_hours; m++)
+                    if (s->hours[m].hour == hour && strcmp(s->hours[m].storm, items[k].storm) == 0)
+                        done = true;
+                if (!done) {
+                    next = k;
+                    break;
+                }
+            }
+        i = next;
+    }
+    free(times);
+}
+
+/* ---- tone ---- */
+
+static size_t body_words(const char *text)
+{
+    size_t n = 0;
+    bool in = false;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        bool letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0x80 ||
+                      (*p >= '0' && *p <= '9');
+        if (letter && !in)
+            n++;
+        in = letter;
+    }
+    return n;
+}
+
+static void tone_input(const ctx *c, const sd_res_item *it, const sd_res_action *a,
+                       sd_tone_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->text = a->text;
+    in->lang = c->h->lang;
+    in->to_first = it->first;
+    in->signer = c->h->participant;
+    in->mood = (sd_mood)it->mood;
+    in->expect_link = it->expect->link != NULL;
+    in->is_public = a->kind == SD_ACT_REPLY;
+    in->max_words = it->expect->max_words ? it->expect->max_words : c->p->max_words;
+    in->max_lix = c->p->max_lix;
+}
+
+static const char *const tone_keys[SD_TONE_CHECK_COUNT] = {
+    "fb.tone.greeting", "fb.tone.signoff", "fb.tone.acknowledge", "fb.tone.link",
+    "fb.tone.concise", "fb.tone.plain_language", "fb.tone.courteous", "fb.tone.private_data"};
+static const sd_rule tone_rules[SD_TONE_CHECK_COUNT] = {
+    SD_RULE_GREETING, SD_RULE_SIGNOFF, SD_RULE_ACKNOWLEDGE, SD_RULE_LINK, SD_RULE_CONCISE,
+    SD_RULE_PLAIN_LANGUAGE, SD_RULE_COURTEOUS, SD_RULE_PRIVATE_DATA};
+
+static void score_tone(ctx *c)
+{
+    sd_score *s = c->s;
+    const sd_res_item *items = sd_results_items(c->r);
+    const sd_res_action *acts = sd_results_actions(c->r);
+    size_t na = sd_results_n_actions(c->r);
+    size_t n = 0;
+    for (size_t i = 0; i < na; i++)
+        if ((acts[i].kind == SD_ACT_REPLY || acts[i].kind == SD_ACT_DM_REPLY) && acts[i].item >= 0 &&
+            acts[i].text)
+            n++;
+    s->replies = calloc(n ? n : 1, sizeof *s->replies);
+    if (s->replies == NULL) {
+        c->oom = true;
+        return;
+    }
+    double acc = 0;
+    /* Per check: failures summed per storm, one line each; one line per declared item. */
+    typedef struct { const char *storm; size_t count; double cost; } tsum;
+    tsum sums[SD_TONE_CHECK_COUNT][16];
+    size_t n_sums[SD_TONE_CHECK_COUNT] = {0};
+    double wsum_checks = 0;
+    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
+        wsum_checks += sd_tone_check_weight((sd_tone_check)k);
+    (void)wsum_checks;
+    for (size_t i = 0; i < na; i++) {
+        const sd_res_action *a = &acts[i];
+        if (!((a->kind == SD_ACT_REPLY || a->kind == SD_ACT_DM_REPLY) && a->item >= 0 && a->text))
+            continue;
+        const sd_res_item *it = &items[a->item];
+        sd_tone_input in;
+        sd_tone_result tr;
+        tone_input(c, it, a, &in);
+        sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+        sd_reply_score *rs = &s->replies[s->n_replies++];
+        rs->action = (int32_t)i;
+        rs->item = a->item;
+        for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
+            if (tr.checks[k].applies)
+                rs->applies |= (uint16_t)(1u << k);
+            if (tr.checks[k].pass)
+                rs->pass |= (uint16_t)(1u << k);
+        }
+        for (int k = 0; k < SD_SIGNAL_COUNT; k++)
+            if (tr.signals[k])
+                rs->signals |= (uint8_t)(1u << k);
+        rs->score = (float)tr.score;
+        rs->lix = (float)tr.lix;
+        rs->words = tr.words;
+        acc += tr.score;
+    }
+    s->tone = s->n_replies ? acc / (double)s->n_replies : (s->expecting ? 0 : 100);
+    if (s->n_replies == 0 && s->expecting) {
+        add_feedback(c, SD_RULE_ANSWER_QUESTIONS, -1, NULL, 0, SD_SEV_CRITICAL, s->weights[1] * 100,
+                     "fb.tone.no_replies", 0, NULL, NULL);
+        return;
+    }
+    /* Costs: each reply carries 1/n of the dimension; its lost points split over the
+     * failed checks by weight. */
+    for (size_t i = 0; i < s->n_replies; i++) {
+        const sd_reply_score *rs = &s->replies[i];
+        double failed_w = 0;
+        for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
+            if ((rs->applies >> k & 1) && !(rs->pass >> k & 1))
+                failed_w += sd_tone_check_weight((sd_tone_check)k);
+        if (failed_w <= 0)
+            continue;
+        double lost = s->weights[1] * (100.0 - rs->score) / (double)s->n_replies;
+        const sd_res_item *it = &items[rs->item];
+        for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
+            if (!((rs->applies >> k & 1) && !(rs->pass >> k & 1)))
+                continue;
+            double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w;
+            if (it->storm) {
+                tsum *found = NULL;
+                for (size_t m = 0; m < n_sums[k]; m++)
+                    if (strcmp(sums[k][m].storm, it->storm) == 0)
+                        found = &sums[k][m];
+                if (found == NULL && n_sums[k] < 16) {
+                    found = &sums[k][n_sums[k]++];
+                    *found = (tsum){it->storm, 0, 0};
+                }
+                if (found == NULL)
+                    found = &sums[k][15];
+                found->count++;
+                found->cost += cost;
+                continue;
+            }
+            /* The detail of this reply's check, recomputed. */
+            sd_tone_input in;
+            sd_tone_result tr;
+            tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
+            sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+            char maxw[16], maxl[16];
+            snprintf(maxw, sizeof maxw, "%d", in.max_words);
+            snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
+            const char *names[] = {"name", "item", "signer", "detail", "max_words", "max_lix", "link"};
+            const char *values[] = {item_name(it), it->id, c->h->participant, tr.checks[k].detail,
+                                    maxw, maxl, it->expect->link ? it->expect->link : ""};
+            add_feedback(c, tone_rules[k], rs->item, NULL, 1,
+                         k == SD_TONE_COURTEOUS || k == SD_TONE_PRIVATE_DATA ? SD_SEV_MAJOR : SD_SEV_MINOR,
+                         cost, tone_keys[k], 7, names, values);
+        }
+    }
+    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
+        for (size_t m = 0; m < n_sums[k]; m++) {
+            char count[32], key[64];
+            snprintf(count, sizeof count, "%zu", sums[k][m].count);
+            snprintf(key, sizeof key, "%s.storm", tone_keys[k]);
+            const char *names[] = {"storm", "count", "signer"};
+            const char *values[] = {sums[k][m].storm, count, c->h->participant};
+            add_feedback(c, tone_rules[k], -1, sums[k][m].storm, sums[k][m].count, SD_SEV_MINOR,
+                         sums[k][m].cost, key, 3, names, values);
+        }
+}
+
+/* ---- escalation, moderation, faults ---- */
+
+static sd_rule rule_for_target(int target)
+{
+    switch (target) {
+    case SD_TARGET_CASE_HANDLING: return SD_RULE_MOVE_CASE;
+    case SD_TARGET_MANAGER:
+    case SD_TARGET_COLLEAGUE_BACKUP: return SD_RULE_GET_BACKUP;
+    case SD_TARGET_PRESS_OFFICER: return SD_RULE_INFORM_UP;
+    case SD_TARGET_IT_SECURITY: return SD_RULE_SECURE_ACCOUNTS;
+    case SD_TARGET_OTHER_AUTHORITY: return SD_RULE_REFER_RIGHT_AUTHORITY;
+    default: return SD_RULE_RESPONSE_MODEL;
+    }
+}
+
+/* Points for an action due by `due` (target window `window`), taken at t (0 = never). */
+static double timed_points(const sd_scoring_params *p, sd_time t, sd_time due, double window)
+{
+    if (t == 0)
+        return 0;
+    if (t <= due)
+        return 1;
+    if (window <= 0)
+        return 0;
+    double v = 1.0 - (double)(t - due) / ((p->late_zero - 1.0) * window);
+    return v < 0 ? 0 : v;
+}
+
+static void add_fault(ctx *c, sd_fault f, int32_t item, const char *key, size_t n,
+                      const char *const *names, const char *const *values)
+{
+    c->s->items[item].faults |= (uint8_t)(1u << f);
+    c->esc_penalty += fault_penalty[f];
+    add_feedback(c, f == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
+                 item, NULL, 1, fault_severity[f], c->s->weights[2] * fault_penalty[f], key, n,
+                 names, values);
+}
+
+static int decision_of(const sd_results *r, const sd_res_item *it)
+{
+    const sd_res_action *acts = sd_results_actions(r);
+    int d = SD_DECISION_MONITOR;
+    for (int32_t a = it->first_action; a >= 0; a = acts[a].next) {
+        switch (acts[a].kind) {
+        case SD_ACT_DELETE: return SD_DECISION_DELETE;
+        case SD_ACT_HIDE: d = SD_DECISION_HIDE; break;
+        case SD_ACT_REPORT: if (d == SD_DECISION_MONITOR || d == SD_DECISION_REPLY) d = SD_DECISION_REPORT; break;
+        case SD_ACT_REPLY:
+        case SD_ACT_DM_REPLY:
+        case SD_ACT_REFER_PREVIOUS: if (d == SD_DECISION_MONITOR) d = SD_DECISION_REPLY; break;
+        default: break;
+        }
+    }
+    return d;
+}
+
+static void score_items_escalation(ctx *c)
+{
+    const sd_results *r = c->r;
+    const sd_res_item *items = sd_results_items(r);
+    const sd_res_action *acts = sd_results_actions(r);
+    sd_score *s = c->s;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const sd_res_item *it = &items[i];
+        const sd_expect *e = it->expect;
+        sd_item_score *is = &s->items[i];
+        is->decision = -1;
+        /* Expected escalations, each in time. */
+        for (int t = 0; t < SD_TARGET_COUNT; t++) {
+            if (!(e->escalate & (1u << t)))
+                continue;
+            sd_time when = 0;
+            for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
+                if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target == t) {
+                    when = acts[a].t;
+                    break;
+                }
+            sd_time due = e->escalate_within ? it->arrival + e->escalate_within
+                                             : (it->deadline ? it->deadline : it->arrival + 86400);
+            double pts = timed_points(c->p, when, due, (double)(due - it->arrival));
+            c->esc_possible += e->weight;
+            c->esc_earned += e->weight * pts;
+            if (when && pts >= 1)
+                is->esc_on_time |= 1u << t;
+            else if (when)
+                is->esc_late |= 1u << t;
+            else
+                is->esc_missing |= 1u << t;
+            if (pts < 1) {
+                const char *names[] = {"name", "item", "target"};
+                const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_TARGET, t)};
+                char key[64];
+                snprintf(key, sizeof key, "fb.esc.%s.%s", when ? "late" : "missing",
+                         sd_vocab_name(SD_VOCAB_TARGET, t));
+                add_feedback(c, rule_for_target(t), (int32_t)i, NULL, 1,
+                             when ? SD_SEV_MINOR : SD_SEV_MAJOR, -e->weight * (1 - pts), key, 3,
+                             names, values);
+            }
+        }
+        /* Escalations the item did not call for. */
+        for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
+            if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target >= 0 &&
+                !(e->escalate & (1u << acts[a].target)) &&
+                !(is->esc_unneeded & (1u << acts[a].target))) {
+                is->esc_unneeded |= 1u << acts[a].target;
+                c->unneeded_penalty += UNNEEDED_PENALTY;
+                const char *names[] = {"name", "item", "target"};
+                const char *values[] = {item_name(it), it->id,
+                                        sd_vocab_name(SD_VOCAB_TARGET, acts[a].target)};
+                add_feedback(c, SD_RULE_INFORM_UP, (int32_t)i, NULL, 1, SD_SEV_MINOR,
+                             s->weights[2] * UNNEEDED_PENALTY, "fb.esc.unneeded", 3, names, values);
+            }
+        /* The response model: items with acceptable decisions. */
+        if (e->ok || e->fault || it->has_author) {
+            int d = decision_of(r, it);
+            is->decision = (int8_t)d;
+            if (e->ok) {
+                c->esc_possible += 1;
+                if (e->ok & (1u << d))
+                    c->esc_earned += 1;
+                else if (!(e->fault & (1u << d)) && !(d == SD_DECISION_DELETE && it->has_author)) {
+                    const char *names[] = {"name", "item", "decision"};
+                    const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_DECISION, d)};
+                    add_feedback(c, it->kind == SD_KIND_ATTACKER_POST ? SD_RULE_SECURE_ACCOUNTS
+                                                                      : SD_RULE_RESPONSE_MODEL,
+                                 (int32_t)i, NULL, 1, SD_SEV_MINOR, -1.0,
+                                 it->kind == SD_KIND_ATTACKER_POST ? "fb.hijack.post_left"
+                                                                   : "fb.decision.other",
+                                 3, names, values);
+                }
+            }
+            const char *names[] = {"name", "item", "decision"};
+            const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_DECISION, d)};
+            bool legit = it->has_author && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
+            if (d == SD_DECISION_DELETE && legit)
+                add_fault(c, SD_FAULT_DELETED_CRITICISM, (int32_t)i, "fb.fault.deleted_criticism", 3,
+                          names, values);
+            else if (e->fault & (1u << d))
+                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 3, names, values);
+            /* Answering a troll at length. */
+            if (e->cls == SD_CLASS_TROLL)
+                for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
+                    if (acts[a].kind == SD_ACT_REPLY && acts[a].text &&
+                        body_words(acts[a].text) > (size_t)c->p->troll_words) {
+                        add_fault(c, SD_FAULT_TROLL_REPLY, (int32_t)i, "fb.fault.troll_reply", 3,
+                                  names, values);
+                        break;
+                    }
+            /* An individual case discussed in public instead of moved to case handling. */
+            if ((e->rules & (1ULL << SD_RULE_MOVE_CASE)) && !(is->esc_on_time & (1u << SD_TARGET_CASE_HANDLING)) &&
+                !(is->esc_late & (1u << SD_TARGET_CASE_HANDLING)))
+                for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
+                    if (acts[a].kind == SD_ACT_REPLY) {
+                        add_fault(c, SD_FAULT_CASE_IN_PUBLIC, (int32_t)i, "fb.fault.case_in_public",
+                                  3, names, values);
+                        break;
+                    }
+        }
+    }
+}
+
+/* Hijacked accounts: each notice that names account steps. */
+static void score_hijacks(ctx *c)
+{
+    const sd_res_item *items = sd_results_items(c->r);
+    const sd_res_action *acts = sd_results_actions(c->r);
+    size_t na = sd_results_n_actions(c->r);
+    sd_score *s = c->s;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const sd_res_item *it = &items[i];
+        const sd_expect *e = it->expect;
+        if (it->kind != SD_KIND_NOTICE || e->steps == 0)
+            continue;
+        sd_time lockout = 0, step_t[SD_STEP_COUNT] = {0};
+        bool order_broken = false;
+        for (size_t a = 0; a < na; a++) {
+            if (acts[a].t < it->arrival || acts[a].kind != SD_ACT_ACCOUNT || acts[a].step < 0)
+                continue;
+            int st = acts[a].step;
+            if (st == SD_STEP_REMOVE_ACCESS && (e->person == NULL || acts[a].person == NULL ||
+                                                strcmp(e->person, acts[a].person) != 0))
+                continue;
+            if (step_t[st] == 0)
+                step_t[st] = acts[a].t;
+            if ((st == SD_STEP_ENABLE_2FA || st == SD_STEP_REMOVE_ACCESS) &&
+                (step_t[SD_STEP_CHANGE_PASSWORD] == 0 || step_t[SD_STEP_REVOKE_SESSIONS] == 0))
+                order_broken = true;
+        }
+        if (step_t[SD_STEP_CHANGE_PASSWORD] && step_t[SD_STEP_REVOKE_SESSIONS])
+            lockout = step_t[SD_STEP_CHANGE_PASSWORD] > step_t[SD_STEP_REVOKE_SESSIONS]
+                          ? step_t[SD_STEP_CHANGE_PASSWORD]
+                          : step_t[SD_STEP_REVOKE_SESSIONS];
+        sd_time due = it->deadline ? it->deadline : it->arrival + 3600;
+        for (int st = 0; st < SD_STEP_COUNT; st++) {
+            if (!(e->steps & (1u << st)))
+                continue;
+            double pts = timed_points(c->p, step_t[st], due, (double)(due - it->arrival));
+            c->esc_possible += e->weight;
+            c->esc_earned += e->weight * pts;
+            if (pts < 1) {
+                const char *names[] = {"item", "step", "person"};
+                const char *values[] = {it->id, sd_vocab_name(SD_VOCAB_STEP, st),
+                                        e->person ? e->person : ""};
+                add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1,
+                             step_t[st] ? SD_SEV_MINOR : SD_SEV_MAJOR, -e->weight * (1 - pts),
+                             step_t[st] ? "fb.hijack.step_late" : "fb.hijack.step_missing", 3,
+                             names, values);
+            }
+        }
+        if (order_broken) {
+            c->esc_penalty += HIJACK_ORDER_PENALTY;
+            const char *names[] = {"item"};
+            const char *values[] = {it->id};
+            add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1, SD_SEV_MINOR,
+                         s->weights[2] * HIJACK_ORDER_PENALTY, "fb.hijack.order", 1, names, values);
+        }
+        /* Followers told once the account is back. */
+        bool informed = false;
+        for (size_t a = 0; a < na && lockout; a++)
+            if (acts[a].kind == SD_ACT_PUBLISH && acts[a].t >= lockout)
+                informed = true;
+        c->esc_possible += 1;
+        if (informed) {
+            c->esc_earned += 1;
+        } else {
+            c->esc_penalty += HIJACK_SILENT_PENALTY;
+            const char *names[] = {"item"};
+            const char *values[] = {it->id};
+            add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1, SD_SEV_MAJOR,
+                         s->weights[2] * HIJACK_SILENT_PENALTY, "fb.hijack.not_informed", 1, names,
+                         values);
+        }
+    }
+}
+
+/* The crisis process: backup and manager early, press officer told, a statement early. */
+static void score_crisis(ctx *c)
+{
+    const sd_scoring_params *p = c->p;
+    if (!p->crisis)
+        return;
+    const sd_res_action *acts = sd_results_actions(c->r);
+    size_t na = sd_results_n_actions(c->r);
+    sd_time first[SD_TARGET_COUNT] = {0}, statement = 0;
+    for (size_t a = 0; a < na; a++) {
+        if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target >= 0 && first[acts[a].target] == 0)
+            first[acts[a].target] = acts[a].t;
+        if (acts[a].kind == SD_ACT_PUBLISH && statement == 0 && acts[a].t >= p->crisis_start)
+            statement = acts[a].t;
+    }
+    struct { int target; int64_t within; const char *key; sd_rule rule; } want[] = {
+        {SD_TARGET_MANAGER, p->backup_within, "fb.crisis.manager", SD_RULE_GET_BACKUP},
+        {SD_TARGET_COLLEAGUE_BACKUP, p->backup_within, "fb.crisis.backup", SD_RULE_GET_BACKUP},
+        {SD_TARGET_PRESS_OFFICER, p->statement_within, "fb.crisis.press_officer", SD_RULE_INFORM_UP},
+        {-1, p->statement_within, "fb.crisis.statement", SD_RULE_SHOW_ACTION}};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        sd_time when = want[k].target >= 0 ? first[want[k].target] : statement;
+        sd_time due = p->crisis_start + want[k].within;
+        double pts = timed_points(p, when, due, (double)want[k].within);
+        c->esc_possible += 1;
+        c->esc_earned += pts;
+        if (pts < 1) {
+            char within[32];
+            fmt_minutes(within, sizeof within, (double)want[k].within);
+            const char *names[] = {"within"};
+            const char *values[] = {within};
+            add_feedback(c, want[k].rule, -1, NULL, 1, when ? SD_SEV_MINOR : SD_SEV_MAJOR,
+                         -(1 - pts), want[k].key, 1, names, values);
+        }
+    }
+}
+
+static int cmp_feedback(const void *a, const void *b)
+{
+    const sd_feedback *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost < y->cost ? 1 : -1;
+    if (x->item != y->item)
+        return x->item < y->item ? -1 : 1;
+    return strcmp(x->text, y->text);
+}
+
+sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
+                           sd_score **out, sd_error *err)
+{
+    *out = NULL;
+    const sd_rec_header *h = sd_results_header(r);
+    if (h == NULL)
+        return sd_error_set(err, SD_ERR_INPUT, "nothing to score: the log has no header");
+    sd_score *s = calloc(1, sizeof *s);
+    if (s == NULL || (s->priv = calloc(1, sizeof *s->priv)) == NULL) {
+        free(s);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    s->priv->lx = lx;
+    ctx c = {.r = r, .h = h, .p = &h->scoring, .tx = tx, .s = s};
+    double wsum = h->scoring.w_speed + h->scoring.w_tone + h->scoring.w_escalation;
+    s->weights[0] = h->scoring.w_speed / wsum;
+    s->weights[1] = h->scoring.w_tone / wsum;
+    s->weights[2] = h->scoring.w_escalation / wsum;
+    s->n_items = sd_results_n_items(r);
+    s->items = calloc(s->n_items ? s->n_items : 1, sizeof *s->items);
+    if (s->items == NULL) {
+        sd_score_free(s);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    score_speed(&c);
+    if (!c.oom)
+        score_tone(&c);
+    size_t esc_from = s->n_feedback;
+    if (!c.oom) {
+        score_items_escalation(&c);
+        score_hijacks(&c);
+        score_crisis(&c);
+    }
+    if (c.oom) {
+        sd_score_free(s);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory while scoring");
+    }
+    double unneeded = c.unneeded_penalty > UNNEEDED_CAP ? UNNEEDED_CAP : c.unneeded_penalty;
+    double base = c.esc_possible > 0 ? 100.0 * c.esc_earned / c.esc_possible : 100.0;
+    double esc = base - c.esc_penalty - unneeded;
+    s->escalation = esc < 0 ? 0 : esc > 100 ? 100 : esc;
+    /* Missed points of the escalation dimension were recorded as negative shares of its
+     * possible total; faults and penalties already in overall points. */
+    for (size_t i = esc_from; i < s->n_feedback; i++)
+        if (s->feedback[i].cost < 0)
+            s->feedback[i].cost = c.esc_possible > 0
+                                      ? -s->feedback[i].cost * 100.0 / c.esc_possible * s->weights[2]
+                                      : 0;
+    s->overall = s->weights[0] * s->speed + s->weights[1] * s->tone + s->weights[2] * s->escalation;
+    qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);
+    *out = s;
+    return SD_OK;
+}
+
+void sd_score_free(sd_score *s)
+{
+    if (s == NULL)
+        return;
+    free(s->items);
+    free(s->replies);
+    free(s->feedback);
+    free(s->hours);
+    if (s->priv)
+        sd_arena_free(&s->priv->arena);
+    free(s->priv);
+    free(s);
+}
+
+/* ---- JSON ---- */
+
+void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w)
+{
+    (void)r;
+    sd_jsonw_key(w, "scores");
+    sd_jsonw_object_begin(w);
+    sd_jsonw_kdouble(w, "speed", round(s->speed * 10) / 10);
+    sd_jsonw_kdouble(w, "tone", round(s->tone * 10) / 10);
+    sd_jsonw_kdouble(w, "escalation", round(s->escalation * 10) / 10);
+    sd_jsonw_kdouble(w, "overall", round(s->overall * 10) / 10);
+    sd_jsonw_key(w, "weights");
+    sd_jsonw_object_begin(w);
+    sd_jsonw_kdouble(w, "speed", round(s->weights[0] * 1000) / 1000);
+    sd_jsonw_kdouble(w, "tone", round(s->weights[1] * 1000) / 1000);
+    sd_jsonw_kdouble(w, "escalation", round(s->weights[2] * 1000) / 1000);
+    sd_jsonw_object_end(w);
+    sd_jsonw_object_end(w);
+    sd_jsonw_key(w, "figures");
+    sd_jsonw_object_begin(w);
+    sd_jsonw_kint(w, "expecting_answer", (int64_t)s->expecting);
+    sd_jsonw_kint(w, "on_time", (int64_t)s->on_time);
+    sd_jsonw_kint(w, "late", (int64_t)s->late);
+    sd_jsonw_kint(w, "unanswered", (int64_t)s->unanswered);
+    sd_jsonw_kint(w, "replies_checked", (int64_t)s->n_replies);
+    if (s->median_answer >= 0) {
+        sd_jsonw_kdouble(w, "median_answer_seconds", s->median_answer);
+        sd_jsonw_kdouble(w, "p90_answer_seconds", s->p90_answer);
+    }
+    sd_jsonw_key(w, "storm_hours");
+    sd_jsonw_array_begin(w);
+    for (size_t i = 0; i < s->n_hours; i++) {
+        const sd_storm_hour *h = &s->hours[i];
+        char t[20];
+        sd_time_format(h->hour, t);
+        sd_jsonw_object_begin(w);
+        sd_jsonw_kstring(w, "storm", h->storm);
+        sd_jsonw_kstring(w, "hour", t);
+        sd_jsonw_kint(w, "comments", (int64_t)h->comments);
+        sd_jsonw_kint(w, "answered", (int64_t)h->answered);
+        if (h->median_answer >= 0)
+            sd_jsonw_kdouble(w, "median_answer_seconds", h->median_answer);
+        sd_jsonw_object_end(w);
+    }
+    sd_jsonw_array_end(w);
+    sd_jsonw_object_end(w);
+    const sd_res_item *items = sd_results_items(r);
+    sd_jsonw_key(w, "feedback");
+    sd_jsonw_array_begin(w);
+    for (size_t i = 0; i < s->n_feedback; i++) {
+        const sd_feedback *f = &s->feedback[i];
+        sd_jsonw_object_begin(w);
+        sd_jsonw_kstring(w, "rule", sd_vocab_name(SD_VOCAB_RULE, f->rule));
+        if (f->item >= 0)
+            sd_jsonw_kstring(w, "item", items[f->item].id);
+        else
+            sd_jsonw_kstring(w, "item", NULL);
+        if (f->storm)
+            sd_jsonw_kstring(w, "storm", f->storm);
+        sd_jsonw_kint(w, "count", (int64_t)f->count);
+        sd_jsonw_kstring(w, "severity", sd_severity_name(f->severity));
+        sd_jsonw_kdouble(w, "cost", round(f->cost * 100) / 100);
+        sd_jsonw_kstring(w, "text", f->text);
+        sd_jsonw_object_end(w);
+    }
+    sd_jsonw_array_end(w);
+}
+
+void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd_jsonw *w)
+{
+    const sd_item_score *is = &s->items[item];
+    if (is->speed >= 0)
+        sd_jsonw_kdouble(w, "speed_score", round(is->speed * 10) / 10);
+    /* Tone of each reply to this item, details recomputed (the same verdict every time). */
+    const sd_res_item *it = &sd_results_items(r)[item];
+    const sd_res_action *acts = sd_results_actions(r);
+    const sd_rec_header *h = sd_results_header(r);
+    bool any = false;
+    for (int32_t a = it->first_action; a >= 0; a = acts[a].next) {
+        if (!((acts[a].kind == SD_ACT_REPLY || acts[a].kind == SD_ACT_DM_REPLY) && acts[a].text))
+            continue;
+        if (!any) {
+            sd_jsonw_key(w, "tone");
+            sd_jsonw_array_begin(w);
+            any = true;
+        }
+        ctx c = {.r = r, .h = h, .p = &h->scoring};
+        sd_tone_input in;
+        sd_tone_result tr;
+        tone_input(&c, it, &acts[a], &in);
+        sd_tone_check_reply(s->priv->lx, &in, &tr);
+        char t[20];
+        sd_time_format(acts[a].t, t);
+        sd_jsonw_object_begin(w);
+        sd_jsonw_kstring(w, "reply_at", t);
+        sd_jsonw_kdouble(w, "score", round(tr.score * 10) / 10);
+        sd_jsonw_kdouble(w, "lix", round(tr.lix * 10) / 10);
+        sd_jsonw_kint(w, "words", tr.words);
+        sd_jsonw_key(w, "checks");
+        sd_jsonw_array_begin(w);
+        for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
+            sd_jsonw_object_begin(w);
+            sd_jsonw_kstring(w, "id", sd_tone_check_id((sd_tone_check)k));
+            sd_jsonw_kbool(w, "applies", tr.checks[k].applies);
+            sd_jsonw_kbool(w, "pass", tr.checks[k].pass);
+            sd_jsonw_kstring(w, "detail", tr.checks[k].detail);
+            sd_jsonw_object_end(w);
+        }
+        sd_jsonw_array_end(w);
+        sd_jsonw_key(w, "signals");
+        sd_jsonw_object_begin(w);
+        for (int k = 0; k < SD_SIGNAL_COUNT; k++)
+            sd_jsonw_kbool(w, sd_tone_signal_id((sd_tone_signal)k), tr.signals[k]);
+        sd_jsonw_object_end(w);
+        sd_jsonw_object_end(w);
+    }
+    if (any)
+        sd_jsonw_array_end(w);
+    if (is->esc_on_time | is->esc_late | is->esc_missing | is->esc_unneeded || is->decision >= 0 ||
+        is->faults) {
+        sd_jsonw_key(w, "verdicts");
+        sd_jsonw_object_begin(w);
+        sd_jsonw_key(w, "escalations");
+        sd_jsonw_array_begin(w);
+        static const char *const vname[] = {"on_time", "late", "missing", "unneeded"};
+        for (int t = 0; t < SD_TARGET_COUNT; t++) {
+            uint32_t bit = 1u << t;
+            int v = (is->esc_on_time & bit) ? 0 : (is->esc_late & bit) ? 1
+                    : (is->esc_missing & bit) ? 2 : (is->esc_unneeded & bit) ? 3 : -1;
+            if (v < 0)
+                continue;
+            sd_jsonw_object_begin(w);
+            sd_jsonw_kstring(w, "target", sd_vocab_name(SD_VOCAB_TARGET, t));
+            sd_jsonw_kstring(w, "verdict", vname[v]);
+            sd_jsonw_object_end(w);
+        }
+        sd_jsonw_array_end(w);
+        if (is->decision >= 0)
+            sd_jsonw_kstring(w, "decision", sd_vocab_name(SD_VOCAB_DECISION, is->decision));
+        sd_jsonw_key(w, "faults");
+        sd_jsonw_array_begin(w);
+        for (int f = 0; f < SD_FAULT_COUNT; f++)
+            if (is->faults & (1u << f))
+                sd_jsonw_string(w, fault_names[f]);
+        sd_jsonw_array_end(w);
+        sd_jsonw_object_end(w);
+    }
+}

@@ -1,0 +1,89 @@
+/* tone.h - the tone checks of one reply, against the guideline's principles for replies.
+ *
+ * Each check has a stable id (the guideline's rule id), says whether it applies to this
+ * reply, whether it passed, and a detail text for feedback. The same reply with the same
+ * context always gets the same verdict. Checks:
+ *   greeting        first line "Hej <first name>!" (en: "Hi/Hello <first name>!")
+ *   signoff         ends with "Vänliga hälsningar" (en: "Kind regards"/"Best regards") and
+ *                   the signer's first name, after a comma, space, slash or line break
+ *   acknowledge     (frustrated/angry authors) the first sentence after the greeting
+ *                   acknowledges or shows understanding (lexicon)
+ *   link            (when the item offers a link) an http(s) URL or a www. address
+ *   concise         the body (without greeting and sign-off) has at most max_words words
+ *   plain_language  the body's LIX is at most max_lix
+ *   courteous       no shouting, no "!!", no defensive or condescending phrases (lexicon)
+ *   private_data    (public replies) no personal identity number, no asking for personal
+ *                   details in public (lexicon)
+ * and soft signals that never fail a reply: personal, template_unedited.
+ *
+ * No global state: lexicons are loaded into an sd_lexicons the caller owns. */
+#ifndef SD_TONE_H
+#define SD_TONE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../guideline/vocab.h"
+#include "../util/error.h"
+
+typedef enum sd_tone_check {
+    SD_TONE_GREETING, SD_TONE_SIGNOFF, SD_TONE_ACKNOWLEDGE, SD_TONE_LINK, SD_TONE_CONCISE,
+    SD_TONE_PLAIN_LANGUAGE, SD_TONE_COURTEOUS, SD_TONE_PRIVATE_DATA, SD_TONE_CHECK_COUNT
+} sd_tone_check;
+
+typedef enum sd_tone_signal { SD_SIGNAL_PERSONAL, SD_SIGNAL_TEMPLATE_UNEDITED, SD_SIGNAL_COUNT } sd_tone_signal;
+
+/* Phrase lists per language: acknowledge (understanding), discourteous (defensive,
+ * blaming, condescending), private_request (asking for personal details). */
+typedef struct sd_lexicons sd_lexicons;
+
+/* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt under
+ * assets_dir (one phrase per line, '#' starts a comment, matched without regard to case).
+ * The returned object is owned by the caller: sd_lexicons_free(). */
+sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *err);
+void sd_lexicons_free(sd_lexicons *lx);
+/* Adds a phrase (a scenario's own words); list is "acknowledge", "discourteous" or
+ * "private_request". */
+sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
+                          const char *phrase, sd_error *err);
+
+typedef struct sd_tone_input {
+    const char *text;        /* the reply, UTF-8 */
+    sd_language lang;
+    const char *to_first;    /* first name of the person answered (NULL: greeting n/a) */
+    const char *signer;      /* the participant's first name */
+    sd_mood mood;            /* the author's mood */
+    bool expect_link;        /* the item offers a link */
+    bool is_public;          /* a public reply (false for dm_reply) */
+    int max_words;           /* 0 = 100 */
+    double max_lix;          /* 0 = 45 */
+} sd_tone_input;
+
+typedef struct sd_tone_check_result {
+    bool applies, pass;
+    char detail[200];        /* what was found, for feedback (in English; feedback texts in
+                                assets/ give the participant's language) */
+} sd_tone_check_result;
+
+typedef struct sd_tone_result {
+    sd_tone_check_result checks[SD_TONE_CHECK_COUNT];
+    bool signals[SD_SIGNAL_COUNT];   /* true = the signal is present (personal: good;
+                                        template_unedited: placeholders left) */
+    double lix;
+    int words;                        /* words in the body */
+    double score;                     /* 0..100: weighted share of applicable checks passed */
+} sd_tone_result;
+
+/* The check's stable id ("greeting", ...) and its rule id (same string). */
+const char *sd_tone_check_id(sd_tone_check c);
+const char *sd_tone_signal_id(sd_tone_signal s);
+/* Weight of a check in the per-reply score. */
+double sd_tone_check_weight(sd_tone_check c);
+
+/* Checks one reply. lx may be NULL (lexicon checks then use no phrases). */
+void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone_result *out);
+
+/* LIX of a text: words / sentences + 100 x long words / words (0 for no words). */
+double sd_lix(const char *text, int *words, int *sentences, int *long_words);
+
+#endif

@@ -1,0 +1,105 @@
+/* tone_internal.h - what the tone checks share inside engine/scoring (not a public API):
+ * reading text as code points, letter/digit/space classes, a small case folding, matching
+ * a phrase on word boundaries, and the phrase lists behind an sd_lexicons.
+ *
+ * Text is UTF-8 read with sd_utf8_decode: invalid bytes read as U+FFFD, never rejected.
+ * An ASCII letter followed by a combining accent (U+0300 grave, 0301 acute, 0302
+ * circumflex, 0303 tilde, 0308 diaeresis, 030A ring, 0327 cedilla) reads as the
+ * precomposed Latin-1 letter, so a decomposed "Åsa" (A + U+030A) is the same name as the
+ * precomposed one. Case folding covers ASCII, Latin-1 Supplement, Latin Extended-A and the
+ * basic Greek and Cyrillic capitals; it also maps the typographic apostrophes to '. */
+#ifndef SD_TONE_INTERNAL_H
+#define SD_TONE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tone.h"
+
+/* ---- code points ---- */
+
+size_t sd_tt_next_slow(const char *s, size_t len, size_t pos, uint32_t *cp);
+
+/* Reads the code point at s[pos] (pos < len); returns the bytes it took (>= 1). */
+static inline size_t sd_tt_next(const char *s, size_t len, size_t pos, uint32_t *cp)
+{
+    unsigned char b = (unsigned char)s[pos];
+    if (b < 0x80 && (pos + 1 >= len || (unsigned char)s[pos + 1] != 0xCC)) {
+        *cp = b;
+        return 1;
+    }
+    return sd_tt_next_slow(s, len, pos, cp);
+}
+
+/* The code point that ends right before s[pos] (0 at the start of the text). */
+uint32_t sd_tt_prev(const char *s, size_t pos);
+
+uint32_t sd_tt_lower(uint32_t c);
+/* Lower case, and ’ ‘ ʼ ′ as '. What phrases are compared on. */
+uint32_t sd_tt_fold(uint32_t c);
+/* Letters: ASCII letters, U+00C0..U+024F but U+00D7 and U+00F7, and code points from
+ * U+0370 on that are not punctuation, symbols, digits, spaces, emoji or private use. */
+bool sd_tt_is_letter(uint32_t c);
+bool sd_tt_is_space(uint32_t c);
+static inline bool sd_tt_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+/* A combining mark that did not compose (U+0300..U+036F): part of a word, not a letter. */
+static inline bool sd_tt_is_mark(uint32_t c) { return c >= 0x300 && c <= 0x36F; }
+/* What a word boundary is between: letters, digits and combining marks. */
+static inline bool sd_tt_is_word(uint32_t c)
+{
+    if (c < 0x80)
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+    return sd_tt_is_mark(c) || sd_tt_is_letter(c);
+}
+static inline bool sd_tt_is_upper(uint32_t c) { return sd_tt_lower(c) != c; }
+
+/* True when the text from s[pos] starts with lit[0..litlen), compared folded; a run of
+ * whitespace in lit matches a run of whitespace in s. *after: where the match ends. */
+bool sd_tt_starts(const char *s, size_t len, size_t pos, const char *lit, size_t litlen,
+                  size_t *after);
+/* True when a[0..alen) and b[0..blen) are equal, compared as sd_tt_starts does. */
+bool sd_tt_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* The span s[*b..*e) without leading and trailing whitespace. */
+void sd_tt_trim(const char *s, size_t *b, size_t *e);
+
+/* Appends at most max bytes of s[b..e) to dst (capacity cap, NUL-terminated) as valid
+ * UTF-8, line breaks and tabs as spaces; a cut is shown with "…". */
+void sd_tt_excerpt(char *dst, size_t cap, const char *s, size_t b, size_t e, size_t max);
+
+/* ---- phrases and lexicons ---- */
+
+/* A phrase: folded code points, ' ' standing for a run of whitespace. Matched on word
+ * boundaries, except that a prefix phrase (written with a final '*') may continue into a
+ * longer word. */
+typedef struct sd_tt_phrase {
+    uint32_t *cp;
+    size_t n;
+    bool prefix;
+    char *text;   /* as written in the list (without '*'), for details */
+} sd_tt_phrase;
+
+/* True when phrase p matches at s[pos]; *end: where the match ends. The caller sees to the
+ * boundary before pos (phrases begin with a letter or digit). */
+bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, size_t *end);
+
+enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_COUNT };
+
+/* One list, sorted by code points so that the phrases that can begin at a code point are
+ * found by binary search; mask has bit (first & 63) set for each phrase's first code point. */
+typedef struct sd_lx_list {
+    sd_tt_phrase *v;
+    size_t n, cap;
+    uint64_t mask;
+} sd_lx_list;
+
+struct sd_lexicons {
+    sd_lx_list lists[SD_LANG_COUNT][SD_LX_COUNT];
+};
+
+/* The longest phrase of l matching at s[pos], whose folded first code point is first; NULL
+ * when none. *end: where it ends. */
+const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,
+                                   uint32_t first, size_t *end);
+
+#endif

@@ -1,0 +1,343 @@
+/* tone_text.c - the text primitives of the tone checks (tone_internal.h): code points with
+ * composition of common decomposed Latin letters, letter and space classes, case folding,
+ * folded comparison and phrase matching, and excerpts for feedback details. */
+#include <string.h>
+
+#include "tone_internal.h"
+#include "util/utf8.h"
+
+/* ---- composition: ASCII base letter + combining accent -> Latin-1 letter ---- */
+
+typedef struct compose_row {
+    uint32_t mark;
+    const char *bases;
+    uint32_t out[12];
+} compose_row;
+
+static const compose_row compose_rows[] = {
+    {0x300, "AEIOUaeiou", {0xC0, 0xC8, 0xCC, 0xD2, 0xD9, 0xE0, 0xE8, 0xEC, 0xF2, 0xF9}},
+    {0x301, "AEIOUYaeiouy", {0xC1, 0xC9, 0xCD, 0xD3, 0xDA, 0xDD, 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xFD}},
+    {0x302, "AEIOUaeiou", {0xC2, 0xCA, 0xCE, 0xD4, 0xDB, 0xE2, 0xEA, 0xEE, 0xF4, 0xFB}},
+    {0x303, "ANOano", {0xC3, 0xD1, 0xD5, 0xE3, 0xF1, 0xF5}},
+    {0x308, "AEIOUYaeiouy", {0xC4, 0xCB, 0xCF, 0xD6, 0xDC, 0x178, 0xE4, 0xEB, 0xEF, 0xF6, 0xFC, 0xFF}},
+    {0x30A, "Aa", {0xC5, 0xE5}},
+    {0x327, "Cc", {0xC7, 0xE7}},
+};
+
+static uint32_t compose(uint32_t base, uint32_t mark)
+{
+    for (size_t i = 0; i < sizeof compose_rows / sizeof compose_rows[0]; i++) {
+        if (compose_rows[i].mark != mark)
+            continue;
+        const char *hit = strchr(compose_rows[i].bases, (int)base);
+        return hit ? compose_rows[i].out[hit - compose_rows[i].bases] : 0;
+    }
+    return 0;
+}
+
+size_t sd_tt_next_slow(const char *s, size_t len, size_t pos, uint32_t *cp)
+{
+    size_t n = sd_utf8_decode(s + pos, len - pos, cp);
+    if (n == 0) { /* not reached: pos < len */
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (*cp < 0x80 && pos + n + 1 < len && (unsigned char)s[pos + n] == 0xCC) {
+        uint32_t mark;
+        size_t m = sd_utf8_decode(s + pos + n, len - pos - n, &mark);
+        uint32_t c = compose(*cp, mark);
+        if (c != 0) {
+            *cp = c;
+            return n + m;
+        }
+    }
+    return n;
+}
+
+uint32_t sd_tt_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    size_t i = pos - 1;
+    while (i > 0 && pos - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    uint32_t cp;
+    size_t n = sd_utf8_decode(s + i, pos - i, &cp);
+    return n == pos - i ? cp : 0xFFFD;
+}
+
+/* ---- classes and case ---- */
+
+uint32_t sd_tt_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (c < 0xC0)
+        return c;
+    if (c <= 0xDE)
+        return c == 0xD7 ? c : c + 32;
+    if (c < 0x100)
+        return c;
+    if (c < 0x180) { /* Latin Extended-A: pairs, capital first */
+        if (c == 0x130)
+            return 'i';
+        if (c == 0x178)
+            return 0xFF;
+        if (c <= 0x137 || (c >= 0x14A && c <= 0x177))
+            return (c & 1) ? c : c + 1;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+            return (c & 1) ? c + 1 : c;
+        return c;
+    }
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+        return c + 32;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    return c;
+}
+
+uint32_t sd_tt_fold(uint32_t c)
+{
+    if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032)
+        return '\'';
+    return sd_tt_lower(c);
+}
+
+/* Code points from U+0370 on that are not letters: punctuation, symbols, digits of other
+ * scripts, spaces, emoji, variation selectors, private use, specials (an approximation of
+ * the Unicode categories P, S, N, Z, C; sorted). */
+static const uint32_t non_letters[][2] = {
+    {0x0374, 0x0375}, {0x037E, 0x037E}, {0x0384, 0x0385}, {0x0387, 0x0387},
+    {0x03F6, 0x03F6}, {0x0482, 0x0482}, {0x055A, 0x055F}, {0x0589, 0x058A},
+    {0x058D, 0x058F}, {0x05BE, 0x05BE}, {0x05C0, 0x05C0}, {0x05C3, 0x05C3},
+    {0x05C6, 0x05C6}, {0x05F3, 0x05F4}, {0x0600, 0x060F}, {0x061B, 0x061F},
+    {0x0660, 0x066D}, {0x06D4, 0x06D4}, {0x06DD, 0x06DE}, {0x06E9, 0x06E9},
+    {0x06F0, 0x06F9}, {0x06FD, 0x06FE}, {0x0700, 0x070F}, {0x07C0, 0x07C9},
+    {0x07F6, 0x07F9}, {0x0964, 0x0970}, {0x09E6, 0x09EF}, {0x09F2, 0x09FB},
+    {0x0A66, 0x0A6F}, {0x0AE6, 0x0AF1}, {0x0B66, 0x0B6F}, {0x0BE6, 0x0BFA},
+    {0x0C66, 0x0C6F}, {0x0CE6, 0x0CEF}, {0x0D66, 0x0D79}, {0x0DE6, 0x0DEF},
+    {0x0DF4, 0x0DF4}, {0x0E3F, 0x0E3F}, {0x0E4F, 0x0E5B}, {0x0ED0, 0x0ED9},
+    {0x0F01, 0x0F17}, {0x0F1A, 0x0F34}, {0x0F3A, 0x0F3D}, {0x0F85, 0x0F85},
+    {0x104A, 0x104F}, {0x1090, 0x1099}, {0x10FB, 0x10FB}, {0x1360, 0x137C},
+    {0x1400, 0x1400}, {0x166D, 0x166E}, {0x1680, 0x1680}, {0x169B, 0x169C},
+    {0x16EB, 0x16ED}, {0x17D4, 0x17DB}, {0x17E0, 0x17E9}, {0x1800, 0x1819},
+    {0x2000, 0x2BFF}, {0x2E00, 0x2FFF}, {0x3000, 0x3004}, {0x3008, 0x3020},
+    {0x3030, 0x3030}, {0x303D, 0x303F}, {0x3200, 0x33FF}, {0x4DC0, 0x4DFF},
+    {0xA4FE, 0xA4FF}, {0xA60D, 0xA60F}, {0xA620, 0xA629}, {0xA830, 0xA839},
+    {0xA8CE, 0xA8D9}, {0xA900, 0xA909}, {0xA9D0, 0xA9D9}, {0xAA50, 0xAA59},
+    {0xABF0, 0xABF9}, {0xD800, 0xF8FF}, {0xFD3E, 0xFD3F}, {0xFE00, 0xFE6F},
+    {0xFEFF, 0xFEFF}, {0xFF00, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65},
+    {0xFFE0, 0xFFFF}, {0x10100, 0x1013F}, {0x104A0, 0x104A9}, {0x1D000, 0x1D24F},
+    {0x1D7CE, 0x1D7FF}, {0x1F000, 0x1FBFF}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
+};
+
+bool sd_tt_is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
+    if (c < 0xC0)
+        return false;
+    if (c <= 0x24F)
+        return c != 0xD7 && c != 0xF7;
+    if (c < 0x370)
+        return false;
+    size_t lo = 0, hi = sizeof non_letters / sizeof non_letters[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c < non_letters[mid][0])
+            hi = mid;
+        else if (c > non_letters[mid][1])
+            lo = mid + 1;
+        else
+            return false;
+    }
+    return true;
+}
+
+bool sd_tt_is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= 0x09 && c <= 0x0D);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* ---- comparing ---- */
+
+/* Skips a run of whitespace from pos; returns where it ends. */
+static size_t skip_space(const char *s, size_t len, size_t pos)
+{
+    while (pos < len) {
+        uint32_t c;
+        size_t k = sd_tt_next(s, len, pos, &c);
+        if (!sd_tt_is_space(c))
+            break;
+        pos += k;
+    }
+    return pos;
+}
+
+bool sd_tt_starts(const char *s, size_t len, size_t pos, const char *lit, size_t litlen,
+                  size_t *after)
+{
+    size_t i = 0;
+    while (i < litlen) {
+        if (pos >= len)
+            return false;
+        uint32_t a, b;
+        size_t ka = sd_tt_next(s, len, pos, &a);
+        size_t kb = sd_tt_next(lit, litlen, i, &b);
+        if (sd_tt_is_space(b)) {
+            if (!sd_tt_is_space(a))
+                return false;
+            pos = skip_space(s, len, pos);
+            i = skip_space(lit, litlen, i);
+            continue;
+        }
+        if (sd_tt_fold(a) != sd_tt_fold(b))
+            return false;
+        pos += ka;
+        i += kb;
+    }
+    *after = pos;
+    return true;
+}
+
+bool sd_tt_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t after;
+    return sd_tt_starts(a, alen, 0, b, blen, &after) && after == alen;
+}
+
+void sd_tt_trim(const char *s, size_t *b, size_t *e)
+{
+    size_t p = *b, q = *e;
+    while (p < q) {
+        uint32_t c;
+        size_t k = sd_tt_next(s, q, p, &c);
+        if (!sd_tt_is_space(c))
+            break;
+        p += k;
+    }
+    while (q > p) {
+        uint32_t c = sd_tt_prev(s, q);
+        if (!sd_tt_is_space(c))
+            break;
+        size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        q -= k;
+    }
+    *b = p;
+    *e = q;
+}
+
+bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, size_t *end)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        if (pos >= len)
+            return false;
+        uint32_t c;
+        size_t k = sd_tt_next(s, len, pos, &c);
+        if (p->cp[i] == ' ') {
+            if (!sd_tt_is_space(c))
+                return false;
+            pos = skip_space(s, len, pos + k);
+            continue;
+        }
+        if (sd_tt_fold(c) != p->cp[i])
+            return false;
+        pos += k;
+    }
+    if (!p->prefix && pos < len && sd_tt_is_word(p->cp[p->n - 1])) {
+        uint32_t c;
+        sd_tt_next(s, len, pos, &c);
+        if (sd_tt_is_word(c))
+            return false;
+    }
+    *end = pos;
+    return true;
+}
+
+/* ---- excerpts ---- */
+
+static size_t encode(uint32_t c, char out[4])
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Writes s[b..e) at dst + *n, at most limit bytes; true when all of it fit. */
+static bool excerpt_into(char *dst, size_t *n, const char *s, size_t b, size_t e, size_t limit)
+{
+    bool space = false;
+    size_t used = 0;
+    for (size_t p = b; p < e;) {
+        uint32_t c;
+        size_t k = sd_tt_next(s, e, p, &c);
+        p += k;
+        char enc[4];
+        size_t m;
+        if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029) {
+            if (space) /* a run of line breaks and tabs: one space */
+                continue;
+            enc[0] = ' ';
+            m = 1;
+            space = true;
+        } else {
+            m = encode(c, enc);
+            space = false;
+        }
+        if (used + m > limit)
+            return false;
+        memcpy(dst + *n, enc, m);
+        *n += m;
+        used += m;
+    }
+    return true;
+}
+
+void sd_tt_excerpt(char *dst, size_t cap, const char *s, size_t b, size_t e, size_t max)
+{
+    if (cap == 0)
+        return;
+    size_t start = strlen(dst), n = start;
+    size_t room = cap - 1 - start;
+    if (max < room)
+        room = max;
+    if (!excerpt_into(dst, &n, s, b, e, room)) {
+        n = start;
+        if (room >= 3) {
+            excerpt_into(dst, &n, s, b, e, room - 3);
+            memcpy(dst + n, "\xE2\x80\xA6", 3); /* … */
+            n += 3;
+        }
+    }
+    dst[n] = '\0';
+}

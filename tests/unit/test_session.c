@@ -1,0 +1,703 @@
+/* test_session.c - cmocka tests of engine/session: a running exercise over small scenarios
+ * written to a temp folder. Stepping with sd_session_step_sim and the situation figures;
+ * refused actions (unknown, not yet arrived or deleted items, empty text, bad targets and
+ * steps, acknowledge on a comment ...) return SD_ERR_INPUT with a clear message while the
+ * exercise goes on; answering, deleting legitimate criticism; the hijacked account (posts
+ * until change_password + revoke_sessions, the attacker's return when a required step is
+ * missing); scenario callbacks (inject from on("reply"), finish from when(), set_rate to 0,
+ * an error in a callback naming file:line); determinism of the results JSON per seed; and
+ * frame stepping with sd_session_step_real giving the same results as sd_session_run. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "participant/bot.h"
+#include "results/results.h"
+#include "scenario/scenario.h"
+#include "session/session.h"
+#include "sim/rng.h"
+
+/* ---- temp folder, loading, sessions ---- */
+
+static char g_dir[64];
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    strcpy(g_dir, "/tmp/sd_session_XXXXXX");
+    return mkdtemp(g_dir) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    return nftw(g_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static sd_scenario *load_sc(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", g_dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    sd_error err = SD_ERROR_INIT;
+    sd_scenario *sc = NULL;
+    sd_load_options opt = {NULL, name};
+    if (sd_scenario_load(path, &opt, &sc, &err) != SD_OK)
+        fail_msg("%s: %s", name, sd_error_msg(&err));
+    return sc;
+}
+
+/* What an observer saw. */
+typedef struct seen {
+    char ids[256][40]; /* non-storm items, in arrival order */
+    sd_time at[256];
+    size_t n;
+    size_t storm_n;
+    sd_time storm_last;
+    size_t by_type[SD_REC_COUNT];
+    char end_reason[64];
+    sd_time end_t;
+    char rejected_error[256]; /* the last rejected record's error */
+} seen;
+
+static sd_status observe(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
+{
+    (void)s;
+    (void)err;
+    seen *v = ctx;
+    v->by_type[rec->type]++;
+    if (rec->type == SD_REC_ITEM) {
+        if (rec->u.item.storm) {
+            v->storm_n++;
+            v->storm_last = rec->t;
+        } else if (v->n < 256) {
+            snprintf(v->ids[v->n], sizeof v->ids[0], "%s", rec->u.item.id);
+            v->at[v->n++] = rec->t;
+        }
+    } else if (rec->type == SD_REC_REJECTED) {
+        snprintf(v->rejected_error, sizeof v->rejected_error, "%s", rec->u.action.error);
+    } else if (rec->type == SD_REC_END) {
+        snprintf(v->end_reason, sizeof v->end_reason, "%s", rec->u.end.reason);
+        v->end_t = rec->t;
+    }
+    return SD_OK;
+}
+
+/* When the item arrived (seconds after the start), or -1. */
+static int64_t arrived(const seen *v, const sd_session *s, const char *id)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->ids[i], id) == 0)
+            return v->at[i] - sd_session_scenario(s)->start;
+    return -1;
+}
+
+typedef struct run {
+    sd_session *s;
+    sd_results *res;
+    seen seen;
+} run;
+
+static void start_run(run *r, sd_scenario *sc, bool seed_set, uint64_t seed)
+{
+    memset(r, 0, sizeof *r);
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_results_create(&r->res, &err), SD_OK);
+    sd_session_config cfg = {.scenario = sc, .seed_set = seed_set, .seed = seed,
+                             .participant = "Kim", .results = r->res, .no_wall_clock = true};
+    assert_int_equal(sd_session_create(&cfg, &r->s, &err), SD_OK);
+    assert_int_equal(sd_session_add_observer(r->s, observe, &r->seen, &err), SD_OK);
+    assert_int_equal(sd_session_start(r->s, &err), SD_OK);
+}
+
+static void end_run(run *r)
+{
+    sd_session_destroy(r->s);
+    sd_results_free(r->res);
+}
+
+/* Steps to `minutes` after the start. */
+static void step_to(run *r, double minutes)
+{
+    sd_error err = SD_ERROR_INIT;
+    double now = (double)(sd_session_now(r->s) - sd_session_scenario(r->s)->start);
+    sd_status st = sd_session_step_sim(r->s, minutes * 60 - now, &err);
+    if (st != SD_OK)
+        fail_msg("step to +%gm: %s", minutes, sd_error_msg(&err));
+    assert_int_equal(sd_session_now(r->s) - sd_session_scenario(r->s)->start, (int64_t)(minutes * 60));
+}
+
+static sd_status act(run *r, sd_action_kind k, const char *item, const char *text, int target,
+                     int step, const char *person, char *msg, size_t msglen)
+{
+    sd_action a;
+    sd_action_init(&a, k);
+    a.item = item;
+    a.text = text;
+    a.target = target;
+    a.step = step;
+    a.person = person;
+    sd_error err = SD_ERROR_INIT;
+    sd_status st = sd_session_act(r->s, &a, &err);
+    if (msg)
+        snprintf(msg, msglen, "%s", sd_error_msg(&err));
+    sd_error_clear(&err);
+    return st;
+}
+
+static void act_ok(run *r, sd_action_kind k, const char *item, const char *text, int target, int step,
+                   const char *person)
+{
+    char msg[512];
+    if (act(r, k, item, text, target, step, person, msg, sizeof msg) != SD_OK)
+        fail_msg("action %d on %s refused: %s", k, item ? item : "-", msg);
+}
+
+static char *results_json(sd_results *res)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_results_to_json(res, &b, &err), SD_OK);
+    return sd_buf_take(&b);
+}
+
+static const char *const BASE =
+    "scenario { id = \"t\", title = \"T\", start = \"2026-03-10 09:00\", duration = \"2h\",\n"
+    "           compression = 60, seed = 5 }\n"
+    "persona { id = \"anna\", first = \"Anna\", last = \"Berg\", mood = \"frustrated\" }\n"
+    "persona { id = \"kalle\", first = \"Kalle\", mood = \"troll\" }\n"
+    "persona { id = \"former\", first = \"Jonas\", last = \"Berg\" }\n"
+    "post { id = \"p1\", at = \"+0m\", text = \"Post\" }\n"
+    "comment { id = \"c1\", at = \"+5m\", on = \"p1\", author = \"anna\", text = \"Why?\",\n"
+    "          expect = { within = \"30m\" } }\n"
+    "comment { id = \"c2\", at = \"+10m\", on = \"p1\", author = \"kalle\", text = \"Troll\" }\n"
+    "internal { id = \"m1\", at = \"+15m\", from = \"manager\", text = \"Status?\",\n"
+    "           expect = { answer = true, within = \"10m\" } }\n"
+    "comment { id = \"c3\", at = \"+20m\", on = \"p1\", author = \"anna\", text = \"Later\" }\n";
+
+/* ---- stepping and the situation ---- */
+
+static void test_step_and_situation(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("base.lua", BASE);
+    run r;
+    start_run(&r, sc, false, 0);
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_start(r.s, &err), SD_ERR_USAGE); /* only once */
+    sd_error_clear(&err);
+    sd_situation sit;
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.items, 0);
+    /* table: minute, items, waiting, answered, overdue, oldest_wait */
+    static const struct {
+        double minute;
+        size_t items, waiting, answered, overdue;
+        int64_t oldest;
+    } steps[] = {
+        {0.5, 1, 0, 0, 0, 0},          /* the post */
+        {5, 2, 1, 0, 0, 0},            /* c1 arrives */
+        {12, 3, 1, 0, 0, 7 * 60},      /* c2 is a troll: not waiting */
+        {15, 4, 2, 0, 0, 10 * 60},     /* m1 */
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        step_to(&r, steps[i].minute);
+        sd_session_situation(r.s, &sit);
+        if (sit.items != steps[i].items || sit.waiting != steps[i].waiting ||
+            sit.answered != steps[i].answered || sit.overdue != steps[i].overdue ||
+            sit.oldest_wait != steps[i].oldest)
+            fail_msg("+%gm: items %zu waiting %zu answered %zu overdue %zu oldest %lld", steps[i].minute,
+                     sit.items, sit.waiting, sit.answered, sit.overdue, (long long)sit.oldest_wait);
+        assert_int_equal(sit.now, sc->start + (int64_t)(steps[i].minute * 60));
+    }
+    assert_float_equal(sit.intensity, 1.0, 1e-9);
+    /* an answering reply */
+    act_ok(&r, SD_ACT_REPLY, "c1", "Hej Anna! Svar.", -1, -1, NULL);
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.waiting, 1);
+    assert_int_equal(sit.answered, 1);
+    assert_int_equal(sit.oldest_wait, 0); /* m1 arrived just now */
+    /* a second reply answers nothing new */
+    act_ok(&r, SD_ACT_REPLY, "c1", "Igen.", -1, -1, NULL);
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.answered, 1);
+    /* m1's deadline (+25m) passes */
+    step_to(&r, 26);
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.overdue, 1);
+    assert_int_equal(sit.waiting, 2); /* m1 and c3 */
+    act_ok(&r, SD_ACT_ACKNOWLEDGE, "m1", NULL, -1, -1, NULL);
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.overdue, 0);
+    assert_int_equal(sit.waiting, 1);
+    assert_int_equal(sit.answered, 2);
+    /* paused or not, step_sim advances; step_real does not while paused */
+    sd_session_pause(r.s, true);
+    assert_true(sd_session_paused(r.s));
+    assert_int_equal(sd_session_step_real(r.s, 10, &err), SD_OK);
+    assert_int_equal(sd_session_now(r.s) - sc->start, 26 * 60);
+    step_to(&r, 27);
+    sd_session_pause(r.s, false);
+    assert_int_equal(sd_session_step_real(r.s, 1, &err), SD_OK); /* compression 60: one minute */
+    assert_int_equal(sd_session_now(r.s) - sc->start, 28 * 60);
+    /* to the end */
+    assert_int_equal(sd_session_run(r.s, &err), SD_OK);
+    assert_true(sd_session_finished(r.s));
+    assert_string_equal(r.seen.end_reason, "duration");
+    assert_int_equal(r.seen.end_t, sc->start + sc->duration);
+    assert_int_equal(r.seen.by_type[SD_REC_HEADER], 1);
+    assert_int_equal(r.seen.by_type[SD_REC_ITEM], 5);
+    assert_int_equal(r.seen.by_type[SD_REC_ACTION], 3);
+    sd_results_summary sum;
+    sd_results_summarise(r.res, &sum);
+    assert_int_equal(sum.items, 5);
+    assert_int_equal(sum.answered, 2);
+    assert_true(sum.ended);
+    /* actions after the end are refused */
+    char msg[256];
+    assert_int_equal(act(&r, SD_ACT_REPLY, "c3", "Sent.", -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+    assert_non_null(strstr(msg, "ended"));
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+/* ---- refused actions ---- */
+
+static void test_act_validation(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("valid.lua", BASE);
+    run r;
+    start_run(&r, sc, false, 0);
+    step_to(&r, 16); /* p1, c1, c2, m1 have arrived; c3 has not */
+    act_ok(&r, SD_ACT_DELETE, "c2", NULL, -1, -1, NULL);
+    static const struct {
+        sd_action_kind kind;
+        const char *item, *text;
+        int target, step;
+        const char *person, *phrase;
+    } cases[] = {
+        {SD_ACT_REPLY, "zz", "Hej", -1, -1, NULL, "there is no item 'zz'"},
+        {SD_ACT_REPLY, "c3", "Hej", -1, -1, NULL, "there is no item 'c3' (yet)"},
+        {SD_ACT_REPLY, "c2", "Hej", -1, -1, NULL, "item 'c2' has been deleted"},
+        {SD_ACT_HIDE, "c2", NULL, -1, -1, NULL, "has been deleted"},
+        {SD_ACT_REPLY, "c1", "", -1, -1, NULL, "reply: the text is empty"},
+        {SD_ACT_REPLY, "c1", NULL, -1, -1, NULL, "the text is empty"},
+        {SD_ACT_DM_REPLY, "c1", "", -1, -1, NULL, "dm_reply: the text is empty"},
+        {SD_ACT_PUBLISH, NULL, NULL, -1, -1, NULL, "publish: the text is empty"},
+        {SD_ACT_REPLY, NULL, "Hej", -1, -1, NULL, "which item"},
+        {SD_ACT_HIDE, "", NULL, -1, -1, NULL, "which item"},
+        {SD_ACT_REPLY, "p1", "Hej", -1, -1, NULL, "there is no one to answer"},
+        {SD_ACT_ESCALATE, "c1", NULL, -1, -1, NULL, "escalate: unknown target"},
+        {SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COUNT, -1, NULL, "unknown target"},
+        {SD_ACT_ACCOUNT, NULL, NULL, -1, -1, NULL, "account: unknown step"},
+        {SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REMOVE_ACCESS, NULL, "whose access"},
+        {SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REMOVE_ACCESS, "ghost", "there is no person 'ghost'"},
+        {SD_ACT_ACKNOWLEDGE, "c1", NULL, -1, -1, NULL, "is not an internal message or notice"},
+        {SD_ACT_DELETE, "m1", NULL, -1, -1, NULL, "not something on our channel"},
+    };
+    size_t n = sizeof cases / sizeof cases[0];
+    for (size_t i = 0; i < n; i++) {
+        char msg[512];
+        sd_status st = act(&r, cases[i].kind, cases[i].item, cases[i].text, cases[i].target,
+                           cases[i].step, cases[i].person, msg, sizeof msg);
+        if (st != SD_ERR_INPUT || strstr(msg, cases[i].phrase) == NULL)
+            fail_msg("case %zu: status %d, message '%s' (want '%s')", i, st, msg, cases[i].phrase);
+        assert_string_equal(r.seen.rejected_error, msg); /* the log says why */
+    }
+    /* without an sd_error the log still says why */
+    sd_action bad;
+    sd_action_init(&bad, SD_ACT_REPLY);
+    bad.item = "zz";
+    bad.text = "Hej";
+    assert_int_equal(sd_session_act(r.s, &bad, NULL), SD_ERR_INPUT);
+    assert_non_null(strstr(r.seen.rejected_error, "there is no item 'zz'"));
+    n++;
+    sd_situation sit;
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.rejected, n);
+    assert_int_equal(r.seen.by_type[SD_REC_REJECTED], n);
+    assert_int_equal(sit.answered, 0);
+    /* the exercise goes on: valid actions still work, items still arrive */
+    act_ok(&r, SD_ACT_REPLY, "c1", "Hej!", -1, -1, NULL);
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REMOVE_ACCESS, "former");
+    act_ok(&r, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_MANAGER, -1, NULL);
+    act_ok(&r, SD_ACT_PUBLISH, NULL, "Uttalande", -1, -1, NULL);
+    step_to(&r, 21);
+    assert_true(arrived(&r.seen, r.s, "c3") == 20 * 60);
+    assert_false(sd_session_finished(r.s));
+    sd_results_summary sum;
+    sd_results_summarise(r.res, &sum);
+    assert_int_equal(sum.rejected, n);
+    assert_int_equal(sum.actions, 5);
+    end_run(&r);
+
+    /* before start: usage errors */
+    sd_session *s = NULL;
+    sd_error err = SD_ERROR_INIT;
+    sd_session_config cfg = {.scenario = sc};
+    assert_int_equal(sd_session_create(&cfg, &s, &err), SD_OK);
+    sd_action a;
+    sd_action_init(&a, SD_ACT_PUBLISH);
+    a.text = "x";
+    assert_int_equal(sd_session_act(s, &a, &err), SD_ERR_USAGE);
+    assert_int_equal(sd_session_step_sim(s, 60, &err), SD_ERR_USAGE);
+    assert_non_null(strstr(sd_error_msg(&err), "sd_session_start"));
+    sd_error_clear(&err);
+    sd_session_destroy(s);
+    sd_session_config none = {0};
+    assert_int_equal(sd_session_create(&none, &s, &err), SD_ERR_USAGE);
+    sd_error_clear(&err);
+    sd_scenario_free(sc);
+}
+
+static void test_delete_and_audience(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("aud.lua", BASE);
+    run r;
+    start_run(&r, sc, false, 0);
+    step_to(&r, 11);
+    sd_situation sit;
+    act_ok(&r, SD_ACT_DELETE, "c2", NULL, -1, -1, NULL); /* a troll: no penalty */
+    act_ok(&r, SD_ACT_HIDE, "c1", NULL, -1, -1, NULL);   /* hiding: no penalty */
+    sd_session_situation(r.s, &sit);
+    assert_float_equal(sit.intensity, 1.0, 1e-9);
+    assert_int_equal(sit.waiting, 0); /* hidden items do not wait */
+    step_to(&r, 21);
+    sd_session_situation(r.s, &sit);
+    double before = sit.intensity, sent = sit.sentiment;
+    act_ok(&r, SD_ACT_DELETE, "c3", NULL, -1, -1, NULL); /* legitimate criticism */
+    sd_session_situation(r.s, &sit);
+    assert_float_equal(sit.intensity, before + sc->audience.delete_penalty, 1e-9);
+    assert_float_equal(sit.sentiment, sent - sc->audience.delete_penalty / 4, 1e-9);
+    /* the intensity drifts back towards 1 as the minutes pass */
+    step_to(&r, 40);
+    sd_session_situation(r.s, &sit);
+    assert_true(sit.intensity < before + sc->audience.delete_penalty);
+    assert_true(sit.intensity >= sc->audience.min_intensity && sit.intensity <= sc->audience.max_intensity);
+    /* the facilitator ends the exercise */
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_end(r.s, NULL, &err), SD_OK);
+    assert_true(sd_session_finished(r.s));
+    assert_string_equal(r.seen.end_reason, "ended by facilitator");
+    assert_int_equal(r.seen.end_t, sc->start + 40 * 60);
+    assert_int_equal(sd_session_step_sim(r.s, 600, &err), SD_OK); /* nothing more happens */
+    assert_int_equal(sd_session_end(r.s, "again", &err), SD_OK);
+    assert_int_equal(r.seen.by_type[SD_REC_END], 1);
+    assert_string_equal(r.seen.end_reason, "ended by facilitator");
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+/* ---- hijacked accounts ---- */
+
+static const char *const HIJACK =
+    "scenario { id = \"h\", title = \"H\", start = \"2026-03-13 18:00\", duration = \"3h\" }\n"
+    "persona { id = \"former\", first = \"Jonas\", last = \"Berg\" }\n"
+    "post { id = \"p1\", at = \"+0m\", text = \"Helg\" }\n"
+    "hijack { id = \"hj\", at = \"+10m\", notice = \"Ny inloggning\", posts = { \"A\", \"B\" },\n"
+    "         every = \"10m\", returns_after = \"30m\",\n"
+    "         steps = { \"change_password\", \"revoke_sessions\", \"enable_2fa\" } }\n";
+
+static size_t count_prefix(const seen *v, const char *prefix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->n; i++)
+        n += strncmp(v->ids[i], prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+static void test_hijack(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("hijack.lua", HIJACK);
+    /* variant: 0 = lock out without 2fa; 1 = all steps; 2 = 2fa after the lockout, before
+     * the return; 3 = steps before the hijack do not count */
+    for (int variant = 0; variant < 4; variant++) {
+        run r;
+        start_run(&r, sc, false, 0);
+        if (variant == 3) {
+            step_to(&r, 5);
+            act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_CHANGE_PASSWORD, NULL);
+            act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REVOKE_SESSIONS, NULL);
+            act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
+        }
+        step_to(&r, 40);
+        assert_int_equal(arrived(&r.seen, r.s, "hj-notice-1"), 10 * 60);
+        assert_int_equal(arrived(&r.seen, r.s, "hj-post-1"), 15 * 60);
+        assert_int_equal(arrived(&r.seen, r.s, "hj-post-2"), 25 * 60);
+        assert_int_equal(arrived(&r.seen, r.s, "hj-post-3"), 35 * 60);
+        /* deleting posts does not stop the attacker; one step alone does not either */
+        act_ok(&r, SD_ACT_DELETE, "hj-post-1", NULL, -1, -1, NULL);
+        act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_CHANGE_PASSWORD, NULL);
+        step_to(&r, 46);
+        assert_int_equal(arrived(&r.seen, r.s, "hj-post-4"), 45 * 60);
+        if (variant == 1)
+            act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
+        act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REVOKE_SESSIONS, NULL);
+        if (variant == 2) {
+            step_to(&r, 60);
+            act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
+        }
+        step_to(&r, 75);
+        assert_int_equal(count_prefix(&r.seen, "hj-post-"), 4); /* locked out: no more posts */
+        step_to(&r, 180);
+        if (variant == 0 || variant == 3) {
+            /* enable_2fa missing at the lockout: back 30 minutes later */
+            assert_int_equal(arrived(&r.seen, r.s, "hj-notice-2"), 76 * 60);
+            assert_int_equal(arrived(&r.seen, r.s, "hj-post-5"), 81 * 60);
+            assert_true(count_prefix(&r.seen, "hj-post-") > 5); /* and stays until locked out again */
+        } else {
+            assert_int_equal(arrived(&r.seen, r.s, "hj-notice-2"), -1);
+            assert_int_equal(count_prefix(&r.seen, "hj-post-"), 4);
+        }
+        end_run(&r);
+    }
+    /* a return makes change_password and revoke_sessions needed again; 2fa stays done */
+    run r;
+    start_run(&r, sc, false, 0);
+    step_to(&r, 12);
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_CHANGE_PASSWORD, NULL);
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REVOKE_SESSIONS, NULL);
+    step_to(&r, 43);
+    assert_int_equal(arrived(&r.seen, r.s, "hj-notice-2"), 42 * 60);
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REVOKE_SESSIONS, NULL);
+    step_to(&r, 60);
+    assert_int_equal(arrived(&r.seen, r.s, "hj-post-1"), 47 * 60); /* still in */
+    act_ok(&r, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_CHANGE_PASSWORD, NULL);
+    step_to(&r, 180);
+    assert_int_equal(count_prefix(&r.seen, "hj-post-"), 2); /* +47m, +57m */
+    assert_int_equal(arrived(&r.seen, r.s, "hj-notice-3"), -1);
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+/* ---- scenario callbacks ---- */
+
+static void test_callbacks(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE,
+             "on(\"reply\", function(a)\n"
+             "  if a.item == \"c1\" then\n"
+             "    local id = inject { kind = \"comment\", id = \"thanks\", on = \"p1\", author = \"anna\",\n"
+             "                        at = \"+2m\", text = \"Tack!\", expect = { answer = false, class = \"thanks\" } }\n"
+             "    assert(id == \"thanks\")\n"
+             "  end\n"
+             "end)\n"
+             "when(function(s) return s.answered >= 1 and s.minute >= 30 end, function(s) finish(\"done\") end)\n");
+    sd_scenario *sc = load_sc("cb.lua", text);
+    run r;
+    start_run(&r, sc, false, 0);
+    step_to(&r, 6);
+    act_ok(&r, SD_ACT_REPLY, "c1", "Hej Anna!", -1, -1, NULL);
+    assert_int_equal(arrived(&r.seen, r.s, "thanks"), -1);
+    step_to(&r, 8);
+    assert_int_equal(arrived(&r.seen, r.s, "thanks"), 8 * 60);
+    step_to(&r, 29);
+    assert_false(sd_session_finished(r.s));
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_run(r.s, &err), SD_OK);
+    assert_true(sd_session_finished(r.s));
+    assert_string_equal(r.seen.end_reason, "done");
+    assert_int_equal(r.seen.end_t, sc->start + 30 * 60);
+    sd_results_summary sum;
+    sd_results_summarise(r.res, &sum);
+    assert_string_equal(sum.end_reason, "done");
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+static void test_set_rate_stops_storm(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE,
+             "storm { id = \"s1\", on = \"p1\", from = \"+0m\", to = \"+2h\", rate = 600,\n"
+             "        moods = { calm = 1, angry = 1 },\n"
+             "        compose = function(c) return c.mood .. ' ' .. c.first .. ' #' .. c.n end }\n"
+             "on(\"item\", function(i)\n"
+             "  if i.storm then\n"
+             "    local want = i.author.mood .. ' ' .. i.author.first .. ' #' .. tonumber(i.id:match('%d+$'))\n"
+             "    if i.storm ~= \"s1\" or (not i.repeat_of and i.text ~= want) then error('bad text ' .. i.text) end\n"
+             "  end\n"
+             "end)\n"
+             "every(\"30m\", function(s) if s.minute >= 30 then set_rate(\"s1\", 0) end end)\n");
+    sd_scenario *sc = load_sc("rate.lua", text);
+    run r;
+    start_run(&r, sc, false, 0);
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_run(r.s, &err), SD_OK);
+    /* about 300 in the first half hour, then none */
+    assert_in_range(r.seen.storm_n, 150, 450);
+    assert_true(r.seen.storm_last <= sc->start + 30 * 60);
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+static void test_callback_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code;
+        int line;
+        const char *phrase;
+    } cases[] = {
+        {"on(\"item\", function(i)\n  if i.id == \"c1\" then\n    local x = nil\n    return x.boom\n  end\nend)\n", 4,
+         "attempt to index"},
+        {"every(\"10m\", function(s)\n  error(\"every failed\")\nend)\n", 2, "every failed"},
+        {"when(function(s) return s.minute >= 3 end,\n  function(s) inject { kind = \"tweet\" } end)\n", 2,
+         "unknown kind 'tweet'"},
+        {"when(function(s)\n  return s.nonexistent.x end, function() end)\n", 2, "attempt to index"},
+        {"on(\"item\", function(i)\n  if i.id == \"p1\" then inject { kind = \"comment\", on = \"p1\", author = \"bob\", text = \"x\" } end\nend)\n",
+         2, "persona 'bob' does not exist"},
+        {"on(\"item\", function(i)\n  if i.id == \"c1\" then set_rate(\"nope\", 1) end\nend)\n", 2, "no storm 'nope'"},
+        {"on(\"item\", function(i)\n  if i.id == \"c1\" then inject { kind = \"comment\", id = \"c2\", on = \"p1\", author = \"anna\", text = \"x\" } end\nend)\n",
+         2, "'c2' is already used"},
+        {"on(\"item\", function(i)\n  while true do end\nend)\n", 2, "instructions"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[4096], name[32], where[48];
+        snprintf(name, sizeof name, "cberr%zu.lua", i);
+        size_t base_lines = 0;
+        for (const char *p = BASE; *p; p++)
+            base_lines += *p == '\n';
+        snprintf(where, sizeof where, "%s:%zu:", name, base_lines + (size_t)cases[i].line);
+        snprintf(text, sizeof text, "%s%s", BASE, cases[i].code);
+        sd_scenario *sc = load_sc(name, text);
+        for (int mode = 0; mode < 2; mode++) { /* step_sim, then run */
+            run r;
+            start_run(&r, sc, false, 0);
+            sd_error err = SD_ERROR_INIT;
+            sd_status st = mode == 0 ? sd_session_step_sim(r.s, 3600, &err) : sd_session_run(r.s, &err);
+            if (st != SD_ERR_SCRIPT || !strstr(sd_error_msg(&err), where) ||
+                !strstr(sd_error_msg(&err), cases[i].phrase))
+                fail_msg("case %zu mode %d: status %d '%s' (want '%s' and '%s')", i, mode, st,
+                         sd_error_msg(&err), where, cases[i].phrase);
+            sd_error_clear(&err);
+            end_run(&r);
+        }
+        sd_scenario_free(sc);
+    }
+}
+
+/* ---- determinism and frame stepping ---- */
+
+static char *run_mini(uint64_t seed, int how)
+{
+    sd_error err = SD_ERROR_INIT;
+    sd_scenario *sc = NULL;
+    if (sd_scenario_load(SD_TEST_DATA "/mini.lua", NULL, &sc, &err) != SD_OK)
+        fail_msg("mini.lua: %s", sd_error_msg(&err));
+    sd_bot *bot = NULL;
+    if (sd_bot_load(SD_TEST_DATA "/../../scenarios/participants/diligent.lua", NULL, NULL, 0, &bot,
+                    &err) != SD_OK)
+        fail_msg("diligent.lua: %s", sd_error_msg(&err));
+    sd_results *res = NULL;
+    assert_int_equal(sd_results_create(&res, &err), SD_OK);
+    sd_session_config cfg = {.scenario = sc, .seed_set = true, .seed = seed, .participant = sd_bot_name(bot),
+                             .participant_kind = "scripted", .results = res, .no_wall_clock = true};
+    sd_session *s = NULL;
+    assert_int_equal(sd_session_create(&cfg, &s, &err), SD_OK);
+    assert_int_equal(sd_bot_attach(bot, s, &err), SD_OK);
+    assert_int_equal(sd_session_start(s, &err), SD_OK);
+    if (how == 0) {
+        assert_int_equal(sd_session_run(s, &err), SD_OK);
+    } else {
+        /* frames of varying length, a pause in the middle, a compression change */
+        sd_rng rng;
+        sd_rng_seed(&rng, 77);
+        int frames = 0;
+        while (!sd_session_finished(s)) {
+            double dt = 1.0 / 240 + sd_rng_uniform(&rng) / 20;
+            if (frames == 500)
+                sd_session_pause(s, true);
+            if (frames == 600)
+                sd_session_pause(s, false);
+            if (frames == 1000)
+                sd_session_set_compression(s, 45);
+            assert_int_equal(sd_session_step_real(s, dt, &err), SD_OK);
+            frames++;
+            assert_true(frames < 1000000);
+        }
+        assert_true(frames > 1000);
+        assert_float_equal(sd_session_compression(s), 45, 0);
+    }
+    char *json = results_json(res);
+    sd_session_destroy(s);
+    sd_results_free(res);
+    sd_scenario_free(sc);
+    sd_bot_free(bot);
+    return json;
+}
+
+static void test_determinism(void **state)
+{
+    (void)state;
+    char *a = run_mini(7, 0);
+    char *b = run_mini(7, 0);
+    char *c = run_mini(8, 0);
+    assert_string_equal(a, b);
+    assert_string_not_equal(a, c);
+    /* the results carry the run: a reply, a storm comment, the seed */
+    cJSON *doc = cJSON_Parse(a);
+    assert_non_null(doc);
+    assert_int_equal(cJSON_GetObjectItem(doc, "seed")->valueint, 7);
+    cJSON *sum = cJSON_GetObjectItem(doc, "summary");
+    assert_true(cJSON_GetObjectItem(sum, "answered")->valueint > 10);
+    cJSON_Delete(doc);
+    assert_non_null(strstr(a, "s1-000001"));
+    assert_non_null(strstr(a, "\"reply\""));
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_frame_stepping_matches_run(void **state)
+{
+    (void)state;
+    char *a = run_mini(11, 0);
+    char *b = run_mini(11, 1);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_step_and_situation),
+        cmocka_unit_test(test_act_validation),
+        cmocka_unit_test(test_delete_and_audience),
+        cmocka_unit_test(test_hijack),
+        cmocka_unit_test(test_callbacks),
+        cmocka_unit_test(test_set_rate_stops_storm),
+        cmocka_unit_test(test_callback_errors),
+        cmocka_unit_test(test_determinism),
+        cmocka_unit_test(test_frame_stepping_matches_run),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
