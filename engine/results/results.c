@@ -13,6 +13,7 @@
 #include "../scoring/score.h"
 #include "../util/arena.h"
 #include "../util/atomic_file.h"
+#include "../util/bigalloc.h"
 #include "../util/jsonw.h"
 #include "../util/strmap.h"
 
@@ -85,9 +86,12 @@ sd_status sd_results_create(sd_results **out, sd_error *err)
 sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err)
 {
     if (n_items > r->cap_items) {
-        res_item *p = realloc(r->items, n_items * sizeof *p);
+        res_item *p = sd_big_alloc(n_items * sizeof *p);
         if (p == NULL)
             return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        if (r->n_items)
+            memcpy(p, r->items, r->n_items * sizeof *p);
+        free(r->items);
         r->items = p;
         r->cap_items = n_items;
     }

@@ -11,6 +11,7 @@
 #include "../guideline/answer.h"
 #include "../scenario/names.h"
 #include "../scenario/scenario_lua.h"
+#include "../util/bigalloc.h"
 #include "../util/utf8.h"
 #include "session_internal.h"
 
@@ -644,12 +645,14 @@ size_t sd_session_expected_items(const sd_session *s)
 static sd_status reserve_items(sd_session *s, sd_error *err)
 {
     size_t n = sd_session_expected_items(s);
-    sd_item *p = realloc(s->items, n * sizeof *p);
-    if (p == NULL || sd_strmap_reserve(&s->ids, n) != SD_OK) {
-        if (p)
-            s->items = p;
+    if (n <= s->cap_items)
+        return SD_OK;
+    sd_item *p = sd_big_alloc(n * sizeof *p);
+    if (p == NULL)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory reserving %zu items", n);
-    }
+    if (s->n_items)
+        memcpy(p, s->items, s->n_items * sizeof *p);
+    free(s->items);
     s->items = p;
     s->cap_items = n;
     return SD_OK;
