@@ -81,7 +81,7 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
             char t[20];
             sd_time_format(s->hours[i].hour, t);
             duration(a, sizeof a, s->hours[i].median_answer);
-            fprintf(out, "  %s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
+            fprintf(out, "  %.10s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
                     s->hours[i].answered, s->hours[i].comments, a);
         }
     }

@@ -12,6 +12,7 @@
 
 #define MAX_PHRASE_CHARS 100          /* code points in one phrase */
 #define MAX_LEXICON_BYTES (1u << 20)  /* one lexicon file */
+#define MAX_LIST_PHRASES 20000        /* one list (the index counts in 16 bits) */
 
 static const char *const list_names[SD_LX_COUNT] = {"acknowledge", "discourteous",
                                                     "private_request"};
@@ -114,6 +115,11 @@ static sd_status list_insert(sd_lx_list *list, sd_tt_phrase *p, sd_error *err)
         else
             hi = mid;
     }
+    if (list->n == MAX_LIST_PHRASES) {
+        phrase_free(p);
+        return sd_error_set(err, SD_ERR_INPUT, "more than %d phrases in one list",
+                            MAX_LIST_PHRASES);
+    }
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 32;
         sd_tt_phrase *v = realloc(list->v, cap * sizeof *v);
@@ -128,6 +134,12 @@ static sd_status list_insert(sd_lx_list *list, sd_tt_phrase *p, sd_error *err)
     list->v[lo] = *p;
     list->n++;
     list->mask |= (uint64_t)1 << (p->cp[0] & 63);
+    memset(list->count, 0, sizeof list->count);
+    for (size_t i = 0; i < list->n; i++) {
+        uint32_t f = list->v[i].cp[0];
+        if (f < 256 && list->count[f]++ == 0)
+            list->at[f] = (uint16_t)i;
+    }
     return SD_OK;
 }
 
@@ -267,18 +279,38 @@ const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t le
 {
     if (!((l->mask >> (first & 63)) & 1))
         return NULL;
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->v[mid].cp[0] < first)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t lo, hi;
+    if (first < 256) {
+        lo = l->at[first];
+        hi = lo + l->count[first];
+    } else {
+        lo = 0;
+        hi = l->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (l->v[mid].cp[0] < first)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (hi = lo; hi < l->n && l->v[hi].cp[0] == first; hi++) {
+        }
+    }
+    if (lo == hi)
+        return NULL;
+    /* The code point after the first: most phrases fail on it, before any full match. */
+    uint32_t c1, c2 = 0;
+    size_t k = sd_tt_next(s, len, pos, &c1);
+    if (pos + k < len) {
+        sd_tt_next(s, len, pos + k, &c2);
+        c2 = sd_tt_is_space(c2) ? ' ' : sd_tt_fold(c2);
     }
     const sd_tt_phrase *best = NULL;
     size_t best_end = 0;
-    for (size_t i = lo; i < l->n && l->v[i].cp[0] == first; i++) {
+    for (size_t i = lo; i < hi; i++) {
         size_t e;
+        if (l->v[i].n > 1 && l->v[i].cp[1] != c2)
+            continue;
         if (sd_tt_match(s, len, pos, &l->v[i], &e) && (best == NULL || e > best_end)) {
             best = &l->v[i];
             best_end = e;

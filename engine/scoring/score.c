@@ -775,7 +775,8 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
                                       ? -s->feedback[i].cost * 100.0 / c.esc_possible * s->weights[2]
                                       : 0;
     s->overall = s->weights[0] * s->speed + s->weights[1] * s->tone + s->weights[2] * s->escalation;
-    qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);
+    if (s->n_feedback > 1)
+        qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);
     *out = s;
     return SD_OK;
 }

@@ -77,6 +77,13 @@ typedef struct span {
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
+/* Lower-case literals with their lengths; all begin with an ASCII letter. */
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+#define L_(x) {x, sizeof(x) - 1}
+
 /* End of the line starting at pos, and the start of the next (CR LF, CR or LF). */
 static size_t line_end(const char *s, size_t len, size_t pos)
 {
@@ -179,18 +186,16 @@ static int count_words(const char *s, size_t b, size_t e)
     return n;
 }
 
-/* ASCII-only, case-insensitive: s[b..e) equals lit. */
+/* ASCII-only, case-insensitive: s[b..e) equals lit (lower case). */
 static bool ascii_word_is(const char *s, size_t b, size_t e, const char *lit)
 {
-    size_t n = strlen(lit);
-    if (e - b != n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
+    size_t n = e - b, i = 0;
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[b + i];
-        if (c >= 0x80 || (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
+        if (lit[i] == '\0' || c >= 0x80 || (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
             return false;
     }
-    return true;
+    return lit[i] == '\0';
 }
 
 /* A quoted excerpt of s[b..e) for a detail (buf is at least 64 bytes). */
@@ -217,10 +222,24 @@ static void detail(sd_tone_check_result *r, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return;
+    /* The formatted text is valid UTF-8 without control characters: the quoted parts went
+     * through sd_tt_excerpt, the rest is the format's own text. */
     size_t len = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
-    if (r->detail[0] != '\0')
-        sd_tt_excerpt(r->detail, sizeof r->detail, "; ", 0, 2, 2);
-    sd_tt_excerpt(r->detail, sizeof r->detail, tmp, 0, len, sizeof r->detail);
+    size_t have = strlen(r->detail), cap = sizeof r->detail - 1;
+    if (have > 0 && have + 2 <= cap) {
+        memcpy(r->detail + have, "; ", 2);
+        have += 2;
+    }
+    if (have + len > cap) { /* cut at a character boundary and show it */
+        len = cap - have >= 3 ? cap - have - 3 : 0;
+        while (len > 0 && ((unsigned char)tmp[len] & 0xC0) == 0x80)
+            len--;
+        if (cap - have >= 3)
+            memcpy(tmp + len, "\xE2\x80\xA6", 3);
+        len += cap - have >= 3 ? 3 : 0;
+    }
+    memcpy(r->detail + have, tmp, len);
+    r->detail[have + len] = '\0';
 }
 
 /* ------------------------------------------------------------------ layout */
@@ -233,23 +252,30 @@ typedef struct layout {
     span closing;            /* the closing phrase of the sign-off block (b == e: none) */
 } layout;
 
-static const char *const greeting_words[] = {"hej", "hejsan", "hallå", "hi", "hello", "hey",
-                                             "dear"};
+static const lit greeting_words[] = {L_("hej"), L_("hejsan"), L_("hallå"), L_("hi"),
+                                    L_("hello"), L_("hey"), L_("dear")};
 
-static const char *const closing_phrases[] = {
-    "vänliga hälsningar", "med vänliga hälsningar", "med vänlig hälsning", "vänlig hälsning",
-    "hälsningar", "mvh", "m.v.h", "kind regards", "best regards", "warm regards", "regards",
-    "best wishes", "best", "br", "cheers", "sincerely", "yours sincerely"};
+static const lit closing_phrases[] = {
+    L_("vänliga hälsningar"), L_("med vänliga hälsningar"), L_("med vänlig hälsning"),
+    L_("vänlig hälsning"), L_("hälsningar"), L_("mvh"), L_("m.v.h"), L_("kind regards"),
+    L_("best regards"), L_("warm regards"), L_("regards"), L_("best wishes"), L_("best"),
+    L_("br"), L_("cheers"), L_("sincerely"), L_("yours sincerely")};
 
 static bool is_terminator(uint32_t c) { return c == '.' || c == '!' || c == '?'; }
+
+/* The text at pos starts with the literal's first letter (a cheap test before comparing). */
+static bool first_letter_is(const char *s, size_t len, size_t pos, const lit *l)
+{
+    return pos < len && ((unsigned char)s[pos] | 32) == (unsigned char)l->s[0];
+}
 
 /* A closing phrase at pos followed by at most CLOSING_MAX_WORDS words to the end. */
 static bool closing_at(const char *s, size_t len, size_t pos, span *closing)
 {
     for (size_t i = 0; i < sizeof closing_phrases / sizeof closing_phrases[0]; i++) {
         size_t after;
-        const char *p = closing_phrases[i];
-        if (starts_word(s, len, pos, p, strlen(p), &after) &&
+        const lit *p = &closing_phrases[i];
+        if (first_letter_is(s, len, pos, p) && starts_word(s, len, pos, p->s, p->n, &after) &&
             count_words(s, after, len) <= CLOSING_MAX_WORDS) {
             closing->b = pos;
             closing->e = after;
@@ -271,28 +297,26 @@ static size_t find_closing(const char *s, size_t len, const layout *L, const cha
         while (p < ln.e) {
             if (closing_at(s, len, p, closing))
                 return p;
-            /* Advance to the next sentence start on this line. */
-            bool seen_end = false;
-            while (p < ln.e) {
-                uint32_t c;
-                size_t k = sd_tt_next(s, ln.e, p, &c);
-                if (is_terminator(c))
-                    seen_end = true;
-                else if (seen_end && !sd_tt_is_space(c))
-                    break;
-                p += k;
-            }
+            /* Advance to the next sentence start on this line (. ! ? are single bytes
+             * that never occur inside a multi-byte sequence). */
+            while (p < ln.e && !is_terminator((unsigned char)s[p]))
+                p++;
+            while (p < ln.e && is_terminator((unsigned char)s[p]))
+                p++;
+            p = skip_space(s, ln.e, p);
         }
     }
     if (L->ntail > 0) {
         span last = L->tail[L->ntail - 1];
-        if (s[last.b] == '/' && count_words(s, last.b, last.e) <= 2)
-            return last.b;
-        if (signer != NULL) {
+        bool block = s[last.b] == '/' && count_words(s, last.b, last.e) <= 2;
+        if (!block && signer != NULL) {
             size_t nb = 0, ne = strlen(signer);
             sd_tt_trim(signer, &nb, &ne);
-            if (ne > nb && sd_tt_equal(s + last.b, last.e - last.b, signer + nb, ne - nb))
-                return last.b;
+            block = ne > nb && sd_tt_equal(s + last.b, last.e - last.b, signer + nb, ne - nb);
+        }
+        if (block) {
+            *closing = last;
+            return last.b;
         }
     }
     return len;
@@ -323,8 +347,8 @@ static void find_layout(const char *s, size_t len, const char *signer, layout *L
     L->body_b = L->first.b;
     size_t w = letters_end(s, L->first.e, L->first.b);
     for (size_t i = 0; w > L->first.b && i < sizeof greeting_words / sizeof greeting_words[0]; i++) {
-        const char *g = greeting_words[i];
-        if (!sd_tt_equal(s + L->first.b, w - L->first.b, g, strlen(g)))
+        const lit *g = &greeting_words[i];
+        if (!sd_tt_equal(s + L->first.b, w - L->first.b, g->s, g->n))
             continue;
         size_t p = w, end = L->first.e;
         bool in_run = false;
@@ -383,8 +407,9 @@ static const char *const negations[] = {"inte", "ej", "aldrig", "not", "never", 
 
 static bool word_in(const char *s, size_t b, size_t e, const char *const *list)
 {
+    char first = (char)((unsigned char)s[b] | 32);
     for (; *list; list++)
-        if (ascii_word_is(s, b, e, *list))
+        if ((*list)[0] == first && ascii_word_is(s, b, e, *list))
             return true;
     return false;
 }
@@ -626,7 +651,10 @@ static void scan_text(scan *sc)
         size_t k = sd_tt_next(s, len, pos, &c);
         if (!sd_tt_is_word(prev)) {
             size_t ue;
-            if (c < 0x80 && ((c | 32) == 'h' || (c | 32) == 'w') && url_at(s, len, pos, &ue)) {
+            /* A cheap test first: "ht" or "ww". */
+            char c0 = (char)(c | 32), c1 = pos + 1 < len ? (char)(s[pos + 1] | 32) : '\0';
+            if (c < 0x80 && ((c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w')) &&
+                url_at(s, len, pos, &ue)) {
                 if (!sc->link) {
                     sc->link = true;
                     sc->link_at = (span){pos, ue};
@@ -753,15 +781,17 @@ static void check_greeting(const char *s, const layout *L, const sd_tone_input *
     }
 }
 
-static const char *const abbreviations[] = {"mvh", "m.v.h", "br", "rgds"};
+static const lit abbreviations[] = {L_("mvh"), L_("m.v.h"), L_("br"), L_("rgds")};
 
 static void check_signoff(const char *s, size_t len, const layout *L, const sd_tone_input *in,
                           sd_tone_check_result *r)
 {
     r->applies = true;
     bool en = in->lang == SD_LANG_EN;
-    const char *const *phrases = en ? (const char *const[]){"kind regards", "best regards", NULL}
-                                    : (const char *const[]){"vänliga hälsningar", NULL};
+    static const lit sv_phrases[] = {L_("vänliga hälsningar")};
+    static const lit en_phrases[] = {L_("kind regards"), L_("best regards")};
+    const lit *phrases = en ? en_phrases : sv_phrases;
+    size_t nphrases = en ? 2 : 1;
     size_t sb = 0, se = in->signer ? strlen(in->signer) : 0;
     if (in->signer)
         sd_tt_trim(in->signer, &sb, &se);
@@ -784,26 +814,22 @@ static void check_signoff(const char *s, size_t len, const layout *L, const sd_t
     size_t region = L->ntail > 0 ? L->tail[0].b : len;
     span hit = {0, 0};
     bool found = false;
-    for (size_t p = region; p < te;) {
-        uint32_t c;
-        size_t k = sd_tt_next(s, te, p, &c);
-        if (sd_tt_is_word(c) && !sd_tt_is_word(sd_tt_prev(s, p))) {
-            for (const char *const *ph = phrases; *ph; ph++) {
-                size_t after;
-                if (starts_word(s, te, p, *ph, strlen(*ph), &after)) {
-                    hit = (span){p, after};
-                    found = true;
-                }
+    for (size_t p = region; p < te; p++) {
+        for (size_t i = 0; i < nphrases; i++) {
+            size_t after;
+            if (first_letter_is(s, te, p, &phrases[i]) && !sd_tt_is_word(sd_tt_prev(s, p)) &&
+                starts_word(s, te, p, phrases[i].s, phrases[i].n, &after)) {
+                hit = (span){p, after};
+                found = true;
             }
         }
-        p += k;
     }
     if (!found) {
         if (L->closing.e > L->closing.b) {
             bool abbr = false;
             for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
                 abbr = abbr || sd_tt_equal(s + L->closing.b, L->closing.e - L->closing.b,
-                                           abbreviations[i], strlen(abbreviations[i]));
+                                           abbreviations[i].s, abbreviations[i].n);
             quote(qa, s, L->closing.b, te);
             if (abbr)
                 detail(r, "abbreviated sign-off '%s' does not count: end with '%s, %s'", qa,
@@ -855,7 +881,8 @@ static void check_signoff(const char *s, size_t len, const layout *L, const sd_t
             r->pass = true;
             detail(r, "'%s'", quote(qb, s, hit.b, te));
         } else {
-            detail(r, "text after the sign-off: '%s'", quote(qb, s, after, te));
+            detail(r, "text after the sign-off: '%s'",
+                   quote(qb, s, skip_space(s, te, after), te));
         }
         return;
     }
@@ -866,16 +893,12 @@ static void check_signoff(const char *s, size_t len, const layout *L, const sd_t
         detail(r, "sign-off names '%s', expected '%s'", quote(qb, s, p, ne), qn);
 }
 
-static const char *const mood_names[SD_MOOD_COUNT] = {"calm", "worried", "frustrated", "angry",
-                                                      "troll"};
-
 static void check_acknowledge(const char *s, const scan *sc, const sd_tone_input *in,
                               sd_tone_check_result *r)
 {
     if (in->mood != SD_MOOD_FRUSTRATED && in->mood != SD_MOOD_ANGRY) {
         char why[48];
-        snprintf(why, sizeof why, "mood %s",
-                 (unsigned)in->mood < SD_MOOD_COUNT ? mood_names[in->mood] : "unknown");
+        snprintf(why, sizeof why, "mood %s", sd_vocab_name(SD_VOCAB_MOOD, (int)in->mood));
         not_applicable(r, why);
         return;
     }
@@ -1002,15 +1025,18 @@ void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone
 
     r[SD_TONE_CONCISE].applies = true;
     r[SD_TONE_CONCISE].pass = sc.words <= max_words;
-    detail(&r[SD_TONE_CONCISE], "%d words in the body (at most %d)", sc.words, max_words);
+    detail(&r[SD_TONE_CONCISE], "%d word%s in the body (at most %d)", sc.words,
+           sc.words == 1 ? "" : "s", max_words);
 
     r[SD_TONE_PLAIN_LANGUAGE].applies = true;
     r[SD_TONE_PLAIN_LANGUAGE].pass = out->lix <= max_lix;
     if (sc.words == 0)
         detail(&r[SD_TONE_PLAIN_LANGUAGE], "LIX 0 (no words in the body)");
     else
-        detail(&r[SD_TONE_PLAIN_LANGUAGE], "LIX %.1f (at most %g): %d words, %d sentences, %d long",
-               out->lix, max_lix, sc.words, sc.sentences, sc.long_words);
+        detail(&r[SD_TONE_PLAIN_LANGUAGE],
+               "LIX %.1f (at most %g): %d word%s, %d sentence%s, %d long word%s", out->lix,
+               max_lix, sc.words, sc.words == 1 ? "" : "s", sc.sentences,
+               sc.sentences == 1 ? "" : "s", sc.long_words, sc.long_words == 1 ? "" : "s");
 
     check_courteous(s, &sc, &r[SD_TONE_COURTEOUS]);
     check_private(s, &sc, &input, &r[SD_TONE_PRIVATE_DATA]);

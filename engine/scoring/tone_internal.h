@@ -21,13 +21,22 @@
 
 size_t sd_tt_next_slow(const char *s, size_t len, size_t pos, uint32_t *cp);
 
-/* Reads the code point at s[pos] (pos < len); returns the bytes it took (>= 1). */
+/* Reads the code point at s[pos] (pos < len); returns the bytes it took (>= 1). Inline for
+ * ASCII and two-byte sequences (å ä ö é ...), which make up nearly all of a reply. */
 static inline size_t sd_tt_next(const char *s, size_t len, size_t pos, uint32_t *cp)
 {
     unsigned char b = (unsigned char)s[pos];
-    if (b < 0x80 && (pos + 1 >= len || (unsigned char)s[pos + 1] != 0xCC)) {
-        *cp = b;
-        return 1;
+    if (b < 0x80) {
+        if (pos + 1 >= len || (unsigned char)s[pos + 1] != 0xCC) {
+            *cp = b;
+            return 1;
+        }
+    } else if (b >= 0xC2 && b <= 0xDF && pos + 1 < len) {
+        unsigned char c = (unsigned char)s[pos + 1];
+        if ((c & 0xC0) == 0x80) {
+            *cp = ((uint32_t)(b & 0x1F) << 6) | (c & 0x3F);
+            return 2;
+        }
     }
     return sd_tt_next_slow(s, len, pos, cp);
 }
@@ -35,13 +44,38 @@ static inline size_t sd_tt_next(const char *s, size_t len, size_t pos, uint32_t 
 /* The code point that ends right before s[pos] (0 at the start of the text). */
 uint32_t sd_tt_prev(const char *s, size_t pos);
 
-uint32_t sd_tt_lower(uint32_t c);
+uint32_t sd_tt_lower_slow(uint32_t c);
+uint32_t sd_tt_fold_slow(uint32_t c);
+bool sd_tt_is_letter_slow(uint32_t c);
+bool sd_tt_is_space_slow(uint32_t c);
+
+static inline uint32_t sd_tt_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    return sd_tt_lower_slow(c);
+}
 /* Lower case, and ’ ‘ ʼ ′ as '. What phrases are compared on. */
-uint32_t sd_tt_fold(uint32_t c);
+static inline uint32_t sd_tt_fold(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    return sd_tt_fold_slow(c);
+}
 /* Letters: ASCII letters, U+00C0..U+024F but U+00D7 and U+00F7, and code points from
  * U+0370 on that are not punctuation, symbols, digits, spaces, emoji or private use. */
-bool sd_tt_is_letter(uint32_t c);
-bool sd_tt_is_space(uint32_t c);
+static inline bool sd_tt_is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
+    return sd_tt_is_letter_slow(c);
+}
+static inline bool sd_tt_is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= 0x09 && c <= 0x0D);
+    return sd_tt_is_space_slow(c);
+}
 static inline bool sd_tt_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 /* A combining mark that did not compose (U+0300..U+036F): part of a word, not a letter. */
 static inline bool sd_tt_is_mark(uint32_t c) { return c >= 0x300 && c <= 0x36F; }
@@ -50,9 +84,14 @@ static inline bool sd_tt_is_word(uint32_t c)
 {
     if (c < 0x80)
         return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
-    return sd_tt_is_mark(c) || sd_tt_is_letter(c);
+    return sd_tt_is_mark(c) || sd_tt_is_letter_slow(c);
 }
-static inline bool sd_tt_is_upper(uint32_t c) { return sd_tt_lower(c) != c; }
+static inline bool sd_tt_is_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return sd_tt_lower_slow(c) != c;
+}
 
 /* True when the text from s[pos] starts with lit[0..litlen), compared folded; a run of
  * whitespace in lit matches a run of whitespace in s. *after: where the match ends. */
@@ -86,11 +125,14 @@ bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, s
 enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_COUNT };
 
 /* One list, sorted by code points so that the phrases that can begin at a code point are
- * found by binary search; mask has bit (first & 63) set for each phrase's first code point. */
+ * found directly (first code point below 256) or by binary search; mask has bit
+ * (first & 63) set for each phrase's first code point. */
 typedef struct sd_lx_list {
     sd_tt_phrase *v;
     size_t n, cap;
     uint64_t mask;
+    /* For first code points below 256: where their phrases start in v, and how many. */
+    uint16_t at[256], count[256];
 } sd_lx_list;
 
 struct sd_lexicons {

@@ -68,7 +68,7 @@ uint32_t sd_tt_prev(const char *s, size_t pos)
 
 /* ---- classes and case ---- */
 
-uint32_t sd_tt_lower(uint32_t c)
+uint32_t sd_tt_lower_slow(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -106,11 +106,11 @@ uint32_t sd_tt_lower(uint32_t c)
     return c;
 }
 
-uint32_t sd_tt_fold(uint32_t c)
+uint32_t sd_tt_fold_slow(uint32_t c)
 {
     if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032)
         return '\'';
-    return sd_tt_lower(c);
+    return sd_tt_lower_slow(c);
 }
 
 /* Code points from U+0370 on that are not letters: punctuation, symbols, digits of other
@@ -141,7 +141,7 @@ static const uint32_t non_letters[][2] = {
     {0x1D7CE, 0x1D7FF}, {0x1F000, 0x1FBFF}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
 };
 
-bool sd_tt_is_letter(uint32_t c)
+bool sd_tt_is_letter_slow(uint32_t c)
 {
     if (c < 0x80)
         return (c | 32) >= 'a' && (c | 32) <= 'z';
@@ -164,7 +164,7 @@ bool sd_tt_is_letter(uint32_t c)
     return true;
 }
 
-bool sd_tt_is_space(uint32_t c)
+bool sd_tt_is_space_slow(uint32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= 0x09 && c <= 0x0D);
@@ -257,11 +257,16 @@ bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, s
             return false;
         pos += k;
     }
-    if (!p->prefix && pos < len && sd_tt_is_word(p->cp[p->n - 1])) {
+    /* A word may not go on after the phrase; after a prefix phrase, the match takes in the
+     * rest of the word. */
+    while (pos < len && sd_tt_is_word(p->cp[p->n - 1])) {
         uint32_t c;
-        sd_tt_next(s, len, pos, &c);
-        if (sd_tt_is_word(c))
+        size_t k = sd_tt_next(s, len, pos, &c);
+        if (!sd_tt_is_word(c))
+            break;
+        if (!p->prefix)
             return false;
+        pos += k;
     }
     *end = pos;
     return true;

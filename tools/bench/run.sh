@@ -3,6 +3,7 @@
 #   storm-1m: a storm of 1,000,000 comments over 24 simulated hours, the diligent scripted
 #             participant answering one in ten, session log written (target: < 3 s, < 512 MiB)
 #   check:    `stormdrill check` of each bundled scenario (target: < 50 ms)
+#   tone:     the tone checks of 100,000 replies of typical length (target: < 1 s)
 # Usage: tools/bench/run.sh [BUILD_DIR]   (make bench builds first)
 set -eu
 build=${1:-build}
@@ -18,3 +19,4 @@ printf '  log: %s lines, %s bytes\n' "$(wc -l < "$tmp/storm.jsonl")" "$(wc -c < 
 for f in scenarios/*.lua; do
     "$measure" 20 "check $(basename "$f")" -- "$bin" check "$f"
 done
+"$build/bench_tone"
