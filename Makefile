@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/introduktion.lua
 PARTICIPANT?= scenarios/participants/demo.lua
 
-.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench clean
+.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench valgrind clean
 
 all: build
 
@@ -41,6 +41,10 @@ test: test-normal test-asan
 
 bench: build
 	tools/bench/run.sh $(BUILD)
+
+valgrind: test-deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+	tools/valgrind.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -10,8 +10,8 @@
  *     line, or after the whole line when it has none. It ends where the sign-off block
  *     starts: a closing phrase ("Vänliga hälsningar", "Mvh", "Kind regards", "Best", ...)
  *     that begins one of the last four non-blank lines or follows a sentence end on them and
- *     is followed by at most five words; failing that, a last line that is "/name" or the
- *     signer's name alone.
+ *     is followed by at most five words and no sentence end; failing that, a last line that
+ *     is "/name" or the signer's name alone.
  *   - A sentence is a stretch of text with at least one word, ended by a run of . ! ? or by
  *     the end of the text; a '.' between two digits (14.30, 3.5) ends nothing.
  *   - A URL is http://, https:// or www. up to the next whitespace, less trailing
@@ -269,14 +269,27 @@ static bool first_letter_is(const char *s, size_t len, size_t pos, const lit *l)
     return pos < len && ((unsigned char)s[pos] | 32) == (unsigned char)l->s[0];
 }
 
-/* A closing phrase at pos followed by at most CLOSING_MAX_WORDS words to the end. */
+/* True when s[b..e) has no sentence end but at its very end. */
+static bool no_sentence_end(const char *s, size_t b, size_t e)
+{
+    sd_tt_trim(s, &b, &e);
+    while (e > b && is_terminator((unsigned char)s[e - 1]))
+        e--;
+    for (size_t p = b; p < e; p++)
+        if (is_terminator((unsigned char)s[p]))
+            return false;
+    return true;
+}
+
+/* A closing phrase at pos followed by at most CLOSING_MAX_WORDS words and no sentence end
+ * to the end of the reply ("Best of luck!⏎Kind regards, Anna" closes at "Kind"). */
 static bool closing_at(const char *s, size_t len, size_t pos, span *closing)
 {
     for (size_t i = 0; i < sizeof closing_phrases / sizeof closing_phrases[0]; i++) {
         size_t after;
         const lit *p = &closing_phrases[i];
         if (first_letter_is(s, len, pos, p) && starts_word(s, len, pos, p->s, p->n, &after) &&
-            count_words(s, after, len) <= CLOSING_MAX_WORDS) {
+            count_words(s, after, len) <= CLOSING_MAX_WORDS && no_sentence_end(s, after, len)) {
             closing->b = pos;
             closing->e = after;
             return true;

@@ -61,7 +61,13 @@ static sd_scenario *load_sc(const char *name, const char *text)
     fclose(f);
     sd_error err = SD_ERROR_INIT;
     sd_scenario *sc = NULL;
-    sd_load_options opt = {NULL, name};
+    /* A small instruction budget and a generous wall clock: a runaway callback must be
+     * stopped by the budget, the same way on a slow machine or under valgrind. */
+    sd_sandbox_limits lim;
+    sd_sandbox_limits_default(&lim);
+    lim.instructions_per_call = 20000000;
+    lim.seconds_per_call = 600;
+    sd_load_options opt = {&lim, name};
     if (sd_scenario_load(path, &opt, &sc, &err) != SD_OK)
         fail_msg("%s: %s", name, sd_error_msg(&err));
     return sc;

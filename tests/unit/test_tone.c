@@ -200,6 +200,8 @@ static const row signoff_rows[] = {
      "is not 'Kind regards' or 'Best regards'"},
     {"en BR", "Hi John!\nWe are on it.\nBR Anna", EN, SD_TONE_SIGNOFF, true, false,
      "abbreviated"},
+    {"en Best of luck is body", "Hi John!\nWe are on it.\nBest of luck!\nKind regards, Anna",
+     EN, SD_TONE_SIGNOFF, true, true, NULL},
     {"en Swedish sign-off", "Hi John!\nWe are on it.\nVänliga hälsningar, Anna", EN,
      SD_TONE_SIGNOFF, true, false, NULL},
 };
@@ -403,6 +405,31 @@ static void test_concise(void **state)
         if (res.checks[SD_TONE_CONCISE].pass != cases[i].pass)
             fail_msg("case %zu: %s", i, res.checks[SD_TONE_CONCISE].detail);
     }
+    /* Where the body starts and ends. */
+    struct {
+        const char *text;
+        int words;
+    } bodies[] = {
+        {"Hej Åsa!\nVi lagar det.\nMvh Bo", 3},
+        {"Hej Åsa!\nVi lagar det.\n/Bo", 3},
+        {"Hej Åsa!\nVi lagar det.\nBo", 3},
+        {"Hej Åsa! Vi lagar det. Vänliga hälsningar, Bo", 3},
+        {"Hej Åsa,\r\nVi lagar det.\r\nVänliga hälsningar,\r\nBo\r\nStadsbyggnadskontoret\r\n", 3},
+        {"Vi lagar det.", 3},
+        {"Hej!\nVi lagar det.", 3},
+        {"Hejsan Åsa och Bo!\n\nVi lagar det.\n\nHälsningar från oss på kontoret", 3},
+        {"Hej Åsa\nVi lagar det.", 3},
+        {"Vi lagar det. Best of luck!\nKind regards, Anna", 6},
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        sd_tone_input bin = {.text = bodies[i].text, .to_first = "Åsa", .signer = "Bo",
+                             .is_public = true};
+        sd_tone_result bres;
+        sd_tone_check_reply(*state, &bin, &bres);
+        if (bres.words != bodies[i].words)
+            fail_msg("body %zu: %d words, expected %d", i, bres.words, bodies[i].words);
+    }
+
     /* Greeting, sign-off, URL, digits and emoji are not words of the body. */
     sd_tone_input in = {.text = "Hej Åsa!\nRing 112 eller se https://x.se/a-b-c 😊 nu.\n"
                                 "Vänliga hälsningar, Bo",
