@@ -141,17 +141,8 @@ int sd_cmd_run(int argc, char **argv)
         goto fail;
     }
     log = NULL;
-    if (sd_score_and_report(res, out_path, csv_path, quiet, &err) != SD_OK)
+    if (sd_score_and_report(res, out_path, csv_path, quiet, log_path, &err) != SD_OK)
         goto fail;
-    if (!quiet) {
-        putchar('\n');
-        sd_print_label(stdout, sc->lang == SD_LANG_SV ? "Sessionslogg" : "Session log");
-        printf("%s\n", log_path);
-        if (out_path) {
-            sd_print_label(stdout, sc->lang == SD_LANG_SV ? "Resultat" : "Results");
-            printf("%s\n", out_path);
-        }
-    }
     goto done;
 fail:
     fprintf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));

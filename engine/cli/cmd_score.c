@@ -61,7 +61,7 @@ int sd_cmd_score(int argc, char **argv)
     const char *torn;
     if (sd_logr_torn(r, &torn))
         fprintf(stderr, "stormdrill score: warning: %s\n", torn);
-    if (sd_score_and_report(res, out_path, csv_path, quiet, &err) != SD_OK)
+    if (sd_score_and_report(res, out_path, csv_path, quiet, NULL, &err) != SD_OK)
         goto fail;
     goto done;
 fail:

@@ -88,7 +88,7 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
 }
 
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
-                              bool quiet, sd_error *err)
+                              bool quiet, const char *log_path, sd_error *err)
 {
     sd_lexicons *lx = NULL;
     sd_texts *tx = NULL;
@@ -109,6 +109,16 @@ sd_status sd_score_and_report(sd_results *res, const char *out_path, const char 
             st = sd_results_save(res, out_path, err);
         if (st == SD_OK && csv_path)
             st = sd_score_write_csv(sc, res, csv_path, err);
+        if (st == SD_OK && !quiet && (log_path || out_path || csv_path)) {
+            putchar('\n');
+            const char *keys[] = {"card.log", "card.results", "card.csv"};
+            const char *paths[] = {log_path, out_path, csv_path};
+            for (int i = 0; i < 3; i++)
+                if (paths[i]) {
+                    sd_print_label(stdout, T(tx, keys[i]));
+                    printf("%s\n", paths[i]);
+                }
+        }
         sd_results_attach_score(res, NULL);
     }
     sd_score_free(sc);

@@ -9,8 +9,9 @@
 #include "results/results.h"
 
 /* Scores res (lexicons and texts from the assets folder), prints the scorecard unless
- * quiet, writes out_path (results JSON) and csv_path when given. */
+ * quiet, writes out_path (results JSON) and csv_path when given; the scorecard ends with
+ * where the log (log_path, if given) and the files are. */
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
-                              bool quiet, sd_error *err);
+                              bool quiet, const char *log_path, sd_error *err);
 
 #endif
