@@ -6,9 +6,10 @@
 
 static const char usage[] =
     "Usage: stormdrill [SCENARIO]\n"
-    "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE] SCENARIO\n"
+    "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE]\n"
+    "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--quiet] SCENARIO\n"
     "       stormdrill check FILE...\n"
-    "       stormdrill score LOG [--out FILE]\n"
+    "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
     "       stormdrill calendar YEAR\n"
     "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
     "       stormdrill --version | --help\n"

@@ -186,15 +186,18 @@ static void score_speed(ctx *c)
         char target[32], taken[32];
         fmt_minutes(target, sizeof target, (double)(it->deadline - it->arrival));
         const char *names[] = {"name", "item", "target", "taken"};
+        /* Items nobody wrote (notices, internal messages) have their own wording. */
+        bool person = it->first != NULL;
         if (it->answered_at == 0) {
             const char *values[] = {item_name(it), it->id, target, ""};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
-                         "fb.speed.unanswered", 4, names, values);
+                         person ? "fb.speed.unanswered" : "fb.speed.unanswered_item", 4, names,
+                         values);
         } else {
             fmt_minutes(taken, sizeof taken, (double)(it->answered_at - it->arrival));
             const char *values[] = {item_name(it), it->id, target, taken};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MINOR, cost,
-                         "fb.speed.late", 4, names, values);
+                         person ? "fb.speed.late" : "fb.speed.late_item", 4, names, values);
         }
     }
     for (size_t k = 0; k < n_sums; k++) {

@@ -14,10 +14,9 @@
 -- Parameters (stormdrill run --param KEY=VALUE):
 --   answer_every=N  answer only one in N of the items that expect an answer (default 1;
 --                   the benchmark uses it to thin out a million replies)
---   former=ID       persona id of the former employee whose access must be removed.
---                   The engine does not tell participants who that is, so without this
---                   parameter the bot follows a convention: the persona id
---                   "former_employee" (as in tests/data/hijack.lua).
+--   former=ID       persona id of the former employee whose access must be removed;
+--                   by default the first of exercise.former_staff (the people the
+--                   security panel names), else "former_employee".
 participant { name = "Kim", description = "Svarar på allt, snabbt och enligt riktlinjen." }
 
 local every = tonumber(params.answer_every or "1") or 1
