@@ -49,14 +49,14 @@ int sd_record_type_lookup(const char *name)
     return -1;
 }
 
-static void write_time(sd_jsonw *w, const char *key, sd_time t)
+void sd_jsonw_ktime(sd_jsonw *w, const char *key, sd_time t)
 {
     char s[20];
     sd_time_format(t, s);
     sd_jsonw_kstring(w, key, s);
 }
 
-static void write_set(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
+void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
 {
     sd_jsonw_key(w, key);
     sd_jsonw_array_begin(w);
@@ -78,15 +78,15 @@ static void write_expect(sd_jsonw *w, const sd_expect *e, sd_kind kind, sd_mood 
     if (e->within != d.within) sd_jsonw_kint(w, "within", e->within);
     if (e->acknowledge != d.acknowledge) sd_jsonw_kbool(w, "acknowledge", e->acknowledge);
     if (e->link) sd_jsonw_kstring(w, "link", e->link);
-    if (e->escalate != d.escalate) write_set(w, "escalate", SD_VOCAB_TARGET, e->escalate);
+    if (e->escalate != d.escalate) sd_jsonw_kset(w, "escalate", SD_VOCAB_TARGET, e->escalate);
     if (e->escalate_within != d.escalate_within) sd_jsonw_kint(w, "escalate_within", e->escalate_within);
-    if (e->ok != d.ok) write_set(w, "ok", SD_VOCAB_DECISION, e->ok);
-    if (e->fault != d.fault) write_set(w, "fault", SD_VOCAB_DECISION, e->fault);
+    if (e->ok != d.ok) sd_jsonw_kset(w, "ok", SD_VOCAB_DECISION, e->ok);
+    if (e->fault != d.fault) sd_jsonw_kset(w, "fault", SD_VOCAB_DECISION, e->fault);
     if (e->cls != d.cls) sd_jsonw_kstring(w, "class", sd_vocab_name(SD_VOCAB_CLASS, e->cls));
-    if (e->rules != d.rules) write_set(w, "rules", SD_VOCAB_RULE, e->rules);
+    if (e->rules != d.rules) sd_jsonw_kset(w, "rules", SD_VOCAB_RULE, e->rules);
     if (e->weight != d.weight) sd_jsonw_kdouble(w, "weight", e->weight);
     if (e->max_words != d.max_words) sd_jsonw_kint(w, "max_words", e->max_words);
-    if (e->steps != d.steps) write_set(w, "steps", SD_VOCAB_STEP, e->steps);
+    if (e->steps != d.steps) sd_jsonw_kset(w, "steps", SD_VOCAB_STEP, e->steps);
     if (e->person) sd_jsonw_kstring(w, "person", e->person);
     sd_jsonw_object_end(w);
 }
@@ -103,7 +103,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
     sd_jsonw_init(&w, out, false);
     sd_jsonw_object_begin(&w);
     sd_jsonw_kstring(&w, "type", sd_record_type_name(rec->type));
-    write_time(&w, "t", rec->t);
+    sd_jsonw_ktime(&w, "t", rec->t);
     if (with_wall)
         sd_jsonw_kint(&w, "wall", rec->wall_ms);
     switch (rec->type) {
@@ -120,7 +120,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         sd_jsonw_kstring(&w, "language", sd_vocab_name(SD_VOCAB_LANGUAGE, h->lang));
         sd_jsonw_object_end(&w);
         sd_jsonw_kint(&w, "seed", (int64_t)h->seed);
-        write_time(&w, "start", h->start);
+        sd_jsonw_ktime(&w, "start", h->start);
         sd_jsonw_kint(&w, "duration", h->duration);
         sd_jsonw_kdouble(&w, "compression", h->compression);
         sd_jsonw_key(&w, "participant");
@@ -144,7 +144,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         sd_jsonw_kdouble(&w, "max_lix", sp->max_lix);
         sd_jsonw_kbool(&w, "crisis", sp->crisis);
         if (sp->crisis)
-            write_time(&w, "crisis_start", sp->crisis_start);
+            sd_jsonw_ktime(&w, "crisis_start", sp->crisis_start);
         sd_jsonw_kint(&w, "backup_within", sp->backup_within);
         sd_jsonw_kint(&w, "statement_within", sp->statement_within);
         sd_jsonw_kint(&w, "troll_words", sp->troll_words);
@@ -175,7 +175,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "storm", it->storm);
         opt_string(&w, "by", it->by);
         if (it->deadline)
-            write_time(&w, "deadline", it->deadline);
+            sd_jsonw_ktime(&w, "deadline", it->deadline);
         write_expect(&w, it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
         break;
     }

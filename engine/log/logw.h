@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "../util/buf.h"
+#include "../util/jsonw.h"
 #include "../util/error.h"
 #include "record.h"
 
@@ -19,6 +20,11 @@ sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err);
 sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err);
 /* Syncs to disk and closes; NULL is allowed. */
 sd_status sd_logw_close(sd_logw *w, sd_error *err);
+
+/* The JSON forms every Stormdrill file shares: a time as "YYYY-MM-DDTHH:MM:SS", and a set
+ * of vocabulary values as a list of their names in vocabulary order. */
+void sd_jsonw_ktime(sd_jsonw *w, const char *key, sd_time t);
+void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set);
 
 /* Appends the JSON text of rec (no newline) to out. With with_wall false the "wall" field is
  * left out (for comparisons that ignore real time). */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../guideline/answer.h"
+#include "../log/logw.h"
 #include "../scoring/score.h"
 #include "../util/arena.h"
 #include "../util/atomic_file.h"
@@ -402,27 +403,10 @@ void sd_results_summarise(const sd_results *r, sd_results_summary *s)
     free(times);
 }
 
-static void write_time(sd_jsonw *w, const char *key, sd_time t)
-{
-    char s[20];
-    sd_time_format(t, s);
-    sd_jsonw_kstring(w, key, s);
-}
-
-static void write_set(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
-{
-    sd_jsonw_key(w, key);
-    sd_jsonw_array_begin(w);
-    for (int i = 0; i < sd_vocab_count(voc); i++)
-        if (set & (1ULL << i))
-            sd_jsonw_string(w, sd_vocab_name(voc, i));
-    sd_jsonw_array_end(w);
-}
-
 static void write_action(sd_jsonw *w, const sd_results *r, const res_action *a)
 {
     sd_jsonw_object_begin(w);
-    write_time(w, "t", a->t);
+    sd_jsonw_ktime(w, "t", a->t);
     sd_jsonw_kstring(w, "action", sd_vocab_name(SD_VOCAB_ACTION, a->kind));
     if (a->item >= 0)
         sd_jsonw_kstring(w, "item", r->items[a->item].id);
@@ -477,9 +461,9 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         sd_jsonw_kstring(&w, "sha256", h->participant_sha256);
     sd_jsonw_object_end(&w);
     sd_jsonw_kint(&w, "seed", (int64_t)h->seed);
-    write_time(&w, "start", h->start);
+    sd_jsonw_ktime(&w, "start", h->start);
     if (r->ended) {
-        write_time(&w, "end", r->end_t);
+        sd_jsonw_ktime(&w, "end", r->end_t);
         sd_jsonw_kstring(&w, "end_reason", r->end_reason);
     } else {
         sd_jsonw_key(&w, "end");
@@ -532,15 +516,15 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
             sd_jsonw_kstring(&w, "storm", it->storm);
         if (it->repeat_of)
             sd_jsonw_kstring(&w, "repeat_of", it->repeat_of);
-        write_time(&w, "arrival", it->arrival);
+        sd_jsonw_ktime(&w, "arrival", it->arrival);
         if (it->deadline)
-            write_time(&w, "deadline", it->deadline);
+            sd_jsonw_ktime(&w, "deadline", it->deadline);
         else {
             sd_jsonw_key(&w, "deadline");
             sd_jsonw_null(&w);
         }
         if (it->answered_at) {
-            write_time(&w, "answered_at", it->answered_at);
+            sd_jsonw_ktime(&w, "answered_at", it->answered_at);
             sd_jsonw_kint(&w, "answer_seconds", it->answered_at - it->arrival);
             sd_jsonw_kstring(&w, "answer_action", sd_vocab_name(SD_VOCAB_ACTION, it->answer_action));
             sd_jsonw_kbool(&w, "late", it->deadline && it->answered_at > it->deadline);
@@ -556,14 +540,14 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         sd_jsonw_kbool(&w, "acknowledge", it->expect->acknowledge);
         if (it->expect->link)
             sd_jsonw_kstring(&w, "link", it->expect->link);
-        write_set(&w, "escalate", SD_VOCAB_TARGET, it->expect->escalate);
+        sd_jsonw_kset(&w, "escalate", SD_VOCAB_TARGET, it->expect->escalate);
         if (it->expect->ok)
-            write_set(&w, "ok", SD_VOCAB_DECISION, it->expect->ok);
+            sd_jsonw_kset(&w, "ok", SD_VOCAB_DECISION, it->expect->ok);
         if (it->expect->fault)
-            write_set(&w, "fault", SD_VOCAB_DECISION, it->expect->fault);
+            sd_jsonw_kset(&w, "fault", SD_VOCAB_DECISION, it->expect->fault);
         sd_jsonw_kstring(&w, "class", sd_vocab_name(SD_VOCAB_CLASS, it->expect->cls));
         if (it->expect->rules)
-            write_set(&w, "rules", SD_VOCAB_RULE, it->expect->rules);
+            sd_jsonw_kset(&w, "rules", SD_VOCAB_RULE, it->expect->rules);
         sd_jsonw_kdouble(&w, "weight", it->expect->weight);
         sd_jsonw_object_end(&w);
         if (r->score)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../guideline/answer.h"
+#include "../log/logw.h"
 #include "../util/arena.h"
 
 /* Feedback costs are in points of the overall score. While the escalation dimension is
@@ -831,11 +832,9 @@ void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w)
     sd_jsonw_array_begin(w);
     for (size_t i = 0; i < s->n_hours; i++) {
         const sd_storm_hour *h = &s->hours[i];
-        char t[20];
-        sd_time_format(h->hour, t);
         sd_jsonw_object_begin(w);
         sd_jsonw_kstring(w, "storm", h->storm);
-        sd_jsonw_kstring(w, "hour", t);
+        sd_jsonw_ktime(w, "hour", h->hour);
         sd_jsonw_kint(w, "comments", (int64_t)h->comments);
         sd_jsonw_kint(w, "answered", (int64_t)h->answered);
         if (h->median_answer >= 0)
@@ -889,10 +888,8 @@ void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd
         sd_tone_result tr;
         tone_input(&c, it, &acts[a], &in);
         sd_tone_check_reply(s->priv->lx, &in, &tr);
-        char t[20];
-        sd_time_format(acts[a].t, t);
         sd_jsonw_object_begin(w);
-        sd_jsonw_kstring(w, "reply_at", t);
+        sd_jsonw_ktime(w, "reply_at", acts[a].t);
         sd_jsonw_kdouble(w, "score", round(tr.score * 10) / 10);
         sd_jsonw_kdouble(w, "lix", round(tr.lix * 10) / 10);
         sd_jsonw_kint(w, "words", tr.words);
