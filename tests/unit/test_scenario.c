@@ -11,6 +11,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../support/tempdir.h"
+
 #include <ftw.h>
 #include <math.h>
 #include <stdio.h>
@@ -29,25 +31,16 @@
 
 static char g_dir[64];
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int group_setup(void **state)
 {
     (void)state;
-    strcpy(g_dir, "/tmp/sd_scenario_XXXXXX");
-    return mkdtemp(g_dir) ? 0 : -1;
+    return sd_test_tempdir_make(g_dir, "sd_scenario");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    return nftw(g_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return sd_test_tempdir_remove(g_dir);
 }
 
 static void path_of(const char *name, char *out, size_t n) { snprintf(out, n, "%s/%s", g_dir, name); }

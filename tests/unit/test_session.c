@@ -13,6 +13,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../support/tempdir.h"
+
 #include <cjson/cJSON.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -30,25 +32,16 @@
 
 static char g_dir[64];
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int group_setup(void **state)
 {
     (void)state;
-    strcpy(g_dir, "/tmp/sd_session_XXXXXX");
-    return mkdtemp(g_dir) ? 0 : -1;
+    return sd_test_tempdir_make(g_dir, "sd_session");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    return nftw(g_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return sd_test_tempdir_remove(g_dir);
 }
 
 static sd_scenario *load_sc(const char *name, const char *text)

@@ -1,0 +1,27 @@
+/* tempdir.c - scratch folders for test groups (mkdtemp, then nftw to remove). */
+#include "tempdir.h"
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+int sd_test_tempdir_make(char dir[64], const char *prefix)
+{
+    if (snprintf(dir, 64, "/tmp/%s_XXXXXX", prefix) >= 64)
+        return -1;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+int sd_test_tempdir_remove(const char *dir)
+{
+    return nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
