@@ -1,12 +1,12 @@
 # Stormdrill: the two commands of the README.
-#   make run   - install missing packages, build, run the default scenario
+#   make run   - install missing packages, build, open the default scenario in the window
+#                (without a display: run it headless with the demo participant)
 #   make test  - install missing packages, build and run the whole suite,
 #                once normally and once under AddressSanitizer + UBSan
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/introduktion.lua
-PARTICIPANT?= scenarios/participants/demo.lua
 
 .PHONY: all deps test-deps build build-asan run test test-normal test-asan bench valgrind clean
 
@@ -25,7 +25,7 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	@$(BUILD)/stormdrill run --headless --participant $(PARTICIPANT) $(SCENARIO)
+	@$(BUILD)/stormdrill $(SCENARIO)
 
 test-normal: test-deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "Usage: stormdrill [SCENARIO]\n"
+    "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N] [--bench]\n"
     "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE]\n"
     "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--quiet] SCENARIO\n"
     "       stormdrill check FILE...\n"
@@ -61,8 +61,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
         return SD_EXIT_USAGE;
     }
-    /* stormdrill SCENARIO: the exercise window. */
-    fprintf(stderr, "stormdrill: the exercise window is not part of this build yet; run the "
-                    "scenario headless:\n  stormdrill run --headless --participant BOT.lua %s\n", cmd);
-    return SD_EXIT_USAGE;
+    /* stormdrill SCENARIO: the exercise window (headless with the demo bot without a display). */
+    return sd_cmd_window(argc, argv);
 }

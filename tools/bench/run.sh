@@ -7,6 +7,8 @@
 #   tone:     the tone checks of 100,000 replies (target: < 1 s)
 #   check:    `stormdrill check` of each bundled scenario (target: < 50 ms)
 #   tone:     the tone checks of 100,000 replies of typical length (target: < 1 s)
+#   window:   the exercise window (software renderer, 1280x800) over storm-1m stopped at
+#             100,000 items: frame times while scrolling and typing, first frame, peak memory
 # Usage: tools/bench/run.sh [BUILD_DIR]   (make bench builds first)
 set -eu
 build=${1:-build}
@@ -27,3 +29,4 @@ for f in scenarios/*.lua; do
     "$measure" 20 "check $(basename "$f")" -- "$bin" check "$f"
 done
 "$build/bench_tone"
+"$bin" tools/bench/storm-1m.lua --bench

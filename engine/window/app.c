@@ -1,0 +1,748 @@
+/* app.c - the exercise window's life cycle, events and actions: creates the SDL window and
+ * the session, turns keys into actions (through sd_session_act), steps the session each
+ * frame and lays out the panels. The panels themselves are in feed.c, thread.c,
+ * situation.c and overlay.c. */
+#include "app_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log/logw.h"
+#include "scoring/csv.h"
+
+/* ---- small helpers ---- */
+
+const char *sd_app_t(const sd_app *app, const char *key)
+{
+    const char *s = app->tx ? sd_texts_get(app->tx, key) : NULL;
+    return s ? s : key;
+}
+
+void sd_app_say(sd_app *app, bool bad, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    va_end(ap);
+    app->status_bad = bad;
+}
+
+void sd_app_format_age(int64_t s, char *out, size_t n)
+{
+    if (s < 0)
+        s = 0;
+    if (s < 60)
+        snprintf(out, n, "%ld s", (long)s);
+    else if (s < 3600)
+        snprintf(out, n, "%ld min", (long)(s / 60));
+    else if (s < 86400)
+        snprintf(out, n, "%ld h %ld min", (long)(s / 3600), (long)(s % 3600 / 60));
+    else
+        snprintf(out, n, "%ld d %ld h", (long)(s / 86400), (long)(s % 86400 / 3600));
+}
+
+void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
+{
+    const sd_mitem *it = sd_model_item(app->model, i);
+    const char *first = sd_model_str(app->model, it->first);
+    const char *last = sd_model_str(app->model, it->last);
+    char key[64];
+    if (*first)
+        snprintf(out, n, "%s%s%s", first, *last ? " " : "", last);
+    else if (it->kind == SD_KIND_INTERNAL && it->sender >= 0) {
+        snprintf(key, sizeof key, "ui.sender.%s", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
+        snprintf(out, n, "%s", sd_app_t(app, key));
+    } else if ((it->kind == SD_KIND_MEDIA || it->kind == SD_KIND_INQUIRY) && it->outlet)
+        snprintf(out, n, "%s", sd_model_str(app->model, it->outlet));
+    else if (it->kind == SD_KIND_NOTICE)
+        snprintf(out, n, "%s", sd_app_t(app, "ui.author.platform"));
+    else
+        snprintf(out, n, "%s", app->sc->account_name ? app->sc->account_name : "");
+}
+
+/* ---- the observer: every record reaches the model after the log and the results ---- */
+
+static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
+{
+    (void)s;
+    sd_app *app = ctx;
+    if (rec->type == SD_REC_REJECTED)
+        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"),
+                   rec->u.action.error ? rec->u.action.error : "");
+    return sd_model_on_record(app->model, rec, err);
+}
+
+/* ---- clipboard for the editor ---- */
+
+static void clip_set(void *ctx, const char *text)
+{
+    (void)ctx;
+    SDL_SetClipboardText(text);
+}
+
+static char *clip_get(void *ctx)
+{
+    (void)ctx;
+    if (!SDL_HasClipboardText())
+        return NULL;
+    char *s = SDL_GetClipboardText();
+    if (!s)
+        return NULL;
+    char *copy = malloc(strlen(s) + 1);
+    if (copy)
+        strcpy(copy, s);
+    SDL_free(s);
+    return copy;
+}
+
+static const sd_clipboard *clipboard(void)
+{
+    static const sd_clipboard cb = {NULL, clip_set, clip_get}; /* read-only */
+    return &cb;
+}
+
+/* ---- create / destroy ---- */
+
+static void paths_next_to_log(sd_app *app)
+{
+    char base[1024];
+    snprintf(base, sizeof base, "%s", app->log_path);
+    size_t n = strlen(base);
+    if (n > 6 && strcmp(base + n - 6, ".jsonl") == 0)
+        base[n - 6] = '\0';
+    snprintf(app->results_path, sizeof app->results_path, "%s-results.json", base);
+    snprintf(app->csv_path, sizeof app->csv_path, "%s-results.csv", base);
+}
+
+sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
+{
+    *out = NULL;
+    if (!cfg->scenario_path || !cfg->log_path)
+        return sd_error_set(err, SD_ERR_USAGE, "the window needs a scenario and a log path");
+    sd_app *app = calloc(1, sizeof *app);
+    if (!app)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    app->selected = -1;
+    app->edit_item = -1;
+    app->checked_item = -2;
+    app->coach = !cfg->exam;
+    snprintf(app->participant, sizeof app->participant, "%s", cfg->participant ? cfg->participant : "Kim");
+    snprintf(app->log_path, sizeof app->log_path, "%s", cfg->log_path);
+    paths_next_to_log(app);
+    sd_status st = sd_scenario_load(cfg->scenario_path, NULL, &app->sc, err);
+    if (st != SD_OK)
+        goto fail;
+    app->ui_lang = cfg->lang >= 0 && cfg->lang < SD_LANG_COUNT ? (sd_language)cfg->lang : app->sc->lang;
+    if ((st = sd_texts_load(sd_assets_dir(), app->ui_lang, &app->tx, err)) != SD_OK ||
+        (st = sd_lexicons_load(sd_assets_dir(), &app->lx, err)) != SD_OK ||
+        (st = sd_editor_create(&app->ed, err)) != SD_OK)
+        goto fail;
+
+    /* SDL: the caller chose the video driver (SDL_VIDEODRIVER); no vsync (it fails under
+     * the dummy driver), the main loop paces itself. */
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
+        goto fail;
+    }
+    int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
+    char title[256];
+    snprintf(title, sizeof title, "Stormdrill - %s", app->sc->title ? app->sc->title : app->sc->id);
+    app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                SDL_WINDOW_RESIZABLE | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
+    if (app->win)
+        app->ren = SDL_CreateRenderer(app->win, -1, 0);
+    if (!app->win || !app->ren) {
+        st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
+        goto fail;
+    }
+    char fonts[1100];
+    snprintf(fonts, sizeof fonts, "%s/fonts", sd_assets_dir());
+    if ((st = sd_text_create(app->ren, fonts, 48u << 20, &app->text, err)) != SD_OK)
+        goto fail;
+    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : 1.0);
+    app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
+
+    /* The session, its log and results. */
+    if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
+        goto fail;
+    app->log_open = true;
+    if ((st = sd_results_create(&app->res, err)) != SD_OK || (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
+        goto fail;
+    sd_session_config sc = {.scenario = app->sc, .seed_set = cfg->seed_set, .seed = cfg->seed,
+                            .participant = app->participant, .participant_kind = "person",
+                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+    if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
+        (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
+        (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
+        (st = sd_session_start(app->s, err)) != SD_OK)
+        goto fail;
+    sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.welcome"));
+    *out = app;
+    return SD_OK;
+fail:
+    sd_app_destroy(app);
+    return st;
+}
+
+void sd_app_destroy(sd_app *app)
+{
+    if (!app)
+        return;
+    if (app->s && !sd_session_finished(app->s))
+        sd_session_end(app->s, "window closed", NULL);
+    sd_session_destroy(app->s);
+    if (app->log_open)
+        sd_logw_close(app->log, NULL);
+    sd_score_free(app->score);
+    sd_model_free(app->model);
+    sd_results_free(app->res);
+    sd_editor_free(app->ed);
+    sd_lexicons_free(app->lx);
+    sd_texts_free(app->tx);
+    sd_scenario_free(app->sc);
+    free(app->checked_text);
+    sd_draw_free_debug(&app->draw);
+    sd_text_free(app->text);
+    if (app->ren)
+        SDL_DestroyRenderer(app->ren);
+    if (app->win)
+        SDL_DestroyWindow(app->win);
+    if (SDL_WasInit(SDL_INIT_VIDEO))
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    free(app);
+}
+
+/* ---- actions: all go through sd_session_act ---- */
+
+static const char *selected_id(const sd_app *app)
+{
+    if (app->selected < 0 || (size_t)app->selected >= sd_model_n_items(app->model))
+        return NULL;
+    return sd_model_str(app->model, sd_model_item(app->model, (size_t)app->selected)->id);
+}
+
+static sd_status act(sd_app *app, const sd_action *a, const char *done_key, sd_error *err)
+{
+    sd_error e = SD_ERROR_INIT;
+    sd_status st = sd_session_act(app->s, a, &e);
+    if (st == SD_ERR_INPUT) {
+        /* Refused and logged as rejected; the exercise goes on. */
+        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"), sd_error_msg(&e));
+        st = SD_OK;
+    } else if (st == SD_OK) {
+        sd_app_say(app, false, "%s", sd_app_t(app, done_key));
+    } else {
+        sd_error_set(err, st, "%s", sd_error_msg(&e));
+    }
+    sd_error_clear(&e);
+    return st;
+}
+
+static sd_status act_on_selected(sd_app *app, sd_action_kind kind, const char *reason,
+                                 const char *done_key, sd_error *err)
+{
+    const char *id = selected_id(app);
+    if (!id) {
+        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        return SD_OK;
+    }
+    sd_action a;
+    sd_action_init(&a, kind);
+    a.item = id;
+    a.reason = reason;
+    return act(app, &a, done_key, err);
+}
+
+static void start_editing(sd_app *app, sd_edit_mode mode)
+{
+    if (mode != SD_EDIT_PUBLISH && !selected_id(app)) {
+        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        return;
+    }
+    int64_t item = mode == SD_EDIT_PUBLISH ? -1 : app->selected;
+    if (item != app->edit_item || mode != app->edit_mode)
+        sd_editor_clear(app->ed);
+    app->edit_item = item;
+    app->edit_mode = mode;
+    app->editing = true;
+    SDL_StartTextInput();
+}
+
+static void stop_editing(sd_app *app)
+{
+    app->editing = false;
+    sd_editor_compose(app->ed, "", 0);
+    SDL_StopTextInput();
+}
+
+static sd_status send_text(sd_app *app, sd_error *err)
+{
+    sd_action a;
+    sd_action_kind kind = app->edit_mode == SD_EDIT_REPLY ? SD_ACT_REPLY
+                          : app->edit_mode == SD_EDIT_DM  ? SD_ACT_DM_REPLY
+                                                          : SD_ACT_PUBLISH;
+    sd_action_init(&a, kind);
+    if (kind != SD_ACT_PUBLISH) {
+        if (app->edit_item < 0 || (size_t)app->edit_item >= sd_model_n_items(app->model))
+            return SD_OK;
+        a.item = sd_model_str(app->model, sd_model_item(app->model, (size_t)app->edit_item)->id);
+    }
+    a.text = sd_editor_text(app->ed);
+    size_t rejected_before = 0;
+    sd_situation sit;
+    sd_session_situation(app->s, &sit);
+    rejected_before = sit.rejected;
+    sd_status st = act(app, &a, kind == SD_ACT_PUBLISH ? "ui.status.published" : "ui.status.sent", err);
+    sd_session_situation(app->s, &sit);
+    if (st == SD_OK && sit.rejected == rejected_before) {
+        sd_editor_clear(app->ed);
+        stop_editing(app);
+    }
+    return st;
+}
+
+static sd_status set_pause(sd_app *app, bool paused)
+{
+    sd_session_pause(app->s, paused);
+    sd_app_say(app, false, "%s", sd_app_t(app, paused ? "ui.status.paused" : "ui.status.resumed"));
+    return SD_OK;
+}
+
+static void set_speed(sd_app *app, double c)
+{
+    sd_session_set_compression(app->s, c);
+    sd_session_pause(app->s, false);
+    sd_app_say(app, false, "%s x%g", sd_app_t(app, "ui.status.speed"), c);
+}
+
+static sd_status end_exercise(sd_app *app, sd_error *err)
+{
+    if (sd_session_finished(app->s))
+        return SD_OK;
+    return sd_session_end(app->s, "ended by facilitator", err);
+}
+
+/* ---- the scorecard ---- */
+
+static sd_status compute_score(sd_app *app, sd_error *err)
+{
+    if (app->score)
+        return SD_OK;
+    if (app->log_open) {
+        app->log_open = false;
+        sd_status st = sd_logw_close(app->log, err);
+        app->log = NULL;
+        if (st != SD_OK)
+            return st;
+    }
+    sd_status st = sd_score_compute(app->res, app->lx, app->tx, &app->score, err);
+    if (st == SD_OK) {
+        app->scorecard = true;
+        app->overlay = SD_OVERLAY_NONE;
+        stop_editing(app);
+    }
+    return st;
+}
+
+static sd_status save_results(sd_app *app, bool csv, sd_error *err)
+{
+    sd_error e = SD_ERROR_INIT;
+    sd_results_attach_score(app->res, app->score);
+    sd_status st = csv ? sd_score_write_csv(app->score, app->res, app->csv_path, &e)
+                       : sd_results_save(app->res, app->results_path, &e);
+    sd_results_attach_score(app->res, NULL);
+    if (st == SD_OK)
+        sd_app_say(app, false, "%s %s", sd_app_t(app, "ui.status.saved"), csv ? app->csv_path : app->results_path);
+    else if (st == SD_ERR_IO || st == SD_ERR_INPUT) {
+        sd_app_say(app, true, "%s", sd_error_msg(&e));
+        st = SD_OK;
+    } else
+        sd_error_set(err, st, "%s", sd_error_msg(&e));
+    sd_error_clear(&e);
+    return st;
+}
+
+/* ---- keys ---- */
+
+static bool ctrl(const SDL_KeyboardEvent *k) { return (k->keysym.mod & KMOD_CTRL) != 0; }
+
+static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
+{
+    SDL_Keycode c = k->keysym.sym;
+    if (c == SDLK_ESCAPE || (app->overlay == SD_OVERLAY_HELP && c == SDLK_F1)) {
+        app->overlay = SD_OVERLAY_NONE;
+        return SD_OK;
+    }
+    int n = c >= SDLK_1 && c <= SDLK_9 ? (int)(c - SDLK_1) : c >= SDLK_KP_1 && c <= SDLK_KP_9 ? (int)(c - SDLK_KP_1) : -1;
+    sd_overlay o = app->overlay;
+    if (o == SD_OVERLAY_END) {
+        if (c == SDLK_y || c == SDLK_j || c == SDLK_RETURN || c == SDLK_F10) {
+            app->overlay = SD_OVERLAY_NONE;
+            return end_exercise(app, err);
+        }
+        if (c == SDLK_n)
+            app->overlay = SD_OVERLAY_NONE;
+        return SD_OK;
+    }
+    if (n < 0)
+        return SD_OK;
+    app->overlay = SD_OVERLAY_NONE;
+    if (o == SD_OVERLAY_ESCALATE && n < SD_TARGET_COUNT) {
+        sd_action a;
+        sd_action_init(&a, SD_ACT_ESCALATE);
+        a.item = selected_id(app);
+        a.target = n;
+        return act(app, &a, "ui.status.escalated", err);
+    }
+    if (o == SD_OVERLAY_DELETE && n < SD_DELETE_REASONS) {
+        char key[32];
+        snprintf(key, sizeof key, "ui.reason.%d", n + 1);
+        return act_on_selected(app, SD_ACT_DELETE, sd_app_t(app, key), "ui.status.deleted", err);
+    }
+    if (o == SD_OVERLAY_ACCOUNT) {
+        sd_action a;
+        sd_action_init(&a, SD_ACT_ACCOUNT);
+        if (n < SD_STEP_REMOVE_ACCESS) {
+            a.step = n;
+            return act(app, &a, "ui.status.account", err);
+        }
+        /* 4, 5 ...: remove the access of a hijack's former staff member */
+        size_t k = (size_t)(n - SD_STEP_REMOVE_ACCESS), seen = 0;
+        for (size_t h = 0; h < app->sc->n_hijacks; h++)
+            if (app->sc->hijacks[h].former && seen++ == k) {
+                a.step = SD_STEP_REMOVE_ACCESS;
+                a.person = app->sc->hijacks[h].former;
+                return act(app, &a, "ui.status.account", err);
+            }
+    }
+    return SD_OK;
+}
+
+static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
+{
+    SDL_Keycode c = k->keysym.sym;
+    unsigned mods = (k->keysym.mod & KMOD_SHIFT) ? SD_MOD_SHIFT : 0;
+    if (ctrl(k))
+        mods |= SD_MOD_WORD;
+    if (c == SDLK_ESCAPE) {
+        stop_editing(app);
+        return SD_OK;
+    }
+    if ((c == SDLK_RETURN || c == SDLK_KP_ENTER) && ctrl(k))
+        return send_text(app, err);
+    if (ctrl(k)) {
+        switch (c) {
+        case SDLK_z: sd_editor_undo(app->ed); return SD_OK;
+        case SDLK_y: sd_editor_redo(app->ed); return SD_OK;
+        case SDLK_a: sd_editor_select_all(app->ed); return SD_OK;
+        case SDLK_c: sd_editor_copy(app->ed, clipboard()); return SD_OK;
+        case SDLK_x: sd_editor_cut(app->ed, clipboard()); return SD_OK;
+        case SDLK_v: sd_editor_paste(app->ed, clipboard()); return SD_OK;
+        default: break;
+        }
+    }
+    switch (c) {
+    case SDLK_LEFT: sd_editor_key(app->ed, SD_KEY_LEFT, mods); break;
+    case SDLK_RIGHT: sd_editor_key(app->ed, SD_KEY_RIGHT, mods); break;
+    case SDLK_UP: sd_editor_key(app->ed, SD_KEY_UP, mods); break;
+    case SDLK_DOWN: sd_editor_key(app->ed, SD_KEY_DOWN, mods); break;
+    case SDLK_HOME: sd_editor_key(app->ed, ctrl(k) ? SD_KEY_DOC_START : SD_KEY_HOME, mods & SD_MOD_SHIFT); break;
+    case SDLK_END: sd_editor_key(app->ed, ctrl(k) ? SD_KEY_DOC_END : SD_KEY_END, mods & SD_MOD_SHIFT); break;
+    case SDLK_BACKSPACE: sd_editor_key(app->ed, SD_KEY_BACKSPACE, mods); break;
+    case SDLK_DELETE: sd_editor_key(app->ed, SD_KEY_DELETE, mods); break;
+    case SDLK_RETURN: case SDLK_KP_ENTER: sd_editor_key(app->ed, SD_KEY_ENTER, mods); break;
+    case SDLK_TAB: sd_editor_key(app->ed, SD_KEY_TAB, mods); break;
+    default: break;
+    }
+    return SD_OK;
+}
+
+static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
+{
+    SDL_Keycode c = k->keysym.sym;
+    int page = app->feed_rows > 1 ? app->feed_rows - 1 : 1;
+    switch (c) {
+    case SDLK_UP: sd_feed_move(app, -1); break;
+    case SDLK_DOWN: sd_feed_move(app, 1); break;
+    case SDLK_PAGEUP: sd_feed_move(app, -page); break;
+    case SDLK_PAGEDOWN: sd_feed_move(app, page); break;
+    case SDLK_HOME: sd_feed_home_end(app, false); break;
+    case SDLK_END: sd_feed_home_end(app, true); break;
+    case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4: case SDLK_5:
+        app->filter = (sd_filter)(c - SDLK_1);
+        app->top = 0;
+        sd_feed_select_valid(app);
+        break;
+    case SDLK_TAB:
+        app->filter = (sd_filter)((app->filter + ((k->keysym.mod & KMOD_SHIFT) ? SD_FILTER_COUNT - 1 : 1)) % SD_FILTER_COUNT);
+        app->top = 0;
+        sd_feed_select_valid(app);
+        break;
+    case SDLK_r: start_editing(app, SD_EDIT_REPLY); break;
+    case SDLK_m: start_editing(app, SD_EDIT_DM); break;
+    case SDLK_n: start_editing(app, SD_EDIT_PUBLISH); break;
+    case SDLK_RETURN: if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) { app->editing = true; SDL_StartTextInput(); } break;
+    case SDLK_p: return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
+    case SDLK_h: return act_on_selected(app, SD_ACT_HIDE, NULL, "ui.status.hidden", err);
+    case SDLK_a: return act_on_selected(app, SD_ACT_REPORT, NULL, "ui.status.reported", err);
+    case SDLK_k: return act_on_selected(app, SD_ACT_ACKNOWLEDGE, NULL, "ui.status.acknowledged", err);
+    case SDLK_DELETE: case SDLK_x:
+        if (selected_id(app)) app->overlay = SD_OVERLAY_DELETE;
+        else sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        break;
+    case SDLK_e: app->overlay = SD_OVERLAY_ESCALATE; break;
+    case SDLK_s: app->overlay = SD_OVERLAY_ACCOUNT; break;
+    default: break;
+    }
+    return SD_OK;
+}
+
+static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
+{
+    SDL_Keycode c = k->keysym.sym;
+    /* Global keys first: text size, help, the facilitator's keys. */
+    if (ctrl(k) && (c == SDLK_PLUS || c == SDLK_EQUALS || c == SDLK_KP_PLUS || c == SDLK_MINUS || c == SDLK_KP_MINUS || c == SDLK_0)) {
+        if (c == SDLK_0)
+            sd_theme_init(&app->theme, 1.0);
+        else
+            sd_theme_step_scale(&app->theme, c == SDLK_MINUS || c == SDLK_KP_MINUS ? -1 : 1);
+        sd_app_say(app, false, "%s %d %%", sd_app_t(app, "ui.status.text_size"), (int)(app->theme.scale * 100 + 0.5));
+        return SD_OK;
+    }
+    if (ctrl(k) && c == SDLK_q) {
+        app->quit = true;
+        return SD_OK;
+    }
+    if (app->scorecard) {
+        if (c == SDLK_j) return save_results(app, false, err);
+        if (c == SDLK_c) return save_results(app, true, err);
+        if (c == SDLK_q || c == SDLK_ESCAPE) app->quit = true;
+        return SD_OK;
+    }
+    if (c == SDLK_F1) {
+        app->overlay = app->overlay == SD_OVERLAY_HELP ? SD_OVERLAY_NONE : SD_OVERLAY_HELP;
+        return SD_OK;
+    }
+    double base = app->sc->compression > 0 ? app->sc->compression : 1;
+    switch (c) {
+    case SDLK_F5: return set_pause(app, !sd_session_paused(app->s));
+    case SDLK_F6: set_speed(app, 1); return SD_OK;
+    case SDLK_F7: set_speed(app, base); return SD_OK;
+    case SDLK_F8: set_speed(app, base * 4); return SD_OK;
+    case SDLK_F10: app->overlay = SD_OVERLAY_END; return SD_OK;
+    default: break;
+    }
+    if (app->overlay != SD_OVERLAY_NONE)
+        return key_overlay(app, k, err);
+    if (app->editing)
+        return key_editor(app, k, err);
+    if (c == SDLK_SPACE)
+        return set_pause(app, !sd_session_paused(app->s));
+    return key_feed(app, k, err);
+}
+
+static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
+{
+    switch (ev->type) {
+    case SDL_QUIT:
+        app->quit = true;
+        break;
+    case SDL_KEYDOWN:
+        return on_key(app, &ev->key, err);
+    case SDL_TEXTINPUT:
+        if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
+            sd_editor_insert(app->ed, ev->text.text);
+        break;
+    case SDL_TEXTEDITING:
+        if (app->editing)
+            sd_editor_compose(app->ed, ev->edit.text, ev->edit.start);
+        break;
+    case SDL_MOUSEWHEEL:
+        if (!app->scorecard && app->overlay == SD_OVERLAY_NONE)
+            sd_feed_move(app, ev->wheel.y > 0 ? -3 : 3);
+        break;
+    default:
+        break;
+    }
+    return SD_OK;
+}
+
+/* ---- coach mode: tone checks of the text being typed, recomputed when it changes ---- */
+
+static void coach(sd_app *app)
+{
+    if (!app->coach || sd_editor_len(app->ed) == 0) {
+        app->tone_valid = false;
+        return;
+    }
+    const char *text = sd_editor_text(app->ed);
+    if (app->tone_valid && app->checked_item == app->edit_item && app->checked_mode == app->edit_mode &&
+        app->checked_text && strcmp(app->checked_text, text) == 0)
+        return;
+    sd_tone_input in = {.text = text, .lang = app->sc->lang, .signer = app->participant,
+                        .mood = SD_MOOD_CALM, .is_public = app->edit_mode != SD_EDIT_DM,
+                        .max_words = app->sc->scoring.max_words, .max_lix = app->sc->scoring.max_lix};
+    if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model)) {
+        const sd_mitem *it = sd_model_item(app->model, (size_t)app->edit_item);
+        const char *first = sd_model_str(app->model, it->first);
+        in.to_first = *first ? first : NULL;
+        in.mood = (sd_mood)it->mood;
+        in.expect_link = it->link != 0;
+        if (it->max_words)
+            in.max_words = it->max_words;
+    }
+    sd_tone_check_reply(app->lx, &in, &app->tone);
+    free(app->checked_text);
+    size_t n = strlen(text) + 1;
+    app->checked_text = malloc(n);
+    if (app->checked_text)
+        memcpy(app->checked_text, text, n);
+    app->checked_item = app->edit_item;
+    app->checked_mode = app->edit_mode;
+    app->tone_valid = app->checked_text != NULL;
+}
+
+/* ---- the frame ---- */
+
+static void draw_bar(sd_app *app, SDL_Rect r, bool top)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    sd_draw_panel(d, top ? "topbar" : "statusbar", r, top ? th->accent : th->panel_alt);
+    int lh = sd_text_line_height(app->text, th->font_body, true);
+    int y = r.y + (r.h - lh) / 2, x = r.x + th->pad, right = r.x + r.w - th->pad;
+    if (top) {
+        char mode[128];
+        snprintf(mode, sizeof mode, "%s · %s", app->participant,
+                 sd_app_t(app, app->coach ? "ui.mode.coach" : "ui.mode.exam"));
+        int mw = sd_text_width(app->text, th->font_body, false, mode, strlen(mode));
+        int avail = right - x;
+        if (mw > avail / 2)
+            mw = avail / 2;
+        sd_draw_str_right(d, th->font_body, false, th->accent_text, right, y, mw, mode);
+        sd_draw_str(d, th->font_body, true, th->accent_text, x, y, avail - mw - th->pad,
+                    app->sc->title ? app->sc->title : app->sc->id);
+    } else {
+        sd_rgba c = app->status_bad ? th->bad : th->text;
+        const char *hint = sd_app_t(app, app->scorecard ? "ui.hint.scorecard" : app->editing ? "ui.hint.editor" : "ui.hint.feed");
+        int avail = right - x;
+        int hw = sd_text_width(app->text, th->font_small, false, hint, strlen(hint));
+        if (hw > avail / 2)
+            hw = avail / 2;
+        sd_draw_str_right(d, th->font_small, false, th->muted, right, y, hw, hint);
+        sd_draw_str(d, th->font_body, false, c, x, y, avail - hw - th->pad, app->status);
+    }
+}
+
+static void render(sd_app *app)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    sd_draw_begin_frame(d);
+    int w = d->clip.w, h = d->clip.h;
+    SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);
+    SDL_RenderClear(app->ren);
+    int bar_h = sd_text_line_height(app->text, th->font_body, true) + th->pad;
+    SDL_Rect win = {0, 0, w, h};
+    draw_bar(app, (SDL_Rect){0, 0, w, bar_h}, true);
+    draw_bar(app, (SDL_Rect){0, h - bar_h, w, bar_h}, false);
+    SDL_Rect body = {0, bar_h + 1, w, h - 2 * bar_h - 2};
+    if (app->scorecard) {
+        sd_scorecard_draw(app, body);
+    } else {
+        int feed_w = w * 36 / 100, sit_w = w * 25 / 100;
+        int g = 1;
+        sd_feed_draw(app, (SDL_Rect){body.x, body.y, feed_w - g, body.h});
+        sd_thread_draw(app, (SDL_Rect){body.x + feed_w, body.y, w - feed_w - sit_w - g, body.h});
+        sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+        if (app->overlay != SD_OVERLAY_NONE)
+            sd_overlay_draw(app, win);
+    }
+    SDL_RenderSetClipRect(app->ren, NULL);
+}
+
+sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error *err)
+{
+    sd_status st = SD_OK;
+    SDL_Event ev;
+    while (st == SD_OK && SDL_PollEvent(&ev))
+        st = handle_event(app, &ev, err);
+    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
+        st = sd_session_step_real(app->s, real_seconds, err);
+    if (st == SD_OK && sd_session_finished(app->s) && !app->score)
+        st = compute_score(app, err);
+    if (st != SD_OK)
+        return st;
+    if (!app->scorecard)
+        sd_feed_select_valid(app);
+    coach(app);
+    render(app);
+    SDL_RenderPresent(app->ren);
+    sd_text_get_stats(app->text, &app->last_stats);
+    sd_text_end_frame(app->text);
+    app->frames++;
+    *running = !app->quit;
+    return SD_OK;
+}
+
+sd_status sd_app_run(sd_app *app, sd_error *err)
+{
+    bool running = true;
+    uint64_t freq = SDL_GetPerformanceFrequency(), prev = SDL_GetPerformanceCounter();
+    while (running) {
+        uint64_t now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - prev) / (double)freq;
+        prev = now;
+        if (dt > 0.25)
+            dt = 0.25; /* a stalled frame does not jump the exercise ahead */
+        sd_status st = sd_app_frame(app, dt, &running, err);
+        if (st != SD_OK)
+            return st;
+        double spent = (double)(SDL_GetPerformanceCounter() - now) / (double)freq;
+        if (spent < 1.0 / 60)
+            SDL_Delay((Uint32)((1.0 / 60 - spent) * 1000));
+    }
+    return SD_OK;
+}
+
+/* ---- accessors ---- */
+
+sd_session *sd_app_session(sd_app *app) { return app->s; }
+const sd_results *sd_app_results(const sd_app *app) { return app->res; }
+const char *sd_app_selected_id(const sd_app *app) { return selected_id(app); }
+const char *sd_app_status(const sd_app *app) { return app->status; }
+bool sd_app_on_scorecard(const sd_app *app) { return app->scorecard; }
+double sd_app_text_scale(const sd_app *app) { return app->theme.scale; }
+const char *sd_app_results_path(const sd_app *app) { return app->results_path; }
+const char *sd_app_csv_path(const sd_app *app) { return app->csv_path; }
+
+const sd_draw_rec *sd_app_debug_rects(const sd_app *app, size_t *n)
+{
+    *n = app->draw.n_recs;
+    return app->draw.recs;
+}
+
+void sd_app_text_stats(const sd_app *app, sd_text_stats *out) { *out = app->last_stats; }
+
+void sd_app_output_size(const sd_app *app, int *w, int *h)
+{
+    SDL_GetRendererOutputSize(app->ren, w, h);
+}
+
+sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(app->ren, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return sd_error_set(err, SD_ERR_MEMORY, "SDL: %s", SDL_GetError());
+    sd_status st = SD_OK;
+    render(app); /* the back buffer is undefined after a present: draw it again */
+    if (SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        SDL_SaveBMP(s, path) != 0)
+        st = sd_error_set(err, SD_ERR_IO, "%s: %s", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return st;
+}

@@ -1,0 +1,71 @@
+/* app.h - the exercise window: a thin SDL2 front end over a running session. It loads the
+ * scenario, opens the session log and the results, drives the session frame by frame, and
+ * turns key presses into actions that go through sd_session_act (so every action is in the
+ * log before its effect shows). Built so that a test or a benchmark can create it, push
+ * SDL events and run one frame at a time:
+ *
+ *   sd_app_create(&cfg, &app, &err);
+ *   SDL_PushEvent(...);  sd_app_frame(app, 1.0 / 60, &err);  ...
+ *   sd_app_destroy(app);
+ *
+ * Ownership: sd_app_create() returns an app the caller frees with sd_app_destroy(); the
+ * config's strings are copied or used during the call only. Everything an accessor returns
+ * is owned by the app, valid until the next frame (or until destroy for the session). */
+#ifndef SD_WINDOW_APP_H
+#define SD_WINDOW_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "draw.h"
+#include "results/results.h"
+#include "session/session.h"
+#include "text.h"
+#include "util/error.h"
+
+typedef struct sd_app sd_app;
+
+typedef struct sd_app_config {
+    const char *scenario_path;  /* required */
+    const char *log_path;       /* required: the session log to write */
+    int lang;                   /* sd_language for the window's texts, or -1: the scenario's */
+    bool exam;                  /* exam mode: no live tone checks (default: coach mode) */
+    bool seed_set;
+    uint64_t seed;
+    const char *participant;    /* the participant's first name (NULL: "Kim") */
+    int width, height;          /* window size (0: 1280 x 800) */
+    double text_scale;          /* 0: 1.0 */
+    bool hidden;                /* do not show the window (tests, benchmarks) */
+    bool debug_rects;           /* record every drawn rectangle per panel */
+    bool no_wall_clock;         /* write wall = 0 in the log */
+} sd_app_config;
+
+sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err);
+/* Ends the exercise if still running ("window closed"), closes the log, frees everything. */
+void sd_app_destroy(sd_app *app);
+
+/* One frame: handles pending SDL events, steps the session by real_seconds (nothing while
+ * paused), draws and presents. *running becomes false when the person quits. */
+sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error *err);
+/* The main loop: frames at about 60 per second until the person quits. */
+sd_status sd_app_run(sd_app *app, sd_error *err);
+
+/* For tests and the benchmark. */
+sd_session *sd_app_session(sd_app *app);
+const sd_results *sd_app_results(const sd_app *app);
+const char *sd_app_selected_id(const sd_app *app);   /* NULL when nothing is selected */
+const char *sd_app_status(const sd_app *app);        /* the last message shown */
+bool sd_app_on_scorecard(const sd_app *app);
+const sd_draw_rec *sd_app_debug_rects(const sd_app *app, size_t *n);
+void sd_app_text_stats(const sd_app *app, sd_text_stats *out); /* of the last frame */
+void sd_app_output_size(const sd_app *app, int *w, int *h);
+double sd_app_text_scale(const sd_app *app);
+/* Writes the last frame as a BMP. */
+sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err);
+/* The results JSON and CSV paths the scorecard writes (J and C), next to the log. */
+const char *sd_app_results_path(const sd_app *app);
+const char *sd_app_csv_path(const sd_app *app);
+
+#endif

@@ -1,0 +1,120 @@
+/* draw.c - the frame's drawing context: panels with clip rectangles, primitives, and the
+ * debug list of drawn rectangles. */
+#include "draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void record(sd_draw *d, SDL_Rect r)
+{
+    if (!d->debug)
+        return;
+    if (d->n_recs == d->cap_recs) {
+        size_t cap = d->cap_recs ? d->cap_recs * 2 : 1024;
+        sd_draw_rec *n = realloc(d->recs, cap * sizeof *n);
+        if (!n)
+            return;
+        d->recs = n;
+        d->cap_recs = cap;
+    }
+    d->recs[d->n_recs++] = (sd_draw_rec){d->panel, d->clip, r};
+}
+
+void sd_draw_begin_frame(sd_draw *d)
+{
+    d->n_recs = 0;
+    d->panel = "window";
+    SDL_RenderSetClipRect(d->r, NULL);
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->r, &w, &h);
+    d->clip = (SDL_Rect){0, 0, w, h};
+}
+
+void sd_draw_free_debug(sd_draw *d)
+{
+    free(d->recs);
+    d->recs = NULL;
+    d->n_recs = d->cap_recs = 0;
+}
+
+static void colour(sd_draw *d, sd_rgba c)
+{
+    SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
+}
+
+void sd_draw_panel(sd_draw *d, const char *name, SDL_Rect r, sd_rgba bg)
+{
+    d->panel = name;
+    d->clip = r;
+    SDL_RenderSetClipRect(d->r, &r);
+    sd_draw_fill(d, r, bg);
+}
+
+void sd_draw_fill(sd_draw *d, SDL_Rect r, sd_rgba c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    record(d, r);
+    colour(d, c);
+    if (c.a != 255)
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+    SDL_RenderFillRect(d->r, &r);
+    if (c.a != 255)
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+}
+
+void sd_draw_frame(sd_draw *d, SDL_Rect r, sd_rgba c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    record(d, r);
+    colour(d, c);
+    SDL_RenderDrawRect(d->r, &r);
+}
+
+int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                 const char *s, size_t len)
+{
+    if (max_w <= 0 || len == 0)
+        return 0;
+    int w, h;
+    SDL_Texture *tex = sd_text_get(d->text, px, bold, c, s, len, &w, &h);
+    if (!tex)
+        return 0;
+    int dw = w < max_w ? w : max_w;
+    SDL_Rect src = {0, 0, dw, h}, dst = {x, y, dw, h};
+    record(d, dst);
+    SDL_RenderCopy(d->r, tex, &src, &dst);
+    return dw;
+}
+
+int sd_draw_str(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w, const char *s)
+{
+    return s ? sd_draw_text(d, px, bold, c, x, y, max_w, s, strlen(s)) : 0;
+}
+
+int sd_draw_str_right(sd_draw *d, int px, bool bold, sd_rgba c, int x_right, int y, int max_w,
+                      const char *s)
+{
+    int w = sd_text_width(d->text, px, bold, s, strlen(s));
+    if (w > max_w)
+        w = max_w;
+    sd_draw_str(d, px, bold, c, x_right - w, y, w, s);
+    return x_right - w;
+}
+
+int sd_draw_chip_width(sd_draw *d, int px, const char *s)
+{
+    return sd_text_width(d->text, px, false, s, strlen(s)) + px / 2 * 2;
+}
+
+int sd_draw_chip(sd_draw *d, int px, sd_rgba fg, sd_rgba bg, int x, int y, int max_w, const char *s)
+{
+    int w = sd_draw_chip_width(d, px, s);
+    if (w > max_w)
+        w = max_w;
+    int h = sd_text_line_height(d->text, px, false);
+    sd_draw_fill(d, (SDL_Rect){x, y, w, h}, bg);
+    sd_draw_str(d, px, false, fg, x + px / 2, y, w - px / 2 * 2, s);
+    return w;
+}

@@ -1,0 +1,52 @@
+/* draw.h - the drawing context of one frame: the renderer, text cache and theme, the panel
+ * being drawn (its clip rectangle) and, when debugging is on, a list of every rectangle
+ * drawn with the panel it belongs to, so that tests can assert that nothing is drawn
+ * outside its panel. Primitives: filled and outlined rectangles, text runs cut to a width.
+ *
+ * Ownership: an sd_draw is a plain struct owned by the app; it borrows the renderer, the
+ * text cache and the theme. The debug list is owned by the sd_draw (sd_draw_free_debug). */
+#ifndef SD_WINDOW_DRAW_H
+#define SD_WINDOW_DRAW_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text.h"
+#include "theme.h"
+
+typedef struct sd_draw_rec {
+    const char *panel;   /* static string */
+    SDL_Rect clip;       /* the panel's rectangle */
+    SDL_Rect rect;       /* what was drawn */
+} sd_draw_rec;
+
+typedef struct sd_draw {
+    SDL_Renderer *r;     /* borrowed */
+    sd_text *text;       /* borrowed */
+    const sd_theme *th;  /* borrowed */
+    const char *panel;
+    SDL_Rect clip;
+    bool debug;
+    sd_draw_rec *recs;   /* owned, debug only */
+    size_t n_recs, cap_recs;
+} sd_draw;
+
+void sd_draw_begin_frame(sd_draw *d);
+void sd_draw_free_debug(sd_draw *d);
+/* Starts a panel: sets the clip rectangle and fills it with bg. */
+void sd_draw_panel(sd_draw *d, const char *name, SDL_Rect r, sd_rgba bg);
+void sd_draw_fill(sd_draw *d, SDL_Rect r, sd_rgba c);
+void sd_draw_frame(sd_draw *d, SDL_Rect r, sd_rgba c);
+/* Draws len bytes of text at (x, y), cut at max_w pixels; returns the width drawn. */
+int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                 const char *s, size_t len);
+int sd_draw_str(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w, const char *s);
+/* Text right-aligned to end at x_right; returns its left edge. */
+int sd_draw_str_right(sd_draw *d, int px, bool bold, sd_rgba c, int x_right, int y, int max_w,
+                      const char *s);
+/* A chip: text on a filled rectangle with padding; returns its width. */
+int sd_draw_chip(sd_draw *d, int px, sd_rgba fg, sd_rgba bg, int x, int y, int max_w, const char *s);
+int sd_draw_chip_width(sd_draw *d, int px, const char *s);
+
+#endif

@@ -1,0 +1,279 @@
+/* model.c - the window's copy of the exercise's items and the feed's filtered rows. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct rowset {
+    uint32_t *rows;
+    size_t n, cap;
+    uint64_t built;   /* version it was built at, 0 = never */
+} rowset;
+
+struct sd_model {
+    const sd_results *res; /* borrowed */
+    sd_mitem *items;
+    size_t n, cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+    uint32_t *internal;          /* internal messages */
+    size_t n_internal, cap_internal;
+    uint32_t *plain;             /* items not from a storm (possible parents) */
+    size_t n_plain, cap_plain;
+    int32_t last_parent;
+    rowset sets[SD_FILTER_COUNT];
+    int64_t minute_key[SD_MODEL_MINUTES];
+    unsigned minute_count[SD_MODEL_MINUTES];
+    size_t moods[SD_MOOD_COUNT];
+    uint64_t version;
+};
+
+sd_status sd_model_create(const sd_results *res, sd_model **out, sd_error *err)
+{
+    sd_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    m->res = res;
+    m->version = 1;
+    m->last_parent = -1;
+    for (int i = 0; i < SD_MODEL_MINUTES; i++)
+        m->minute_key[i] = -1;
+    *out = m;
+    return SD_OK;
+}
+
+void sd_model_free(sd_model *m)
+{
+    if (!m)
+        return;
+    for (int f = 0; f < SD_FILTER_COUNT; f++)
+        free(m->sets[f].rows);
+    free(m->items);
+    free(m->pool);
+    free(m->internal);
+    free(m->plain);
+    free(m);
+}
+
+static uint32_t intern(sd_model *m, const char *s, bool *ok)
+{
+    if (!s)
+        return 0;
+    size_t len = strlen(s) + 1;
+    if (m->pool_len == 0)
+        m->pool_len = 1; /* offset 0 means none */
+    if (m->pool_len + len > m->pool_cap) {
+        size_t cap = m->pool_cap ? m->pool_cap : 1 << 16;
+        while (cap < m->pool_len + len)
+            cap *= 2;
+        if (cap > UINT32_MAX) {
+            *ok = false;
+            return 0;
+        }
+        char *p = realloc(m->pool, cap);
+        if (!p) {
+            *ok = false;
+            return 0;
+        }
+        m->pool = p;
+        m->pool_cap = cap;
+        m->pool[0] = '\0';
+    }
+    uint32_t off = (uint32_t)m->pool_len;
+    memcpy(m->pool + off, s, len);
+    m->pool_len += len;
+    return off;
+}
+
+static sd_status push_index(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 32;
+        uint32_t *p = realloc(*a, c * sizeof *p);
+        if (!p)
+            return SD_ERR_MEMORY;
+        *a = p;
+        *cap = c;
+    }
+    (*a)[(*n)++] = v;
+    return SD_OK;
+}
+
+static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_error *err)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        sd_mitem *n = realloc(m->items, cap * sizeof *n);
+        if (!n)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        m->items = n;
+        m->cap = cap;
+    }
+    bool ok = true;
+    sd_mitem mi = {0};
+    mi.id = intern(m, it->id, &ok);
+    mi.first = intern(m, it->first, &ok);
+    mi.last = intern(m, it->last, &ok);
+    mi.text = intern(m, it->text, &ok);
+    mi.repeat_of = intern(m, it->repeat_of, &ok);
+    mi.storm = intern(m, it->storm, &ok);
+    mi.title = intern(m, it->title, &ok);
+    mi.outlet = intern(m, it->outlet, &ok);
+    mi.link = intern(m, it->expect ? it->expect->link : NULL, &ok);
+    mi.parent_index = -1;
+    if (it->parent) {
+        /* Parents are declared or injected items (storm comments are never parents): the
+         * last one found is tried first, then the non-storm items from the newest. */
+        if (m->last_parent >= 0 && strcmp(m->pool + m->items[m->last_parent].id, it->parent) == 0)
+            mi.parent_index = m->last_parent;
+        for (size_t k = m->n_plain; mi.parent_index < 0 && k-- > 0;)
+            if (strcmp(m->pool + m->items[m->plain[k]].id, it->parent) == 0)
+                mi.parent_index = (int32_t)m->plain[k];
+        if (mi.parent_index < 0)
+            mi.parent = intern(m, it->parent, &ok);
+        else
+            m->last_parent = mi.parent_index;
+    }
+    if (!ok)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    mi.arrival = t;
+    mi.deadline = it->deadline;
+    mi.kind = (uint8_t)it->kind;
+    mi.mood = (uint8_t)it->mood;
+    mi.sender = (int8_t)it->sender;
+    mi.expects_answer = it->expect && it->expect->answer;
+    mi.max_words = (int16_t)(it->expect ? it->expect->max_words : 0);
+    m->items[m->n] = mi;
+    if (it->kind == SD_KIND_INTERNAL &&
+        push_index(&m->internal, &m->n_internal, &m->cap_internal, (uint32_t)m->n) != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    if (it->storm == NULL &&
+        push_index(&m->plain, &m->n_plain, &m->cap_plain, (uint32_t)m->n) != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    if (it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY) {
+        int64_t minute = t / 60;
+        int slot = (int)(((minute % SD_MODEL_MINUTES) + SD_MODEL_MINUTES) % SD_MODEL_MINUTES);
+        if (m->minute_key[slot] != minute) {
+            m->minute_key[slot] = minute;
+            m->minute_count[slot] = 0;
+        }
+        m->minute_count[slot]++;
+        if (it->mood < SD_MOOD_COUNT)
+            m->moods[it->mood]++;
+    }
+    m->n++;
+    return SD_OK;
+}
+
+sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
+{
+    m->version++;
+    if (rec->type == SD_REC_ITEM)
+        return add_item(m, &rec->u.item, rec->t, err);
+    if (rec->type == SD_REC_ACTION) {
+        const sd_rec_action *a = &rec->u.action;
+        int64_t i = a->item_index;
+        if (i < 0 || (size_t)i >= m->n)
+            return SD_OK;
+        sd_mitem *it = &m->items[i];
+        switch (a->kind) {
+        case SD_ACT_HIDE: it->hidden = true; break;
+        case SD_ACT_DELETE: it->deleted = true; break;
+        case SD_ACT_REPORT: it->reported = true; break;
+        case SD_ACT_ESCALATE:
+            if (a->target >= 0 && a->target < 32)
+                it->escalated |= 1u << a->target;
+            break;
+        default: break;
+        }
+    }
+    return SD_OK;
+}
+
+size_t sd_model_n_items(const sd_model *m) { return m->n; }
+const sd_mitem *sd_model_item(const sd_model *m, size_t i) { return &m->items[i]; }
+const char *sd_model_str(const sd_model *m, uint32_t off) { return off ? m->pool + off : ""; }
+uint64_t sd_model_version(const sd_model *m) { return m->version; }
+
+sd_time sd_model_answered_at(const sd_model *m, size_t i)
+{
+    if (i >= sd_results_n_items(m->res))
+        return 0;
+    return sd_results_items(m->res)[i].answered_at;
+}
+
+bool sd_model_waiting(const sd_model *m, size_t i)
+{
+    const sd_mitem *it = &m->items[i];
+    return it->expects_answer && !it->deleted && sd_model_answered_at(m, i) == 0;
+}
+
+static bool in_filter(const sd_model *m, size_t i, sd_filter f)
+{
+    const sd_mitem *it = &m->items[i];
+    switch (f) {
+    case SD_FILTER_WAITING: return sd_model_waiting(m, i);
+    case SD_FILTER_ALL: return true;
+    case SD_FILTER_DM: return it->kind == SD_KIND_DM;
+    case SD_FILTER_INTERNAL: return it->kind == SD_KIND_INTERNAL;
+    case SD_FILTER_ATTACKER:
+        return it->kind == SD_KIND_ATTACKER_POST || it->kind == SD_KIND_NOTICE;
+    default: return false;
+    }
+}
+
+static void rebuild(sd_model *m, sd_filter f)
+{
+    rowset *rs = &m->sets[f];
+    if (rs->built == m->version)
+        return;
+    if (rs->cap < m->n) {
+        uint32_t *n = realloc(rs->rows, m->n * sizeof *n);
+        if (!n)
+            return; /* keep the old rows */
+        rs->rows = n;
+        rs->cap = m->n;
+    }
+    rs->n = 0;
+    if (f == SD_FILTER_WAITING) {
+        for (size_t i = 0; i < m->n; i++)
+            if (in_filter(m, i, f))
+                rs->rows[rs->n++] = (uint32_t)i;
+    } else {
+        for (size_t i = m->n; i-- > 0;)
+            if (in_filter(m, i, f))
+                rs->rows[rs->n++] = (uint32_t)i;
+    }
+    rs->built = m->version;
+}
+
+const uint32_t *sd_model_rows(sd_model *m, sd_filter f, size_t *n)
+{
+    rebuild(m, f);
+    *n = m->sets[f].n;
+    return m->sets[f].rows;
+}
+
+size_t sd_model_count(sd_model *m, sd_filter f)
+{
+    rebuild(m, f);
+    return m->sets[f].n;
+}
+
+void sd_model_per_minute(const sd_model *m, sd_time now, unsigned out[SD_MODEL_MINUTES])
+{
+    int64_t cur = now / 60;
+    for (int k = 0; k < SD_MODEL_MINUTES; k++) {
+        int64_t minute = cur - (SD_MODEL_MINUTES - 1) + k;
+        int slot = (int)(((minute % SD_MODEL_MINUTES) + SD_MODEL_MINUTES) % SD_MODEL_MINUTES);
+        out[k] = m->minute_key[slot] == minute ? m->minute_count[slot] : 0;
+    }
+}
+
+const size_t *sd_model_moods(const sd_model *m) { return m->moods; }
+
+const uint32_t *sd_model_internal(const sd_model *m, size_t *n)
+{
+    *n = m->n_internal;
+    return m->internal;
+}

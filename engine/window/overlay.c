@@ -1,0 +1,182 @@
+/* overlay.c - what is drawn over the panels: the F1 help listing every shortcut, the menus
+ * (escalation targets, account security, delete reasons, end the exercise), and the
+ * scorecard screen at the end (the three scores and overall, the costliest misses with
+ * their feedback, the figures, and the keys that write the results JSON and CSV). */
+#include "app_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static SDL_Rect centred(SDL_Rect win, int w, int h)
+{
+    if (w > win.w - 16) w = win.w - 16;
+    if (h > win.h - 16) h = win.h - 16;
+    return (SDL_Rect){win.x + (win.w - w) / 2, win.y + (win.h - h) / 2, w, h};
+}
+
+/* A box with a title and lines "key  text"; lines that do not fit are left out. */
+static void menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,
+                 const char *const *keys, const char *const *texts, size_t n)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    int lh = sd_text_line_height(app->text, th->font_body, false);
+    int lt = sd_text_line_height(app->text, th->font_title, true);
+    int kw = 0, tw = sd_text_width(app->text, th->font_title, true, title, strlen(title));
+    for (size_t i = 0; i < n; i++) {
+        int w = sd_text_width(app->text, th->font_body, true, keys[i], strlen(keys[i]));
+        kw = w > kw ? w : kw;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int w = kw + th->pad + sd_text_width(app->text, th->font_body, false, texts[i], strlen(texts[i]));
+        tw = w > tw ? w : tw;
+    }
+    SDL_Rect box = centred(win, tw + 4 * th->pad, lt + (int)n * lh + 3 * th->pad);
+    sd_draw_panel(d, panel, box, th->overlay_bg);
+    sd_draw_frame(d, box, th->accent);
+    SDL_Rect in = {box.x + 2 * th->pad, box.y + th->pad, box.w - 4 * th->pad, box.h - 2 * th->pad};
+    int y = in.y;
+    if (y + lt <= in.y + in.h)
+        sd_draw_str(d, th->font_title, true, th->accent, in.x, y, in.w, title);
+    y += lt + th->gap;
+    if (kw > in.w / 3)
+        kw = in.w / 3;
+    for (size_t i = 0; i < n && y + lh <= in.y + in.h; i++, y += lh) {
+        sd_draw_str(d, th->font_body, true, th->text, in.x, y, kw, keys[i]);
+        sd_draw_str(d, th->font_body, false, th->text, in.x + kw + th->pad, y, in.w - kw - th->pad, texts[i]);
+    }
+}
+
+static const char *const help_keys[][2] = {
+    {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
+    {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
+    {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},
+    {"E", "ui.help.escalate"}, {"S", "ui.help.account"}, {"N", "ui.help.publish"},
+    {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
+    {"Ctrl+C/X/V", "ui.help.clipboard"}, {"Tab (editor)", "ui.help.placeholder"},
+    {"Space, F5", "ui.help.pause"}, {"F6 / F7 / F8", "ui.help.speed"}, {"F10", "ui.help.end"},
+    {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"},
+};
+
+void sd_overlay_draw(sd_app *app, SDL_Rect win)
+{
+    const char *keys[24], *texts[24];
+    char kbuf[24][8], tbuf[24][160];
+    size_t n = 0;
+    switch (app->overlay) {
+    case SD_OVERLAY_HELP:
+        for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && n < 24; i++, n++) {
+            keys[n] = help_keys[i][0];
+            texts[n] = sd_app_t(app, help_keys[i][1]);
+        }
+        menu(app, win, "help", sd_app_t(app, "ui.help.title"), keys, texts, n);
+        break;
+    case SD_OVERLAY_ESCALATE:
+        for (int t = 0; t < SD_TARGET_COUNT; t++, n++) {
+            snprintf(kbuf[n], sizeof kbuf[n], "%d", t + 1);
+            snprintf(tbuf[n], sizeof tbuf[n], "ui.target.%s", sd_vocab_name(SD_VOCAB_TARGET, t));
+            keys[n] = kbuf[n];
+            texts[n] = sd_app_t(app, tbuf[n]);
+        }
+        menu(app, win, "menu", sd_app_t(app, "ui.menu.escalate"), keys, texts, n);
+        break;
+    case SD_OVERLAY_DELETE:
+        for (int i = 0; i < SD_DELETE_REASONS; i++, n++) {
+            snprintf(kbuf[n], sizeof kbuf[n], "%d", i + 1);
+            snprintf(tbuf[n], sizeof tbuf[n], "ui.reason.%d", i + 1);
+            keys[n] = kbuf[n];
+            texts[n] = sd_app_t(app, tbuf[n]);
+        }
+        menu(app, win, "menu", sd_app_t(app, "ui.menu.delete"), keys, texts, n);
+        break;
+    case SD_OVERLAY_ACCOUNT:
+        for (int s = 0; s < SD_STEP_REMOVE_ACCESS; s++, n++) {
+            snprintf(kbuf[n], sizeof kbuf[n], "%d", s + 1);
+            snprintf(tbuf[n], sizeof tbuf[n], "ui.step.%s", sd_vocab_name(SD_VOCAB_STEP, s));
+            keys[n] = kbuf[n];
+            texts[n] = sd_app_t(app, tbuf[n]);
+        }
+        for (size_t h = 0; h < app->sc->n_hijacks && n < 9; h++) {
+            const char *former = app->sc->hijacks[h].former;
+            if (!former)
+                continue;
+            const sd_persona *p = sd_scenario_persona(app->sc, former);
+            snprintf(kbuf[n], sizeof kbuf[n], "%zu", n + 1);
+            snprintf(tbuf[n], sizeof tbuf[n], "%s: %s %s", sd_app_t(app, "ui.step.remove_access"),
+                     p ? p->first : former, p && p->last ? p->last : "");
+            keys[n] = kbuf[n];
+            texts[n] = tbuf[n];
+            n++;
+        }
+        menu(app, win, "menu", sd_app_t(app, "ui.menu.account"), keys, texts, n);
+        break;
+    case SD_OVERLAY_END:
+        keys[0] = "Y, Enter";
+        texts[0] = sd_app_t(app, "ui.menu.end_yes");
+        keys[1] = "N, Esc";
+        texts[1] = sd_app_t(app, "ui.menu.end_no");
+        menu(app, win, "menu", sd_app_t(app, "ui.menu.end"), keys, texts, 2);
+        break;
+    default:
+        break;
+    }
+}
+
+void sd_scorecard_draw(sd_app *app, SDL_Rect r)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    sd_draw_panel(d, "scorecard", r, th->panel);
+    SDL_Rect in = {r.x + 2 * th->pad, r.y + th->pad, r.w - 4 * th->pad, r.h - 2 * th->pad};
+    if (!app->score || in.w <= 0 || in.h <= 0)
+        return;
+    const sd_score *s = app->score;
+    int y = in.y;
+    int lt = sd_text_line_height(app->text, th->font_title, true);
+    int lh = sd_text_line_height(app->text, th->font_body, false);
+    sd_buf title = SD_BUF_INIT;
+    const char *names[] = {"title"};
+    const char *values[] = {app->sc->title ? app->sc->title : app->sc->id};
+    sd_texts_format(app->tx, "card.title", &title, 1, names, values);
+    if (y + lt <= in.y + in.h)
+        sd_draw_str(d, th->font_title, true, th->accent, in.x, y, in.w, sd_buf_str(&title));
+    sd_buf_free(&title);
+    y += lt + th->gap;
+    struct { const char *key; double v; } dims[] = {{"card.speed", s->speed}, {"card.tone", s->tone},
+                                                   {"card.escalation", s->escalation}, {"card.overall", s->overall}};
+    int label_w = in.w * 4 / 10;
+    for (int i = 0; i < 4 && y + lh <= in.y + in.h; i++, y += lh) {
+        char v[32];
+        snprintf(v, sizeof v, "%.1f", dims[i].v);
+        bool bold = i == 3;
+        sd_draw_str(d, th->font_body, bold, th->text, in.x, y, label_w - th->pad, sd_app_t(app, dims[i].key));
+        int vw = sd_draw_str(d, th->font_body, true, th->text, in.x + label_w, y, in.w / 8, v);
+        (void)vw;
+        int bx = in.x + label_w + in.w / 8, bw = in.x + in.w - bx;
+        int fill = (int)(dims[i].v / 100.0 * bw);
+        sd_draw_fill(d, (SDL_Rect){bx, y + lh / 4, bw, lh / 2}, th->panel_alt);
+        sd_draw_fill(d, (SDL_Rect){bx, y + lh / 4, fill, lh / 2},
+                     dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
+    }
+    y += th->gap;
+    SDL_Rect text_r = {in.x, in.y, in.w, in.h};
+    if (y + lh <= in.y + in.h)
+        sd_draw_str(d, th->font_body, true, th->accent, in.x, y, in.w, sd_app_t(app, "card.misses"));
+    y += lh;
+    if (s->n_feedback == 0)
+        sd_draw_wrapped(app, th->font_body, false, th->ok, text_r, &y, sd_app_t(app, "card.none"), 0);
+    for (size_t i = 0; i < s->n_feedback && i < 5; i++) {
+        char head[200];
+        snprintf(head, sizeof head, "%zu. %s  −%.1f %s", i + 1, sd_vocab_name(SD_VOCAB_RULE, s->feedback[i].rule),
+                 s->feedback[i].cost, sd_app_t(app, "card.points"));
+        sd_draw_wrapped(app, th->font_body, true, th->bad, text_r, &y, head, 1);
+        sd_draw_wrapped(app, th->font_small, false, th->text, text_r, &y, s->feedback[i].text, 4);
+        y += th->gap;
+    }
+    char buf[1200];
+    snprintf(buf, sizeof buf, "%s: %zu / %zu · %s: %zu / %zu", sd_app_t(app, "card.late"), s->late, s->expecting,
+             sd_app_t(app, "card.unanswered"), s->unanswered, s->expecting);
+    sd_draw_wrapped(app, th->font_body, false, th->text, text_r, &y, buf, 2);
+    snprintf(buf, sizeof buf, "%s: %s", sd_app_t(app, "card.log"), app->log_path);
+    sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
+}
