@@ -356,6 +356,18 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
     case SD_REC_END:
         rec->u.end.reason = str(&c, o, "reason", true);
         break;
+    case SD_REC_FACILITATOR: {
+        sd_rec_facilitator *f = &rec->u.facilitator;
+        const char *did = str(&c, o, "did", true);
+        int k = did ? sd_fac_lookup(did) : -1;
+        if (did && k < 0)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: unknown facilitator action '%s'", where, did);
+        f->kind = (sd_fac_kind)(k < 0 ? 0 : k);
+        if (f->kind == SD_FAC_SPEED)
+            f->value = num(&c, o, "compression", true, 0.01, 1e6, 1);
+        f->item = str(&c, o, "item", f->kind == SD_FAC_INJECT);
+        break;
+    }
     case SD_REC_COUNT:
         break;
     }

@@ -34,7 +34,18 @@ struct sd_logw {
 };
 
 static const char *const type_names[SD_REC_COUNT] = {"header", "item", "action", "rejected",
-                                                     "state", "end"};
+                                                     "state", "end", "facilitator"};
+static const char *const fac_names[SD_FAC_COUNT] = {"pause", "resume", "speed", "inject"};
+
+const char *sd_fac_name(sd_fac_kind k) { return (k >= 0 && k < SD_FAC_COUNT) ? fac_names[k] : "?"; }
+
+int sd_fac_lookup(const char *name)
+{
+    for (int i = 0; i < SD_FAC_COUNT; i++)
+        if (strcmp(fac_names[i], name) == 0)
+            return i;
+    return -1;
+}
 
 const char *sd_record_type_name(sd_record_type t)
 {
@@ -207,6 +218,15 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
     case SD_REC_END:
         sd_jsonw_kstring(&w, "reason", rec->u.end.reason);
         break;
+    case SD_REC_FACILITATOR: {
+        const sd_rec_facilitator *f = &rec->u.facilitator;
+        sd_jsonw_kstring(&w, "did", sd_fac_name(f->kind));
+        if (f->kind == SD_FAC_SPEED)
+            sd_jsonw_kdouble(&w, "compression", f->value);
+        if (f->item)
+            sd_jsonw_kstring(&w, "item", f->item);
+        break;
+    }
     case SD_REC_COUNT:
         break;
     }

@@ -20,7 +20,7 @@
 
 typedef enum sd_record_type {
     SD_REC_HEADER, SD_REC_ITEM, SD_REC_ACTION, SD_REC_REJECTED, SD_REC_STATE, SD_REC_END,
-    SD_REC_COUNT
+    SD_REC_FACILITATOR, SD_REC_COUNT
 } sd_record_type;
 
 typedef struct sd_rec_header {
@@ -69,6 +69,19 @@ typedef struct sd_rec_state {
     int64_t waiting, overdue, oldest_wait; /* oldest_wait in seconds */
 } sd_rec_state;
 
+/* What the facilitator did: pause, resume, speed (value: the new compression), inject
+ * (item: the id of the item that arrives next). Ending the exercise is an end record. */
+typedef enum sd_fac_kind { SD_FAC_PAUSE, SD_FAC_RESUME, SD_FAC_SPEED, SD_FAC_INJECT, SD_FAC_COUNT } sd_fac_kind;
+
+typedef struct sd_rec_facilitator {
+    sd_fac_kind kind;
+    double value;     /* SD_FAC_SPEED: simulated seconds per real second */
+    const char *item; /* SD_FAC_INJECT */
+} sd_rec_facilitator;
+
+const char *sd_fac_name(sd_fac_kind k);
+int sd_fac_lookup(const char *name);
+
 typedef struct sd_rec_end {
     const char *reason; /* "duration", "finished by scenario", "ended by facilitator" ... */
 } sd_rec_end;
@@ -83,6 +96,7 @@ typedef struct sd_record {
         sd_rec_action action;
         sd_rec_state state;
         sd_rec_end end;
+        sd_rec_facilitator facilitator;
     } u;
 } sd_record;
 

@@ -347,6 +347,7 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         r->rejected++;
         break;
     case SD_REC_STATE:
+    case SD_REC_FACILITATOR:
         break;
     case SD_REC_END:
         r->ended = true;

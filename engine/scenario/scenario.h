@@ -173,13 +173,14 @@ typedef struct sd_scenario {
     sd_storm *storms;     size_t n_storms;
     sd_hijack *hijacks;   size_t n_hijacks;
     sd_hook *hooks;       size_t n_hooks;
+    sd_item_def *prepared; size_t n_prepared; /* injects the facilitator sends on a key */
     bool declared;           /* scenario{} was called */
     bool scoring_crisis_set, scoring_start_set; /* given in scoring = { ... } */
     int scenario_line;
     /* owned */
     sd_sandbox *sb;
     sd_arena arena;
-    size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks;
+    size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared;
 } sd_scenario;
 
 typedef struct sd_load_options {

@@ -619,7 +619,8 @@ void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time ba
     memset(d, 0, sizeof *d);
     d->kind = kind;
     d->line = current_line(L);
-    check_keys(L, t, decl, strcmp(decl, "inject") == 0 ? inject_keys : item_keys);
+    check_keys(L, t, decl, strcmp(decl, "inject") == 0 || strcmp(decl, "prepared") == 0
+                               ? inject_keys : item_keys);
     d->id = get_id(L, t, decl, &sc->arena);
     const char *id = d->id;
     if (!get_when(L, sc, t, "at", base, decl, id, &d->at))
@@ -1076,6 +1077,34 @@ static int l_when(lua_State *L)
     return 0;
 }
 
+/* prepared{ kind = "comment", author = ..., text = ... }: an inject the facilitator sends
+ * with a key during the exercise, in declaration order. */
+static int l_prepared(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *D = "prepared";
+    require_scenario(L, sc, D);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_getfield(L, 1, "kind") != LUA_TSTRING)
+        return luaL_error(L, "prepared: field 'kind' is required (comment, reply, dm, inquiry, "
+                             "internal, notice or post)");
+    int kind = sd_vocab_lookup(SD_VOCAB_KIND, lua_tostring(L, -1));
+    if (kind < 0 || kind == SD_KIND_ATTACKER_POST || kind == SD_KIND_MEDIA)
+        return luaL_error(L, "prepared: kind '%s' cannot be injected", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "id") == LUA_TNIL) {
+        char id[32];
+        snprintf(id, sizeof id, "prepared-%zu", sc->n_prepared + 1);
+        lua_pushstring(L, id);
+        lua_setfield(L, 1, "id");
+    }
+    lua_pop(L, 1);
+    sc->prepared = grow_array(L, sc->prepared, &sc->cap_prepared, sc->n_prepared, sizeof *sc->prepared);
+    sd_read_item(L, sc, 1, (sd_kind)kind, sc->start, D, &sc->prepared[sc->n_prepared]);
+    sc->n_prepared++;
+    return 0;
+}
+
 static int l_runtime_only(lua_State *L)
 {
     return luaL_error(L, "this function can only be called from a callback (on, every or when), "
@@ -1241,6 +1270,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
         {"media", l_media},       {"inquiry", l_inquiry}, {"internal", l_internal},
         {"notice", l_notice},     {"storm", l_storm},     {"hijack", l_hijack},
         {"on", l_on},             {"every", l_every},     {"when", l_when},
+        {"prepared", l_prepared},
         {"inject", l_runtime_only}, {"set_rate", l_runtime_only},
         {"finish", l_runtime_only}, {"state", l_runtime_only}, {"item_state", l_runtime_only},
     };
@@ -1286,6 +1316,7 @@ void sd_scenario_free(sd_scenario *sc)
     free(sc->storms);
     free(sc->hijacks);
     free(sc->hooks);
+    free(sc->prepared);
     sd_arena_free(&sc->arena);
     free(sc);
 }

@@ -201,6 +201,7 @@ void sd_session_destroy(sd_session *s)
     free(s->hijacks);
     free(s->when_fired);
     sd_buf_free(&s->scratch);
+    sd_error_clear(&s->deferred);
     sd_arena_free(&s->arena);
     free(s);
 }
@@ -270,7 +271,7 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
         r->outlet = it->def->outlet;
         r->url = it->def->url;
     }
-    r->by = NULL;
+    r->by = it->by_facilitator ? "facilitator" : NULL;
     r->deadline = it->deadline;
     r->expect = it->expect;
     r->index = it - s->items;
@@ -314,6 +315,7 @@ static sd_status arrive_def(sd_session *s, const sd_item_def *d, sd_error *err)
     it.repeat_of = d->repeat_of;
     it.parent = -1;
     it.sender = d->kind == SD_KIND_INTERNAL ? (int8_t)d->from : -1;
+    it.by_facilitator = s->arriving_by_facilitator;
     if (d->author) {
         const sd_persona *p = sd_scenario_persona(s->sc, d->author);
         if (p == NULL)
@@ -785,6 +787,11 @@ static sd_status advance_to(sd_session *s, sd_time until, sd_error *err)
 {
     if (!s->started)
         return sd_error_set(err, SD_ERR_USAGE, "call sd_session_start() first");
+    if (s->deferred.status != SD_OK) {
+        sd_status st = sd_error_set(err, s->deferred.status, "%s", sd_error_msg(&s->deferred));
+        sd_error_clear(&s->deferred);
+        return st;
+    }
     sd_event ev;
     while (!s->finished && sd_queue_peek(&s->events) && sd_queue_peek(&s->events)->t <= until) {
         sd_queue_pop(&s->events, &ev);
@@ -820,12 +827,134 @@ sd_status sd_session_run(sd_session *s, sd_error *err)
     return st;
 }
 
-void sd_session_pause(sd_session *s, bool paused) { s->clock.paused = paused; }
+/* Logs a facilitator control; a failure waits in s->deferred for the next step. */
+static void log_control(sd_session *s, sd_fac_kind kind, double value)
+{
+    if (!s->started || s->finished)
+        return;
+    sd_record rec = {.type = SD_REC_FACILITATOR, .t = s->now};
+    rec.u.facilitator.kind = kind;
+    rec.u.facilitator.value = value;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_session_emit(s, &rec, &e) != SD_OK && s->deferred.status == SD_OK)
+        sd_error_set(&s->deferred, e.status, "%s", sd_error_msg(&e));
+    sd_error_clear(&e);
+}
+
+void sd_session_pause(sd_session *s, bool paused)
+{
+    if (s->clock.paused == paused)
+        return;
+    s->clock.paused = paused;
+    log_control(s, paused ? SD_FAC_PAUSE : SD_FAC_RESUME, 0);
+}
+
 bool sd_session_paused(const sd_session *s) { return s->clock.paused; }
+
 void sd_session_set_compression(sd_session *s, double c)
 {
-    if (c > 0)
-        s->clock.compression = c;
+    if (!(c > 0) || c == s->clock.compression)
+        return;
+    s->clock.compression = c;
+    log_control(s, SD_FAC_SPEED, c);
+}
+
+static sd_status inject_def(sd_session *s, sd_item_def *d, sd_error *err)
+{
+    char id[48];
+    if (d->id == NULL) {
+        do {
+            snprintf(id, sizeof id, "facilitator-%llu", (unsigned long long)++s->next_facilitator);
+        } while (sd_session_find(s, id, NULL) || sd_scenario_item_def(s->sc, id));
+        d->id = sd_arena_strdup(&s->arena, id);
+        if (d->id == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    } else if (sd_session_find(s, d->id, NULL)) {
+        return sd_error_set(err, SD_ERR_INPUT, "inject: id '%s' is already used", d->id);
+    }
+    d->at = s->now;
+    sd_record rec = {.type = SD_REC_FACILITATOR, .t = s->now};
+    rec.u.facilitator.kind = SD_FAC_INJECT;
+    rec.u.facilitator.item = d->id;
+    sd_status st = sd_session_emit(s, &rec, err);
+    if (st != SD_OK)
+        return st;
+    s->arriving_by_facilitator = true;
+    st = arrive_def(s, d, err);
+    s->arriving_by_facilitator = false;
+    return st;
+}
+
+sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
+{
+    if (!s->started || s->finished)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: the exercise is not running");
+    if ((int)inj->kind < 0 || inj->kind >= SD_KIND_COUNT || inj->kind == SD_KIND_ATTACKER_POST ||
+        inj->kind == SD_KIND_MEDIA)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: a %s cannot be injected",
+                            sd_vocab_name(SD_VOCAB_KIND, inj->kind));
+    if (inj->text == NULL || inj->text[0] == '\0' || strlen(inj->text) > MAX_ACTION_TEXT)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: the text is empty or longer than %d bytes",
+                            MAX_ACTION_TEXT);
+    bool authored = inj->kind == SD_KIND_COMMENT || inj->kind == SD_KIND_REPLY ||
+                    inj->kind == SD_KIND_DM || inj->kind == SD_KIND_INQUIRY;
+    const sd_persona *p = NULL;
+    if (authored) {
+        p = inj->author ? sd_scenario_persona(s->sc, inj->author) : NULL;
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_INPUT, "inject: a %s needs the id of a persona of the "
+                                "scenario as its author", sd_vocab_name(SD_VOCAB_KIND, inj->kind));
+    }
+    if (inj->kind == SD_KIND_INTERNAL && (inj->sender < 0 || inj->sender >= SD_SENDER_COUNT))
+        return sd_error_set(err, SD_ERR_INPUT, "inject: an internal message needs its sender");
+    const char *on = inj->on;
+    if ((inj->kind == SD_KIND_COMMENT || inj->kind == SD_KIND_REPLY) && on == NULL) {
+        for (size_t i = s->n_items; i-- > 0 && on == NULL;)
+            if (s->items[i].kind == SD_KIND_POST)
+                on = s->items[i].id;
+        if (on == NULL)
+            return sd_error_set(err, SD_ERR_INPUT, "inject: a comment needs a post to be on, and "
+                                "there is none yet");
+    }
+    if (on && !sd_session_find(s, on, NULL))
+        return sd_error_set(err, SD_ERR_INPUT, "inject: there is no item '%s'", on);
+    sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
+    sd_buf clean = SD_BUF_INIT;
+    sd_utf8_sanitize(&clean, inj->text, strlen(inj->text));
+    if (d == NULL || !sd_buf_ok(&clean)) {
+        sd_buf_free(&clean);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    memset(d, 0, sizeof *d);
+    d->kind = inj->kind;
+    d->author = p ? p->id : NULL;
+    d->parent = on ? sd_arena_strdup(&s->arena, on) : NULL;
+    d->text = sd_arena_strdup(&s->arena, sd_buf_str(&clean));
+    d->from = inj->kind == SD_KIND_INTERNAL ? (sd_sender)inj->sender : SD_SENDER_MANAGER;
+    sd_buf_free(&clean);
+    sd_expect_defaults(&d->expect, inj->kind, p ? p->mood : SD_MOOD_CALM);
+    if (inj->kind == SD_KIND_INTERNAL)
+        d->expect.answer = true; /* the facilitator asks: the participant acknowledges */
+    return inject_def(s, d, err);
+}
+
+sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err)
+{
+    *injected = false;
+    if (!s->started || s->finished)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: the exercise is not running");
+    if (s->next_prepared >= s->sc->n_prepared)
+        return SD_OK;
+    sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
+    if (d == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    *d = s->sc->prepared[s->next_prepared++];
+    d->id = NULL; /* each use gets an id of its own */
+    if (d->parent && !sd_session_find(s, d->parent, NULL))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
+                            "has not appeared yet", s->sc->display, d->line, d->parent);
+    *injected = true;
+    return inject_def(s, d, err);
 }
 double sd_session_compression(const sd_session *s) { return s->clock.compression; }
 sd_time sd_session_now(const sd_session *s) { return s->now; }

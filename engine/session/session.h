@@ -74,10 +74,28 @@ sd_status sd_session_step_sim(sd_session *s, double sim_seconds, sd_error *err);
 /* Runs to the end of the exercise. */
 sd_status sd_session_run(sd_session *s, sd_error *err);
 
+/* The facilitator's controls. Each change is written to the session log as a facilitator
+ * record; should writing fail, the error is returned by the next step call. */
 void sd_session_pause(sd_session *s, bool paused);
 bool sd_session_paused(const sd_session *s);
 void sd_session_set_compression(sd_session *s, double compression);
 double sd_session_compression(const sd_session *s);
+
+/* A live inject by the facilitator: an item that arrives now, marked by = "facilitator".
+ * kind: comment, reply, dm, inquiry, internal, notice or post. author: a persona id (for
+ * comment, reply, dm, inquiry); sender: an sd_sender (internal); on: the item a comment or
+ * reply is on (default: the newest post). Strings are copied. */
+typedef struct sd_inject {
+    sd_kind kind;
+    const char *author;
+    int sender;
+    const char *on;
+    const char *text;
+} sd_inject;
+sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err);
+/* Injects the scenario's next prepared inject (prepared{ ... } declarations, in order);
+ * *injected is false when none is left. */
+sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err);
 
 /* The participant acts now. An invalid action (unknown item, deleted item, missing text,
  * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as

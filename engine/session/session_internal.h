@@ -41,6 +41,7 @@ typedef struct sd_item {
     int32_t parent;                       /* index, or -1 */
     uint8_t kind, mood, flags;
     int8_t sender;
+    bool by_facilitator;
 } sd_item;
 
 typedef struct storm_rt {
@@ -112,6 +113,10 @@ struct sd_session {
     uint32_t escalated; /* targets escalated so far, any item */
     uint64_t next_inject;
     sd_buf scratch;
+    sd_error deferred;      /* a failure to log a facilitator control, for the next step */
+    size_t next_prepared;   /* the scenario's prepared injects used so far */
+    uint64_t next_facilitator;
+    bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
 };
 
 /* session.c */
