@@ -10,6 +10,7 @@ static const char usage[] =
     "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--quiet] SCENARIO\n"
     "       stormdrill check FILE...\n"
     "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
+    "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
     "       stormdrill calendar YEAR\n"
     "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
     "       stormdrill --version | --help\n"
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
         return sd_cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "score") == 0)
         return sd_cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "replay") == 0)
+        return sd_cmd_replay(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)
         return sd_cmd_calendar(argc - 1, argv + 1);
     if (strcmp(cmd, "tone") == 0)

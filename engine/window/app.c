@@ -1,7 +1,8 @@
 /* app.c - the exercise window's life cycle, events and actions: creates the SDL window and
  * the session, turns keys into actions (through sd_session_act), steps the session each
  * frame and lays out the panels. The panels themselves are in feed.c, thread.c,
- * situation.c and overlay.c. */
+ * situation.c and overlay.c; mouse clicks in mouse.c; the delete and inject forms in
+ * form.c. */
 #include "app_internal.h"
 
 #include <stdarg.h>
@@ -137,7 +138,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->ui_lang = cfg->lang >= 0 && cfg->lang < SD_LANG_COUNT ? (sd_language)cfg->lang : app->sc->lang;
     if ((st = sd_texts_load(sd_assets_dir(), app->ui_lang, &app->tx, err)) != SD_OK ||
         (st = sd_lexicons_load(sd_assets_dir(), &app->lx, err)) != SD_OK ||
-        (st = sd_editor_create(&app->ed, err)) != SD_OK)
+        (st = sd_editor_create(&app->ed, err)) != SD_OK ||
+        (st = sd_editor_create(&app->field, err)) != SD_OK)
         goto fail;
 
     /* SDL: the caller chose the video driver (SDL_VIDEODRIVER); no vsync (it fails under
@@ -190,6 +192,7 @@ void sd_app_destroy(sd_app *app)
 {
     if (!app)
         return;
+    sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
     if (app->s && !sd_session_finished(app->s))
         sd_session_end(app->s, "window closed", NULL);
     sd_session_destroy(app->s);
@@ -199,6 +202,7 @@ void sd_app_destroy(sd_app *app)
     sd_model_free(app->model);
     sd_results_free(app->res);
     sd_editor_free(app->ed);
+    sd_editor_free(app->field);
     sd_lexicons_free(app->lx);
     sd_texts_free(app->tx);
     sd_scenario_free(app->sc);
@@ -255,6 +259,17 @@ static sd_status act_on_selected(sd_app *app, sd_action_kind kind, const char *r
     return act(app, &a, done_key, err);
 }
 
+sd_status sd_app_act(sd_app *app, const sd_action *a, const char *done_key, sd_error *err)
+{
+    return act(app, a, done_key, err);
+}
+
+sd_status sd_app_act_on_selected(sd_app *app, sd_action_kind kind, const char *reason,
+                                 const char *done_key, sd_error *err)
+{
+    return act_on_selected(app, kind, reason, done_key, err);
+}
+
 static void start_editing(sd_app *app, sd_edit_mode mode)
 {
     if (mode != SD_EDIT_PUBLISH && !selected_id(app)) {
@@ -268,6 +283,15 @@ static void start_editing(sd_app *app, sd_edit_mode mode)
     app->edit_mode = mode;
     app->editing = true;
     SDL_StartTextInput();
+}
+
+void sd_app_start_editing(sd_app *app, sd_edit_mode mode)
+{
+    if (app->edit_mode == mode && (mode == SD_EDIT_PUBLISH || app->edit_item >= 0)) {
+        app->editing = true; /* back to the text being written */
+        SDL_StartTextInput();
+    } else
+        start_editing(app, mode);
 }
 
 static void stop_editing(sd_app *app)
@@ -386,8 +410,20 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
             app->overlay = SD_OVERLAY_NONE;
         return SD_OK;
     }
-    if (n < 0)
+    return n < 0 ? SD_OK : sd_app_choose(app, n, err);
+}
+
+sd_status sd_app_choose(sd_app *app, int n, sd_error *err)
+{
+    sd_overlay o = app->overlay;
+    if (o == SD_OVERLAY_END) {
+        app->overlay = SD_OVERLAY_NONE;
+        return n == 0 ? end_exercise(app, err) : SD_OK;
+    }
+    if (o == SD_OVERLAY_HELP)
         return SD_OK;
+    if (o == SD_OVERLAY_DELETE)
+        sd_form_close(app);
     app->overlay = SD_OVERLAY_NONE;
     if (o == SD_OVERLAY_ESCALATE && n < SD_TARGET_COUNT) {
         sd_action a;
@@ -420,6 +456,36 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
     return SD_OK;
 }
 
+bool sd_app_edit_key(sd_editor *ed, const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode c = k->keysym.sym;
+    unsigned mods = (k->keysym.mod & KMOD_SHIFT) ? SD_MOD_SHIFT : 0;
+    if (ctrl(k))
+        mods |= SD_MOD_WORD;
+    if (ctrl(k)) {
+        switch (c) {
+        case SDLK_z: sd_editor_undo(ed); return true;
+        case SDLK_y: sd_editor_redo(ed); return true;
+        case SDLK_a: sd_editor_select_all(ed); return true;
+        case SDLK_c: sd_editor_copy(ed, clipboard()); return true;
+        case SDLK_x: sd_editor_cut(ed, clipboard()); return true;
+        case SDLK_v: sd_editor_paste(ed, clipboard()); return true;
+        default: break;
+        }
+    }
+    switch (c) {
+    case SDLK_LEFT: sd_editor_key(ed, SD_KEY_LEFT, mods); return true;
+    case SDLK_RIGHT: sd_editor_key(ed, SD_KEY_RIGHT, mods); return true;
+    case SDLK_UP: sd_editor_key(ed, SD_KEY_UP, mods); return true;
+    case SDLK_DOWN: sd_editor_key(ed, SD_KEY_DOWN, mods); return true;
+    case SDLK_HOME: sd_editor_key(ed, ctrl(k) ? SD_KEY_DOC_START : SD_KEY_HOME, mods & SD_MOD_SHIFT); return true;
+    case SDLK_END: sd_editor_key(ed, ctrl(k) ? SD_KEY_DOC_END : SD_KEY_END, mods & SD_MOD_SHIFT); return true;
+    case SDLK_BACKSPACE: sd_editor_key(ed, SD_KEY_BACKSPACE, mods); return true;
+    case SDLK_DELETE: sd_editor_key(ed, SD_KEY_DELETE, mods); return true;
+    default: return false;
+    }
+}
+
 static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 {
     SDL_Keycode c = k->keysym.sym;
@@ -432,26 +498,9 @@ static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *e
     }
     if ((c == SDLK_RETURN || c == SDLK_KP_ENTER) && ctrl(k))
         return send_text(app, err);
-    if (ctrl(k)) {
-        switch (c) {
-        case SDLK_z: sd_editor_undo(app->ed); return SD_OK;
-        case SDLK_y: sd_editor_redo(app->ed); return SD_OK;
-        case SDLK_a: sd_editor_select_all(app->ed); return SD_OK;
-        case SDLK_c: sd_editor_copy(app->ed, clipboard()); return SD_OK;
-        case SDLK_x: sd_editor_cut(app->ed, clipboard()); return SD_OK;
-        case SDLK_v: sd_editor_paste(app->ed, clipboard()); return SD_OK;
-        default: break;
-        }
-    }
+    if (sd_app_edit_key(app->ed, k))
+        return SD_OK;
     switch (c) {
-    case SDLK_LEFT: sd_editor_key(app->ed, SD_KEY_LEFT, mods); break;
-    case SDLK_RIGHT: sd_editor_key(app->ed, SD_KEY_RIGHT, mods); break;
-    case SDLK_UP: sd_editor_key(app->ed, SD_KEY_UP, mods); break;
-    case SDLK_DOWN: sd_editor_key(app->ed, SD_KEY_DOWN, mods); break;
-    case SDLK_HOME: sd_editor_key(app->ed, ctrl(k) ? SD_KEY_DOC_START : SD_KEY_HOME, mods & SD_MOD_SHIFT); break;
-    case SDLK_END: sd_editor_key(app->ed, ctrl(k) ? SD_KEY_DOC_END : SD_KEY_END, mods & SD_MOD_SHIFT); break;
-    case SDLK_BACKSPACE: sd_editor_key(app->ed, SD_KEY_BACKSPACE, mods); break;
-    case SDLK_DELETE: sd_editor_key(app->ed, SD_KEY_DELETE, mods); break;
     case SDLK_RETURN: case SDLK_KP_ENTER: sd_editor_key(app->ed, SD_KEY_ENTER, mods); break;
     case SDLK_TAB: sd_editor_key(app->ed, SD_KEY_TAB, mods); break;
     default: break;
@@ -471,9 +520,7 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_HOME: sd_feed_home_end(app, false); break;
     case SDLK_END: sd_feed_home_end(app, true); break;
     case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4: case SDLK_5:
-        app->filter = (sd_filter)(c - SDLK_1);
-        app->top = 0;
-        sd_feed_select_valid(app);
+        sd_feed_set_filter(app, (sd_filter)(c - SDLK_1));
         break;
     case SDLK_TAB:
         app->filter = (sd_filter)((app->filter + ((k->keysym.mod & KMOD_SHIFT) ? SD_FILTER_COUNT - 1 : 1)) % SD_FILTER_COUNT);
@@ -489,7 +536,7 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_a: return act_on_selected(app, SD_ACT_REPORT, NULL, "ui.status.reported", err);
     case SDLK_k: return act_on_selected(app, SD_ACT_ACKNOWLEDGE, NULL, "ui.status.acknowledged", err);
     case SDLK_DELETE: case SDLK_x:
-        if (selected_id(app)) app->overlay = SD_OVERLAY_DELETE;
+        if (selected_id(app)) sd_form_open_delete(app);
         else sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
         break;
     case SDLK_e: app->overlay = SD_OVERLAY_ESCALATE; break;
@@ -522,6 +569,7 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         return SD_OK;
     }
     if (c == SDLK_F1) {
+        sd_form_close(app);
         app->overlay = app->overlay == SD_OVERLAY_HELP ? SD_OVERLAY_NONE : SD_OVERLAY_HELP;
         return SD_OK;
     }
@@ -531,9 +579,16 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
     case SDLK_F6: set_speed(app, 1); return SD_OK;
     case SDLK_F7: set_speed(app, base); return SD_OK;
     case SDLK_F8: set_speed(app, base * 4); return SD_OK;
-    case SDLK_F10: app->overlay = SD_OVERLAY_END; return SD_OK;
+    case SDLK_F9:
+        if (k->keysym.mod & KMOD_SHIFT)
+            return sd_form_inject_prepared(app, err);
+        sd_form_open_inject(app);
+        return SD_OK;
+    case SDLK_F10: sd_form_close(app); app->overlay = SD_OVERLAY_END; return SD_OK;
     default: break;
     }
+    if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+        return sd_form_key(app, k, err);
     if (app->overlay != SD_OVERLAY_NONE)
         return key_overlay(app, k, err);
     if (app->editing)
@@ -552,7 +607,9 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
     case SDL_KEYDOWN:
         return on_key(app, &ev->key, err);
     case SDL_TEXTINPUT:
-        if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
+        if (!app->scorecard && (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT))
+            sd_form_text(app, ev->text.text);
+        else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
             sd_editor_insert(app->ed, ev->text.text);
         break;
     case SDL_TEXTEDITING:
@@ -563,6 +620,10 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
         if (!app->scorecard && app->overlay == SD_OVERLAY_NONE)
             sd_feed_move(app, ev->wheel.y > 0 ? -3 : 3);
         break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+        return sd_mouse_event(app, ev, err);
     default:
         break;
     }
@@ -665,6 +726,8 @@ static void render(sd_app *app)
 
 sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error *err)
 {
+    if (app->replay) /* replay mode has its own keys and clock (replay.c) */
+        return sd_replay_frame(app, real_seconds, running, err);
     sd_status st = SD_OK;
     SDL_Event ev;
     while (st == SD_OK && SDL_PollEvent(&ev))
@@ -731,17 +794,33 @@ void sd_app_output_size(const sd_app *app, int *w, int *h)
     SDL_GetRendererOutputSize(app->ren, w, h);
 }
 
-sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err)
+sd_status sd_app_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err)
 {
     int w, h;
+    *out = NULL;
     SDL_GetRendererOutputSize(app->ren, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return sd_error_set(err, SD_ERR_MEMORY, "SDL: %s", SDL_GetError());
-    sd_status st = SD_OK;
-    render(app); /* the back buffer is undefined after a present: draw it again */
-    if (SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
-        SDL_SaveBMP(s, path) != 0)
+    if (app->replay) /* the back buffer is undefined after a present: draw it again */
+        sd_replay_render(app); /* replay mode (replay.c) */
+    else
+        render(app);
+    if (SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
+        SDL_FreeSurface(s);
+        return sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
+    }
+    *out = s;
+    return SD_OK;
+}
+
+sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err)
+{
+    SDL_Surface *s;
+    sd_status st = sd_app_read_pixels(app, &s, err);
+    if (st != SD_OK)
+        return st;
+    if (SDL_SaveBMP(s, path) != 0)
         st = sd_error_set(err, SD_ERR_IO, "%s: %s", path, SDL_GetError());
     SDL_FreeSurface(s);
     return st;

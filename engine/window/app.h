@@ -62,6 +62,13 @@ const sd_draw_rec *sd_app_debug_rects(const sd_app *app, size_t *n);
 void sd_app_text_stats(const sd_app *app, sd_text_stats *out); /* of the last frame */
 void sd_app_output_size(const sd_app *app, int *w, int *h);
 double sd_app_text_scale(const sd_app *app);
+/* Where the last frame drew what a click can hit: "row" (the i-th visible feed row), "tab"
+ * (filter i), "editor" (the reply editor's text area), "menu" (entry i of the open menu).
+ * False when it was not drawn. */
+bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *out);
+/* The last frame's pixels (drawn again: the back buffer is undefined after a present) as a
+ * new ARGB8888 surface the caller frees with SDL_FreeSurface. */
+sd_status sd_app_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
 /* Writes the last frame as a BMP. */
 sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err);
 /* The results JSON and CSV paths the scorecard writes (J and C), next to the log. */

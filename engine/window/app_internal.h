@@ -1,5 +1,7 @@
 /* app_internal.h - the exercise window's state shared by its modules (app.c: events,
- * actions and the frame; feed.c, thread.c, situation.c, overlay.c: the panels).
+ * actions and the frame; feed.c, thread.c, situation.c, overlay.c: the panels; mouse.c:
+ * clicks and drags on what the last frame drew; form.c: the delete reason and the
+ * facilitator's inject form; replay.c: the replay mode, whose state is `replay`).
  * Not a public API. Ownership: the sd_app owns every pointer in it except the config. */
 #ifndef SD_WINDOW_APP_INTERNAL_H
 #define SD_WINDOW_APP_INTERNAL_H
@@ -7,6 +9,7 @@
 #include "app.h"
 #include "editor.h"
 #include "model.h"
+#include "replay.h"
 #include "scenario/scenario.h"
 #include "scoring/score.h"
 #include "scoring/texts.h"
@@ -15,12 +18,32 @@
 
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
-    SD_OVERLAY_DELETE, SD_OVERLAY_END
+    SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT
 } sd_overlay;
 
 typedef enum sd_edit_mode { SD_EDIT_REPLY, SD_EDIT_DM, SD_EDIT_PUBLISH } sd_edit_mode;
 
 #define SD_DELETE_REASONS 4
+#define SD_HIT_MENU 32
+
+/* Where the last frame drew what a click can hit (filled in by the panels). */
+typedef struct sd_hit {
+    SDL_Rect feed_rows;            /* the feed's rows, each row_h high from feed_top */
+    int row_h;
+    size_t feed_top;
+    SDL_Rect tabs[SD_FILTER_COUNT];/* the filter tabs (w = 0: not drawn) */
+    SDL_Rect editor;               /* the editor's text area (w = 0: not drawn) */
+    size_t editor_first;           /* its first visible line */
+    int editor_wrap;               /* its wrap width */
+    SDL_Rect menu_box;             /* the open overlay's box */
+    SDL_Rect menu[SD_HIT_MENU];    /* its entries, in order */
+    size_t n_menu;
+} sd_hit;
+
+/* The kinds the inject form offers, in Tab order. */
+typedef enum sd_inject_kind {
+    SD_INJ_COMMENT, SD_INJ_DM, SD_INJ_INTERNAL, SD_INJ_NOTICE, SD_INJ_COUNT
+} sd_inject_kind;
 
 struct sd_app {
     /* SDL */
@@ -62,9 +85,19 @@ struct sd_app {
     sd_edit_mode checked_mode;
     sd_tone_result tone;
     bool tone_valid;
+    /* mouse: what the last frame drew; a drag in the editor */
+    sd_hit hit;
+    bool drag_editor;
+    /* the small text field of the delete reason and the inject form */
+    sd_editor *field;
+    sd_inject_kind inj_kind;
+    int inj_author;        /* persona index (comment, dm) or sd_sender (internal) */
     /* frame figures */
     sd_text_stats last_stats;
     uint64_t frames;
+    /* replay mode (replay.c): the replay state, or NULL in an exercise */
+    struct sd_replay *replay;
+    size_t thread_actions; /* actions the thread listed in the last frame */
 };
 
 /* The text of key in the window's language (the key itself when missing). */
@@ -80,11 +113,44 @@ void sd_app_author(const sd_app *app, size_t item, char *out, size_t n);
 /* "12 min", "1 h 5 min" ... */
 void sd_app_format_age(int64_t seconds, char *out, size_t n);
 
+/* Actions and editing for mouse.c and form.c (app.c). */
+sd_status sd_app_act(sd_app *app, const sd_action *a, const char *done_key, sd_error *err);
+sd_status sd_app_act_on_selected(sd_app *app, sd_action_kind kind, const char *reason,
+                                 const char *done_key, sd_error *err);
+/* Starts (or goes back to) editing in the reply editor. */
+void sd_app_start_editing(sd_app *app, sd_edit_mode mode);
+/* Chooses entry n (0-based) of the open menu overlay, as its number key does. */
+sd_status sd_app_choose(sd_app *app, int n, sd_error *err);
+/* The editing keys shared by the reply editor and the small text field (arrows, Home,
+ * End, Backspace, Delete, undo, clipboard); false when k is not one of them. */
+bool sd_app_edit_key(sd_editor *ed, const SDL_KeyboardEvent *k);
+
+/* Mouse (mouse.c): button, motion and wheel events. */
+sd_status sd_mouse_event(sd_app *app, const SDL_Event *ev, sd_error *err);
+/* The byte offset in the reply editor under (x, y), from the last frame's layout. */
+size_t sd_thread_editor_offset(sd_app *app, int x, int y);
+
+/* Forms (form.c): the delete reason field and the facilitator's inject form. */
+void sd_form_open_delete(sd_app *app);
+void sd_form_open_inject(sd_app *app);
+void sd_form_close(sd_app *app);
+sd_status sd_form_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
+void sd_form_text(sd_app *app, const char *text);
+sd_status sd_form_inject_prepared(sd_app *app, sd_error *err);
+void sd_form_draw(sd_app *app, SDL_Rect win);
+/* A click on the inject form's kind (0) or author (1) line cycles it. */
+void sd_form_click_entry(sd_app *app, size_t entry);
+/* A menu box: a title and lines "key  text" (their rectangles go to app->hit), with
+ * extra_h pixels left free at the bottom; returns that free rectangle. */
+SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,
+                     const char *const *keys, const char *const *texts, size_t n, int extra_h);
+
 /* Panels. Each draws inside its rectangle only. */
 void sd_feed_draw(sd_app *app, SDL_Rect r);
 void sd_feed_move(sd_app *app, int delta);       /* selection by rows */
 void sd_feed_home_end(sd_app *app, bool end);
 void sd_feed_select_valid(sd_app *app);          /* keeps a selection when rows change */
+void sd_feed_set_filter(sd_app *app, sd_filter f);
 void sd_thread_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw(sd_app *app, SDL_Rect r);
 void sd_overlay_draw(sd_app *app, SDL_Rect win);

@@ -2,7 +2,8 @@
  * and drawn, whatever the number of items), its filters, and the selection. Each row: an
  * avatar (initials on a colour from the name), the author, a mood marker, the simulated
  * age, a waiting clock (amber near the deadline, red past it), markers for repeated
- * questions and moderation, and the start of the text. */
+ * questions and moderation, and the start of the text. Above the rows, the filter tabs;
+ * where the rows and tabs were drawn goes to app->hit for the mouse. */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -59,6 +60,13 @@ void sd_feed_select_valid(sd_app *app)
         r = (int64_t)at;
     }
     keep_visible(app, (size_t)r, n);
+}
+
+void sd_feed_set_filter(sd_app *app, sd_filter f)
+{
+    app->filter = f;
+    app->top = 0;
+    sd_feed_select_valid(app);
 }
 
 void sd_feed_move(sd_app *app, int delta)
@@ -224,8 +232,24 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
     int hy = r.y + th->gap;
     sd_draw_str(d, th->font_body, true, th->accent, r.x + th->pad, hy, r.w - 2 * th->pad, head);
     hy += lh;
-    sd_draw_str(d, th->font_small, false, th->muted, r.x + th->pad, hy, r.w - 2 * th->pad,
-                sd_app_t(app, "ui.feed.filters"));
+    /* the tabs: "1 waiting · 2 all · ..." cut at the dots, the current one highlighted */
+    const char *tabs = sd_app_t(app, "ui.feed.filters");
+    int tx = r.x + th->pad, right = r.x + r.w - th->pad;
+    for (int f = 0; f < SD_FILTER_COUNT; f++) {
+        char one[64];
+        const char *dot = strstr(tabs, " · ");
+        size_t len = dot ? (size_t)(dot - tabs) : strlen(tabs);
+        snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one ? len : sizeof one - 1), tabs);
+        tabs = dot ? dot + strlen(" · ") : tabs + len;
+        app->hit.tabs[f] = (SDL_Rect){0, 0, 0, 0};
+        if (tx >= right || !*one)
+            continue;
+        bool on = (int)app->filter == f;
+        int cw = sd_draw_chip(d, th->font_small, on ? th->accent_text : th->text, on ? th->accent : th->panel_alt,
+                              tx, hy, right - tx, one);
+        app->hit.tabs[f] = (SDL_Rect){tx, hy, cw, sd_text_line_height(app->text, th->font_small, false)};
+        tx += cw + th->gap;
+    }
     hy += sd_text_line_height(app->text, th->font_small, false) + th->gap;
     sd_draw_fill(d, (SDL_Rect){r.x, hy, r.w, 1}, th->border);
     hy += 1;
@@ -233,6 +257,9 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
     int row_h = 2 * lh + 2 * th->gap;
     int avail = r.y + r.h - hy;
     app->feed_rows = avail / row_h > 0 ? avail / row_h : 1;
+    app->hit.feed_rows = (SDL_Rect){r.x, hy, r.w, avail / row_h * row_h};
+    app->hit.row_h = row_h;
+    app->hit.feed_top = app->top < n ? app->top : 0;
     if (n == 0) {
         sd_draw_str(d, th->font_body, false, th->muted, r.x + th->pad, hy + th->pad, r.w - 2 * th->pad,
                     sd_app_t(app, "ui.feed.empty"));
@@ -240,7 +267,7 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
     }
     if (app->top >= n)
         app->top = n - 1;
-    sd_time now = sd_session_now(app->s);
+    sd_time now = sd_app_now(app); /* the session's, or the replay's */
     /* Only the rows that fit entirely are laid out and drawn. */
     for (size_t k = app->top; k < n && hy + row_h <= r.y + r.h; k++, hy += row_h)
         draw_row(app, rows[k], (SDL_Rect){r.x, hy, r.w, row_h}, (int64_t)rows[k] == app->selected, now);

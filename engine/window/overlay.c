@@ -1,5 +1,6 @@
 /* overlay.c - what is drawn over the panels: the F1 help listing every shortcut, the menus
- * (escalation targets, account security, delete reasons, end the exercise), and the
+ * (escalation targets, account security, end the exercise; their entries' rectangles go to
+ * app->hit for the mouse; the delete and inject forms are in form.c), and the
  * scorecard screen at the end (the three scores and overall, the costliest misses with
  * their feedback, the figures, and the keys that write the results JSON and CSV). */
 #include "app_internal.h"
@@ -15,8 +16,8 @@ static SDL_Rect centred(SDL_Rect win, int w, int h)
 }
 
 /* A box with a title and lines "key  text"; lines that do not fit are left out. */
-static void menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,
-                 const char *const *keys, const char *const *texts, size_t n)
+SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,
+                         const char *const *keys, const char *const *texts, size_t n, int extra_h)
 {
     sd_draw *d = &app->draw;
     const sd_theme *th = &app->theme;
@@ -31,7 +32,9 @@ static void menu(sd_app *app, SDL_Rect win, const char *panel, const char *title
         int w = kw + th->pad + sd_text_width(app->text, th->font_body, false, texts[i], strlen(texts[i]));
         tw = w > tw ? w : tw;
     }
-    SDL_Rect box = centred(win, tw + 4 * th->pad, lt + (int)n * lh + 3 * th->pad);
+    if (extra_h > 0 && tw < win.w / 3)
+        tw = win.w / 3; /* room for a text field */
+    SDL_Rect box = centred(win, tw + 4 * th->pad, lt + (int)n * lh + 3 * th->pad + extra_h);
     sd_draw_panel(d, panel, box, th->overlay_bg);
     sd_draw_frame(d, box, th->accent);
     SDL_Rect in = {box.x + 2 * th->pad, box.y + th->pad, box.w - 4 * th->pad, box.h - 2 * th->pad};
@@ -41,10 +44,16 @@ static void menu(sd_app *app, SDL_Rect win, const char *panel, const char *title
     y += lt + th->gap;
     if (kw > in.w / 3)
         kw = in.w / 3;
-    for (size_t i = 0; i < n && y + lh <= in.y + in.h; i++, y += lh) {
+    app->hit.menu_box = box;
+    app->hit.n_menu = 0;
+    for (size_t i = 0; i < n && y + lh <= in.y + in.h - extra_h; i++, y += lh) {
+        if (app->hit.n_menu < SD_HIT_MENU)
+            app->hit.menu[app->hit.n_menu++] = (SDL_Rect){in.x, y, in.w, lh};
         sd_draw_str(d, th->font_body, true, th->text, in.x, y, kw, keys[i]);
         sd_draw_str(d, th->font_body, false, th->text, in.x + kw + th->pad, y, in.w - kw - th->pad, texts[i]);
     }
+    int ey = in.y + in.h - extra_h;
+    return (SDL_Rect){in.x, ey > y ? y : ey, in.w, extra_h};
 }
 
 static const char *const help_keys[][2] = {
@@ -55,21 +64,22 @@ static const char *const help_keys[][2] = {
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
     {"Ctrl+C/X/V", "ui.help.clipboard"}, {"Tab (editor)", "ui.help.placeholder"},
     {"Space, F5", "ui.help.pause"}, {"F6 / F7 / F8", "ui.help.speed"}, {"F10", "ui.help.end"},
-    {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"},
+    {"F9", "ui.help.inject"}, {"Shift+F9", "ui.help.inject_prepared"},
+    {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"}, {"ui.help.mouse_key", "ui.help.mouse"},
 };
 
 void sd_overlay_draw(sd_app *app, SDL_Rect win)
 {
-    const char *keys[24], *texts[24];
-    char kbuf[24][8], tbuf[24][160];
+    const char *keys[32], *texts[32];
+    char kbuf[32][8], tbuf[32][160];
     size_t n = 0;
     switch (app->overlay) {
     case SD_OVERLAY_HELP:
-        for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && n < 24; i++, n++) {
-            keys[n] = help_keys[i][0];
+        for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && n < 32; i++, n++) {
+            keys[n] = strncmp(help_keys[i][0], "ui.", 3) == 0 ? sd_app_t(app, help_keys[i][0]) : help_keys[i][0];
             texts[n] = sd_app_t(app, help_keys[i][1]);
         }
-        menu(app, win, "help", sd_app_t(app, "ui.help.title"), keys, texts, n);
+        sd_overlay_menu(app, win, "help", sd_app_t(app, "ui.help.title"), keys, texts, n, 0);
         break;
     case SD_OVERLAY_ESCALATE:
         for (int t = 0; t < SD_TARGET_COUNT; t++, n++) {
@@ -78,16 +88,11 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
             keys[n] = kbuf[n];
             texts[n] = sd_app_t(app, tbuf[n]);
         }
-        menu(app, win, "menu", sd_app_t(app, "ui.menu.escalate"), keys, texts, n);
+        sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.escalate"), keys, texts, n, 0);
         break;
     case SD_OVERLAY_DELETE:
-        for (int i = 0; i < SD_DELETE_REASONS; i++, n++) {
-            snprintf(kbuf[n], sizeof kbuf[n], "%d", i + 1);
-            snprintf(tbuf[n], sizeof tbuf[n], "ui.reason.%d", i + 1);
-            keys[n] = kbuf[n];
-            texts[n] = sd_app_t(app, tbuf[n]);
-        }
-        menu(app, win, "menu", sd_app_t(app, "ui.menu.delete"), keys, texts, n);
+    case SD_OVERLAY_INJECT:
+        sd_form_draw(app, win);
         break;
     case SD_OVERLAY_ACCOUNT:
         for (int s = 0; s < SD_STEP_REMOVE_ACCESS; s++, n++) {
@@ -108,14 +113,14 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
             texts[n] = tbuf[n];
             n++;
         }
-        menu(app, win, "menu", sd_app_t(app, "ui.menu.account"), keys, texts, n);
+        sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.account"), keys, texts, n, 0);
         break;
     case SD_OVERLAY_END:
         keys[0] = "Y, Enter";
         texts[0] = sd_app_t(app, "ui.menu.end_yes");
         keys[1] = "N, Esc";
         texts[1] = sd_app_t(app, "ui.menu.end_no");
-        menu(app, win, "menu", sd_app_t(app, "ui.menu.end"), keys, texts, 2);
+        sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.end"), keys, texts, 2, 0);
         break;
     default:
         break;

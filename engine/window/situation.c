@@ -1,7 +1,8 @@
 /* situation.c - the situation panel: simulated date and time, speed, real time left,
  * comments per minute over the last hour (a small bar chart), the mood mix, waiting count
  * and oldest wait, sentiment and intensity, and the internal inbox. Figures come from the
- * session (sd_session_situation) and the model; nothing is computed here but layout. */
+ * session (sd_session_situation), or the replay in replay mode (sd_app_situation, replay.c),
+ * and the model; nothing is computed here but layout. */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -48,7 +49,7 @@ void sd_situation_draw(sd_app *app, SDL_Rect r)
         return;
     int y = in.y;
     sd_situation s;
-    sd_session_situation(app->s, &s);
+    sd_app_situation(app, &s);
     char buf[128], t[20];
 
     /* clock */
@@ -59,15 +60,15 @@ void sd_situation_draw(sd_app *app, SDL_Rect r)
     if (y + lht <= in.y + in.h)
         sd_draw_str(d, th->font_title, true, th->text, in.x, y, in.w, buf);
     y += lht;
-    bool paused = sd_session_paused(app->s);
-    double comp = sd_session_compression(app->s);
+    bool paused = sd_app_paused(app);
+    double comp = sd_app_speed(app);
     if (paused)
         snprintf(buf, sizeof buf, "%s", sd_app_t(app, "ui.sit.paused"));
     else
         snprintf(buf, sizeof buf, "x%g", comp);
     line(app, in, &y, sd_app_t(app, "ui.sit.speed"), buf, paused ? th->warn : th->text);
     int64_t left_sim = app->sc->start + app->sc->duration - s.now;
-    if (sd_session_finished(app->s) || left_sim < 0)
+    if (sd_app_finished(app) || left_sim < 0)
         left_sim = 0;
     if (paused)
         snprintf(buf, sizeof buf, "–");

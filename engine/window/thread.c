@@ -1,7 +1,8 @@
 /* thread.c - the thread panel: the selected item with the post it belongs to, what has
  * been done with it (from the results), and the reply editor (editor.h) with its caret,
  * selection, IME composition and placeholders; in coach mode the live tone checks of the
- * text being typed (scoring/tone.h). */
+ * text being typed (scoring/tone.h). Where the editor's text was drawn goes to app->hit,
+ * and sd_thread_editor_offset() turns a click there into a byte offset. */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -58,6 +59,9 @@ static void draw_editor(sd_app *app, SDL_Rect box)
             caret_line = i;
     int fit = in.h / lh;
     size_t first = caret_line >= (size_t)fit ? caret_line - (size_t)fit + 1 : 0;
+    app->hit.editor = in;
+    app->hit.editor_first = first;
+    app->hit.editor_wrap = in.w - 2;
     size_t sel_a = 0, sel_b = 0;
     bool has_sel = sd_editor_selection(app->ed, &sel_a, &sel_b);
     size_t ph_s[16], ph_e[16];
@@ -107,6 +111,41 @@ static void draw_editor(sd_app *app, SDL_Rect box)
             SDL_SetTextInputRect(&ime);
         }
     }
+}
+
+size_t sd_thread_editor_offset(sd_app *app, int x, int y)
+{
+    const SDL_Rect in = app->hit.editor;
+    int lh = sd_text_line_height(app->text, app->theme.font_body, false);
+    const char *text = sd_editor_text(app->ed);
+    size_t tlen = sd_editor_len(app->ed);
+    size_t starts[256];
+    size_t nl = sd_editor_layout(app->ed, measure, app, app->hit.editor_wrap, starts, 256);
+    if (nl > 256)
+        nl = 256;
+    if (nl == 0 || lh <= 0)
+        return 0;
+    int row = y < in.y ? 0 : (y - in.y) / lh;
+    size_t line = app->hit.editor_first + (size_t)row;
+    if (line >= nl)
+        return tlen; /* below the last line: the end of the text */
+    size_t a = starts[line], b = line + 1 < nl ? starts[line + 1] : tlen;
+    while (b > a && text[b - 1] == '\n')
+        b--;
+    /* the code point boundary nearest to x */
+    int want = x - in.x, prev_w = 0;
+    for (size_t p = a; p < b;) {
+        size_t q = p + 1;
+        while (q < b && ((unsigned char)text[q] & 0xC0) == 0x80)
+            q++;
+        int w = measure(app, text + a, q - a);
+        if (want < (prev_w + w + 1) / 2)
+            return p;
+        prev_w = w;
+        p = q;
+    }
+    /* past the end of a wrapped line: before the next line's first character */
+    return b;
 }
 
 static void draw_coach(sd_app *app, SDL_Rect r)
@@ -160,6 +199,13 @@ static void draw_history(sd_app *app, size_t item, SDL_Rect r, int *y)
             snprintf(tk, sizeof tk, "ui.target.%s", sd_vocab_name(SD_VOCAB_TARGET, acts[a].target));
             snprintf(target, sizeof target, " → %s", sd_app_t(app, tk));
         }
+        app->thread_actions++;
+        if (app->replay && acts[a].text) { /* replay: the whole text as it was written */
+            snprintf(line, sizeof line, "%.5s  %s%s:", t + 11, sd_app_t(app, key), target);
+            sd_draw_wrapped(app, th->font_small, true, th->ok, r, y, line, 1);
+            sd_draw_wrapped(app, th->font_small, false, th->text, r, y, acts[a].text, 0);
+            continue;
+        }
         snprintf(line, sizeof line, "%.5s  %s%s%s%s", t + 11, sd_app_t(app, key), target, *extra ? ": " : "", extra);
         sd_draw_wrapped(app, th->font_small, false, th->ok, r, y, line, 2);
     }
@@ -178,7 +224,8 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
 
     /* Bottom up: coach checks, the editor, its label; the item takes what is left. */
     int bottom = in.y + in.h;
-    int coach_h = app->coach ? lhs * 5 : 0;
+    bool read_only = app->replay != NULL; /* replay mode: no editor, no coach */
+    int coach_h = app->coach && !read_only ? lhs * 5 : 0;
     if (coach_h > in.h / 4)
         coach_h = in.h / 4 / lhs * lhs;
     int editor_lines = 5;
@@ -186,7 +233,7 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
     if (editor_h > in.h / 3)
         editor_h = (in.h / 3 - 2 * th->gap) / lhb * lhb + 2 * th->gap;
     int label_h = lhs + th->gap;
-    int edit_top = bottom - coach_h - editor_h - label_h;
+    int edit_top = read_only ? bottom + th->gap : bottom - coach_h - editor_h - label_h;
     if (app->coach && coach_h >= lhs)
         draw_coach(app, (SDL_Rect){in.x, bottom - coach_h, in.w, coach_h});
     /* the editor's label: what it answers */
@@ -198,7 +245,8 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
                            : app->edit_mode == SD_EDIT_DM    ? "ui.editor.dm"
                                                              : "ui.editor.reply";
     snprintf(label, sizeof label, "%s %s", sd_app_t(app, mode_key), app->edit_mode == SD_EDIT_PUBLISH ? "" : who);
-    if (edit_top >= in.y) {
+    app->hit.editor = (SDL_Rect){0, 0, 0, 0};
+    if (!read_only && edit_top >= in.y) {
         sd_draw_str(d, th->font_small, true, th->muted, in.x, edit_top, in.w, label);
         if (editor_h >= lhb + 2 * th->gap)
             draw_editor(app, (SDL_Rect){in.x, edit_top + label_h, in.w, editor_h});

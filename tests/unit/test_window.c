@@ -2,9 +2,10 @@
  * window with SDL's dummy video driver and the software renderer, driven by synthetic SDL
  * events one frame at a time. Selecting an item, typing a reply with å/ä/ö and sending it,
  * escalating, pausing and ending the exercise are checked on the core's state (situation,
- * the records an observer sees, the session log); every drawn rectangle stays inside its
- * panel at 1024x640 at 100 % and 200 % text size; a steady frame renders no text; the
- * palette passes WCAG AA. Set SD_WINDOW_SCREENSHOT=path.bmp to keep a screenshot. */
+ * the records an observer sees, the session log); every drawn rectangle (the delete and
+ * inject forms included) stays inside its panel at 1024x640 at 100 % and 200 % text size;
+ * a steady frame renders no text; the palette passes WCAG AA. Set
+ * SD_WINDOW_SCREENSHOT=path.bmp to keep a screenshot. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -305,6 +306,18 @@ static void containment_at(double scale, const char *name)
     key(SDLK_s, 0);
     frame(app, 0);
     check_containment(app, "account menu");
+    key(SDLK_ESCAPE, 0);
+    key(SDLK_x, 0);
+    frame(app, 0);
+    type("Hot mot en anställd, skrivet som ett mycket långt skäl som inte ryms på en rad i rutan");
+    frame(app, 0);
+    check_containment(app, "delete form");
+    key(SDLK_ESCAPE, 0);
+    key(SDLK_F9, 0);
+    frame(app, 0);
+    type("Ett inlägg från kursledaren som är långt nog att radbrytas flera gånger i fältet för text.");
+    frame(app, 0);
+    check_containment(app, "inject form");
     key(SDLK_ESCAPE, 0);
     frame(app, 0);
     const char *shot = getenv("SD_WINDOW_SCREENSHOT");
