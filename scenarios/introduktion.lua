@@ -220,3 +220,12 @@ end, function(s)
                rules = "get_backup" },
   }
 end)
+
+-- Svarsmallar (regeln qa_templates): deltagaren kan infoga dem och fylla i det som står
+-- inom hakparentes. En mall som skickas med hakparenteserna kvar kostar poäng i tonen.
+template { id = "tack", title = "Tack för frågan",
+  text = "Hej [namn]!\nTack för din fråga. [svar]\nLäs mer på [länk]\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "forstar", title = "Jag förstår – upprörd person",
+  text = "Hej [namn]!\nJag förstår att du är besviken, och tack för att du säger till. [svar]\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "privat", title = "Flytta till privat meddelande",
+  text = "Hej [namn]!\nTack för att du hör av dig. Skicka oss gärna ett privat meddelande, så hjälper vi dig vidare med ditt ärende där.\nVänliga hälsningar,\n[ditt namn]" }

@@ -64,6 +64,13 @@ typedef struct sd_item_def {
     int line;
 } sd_item_def;
 
+/* An answer template (rule qa_templates): text a participant can insert and adapt;
+ * placeholders like "[namn]" are to be filled in. */
+typedef struct sd_template {
+    const char *id, *title, *text;
+    int line;
+} sd_template;
+
 typedef enum sd_curve { SD_CURVE_FLAT, SD_CURVE_RAMP, SD_CURVE_BURST, SD_CURVE_CUSTOM } sd_curve;
 
 typedef struct sd_curve_point {
@@ -174,13 +181,14 @@ typedef struct sd_scenario {
     sd_hijack *hijacks;   size_t n_hijacks;
     sd_hook *hooks;       size_t n_hooks;
     sd_item_def *prepared; size_t n_prepared; /* injects the facilitator sends on a key */
+    sd_template *templates; size_t n_templates; /* answer templates, in declaration order */
     bool declared;           /* scenario{} was called */
     bool scoring_crisis_set, scoring_start_set; /* given in scoring = { ... } */
     int scenario_line;
     /* owned */
     sd_sandbox *sb;
     sd_arena arena;
-    size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared;
+    size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared, cap_templates;
 } sd_scenario;
 
 typedef struct sd_load_options {

@@ -1105,6 +1105,28 @@ static int l_prepared(lua_State *L)
     return 0;
 }
 
+/* template{ id = "tack", title = "Tack för frågan", text = "Hej [namn]! ..." } */
+static int l_template(lua_State *L)
+{
+    static const char *const keys[] = {"id", "title", "text", NULL};
+    sd_scenario *sc = scen(L);
+    const char *D = "template";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_keys(L, 1, D, keys);
+    const char *id = get_id(L, 1, D, &sc->arena);
+    for (size_t i = 0; i < sc->n_templates; i++)
+        if (strcmp(sc->templates[i].id, id) == 0)
+            decl_error(L, D, id, "id used twice (first at line %d)", sc->templates[i].line);
+    sc->templates = grow_array(L, sc->templates, &sc->cap_templates, sc->n_templates, sizeof *sc->templates);
+    sd_template *t = &sc->templates[sc->n_templates];
+    t->id = id;
+    t->title = get_string(L, 1, "title", D, id, true, &sc->arena);
+    t->text = get_string(L, 1, "text", D, id, true, &sc->arena);
+    t->line = current_line(L);
+    sc->n_templates++;
+    return 0;
+}
+
 static int l_runtime_only(lua_State *L)
 {
     return luaL_error(L, "this function can only be called from a callback (on, every or when), "
@@ -1270,7 +1292,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
         {"media", l_media},       {"inquiry", l_inquiry}, {"internal", l_internal},
         {"notice", l_notice},     {"storm", l_storm},     {"hijack", l_hijack},
         {"on", l_on},             {"every", l_every},     {"when", l_when},
-        {"prepared", l_prepared},
+        {"prepared", l_prepared}, {"template", l_template},
         {"inject", l_runtime_only}, {"set_rate", l_runtime_only},
         {"finish", l_runtime_only}, {"state", l_runtime_only}, {"item_state", l_runtime_only},
     };
@@ -1317,6 +1339,7 @@ void sd_scenario_free(sd_scenario *sc)
     free(sc->hijacks);
     free(sc->hooks);
     free(sc->prepared);
+    free(sc->templates);
     sd_arena_free(&sc->arena);
     free(sc);
 }
