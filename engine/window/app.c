@@ -152,7 +152,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     char title[256];
     snprintf(title, sizeof title, "Stormdrill - %s", app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                SDL_WINDOW_RESIZABLE | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
+                                SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
     if (app->win)
         app->ren = SDL_CreateRenderer(app->win, -1, 0);
     if (!app->win || !app->ren) {
@@ -294,6 +294,58 @@ void sd_app_start_editing(sd_app *app, sd_edit_mode mode)
         start_editing(app, mode);
 }
 
+/* ---- answer templates (the scenario's template{} declarations) ---- */
+
+void sd_app_open_templates(sd_app *app)
+{
+    if (app->sc->n_templates == 0) {
+        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.no_templates"));
+        return;
+    }
+    if (!app->editing) {
+        /* Back to the text being written for the selected item (or the post being
+         * written); otherwise a new reply to the selected item. */
+        bool same = app->edit_mode == SD_EDIT_PUBLISH ? sd_editor_len(app->ed) > 0
+                                                      : app->edit_item >= 0 && app->edit_item == app->selected;
+        start_editing(app, same ? app->edit_mode : SD_EDIT_REPLY);
+        if (!app->editing)
+            return; /* nothing selected: start_editing said so */
+    }
+    app->overlay = SD_OVERLAY_TEMPLATE;
+}
+
+/* The template's text as a clipboard, so that inserting it is one undo step (a paste). */
+static char *template_get(void *ctx)
+{
+    const char *t = ctx;
+    size_t n = strlen(t) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, t, n);
+    return copy;
+}
+
+void sd_app_apply_template(sd_app *app, size_t t)
+{
+    if (t >= app->sc->n_templates)
+        return;
+    const sd_template *tp = &app->sc->templates[t];
+    const char *text = tp->text ? tp->text : "";
+    if (sd_editor_len(app->ed) == 0) {
+        sd_editor_set_text(app->ed, text); /* caret at the end: Tab wraps to the first */
+    } else {
+        size_t at, end;
+        if (!sd_editor_selection(app->ed, &at, &end))
+            at = sd_editor_caret(app->ed);
+        sd_clipboard cb = {(void *)text, NULL, template_get};
+        sd_editor_paste(app->ed, &cb);
+        sd_editor_set_caret(app->ed, at, false); /* Tab: the template's first placeholder */
+    }
+    app->editing = true;
+    SDL_StartTextInput();
+    sd_app_say(app, false, "%s %s", sd_app_t(app, "ui.status.template"), tp->title ? tp->title : tp->id);
+}
+
 static void stop_editing(sd_app *app)
 {
     app->editing = false;
@@ -410,6 +462,8 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
             app->overlay = SD_OVERLAY_NONE;
         return SD_OK;
     }
+    if (n >= 0 && o == SD_OVERLAY_TEMPLATE) /* the digit's text input must not reach the editor */
+        app->swallow_text = (char)('1' + n);
     return n < 0 ? SD_OK : sd_app_choose(app, n, err);
 }
 
@@ -422,6 +476,13 @@ sd_status sd_app_choose(sd_app *app, int n, sd_error *err)
     }
     if (o == SD_OVERLAY_HELP)
         return SD_OK;
+    if (o == SD_OVERLAY_TEMPLATE) {
+        if (n >= 0 && (size_t)n < app->sc->n_templates) {
+            app->overlay = SD_OVERLAY_NONE;
+            sd_app_apply_template(app, (size_t)n);
+        }
+        return SD_OK;
+    }
     if (o == SD_OVERLAY_DELETE)
         sd_form_close(app);
     app->overlay = SD_OVERLAY_NONE;
@@ -498,6 +559,10 @@ static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *e
     }
     if ((c == SDLK_RETURN || c == SDLK_KP_ENTER) && ctrl(k))
         return send_text(app, err);
+    if (c == SDLK_t && ctrl(k)) {
+        sd_app_open_templates(app);
+        return SD_OK;
+    }
     if (sd_app_edit_key(app->ed, k))
         return SD_OK;
     switch (c) {
@@ -530,6 +595,8 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_r: start_editing(app, SD_EDIT_REPLY); break;
     case SDLK_m: start_editing(app, SD_EDIT_DM); break;
     case SDLK_n: start_editing(app, SD_EDIT_PUBLISH); break;
+    case SDLK_t: sd_app_open_templates(app); break;
+    case SDLK_o: sd_feed_toggle_order(app); break;
     case SDLK_RETURN: if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) { app->editing = true; SDL_StartTextInput(); } break;
     case SDLK_p: return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
     case SDLK_h: return act_on_selected(app, SD_ACT_HIDE, NULL, "ui.status.hidden", err);
@@ -605,8 +672,14 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
         app->quit = true;
         break;
     case SDL_KEYDOWN:
+        app->swallow_text = 0;
         return on_key(app, &ev->key, err);
     case SDL_TEXTINPUT:
+        if (app->swallow_text && ev->text.text[0] == app->swallow_text && ev->text.text[1] == '\0') {
+            app->swallow_text = 0; /* the digit that chose a template */
+            break;
+        }
+        app->swallow_text = 0;
         if (!app->scorecard && (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT))
             sd_form_text(app, ev->text.text);
         else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
@@ -701,6 +774,7 @@ static void render(sd_app *app)
 {
     sd_draw *d = &app->draw;
     const sd_theme *th = &app->theme;
+    sd_app_update_density(app); /* sizes in output pixels (mouse.c) */
     sd_draw_begin_frame(d);
     int w = d->clip.w, h = d->clip.h;
     SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);
@@ -777,6 +851,13 @@ const sd_results *sd_app_results(const sd_app *app) { return app->res; }
 const char *sd_app_selected_id(const sd_app *app) { return selected_id(app); }
 const char *sd_app_status(const sd_app *app) { return app->status; }
 bool sd_app_on_scorecard(const sd_app *app) { return app->scorecard; }
+bool sd_app_editing(const sd_app *app) { return app->editing; }
+bool sd_app_feed_newest_first(const sd_app *app) { return sd_feed_newest_first(app); }
+const char *sd_app_editor_text(const sd_app *app) { return sd_editor_text(app->ed); }
+bool sd_app_editor_selection(const sd_app *app, size_t *start, size_t *end)
+{
+    return sd_editor_selection(app->ed, start, end);
+}
 double sd_app_text_scale(const sd_app *app) { return app->theme.scale; }
 const char *sd_app_results_path(const sd_app *app) { return app->results_path; }
 const char *sd_app_csv_path(const sd_app *app) { return app->csv_path; }

@@ -58,12 +58,25 @@ const sd_results *sd_app_results(const sd_app *app);
 const char *sd_app_selected_id(const sd_app *app);   /* NULL when nothing is selected */
 const char *sd_app_status(const sd_app *app);        /* the last message shown */
 bool sd_app_on_scorecard(const sd_app *app);
+/* True when the feed's current filter shows the newest first (O turns it). */
+bool sd_app_feed_newest_first(const sd_app *app);
+bool sd_app_editing(const sd_app *app);              /* typing in the reply editor */
+const char *sd_app_editor_text(const sd_app *app);   /* the reply editor's text */
+/* The reply editor's selection as byte offsets [*start, *end); false when none. */
+bool sd_app_editor_selection(const sd_app *app, size_t *start, size_t *end);
 const sd_draw_rec *sd_app_debug_rects(const sd_app *app, size_t *n);
 void sd_app_text_stats(const sd_app *app, sd_text_stats *out); /* of the last frame */
 void sd_app_output_size(const sd_app *app, int *w, int *h);
+/* High-density displays: the window is created with SDL_WINDOW_ALLOW_HIGHDPI and laid out
+ * in the renderer's output pixels, while mouse events come in window points. This turns
+ * (*x, *y) in a win_w x win_h window into pixels of an out_w x out_h output (per axis;
+ * unchanged when a size is unknown or the two are equal). */
+void sd_app_points_to_pixels(int win_w, int win_h, int out_w, int out_h, int *x, int *y);
+/* Output pixels per window point (1 when unknown): what the text size is multiplied by. */
+double sd_app_pixel_density(int win_w, int out_w);
 double sd_app_text_scale(const sd_app *app);
 /* Where the last frame drew what a click can hit: "row" (the i-th visible feed row), "tab"
- * (filter i), "editor" (the reply editor's text area), "menu" (entry i of the open menu).
+ * (filter i), "order" (the feed's newest/oldest first switch), "editor" (the reply editor's text area), "menu" (entry i of the open menu).
  * False when it was not drawn. */
 bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *out);
 /* The last frame's pixels (drawn again: the back buffer is undefined after a present) as a

@@ -1,12 +1,13 @@
 /* app_internal.h - the exercise window's state shared by its modules (app.c: events,
- * actions and the frame; feed.c, thread.c, situation.c, overlay.c: the panels; mouse.c:
- * clicks and drags on what the last frame drew; form.c: the delete reason and the
+ * actions and the frame; feed.c, thread.c, situation.c, overlay.c, chart.c: the panels;
+ * mouse.c: clicks and drags on what the last frame drew; form.c: the delete reason and the
  * facilitator's inject form; replay.c: the replay mode, whose state is `replay`).
  * Not a public API. Ownership: the sd_app owns every pointer in it except the config. */
 #ifndef SD_WINDOW_APP_INTERNAL_H
 #define SD_WINDOW_APP_INTERNAL_H
 
 #include "app.h"
+#include "chart.h"
 #include "editor.h"
 #include "model.h"
 #include "replay.h"
@@ -18,7 +19,8 @@
 
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
-    SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT
+    SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT,
+    SD_OVERLAY_TEMPLATE /* the scenario's answer templates, for the reply editor */
 } sd_overlay;
 
 typedef enum sd_edit_mode { SD_EDIT_REPLY, SD_EDIT_DM, SD_EDIT_PUBLISH } sd_edit_mode;
@@ -32,6 +34,7 @@ typedef struct sd_hit {
     int row_h;
     size_t feed_top;
     SDL_Rect tabs[SD_FILTER_COUNT];/* the filter tabs (w = 0: not drawn) */
+    SDL_Rect order;                /* the feed's order switch in its header (w = 0: not drawn) */
     SDL_Rect editor;               /* the editor's text area (w = 0: not drawn) */
     size_t editor_first;           /* its first visible line */
     int editor_wrap;               /* its wrap width */
@@ -68,8 +71,9 @@ struct sd_app {
     bool coach, log_open;
     /* view state */
     sd_filter filter;
+    bool reversed[SD_FILTER_COUNT]; /* per filter: the other order than the model's (O) */
     int64_t selected;      /* item index, or -1 */
-    size_t top;            /* first visible row of the feed */
+    size_t top;            /* first visible row of the feed (in display order) */
     int feed_rows;         /* rows that fit (for page up/down) */
     bool editing;
     sd_edit_mode edit_mode;
@@ -79,6 +83,7 @@ struct sd_app {
     char status[512];
     bool status_bad;
     bool quit;
+    char swallow_text;     /* the digit that chose a template: its SDL_TEXTINPUT is dropped */
     /* coach mode: the tone checks of the text as last checked */
     char *checked_text;
     int64_t checked_item;
@@ -92,6 +97,9 @@ struct sd_app {
     sd_editor *field;
     sd_inject_kind inj_kind;
     int inj_author;        /* persona index (comment, dm) or sd_sender (internal) */
+    /* the scorecard's chart (chart.h), built once for the score it shows */
+    sd_chart chart;
+    const sd_score *chart_for;
     /* frame figures */
     sd_text_stats last_stats;
     uint64_t frames;
@@ -119,13 +127,25 @@ sd_status sd_app_act_on_selected(sd_app *app, sd_action_kind kind, const char *r
                                  const char *done_key, sd_error *err);
 /* Starts (or goes back to) editing in the reply editor. */
 void sd_app_start_editing(sd_app *app, sd_edit_mode mode);
+/* Opens the answer template menu over the reply editor (T, Ctrl+T), starting a reply to
+ * the selected item when none is being written. */
+void sd_app_open_templates(sd_app *app);
+/* Puts template t's text into the reply editor: replaces the text when it is empty, else
+ * inserts it at the caret (over the selection); the caret goes to where it starts, so that
+ * Tab selects its first placeholder. */
+void sd_app_apply_template(sd_app *app, size_t t);
 /* Chooses entry n (0-based) of the open menu overlay, as its number key does. */
 sd_status sd_app_choose(sd_app *app, int n, sd_error *err);
 /* The editing keys shared by the reply editor and the small text field (arrows, Home,
  * End, Backspace, Delete, undo, clipboard); false when k is not one of them. */
 bool sd_app_edit_key(sd_editor *ed, const SDL_KeyboardEvent *k);
 
-/* Mouse (mouse.c): button, motion and wheel events. */
+/* High-density displays (mouse.c): the current window's points to output pixels, and the
+ * theme's density brought up to date (each frame, before layout: a window can move to
+ * another display). */
+void sd_app_mouse_to_pixels(const sd_app *app, int *x, int *y);
+void sd_app_update_density(sd_app *app);
+/* Mouse (mouse.c): button, motion and wheel events, in window points. */
 sd_status sd_mouse_event(sd_app *app, const SDL_Event *ev, sd_error *err);
 /* The byte offset in the reply editor under (x, y), from the last frame's layout. */
 size_t sd_thread_editor_offset(sd_app *app, int x, int y);
@@ -151,10 +171,19 @@ void sd_feed_move(sd_app *app, int delta);       /* selection by rows */
 void sd_feed_home_end(sd_app *app, bool end);
 void sd_feed_select_valid(sd_app *app);          /* keeps a selection when rows change */
 void sd_feed_set_filter(sd_app *app, sd_filter f);
+/* Newest or oldest first for the current filter (O, or a click on the header's switch);
+ * the selection stays and the same rows stay in view. */
+void sd_feed_toggle_order(sd_app *app);
+/* True when the current filter shows the newest first. */
+bool sd_feed_newest_first(const sd_app *app);
+/* The item on display row `row` of the current filter; false past the end. */
+bool sd_feed_item_at(sd_app *app, size_t row, uint32_t *item);
 void sd_thread_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw(sd_app *app, SDL_Rect r);
 void sd_overlay_draw(sd_app *app, SDL_Rect win);
 void sd_scorecard_draw(sd_app *app, SDL_Rect win);
+/* The scorecard's chart inside r, as its own panel "chart" (chart.c). */
+void sd_chart_draw(sd_app *app, const sd_chart *c, SDL_Rect r);
 
 /* Draws wrapped text within r starting at *y, at most max_lines lines (0: no limit);
  * stops at r's bottom. Returns the lines drawn. */

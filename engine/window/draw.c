@@ -72,6 +72,16 @@ void sd_draw_frame(sd_draw *d, SDL_Rect r, sd_rgba c)
     SDL_RenderDrawRect(d->r, &r);
 }
 
+void sd_draw_line(sd_draw *d, int x0, int y0, int x1, int y1, sd_rgba c)
+{
+    SDL_Rect box = {x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, 0, 0};
+    box.w = (x0 < x1 ? x1 - x0 : x0 - x1) + 1;
+    box.h = (y0 < y1 ? y1 - y0 : y0 - y1) + 1;
+    record(d, box);
+    colour(d, c);
+    SDL_RenderDrawLine(d->r, x0, y0, x1, y1);
+}
+
 int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
                  const char *s, size_t len)
 {

@@ -1,7 +1,8 @@
 /* draw.h - the drawing context of one frame: the renderer, text cache and theme, the panel
  * being drawn (its clip rectangle) and, when debugging is on, a list of every rectangle
  * drawn with the panel it belongs to, so that tests can assert that nothing is drawn
- * outside its panel. Primitives: filled and outlined rectangles, text runs cut to a width.
+ * outside its panel. Primitives: filled and outlined rectangles, lines, text runs cut to a
+ * width.
  *
  * Ownership: an sd_draw is a plain struct owned by the app; it borrows the renderer, the
  * text cache and the theme. The debug list is owned by the sd_draw (sd_draw_free_debug). */
@@ -38,6 +39,8 @@ void sd_draw_free_debug(sd_draw *d);
 void sd_draw_panel(sd_draw *d, const char *name, SDL_Rect r, sd_rgba bg);
 void sd_draw_fill(sd_draw *d, SDL_Rect r, sd_rgba c);
 void sd_draw_frame(sd_draw *d, SDL_Rect r, sd_rgba c);
+/* A line from (x0, y0) to (x1, y1), both ends included (recorded as its bounding box). */
+void sd_draw_line(sd_draw *d, int x0, int y0, int x1, int y1, sd_rgba c);
 /* Draws len bytes of text at (x, y), cut at max_w pixels; returns the width drawn. */
 int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
                  const char *s, size_t len);

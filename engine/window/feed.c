@@ -2,8 +2,10 @@
  * and drawn, whatever the number of items), its filters, and the selection. Each row: an
  * avatar (initials on a colour from the name), the author, a mood marker, the simulated
  * age, a waiting clock (amber near the deadline, red past it), markers for repeated
- * questions and moderation, and the start of the text. Above the rows, the filter tabs;
- * where the rows and tabs were drawn goes to app->hit for the mouse. */
+ * questions and moderation, and the start of the text. Above the rows, the filter tabs and
+ * the order switch (newest or oldest first, per filter: the model's order read forwards or
+ * backwards, so nothing is copied); where the rows, tabs and switch were drawn goes to
+ * app->hit for the mouse. */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -12,8 +14,30 @@
 static const char *const filter_key[SD_FILTER_COUNT] = {"ui.filter.waiting", "ui.filter.all", "ui.filter.dm",
                                                   "ui.filter.internal", "ui.filter.attacker"};
 
-/* Row position of the selected item, or -1. Rows are sorted by item index (ascending for
- * the waiting filter, descending otherwise): binary search. */
+/* The model's rows are sorted by item index (ascending for the waiting filter: oldest
+ * first; descending otherwise: newest first). Display row k is model row k, or n - 1 - k
+ * when the filter is reversed (the mapping is its own inverse). */
+static size_t disp(const sd_app *app, size_t n, size_t k)
+{
+    return app->reversed[app->filter] ? n - 1 - k : k;
+}
+
+bool sd_feed_newest_first(const sd_app *app)
+{
+    return (app->filter != SD_FILTER_WAITING) != app->reversed[app->filter];
+}
+
+bool sd_feed_item_at(sd_app *app, size_t row, uint32_t *item)
+{
+    size_t n;
+    const uint32_t *rows = sd_model_rows(app->model, app->filter, &n);
+    if (row >= n)
+        return false;
+    *item = rows[disp(app, n, row)];
+    return true;
+}
+
+/* Display row of the selected item, or -1: binary search in the model's order. */
 static int64_t selected_row(sd_app *app, const uint32_t *rows, size_t n)
 {
     if (app->selected < 0)
@@ -29,7 +53,7 @@ static int64_t selected_row(sd_app *app, const uint32_t *rows, size_t n)
         else
             hi = mid;
     }
-    return lo < n && rows[lo] == want ? (int64_t)lo : -1;
+    return lo < n && rows[lo] == want ? (int64_t)disp(app, n, lo) : -1;
 }
 
 static void keep_visible(sd_app *app, size_t row, size_t n)
@@ -56,7 +80,7 @@ void sd_feed_select_valid(sd_app *app)
         /* The selected item left this filter (answered, say): select the row now at its
          * place, or the first. */
         size_t at = app->top < n ? app->top : 0;
-        app->selected = rows[at];
+        app->selected = rows[disp(app, n, at)];
         r = (int64_t)at;
     }
     keep_visible(app, (size_t)r, n);
@@ -67,6 +91,21 @@ void sd_feed_set_filter(sd_app *app, sd_filter f)
     app->filter = f;
     app->top = 0;
     sd_feed_select_valid(app);
+}
+
+void sd_feed_toggle_order(sd_app *app)
+{
+    size_t n;
+    sd_model_rows(app->model, app->filter, &n);
+    size_t vis = app->feed_rows > 0 ? (size_t)app->feed_rows : 1;
+    /* The rows in view stay in view, mirrored: the window [top, top + vis) becomes
+     * [n - top - vis, n - top). */
+    size_t end = app->top + vis < n ? app->top + vis : n;
+    app->top = n - end;
+    app->reversed[app->filter] = !app->reversed[app->filter];
+    sd_feed_select_valid(app);
+    sd_app_say(app, false, "%s: %s", sd_app_t(app, filter_key[app->filter]),
+               sd_app_t(app, sd_feed_newest_first(app) ? "ui.feed.newest" : "ui.feed.oldest"));
 }
 
 void sd_feed_move(sd_app *app, int delta)
@@ -83,7 +122,7 @@ void sd_feed_move(sd_app *app, int delta)
         r = 0;
     if (r >= (int64_t)n)
         r = (int64_t)n - 1;
-    app->selected = rows[r];
+    app->selected = rows[disp(app, n, (size_t)r)];
     keep_visible(app, (size_t)r, n);
 }
 
@@ -94,7 +133,7 @@ void sd_feed_home_end(sd_app *app, bool end)
     if (n == 0)
         return;
     size_t r = end ? n - 1 : 0;
-    app->selected = rows[r];
+    app->selected = rows[disp(app, n, r)];
     keep_visible(app, r, n);
 }
 
@@ -230,7 +269,22 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
     char head[200];
     snprintf(head, sizeof head, "%s (%zu)", sd_app_t(app, filter_key[app->filter]), n);
     int hy = r.y + th->gap;
-    sd_draw_str(d, th->font_body, true, th->accent, r.x + th->pad, hy, r.w - 2 * th->pad, head);
+    /* the order switch at the right of the header: "↓ newest first" / "↑ oldest first" */
+    char order[96];
+    snprintf(order, sizeof order, "%s %s", sd_feed_newest_first(app) ? "↓" : "↑",
+             sd_app_t(app, sd_feed_newest_first(app) ? "ui.feed.newest" : "ui.feed.oldest"));
+    int hw = r.w - 2 * th->pad;
+    int ow = sd_draw_chip_width(d, th->font_small, order);
+    if (ow > hw / 2)
+        ow = hw / 2;
+    int oh = sd_text_line_height(app->text, th->font_small, false);
+    int ox = r.x + r.w - th->pad - ow, oy = hy + (lh - oh) / 2;
+    app->hit.order = (SDL_Rect){0, 0, 0, 0};
+    if (ow > 0) {
+        sd_draw_chip(d, th->font_small, th->text, th->panel_alt, ox, oy, ow, order);
+        app->hit.order = (SDL_Rect){ox, oy, ow, oh};
+    }
+    sd_draw_str(d, th->font_body, true, th->accent, r.x + th->pad, hy, hw - ow - th->gap, head);
     hy += lh;
     /* the tabs: "1 waiting · 2 all · ..." cut at the dots, the current one highlighted */
     const char *tabs = sd_app_t(app, "ui.feed.filters");
@@ -269,6 +323,8 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
         app->top = n - 1;
     sd_time now = sd_app_now(app); /* the session's, or the replay's */
     /* Only the rows that fit entirely are laid out and drawn. */
-    for (size_t k = app->top; k < n && hy + row_h <= r.y + r.h; k++, hy += row_h)
-        draw_row(app, rows[k], (SDL_Rect){r.x, hy, r.w, row_h}, (int64_t)rows[k] == app->selected, now);
+    for (size_t k = app->top; k < n && hy + row_h <= r.y + r.h; k++, hy += row_h) {
+        uint32_t item = rows[disp(app, n, k)];
+        draw_row(app, item, (SDL_Rect){r.x, hy, r.w, row_h}, (int64_t)item == app->selected, now);
+    }
 }

@@ -1,8 +1,9 @@
 /* overlay.c - what is drawn over the panels: the F1 help listing every shortcut, the menus
- * (escalation targets, account security, end the exercise; their entries' rectangles go to
- * app->hit for the mouse; the delete and inject forms are in form.c), and the
- * scorecard screen at the end (the three scores and overall, the costliest misses with
- * their feedback, the figures, and the keys that write the results JSON and CSV). */
+ * (escalation targets, account security, answer templates, end the exercise; their
+ * entries' rectangles go to app->hit for the mouse; the delete and inject forms are in
+ * form.c), and the scorecard screen at the end (the three scores and overall, the
+ * costliest misses with their feedback, the figures, the chart of answer times against the
+ * volume (chart.c) and the keys that write the results JSON and CSV). */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -58,11 +59,13 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 
 static const char *const help_keys[][2] = {
     {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
+    {"O", "ui.help.order"},
     {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
     {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},
     {"E", "ui.help.escalate"}, {"S", "ui.help.account"}, {"N", "ui.help.publish"},
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
-    {"Ctrl+C/X/V", "ui.help.clipboard"}, {"Tab (editor)", "ui.help.placeholder"},
+    {"Ctrl+C/X/V", "ui.help.clipboard"}, {"T, Ctrl+T", "ui.help.template"},
+    {"Tab (editor)", "ui.help.placeholder"},
     {"Space, F5", "ui.help.pause"}, {"F6 / F7 / F8", "ui.help.speed"}, {"F10", "ui.help.end"},
     {"F9", "ui.help.inject"}, {"Shift+F9", "ui.help.inject_prepared"},
     {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"}, {"ui.help.mouse_key", "ui.help.mouse"},
@@ -115,6 +118,18 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         }
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.account"), keys, texts, n, 0);
         break;
+    case SD_OVERLAY_TEMPLATE: /* the scenario's answer templates by title; 1-9 or a click */
+        for (size_t t = 0; t < app->sc->n_templates && n < SD_HIT_MENU; t++, n++) {
+            const sd_template *tp = &app->sc->templates[t];
+            if (t < 9)
+                snprintf(kbuf[n], sizeof kbuf[n], "%zu", t + 1);
+            else
+                kbuf[n][0] = '\0';
+            keys[n] = kbuf[n];
+            texts[n] = tp->title ? tp->title : tp->id;
+        }
+        sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.templates"), keys, texts, n, 0);
+        break;
     case SD_OVERLAY_END:
         keys[0] = "Y, Enter";
         texts[0] = sd_app_t(app, "ui.menu.end_yes");
@@ -136,6 +151,17 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     if (!app->score || in.w <= 0 || in.h <= 0)
         return;
     const sd_score *s = app->score;
+    /* The chart takes the bottom third (at least six small lines, at most half); the text
+     * goes above it. No chart when even that does not fit. */
+    int lhs = sd_text_line_height(app->text, th->font_small, false);
+    int chart_h = in.h / 3;
+    if (chart_h < 6 * lhs)
+        chart_h = 6 * lhs;
+    if (chart_h > in.h / 2)
+        chart_h = in.h / 2;
+    if (chart_h < 5 * lhs)
+        chart_h = 0;
+    int bottom = in.y + in.h - (chart_h > 0 ? chart_h + th->pad : 0);
     int y = in.y;
     int lt = sd_text_line_height(app->text, th->font_title, true);
     int lh = sd_text_line_height(app->text, th->font_body, false);
@@ -143,14 +169,14 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     const char *names[] = {"title"};
     const char *values[] = {app->sc->title ? app->sc->title : app->sc->id};
     sd_texts_format(app->tx, "card.title", &title, 1, names, values);
-    if (y + lt <= in.y + in.h)
+    if (y + lt <= bottom)
         sd_draw_str(d, th->font_title, true, th->accent, in.x, y, in.w, sd_buf_str(&title));
     sd_buf_free(&title);
     y += lt + th->gap;
     struct { const char *key; double v; } dims[] = {{"card.speed", s->speed}, {"card.tone", s->tone},
                                                    {"card.escalation", s->escalation}, {"card.overall", s->overall}};
     int label_w = in.w * 4 / 10;
-    for (int i = 0; i < 4 && y + lh <= in.y + in.h; i++, y += lh) {
+    for (int i = 0; i < 4 && y + lh <= bottom; i++, y += lh) {
         char v[32];
         snprintf(v, sizeof v, "%.1f", dims[i].v);
         bool bold = i == 3;
@@ -164,8 +190,8 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
                      dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
     }
     y += th->gap;
-    SDL_Rect text_r = {in.x, in.y, in.w, in.h};
-    if (y + lh <= in.y + in.h)
+    SDL_Rect text_r = {in.x, in.y, in.w, bottom - in.y};
+    if (y + lh <= bottom)
         sd_draw_str(d, th->font_body, true, th->accent, in.x, y, in.w, sd_app_t(app, "card.misses"));
     y += lh;
     if (s->n_feedback == 0)
@@ -184,4 +210,14 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     sd_draw_wrapped(app, th->font_body, false, th->text, text_r, &y, buf, 2);
     snprintf(buf, sizeof buf, "%s: %s", sd_app_t(app, "card.log"), app->log_path);
     sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
+    /* The chart of answer times against the volume, last: it is a panel of its own. */
+    const sd_rec_header *hd = sd_results_header(app->res);
+    if (chart_h > 0 && hd) {
+        if (app->chart_for != s) {
+            sd_chart_build(&app->chart, sd_results_items(app->res), sd_results_n_items(app->res),
+                           s->hours, s->n_hours, hd->start, sd_app_now(app));
+            app->chart_for = s;
+        }
+        sd_chart_draw(app, &app->chart, (SDL_Rect){in.x, in.y + in.h - chart_h, in.w, chart_h});
+    }
 }

@@ -322,7 +322,7 @@ static sd_status open_window(sd_app *app, const sd_replay_config *cfg, sd_error 
     snprintf(title, sizeof title, "Stormdrill - %s - %s", sd_app_t(app, "ui.replay.banner"),
              app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                SDL_WINDOW_RESIZABLE | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
+                                SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
     if (app->win)
         app->ren = SDL_CreateRenderer(app->win, -1, 0);
     if (!app->win || !app->ren)
@@ -416,6 +416,7 @@ void sd_replay_detach(sd_app *app)
     /* The score borrows the log's results and the app's scenario is the replay's. */
     sd_score_free(app->score);
     app->score = NULL;
+    app->chart_for = NULL; /* the chart was built for it */
     app->sc = NULL;
     sd_replay_log_free(rp->log);
     free(rp);
@@ -530,19 +531,8 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
     case SDLK_PAGEUP: sd_feed_move(app, -page); return SD_OK;
     case SDLK_PAGEDOWN: sd_feed_move(app, page); return SD_OK;
     case SDLK_TAB: set_filter(app, (k->keysym.mod & KMOD_SHIFT) ? -1 : 1); return SD_OK;
+    case SDLK_o: sd_feed_toggle_order(app); return SD_OK;
     default: return SD_OK;
-    }
-}
-
-/* Window coordinates to the renderer's pixels (they differ on high-density displays). */
-static void to_pixels(sd_app *app, int *x, int *y)
-{
-    int ww = 0, wh = 0, ow = 0, oh = 0;
-    SDL_GetWindowSize(app->win, &ww, &wh);
-    SDL_GetRendererOutputSize(app->ren, &ow, &oh);
-    if (ww > 0 && wh > 0 && (ww != ow || wh != oh)) {
-        *x = (int)((long)*x * ow / ww);
-        *y = (int)((long)*y * oh / wh);
     }
 }
 
@@ -574,16 +564,19 @@ static sd_status on_event(sd_app *app, const SDL_Event *ev, sd_error *err)
         return on_key(app, &ev->key, err);
     case SDL_MOUSEBUTTONDOWN:
         x = ev->button.x, y = ev->button.y;
-        to_pixels(app, &x, &y);
+        sd_app_mouse_to_pixels(app, &x, &y);
         if (ev->button.button == SDL_BUTTON_LEFT && inside(rp->slider, x, y)) {
             rp->dragging = true;
             return slider_to(app, x, err);
         }
+        if (ev->button.button == SDL_BUTTON_LEFT && !app->scorecard && app->hit.order.w > 0 &&
+            inside(app->hit.order, x, y))
+            sd_feed_toggle_order(app);
         break;
     case SDL_MOUSEMOTION:
         if (rp->dragging) {
             x = ev->motion.x, y = ev->motion.y;
-            to_pixels(app, &x, &y);
+            sd_app_mouse_to_pixels(app, &x, &y);
             return slider_to(app, x, err);
         }
         break;
@@ -692,6 +685,7 @@ void sd_replay_render(sd_app *app)
 {
     sd_draw *d = &app->draw;
     const sd_theme *th = &app->theme;
+    sd_app_update_density(app); /* sizes in output pixels (mouse.c) */
     sd_draw_begin_frame(d);
     int w = d->clip.w, h = d->clip.h;
     SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);

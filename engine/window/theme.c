@@ -1,5 +1,5 @@
 /* theme.c - the window's palette (WCAG AA checked by tests/unit/test_window.c), sizes per
- * text scale and the WCAG contrast formula. */
+ * text scale and display density, and the WCAG contrast formula. */
 #include "theme.h"
 
 #include <math.h>
@@ -12,16 +12,27 @@ static sd_rgba C(unsigned hex)
 
 static void sizes(sd_theme *t)
 {
-    t->font_body = (int)lround(15 * t->scale);
-    t->font_small = (int)lround(13 * t->scale);
-    t->font_title = (int)lround(18 * t->scale);
-    t->pad = (int)lround(8 * t->scale);
-    t->gap = (int)lround(4 * t->scale);
+    double k = t->scale * (t->density > 0 ? t->density : 1);
+    t->font_body = (int)lround(15 * k);
+    t->font_small = (int)lround(13 * k);
+    t->font_title = (int)lround(18 * k);
+    t->pad = (int)lround(8 * k);
+    t->gap = (int)lround(4 * k);
+}
+
+void sd_theme_set_density(sd_theme *t, double density)
+{
+    density = density < 0.5 ? 0.5 : density > 4 ? 4 : density;
+    if (density == t->density)
+        return;
+    t->density = density;
+    sizes(t);
 }
 
 void sd_theme_init(sd_theme *t, double scale)
 {
     t->scale = scale < 0.75 ? 0.75 : scale > 2.5 ? 2.5 : scale;
+    t->density = 1;
     t->bg = C(0xE9ECEF);
     t->panel = C(0xFFFFFF);
     t->panel_alt = C(0xF3F5F7);

@@ -1,5 +1,6 @@
 /* theme.h - the window's look: colours (every text/background pair passes WCAG 2.1 AA,
- * contrast at least 4.5:1), sizes derived from a text scale that Ctrl +/- changes, and the
+ * contrast at least 4.5:1), sizes derived from a text scale that Ctrl +/- changes (times the
+ * display's density of output pixels per window point), and the
  * WCAG contrast computation the tests use to check the palette.
  * An sd_theme is a plain value owned by whoever holds it; no pointers inside. */
 #ifndef SD_WINDOW_THEME_H
@@ -14,6 +15,9 @@ typedef struct sd_rgba {
 
 typedef struct sd_theme {
     double scale;          /* text scale, 0.75 .. 2.5 (1 = 100 %) */
+    double density;        /* output pixels per window point: 1, or 2 on a high-density
+                              display; sizes are in output pixels, so text keeps its
+                              apparent size and is drawn at full resolution */
     /* colours */
     sd_rgba bg, panel, panel_alt, border, text, muted, accent, accent_text, selected,
         ok, warn, bad, warn_bg, bad_bg, chip_text, overlay_bg, bar;
@@ -24,7 +28,9 @@ typedef struct sd_theme {
     int pad, gap;
 } sd_theme;
 
+/* density starts at 1; sd_theme_set_density() changes it (clamped to 0.5 .. 4). */
 void sd_theme_init(sd_theme *t, double scale);
+void sd_theme_set_density(sd_theme *t, double density);
 /* Changes the text scale by steps (+1 / -1) within the bounds; returns the new scale. */
 double sd_theme_step_scale(sd_theme *t, int steps);
 

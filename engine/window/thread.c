@@ -107,7 +107,8 @@ static void draw_editor(sd_app *app, SDL_Rect box)
                 cx += cw < in.w - 2 - cx ? cw : 0;
             }
             sd_draw_fill(d, (SDL_Rect){in.x + cx, y, 2, lh}, th->text);
-            SDL_Rect ime = {in.x + cx, y, 2, lh};
+            double k = th->density > 0 ? th->density : 1; /* the IME wants window points */
+            SDL_Rect ime = {(int)((in.x + cx) / k), (int)(y / k), 2, (int)(lh / k)};
             SDL_SetTextInputRect(&ime);
         }
     }

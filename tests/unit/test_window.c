@@ -2,8 +2,11 @@
  * window with SDL's dummy video driver and the software renderer, driven by synthetic SDL
  * events one frame at a time. Selecting an item, typing a reply with å/ä/ö and sending it,
  * escalating, pausing and ending the exercise are checked on the core's state (situation,
- * the records an observer sees, the session log); every drawn rectangle (the delete and
- * inject forms included) stays inside its panel at 1024x640 at 100 % and 200 % text size;
+ * the records an observer sees, the session log); answer templates (T, Ctrl+T) fill the
+ * reply editor and Tab selects their placeholders; O turns the feed's order keeping the
+ * selection and the rows in view; the scorecard's chart is folded right and drawn inside
+ * the scorecard; every drawn rectangle (the delete and
+ * inject forms and the template menu included) stays inside its panel at 1024x640 at 100 % and 200 % text size;
  * a steady frame renders no text; the palette passes WCAG AA. Set
  * SD_WINDOW_SCREENSHOT=path.bmp to keep a screenshot. */
 #include <stdarg.h>
@@ -19,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "chart.h"
 #include "theme.h"
 
 static char g_dir[64];
@@ -174,6 +178,29 @@ static void check_containment(sd_app *app, const char *what)
     }
 }
 
+/* The scorecard's chart is a panel of its own, inside the scorecard's. */
+static void check_chart_inside_scorecard(sd_app *app, const char *what)
+{
+    size_t n, charts = 0;
+    const sd_draw_rec *r = sd_app_debug_rects(app, &n);
+    SDL_Rect card = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(r[i].panel, "scorecard") == 0)
+            card = r[i].clip;
+    assert_true(card.w > 0);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(r[i].panel, "chart") != 0)
+            continue;
+        charts++;
+        SDL_Rect c = r[i].clip;
+        if (c.x < card.x || c.y < card.y || c.x + c.w > card.x + card.w || c.y + c.h > card.y + card.h)
+            fail_msg("%s: the chart (%d,%d %dx%d) is outside the scorecard (%d,%d %dx%d)", what, c.x, c.y, c.w,
+                     c.h, card.x, card.y, card.w, card.h);
+    }
+    if (charts < 10) /* title, legend, axes, labels, bars */
+        fail_msg("%s: the chart drew %zu rectangles", what, charts);
+}
+
 /* ---- tests ---- */
 
 static void test_palette_passes_wcag_aa(void **state)
@@ -261,6 +288,7 @@ static void test_reply_escalate_pause_end(void **state)
     assert_true(sd_session_finished(sd_app_session(app)));
     assert_true(sd_app_on_scorecard(app));
     check_containment(app, "scorecard");
+    check_chart_inside_scorecard(app, "flow");
     key(SDLK_j, 0);
     frame(app, 0);
     char *results = slurp(sd_app_results_path(app));
@@ -294,6 +322,10 @@ static void containment_at(double scale, const char *name)
          "Läs mer på https://www.example.se/ekby/atervinningscentralen Vänliga hälsningar, Kim");
     frame(app, 0);
     check_containment(app, "editor");
+    key(SDLK_t, KMOD_LCTRL);
+    frame(app, 0);
+    check_containment(app, "template menu");
+    key(SDLK_ESCAPE, 0);
     key(SDLK_ESCAPE, 0);
     key(SDLK_F1, 0);
     frame(app, 0);
@@ -330,6 +362,7 @@ static void containment_at(double scale, const char *name)
     frame(app, 0);
     assert_true(sd_app_on_scorecard(app));
     check_containment(app, "scorecard");
+    check_chart_inside_scorecard(app, name);
     sd_app_destroy(app);
 }
 
@@ -343,6 +376,247 @@ static void test_nothing_outside_its_panel_at_200(void **state)
 {
     (void)state;
     containment_at(2.0, "contain200");
+}
+
+static void click(int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.x = x;
+    e.button.y = y;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+/* Answer templates: T opens the menu of the scenario's templates, a number chooses one,
+ * whose text fills the empty editor; Tab selects its first placeholder. Ctrl+T while
+ * typing opens it again, a click inserts another at the caret. */
+static void test_answer_templates(void **state)
+{
+    (void)state;
+    sd_app *app = make_app("templates", 1024, 640, 1.0, false);
+    frame(app, 0);
+    step_to(app, 5);
+    assert_string_equal(sd_app_selected_id(app), "c1");
+    key(SDLK_t, 0);
+    type("t"); /* what SDL sends with the key: the open menu takes no text */
+    frame(app, 0);
+    SDL_Rect r;
+    assert_true(sd_app_editing(app));
+    assert_true(sd_app_hit_rect(app, "menu", 2, &r));
+    assert_false(sd_app_hit_rect(app, "menu", 3, &r)); /* three templates */
+    assert_string_equal(sd_app_editor_text(app), "");
+    key(SDLK_2, 0);
+    type("2"); /* the digit that chose must not be typed */
+    frame(app, 0);
+    assert_false(sd_app_hit_rect(app, "menu", 0, &r)); /* closed */
+    const char *forstar = "Hej [namn]!\nJag förstår att du är besviken, och tack för att du säger till. [svar]\n"
+                          "Vänliga hälsningar,\n[ditt namn]";
+    assert_string_equal(sd_app_editor_text(app), forstar);
+    size_t a = 0, b = 0;
+    assert_false(sd_app_editor_selection(app, &a, &b));
+    key(SDLK_TAB, 0);
+    frame(app, 0);
+    assert_true(sd_app_editor_selection(app, &a, &b));
+    assert_int_equal(a, 4);
+    assert_int_equal(b, 10); /* "[namn]" */
+    type("Lena");
+    key(SDLK_TAB, 0);
+    frame(app, 0);
+    assert_true(sd_app_editor_selection(app, &a, &b));
+    assert_memory_equal(sd_app_editor_text(app) + a, "[svar]", 6);
+    check_containment(app, "placeholders");
+
+    /* Ctrl+T while typing; a click on the first entry inserts it at the caret. */
+    key(SDLK_END, KMOD_LCTRL);
+    type("\n");
+    key(SDLK_t, KMOD_LCTRL);
+    frame(app, 0);
+    check_containment(app, "template menu");
+    assert_true(sd_app_hit_rect(app, "menu", 0, &r));
+    size_t at = strlen(sd_app_editor_text(app));
+    click(r.x + r.w / 2, r.y + r.h / 2);
+    frame(app, 0);
+    assert_true(sd_app_editing(app));
+    assert_false(sd_app_hit_rect(app, "menu", 0, &r));
+    const char *text = sd_app_editor_text(app);
+    assert_memory_equal(text, "Hej Lena!\nJag förstår", strlen("Hej Lena!\nJag förstår"));
+    assert_string_equal(text + at, "Hej [namn]!\nTack för din fråga. [svar]\nLäs mer på [länk]\n"
+                                   "Vänliga hälsningar,\n[ditt namn]");
+    key(SDLK_TAB, 0);
+    frame(app, 0);
+    assert_true(sd_app_editor_selection(app, &a, &b));
+    assert_int_equal(a, at + 4);
+    assert_int_equal(b, at + 10);
+    /* Esc closes the menu and goes on typing. */
+    key(SDLK_t, KMOD_LCTRL);
+    key(SDLK_ESCAPE, 0);
+    frame(app, 0);
+    assert_true(sd_app_editing(app));
+    assert_false(sd_app_hit_rect(app, "menu", 0, &r));
+    sd_app_destroy(app);
+}
+
+/* The ids on the feed's visible rows, found by clicking each (which selects it). */
+static size_t visible_ids(sd_app *app, char ids[][40], size_t max)
+{
+    size_t n = 0;
+    SDL_Rect r;
+    while (n < max && sd_app_hit_rect(app, "row", n, &r)) {
+        click(r.x + r.w / 2, r.y + r.h / 2);
+        frame(app, 0);
+        if (!sd_app_selected_id(app))
+            break;
+        snprintf(ids[n], sizeof ids[0], "%s", sd_app_selected_id(app));
+        if (n > 0 && strcmp(ids[n], ids[n - 1]) == 0)
+            break; /* past the last row: the click selected nothing new */
+        n++;
+    }
+    return n;
+}
+
+static void select_id(sd_app *app, const char *id)
+{
+    SDL_Rect r;
+    for (size_t i = 0; sd_app_hit_rect(app, "row", i, &r); i++) {
+        click(r.x + r.w / 2, r.y + r.h / 2);
+        frame(app, 0);
+        if (strcmp(sd_app_selected_id(app), id) == 0)
+            return;
+    }
+    fail_msg("%s is not in view", id);
+}
+
+/* Newest or oldest first: O turns the order of the current filter (the header's switch
+ * with the mouse too); the selection stays, the same rows stay in view (mirrored), and
+ * each filter keeps its own order. */
+static void test_feed_order(void **state)
+{
+    (void)state;
+    sd_app *app = make_app("order", 1024, 640, 1.0, true);
+    frame(app, 0);
+    step_to(app, 70);
+    key(SDLK_F5, 0);
+    key(SDLK_2, 0); /* all: newest first by default */
+    key(SDLK_HOME, 0);
+    frame(app, 0);
+    assert_true(sd_app_feed_newest_first(app));
+    SDL_Rect r;
+    assert_true(sd_app_hit_rect(app, "order", 0, &r));
+    char newest[40], oldest[40];
+    snprintf(newest, sizeof newest, "%s", sd_app_selected_id(app));
+    key(SDLK_END, 0);
+    frame(app, 0);
+    snprintf(oldest, sizeof oldest, "%s", sd_app_selected_id(app));
+    assert_string_not_equal(newest, oldest);
+
+    /* Scroll to the middle: more rows than fit, so the list is scrolled. */
+    key(SDLK_HOME, 0);
+    for (int i = 0; i < 18; i++)
+        key(SDLK_DOWN, 0);
+    frame(app, 0);
+    char before[64][40], after[64][40], mid[40];
+    size_t nb = visible_ids(app, before, 64);
+    assert_true(nb >= 5);
+    snprintf(mid, sizeof mid, "%s", before[nb / 2]);
+    select_id(app, mid);
+
+    key(SDLK_o, 0);
+    frame(app, 0);
+    assert_false(sd_app_feed_newest_first(app));
+    assert_string_equal(sd_app_selected_id(app), mid); /* the selection stays */
+    size_t na = visible_ids(app, after, 64);
+    assert_int_equal(na, nb); /* the same rows in view, in the other order */
+    for (size_t i = 0; i < nb; i++)
+        assert_string_equal(after[i], before[nb - 1 - i]);
+    key(SDLK_HOME, 0);
+    frame(app, 0);
+    assert_string_equal(sd_app_selected_id(app), oldest);
+    key(SDLK_END, 0);
+    frame(app, 0);
+    assert_string_equal(sd_app_selected_id(app), newest);
+
+    /* Each filter has its own order: waiting is oldest first, and stays so. */
+    key(SDLK_1, 0);
+    frame(app, 0);
+    assert_false(sd_app_feed_newest_first(app));
+    key(SDLK_2, 0);
+    frame(app, 0);
+    assert_false(sd_app_feed_newest_first(app));
+    check_containment(app, "oldest first");
+
+    /* A click on the header's switch turns it back. */
+    char sel[40];
+    snprintf(sel, sizeof sel, "%s", sd_app_selected_id(app));
+    assert_true(sd_app_hit_rect(app, "order", 0, &r));
+    click(r.x + r.w / 2, r.y + r.h / 2);
+    frame(app, 0);
+    assert_true(sd_app_feed_newest_first(app));
+    assert_string_equal(sd_app_selected_id(app), sel);
+    key(SDLK_HOME, 0);
+    frame(app, 0);
+    assert_string_equal(sd_app_selected_id(app), newest);
+    sd_app_destroy(app);
+}
+
+/* The scorecard's chart: 10-minute bars from the items for a short exercise (comments,
+ * replies and direct messages; the median answer time of those answered); hourly bars
+ * from the core's storm hours for a long one, a series of dots per storm. */
+static void test_chart_build(void **state)
+{
+    (void)state;
+    const sd_time t0 = 1773738000; /* a whole hour */
+    sd_res_item items[6];
+    memset(items, 0, sizeof items);
+    items[0] = (sd_res_item){.arrival = t0 + 60, .answered_at = t0 + 60 + 300, .kind = SD_KIND_COMMENT};
+    items[1] = (sd_res_item){.arrival = t0 + 120, .answered_at = t0 + 120 + 900, .kind = SD_KIND_DM};
+    items[2] = (sd_res_item){.arrival = t0 + 180, .answered_at = t0 + 180 + 600, .kind = SD_KIND_REPLY};
+    items[3] = (sd_res_item){.arrival = t0 + 240, .kind = SD_KIND_INTERNAL}; /* not a comment */
+    items[4] = (sd_res_item){.arrival = t0 + 1500, .kind = SD_KIND_COMMENT}; /* unanswered */
+    items[5] = (sd_res_item){.arrival = t0 + 1700, .answered_at = t0 + 1700 + 120, .kind = SD_KIND_COMMENT};
+    sd_chart c;
+    sd_chart_build(&c, items, 6, NULL, 0, t0, t0 + 2 * 3600);
+    assert_int_equal(c.step, 600);
+    assert_int_equal(c.n, 12);
+    assert_true(c.start == t0);
+    assert_false(c.from_storms);
+    assert_int_equal(c.comments[0], 3);
+    assert_int_equal(c.comments[1], 0);
+    assert_int_equal(c.comments[2], 2);
+    assert_int_equal(c.max_comments, 3);
+    assert_int_equal(c.n_dots, 2);
+    assert_int_equal(c.dots[0].bucket, 0);
+    assert_true(c.dots[0].median == 600); /* of 300, 600, 900 */
+    assert_int_equal(c.dots[1].bucket, 2);
+    assert_true(c.dots[1].median == 120);
+    assert_true(c.max_median == 600);
+
+    /* A long exercise with two storms: hourly, from the core's hours. */
+    sd_storm_hour hours[3] = {
+        {.storm = "s1", .hour = t0 + 3600, .comments = 40, .answered = 10, .median_answer = 1800},
+        {.storm = "s2", .hour = t0 + 3600, .comments = 5, .answered = 0, .median_answer = -1},
+        {.storm = "s1", .hour = t0 + 2 * 3600, .comments = 20, .answered = 20, .median_answer = 600},
+    };
+    sd_chart_build(&c, items, 6, hours, 3, t0, t0 + 8 * 3600);
+    assert_int_equal(c.step, 3600);
+    assert_int_equal(c.n, 8);
+    assert_true(c.from_storms);
+    assert_int_equal(c.comments[0], 0);
+    assert_int_equal(c.comments[1], 45);
+    assert_int_equal(c.comments[2], 20);
+    assert_int_equal(c.n_dots, 2);
+    assert_int_equal(c.dots[0].series, c.dots[1].series);
+    assert_int_equal(c.dots[1].bucket, 2);
+
+    /* Very long: wider bars, never more than SD_CHART_MAX. */
+    sd_chart_build(&c, items, 6, NULL, 0, t0, t0 + 5 * 86400);
+    assert_true(c.n <= SD_CHART_MAX);
+    assert_true(c.step % 3600 == 0 && c.step > 3600);
 }
 
 static void test_steady_frame_renders_no_text(void **state)
@@ -377,6 +651,9 @@ int main(void)
         cmocka_unit_test(test_nothing_outside_its_panel),
         cmocka_unit_test(test_nothing_outside_its_panel_at_200),
         cmocka_unit_test(test_steady_frame_renders_no_text),
+        cmocka_unit_test(test_answer_templates),
+        cmocka_unit_test(test_feed_order),
+        cmocka_unit_test(test_chart_build),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -4,7 +4,7 @@
  * the filter, in the reply editor places the caret (Shift+click and a drag select), on a
  * menu entry chooses it; the delete form takes a typed reason that the session log keeps;
  * the facilitator's inject form (F9) injects a comment that reaches the observers with
- * by = "facilitator". */
+ * by = "facilitator"; window points become output pixels by the display's density. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "theme.h"
 
 static char g_dir[64];
 
@@ -419,6 +420,52 @@ static void test_facilitator_injects_a_comment(void **state)
     free(t);
 }
 
+/* High-density displays: mouse coordinates in window points become output pixels by the
+ * ratio of the two sizes; 2 on a 200 % display, 1 (unchanged) under the dummy driver. */
+static void test_points_to_pixels(void **state)
+{
+    (void)state;
+    int x = 100, y = 50;
+    sd_app_points_to_pixels(640, 400, 1280, 800, &x, &y);
+    assert_int_equal(x, 200);
+    assert_int_equal(y, 100);
+    x = 639, y = 399; /* the last point: its pixels' top left */
+    sd_app_points_to_pixels(640, 400, 1280, 800, &x, &y);
+    assert_int_equal(x, 1278);
+    assert_int_equal(y, 798);
+    x = 0, y = 0;
+    sd_app_points_to_pixels(640, 400, 1280, 800, &x, &y);
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 0);
+    assert_true(sd_app_pixel_density(640, 1280) == 2.0);
+    /* same size, or a size not known: unchanged */
+    x = 321, y = 123;
+    sd_app_points_to_pixels(1280, 800, 1280, 800, &x, &y);
+    sd_app_points_to_pixels(0, 0, 1280, 800, &x, &y);
+    assert_int_equal(x, 321);
+    assert_int_equal(y, 123);
+    assert_true(sd_app_pixel_density(1280, 1280) == 1.0);
+    assert_true(sd_app_pixel_density(0, 1280) == 1.0);
+
+    /* The dummy driver has no high density: output pixels are window points, text sizes
+     * are those of the text scale alone. */
+    seen w = {0};
+    sd_app *app = make_app("density", &w);
+    frame(app);
+    int ow = 0, oh = 0;
+    sd_app_output_size(app, &ow, &oh);
+    assert_int_equal(ow, 1280);
+    assert_int_equal(oh, 800);
+    sd_theme th;
+    sd_theme_init(&th, 1.0);
+    sd_theme_set_density(&th, 2.0);
+    assert_int_equal(th.font_body, 30);
+    assert_int_equal(th.pad, 16);
+    sd_theme_set_density(&th, 1.0);
+    assert_int_equal(th.font_body, 15);
+    sd_app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_click_places_caret_and_drag_selects),
         cmocka_unit_test(test_delete_with_typed_reason),
         cmocka_unit_test(test_facilitator_injects_a_comment),
+        cmocka_unit_test(test_points_to_pixels),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
