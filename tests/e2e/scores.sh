@@ -15,7 +15,10 @@ for scenario in scenarios/*.lua tests/data/mini.lua tests/data/hijack.lua; do
     name=$(basename "$scenario" .lua)
     for who in diligent careless; do
         out="$tmp/$name-$who"
-        if ! "$bin" run --headless --quiet --seed 11 --participant "scenarios/participants/$who.lua" \
+        # A scenario may ship its own scripted participants: scenarios/participants/<name>-<who>.lua
+        bot="scenarios/participants/$name-$who.lua"
+        [ -f "$bot" ] || bot="scenarios/participants/$who.lua"
+        if ! "$bin" run --headless --quiet --seed 11 --participant "$bot" \
                 --log "$out.jsonl" --out "$out.json" --csv "$out.csv" "$scenario"; then
             echo "FAIL: run $scenario with $who"; fail=1; continue
         fi
