@@ -5,13 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char oom_msg[] = "out of memory";
+/* Read-only: the message for when even the message cannot be allocated. It is never
+ * written through or freed (set_msg checks for it). */
+static const char oom_msg[] = "out of memory";
 
-static void set_msg(sd_error *err, char *msg)
+static void set_msg(sd_error *err, const char *msg)
 {
     if (err->msg != NULL && err->msg != oom_msg)
         free(err->msg);
-    err->msg = msg;
+    err->msg = (char *)msg; /* oom_msg is only ever read */
 }
 
 sd_status sd_error_setv(sd_error *err, sd_status status, const char *fmt, va_list ap)
