@@ -187,8 +187,9 @@ static void score_speed(ctx *c)
         char target[32], taken[32];
         fmt_minutes(target, sizeof target, (double)(it->deadline - it->arrival));
         const char *names[] = {"name", "item", "target", "taken"};
-        /* Items nobody wrote (notices, internal messages) have their own wording. */
-        bool person = it->first != NULL;
+        /* Items nobody wrote (notices, internal messages), and items to be handled by an
+         * escalation rather than a reply (a threat), have their own wording. */
+        bool person = it->first != NULL && it->expect->answer;
         if (it->answered_at == 0) {
             const char *values[] = {item_name(it), it->id, target, ""};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,

@@ -13,7 +13,10 @@
 -- Its choices are random but reproducible: math.random is seeded from the exercise seed.
 participant { name = "Alex", description = "Gör det mesta rätt, men inte allt." }
 
-local former = params.former or "former_employee"
+-- Who still has access: the security panel names them (exercise.former_staff).
+local function former()
+  return params.former or (exercise.former_staff and exercise.former_staff[1]) or "former_employee"
+end
 
 local function chance(p) return math.random() < p end
 
@@ -56,7 +59,7 @@ function on_item(item)
     a[#a + 1] = { action = "account", step = "enable_2fa", after = "10m" }
     if notices > 1 then
       -- The second time round it remembers the former employee.
-      a[#a + 1] = { action = "account", step = "remove_access", person = former, after = "11m" }
+      a[#a + 1] = { action = "account", step = "remove_access", person = former(), after = "11m" }
     end
     if notices == 1 then
       a[#a + 1] = { action = "publish", after = "15m",

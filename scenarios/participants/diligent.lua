@@ -35,32 +35,57 @@ local function has(list, value)
   return false
 end
 
+-- The participant's words, in the exercise's language (Swedish first, English second).
+local words = {
+  sv = {
+    hello = "Hej %s!", regards = "Vänliga hälsningar,\n%s",
+    thanks = "Tack själv, vad roligt att höra!",
+    case = "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
+        .. "Skriv inga fler personuppgifter här.",
+    press = "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort.",
+    answer = "Tack för din fråga, vi svarar gärna.",
+    understand = "Jag förstår att du är besviken, och tack för att du hör av dig.",
+    more = "Läs mer på %s",
+  },
+  en = {
+    hello = "Hi %s!", regards = "Kind regards,\n%s",
+    thanks = "Thank you, that is good to hear!",
+    case = "I have passed your case on to our case officers, who will contact you. "
+        .. "Please do not write any more personal details here.",
+    press = "Thank you for getting in touch. Our press officer will contact you shortly.",
+    answer = "Thank you for your question, we are happy to answer.",
+    understand = "I understand that you are disappointed, and thank you for telling us.",
+    more = "Read more at %s",
+  },
+}
+
+local function w() return words[exercise.language] or words.sv end
+
 local function body_for(item)
   local h = item.hints
   if h.class == "thanks" then
-    return "Tack själv, vad roligt att höra!"
+    return w().thanks
   end
   if has(h.rules, "move_case") or has(h.escalate, "case_handling") then
-    return "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
-        .. "Skriv inga fler personuppgifter här."
+    return w().case
   end
   if item.kind == "inquiry" then
-    return "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort."
+    return w().press
   end
-  return "Tack för din fråga, vi svarar gärna."
+  return w().answer
 end
 
 local function reply_text(item)
   local h = item.hints
-  local lines = { "Hej " .. item.author.first .. "!" }
+  local lines = { string.format(w().hello, item.author.first) }
   local body = {}
   if h.acknowledge then
-    body[#body + 1] = "Jag förstår att du är besviken, och tack för att du hör av dig."
+    body[#body + 1] = w().understand
   end
   body[#body + 1] = body_for(item)
-  if h.link then body[#body + 1] = "Läs mer på " .. h.link end
+  if h.link then body[#body + 1] = string.format(w().more, h.link) end
   lines[#lines + 1] = table.concat(body, " ")
-  lines[#lines + 1] = "Vänliga hälsningar,\n" .. exercise.me
+  lines[#lines + 1] = string.format(w().regards, exercise.me)
   return table.concat(lines, "\n")
 end
 

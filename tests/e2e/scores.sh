@@ -11,8 +11,9 @@ tmp=$2
 rm -rf "$tmp" && mkdir -p "$tmp" || exit 1
 fail=0
 
-for scenario in scenarios/*.lua tests/data/mini.lua tests/data/hijack.lua; do
+for scenario in scenarios/*.lua scenarios/en/*.lua tests/data/mini.lua tests/data/hijack.lua; do
     name=$(basename "$scenario" .lua)
+    case "$scenario" in scenarios/en/*) name="en-$name" ;; esac
     for who in diligent careless; do
         out="$tmp/$name-$who"
         # A scenario may ship its own scripted participants: scenarios/participants/<name>-<who>.lua

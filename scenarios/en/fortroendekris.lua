@@ -1,0 +1,549 @@
+-- Förtroendekris (English version): a leaked audit about mould at a school (a trust crisis).
+--
+-- The same exercise as scenarios/fortroendekris.lua, with English texts (language = "en").
+--
+-- WHAT IT TRAINS
+--   A trust crisis on social media (guideline: "Kriskommunikation" and "Förebygg krisen
+--   genom att ha en process"). At 08:00 on a Wednesday the local paper publishes a leaked
+--   audit by the municipality's auditors: staff at Björkängsskolan reported damp and mould
+--   in the B wing in 2023 and 2024, and the property unit postponed the remediation. The
+--   comment field under the account's routine morning post fills with critical, worried
+--   and sceptical comments (a storm), journalists call (four inquiries that expect the
+--   press officer), and the manager and the press officer push for action. The participant
+--   must show action early (rule show_action: a statement post within 30 minutes of the
+--   crisis start), bring in the manager and a colleague (get_backup), keep the press
+--   officer informed and route journalists to her (inform_up, public_record), answer the
+--   comment field quickly and consistently with one line and one facts page
+--   (active_in_comments, act_fast, link, acknowledge), move individual cases out of the
+--   public thread (move_case, private_data), and apply the response model to a
+--   misunderstanding, justified criticism, a troll and an illegal threat that names a
+--   civil servant's home address (response_model).
+--
+-- HOW IT REACTS
+--   * No statement published 25 minutes into the crisis (+30m): the storm doubles,
+--     angrier comments arrive, the paper runs "Kommunen tiger", the paper asks why
+--     nothing has been said, and the manager demands the post. Still nothing at +60m: a
+--     second, harder wave (parents start a petition) and the storm grows again.
+--   * The first publish: the storm slows (more if it came early), a parent answers the
+--     statement with a justified follow-up question, and the press officer confirms the
+--     line to hold in every answer (answer consistently).
+--   * A reply that sounds defensive or contradicts the facts ("not true", "no danger",
+--     "lies" ...): a screenshot spreads, the paper quotes it and asks how it fits
+--     the audit (public_record).
+--   * Deleting or hiding a resident's criticism: someone notices, accuses the municipality
+--     of censorship, and the paper asks about it.
+--   * A reply to the former teacher's justified criticism gets a short thank-you back.
+--   * Falling behind: the manager insists on a colleague as backup; many overdue comments
+--     bring "Hello, is anyone answering?" follow-ups and a faster storm.
+--
+-- Three simulated hours at compression 6: 30 minutes of real time. Everything is
+-- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
+
+local FAKTA = "https://www.example.se/ekby/bjorkangsskolan"
+local ARTIKEL = "https://www.example.se/ekbytidning/mogel-bjorkangsskolan"
+local SOMMARLOV = "https://www.example.se/ekby/sommarlov"
+local KONTAKT = "https://www.example.se/ekby/kontakta-skolan"
+
+scenario {
+  id = "fortroendekris",
+  title = "Trust crisis: leaked audit on mould at Björkängsskolan",
+  language = "en",
+  description = [[
+Wednesday morning. Ekby Tidning publishes a leaked audit by the municipality's auditors:
+staff at Björkängsskolan reported damp and mould in the B wing in both 2023 and 2024, but
+the remediation was postponed. The municipality's routine post about summer holiday
+activities fills with critical, worried and sceptical comments, journalists get in touch,
+and the manager and the press officer want the municipality to show action. The head of
+department decided this morning: the B wing closes today, the classes move to temporary
+classrooms from Monday, an independent damp survey is ordered and parents are invited to
+an information meeting. Everything is collected on the municipality's facts page about
+the school.]],
+  aim = [[
+Handle a trust crisis on social media by the guideline: show action early (a statement
+within 30 minutes of the crisis start), bring in the manager and a colleague as backup,
+keep the press officer informed and leave every media question to her, be active and
+fast in the comment field, answer consistently with the same facts and the same link,
+acknowledge worry and anger first, move individual cases to case handling, and choose
+the right decision under the response model: correct misunderstandings, meet justified
+criticism, monitor trolls, hide and report threats and personal data, never delete
+legitimate criticism.]],
+  role = "Social media editor, Ekby municipality",
+  start = "2026-03-25 08:00", -- a Wednesday
+  duration = "3h",
+  compression = 6,            -- 3 simulated hours in 30 real minutes
+  seed = 2503,
+  account = { name = "Ekby municipality", handle = "ekbykommun" },
+  -- Good handling keeps the storm near its declared pace; neglect can make it 2.5 times as fast.
+  audience = { min_intensity = 0.6, max_intensity = 2.5, responsiveness = 0.08 },
+  scoring = {
+    crisis = true,
+    crisis_start = "+5m",       -- the first storm comment
+    backup_within = "20m",
+    statement_within = "30m",   -- show action early
+  },
+}
+
+-- ---- people ----
+persona { id = "sanna",   first = "Sanna",   last = "Eklund",    mood = "worried" }
+persona { id = "roger",   first = "Roger",   last = "Blom",      mood = "frustrated", traits = { "former teacher" } }
+persona { id = "malin",   first = "Malin",   last = "Ek",        mood = "calm",       traits = { "journalist" } }
+persona { id = "tommy",   first = "Tommy",   last = "Lindgren",  mood = "angry" }
+persona { id = "kevin",   first = "Kevin",   last = "Nordh",     mood = "troll" }
+persona { id = "aron",    first = "Aron",    last = "Holmqvist", mood = "calm",       traits = { "journalist" } }
+persona { id = "ulf",     first = "Ulf",     last = "Sten",      mood = "angry" }
+persona { id = "hanna",   first = "Hanna",   last = "Vik",       mood = "worried" }
+persona { id = "fatima",  first = "Fatima",  last = "Haddad",    mood = "worried",    traits = { "teacher" } }
+persona { id = "ida",     first = "Ida",     last = "Sandberg",  mood = "calm",       traits = { "journalist" } }
+persona { id = "bengt",   first = "Bengt",   last = "Åkesson",   mood = "frustrated" }
+persona { id = "lotta",   first = "Lotta",   last = "Persson",   mood = "calm" }
+persona { id = "jonas",   first = "Jonas",   last = "Falk",      mood = "calm",       traits = { "journalist" } }
+persona { id = "karin",   first = "Karin",   last = "Mattsson",  mood = "frustrated" }
+persona { id = "mats",    first = "Mats",    last = "Ryd",       mood = "angry" }
+persona { id = "petra",   first = "Petra",   last = "Norén",     mood = "angry" }
+persona { id = "annika",  first = "Annika",  last = "Berglund",  mood = "frustrated" }
+
+-- ---- 08:00 the routine post and the revelation ----
+post {
+  id = "p1", at = "+0m",
+  text = "Good morning! Sign-up for this summer's activities for children and young people "
+      .. "in Ekby opens today: swimming school, football camp and summer camp. Sign up at "
+      .. SOMMARLOV,
+}
+
+media {
+  id = "m1", at = "+0m", outlet = "Ekby Tidning",
+  title = "Leaked audit: warnings about mould at Björkängsskolan ignored for two years",
+  url = ARTIKEL,
+  text = "An audit by the municipality's auditors, seen by Ekby Tidning, shows that staff "
+      .. "at Björkängsskolan reported damp and a smell of mould in the B wing in both 2023 "
+      .. "and 2024. The property unit postponed the work for budget reasons. Several "
+      .. "teachers and pupils say they have had headaches and breathing problems. The audit "
+      .. "is to be presented to the municipal council in April.",
+  expect = { rules = "public_record" },
+}
+
+internal {
+  id = "i-press1", at = "+2m", from = "press_officer",
+  text = "Hi! Have you seen Ekby Tidning on Björkängsskolan? This will storm. All questions "
+      .. "from journalists go to me: do not answer them on the substance yourself, refer "
+      .. "them to me and escalate to me at once. Please confirm you have seen this. /Elin, "
+      .. "press officer",
+  expect = { answer = true, within = "10m", rules = { "inform_up", "public_record" } },
+}
+
+internal {
+  id = "i-chef1", at = "+4m", from = "manager",
+  text = "The head of department decided this morning: the B wing of Björkängsskolan closes "
+      .. "today. The classes move to temporary classrooms at Ekby sports hall from Monday "
+      .. "and have remote teaching on Thursday and Friday. An independent damp survey has "
+      .. "been ordered, and parents are invited to an information meeting tomorrow, "
+      .. "Thursday, at 18:00 in the sports hall. Everything is collected at " .. FAKTA
+      .. " . Get it out as a post as soon as you can: we must show that we are acting. "
+      .. "And bring in a colleague as backup, you should not sit alone with this. /Anders",
+  expect = { answer = true, within = "10m", escalate = "colleague_backup",
+             rules = { "get_backup", "show_action" } },
+}
+
+-- ---- the storm under the morning post ----
+storm {
+  id = "s1", on = "p1",
+  from = "+5m", to = "+2h50m",
+  count = 80,
+  -- up fast as the article spreads, a long peak, calmer towards lunch
+  curve = { { "+0m", 0.3 }, { "+15m", 1 }, { "+1h30m", 1 }, { "+2h45m", 0.4 } },
+  moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 0.7 },
+  texts = {
+    calm = {
+      "Where can I read the audit itself?",
+      "Who is responsible for the buildings, the municipality or a company?",
+      "Is this only the B wing or the whole school?",
+    },
+    worried = {
+      "My child is in the B wing. Is it dangerous to go there today?",
+      "My daughter has had headaches for months. Should we see a doctor?",
+      "Is there mould at other schools in Ekby? My son goes to Tallbackaskolan.",
+      "Where will the children go now? We both work.",
+      "How do we know the temporary classrooms are any better?",
+    },
+    frustrated = {
+      "Two years! The staff warned for two years and nobody did anything.",
+      "Why do we parents have to read about this in the paper instead of hearing it from the school?",
+      "I called the school last autumn about the smell and was told it was the ventilation.",
+      "You post about summer camp while our children sit in mould. Seriously?",
+    },
+    angry = {
+      "Who takes responsibility for this? Someone has to resign.",
+      "A scandal. You gambled with the children's health to save money.",
+      "How can we trust anything the municipality says now?",
+    },
+    troll = {
+      "Mould is good for the immune system, stop whining 😂",
+      "Tear down all of Ekby and start over, nobody would miss it.",
+    },
+  },
+  repeats = 0.12,
+  expect = { within = "20m", link = FAKTA, class = "dissatisfied",
+             fault = { "delete", "hide" },
+             rules = { "implicit_question", "active_in_comments", "act_fast" } },
+}
+
+-- ---- single comments, messages and media questions ----
+comment {
+  id = "c-mamma", at = "+8m", on = "p1", author = "sanna",
+  text = "My son is in class 4B at Björkängsskolan and has had headaches and a cough all "
+      .. "winter. We have seen the doctor twice. Could it be the mould? What should I do?",
+  -- an individual case with health details about a child: move it out of the comment field
+  expect = { within = "20m", escalate = "case_handling", link = KONTAKT,
+             rules = { "move_case", "private_data" }, fault = "delete" },
+}
+
+comment {
+  id = "c-larare", at = "+12m", on = "p1", author = "roger",
+  text = "I worked at Björkängsskolan until last summer. We reported the damp in the B wing "
+      .. "three times, and the classrooms smelled like a cellar. Every time we were told it "
+      .. "would be fixed. Why did nobody do anything?",
+  -- justified criticism: acknowledge first, answer factually, link. Never delete or hide.
+  expect = { within = "20m", link = FAKTA, class = "justified_criticism",
+             ok = "reply", fault = { "delete", "hide" }, rules = "response_model" },
+}
+
+inquiry {
+  id = "q1", at = "+16m", author = "malin", outlet = "Ekby Tidning",
+  text = "Hi, Malin Ek at Ekby Tidning. We are following up the audit. Who knew about the "
+      .. "warnings, and why was nothing done? Can we interview the head of department today?",
+  expect = { within = "20m", escalate = "press_officer", weight = 2,
+             rules = { "inform_up", "public_record" } },
+}
+
+comment {
+  id = "c-rivas", at = "+20m", on = "p1", author = "tommy",
+  text = "I heard the school is to be torn down and the children spread over schools all over "
+      .. "the municipality. Is that true? Then we are moving away.",
+  -- a misunderstanding: acknowledge, correct the facts (only the B wing closes, the classes stay together)
+  expect = { within = "20m", link = FAKTA, class = "misunderstanding",
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             rules = "response_model" },
+}
+
+comment {
+  id = "c-troll", at = "+24m", on = "p1", author = "kevin",
+  text = "Mould is great, the kids get out of studying 😂 Close all the schools!",
+  -- troll: monitor (or hide/report); no long answer
+}
+
+inquiry {
+  id = "q2", at = "+28m", author = "aron", outlet = "Radio Ekby",
+  text = "Hi, Aron Holmqvist at Radio Ekby. We would like a comment for the 10 o'clock news: "
+      .. "how many pupils and staff have had symptoms, and has the municipality reported "
+      .. "this as a work environment incident?",
+  expect = { within = "20m", escalate = "press_officer", weight = 2,
+             rules = { "inform_up", "public_record" } },
+}
+
+comment {
+  id = "c-hot", at = "+32m", on = "p1", author = "ulf",
+  text = "The property manager Kent Lindqvist lives at Ekvägen 12 in Ekby. Time someone paid "
+      .. "him a visit and showed him what we think. He has ruined our children's lungs.",
+  -- illegal: a threat and a private address. Hide and report; do not monitor, do not reply.
+  expect = { answer = false, class = "illegal", ok = { "hide", "report" },
+             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+}
+
+comment {
+  id = "c-rivas2", at = "+38m", on = "p1", author = "hanna",
+  text = "Is it true that Björkängsskolan is going to be torn down? Someone wrote that above.",
+  repeat_of = "c-rivas",
+  expect = { within = "20m", link = FAKTA, class = "misunderstanding",
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" } },
+}
+
+internal {
+  id = "i-press2", at = "+45m", from = "press_officer",
+  text = "Hi again! We hold the same line in every channel: the B wing is closed, the classes "
+      .. "move to temporary classrooms from Monday, an independent damp survey has been "
+      .. "ordered and the information meeting is tomorrow at 18:00. Always link to the facts "
+      .. "page and do not speculate about blame or health. Can you confirm and give me a "
+      .. "picture of the comments: how many, which themes and what is the mood?",
+  expect = { answer = true, within = "15m", rules = { "inform_up", "analyse_volume" } },
+}
+
+dm {
+  id = "d-personal", at = "+50m", author = "fatima",
+  text = "Hi. I work at Björkängsskolan and have had a rash and asthma since the autumn. I do "
+      .. "not dare say anything to my head teacher. Is there someone I can talk to?",
+  expect = { within = "30m", escalate = "case_handling", rules = "move_case", fault = "delete" },
+}
+
+inquiry {
+  id = "q3", at = "+65m", author = "ida", outlet = "Nyheter Öst",
+  text = "Hi, Ida Sandberg at Nyheter Öst. We are coming to Björkängsskolan this afternoon. "
+      .. "Can someone from the municipality do an interview on site at 14:00?",
+  expect = { within = "20m", escalate = "press_officer", weight = 2,
+             rules = { "inform_up", "public_record" } },
+}
+
+media {
+  id = "m2", at = "+75m", outlet = "Ekby Tidning",
+  title = "Parents at Björkängsskolan: \"Why were we not told?\"",
+  url = "https://www.example.se/ekbytidning/foraldrar-bjorkangsskolan",
+  text = "Parents describe children with headaches and coughs and demand answers from the "
+      .. "municipality. Several say they first heard about it in the paper.",
+  expect = { rules = "public_record" },
+}
+
+comment {
+  id = "c-typiskt", at = "+90m", on = "p1", author = "bengt",
+  text = "Typical. Nothing happens until the paper writes about it.",
+  -- detached criticism with an implicit question: answer generally and link
+  expect = { within = "20m", link = FAKTA, class = "dissatisfied", ok = "reply",
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+}
+
+internal {
+  id = "i-chef2", at = "+100m", from = "manager",
+  text = "The chair of the executive committee wants to know whether we have the situation "
+      .. "under control. How do the comments look now compared with this morning? Confirm, "
+      .. "and I will call you. /Anders",
+  expect = { answer = true, within = "15m", rules = { "inform_up", "analyse_volume" } },
+}
+
+comment {
+  id = "c-skjuts", at = "+120m", on = "p1", author = "lotta",
+  text = "How will the children get to the temporary classrooms at the sports hall? Will "
+      .. "there be school transport?",
+  expect = { within = "20m", link = FAKTA, class = "question" },
+}
+
+inquiry {
+  id = "q4", at = "+130m", author = "jonas", outlet = "Tidningen Skolliv",
+  text = "Hi, Jonas Falk at Tidningen Skolliv. How many other schools in Ekby have damp "
+      .. "reports that have not been dealt with?",
+  expect = { within = "20m", escalate = "press_officer", weight = 2,
+             rules = { "inform_up", "public_record" } },
+}
+
+comment {
+  id = "c-tack", at = "+160m", on = "p1", author = "lotta",
+  text = "Thank you for answering here in the comments today, it makes a difference.",
+  expect = { class = "thanks", within = "30m", weight = 0.5 },
+}
+
+-- ---- callbacks ----
+
+local published = false      -- has the participant published a statement?
+local silence_waves = 0      -- how many "the municipality is silent" waves have come
+local classes = {}           -- class and author of every authored item, by id
+local n = 0                  -- for the ids of injected items
+local function id(prefix) n = n + 1; return prefix .. "-" .. n end
+
+on("item", function(item)
+  if item.author then
+    classes[item.id] = { class = item.hints.class, first = item.author.first, on = item.on }
+  end
+end)
+
+-- Show action early: the first statement calms the storm and gets a follow-up question;
+-- the press officer confirms the line to hold in every answer.
+on("publish", function(a)
+  if published then return end
+  published = true
+  if silence_waves == 0 then
+    set_rate("s1", 0.75)
+  else
+    set_rate("s1", 1.0)   -- late: it calms, but from a higher level
+  end
+  inject {
+    kind = "comment", id = "c-uttalande", at = "+4m", on = "p1", author = "karin",
+    text = "Good that the B wing is closing and that the classes get to stay together. But "
+        .. "why did it take two years and a newspaper article?",
+    expect = { within = "20m", link = FAKTA, class = "justified_criticism", ok = "reply",
+               fault = { "delete", "hide" }, rules = "response_model" },
+  }
+  inject {
+    kind = "internal", id = "i-linje", at = "+6m", from = "press_officer",
+    text = "Good that the post is out. Hold the same line in every answer now, with the link "
+        .. "to the facts page, and promise nothing about responsibility or compensation: the "
+        .. "head of department takes that at the information meeting. Please confirm. /Elin",
+    expect = { answer = true, within = "15m", rules = { "inform_up", "show_action" } },
+  }
+end)
+
+-- No statement 25 minutes into the crisis: the silence becomes the story.
+when(function(s) return s.minute >= 30 and not published end, function(s)
+  silence_waves = 1
+  set_rate("s1", 2)
+  inject {
+    kind = "comment", id = "c-tyst1", on = "p1", author = "mats",
+    text = "You post about summer camp but do not say a word about the mould. What are you "
+        .. "hiding?",
+    expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
+               fault = { "delete", "hide" }, rules = { "show_action", "response_model" } },
+  }
+  inject {
+    kind = "media", id = "m-tiger", at = "+3m", outlet = "Ekby Tidning",
+    title = "Municipality silent on mould scandal – worried parents left without answers",
+    url = "https://www.example.se/ekbytidning/kommunen-tiger",
+    text = "Half an hour after the revelation the municipality has said nothing in its own "
+        .. "channels. In the comment fields the anger is growing.",
+    expect = { rules = "public_record" },
+  }
+  inject {
+    kind = "inquiry", id = "q-tyst", at = "+5m", author = "malin", outlet = "Ekby Tidning",
+    text = "Malin Ek again. Why has the municipality said nothing in its own channels? "
+        .. "Parents are asking whether the children should go to school tomorrow.",
+    expect = { within = "15m", escalate = "press_officer", weight = 2,
+               rules = { "inform_up", "public_record" } },
+  }
+  inject {
+    kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
+    text = "Where is the post? The paper now writes that we are silent. Publish the news about "
+        .. "the B wing, the temporary classrooms and the information meeting now. Please "
+        .. "confirm. /Anders",
+    expect = { answer = true, within = "10m", rules = { "show_action", "act_fast" } },
+  }
+end)
+
+-- Still nothing an hour in: a second, harder wave.
+when(function(s) return s.minute >= 60 and not published end, function(s)
+  silence_waves = 2
+  set_rate("s1", 2.5)
+  inject {
+    kind = "comment", id = "c-tyst2", on = "p1", author = "petra",
+    text = "An hour and still nothing from the municipality. We are starting a petition for "
+        .. "those responsible to resign. Share!",
+    expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
+               fault = { "delete", "hide" }, rules = { "show_action", "implicit_question" } },
+  }
+  inject {
+    kind = "media", id = "m-namn", at = "+5m", outlet = "Ekby Tidning",
+    title = "Parents start a petition – demand that those responsible resign",
+    url = "https://www.example.se/ekbytidning/namninsamling",
+    text = "More than 400 people signed within an hour. The municipality has still not "
+        .. "commented on the audit.",
+    expect = { rules = "public_record" },
+  }
+end)
+
+-- A defensive or contradicting reply is screenshotted and quoted (once).
+local quoted = false
+-- Lua patterns: %f[%a] marks the start of a word, so "lies" does not match "earlier".
+local risky = { "not true", "no danger", "no risk", "not our fault", "exaggerat",
+                "%f[%a]lies%f[%A]", "%f[%a]lying", "what you claim", "pull yourself together",
+                "spreading rumours", "no mould" }
+on("reply", function(a)
+  if quoted or not a.text then return end
+  local t = a.text:lower()
+  for _, phrase in ipairs(risky) do
+    if t:find(phrase) then
+      quoted = true
+      inject {
+        kind = "media", id = "m-citat", at = "+5m", outlet = "Ekby Tidning",
+        title = "The municipality in the comment field: \"That is not at all what you claim\"",
+        url = "https://www.example.se/ekbytidning/kommunen-svarar",
+        text = "Screenshots of the municipality's answers on social media are spreading. The "
+            .. "answer contradicts the auditors' report.",
+        expect = { rules = "public_record" },
+      }
+      inject {
+        kind = "inquiry", id = "q-citat", at = "+8m", author = "aron", outlet = "Radio Ekby",
+        text = "Aron Holmqvist, Radio Ekby. You write in the comment field that the criticism "
+            .. "is not true, but the audit says the opposite. How does that fit together?",
+        expect = { within = "15m", escalate = "press_officer", weight = 2,
+                   rules = { "public_record", "inform_up" } },
+      }
+      return
+    end
+  end
+end)
+
+-- A reply to the former teacher gets a thank-you back (once).
+local thanked = false
+on("reply", function(a)
+  if a.item == "c-larare" and not thanked then
+    thanked = true
+    inject {
+      kind = "reply", id = "c-larare-tack", at = "+5m", on = "c-larare", author = "roger",
+      text = "Thank you for a straight answer. I will come to the information meeting tomorrow.",
+      expect = { answer = false, class = "thanks" },
+    }
+  end
+end)
+
+-- Deleting or hiding a resident's criticism is noticed, and asked about (once).
+local censored = false
+local function removed(a)
+  local c = a.item and classes[a.item]
+  if censored or not c or c.class == "troll" or c.class == "illegal" then return end
+  censored = true
+  inject {
+    kind = "comment", id = "c-censur", at = "+3m", on = "p1", author = "annika",
+    text = "I saw that you removed " .. c.first .. "'s comment. Is that how the municipality "
+        .. "handles criticism, by deleting it?",
+    expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
+               fault = { "delete", "hide" }, rules = "response_model" },
+  }
+  inject {
+    kind = "inquiry", id = "q-censur", at = "+10m", author = "malin", outlet = "Ekby Tidning",
+    text = "Malin Ek, Ekby Tidning. Readers tell us that the municipality is removing "
+        .. "critical comments about Björkängsskolan. Is that true, and if so, why?",
+    expect = { within = "15m", escalate = "press_officer", weight = 2,
+               rules = { "public_record", "response_model" } },
+  }
+end
+on("delete", removed)
+on("hide", removed)
+
+-- Standing alone in the storm: the manager insists on backup (once).
+when(function(s)
+  return s.minute >= 40 and s.waiting >= 8 and not s.escalated.colleague_backup
+end, function(s)
+  inject {
+    kind = "internal", id = "i-backup", from = "manager",
+    text = "I can see many comments waiting. Bring in a colleague now, you should not sit "
+        .. "alone with this. /Anders",
+    expect = { answer = true, within = "10m", escalate = "colleague_backup",
+               rules = "get_backup" },
+  }
+end)
+
+-- Many overdue: people ask why nobody answers, and the storm quickens (at most twice).
+local nudges = 0
+local nudge_authors = { "bengt", "karin" }
+every("20m", function(s)
+  if nudges < 2 and s.overdue >= 6 then
+    nudges = nudges + 1
+    set_rate("s1", 1.5 + 0.5 * nudges)
+    inject {
+      kind = "comment", id = id("c-halla"), on = "p1", author = nudge_authors[nudges],
+      text = "Hello, is anyone answering? There are loads of questions here without an answer.",
+      expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
+                 fault = { "delete", "hide" }, rules = "active_in_comments" },
+    }
+  end
+end)
+
+-- ---- answer templates (qa_templates) ----
+template { id = "linjen", title = "The line: this is what we are doing",
+  text = "Hi [name]!\n[acknowledge the worry or the criticism]. The B wing of "
+      .. "Björkängsskolan is closed from today, and the classes move together to temporary "
+      .. "classrooms at Ekby sports hall from Monday. An independent damp survey has been "
+      .. "ordered. You are welcome to the information meeting tomorrow at 18:00. Everything "
+      .. "we know is at " .. FAKTA .. "\nKind regards,\n[your name]" }
+template { id = "media", title = "Journalist: refer to the press officer",
+  text = "Hi [name]!\nThank you for getting in touch. Our press officer Elin handles media "
+      .. "questions about Björkängsskolan and will contact you shortly.\nKind regards,\n[your name]" }
+template { id = "arende", title = "Individual case: move it out of the comment field",
+  text = "Hi [name]!\nI understand your worry, and thank you for telling us. Please do not "
+      .. "write any more about health here. We have passed your case on, and the school will "
+      .. "contact you. You can reach the school via " .. KONTAKT .. "\nKind regards,\n[your name]" }
+
+-- ---- for the facilitator (F9 / Shift+F9) ----
+prepared { kind = "comment", author = "hanna", on = "p1",
+  text = "My daughter starts preschool class at Björkängsskolan this autumn. Should we "
+      .. "change schools?",
+  expect = { within = "20m", link = FAKTA, class = "question" } }
+prepared { kind = "internal", from = "press_officer",
+  text = "Nyheter Öst wants a live comment at 12:00. Give me a picture of the situation: how "
+      .. "many comments, which themes, and how is the mood compared with this morning? "
+      .. "Please confirm. /Elin",
+  expect = { answer = true, within = "10m", rules = { "inform_up", "analyse_volume" } } }
