@@ -15,6 +15,8 @@ int sd_cmd_score(int argc, char **argv);
 int sd_cmd_replay(int argc, char **argv);
 int sd_cmd_calendar(int argc, char **argv);
 int sd_cmd_tone(int argc, char **argv);
+int sd_cmd_new(int argc, char **argv);
+int sd_cmd_timeline(int argc, char **argv);
 int sd_cmd_window(int argc, char **argv); /* argv[1] is the scenario */
 
 /* Exit status for a failed core call. */

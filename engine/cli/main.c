@@ -9,6 +9,8 @@ static const char usage[] =
     "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE]\n"
     "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--quiet] SCENARIO\n"
     "       stormdrill check FILE...\n"
+    "       stormdrill new NAME [PATH]\n"
+    "       stormdrill timeline SCENARIO [--svg FILE]\n"
     "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
     "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
     "       stormdrill calendar YEAR\n"
@@ -60,6 +62,10 @@ int main(int argc, char **argv)
         return sd_cmd_calendar(argc - 1, argv + 1);
     if (strcmp(cmd, "tone") == 0)
         return sd_cmd_tone(argc - 1, argv + 1);
+    if (strcmp(cmd, "new") == 0)
+        return sd_cmd_new(argc - 1, argv + 1);
+    if (strcmp(cmd, "timeline") == 0)
+        return sd_cmd_timeline(argc - 1, argv + 1);
     if (cmd[0] == '-') {
         fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
         return SD_EXIT_USAGE;

@@ -29,6 +29,7 @@ typedef struct sd_expect {
     const char *link;        /* the link a reply should carry, or NULL */
     uint32_t escalate;       /* bit per sd_target expected */
     int64_t escalate_within; /* seconds; 0 = same as within / deadline */
+    bool escalate_within_given; /* the scenario wrote escalate_within (lint: "0" is a mistake) */
     uint32_t ok;             /* bit per sd_decision acceptable (0 = scenario gave none) */
     uint32_t fault;          /* bit per sd_decision that is a fault */
     sd_class cls;            /* response-model class */

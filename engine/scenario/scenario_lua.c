@@ -307,7 +307,8 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
     uint64_t set;
     if (get_enum_set(L, t, "escalate", SD_VOCAB_TARGET, decl, id, &set))
         e->escalate = (uint32_t)set;
-    get_duration(L, t, "escalate_within", decl, id, &e->escalate_within);
+    if (get_duration(L, t, "escalate_within", decl, id, &e->escalate_within))
+        e->escalate_within_given = true;
     if (get_enum_set(L, t, "ok", SD_VOCAB_DECISION, decl, id, &set))
         e->ok = (uint32_t)set;
     if (get_enum_set(L, t, "fault", SD_VOCAB_DECISION, decl, id, &set))

@@ -1,0 +1,433 @@
+/* lint.c - the authoring checks of `stormdrill check` that run after a scenario has loaded:
+ * expectations no action can meet, impossible deadlines, bad links, storms nobody could
+ * keep up with, items at the very end, nothing to score, duplicate storm texts, items that
+ * arrive before the item they are on. See lint.h. */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../guideline/answer.h"
+#include "scenario_lua.h"
+
+#define MIN_ACT_SECONDS 60            /* nobody reads and answers in under a minute */
+#define STORM_MAX_PER_HOUR 600.0      /* answer-expecting comments per hour ... */
+#define STORM_TIGHT_WITHIN (10 * 60)  /* ... with a target under this: nobody keeps up */
+#define HIJACK_NOTICE_WITHIN (15 * 60) /* the notice's escalation target (session.c) */
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+/* Appends a finding; hint is a plain string, the text a format. */
+static sd_status add(sd_lint_list *l, sd_lint_level level, int line, const char *code,
+                     const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static sd_status add(sd_lint_list *l, sd_lint_level level, int line, const char *code,
+                     const char *hint, const char *fmt, ...)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 8;
+        sd_lint_msg *p = realloc(l->msgs, ncap * sizeof *p);
+        if (p == NULL)
+            return SD_ERR_MEMORY;
+        l->msgs = p;
+        l->cap = ncap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vformat(fmt, ap);
+    va_end(ap);
+    char *h = strdup(hint);
+    if (text == NULL || h == NULL) {
+        free(text);
+        free(h);
+        return SD_ERR_MEMORY;
+    }
+    l->msgs[l->n++] = (sd_lint_msg){level, line > 0 ? line : 1, code, text, h};
+    if (level == SD_LINT_ERROR)
+        l->errors++;
+    else
+        l->warnings++;
+    return SD_OK;
+}
+
+/* "+1h05m", "+30s", "+2m30s" for seconds after the start. */
+static void rel_time(int64_t secs, char out[32])
+{
+    if (secs < 0)
+        secs = 0;
+    long long h = (long long)(secs / 3600), m = (long long)((secs % 3600) / 60),
+              s = (long long)(secs % 60);
+    int n = snprintf(out, 32, "+");
+    if (h > 0)
+        n += snprintf(out + n, 32 - (size_t)n, "%lldh%02lldm", h, m);
+    else if (m > 0 || s == 0)
+        n += snprintf(out + n, 32 - (size_t)n, "%lldm", m);
+    if (s > 0)
+        snprintf(out + n, 32 - (size_t)n, n > 1 ? "%02llds" : "%llds", s);
+}
+
+/* Some action of the participant would count as the answer (answer.c decides). */
+static bool answerable(const sd_expect *e, sd_kind kind, bool repeat)
+{
+    for (int a = 0; a < SD_ACT_COUNT; a++) {
+        if (a == SD_ACT_ESCALATE) {
+            for (int t = 0; t < SD_TARGET_COUNT; t++)
+                if (sd_action_answers(e, kind, repeat, (sd_action_kind)a, t))
+                    return true;
+        } else if (sd_action_answers(e, kind, repeat, (sd_action_kind)a, -1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool web_address(const char *s)
+{
+    const char *rest = NULL;
+    if (strncmp(s, "https://", 8) == 0)
+        rest = s + 8;
+    else if (strncmp(s, "http://", 7) == 0)
+        rest = s + 7;
+    else if (strncmp(s, "www.", 4) == 0)
+        rest = s + 4;
+    if (rest == NULL || *rest == '\0' || *rest == '/' || *rest == '.')
+        return false;
+    for (const char *p = s; *p; p++)
+        if ((unsigned char)*p <= ' ')
+            return false; /* spaces, tabs, newlines: no address has them */
+    return true;
+}
+
+static const char *unanswerable_hint(sd_kind kind)
+{
+    switch (kind) {
+    case SD_KIND_POST:
+        return "a post is the organisation's own; nobody replies to it: remove answer = true, or "
+               "put the question in a comment{} on the post";
+    case SD_KIND_MEDIA:
+        return "a media article cannot be answered: remove answer = true, add an inquiry{} from "
+               "the journalist, or expect an escalation (escalate = \"press_officer\")";
+    case SD_KIND_NOTICE:
+        return "a platform notice cannot be answered (acknowledging it answers nothing): remove "
+               "answer = true or expect an escalation (escalate = \"it_security\")";
+    default:
+        return "no action answers this kind of item: remove answer = true or expect an "
+               "escalation";
+    }
+}
+
+/* Checks one expectation. what: "comment 'c1'" (for messages); kind and repeat: of the item;
+ * link_is_url: the link came from the item's url field. */
+static sd_status check_expect(sd_lint_list *l, int line, const char *what, sd_kind kind,
+                              bool repeat, const sd_expect *e, bool link_is_url)
+{
+    sd_status st = SD_OK;
+    char t[32];
+    if (e->answer && !answerable(e, kind, repeat))
+        st = add(l, SD_LINT_ERROR, line, "unanswerable", unanswerable_hint(kind),
+                 "%s expects an answer, but no action can answer a %s", what,
+                 sd_vocab_name(SD_VOCAB_KIND, kind));
+    if (st == SD_OK && e->within > 0 && e->within < MIN_ACT_SECONDS) {
+        rel_time(e->within, t);
+        st = add(l, SD_LINT_ERROR, line, "within",
+                 "give at least within = \"1m\"; comments usually get \"15m\" to \"1h\"",
+                 "%s: expect.within is %s, shorter than anyone can read and answer (under a "
+                 "minute)", what, t + 1);
+    }
+    if (st == SD_OK && e->escalate_within_given) {
+        if (e->escalate == 0) {
+            st = add(l, SD_LINT_WARNING, line, "escalate_within",
+                     "add escalate = \"manager\" (or another target), or remove escalate_within",
+                     "%s: expect.escalate_within is given but no escalation is expected, so it "
+                     "has no effect", what);
+        } else if (e->escalate_within < MIN_ACT_SECONDS) {
+            rel_time(e->escalate_within, t);
+            st = add(l, SD_LINT_ERROR, line, "escalate_within",
+                     "give at least escalate_within = \"1m\" (counted from the item's arrival), "
+                     "or leave it out to use the item's own deadline",
+                     "%s: expect.escalate_within is %s, so no escalation can be on time", what,
+                     t + 1);
+        }
+    }
+    if (st == SD_OK && e->link && !web_address(e->link))
+        st = add(l, SD_LINT_ERROR, line, "link",
+                 "write the whole address, like \"https://www.example.se/sida\" (it must start "
+                 "with https://, http:// or www. and have no spaces)",
+                 "%s: %s '%s' is not a web address", what,
+                 link_is_url ? "url (the link the answer should carry)" : "expect.link", e->link);
+    if (st == SD_OK && e->link && !link_is_url && !e->answer)
+        st = add(l, SD_LINT_WARNING, line, "link",
+                 "set answer = true if a reply with the link is expected, or remove link",
+                 "%s: expect.link is given but no answer is expected, so no reply will carry it",
+                 what);
+    return st;
+}
+
+static sd_status check_items(const sd_scenario *sc, sd_lint_list *l, const sd_item_def *items,
+                             size_t n, bool prepared)
+{
+    sd_time end = sc->start + sc->duration;
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < n && st == SD_OK; i++) {
+        const sd_item_def *d = &items[i];
+        char what[160], t[32];
+        const char *kind = sd_vocab_name(SD_VOCAB_KIND, d->kind);
+        if (prepared)
+            snprintf(what, sizeof what, "prepared %s%s%s%s", kind, d->id ? " '" : "",
+                     d->id ? d->id : "", d->id ? "'" : "");
+        else
+            snprintf(what, sizeof what, "%s '%s'", kind, d->id);
+        bool link_is_url = d->url && d->expect.link == d->url;
+        st = check_expect(l, d->line, what, d->kind, d->repeat_of != NULL, &d->expect, link_is_url);
+        if (st != SD_OK || prepared)
+            continue;
+        /* Same time as the item it is on but declared after it: it arrives first. */
+        if (d->parent) {
+            for (size_t j = i + 1; j < n; j++) {
+                if (strcmp(items[j].id, d->parent) == 0 && items[j].at == d->at) {
+                    st = add(l, SD_LINT_ERROR, d->line, "order",
+                             "declare the item it is on first, or give this one a later 'at'",
+                             "%s: 'on' names '%s', declared later (line %d) at the same time, so "
+                             "this arrives before it", what, d->parent, items[j].line);
+                    break;
+                }
+            }
+        }
+        bool expects = d->expect.answer || d->expect.escalate;
+        if (st == SD_OK && expects && end - d->at < MIN_ACT_SECONDS) {
+            rel_time(d->at - sc->start, t);
+            st = add(l, SD_LINT_WARNING, d->line, "late",
+                     "move it earlier, or make the exercise longer (scenario{ duration = ... })",
+                     "%s arrives at %s, %s, so nobody can respond to it", what, t,
+                     d->at == end ? "as the exercise ends" : "less than a minute before the end");
+        }
+    }
+    return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Warns about texts that occur more than once in one pool of a storm. */
+static sd_status check_pool(sd_lint_list *l, const sd_storm *s, const sd_text_pool *p,
+                            const char *pool_name)
+{
+    if (p->n < 2)
+        return SD_OK;
+    const char **v = malloc(p->n * sizeof *v);
+    if (v == NULL)
+        return SD_ERR_MEMORY;
+    memcpy(v, p->texts, p->n * sizeof *v);
+    qsort(v, p->n, sizeof *v, cmp_str);
+    size_t dups = 0;
+    const char *first = NULL;
+    for (size_t i = 1; i < p->n; i++) {
+        if (strcmp(v[i], v[i - 1]) == 0) {
+            dups++;
+            if (first == NULL)
+                first = v[i];
+        }
+    }
+    sd_status st = SD_OK;
+    if (dups > 0) {
+        char shown[64];
+        size_t k = strlen(first);
+        if (k > 48) {
+            k = 48;
+            while (k > 0 && ((unsigned char)first[k] & 0xC0) == 0x80)
+                k--; /* do not cut a UTF-8 character */
+        }
+        snprintf(shown, sizeof shown, "%.*s%s", (int)k, first, strlen(first) > k ? "..." : "");
+        st = add(l, SD_LINT_WARNING, s->line, "duplicate",
+                 "remove the copies, or use repeats = 0.1 to have authors repeat themselves",
+                 "storm '%s': %zu duplicate text%s in %s (e.g. \"%s\"); the same comment will "
+                 "appear more often than the others", s->id, dups, dups == 1 ? "" : "s",
+                 pool_name, shown);
+    }
+    free(v);
+    return st;
+}
+
+static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
+{
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < sc->n_storms && st == SD_OK; i++) {
+        const sd_storm *s = &sc->storms[i];
+        char what[96], t1[32], t2[32];
+        snprintf(what, sizeof what, "storm '%s'", s->id);
+        st = check_expect(l, s->line, what, SD_KIND_COMMENT, false, &s->expect, false);
+        const sd_item_def *p = sd_scenario_item_def(sc, s->parent);
+        if (st == SD_OK && p && p->at > s->from) {
+            rel_time(s->from - sc->start, t1);
+            rel_time(p->at - sc->start, t2);
+            st = add(l, SD_LINT_ERROR, s->line, "order",
+                     "let the storm start ('from') when or after the item it is on appears",
+                     "%s starts at %s, before '%s' (line %d) appears at %s", what, t1, s->parent,
+                     p->line, t2);
+        }
+        /* Peak pace of comments that expect an answer, at a neutral audience. */
+        if (st == SD_OK && s->expect.answer && s->expect.within > 0 &&
+            s->expect.within < STORM_TIGHT_WITHIN && s->curve_area > 0 && s->count > 0) {
+            double share;
+            if (s->n_authors > 0) {
+                size_t ok = 0;
+                for (size_t a = 0; a < s->n_authors; a++) {
+                    const sd_persona *ps = sd_scenario_persona(sc, s->authors[a]);
+                    if (ps && ps->mood != SD_MOOD_TROLL)
+                        ok++;
+                }
+                share = (double)ok / (double)s->n_authors;
+            } else {
+                share = 1.0 - s->mood_mix[SD_MOOD_TROLL];
+            }
+            double peak = s->count * sd_storm_curve_max(s) / s->curve_area * 3600.0 * share;
+            if (peak > STORM_MAX_PER_HOUR) {
+                rel_time(s->expect.within, t1);
+                st = add(l, SD_LINT_WARNING, s->line, "storm_rate",
+                         "fine for a test of triage; for a fair exercise lower count or rate, "
+                         "give within = \"30m\" or more, or make more of the authors trolls",
+                         "%s: at its peak about %.0f comments an hour expect an answer within %s; "
+                         "no participant can keep up with more than %.0f an hour", what, peak,
+                         t1 + 1, STORM_MAX_PER_HOUR);
+            }
+        }
+        static const char *const pool_names[] = {"texts.calm", "texts.worried",
+                                                 "texts.frustrated", "texts.angry",
+                                                 "texts.troll", "texts"};
+        for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++)
+            st = check_pool(l, s, &s->texts[m], pool_names[m]);
+    }
+    return st;
+}
+
+static sd_status check_hijacks(const sd_scenario *sc, sd_lint_list *l)
+{
+    sd_time end = sc->start + sc->duration;
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < sc->n_hijacks && st == SD_OK; i++) {
+        const sd_hijack *h = &sc->hijacks[i];
+        char t[32];
+        rel_time(h->at - sc->start, t);
+        if (end - h->at < HIJACK_NOTICE_WITHIN)
+            st = add(l, SD_LINT_WARNING, h->line, "late",
+                     "start the hijack at least 15 minutes before the end (better 30 or more, "
+                     "so there is time to secure the account and tell the followers)",
+                     "hijack '%s' starts at %s, less than 15 minutes before the end: its notice "
+                     "expects an escalation to it_security within 15 minutes%s", h->id, t,
+                     end - h->at <= 5 * 60 ? ", and the attacker never gets to post" : "");
+    }
+    return st;
+}
+
+/* Scenario-wide: something happens, and something can be scored. */
+static sd_status check_whole(const sd_scenario *sc, sd_lint_list *l)
+{
+    sd_time end = sc->start + sc->duration;
+    int line = sc->scenario_line;
+    size_t before_end = 0, expecting = 0;
+    for (size_t i = 0; i < sc->n_items; i++) {
+        const sd_item_def *d = &sc->items[i];
+        if (d->at < end) {
+            before_end++;
+            if (d->expect.answer || d->expect.escalate)
+                expecting++;
+        }
+    }
+    for (size_t i = 0; i < sc->n_storms; i++) {
+        const sd_storm *s = &sc->storms[i];
+        before_end++;
+        if ((s->expect.answer || s->expect.escalate) && s->count > 0 &&
+            (s->n_authors > 0 || s->mood_mix[SD_MOOD_TROLL] < 1.0))
+            expecting++;
+    }
+    for (size_t i = 0; i < sc->n_hijacks; i++) {
+        if (sc->hijacks[i].at < end) {
+            before_end++;
+            expecting++; /* the notice expects an escalation to it_security */
+        }
+    }
+    bool callbacks = false;
+    for (size_t i = 0; i < sc->n_hooks; i++)
+        if (sc->hooks[i].kind != SD_HOOK_ACTION)
+            callbacks = true; /* on("item"), every() and when() can inject without any action */
+    if (before_end == 0) {
+        if (sc->n_items > 0)
+            return add(l, SD_LINT_ERROR, line, "nothing",
+                       "give the items earlier times ('at' counts from the start: \"+10m\"), or a "
+                       "longer duration",
+                       "every item arrives at the very end of the exercise, so nothing happens "
+                       "while it runs");
+        if (!callbacks)
+            return add(l, SD_LINT_ERROR, line, "nothing",
+                       "add a post{} and a few comment{}s (see docs/authoring-guide.md)",
+                       "the scenario declares no items, storms or hijacks: nothing happens");
+    }
+    if (expecting == 0)
+        return add(l, SD_LINT_WARNING, line, "nothing_to_score",
+                   callbacks ? "give some comments expect = { within = \"30m\" } (ignore this "
+                               "if your callbacks inject items that expect answers)"
+                             : "give some comments expect = { within = \"30m\" }, or expect an "
+                               "escalation (escalate = \"manager\")",
+                   "no item expects an answer or an escalation: there is nothing to score");
+    return SD_OK;
+}
+
+sd_status sd_scenario_lint(const sd_scenario *sc, sd_lint_list *out, sd_error *err)
+{
+    if (out->file == NULL) {
+        out->file = strdup(sc->display ? sc->display : "scenario");
+        if (out->file == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    sd_status st = check_items(sc, out, sc->items, sc->n_items, false);
+    if (st == SD_OK)
+        st = check_items(sc, out, sc->prepared, sc->n_prepared, true);
+    if (st == SD_OK)
+        st = check_storms(sc, out);
+    if (st == SD_OK)
+        st = check_hijacks(sc, out);
+    if (st == SD_OK)
+        st = check_whole(sc, out);
+    if (st != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    return SD_OK;
+}
+
+void sd_lint_print(FILE *f, const sd_lint_list *l, const sd_lint_msg *m)
+{
+    fprintf(f, "%s:%d: %s: %s (hint: %s)\n", l->file ? l->file : "scenario", m->line,
+            m->level == SD_LINT_ERROR ? "error" : "warning", m->text, m->hint);
+}
+
+void sd_lint_list_free(sd_lint_list *l)
+{
+    if (l == NULL)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->msgs[i].text);
+        free(l->msgs[i].hint);
+    }
+    free(l->msgs);
+    free(l->file);
+    *l = (sd_lint_list)SD_LINT_LIST_INIT;
+}
