@@ -567,7 +567,10 @@ static void score_items_escalation(ctx *c)
             is->decision = (int8_t)d;
             if (e->ok) {
                 c->esc_possible += 1;
-                if (e->ok & (1u << d))
+                /* A reply is how one corrects facts or refers: it meets any of the three. */
+                uint32_t answering = (1u << SD_DECISION_REPLY) | (1u << SD_DECISION_CORRECT_FACTS) |
+                                     (1u << SD_DECISION_REFER);
+                if ((e->ok & (1u << d)) || (d == SD_DECISION_REPLY && (e->ok & answering)))
                     c->esc_earned += 1;
                 else if (!(e->fault & (1u << d)) && !(d == SD_DECISION_DELETE && it->has_author)) {
                     const char *names[] = {"name", "item", "decision"};

@@ -232,6 +232,24 @@ static void test_faults(void **state)
     sd_score_free(s);
 }
 
+/* A reply meets the response model's correct_facts and refer decisions. */
+static void test_reply_corrects_facts(void **state)
+{
+    fx *f = *state;
+    sd_expect *e = expect(f, SD_KIND_COMMENT, SD_MOOD_CALM);
+    e->cls = SD_CLASS_MISUNDERSTANDING;
+    e->ok = 1u << SD_DECISION_CORRECT_FACTS;
+    item(f, "c1", SD_KIND_COMMENT, SD_MOOD_CALM, T0, T0 + 86400, e);
+    sd_score *s = score(f);
+    assert_true(s->escalation < 1); /* no decision yet: monitor is not acceptable */
+    sd_score_free(s);
+    act(f, T0 + 60, SD_ACT_REPLY, "c1", good, -1, -1, NULL);
+    s = score(f);
+    assert_int_equal(s->items[0].decision, SD_DECISION_REPLY);
+    assert_true(fabs(s->escalation - 100) < 0.01);
+    sd_score_free(s);
+}
+
 /* A hijack done right, then one done wrong. */
 static void test_hijack(void **state)
 {
@@ -322,6 +340,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_speed_weights, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escalation_verdicts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reply_corrects_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hijack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_crisis_process, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overall_and_determinism, setup, teardown),
