@@ -15,6 +15,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../support/tempdir.h"
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,27 +29,18 @@
 
 static char g_dir[64];
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int group_setup(void **state)
 {
     (void)state;
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_RENDER_DRIVER", "software", 1);
-    strcpy(g_dir, "/tmp/sd_window_XXXXXX");
-    return mkdtemp(g_dir) ? 0 : -1;
+    return sd_test_tempdir_make(g_dir, "sd_window");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    return nftw(g_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return sd_test_tempdir_remove(g_dir);
 }
 
 /* What an observer saw of the participant's actions. */
