@@ -4,6 +4,7 @@
 #include "sandbox.h"
 
 #include <errno.h>
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -345,6 +346,46 @@ static int safe_rep(lua_State *L)
     return 1;
 }
 
+/* string.find/match/gmatch/gsub with a bound on backtracking. Lua's matcher runs inside
+ * one C call, where the count hook cannot stop it, and a pattern with k quantifiers can
+ * take on the order of n^k steps on a text of n bytes. Patterns are refused when n^k would
+ * pass PATTERN_WORK: about a second of matching at worst, far beyond what a scenario's
+ * texts need (two quantifiers on 31 kB, three on 1 kB, four on 177 bytes). */
+#define PATTERN_WORK 1e9
+
+static int quantifiers(const char *p, size_t len)
+{
+    int k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == '%') {
+            i++; /* an escaped character is a literal */
+            continue;
+        }
+        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
+            k++;
+    }
+    return k;
+}
+
+static int guarded_pattern(lua_State *L)
+{
+    size_t n, plen;
+    luaL_checklstring(L, 1, &n);
+    const char *pat = luaL_checklstring(L, 2, &plen);
+    bool plain = lua_toboolean(L, 4) && lua_tocfunction(L, lua_upvalueindex(2)) == NULL;
+    int k = quantifiers(pat, plen);
+    if (!plain && k >= 2 && pow((double)n, (double)k) > PATTERN_WORK) {
+        const char *name = lua_tostring(L, lua_upvalueindex(3));
+        return luaL_error(L, "%s: the pattern has %d repetitions (* + - ?), too many for a text "
+                             "of %d bytes (it could run for ever); use a simpler pattern or a "
+                             "shorter text", name, k, (int)(n > 2147483647 ? 2147483647 : n));
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 /* ---- include(path): helper files from inside the scenario's folder, as text ---- */
 
 static bool path_is_safe(const char *p)
@@ -466,6 +507,18 @@ static sd_status build_env(sd_sandbox *sb, uint64_t seed, sd_error *err)
     lua_getfield(L, -1, "rep");
     lua_pushcclosure(L, safe_rep, 1);
     lua_setfield(L, -2, "rep");
+    static const char *const pattern_fns[] = {"find", "match", "gmatch", "gsub"};
+    for (size_t i = 0; i < sizeof pattern_fns / sizeof pattern_fns[0]; i++) {
+        lua_getfield(L, -1, pattern_fns[i]);
+        /* upvalue 2 marks whether argument 4 means "plain" (string.find only) */
+        if (strcmp(pattern_fns[i], "find") == 0)
+            lua_pushnil(L);
+        else
+            lua_pushcfunction(L, guarded_pattern);
+        lua_pushfstring(L, "string.%s", pattern_fns[i]);
+        lua_pushcclosure(L, guarded_pattern, 3);
+        lua_setfield(L, -2, pattern_fns[i]);
+    }
     lua_pop(L, 1);
     /* Lock the string metatable. */
     lua_pushliteral(L, "");

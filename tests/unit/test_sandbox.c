@@ -438,6 +438,37 @@ static void test_wall_clock_limit(void **state)
 
 /* ---- recursion and hostile error objects ---- */
 
+/* Pattern matching runs inside one C call the hook cannot interrupt: patterns whose
+ * backtracking could run for ever on a long text are refused up front, fast; the patterns
+ * scenarios really use still work. */
+static void test_pattern_backtracking(void **state)
+{
+    fx *f = *state;
+    static const struct { const char *name, *script; } hostile[] = {
+        {"pat1.lua", "local s = string.rep('a', 100000)\nreturn s:find('.-.-.-.-b')"},
+        {"pat2.lua", "local s = string.rep('a', 50000)\nreturn s:match('(.*)(.*)(.*)b')"},
+        {"pat3.lua", "local s = string.rep('a', 40000)\nreturn (s:gsub('a*a*b', ''))"},
+        {"pat4.lua", "local s = string.rep('a', 40000)\nfor w in s:gmatch('.-.-.-b') do end"},
+    };
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        expect_fail(f->sb, hostile[i].name, hostile[i].script, SD_ERR_SCRIPT, hostile[i].name,
+                    "too many for a text", NULL);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        assert_true((double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9 < 2.0);
+    }
+    assert_int_equal(run_int(f->sb, "local t = 'Hej Anna!\\nVänliga hälsningar, Kim'\n"
+                                    "local n = 0\n"
+                                    "if t:find('^Hej (%w+)!') then n = n + 1 end\n"
+                                    "if ('key = value'):match('^(%w+)%s*=%s*(%w+)$') == 'key' then n = n + 1 end\n"
+                                    "if (('a,b,c'):gsub(',', ';')) == 'a;b;c' then n = n + 1 end\n"
+                                    "for w in ('ett två tre'):gmatch('%S+') do n = n + 1 end\n"
+                                    "if string.rep('a', 100000):find('.-.-b', 1, true) == nil then n = n + 1 end\n"
+                                    "return n"),
+                     7);
+}
+
 static void test_deep_recursion(void **state)
 {
     fx *f = *state;
@@ -617,6 +648,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_memory_near_cap_recovers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_instruction_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wall_clock_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pattern_backtracking, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_recursion, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_error_objects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_include, setup, teardown),
