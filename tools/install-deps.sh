@@ -33,6 +33,7 @@ need_deb fonts-dejavu-core
 if [ "$want_tests" = 1 ]; then
     need_pkg cmocka libcmocka-dev
     need_cmd python3 python3   # the end-to-end tests read JSON with it
+    need_cmd /usr/bin/time time # the hostile-scenario test measures peak memory with it
 fi
 
 if [ -z "$missing" ]; then

@@ -78,7 +78,12 @@ static sd_status file_sha256(const char *path, char hex[65], sd_error *err)
 
 static int ref_global(lua_State *L, const char *name)
 {
-    if (lua_getglobal(L, name) == LUA_TFUNCTION)
+    /* Raw: a script may have given _G a metatable whose __index misbehaves. */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, name);
+    int t = lua_rawget(L, -2);
+    lua_remove(L, -2);
+    if (t == LUA_TFUNCTION)
         return luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
     return LUA_NOREF;
@@ -156,6 +161,16 @@ void sd_bot_free(sd_bot *b)
     free(b);
 }
 
+/* Reads field k of the table at t without metamethods: the table comes from the script
+ * and is read after its call has returned, outside any protected call, where an __index
+ * that errors or loops would bring the program down. */
+static int raw_field(lua_State *L, int t, const char *k)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, k);
+    return lua_rawget(L, t);
+}
+
 /* Reads one action table at index t and schedules it. */
 static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd_error *err)
 {
@@ -164,7 +179,7 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
     int64_t delay = 0;
     char where[200];
     snprintf(where, sizeof where, "%s: %s returned an action", b->path, fn);
-    if (lua_getfield(L, t, "action") != LUA_TSTRING) {
+    if (raw_field(L, t, "action") != LUA_TSTRING) {
         lua_pop(L, 1);
         return sd_error_set(err, SD_ERR_INPUT, "%s without a name (action = \"reply\", ...)", where);
     }
@@ -182,23 +197,23 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
     static const char *const str_keys[] = {"item", "text", "person", "reason"};
     const char **dst[] = {&a.item, &a.text, &a.person, &a.reason};
     for (int i = 0; i < 4; i++) {
-        int ty = lua_getfield(L, t, str_keys[i]);
+        int ty = raw_field(L, t, str_keys[i]);
         if (ty == LUA_TSTRING)
             *dst[i] = lua_tostring(L, -1); /* stays on the stack until we are done */
         else if (ty != LUA_TNIL)
             return sd_error_set(err, SD_ERR_INPUT, "%s whose '%s' is not a string", where, str_keys[i]);
     }
-    int tt = lua_getfield(L, t, "target");
+    int tt = raw_field(L, t, "target");
     if (tt != LUA_TNIL && (tt != LUA_TSTRING ||
                            (a.target = sd_vocab_lookup(SD_VOCAB_TARGET, lua_tostring(L, -1))) < 0))
         return sd_error_set(err, SD_ERR_INPUT, "%s with an unknown target '%s'", where,
                             tt == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
-    tt = lua_getfield(L, t, "step");
+    tt = raw_field(L, t, "step");
     if (tt != LUA_TNIL && (tt != LUA_TSTRING ||
                            (a.step = sd_vocab_lookup(SD_VOCAB_STEP, lua_tostring(L, -1))) < 0))
         return sd_error_set(err, SD_ERR_INPUT, "%s with an unknown step '%s'", where,
                             tt == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
-    int ty = lua_getfield(L, t, "after");
+    int ty = raw_field(L, t, "after");
     if (ty == LUA_TNUMBER) {
         double m = lua_tonumber(L, -1);
         if (!(m >= 0 && m <= 60 * 24 * 365))
@@ -225,8 +240,13 @@ static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, sd_error 
     if (st != SD_OK)
         return st;
     int top = lua_gettop(L);
+    if (lua_istable(L, top) && lua_getmetatable(L, top)) {
+        lua_settop(L, top - 1);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: %s must return plain tables (without a "
+                            "metatable)", b->path, fn);
+    }
     if (lua_istable(L, top)) {
-        lua_getfield(L, top, "action");
+        raw_field(L, top, "action");
         bool single = !lua_isnil(L, -1);
         lua_pop(L, 1);
         if (single) {
@@ -235,7 +255,11 @@ static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, sd_error 
             lua_Integer n = (lua_Integer)lua_rawlen(L, top);
             for (lua_Integer i = 1; i <= n && st == SD_OK; i++) {
                 int base = lua_gettop(L);
-                if (lua_rawgeti(L, top, i) != LUA_TTABLE)
+                int et = lua_rawgeti(L, top, i);
+                if (et == LUA_TTABLE && lua_getmetatable(L, -1))
+                    st = sd_error_set(err, SD_ERR_INPUT, "%s: %s must return plain tables "
+                                      "(without a metatable)", b->path, fn);
+                else if (et != LUA_TTABLE)
                     st = sd_error_set(err, SD_ERR_INPUT, "%s: %s returned a list whose entry %d "
                                       "is not an action table", b->path, fn, (int)i);
                 else
@@ -312,8 +336,10 @@ sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
             lua_pushstring(L, sc->hijacks[i].former);
             lua_rawseti(L, -2, ++nf);
         }
-    lua_setfield(L, -2, "former_staff");
-    lua_setfield(L, -2, "exercise");
+    lua_setfield(L, -2, "former_staff"); /* our own new table: no metamethods */
+    lua_pushliteral(L, "exercise");
+    lua_insert(L, -2);
+    lua_rawset(L, -3); /* raw: _G may have a __newindex of the script's */
     lua_pop(L, 1);
     return sd_session_add_observer(s, observe, b, err);
 }

@@ -634,9 +634,10 @@ void sd_sandbox_register(sd_sandbox *sb, const char *name, lua_CFunction fn, voi
 {
     lua_State *L = sb->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, name);
     lua_pushlightuserdata(L, ctx);
     lua_pushcclosure(L, fn, 1);
-    lua_setfield(L, -2, name);
+    lua_rawset(L, -3); /* raw: called outside protected calls, after scripts ran */
     lua_pop(L, 1);
 }
 

@@ -20,6 +20,9 @@
 #define MAX_DECLARATIONS 100000
 #define MAX_POOL_TEXTS 100000
 #define MAX_TEXT_BYTES 20000
+/* All the text a scenario may hold (declarations and injects): the engine's own copies are
+ * outside the Lua memory cap, so they have a budget of their own. */
+#define MAX_SCENARIO_TEXT ((size_t)64 << 20)
 
 /* ---- reading fields of a declaration table ---- */
 
@@ -73,6 +76,9 @@ static void check_keys(lua_State *L, int t, const char *decl, const char *const 
     }
 }
 
+static void charge_text(lua_State *L, const sd_arena *arena, size_t len, const char *decl,
+                        const char *id);
+
 static const char *get_string(lua_State *L, int t, const char *key, const char *decl,
                               const char *id, bool required, sd_arena *arena)
 {
@@ -88,6 +94,7 @@ static const char *get_string(lua_State *L, int t, const char *key, const char *
             decl_error(L, decl, id, "field '%s' is longer than %d bytes", key, MAX_TEXT_BYTES);
         if (strlen(s) != len)
             decl_error(L, decl, id, "field '%s' contains a NUL byte", key);
+        charge_text(L, arena, len, decl, id);
         r = sd_arena_strndup(arena, s, len);
         if (r == NULL)
             luaL_error(L, "out of memory");
@@ -96,6 +103,14 @@ static const char *get_string(lua_State *L, int t, const char *key, const char *
     }
     lua_pop(L, 1);
     return r;
+}
+
+static void charge_text(lua_State *L, const sd_arena *arena, size_t len, const char *decl,
+                        const char *id)
+{
+    if (arena->used_total + len > MAX_SCENARIO_TEXT)
+        decl_error(L, decl, id, "the scenario's texts pass %zu MiB in all; use fewer or "
+                   "shorter texts", MAX_SCENARIO_TEXT >> 20);
 }
 
 static bool get_number(lua_State *L, int t, const char *key, const char *decl, const char *id,
@@ -759,6 +774,7 @@ static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *id, sd_t
         const char *s = lua_tolstring(L, -1, &len);
         if (len == 0 || len > MAX_TEXT_BYTES || strlen(s) != len)
             decl_error(L, "storm", id, "texts: entry %d is empty, too long or has a NUL byte", (int)i);
+        charge_text(L, &sc->arena, len, "storm", id);
         pool->texts[pool->n++] = sd_arena_strndup(&sc->arena, s, len);
         lua_pop(L, 1);
     }
