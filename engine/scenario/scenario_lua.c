@@ -1162,27 +1162,36 @@ const sd_persona *sd_scenario_persona(const sd_scenario *sc, const char *id)
 
 /* True for ids of the forms the session generates: "<storm>-<digits>",
  * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
+const char *sd_generated_suffix(const char *id, const char *base)
+{
+    size_t len = strlen(base);
+    return strncmp(id, base, len) == 0 && id[len] == '-' ? id + len + 1 : NULL;
+}
+
+bool sd_all_digits(const char *s)
+{
+    return *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
 bool sd_scenario_generated_id(const sd_scenario *sc, const char *id)
 {
-    for (size_t pass = 0; pass < 2; pass++) {
-        size_t n = pass == 0 ? sc->n_storms : sc->n_hijacks;
-        for (size_t i = 0; i < n; i++) {
-            const char *base = pass == 0 ? sc->storms[i].id : sc->hijacks[i].id;
-            size_t len = strlen(base);
-            if (strncmp(id, base, len) != 0 || id[len] != '-')
-                continue;
-            const char *rest = id + len + 1;
-            if (pass == 1) {
-                if (strncmp(rest, "notice-", 7) == 0)
-                    rest += 7;
-                else if (strncmp(rest, "post-", 5) == 0)
-                    rest += 5;
-                else
-                    continue;
-            }
-            if (*rest && strspn(rest, "0123456789") == strlen(rest))
-                return true;
-        }
+    for (size_t i = 0; i < sc->n_storms; i++) {
+        const char *rest = sd_generated_suffix(id, sc->storms[i].id);
+        if (rest && sd_all_digits(rest))
+            return true;
+    }
+    for (size_t i = 0; i < sc->n_hijacks; i++) {
+        const char *rest = sd_generated_suffix(id, sc->hijacks[i].id);
+        if (rest == NULL)
+            continue;
+        if (strncmp(rest, "notice-", 7) == 0)
+            rest += 7;
+        else if (strncmp(rest, "post-", 5) == 0)
+            rest += 5;
+        else
+            continue;
+        if (sd_all_digits(rest))
+            return true;
     }
     return false;
 }

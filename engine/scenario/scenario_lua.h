@@ -18,6 +18,10 @@ const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id);
 /* True for ids of the forms the session generates: "<storm>-<digits>",
  * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */
 bool sd_scenario_generated_id(const sd_scenario *sc, const char *id);
+/* What follows "<base>-" in id, or NULL when id does not start so; and whether a string
+ * is one or more digits. The pieces of the generated id forms above. */
+const char *sd_generated_suffix(const char *id, const char *base);
+bool sd_all_digits(const char *s);
 /* The storm's relative rate at x seconds after its start, and the curve's maximum. */
 double sd_storm_curve(const sd_storm *s, double x);
 double sd_storm_curve_max(const sd_storm *s);

@@ -65,12 +65,8 @@ sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int
 static bool find_storm_comment(const sd_session *s, const char *id, uint32_t *index)
 {
     for (size_t i = 0; i < s->sc->n_storms; i++) {
-        const char *base = s->sc->storms[i].id;
-        size_t len = strlen(base);
-        if (strncmp(id, base, len) != 0 || id[len] != '-')
-            continue;
-        const char *digits = id + len + 1;
-        if (*digits == '\0' || strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 12)
+        const char *digits = sd_generated_suffix(id, s->sc->storms[i].id);
+        if (digits == NULL || !sd_all_digits(digits) || strlen(digits) > 12)
             continue;
         unsigned long long n = strtoull(digits, NULL, 10);
         const storm_rt *rt = &s->storms[i];
