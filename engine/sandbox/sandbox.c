@@ -37,6 +37,8 @@ struct sd_sandbox {
     char trip_msg[512];
     int include_depth;
     int reseed_ref;      /* the real math.randomseed, kept from scripts */
+    char **names;        /* owned: display names of the files loaded, for messages */
+    size_t n_names;
     sd_print_fn print_fn;
     void *print_ctx;
 };
@@ -101,7 +103,9 @@ void sd_sandbox_where(lua_State *L, int level, char *out, size_t outlen)
         if (!lua_getstack(L, lv, &ar))
             break;
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(out, outlen, "%s:%d", ar.short_src, ar.currentline);
+            /* The whole file name: Lua's short_src cuts long paths to "...tail". */
+            const char *src = ar.source && ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+            snprintf(out, outlen, "%s:%d", src, ar.currentline);
             return;
         }
     }
@@ -163,6 +167,40 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 
 /* ---- error conversion (never calls __tostring: a hostile error object stays inert) ---- */
 
+/* Length of a leading "file:line:" in msg, or 0 when it has none. */
+static size_t location_len(const char *msg)
+{
+    const char *colon = strchr(msg, ':');
+    if (colon == NULL || colon == msg || memchr(msg, '\n', (size_t)(colon - msg)))
+        return 0;
+    const char *p = colon + 1;
+    if (*p < '0' || *p > '9')
+        return 0;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == ':' ? (size_t)(p + 1 - msg) : 0;
+}
+
+/* Lua writes long file names in messages as "...tail": put the whole name back, taken from
+ * the files this sandbox loaded, so that every message names its file. */
+static void expand_location(const sd_sandbox *sb, const char *msg, sd_buf *out)
+{
+    size_t loc = location_len(msg);
+    if (loc > 3 && strncmp(msg, "...", 3) == 0) {
+        const char *tail = msg + 3;
+        size_t tail_len = (size_t)(strchr(tail, ':') - tail);
+        for (size_t i = 0; i < sb->n_names; i++) {
+            size_t n = strlen(sb->names[i]);
+            if (n >= tail_len && strncmp(sb->names[i] + n - tail_len, tail, tail_len) == 0) {
+                sd_buf_puts(out, sb->names[i]);
+                sd_buf_puts(out, tail + tail_len);
+                return;
+            }
+        }
+    }
+    sd_buf_puts(out, msg);
+}
+
 static int message_handler(lua_State *L)
 {
     sd_sandbox *sb = sd_sandbox_of(L);
@@ -176,10 +214,7 @@ static int message_handler(lua_State *L)
         char where[300];
         sd_sandbox_where(L, 1, where, sizeof where);
         const char *msg = lua_tostring(L, 1);
-        const char *colon = strrchr(where, ':');
-        size_t filelen = colon ? (size_t)(colon - where) : 0;
-        if (strcmp(where, "?") != 0 && !(filelen && strncmp(msg, where, filelen) == 0 &&
-                                         msg[filelen] == ':'))
+        if (strcmp(where, "?") != 0 && location_len(msg) == 0)
             lua_pushfstring(L, "%s: %s", where, msg);
         return 1;
     }
@@ -614,6 +649,9 @@ void sd_sandbox_destroy(sd_sandbox *sb)
         return;
     if (sb->L)
         lua_close(sb->L);
+    for (size_t i = 0; i < sb->n_names; i++)
+        free(sb->names[i]);
+    free(sb->names);
     free(sb->root);
     free(sb);
 }
@@ -639,6 +677,20 @@ void sd_sandbox_register(sd_sandbox *sb, const char *name, lua_CFunction fn, voi
     lua_pushcclosure(L, fn, 1);
     lua_rawset(L, -3); /* raw: called outside protected calls, after scripts ran */
     lua_pop(L, 1);
+}
+
+/* Keeps a loaded file's display name for expand_location (once per name). */
+static void remember_name(sd_sandbox *sb, const char *name)
+{
+    for (size_t i = 0; i < sb->n_names; i++)
+        if (strcmp(sb->names[i], name) == 0)
+            return;
+    char **p = realloc(sb->names, (sb->n_names + 1) * sizeof *p);
+    if (p == NULL)
+        return; /* messages then keep Lua's shortened name: still a location */
+    sb->names = p;
+    if ((sb->names[sb->n_names] = strdup(name)) != NULL)
+        sb->n_names++;
 }
 
 sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *display_name,
@@ -676,9 +728,13 @@ sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *dis
     sd_buf_printf(&chunkname, "@%s", display_name);
     int status = luaL_loadbufferx(sb->L, sd_buf_str(&text), text.len, sd_buf_str(&chunkname), "t");
     sd_buf_free(&chunkname);
+    remember_name(sb, display_name);
     if (status != LUA_OK) {
+        sd_buf msg = SD_BUF_INIT;
+        expand_location(sb, lua_tostring(sb->L, -1) ? lua_tostring(sb->L, -1) : "cannot load", &msg);
         st = sd_error_set(err, status == LUA_ERRMEM ? SD_ERR_MEMORY : SD_ERR_INPUT, "%s",
-                          lua_tostring(sb->L, -1) ? lua_tostring(sb->L, -1) : "cannot load");
+                          sd_buf_str(&msg));
+        sd_buf_free(&msg);
         lua_pop(sb->L, 1);
     }
 done:
@@ -723,7 +779,10 @@ sd_status sd_sandbox_call(sd_sandbox *sb, int nargs, int nresults, sd_error *err
                           sb->mem_where[0] ? sb->mem_where : "?", sb->lim.memory_bytes >> 20);
     } else {
         const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "script error";
-        st = sd_error_set(err, SD_ERR_SCRIPT, "%s", msg);
+        sd_buf full = SD_BUF_INIT;
+        expand_location(sb, msg, &full);
+        st = sd_error_set(err, SD_ERR_SCRIPT, "%s", sd_buf_str(&full));
+        sd_buf_free(&full);
     }
     if (status != LUA_OK)
         lua_pop(L, 1);
