@@ -469,6 +469,35 @@ static void test_pattern_backtracking(void **state)
                      7);
 }
 
+/* Lua shortens chunk names over about 60 bytes to "...tail"; messages must still name the
+ * whole file, for syntax errors, run-time errors and errors raised through C. */
+static void test_long_file_names(void **state)
+{
+    fx *f = *state;
+    static const struct { const char *src, *line; } cases[] = {
+        {"local x = 1\nerror('boom')\n", ":2: boom"},
+        {"local x = 1\nlocal y = {\n", ":3:"},
+        {"local x = 1\n\nlocal s = string.rep(nil)\n", ":3:"},
+    };
+    const char *display = "scenarios/a-rather-long-folder-name/and-another-long-folder/"
+                          "with-a-long-scenario-file-name.lua";
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[256];
+        write_file(f->dir, "long.lua", cases[i].src, strlen(cases[i].src));
+        snprintf(path, sizeof path, "%s/long.lua", f->dir);
+        sd_error err = SD_ERROR_INIT;
+        sd_status st = sd_sandbox_load_file(f->sb, path, display, &err);
+        if (st == SD_OK)
+            st = sd_sandbox_call(f->sb, 0, 0, &err);
+        assert_int_not_equal(st, SD_OK);
+        char want[256];
+        snprintf(want, sizeof want, "%s%s", display, cases[i].line);
+        if (strncmp(sd_error_msg(&err), want, strlen(want)) != 0)
+            fail_msg("case %zu: '%s' does not start with '%s'", i, sd_error_msg(&err), want);
+        sd_error_clear(&err);
+    }
+}
+
 static void test_deep_recursion(void **state)
 {
     fx *f = *state;
@@ -649,6 +678,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_instruction_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wall_clock_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pattern_backtracking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_file_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_recursion, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_error_objects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_include, setup, teardown),
