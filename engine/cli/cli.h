@@ -5,6 +5,8 @@
 
 #include "util/error.h"
 
+#include <stdbool.h>
+
 #define SD_EXIT_OK 0
 #define SD_EXIT_INPUT 1
 #define SD_EXIT_USAGE 2
@@ -18,6 +20,9 @@ int sd_cmd_tone(int argc, char **argv);
 int sd_cmd_new(int argc, char **argv);
 int sd_cmd_timeline(int argc, char **argv);
 int sd_cmd_window(int argc, char **argv); /* argv[1] is the scenario */
+int sd_cmd_resume(int argc, char **argv);
+/* True when SDL can open a window here (a display, or a driver chosen in SDL_VIDEODRIVER). */
+bool sd_window_display_available(void);
 
 /* Exit status for a failed core call. */
 int sd_exit_for(const sd_error *err);

@@ -126,6 +126,9 @@ int sd_cmd_run(int argc, char **argv)
     }
     if (sd_logw_open(log_path, &log, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK)
         goto fail;
+    /* A scripted participant's actions are made again from its script on resume: the log is
+     * synced every 2 s, not at every action (logw.h). */
+    sd_logw_sync_inputs(log, false);
     sd_session_config cfg = {
         .scenario = sc, .seed_set = seed_set, .seed = seed, .participant = sd_bot_name(bot),
         .participant_kind = "scripted", .participant_path = sd_bot_path(bot),

@@ -29,7 +29,7 @@ static const char usage[] =
     "  --bench        benchmark the window (software renderer, 1280x800) and print figures\n"
     "Keys: F1 in the window lists every shortcut.\n";
 
-static bool have_display(void)
+bool sd_window_display_available(void)
 {
     if (!getenv("SDL_VIDEODRIVER") && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
         return false;
@@ -114,7 +114,7 @@ int sd_cmd_window(int argc, char **argv)
         /* The software renderer without a display, unless the caller chose otherwise. */
         setenv("SDL_VIDEODRIVER", "dummy", 0);
         setenv("SDL_RENDER_DRIVER", "software", 0);
-    } else if (!have_display()) {
+    } else if (!sd_window_display_available()) {
         fprintf(stderr, "stormdrill: no display for the exercise window (%s); running the scenario "
                         "headless with the demo participant instead\n",
                 getenv("SDL_VIDEODRIVER") || getenv("DISPLAY") || getenv("WAYLAND_DISPLAY")

@@ -13,6 +13,7 @@ static const char usage[] =
     "       stormdrill timeline SCENARIO [--svg FILE]\n"
     "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
     "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
+    "       stormdrill resume LOG [--out FILE] [--csv FILE] [--no-wall-clock] [--quiet]\n"
     "       stormdrill calendar YEAR\n"
     "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
     "       stormdrill --version | --help\n"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
         return sd_cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "score") == 0)
         return sd_cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "resume") == 0)
+        return sd_cmd_resume(argc - 1, argv + 1);
     if (strcmp(cmd, "replay") == 0)
         return sd_cmd_replay(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)

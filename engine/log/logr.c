@@ -26,6 +26,11 @@ struct sd_logr {
     size_t pos, len;
     bool padded;       /* a NUL byte was seen: the rest is padding */
     bool at_end;
+    uint64_t off;      /* file offset of the next unread byte of data */
+    uint64_t line_end; /* file offset just after the line last read (its newline included) */
+    bool line_nl;      /* that line ended with a newline */
+    uint64_t good_end; /* line_end of the last line read back as a record */
+    bool good_nl;
 };
 
 sd_status sd_logr_open(const char *path, sd_logr **out, sd_error *err)
@@ -68,6 +73,13 @@ bool sd_logr_torn(const sd_logr *r, const char **msg)
 }
 
 size_t sd_logr_line(const sd_logr *r) { return r->line; }
+
+uint64_t sd_logr_data_end(const sd_logr *r, bool *ends_with_newline)
+{
+    if (ends_with_newline)
+        *ends_with_newline = r->good_end == 0 || r->good_nl;
+    return r->good_end;
+}
 
 /* ---- field access with validation ---- */
 
@@ -366,6 +378,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         if (f->kind == SD_FAC_SPEED)
             f->value = num(&c, o, "compression", true, 0.01, 1e6, 1);
         f->item = str(&c, o, "item", f->kind == SD_FAC_INJECT);
+        f->prepared = f->kind == SD_FAC_INJECT ? integer(&c, o, "prepared", false, 1, 1e6, 0) : 0;
         break;
     }
     case SD_REC_COUNT:
@@ -413,6 +426,9 @@ static int read_line(sd_logr *r)
         if (nul) {
             /* Keep the text before the NUL first: checking what follows reuses the block. */
             n = (size_t)(nul - start);
+            r->off += n;
+            r->line_end = r->off;
+            r->line_nl = false;
             if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
                 return -1;
             r->padded = true;
@@ -422,6 +438,9 @@ static int read_line(sd_logr *r)
             break;
         }
         r->pos += n + (nl ? 1 : 0);
+        r->off += n + (nl ? 1 : 0);
+        r->line_end = r->off;
+        r->line_nl = nl != NULL;
         if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
             return -1;
         if (nl)
@@ -472,6 +491,8 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
     r->keep = keep;
     if (st == SD_OK) {
         /* A final line without its newline that still parses whole is complete data. */
+        r->good_end = r->line_end;
+        r->good_nl = r->line_nl;
         *got = true;
         return SD_OK;
     }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/error.h"
 #include "record.h"
@@ -24,6 +25,10 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err);
 /* After the end: true when the last line was torn; msg describes it ("file:line: ..."). */
 bool sd_logr_torn(const sd_logr *r, const char **msg);
 size_t sd_logr_line(const sd_logr *r);
+/* The byte offset just after the last line read back as a record (0 before any): where the
+ * good data ends, so that a writer continuing the log drops a torn line and the padding.
+ * *ends_with_newline (may be NULL) is false when that line lacks its newline. */
+uint64_t sd_logr_data_end(const sd_logr *r, bool *ends_with_newline);
 void sd_logr_close(sd_logr *r);
 
 /* Parses one JSON line (text, len) into rec; strings point into *keep, a cJSON tree the

@@ -6,7 +6,12 @@
  * If the program dies, every line written is in the file; the rest of the last chunk reads
  * as NUL bytes, which the reader treats as the end. A clean close truncates the file to
  * its length and syncs it. Where mapping is impossible (a pipe, a special file) each line
- * is written with one write() call instead: the same guarantee, more system calls. */
+ * is written with one write() call instead: the same guarantee, more system calls.
+ *
+ * Against a power cut, what is in the page cache is also synced to the disk (fdatasync,
+ * which covers the mapped pages too): at every participant or facilitator record when the
+ * policy asks for it, and whenever SYNC_INTERVAL_MS have passed since the last sync with
+ * lines still unsynced (checked on every write and by sd_logw_sync_due()). */
 #include "logw.h"
 
 #include <errno.h>
@@ -15,12 +20,14 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../scenario/scenario_lua.h"
 #include "../util/jsonw.h"
 
 #define CHUNK ((size_t)16 << 20) /* bytes mapped at a time */
+#define SYNC_INTERVAL_MS 2000
 
 struct sd_logw {
     int fd;
@@ -31,7 +38,18 @@ struct sd_logw {
     size_t map_off;   /* file offset of the chunk (page aligned) */
     size_t map_len;
     size_t written;   /* bytes of log so far */
+    size_t synced;    /* bytes known to be on the disk */
+    bool sync_inputs; /* sync at every participant and facilitator record */
+    int64_t last_sync_ms;
+    unsigned since_check; /* lines written since the clock was last read */
 };
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static const char *const type_names[SD_REC_COUNT] = {"header", "item", "action", "rejected",
                                                      "state", "end", "facilitator"};
@@ -225,6 +243,8 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
             sd_jsonw_kdouble(&w, "compression", f->value);
         if (f->item)
             sd_jsonw_kstring(&w, "item", f->item);
+        if (f->kind == SD_FAC_INJECT && f->prepared > 0)
+            sd_jsonw_kint(&w, "prepared", f->prepared);
         break;
     }
     case SD_REC_COUNT:
@@ -234,7 +254,8 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
     return sd_jsonw_ok(&w) && sd_buf_ok(out) ? SD_OK : SD_ERR_MEMORY;
 }
 
-sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err)
+/* Opens path for the writer: truncated to `keep` bytes (0: a new log). */
+static sd_status open_at(const char *path, bool append, uint64_t keep, sd_logw **out, sd_error *err)
 {
     *out = NULL;
     sd_logw *w = calloc(1, sizeof *w);
@@ -242,21 +263,91 @@ sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err)
         free(w);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
-    w->fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (w->fd < 0 && (errno == EACCES || errno == EINVAL))
-        w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int flags = O_CREAT | O_CLOEXEC | (append ? 0 : O_TRUNC);
+    w->fd = open(path, O_RDWR | flags, 0644);
+    if (w->fd < 0 && !append && (errno == EACCES || errno == EINVAL))
+        w->fd = open(path, O_WRONLY | flags, 0644);
+    sd_status st = SD_OK;
     if (w->fd < 0) {
-        sd_status st = sd_error_set(err, SD_ERR_IO, "%s: cannot create the session log: %s",
-                                    path, strerror(errno));
-        free(w->path);
-        free(w);
-        return st;
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot %s the session log: %s", path,
+                          append ? "open" : "create", strerror(errno));
+        goto done;
     }
     struct stat sb;
     w->mapped = fstat(w->fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
                 (fcntl(w->fd, F_GETFL) & O_ACCMODE) == O_RDWR;
+    if (append) {
+        if (!S_ISREG(sb.st_mode) || (uint64_t)sb.st_size < keep) {
+            st = sd_error_set(err, SD_ERR_IO, "%s: the session log changed while it was read",
+                              path);
+            goto done;
+        }
+        /* Drops what follows the good data: a torn line and the NUL padding. */
+        if (ftruncate(w->fd, (off_t)keep) != 0 || lseek(w->fd, (off_t)keep, SEEK_SET) < 0) {
+            st = sd_error_set(err, SD_ERR_IO, "%s: cannot cut the session log to its last "
+                              "complete line: %s", path, strerror(errno));
+            goto done;
+        }
+        w->written = w->synced = (size_t)keep;
+    }
+    w->sync_inputs = true;
+    w->last_sync_ms = mono_ms();
+done:
+    if (st != SD_OK) {
+        if (w->fd >= 0)
+            close(w->fd);
+        free(w->path);
+        free(w);
+        return st;
+    }
     *out = w;
     return SD_OK;
+}
+
+sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err)
+{
+    return open_at(path, false, 0, out, err);
+}
+
+sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline, sd_logw **out,
+                              sd_error *err)
+{
+    sd_status st = open_at(path, true, keep, out, err);
+    if (st != SD_OK || !add_newline)
+        return st;
+    sd_logw *w = *out;
+    if (write(w->fd, "\n", 1) != 1) {
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot write the session log: %s", path,
+                          strerror(errno));
+        close(w->fd);
+        free(w->path);
+        free(w);
+        *out = NULL;
+        return st;
+    }
+    w->written++;
+    return SD_OK;
+}
+
+void sd_logw_sync_inputs(sd_logw *w, bool on) { w->sync_inputs = on; }
+
+sd_status sd_logw_sync(sd_logw *w, sd_error *err)
+{
+    if (w == NULL || w->synced == w->written)
+        return SD_OK;
+    if (fdatasync(w->fd) != 0 && errno != EINVAL && errno != EROFS)
+        return sd_error_set(err, SD_ERR_IO, "%s: cannot sync the session log to the disk: %s",
+                            w->path, strerror(errno));
+    w->synced = w->written;
+    w->last_sync_ms = mono_ms();
+    return SD_OK;
+}
+
+sd_status sd_logw_sync_due(sd_logw *w, sd_error *err)
+{
+    if (w == NULL || w->synced == w->written || mono_ms() - w->last_sync_ms < SYNC_INTERVAL_MS)
+        return SD_OK;
+    return sd_logw_sync(w, err);
 }
 
 /* Maps the chunk that holds file offset w->written, reserving its disk space. */
@@ -285,6 +376,19 @@ static sd_status next_chunk(sd_logw *w, size_t need, sd_error *err)
     return SD_OK;
 }
 
+/* The sync policy: inputs (what a person or facilitator did) at once, the rest every
+ * SYNC_INTERVAL_MS. The clock is read every 64 lines: a storm writes thousands a second. */
+static sd_status after_write(sd_logw *w, const sd_record *rec, sd_error *err)
+{
+    bool input = rec->type == SD_REC_ACTION || rec->type == SD_REC_REJECTED ||
+                 rec->type == SD_REC_FACILITATOR || rec->type == SD_REC_END;
+    if (w->sync_inputs && input)
+        return sd_logw_sync(w, err);
+    if ((++w->since_check & 63) == 0 || input)
+        return sd_logw_sync_due(w, err);
+    return SD_OK;
+}
+
 sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
 {
     sd_buf_reset(&w->line);
@@ -298,7 +402,7 @@ sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
         }
         memcpy(w->map + (w->written - w->map_off), w->line.data, w->line.len);
         w->written += w->line.len;
-        return SD_OK;
+        return after_write(w, rec, err);
     }
     const char *p = w->line.data;
     size_t left = w->line.len;
@@ -314,7 +418,7 @@ sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
         left -= (size_t)n;
     }
     w->written += w->line.len;
-    return SD_OK;
+    return after_write(w, rec, err);
 }
 
 sd_status sd_logw_close(sd_logw *w, sd_error *err)

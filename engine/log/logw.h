@@ -7,6 +7,7 @@
 #define SD_LOGW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../util/buf.h"
 #include "../util/jsonw.h"
@@ -17,6 +18,21 @@ typedef struct sd_logw sd_logw;
 
 /* Creates (truncates) the log at path. */
 sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err);
+/* Continues the existing log at path (resuming an exercise): cuts it to its first `keep`
+ * bytes (the good data, sd_logr_data_end()), adds the newline the last line lacks when
+ * add_newline, and appends from there. */
+sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline, sd_logw **out,
+                              sd_error *err);
+/* Syncing to the disk (against a power cut; a crash of the program alone loses nothing
+ * written): by default at every participant, facilitator and end record, and at least
+ * every 2 seconds while lines are written. Turn the first off for scripted participants,
+ * whose actions a resume makes again from their script. */
+void sd_logw_sync_inputs(sd_logw *w, bool on);
+/* Syncs now when the last sync is 2 seconds old and lines are unsynced: for a front end to
+ * call every frame, so that the interval holds while nothing is written. */
+sd_status sd_logw_sync_due(sd_logw *w, sd_error *err);
+/* Syncs everything written so far. */
+sd_status sd_logw_sync(sd_logw *w, sd_error *err);
 sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err);
 /* Syncs to disk and closes; NULL is allowed. */
 sd_status sd_logw_close(sd_logw *w, sd_error *err);

@@ -77,6 +77,8 @@ typedef struct sd_rec_facilitator {
     sd_fac_kind kind;
     double value;     /* SD_FAC_SPEED: simulated seconds per real second */
     const char *item; /* SD_FAC_INJECT */
+    int64_t prepared; /* SD_FAC_INJECT: 1-based number of the scenario's prepared inject
+                         used, 0 for a live one written by the facilitator */
 } sd_rec_facilitator;
 
 const char *sd_fac_name(sd_fac_kind k);

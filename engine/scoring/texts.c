@@ -11,6 +11,7 @@
 
 typedef struct entry {
     const char *key, *text;
+    int line;
 } entry;
 
 struct sd_texts {
@@ -81,6 +82,12 @@ sd_status sd_texts_load(const char *assets_dir, sd_language lang, sd_texts **out
             *p = '\n';
             memmove(p + 1, p + 2, strlen(p + 2) + 1);
         }
+        for (size_t i = 0; i < t->n; i++)
+            if (strcmp(t->entries[i].key, key) == 0) {
+                st = sd_error_set(err, SD_ERR_INPUT, "%s:%d: '%s' is already defined on line %d",
+                                  sd_buf_str(&path), lineno, key, t->entries[i].line);
+                goto done;
+            }
         if (t->n == t->cap) {
             size_t cap = t->cap ? t->cap * 2 : 64;
             entry *e = realloc(t->entries, cap * sizeof *e);
@@ -93,6 +100,7 @@ sd_status sd_texts_load(const char *assets_dir, sd_language lang, sd_texts **out
         }
         t->entries[t->n].key = sd_arena_strdup(&t->arena, key);
         t->entries[t->n].text = sd_arena_strdup(&t->arena, text);
+        t->entries[t->n].line = lineno;
         if (!t->entries[t->n].key || !t->entries[t->n].text) {
             st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
             goto done;
@@ -121,7 +129,7 @@ void sd_texts_free(sd_texts *t)
 
 const char *sd_texts_get(const sd_texts *t, const char *key)
 {
-    for (size_t i = t ? t->n : 0; i-- > 0;) /* a later line overrides an earlier one */
+    for (size_t i = t ? t->n : 0; i-- > 0;) /* each key is defined once (checked at load) */
         if (strcmp(t->entries[i].key, key) == 0)
             return t->entries[i].text;
     return NULL;

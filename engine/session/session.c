@@ -44,7 +44,11 @@ sd_status sd_session_emit(sd_session *s, const sd_record *rec0, sd_error *err)
     sd_record rec = *rec0;
     rec.wall_ms = wall_ms(s);
     sd_status st;
-    if (s->cfg.log && (st = sd_logw_write(s->cfg.log, &rec, err)) != SD_OK)
+    bool logged = false;
+    /* Resuming: records the log already holds are checked against it, not written again. */
+    if (s->catchup && (st = sd_catchup_match(s->catchup, s, &rec, &logged, err)) != SD_OK)
+        return st;
+    if (!logged && s->cfg.log && (st = sd_logw_write(s->cfg.log, &rec, err)) != SD_OK)
         return st;
     if (s->cfg.results && (st = sd_results_add(s->cfg.results, &rec, err)) != SD_OK)
         return st;
@@ -802,6 +806,24 @@ static sd_status advance_to(sd_session *s, sd_time until, sd_error *err)
     return SD_OK;
 }
 
+sd_status sd_session_advance(sd_session *s, sd_time t, sd_error *err)
+{
+    if (s->clock.now < (double)t)
+        s->clock.now = (double)t;
+    return advance_to(s, t, err);
+}
+
+void sd_session_continue_wall(sd_session *s, int64_t last_wall_ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, &s->wall0);
+    s->wall0.tv_sec -= last_wall_ms / 1000;
+    s->wall0.tv_nsec -= (last_wall_ms % 1000) * 1000000;
+    if (s->wall0.tv_nsec < 0) {
+        s->wall0.tv_nsec += 1000000000;
+        s->wall0.tv_sec--;
+    }
+}
+
 sd_status sd_session_step_real(sd_session *s, double real_seconds, sd_error *err)
 {
     sd_clock_real_step(&s->clock, real_seconds);
@@ -855,7 +877,7 @@ void sd_session_set_compression(sd_session *s, double c)
     log_control(s, SD_FAC_SPEED, c);
 }
 
-static sd_status inject_def(sd_session *s, sd_item_def *d, sd_error *err)
+static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, sd_error *err)
 {
     char id[48];
     if (d->id == NULL) {
@@ -872,6 +894,7 @@ static sd_status inject_def(sd_session *s, sd_item_def *d, sd_error *err)
     sd_record rec = {.type = SD_REC_FACILITATOR, .t = s->now};
     rec.u.facilitator.kind = SD_FAC_INJECT;
     rec.u.facilitator.item = d->id;
+    rec.u.facilitator.prepared = (int64_t)prepared;
     sd_status st = sd_session_emit(s, &rec, err);
     if (st != SD_OK)
         return st;
@@ -931,7 +954,7 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     sd_expect_defaults(&d->expect, inj->kind, p ? p->mood : SD_MOOD_CALM);
     if (inj->kind == SD_KIND_INTERNAL)
         d->expect.answer = true; /* the facilitator asks: the participant acknowledges */
-    return inject_def(s, d, err);
+    return inject_def(s, d, 0, err);
 }
 
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err)
@@ -950,7 +973,7 @@ sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *er
         return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
                             "has not appeared yet", s->sc->display, d->line, d->parent);
     *injected = true;
-    return inject_def(s, d, err);
+    return inject_def(s, d, s->next_prepared, err);
 }
 double sd_session_compression(const sd_session *s) { return s->clock.compression; }
 sd_time sd_session_now(const sd_session *s) { return s->now; }

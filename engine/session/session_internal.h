@@ -117,12 +117,24 @@ struct sd_session {
     size_t next_prepared;   /* the scenario's prepared injects used so far */
     uint64_t next_facilitator;
     bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
+    struct sd_catchup *catchup;   /* resuming (resume.c): the log being caught up with */
 };
 
 /* session.c */
 sd_status sd_session_emit(sd_session *s, const sd_record *rec, sd_error *err);
 sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int32_t b, sd_error *err);
 bool sd_session_find(const sd_session *s, const char *id, uint32_t *index);
+/* Processes every event due up to simulated time t and moves the clock there. */
+sd_status sd_session_advance(sd_session *s, sd_time t, sd_error *err);
+/* Makes the wall times of new records continue from last_wall_ms (a resumed log). */
+void sd_session_continue_wall(sd_session *s, int64_t last_wall_ms);
+
+/* resume.c: while catching up with a log, each record the session makes is compared with
+ * the next logged one. *logged is true when it matched (so it is not written again);
+ * false once the log is used up, after the session was given a writer that appends. */
+struct sd_catchup;
+sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record *rec,
+                           bool *logged, sd_error *err);
 
 /* session_lua.c */
 void sd_session_lua_register(sd_session *s);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "log/logw.h"
+#include "session/resume.h"
 #include "scoring/csv.h"
 
 /* ---- small helpers ---- */
@@ -117,6 +118,72 @@ static void paths_next_to_log(sd_app *app)
     snprintf(app->csv_path, sizeof app->csv_path, "%s-results.csv", base);
 }
 
+/* A new exercise: a new log, a session from the start. */
+static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
+{
+    sd_status st;
+    if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
+        return st;
+    app->log_open = true;
+    if ((st = sd_results_create(&app->res, err)) != SD_OK ||
+        (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
+        return st;
+    sd_session_config sc = {.scenario = app->sc, .seed_set = cfg->seed_set, .seed = cfg->seed,
+                            .participant = app->participant, .participant_kind = "person",
+                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+    if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
+        (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
+        (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
+        (st = sd_session_start(app->s, err)) != SD_OK)
+        return st;
+    sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.welcome"));
+    return SD_OK;
+}
+
+/* An interrupted exercise: caught up with its log, which it goes on appending to; paused,
+ * so that the person finds their bearings before the clock runs again. */
+static sd_status start_resumed(sd_app *app, const sd_app_config *cfg, sd_error *err)
+{
+    sd_log_origin o;
+    sd_resume_info info = {0};
+    sd_status st = sd_log_origin_read(app->log_path, &o, err);
+    if (st != SD_OK)
+        return st;
+    if (strcmp(o.participant_kind, "person") != 0) {
+        st = sd_error_set(err, SD_ERR_INPUT, "%s: a scripted participant's run: resume it with "
+                          "stormdrill resume, not in the window", app->log_path);
+        goto done;
+    }
+    snprintf(app->participant, sizeof app->participant, "%s", o.participant);
+    if ((st = sd_results_create(&app->res, err)) != SD_OK ||
+        (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
+        goto done;
+    sd_session_config sc = {.scenario = app->sc, .seed_set = true, .seed = o.seed,
+                            .participant = o.participant, .participant_kind = o.participant_kind,
+                            .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+    if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
+        (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
+        (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
+        (st = sd_session_resume(app->s, &o, app->log_path, &app->log, &info, err)) != SD_OK)
+        goto done;
+    app->log_open = true;
+    if (info.torn && (app->resume_warning = strdup(info.torn)) == NULL) {
+        st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    if (!sd_session_finished(app->s))
+        sd_session_pause(app->s, true);
+    char t[20];
+    sd_time_format(info.now, t);
+    sd_app_say(app, info.torn != NULL, "%s %s", sd_app_t(app, "ui.status.resumed_from_log"), t + 11);
+done:
+    sd_resume_info_clear(&info);
+    sd_log_origin_clear(&o);
+    return st;
+}
+
+const char *sd_app_resume_warning(const sd_app *app) { return app->resume_warning; }
+
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
     *out = NULL;
@@ -167,20 +234,9 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
 
     /* The session, its log and results. */
-    if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
+    st = cfg->resume ? start_resumed(app, cfg, err) : start_new(app, cfg, err);
+    if (st != SD_OK)
         goto fail;
-    app->log_open = true;
-    if ((st = sd_results_create(&app->res, err)) != SD_OK || (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
-        goto fail;
-    sd_session_config sc = {.scenario = app->sc, .seed_set = cfg->seed_set, .seed = cfg->seed,
-                            .participant = app->participant, .participant_kind = "person",
-                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock};
-    if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
-        (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
-        (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
-        (st = sd_session_start(app->s, err)) != SD_OK)
-        goto fail;
-    sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.welcome"));
     *out = app;
     return SD_OK;
 fail:
@@ -207,6 +263,7 @@ void sd_app_destroy(sd_app *app)
     sd_texts_free(app->tx);
     sd_scenario_free(app->sc);
     free(app->checked_text);
+    free(app->resume_warning);
     sd_draw_free_debug(&app->draw);
     sd_text_free(app->text);
     if (app->ren)
@@ -808,6 +865,9 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
         st = handle_event(app, &ev, err);
     if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
         st = sd_session_step_real(app->s, real_seconds, err);
+    /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
+    if (st == SD_OK && app->log_open)
+        st = sd_logw_sync_due(app->log, err);
     if (st == SD_OK && sd_session_finished(app->s) && !app->score)
         st = compute_score(app, err);
     if (st != SD_OK)

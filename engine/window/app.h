@@ -30,6 +30,9 @@ typedef struct sd_app sd_app;
 typedef struct sd_app_config {
     const char *scenario_path;  /* required */
     const char *log_path;       /* required: the session log to write */
+    bool resume;                /* log_path is an interrupted exercise's log: catch up with it
+                                   and go on from where it ends, paused (session/resume.h);
+                                   seed and participant come from the log */
     int lang;                   /* sd_language for the window's texts, or -1: the scenario's */
     bool exam;                  /* exam mode: no live tone checks (default: coach mode) */
     bool seed_set;
@@ -51,6 +54,9 @@ void sd_app_destroy(sd_app *app);
 sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error *err);
 /* The main loop: frames at about 60 per second until the person quits. */
 sd_status sd_app_run(sd_app *app, sd_error *err);
+
+/* After resuming: the torn last line that was dropped from the log, or NULL. */
+const char *sd_app_resume_warning(const sd_app *app);
 
 /* For tests and the benchmark. */
 sd_session *sd_app_session(sd_app *app);

@@ -69,6 +69,7 @@ struct sd_app {
     char participant[64];
     char log_path[1024], results_path[1040], csv_path[1040];
     bool coach, log_open;
+    char *resume_warning;  /* a resumed log's torn last line ("file:line: ..."), or NULL */
     /* view state */
     sd_filter filter;
     bool reversed[SD_FILTER_COUNT]; /* per filter: the other order than the model's (O) */

@@ -359,6 +359,81 @@ static void containment_at(double scale, const char *name)
     sd_app_destroy(app);
 }
 
+/* Copies a file byte for byte (a live log, NUL padding and all: what a crash leaves). */
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    fclose(out);
+}
+
+/* The window dies mid-exercise (its log copied as it stands); resumed in the window, the
+ * exercise stands where it was, paused, with the reply already given, and goes on. */
+static void test_resume_in_window(void **state)
+{
+    (void)state;
+    sd_app *app = make_app("crash", 1024, 640, 1.0, false);
+    frame(app, 0);
+    step_to(app, 5);
+    key(SDLK_r, 0);
+    frame(app, 0);
+    type("Hej Lena! Från måndag töms kärlen på tisdagar.\nVänliga hälsningar, Kim");
+    frame(app, 0);
+    key(SDLK_RETURN, KMOD_LCTRL);
+    frame(app, 0);
+    step_to(app, 31);
+    sd_situation before;
+    sd_session_situation(sd_app_session(app), &before);
+    assert_int_equal(before.answered, 1);
+    size_t items = sd_results_n_items(sd_app_results(app));
+    char log[256], copy[256];
+    snprintf(log, sizeof log, "%s/crash.jsonl", g_dir);
+    snprintf(copy, sizeof copy, "%s/crash-copy.jsonl", g_dir);
+    copy_file(log, copy);
+    sd_app_destroy(app);
+
+    sd_app_config cfg = {.scenario_path = "scenarios/introduktion.lua", .log_path = copy,
+                         .resume = true, .lang = -1, .width = 1024, .height = 640, .hidden = true,
+                         .no_wall_clock = true};
+    sd_error err = SD_ERROR_INIT;
+    app = NULL;
+    if (sd_app_create(&cfg, &app, &err) != SD_OK)
+        fail_msg("resume: %s", sd_error_msg(&err));
+    frame(app, 0);
+    sd_session *s = sd_app_session(app);
+    assert_true(sd_session_paused(s));
+    assert_null(sd_app_resume_warning(app));
+    sd_situation after;
+    sd_session_situation(s, &after);
+    /* It goes on from the last logged record: the clock may stand up to the 5 simulated
+     * minutes between state records earlier than when the window died, never later. */
+    assert_true(after.now <= before.now && after.now >= before.now - 300);
+    assert_int_equal(after.answered, 1);
+    assert_int_equal(after.items, before.items);
+    assert_int_equal(sd_results_n_items(sd_app_results(app)), items);
+    if (strstr(sd_app_status(app), "ur sessionsloggen") == NULL)
+        fail_msg("status: %s", sd_app_status(app));
+    key(SDLK_F5, 0);
+    frame(app, 1.0);
+    assert_false(sd_session_paused(s));
+    assert_true(sd_session_now(s) > after.now);
+    sd_app_destroy(app);
+    char *text = slurp(copy);
+    const char *first = strstr(text, "töms kärlen på tisdagar");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "töms kärlen på tisdagar")); /* logged once */
+    assert_non_null(strstr(text, "\"did\":\"pause\""));
+    assert_non_null(strstr(text, "window closed"));
+    assert_null(memchr(text, '\0', strlen(text))); /* no padding left inside */
+    free(text);
+}
+
 static void test_nothing_outside_its_panel(void **state)
 {
     (void)state;
@@ -641,6 +716,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_palette_passes_wcag_aa),
         cmocka_unit_test(test_reply_escalate_pause_end),
+        cmocka_unit_test(test_resume_in_window),
         cmocka_unit_test(test_nothing_outside_its_panel),
         cmocka_unit_test(test_nothing_outside_its_panel_at_200),
         cmocka_unit_test(test_steady_frame_renders_no_text),

@@ -1,0 +1,430 @@
+/* resume.c - catching a new session up with the log of an interrupted exercise: the
+ * logged inputs are given again at their times, every record the session makes is checked
+ * against the next logged line, and where the log ends the session starts appending. */
+#include "resume.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "../log/logr.h"
+#include "../util/buf.h"
+#include "session_internal.h"
+
+#define LOOKAHEAD 2 /* a facilitator's inject is followed by the item it made */
+
+typedef struct logged {
+    sd_buf json;      /* the record as JSON without its wall time (sd_record_to_json) */
+    sd_record_type type;
+    sd_time t;
+    int64_t wall_ms;
+    size_t line;
+    uint64_t start;   /* file offset where its line begins */
+} logged;
+
+struct sd_catchup {
+    sd_logr *r;
+    const char *path;
+    const sd_log_origin *origin;
+    logged q[LOOKAHEAD]; /* the next logged records, oldest first */
+    size_t n;
+    bool at_end;         /* the reader has nothing more */
+    size_t matched;      /* records matched so far */
+    int64_t last_wall;
+    bool saw_end;
+    sd_buf made;         /* the JSON of the record the session just made */
+    uint64_t good_end;   /* where the good data ends: the log is cut there to go on */
+    bool good_nl;
+    sd_logw **log_out;
+    sd_resume_info *info;
+};
+
+void sd_log_origin_clear(sd_log_origin *o)
+{
+    free(o->program);
+    free(o->scenario_path);
+    free(o->scenario_sha256);
+    free(o->participant);
+    free(o->participant_kind);
+    free(o->participant_path);
+    free(o->participant_sha256);
+    memset(o, 0, sizeof *o);
+}
+
+void sd_resume_info_clear(sd_resume_info *info)
+{
+    free(info->torn);
+    memset(info, 0, sizeof *info);
+}
+
+static char *dup_or_null(const char *s, bool *oom)
+{
+    if (s == NULL)
+        return NULL;
+    char *d = strdup(s);
+    if (d == NULL)
+        *oom = true;
+    return d;
+}
+
+sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sd_logr *r = NULL;
+    sd_record rec;
+    bool got = false, oom = false;
+    sd_status st = sd_logr_open(log_path, &r, err);
+    if (st != SD_OK)
+        goto done;
+    if ((st = sd_logr_next(r, &rec, &got, err)) != SD_OK)
+        goto done;
+    if (!got) {
+        const char *torn;
+        st = sd_logr_torn(r, &torn)
+                 ? sd_error_set(err, SD_ERR_INPUT, "%s: even the header line is incomplete (the "
+                                "program stopped as the exercise began), so there is nothing to "
+                                "resume: start the exercise again", log_path)
+                 : sd_error_set(err, SD_ERR_INPUT, "%s: the log is empty: the exercise never "
+                                "started, so there is nothing to resume", log_path);
+        goto done;
+    }
+    if (rec.type != SD_REC_HEADER) {
+        st = sd_error_set(err, SD_ERR_INPUT, "%s:1: the first line is not the log's header "
+                          "(\"type\": \"header\")", log_path);
+        goto done;
+    }
+    const sd_rec_header *h = &rec.u.header;
+    out->program = dup_or_null(h->program, &oom);
+    out->scenario_path = dup_or_null(h->scenario_path, &oom);
+    out->scenario_sha256 = dup_or_null(h->scenario_sha256, &oom);
+    out->seed = h->seed;
+    out->participant = dup_or_null(h->participant, &oom);
+    out->participant_kind = dup_or_null(h->participant_kind, &oom);
+    out->participant_path = dup_or_null(h->participant_path, &oom);
+    out->participant_sha256 = dup_or_null(h->participant_sha256, &oom);
+    if (oom)
+        st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+done:
+    sd_logr_close(r);
+    if (st != SD_OK)
+        sd_log_origin_clear(out);
+    return st;
+}
+
+/* ---- the logged records, read ahead ---- */
+
+static sd_status fill(struct sd_catchup *cu, sd_error *err)
+{
+    while (cu->n < LOOKAHEAD && !cu->at_end) {
+        sd_record rec;
+        bool got;
+        sd_status st = sd_logr_next(cu->r, &rec, &got, err);
+        if (st != SD_OK)
+            return st;
+        if (!got) {
+            cu->at_end = true;
+            const char *torn;
+            if (sd_logr_torn(cu->r, &torn) && (cu->info->torn = strdup(torn)) == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            break;
+        }
+        logged *l = &cu->q[cu->n];
+        l->start = cu->good_end;
+        cu->good_end = sd_logr_data_end(cu->r, &cu->good_nl);
+        sd_buf_reset(&l->json);
+        if (sd_record_to_json(&rec, false, &l->json) != SD_OK)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        l->type = rec.type;
+        l->t = rec.t;
+        l->wall_ms = rec.wall_ms;
+        l->line = sd_logr_line(cu->r);
+        cu->n++;
+    }
+    return SD_OK;
+}
+
+static void pop(struct sd_catchup *cu)
+{
+    cu->last_wall = cu->q[0].wall_ms;
+    cu->saw_end = cu->saw_end || cu->q[0].type == SD_REC_END;
+    sd_buf first = cu->q[0].json;
+    memmove(&cu->q[0], &cu->q[1], (LOOKAHEAD - 1) * sizeof cu->q[0]);
+    cu->q[LOOKAHEAD - 1].json = first; /* keeps the buffer for reuse */
+    cu->n--;
+    cu->matched++;
+}
+
+/* Parses a logged record back (its strings live in *keep, freed by the caller). */
+static sd_status parse_logged(struct sd_catchup *cu, const logged *l, sd_record *rec,
+                              sd_expect *expect, void **keep, sd_error *err)
+{
+    char where[600];
+    snprintf(where, sizeof where, "%s:%zu", cu->path, l->line);
+    return sd_record_from_json(sd_buf_str(&l->json), l->json.len, where, rec, expect, keep, err);
+}
+
+/* An excerpt of a JSON line for a message, marked where it was cut. */
+static void excerpt(sd_buf *m, const sd_buf *json)
+{
+    const size_t max = 240;
+    if (json->len <= max) {
+        sd_buf_append(m, json->data, json->len);
+        return;
+    }
+    size_t n = max;
+    while (n > 0 && ((unsigned char)json->data[n] & 0xC0) == 0x80)
+        n--; /* not inside a UTF-8 sequence */
+    sd_buf_append(m, json->data, n);
+    sd_buf_printf(m, "... (%zu bytes in all)", json->len);
+}
+
+static sd_status diverged(struct sd_catchup *cu, const sd_buf *made, sd_error *err)
+{
+    sd_buf m = SD_BUF_INIT;
+    sd_buf_printf(&m, "%s:%zu: the exercise does not run as it was logged, so it cannot be "
+                  "resumed (a different program version, or a file changed?). The log has ",
+                  cu->path, cu->q[0].line);
+    excerpt(&m, &cu->q[0].json);
+    if (made) {
+        sd_buf_printf(&m, "; this run made ");
+        excerpt(&m, made);
+    } else {
+        sd_buf_printf(&m, "; this run does not make it");
+    }
+    sd_status st = sd_error_set(err, SD_ERR_INPUT, "%s", sd_buf_ok(&m) ? sd_buf_str(&m) : "out of memory");
+    sd_buf_free(&m);
+    return st;
+}
+
+/* The header is compared field by field, to say what differs; its file paths may differ
+ * (the same files moved), the files' contents may not. */
+static sd_status match_header(struct sd_catchup *cu, const sd_record *rec, sd_error *err)
+{
+    const sd_rec_header *h = &rec->u.header;
+    const sd_log_origin *o = cu->origin;
+    if (strcmp(h->program, o->program) != 0)
+        return sd_error_set(err, SD_ERR_INPUT, "%s:1: the log was written by %s and this is %s: "
+                            "resume it with the program that began it", cu->path, o->program, h->program);
+    if (strcmp(h->scenario_sha256, o->scenario_sha256) != 0)
+        return sd_error_set(err, SD_ERR_INPUT, "%s:1: the scenario file %s has changed since the "
+                            "exercise began (sha256 %s in the log, %s now)", cu->path,
+                            h->scenario_path, o->scenario_sha256, h->scenario_sha256);
+    if ((o->participant_sha256 == NULL) != (h->participant_sha256 == NULL) ||
+        (o->participant_sha256 && strcmp(h->participant_sha256, o->participant_sha256) != 0))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:1: the participant's script %s is not the one "
+                            "the exercise began with (sha256 %s in the log, %s now)", cu->path,
+                            h->participant_path ? h->participant_path : "(none)",
+                            o->participant_sha256 ? o->participant_sha256 : "none",
+                            h->participant_sha256 ? h->participant_sha256 : "none");
+    /* Everything else must be equal; compare with the logged paths put in. */
+    sd_record same = *rec;
+    same.u.header.scenario_path = o->scenario_path;
+    same.u.header.participant_path = o->participant_path;
+    sd_buf_reset(&cu->made);
+    if (sd_record_to_json(&same, false, &cu->made) != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    if (strcmp(sd_buf_str(&cu->made), sd_buf_str(&cu->q[0].json)) != 0)
+        return diverged(cu, &cu->made, err);
+    return SD_OK;
+}
+
+/* Where the log ends, the session starts writing: the log is cut to its good data and
+ * appended to. */
+static sd_status switch_to_writing(struct sd_catchup *cu, sd_session *s, sd_error *err)
+{
+    sd_logw *w = NULL;
+    sd_status st = sd_logw_open_append(cu->path, cu->good_end, !cu->good_nl, &w, err);
+    if (st != SD_OK)
+        return st;
+    *cu->log_out = w;
+    s->cfg.log = w;
+    s->catchup = NULL;
+    sd_session_continue_wall(s, cu->last_wall);
+    return SD_OK;
+}
+
+sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record *rec,
+                           bool *logged_out, sd_error *err)
+{
+    *logged_out = false;
+    sd_status st = fill(cu, err);
+    if (st != SD_OK)
+        return st;
+    if (cu->n == 0)
+        return switch_to_writing(cu, s, err);
+    if (rec->type == SD_REC_HEADER) {
+        if (cu->q[0].type != SD_REC_HEADER)
+            return diverged(cu, NULL, err);
+        st = match_header(cu, rec, err);
+    } else {
+        sd_buf_reset(&cu->made);
+        if (sd_record_to_json(rec, false, &cu->made) != SD_OK)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        if (cu->made.len != cu->q[0].json.len ||
+            memcmp(cu->made.data, cu->q[0].json.data, cu->made.len) != 0)
+            st = diverged(cu, &cu->made, err);
+    }
+    if (st != SD_OK)
+        return st;
+    pop(cu);
+    *logged_out = true;
+    return SD_OK;
+}
+
+/* ---- giving the logged inputs again ---- */
+
+static sd_status give_action(sd_session *s, const sd_rec_action *ra, sd_error *err)
+{
+    sd_action a;
+    sd_action_init(&a, ra->kind);
+    a.item = ra->item;
+    a.text = ra->text;
+    a.target = ra->target;
+    a.step = ra->step;
+    a.person = ra->person;
+    a.reason = ra->reason;
+    sd_error e = SD_ERROR_INIT;
+    sd_status st = sd_session_act(s, &a, &e);
+    /* A refusal is logged as a rejected record, which the log is checked against. */
+    if (st == SD_ERR_INPUT)
+        st = SD_OK;
+    else if (st != SD_OK)
+        sd_error_set(err, st, "%s", sd_error_msg(&e));
+    sd_error_clear(&e);
+    return st;
+}
+
+static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_facilitator *f,
+                             sd_error *err)
+{
+    if (f->prepared > 0) {
+        bool injected;
+        return sd_session_inject_prepared(s, &injected, err);
+    }
+    /* A live inject: what it was is in the item record that follows. When the program
+     * stopped between the two lines, the inject is lost: its record is dropped like a torn
+     * line, and the facilitator injects it again. */
+    if (cu->n == 1 && cu->at_end) {
+        sd_buf m = SD_BUF_INIT;
+        sd_buf_printf(&m, "%s:%zu: the facilitator's inject was cut off when the program stopped "
+                      "(the item it made is not in the log); it was dropped: inject it again",
+                      cu->path, cu->q[0].line);
+        if (!sd_buf_ok(&m))
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        free(cu->info->torn);
+        cu->info->torn = sd_buf_take(&m);
+        cu->good_end = cu->q[0].start;
+        cu->good_nl = true;
+        cu->n = 0;
+        return switch_to_writing(cu, s, err);
+    }
+    if (cu->n < 2 || cu->q[1].type != SD_REC_ITEM)
+        return diverged(cu, NULL, err);
+    sd_record item;
+    sd_expect expect;
+    void *keep = NULL;
+    sd_status st = parse_logged(cu, &cu->q[1], &item, &expect, &keep, err);
+    if (st == SD_OK) {
+        const sd_rec_item *it = &item.u.item;
+        sd_inject inj = {.kind = it->kind, .author = it->author_id, .sender = it->sender,
+                         .on = it->parent, .text = it->text};
+        st = sd_session_inject(s, &inj, err);
+    }
+    cJSON_Delete(keep);
+    return st;
+}
+
+/* Gives the next logged record to the session as an input, when it is one. */
+static sd_status give_input(struct sd_catchup *cu, sd_session *s, sd_error *err)
+{
+    sd_record rec;
+    sd_expect expect;
+    void *keep = NULL;
+    sd_status st = parse_logged(cu, &cu->q[0], &rec, &expect, &keep, err);
+    if (st != SD_OK)
+        goto done;
+    bool person = strcmp(cu->origin->participant_kind, "person") == 0;
+    switch (rec.type) {
+    case SD_REC_ACTION:
+    case SD_REC_REJECTED:
+        if (person)
+            st = give_action(s, &rec.u.action, err);
+        break;
+    case SD_REC_FACILITATOR:
+        switch (rec.u.facilitator.kind) {
+        case SD_FAC_PAUSE: sd_session_pause(s, true); break;
+        case SD_FAC_RESUME: sd_session_pause(s, false); break;
+        case SD_FAC_SPEED: sd_session_set_compression(s, rec.u.facilitator.value); break;
+        case SD_FAC_INJECT: st = give_inject(cu, s, &rec.u.facilitator, err); break;
+        case SD_FAC_COUNT: break;
+        }
+        break;
+    case SD_REC_END:
+        st = sd_session_end(s, rec.u.end.reason, err);
+        break;
+    default:
+        break;
+    }
+done:
+    cJSON_Delete(keep);
+    return st;
+}
+
+sd_status sd_session_resume(sd_session *s, const sd_log_origin *origin, const char *log_path,
+                            sd_logw **log_out, sd_resume_info *info, sd_error *err)
+{
+    *log_out = NULL;
+    memset(info, 0, sizeof *info);
+    struct sd_catchup cu = {.path = log_path, .origin = origin, .log_out = log_out, .info = info};
+    for (size_t i = 0; i < LOOKAHEAD; i++)
+        cu.q[i].json = (sd_buf)SD_BUF_INIT;
+    cu.made = (sd_buf)SD_BUF_INIT;
+    sd_status st;
+    if (s->cfg.log != NULL) {
+        st = sd_error_set(err, SD_ERR_USAGE, "resume: create the session without a log writer");
+        goto done;
+    }
+    if ((st = sd_logr_open(log_path, &cu.r, err)) != SD_OK)
+        goto done;
+    s->catchup = &cu;
+    if ((st = sd_session_start(s, err)) != SD_OK)
+        goto done;
+    while (s->catchup) {
+        if ((st = fill(&cu, err)) != SD_OK)
+            goto done;
+        if (cu.n == 0)
+            break;
+        size_t next = cu.matched;
+        if ((st = sd_session_advance(s, cu.q[0].t, err)) != SD_OK)
+            goto done;
+        if (s->catchup == NULL || cu.matched > next)
+            continue;
+        /* The simulation did not make the next record: it is an input, or the runs differ. */
+        if ((st = give_input(&cu, s, err)) != SD_OK)
+            goto done;
+        if (s->catchup && cu.matched == next) {
+            st = diverged(&cu, NULL, err);
+            goto done;
+        }
+    }
+    if (s->catchup && (st = switch_to_writing(&cu, s, err)) != SD_OK)
+        goto done;
+    info->records = cu.matched;
+    info->now = sd_session_now(s);
+    info->had_ended = cu.saw_end;
+done:
+    s->catchup = NULL;
+    if (st != SD_OK && *log_out) {
+        /* The session was already appending: leave the log closed and synced. */
+        sd_logw_close(*log_out, NULL);
+        *log_out = NULL;
+        s->cfg.log = NULL;
+    }
+    sd_logr_close(cu.r);
+    for (size_t i = 0; i < LOOKAHEAD; i++)
+        sd_buf_free(&cu.q[i].json);
+    sd_buf_free(&cu.made);
+    return st;
+}

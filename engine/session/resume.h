@@ -1,0 +1,69 @@
+/* resume.h - continues an exercise that was interrupted (a crash, a power cut, kill -9)
+ * from its session log alone.
+ *
+ * The simulation is deterministic, so the state of an exercise at any moment is a
+ * function of the scenario, the seed and the inputs: what the participant and the
+ * facilitator did and when. Resuming runs the exercise again from its start with a new
+ * session over the same scenario and seed, giving it the logged inputs at their logged
+ * times, and checks every record it makes against the log line for line (wall times
+ * aside). Where the log ends, the session takes over a writer that appends to the same
+ * log, and the exercise goes on from the same simulated time. A torn last line is dropped
+ * (and reported); anything else that differs from the log stops the resume with a message
+ * naming the log line.
+ *
+ *   sd_log_origin o;  sd_log_origin_read(log, &o, &err);    // which scenario, seed, who
+ *   ... load o.scenario_path (and o.participant_path for a scripted participant) ...
+ *   sd_session_create(&cfg, &s, &err);                       // cfg from the origin, no log
+ *   ... add observers, attach a scripted participant ...
+ *   sd_session_resume(s, &o, log, &w, &info, &err);          // now where the log ended
+ *   ... drive the session on; sd_logw_close(w, &err) at the end ...
+ *
+ * Ownership: sd_log_origin_read() fills an origin whose strings it owns, freed by
+ * sd_log_origin_clear(); sd_session_resume() hands back in *log_out a writer the caller
+ * closes with sd_logw_close() after the session is destroyed or done with it, and fills
+ * *info, freed by sd_resume_info_clear(). */
+#ifndef SD_RESUME_H
+#define SD_RESUME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../log/logw.h"
+#include "../util/error.h"
+#include "session.h"
+
+/* What the log's header says about the exercise. */
+typedef struct sd_log_origin {
+    char *program;          /* "stormdrill 0.1.0" */
+    char *scenario_path;    /* as logged */
+    char *scenario_sha256;
+    uint64_t seed;
+    char *participant;      /* first name */
+    char *participant_kind; /* "scripted" or "person" */
+    char *participant_path, *participant_sha256; /* scripted participants, else NULL */
+} sd_log_origin;
+
+/* Reads and validates the log's first line, which must be its header. */
+sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error *err);
+void sd_log_origin_clear(sd_log_origin *o);
+
+typedef struct sd_resume_info {
+    size_t records;   /* log records caught up with */
+    char *torn;       /* the torn last line that was dropped ("file:line: ..."), or NULL */
+    sd_time now;      /* the simulated time the exercise goes on from */
+    bool had_ended;   /* the log already held the end of the exercise */
+} sd_resume_info;
+
+void sd_resume_info_clear(sd_resume_info *info);
+
+/* Catches the session up with the log at log_path and makes it append to that log. The
+ * session must be created, not started, from the origin: the same scenario file (by
+ * sha256) and seed, the same participant, and no log writer of its own; observers and a
+ * scripted participant are attached before. Inputs are replayed for a "person"
+ * participant (actions) and the facilitator (pause, speed, injects, ending); a scripted
+ * participant makes its actions again itself. On failure nothing is written to the log. */
+sd_status sd_session_resume(sd_session *s, const sd_log_origin *origin, const char *log_path,
+                            sd_logw **log_out, sd_resume_info *info, sd_error *err);
+
+#endif

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# crash_resume.sh - kills `stormdrill run` with SIGKILL at random points of a scripted run
+# (a storm of 100,000 comments, so a run lasts long enough to be hit anywhere), resumes it
+# with `stormdrill resume`, and checks that the finished log and results equal those of an
+# uninterrupted run with the same seed and participant, byte for byte. Also checks the
+# resume command's messages for a torn last line, an empty log, a changed scenario and a
+# person's exercise without a display.
+# Usage: crash_resume.sh STORMDRILL TMPDIR
+set -u
+bin=$(realpath "$1")
+tmp=$2
+rm -rf "$tmp" && mkdir -p "$tmp"
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+bot=scenarios/participants/diligent.lua
+scenario=$tmp/storm.lua
+sed -e 's/count = 1000000/count = 100000/' -e 's/bench-storm-1m/crash-storm/' \
+    tools/bench/storm-1m.lua > "$scenario"
+grep -q 'count = 100000' "$scenario" || { echo "FAIL: could not make the storm scenario"; exit 1; }
+
+run() { # $1 = log, $2 = results
+    "$bin" run --headless --participant "$bot" --no-wall-clock --quiet \
+        --log "$1" --out "$2" "$scenario"
+}
+
+start_ms=$(date +%s%3N)
+run "$tmp/full.jsonl" "$tmp/full.json" || { echo "FAIL: the uninterrupted run failed"; exit 1; }
+run_ms=$(( $(date +%s%3N) - start_ms ))
+echo "uninterrupted run: ${run_ms} ms, $(wc -l < "$tmp/full.jsonl") log lines"
+
+# Kill at random moments within the run (RANDOM is seeded so a failure can be repeated).
+RANDOM=${SD_CRASH_SEED:-4242}
+interrupted=0
+for i in 1 2 3 4 5; do
+    log=$tmp/crash-$i.jsonl
+    out=$tmp/crash-$i.json
+    rm -f "$log" "$out"
+    delay_ms=$(( run_ms * (3 + RANDOM % 35) / 100 ))
+    "$bin" run --headless --participant "$bot" --no-wall-clock --quiet \
+        --log "$log" --out "$out" "$scenario" &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    if [ ! -s "$log" ] || ! head -c 4096 "$log" | grep -q '"type":"header"'; then
+        echo "  kill $i at ${delay_ms} ms: before the header was written; skipped"
+        continue
+    fi
+    lines=$(tr -d '\000' < "$log" | wc -l)
+    if grep -q '"type":"end"' "$log"; then
+        echo "  kill $i at ${delay_ms} ms: the run had already ended"
+    else
+        interrupted=$((interrupted + 1))
+        echo "  kill $i at ${delay_ms} ms: interrupted after $lines lines"
+    fi
+    if ! "$bin" resume --no-wall-clock --quiet --out "$out" "$log" 2> "$tmp/resume-$i.err"; then
+        fail "resume after kill $i: $(cat "$tmp/resume-$i.err")"
+        continue
+    fi
+    cmp -s "$log" "$tmp/full.jsonl" || fail "kill $i: the resumed log differs from the uninterrupted one"
+    cmp -s "$out" "$tmp/full.json" || fail "kill $i: the resumed results differ from the uninterrupted ones"
+done
+[ "$interrupted" -ge 3 ] || fail "only $interrupted of 5 kills interrupted the run"
+
+# A torn last line: reported with file:line, dropped, and the run finishes the same.
+log=$tmp/torn.jsonl
+head -c 200000 "$tmp/full.jsonl" > "$log"
+"$bin" resume --no-wall-clock --quiet --out "$tmp/torn.json" "$log" 2> "$tmp/torn.err" ||
+    fail "resume of a torn log: $(cat "$tmp/torn.err")"
+grep -q "torn.jsonl:[0-9]*: the last line is incomplete" "$tmp/torn.err" ||
+    fail "the torn line was not reported: $(cat "$tmp/torn.err")"
+cmp -s "$tmp/torn.json" "$tmp/full.json" || fail "torn: the resumed results differ"
+
+# Refusals: exit status 1, the log named, the log left as it was.
+: > "$tmp/empty.jsonl"
+"$bin" resume "$tmp/empty.jsonl" 2> "$tmp/empty.err"
+[ $? -eq 1 ] && grep -q "empty.jsonl: the log is empty" "$tmp/empty.err" ||
+    fail "empty log: $(cat "$tmp/empty.err")"
+
+head -c 100000 "$tmp/full.jsonl" > "$tmp/changed.jsonl"
+cp "$tmp/changed.jsonl" "$tmp/changed.before"
+sed 's/Ekbybadet stänger/Ekbybadet stänger inte/' "$scenario" > "$tmp/storm2.lua"
+"$bin" resume --scenario "$tmp/storm2.lua" "$tmp/changed.jsonl" 2> "$tmp/changed.err"
+[ $? -eq 1 ] && grep -q "has changed since the exercise began" "$tmp/changed.err" ||
+    fail "changed scenario: $(cat "$tmp/changed.err")"
+cmp -s "$tmp/changed.jsonl" "$tmp/changed.before" || fail "a refused resume changed the log"
+
+"$bin" resume 2> /dev/null
+[ $? -eq 2 ] || fail "resume without a log should be a usage error (2)"
+
+# A person's exercise needs the window; without a display it says so and how to score it.
+person=$tmp/person.jsonl
+sed -e '1s/"kind":"scripted"/"kind":"person"/' "$tmp/full.jsonl" | head -n 50 > "$person"
+env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" resume "$person" 2> "$tmp/person.err"
+[ $? -eq 1 ] && grep -q "stormdrill score" "$tmp/person.err" ||
+    fail "person without display: $(cat "$tmp/person.err")"
+
+if [ "$fails" -ne 0 ]; then
+    echo "$fails failure(s)"
+    exit 1
+fi
+echo "crash and resume: all checks passed ($interrupted runs interrupted)"
