@@ -8,7 +8,7 @@ BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/introduktion.lua
 
-.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench valgrind clean
+.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench soak valgrind clean
 
 all: build
 
@@ -41,6 +41,12 @@ test: test-normal test-asan
 
 bench: build
 	tools/bench/run.sh $(BUILD)
+
+# The soak test (not in CI): five exercises of a million comments over 8 simulated hours,
+# back to back in one process, memory sampled; the last line is the verdict (docs/benchmarks.md).
+soak: build
+	nice -n 10 $(BUILD)/sd_soak --rounds 5 --param answer_every=10 \
+	  tools/soak/storm-8h.lua scenarios/participants/diligent.lua
 
 valgrind: test-deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)

@@ -1,16 +1,14 @@
 /* cmd_new.c - `stormdrill new NAME [PATH]`: writes a commented starter scenario NAME.lua (a
  * Swedish morning with two personas, a post, three comments, a small storm, a template and
  * a callback) that passes `stormdrill check`, never overwriting an existing file. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "util/atomic_file.h"
 #include "util/buf.h"
 
 static const char usage[] =
@@ -180,37 +178,22 @@ static void build(sd_buf *b, const char *name)
     }
 }
 
-/* Writes data to path, failing if path exists (O_EXCL); a failed write removes the file. */
+/* Writes data to path through a temporary file (util/atomic_file.h) that is linked into
+ * place only if path does not exist yet: never overwrites, never leaves half a file. */
 static int write_new(const char *path, const char *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            fprintf(stderr, "stormdrill new: %s already exists; not overwriting it (choose "
-                            "another name, or move the file away)\n", path);
+    sd_error err = SD_ERROR_INIT;
+    int rc = SD_EXIT_OK;
+    if (sd_write_file_new(path, data, len, &err) != SD_OK) {
+        if (err.status == SD_ERR_INPUT)
+            fprintf(stderr, "stormdrill new: %s (choose another name, or move the file away)\n",
+                    sd_error_msg(&err));
         else
-            fprintf(stderr, "stormdrill new: cannot create %s: %s\n", path, strerror(errno));
-        return SD_EXIT_INPUT;
+            fprintf(stderr, "stormdrill new: %s\n", sd_error_msg(&err));
+        rc = SD_EXIT_INPUT;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            fprintf(stderr, "stormdrill new: cannot write %s: %s\n", path, strerror(errno));
-            close(fd);
-            unlink(path);
-            return SD_EXIT_INPUT;
-        }
-        done += (size_t)w;
-    }
-    if (fsync(fd) != 0 || close(fd) != 0) {
-        fprintf(stderr, "stormdrill new: cannot write %s: %s\n", path, strerror(errno));
-        unlink(path);
-        return SD_EXIT_INPUT;
-    }
-    return SD_EXIT_OK;
+    sd_error_clear(&err);
+    return rc;
 }
 
 int sd_cmd_new(int argc, char **argv)

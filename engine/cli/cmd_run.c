@@ -144,8 +144,13 @@ int sd_cmd_run(int argc, char **argv)
         goto fail;
     }
     log = NULL;
-    if (sd_score_and_report(res, out_path, csv_path, quiet, log_path, &err) != SD_OK)
-        goto fail;
+    if (sd_score_and_report(res, out_path, csv_path, quiet, log_path, &err) != SD_OK) {
+        /* The exercise itself is complete in the log: the files can be made again. */
+        fprintf(stderr, "stormdrill run: %s\nstormdrill run: the exercise is complete in the "
+                        "session log %s; `stormdrill score %s --out FILE` writes the results "
+                        "again\n", sd_error_msg(&err), log_path, log_path);
+        rc = sd_exit_for(&err);
+    }
     goto done;
 fail:
     fprintf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));

@@ -166,6 +166,8 @@ int sd_cmd_window(int argc, char **argv)
         st = sd_app_create(&cfg, &app, &err);
         if (st == SD_OK)
             st = sd_app_run(app, &err);
+        if (st == SD_OK && app && sd_app_save_error(app)[0])
+            fprintf(stderr, "stormdrill: %s\n", sd_app_save_error(app));
         if (st == SD_OK)
             fprintf(stderr, "stormdrill: session log: %s\n", log_path);
         sd_app_destroy(app);

@@ -1,4 +1,5 @@
 /* main.c - entry point of the stormdrill command line: dispatches to the subcommands. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,9 @@ int sd_wants_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Past a file-size limit (ulimit -f) a write then fails with EFBIG, which is reported
+     * like a full disk, instead of the signal killing the program halfway through a file. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         fputs(usage, stderr);
         return SD_EXIT_USAGE;

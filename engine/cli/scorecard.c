@@ -87,6 +87,24 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
     }
 }
 
+/* Writes the results JSON and the CSV that were asked for. One failing does not stop the
+ * other; the error names every file that could not be written. */
+static sd_status save_files(sd_results *res, const sd_score *sc, const char *out_path,
+                            const char *csv_path, sd_error *err)
+{
+    sd_error e1 = SD_ERROR_INIT, e2 = SD_ERROR_INIT;
+    sd_status s1 = out_path ? sd_results_save(res, out_path, &e1) : SD_OK;
+    sd_status s2 = csv_path ? sd_score_write_csv(sc, res, csv_path, &e2) : SD_OK;
+    sd_status st = s1 != SD_OK ? s1 : s2;
+    if (s1 != SD_OK && s2 != SD_OK)
+        sd_error_set(err, st, "%s; %s", sd_error_msg(&e1), sd_error_msg(&e2));
+    else if (st != SD_OK)
+        sd_error_set(err, st, "%s", sd_error_msg(s1 != SD_OK ? &e1 : &e2));
+    sd_error_clear(&e1);
+    sd_error_clear(&e2);
+    return st;
+}
+
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
                               bool quiet, const char *log_path, sd_error *err)
 {
@@ -105,10 +123,7 @@ sd_status sd_score_and_report(sd_results *res, const char *out_path, const char 
         sd_results_attach_score(res, sc);
         if (!quiet)
             print_card(stdout, res, sc, tx);
-        if (out_path)
-            st = sd_results_save(res, out_path, err);
-        if (st == SD_OK && csv_path)
-            st = sd_score_write_csv(sc, res, csv_path, err);
+        st = save_files(res, sc, out_path, csv_path, err);
         if (st == SD_OK && !quiet && (log_path || out_path || csv_path)) {
             putchar('\n');
             const char *keys[] = {"card.log", "card.results", "card.csv"};

@@ -10,7 +10,9 @@
 
 /* Scores res (lexicons and texts from the assets folder), prints the scorecard unless
  * quiet, writes out_path (results JSON) and csv_path when given; the scorecard ends with
- * where the log (log_path, if given) and the files are. */
+ * where the log (log_path, if given) and the files are. Each file is written atomically
+ * (util/atomic_file.h); one that cannot be written does not stop the other, and the error
+ * names every file that failed with the system's reason. */
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
                               bool quiet, const char *log_path, sd_error *err);
 

@@ -12,6 +12,7 @@
 
 #include "../session/session_internal.h"
 #include "../util/sha256.h"
+#include "../util/utf8.h"
 
 struct sd_bot {
     sd_sandbox *sb;
@@ -21,6 +22,7 @@ struct sd_bot {
     bool declared;
     int on_item, on_state, on_end; /* registry refs or LUA_NOREF */
     sd_session *session;
+    sd_buf clean[4];               /* an action's strings repaired (schedule_one) */
 };
 
 const char *sd_bot_name(const sd_bot *b) { return b->name; }
@@ -157,6 +159,8 @@ void sd_bot_free(sd_bot *b)
     if (b == NULL)
         return;
     sd_sandbox_destroy(b->sb);
+    for (int i = 0; i < 4; i++)
+        sd_buf_free(&b->clean[i]);
     free(b->path);
     free(b);
 }
@@ -198,9 +202,14 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
     const char **dst[] = {&a.item, &a.text, &a.person, &a.reason};
     for (int i = 0; i < 4; i++) {
         int ty = raw_field(L, t, str_keys[i]);
-        if (ty == LUA_TSTRING)
-            *dst[i] = lua_tostring(L, -1); /* stays on the stack until we are done */
-        else if (ty != LUA_TNIL)
+        if (ty == LUA_TSTRING) {
+            /* Stays on the stack until we are done. A NUL byte or invalid UTF-8 becomes
+             * U+FFFD: nothing is cut off at a NUL or passed on raw. */
+            size_t len;
+            const char *v = lua_tolstring(L, -1, &len);
+            if ((*dst[i] = sd_utf8_clean(v, len, &b->clean[i])) == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        } else if (ty != LUA_TNIL)
             return sd_error_set(err, SD_ERR_INPUT, "%s whose '%s' is not a string", where, str_keys[i]);
     }
     int tt = raw_field(L, t, "target");

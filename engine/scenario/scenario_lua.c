@@ -14,6 +14,7 @@
 
 #include "../util/buf.h"
 #include "../util/sha256.h"
+#include "../util/utf8.h"
 #include "scenario.h"
 #include "scenario_lua.h"
 
@@ -79,6 +80,19 @@ static void check_keys(lua_State *L, int t, const char *decl, const char *const 
 static void charge_text(lua_State *L, const sd_arena *arena, size_t len, const char *decl,
                         const char *id);
 
+/* A scenario's text kept in the arena, invalid UTF-8 replaced by U+FFFD (util/utf8.h):
+ * nothing the scenario says reaches the log, the results or the window raw. The caller has
+ * refused NUL bytes. NULL when memory runs out. */
+static char *arena_text(sd_arena *arena, const char *s, size_t len)
+{
+    if (sd_utf8_valid(s, len))
+        return sd_arena_strndup(arena, s, len);
+    sd_buf b = SD_BUF_INIT;
+    char *r = sd_utf8_sanitize(&b, s, len) == SD_OK ? sd_arena_strndup(arena, b.data, b.len) : NULL;
+    sd_buf_free(&b);
+    return r;
+}
+
 static const char *get_string(lua_State *L, int t, const char *key, const char *decl,
                               const char *id, bool required, sd_arena *arena)
 {
@@ -95,7 +109,7 @@ static const char *get_string(lua_State *L, int t, const char *key, const char *
         if (strlen(s) != len)
             decl_error(L, decl, id, "field '%s' contains a NUL byte", key);
         charge_text(L, arena, len, decl, id);
-        r = sd_arena_strndup(arena, s, len);
+        r = arena_text(arena, s, len);
         if (r == NULL)
             luaL_error(L, "out of memory");
     } else {
@@ -775,7 +789,8 @@ static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *id, sd_t
         if (len == 0 || len > MAX_TEXT_BYTES || strlen(s) != len)
             decl_error(L, "storm", id, "texts: entry %d is empty, too long or has a NUL byte", (int)i);
         charge_text(L, &sc->arena, len, "storm", id);
-        pool->texts[pool->n++] = sd_arena_strndup(&sc->arena, s, len);
+        if ((pool->texts[pool->n++] = arena_text(&sc->arena, s, len)) == NULL)
+            luaL_error(L, "out of memory");
         lua_pop(L, 1);
     }
 }
@@ -990,7 +1005,13 @@ static int l_hijack(lua_State *L)
         lua_rawgeti(L, -1, (lua_Integer)i);
         if (lua_type(L, -1) != LUA_TSTRING)
             decl_error(L, D, id, "posts: entry %d must be a string", (int)i);
-        h->posts[h->n_posts++] = sd_arena_strdup(&sc->arena, lua_tostring(L, -1));
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (len == 0 || len > MAX_TEXT_BYTES || strlen(s) != len)
+            decl_error(L, D, id, "posts: entry %d is empty, too long or has a NUL byte", (int)i);
+        charge_text(L, &sc->arena, len, D, id);
+        if ((h->posts[h->n_posts++] = arena_text(&sc->arena, s, len)) == NULL)
+            luaL_error(L, "out of memory");
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

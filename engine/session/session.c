@@ -1084,10 +1084,17 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
     }
     if (!needs_text(a.kind))
         a.text = NULL;
+    /* Every string of the action as valid UTF-8 (invalid sequences become U+FFFD): the
+     * log, the results and the window see only that. */
+    sd_buf clean_more[3] = {SD_BUF_INIT, SD_BUF_INIT, SD_BUF_INIT};
+    const char **strs[] = {&a.item, &a.person, &a.reason};
     if (a.text) {
         sd_utf8_sanitize(&clean, a.text, strlen(a.text));
         a.text = sd_buf_str(&clean);
     }
+    for (int i = 0; i < 3; i++)
+        if (*strs[i])
+            *strs[i] = sd_utf8_clean(*strs[i], strlen(*strs[i]), &clean_more[i]);
     sd_status st = validate(s, &a, &idx, err);
     sd_record rec = {.type = st == SD_OK ? SD_REC_ACTION : SD_REC_REJECTED, .t = s->now};
     rec.u.action.kind = a.kind;
@@ -1108,8 +1115,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
             st = lerr.status;
         }
         sd_error_clear(&lerr);
-        sd_buf_free(&clean);
-        return st;
+        goto done;
     }
     /* The log and results see the action before its effect. */
     if ((st = sd_session_emit(s, &rec, err)) != SD_OK)
@@ -1153,6 +1159,8 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
     }
 done:
     sd_buf_free(&clean);
+    for (int i = 0; i < 3; i++)
+        sd_buf_free(&clean_more[i]);
     return st;
 }
 

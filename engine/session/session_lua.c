@@ -416,9 +416,12 @@ static int l_set_rate(lua_State *L)
 static int l_finish(lua_State *L)
 {
     sd_session *s = sess(L);
-    const char *reason = luaL_optstring(L, 1, "finished by scenario");
+    size_t len;
+    const char *reason = luaL_optlstring(L, 1, "finished by scenario", &len);
     if (s->end_reason == NULL) {
-        s->end_reason = sd_arena_strdup(&s->arena, reason);
+        sd_buf_reset(&s->scratch);
+        const char *clean = sd_utf8_clean(reason, len, &s->scratch);
+        s->end_reason = clean ? sd_arena_strdup(&s->arena, clean) : NULL;
         sd_error e = SD_ERROR_INIT;
         if (s->end_reason == NULL || sd_session_schedule(s, s->now, EV_END, 0, 0, &e) != SD_OK) {
             sd_error_clear(&e);
@@ -516,7 +519,7 @@ sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood
                             "non-empty text of at most 20000 bytes", s->sc->display, st->line, st->id);
     }
     sd_buf_reset(&s->scratch);
-    sd_utf8_sanitize(&s->scratch, str, len);
+    sd_utf8_sanitize_text(&s->scratch, str, len); /* NUL bytes too: nothing cut off */
     lua_pop(L, 1);
     *text = sd_arena_strndup(&s->arena, s->scratch.data, s->scratch.len);
     if (*text == NULL || !sd_buf_ok(&s->scratch))

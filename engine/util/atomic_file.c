@@ -1,11 +1,13 @@
-/* atomic_file.c - temporary file, fsync, rename. */
+/* atomic_file.c - temporary file, fsync, rename (or link, for a file that must be new). */
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -62,14 +64,21 @@ void sd_atomic_abort(sd_atomic_file *f)
     release(f);
 }
 
-sd_status sd_atomic_commit(sd_atomic_file *f, sd_error *err)
+/* Syncs and closes the temporary file (a full disk may show only here). */
+static sd_status finish(sd_atomic_file *f, sd_error *err)
 {
     sd_status st = SD_OK;
     if (fsync(f->fd) != 0 && errno != EINVAL)
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot sync: %s", f->path, strerror(errno));
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", f->path, strerror(errno));
     if (close(f->fd) != 0 && st == SD_OK)
-        st = sd_error_set(err, SD_ERR_IO, "%s: cannot close: %s", f->path, strerror(errno));
+        st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", f->path, strerror(errno));
     f->fd = -1;
+    return st;
+}
+
+sd_status sd_atomic_commit(sd_atomic_file *f, sd_error *err)
+{
+    sd_status st = finish(f, err);
     if (st == SD_OK && rename(f->tmp, f->path) != 0)
         st = sd_error_set(err, SD_ERR_IO, "%s: cannot rename into place: %s", f->path,
                           strerror(errno));
@@ -79,7 +88,28 @@ sd_status sd_atomic_commit(sd_atomic_file *f, sd_error *err)
     return st;
 }
 
-sd_status sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err)
+sd_status sd_atomic_commit_new(sd_atomic_file *f, sd_error *err)
+{
+    sd_status st = finish(f, err);
+    /* link() fails with EEXIST instead of replacing; the temporary name is removed after.
+     * A file system without hard links (EPERM) gets a check, then a rename. */
+    if (st == SD_OK && link(f->tmp, f->path) != 0) {
+        int e = errno;
+        struct stat sb;
+        if (e == EPERM)
+            e = lstat(f->path, &sb) == 0 ? EEXIST : rename(f->tmp, f->path) == 0 ? 0 : errno;
+        if (e == EEXIST)
+            st = sd_error_set(err, SD_ERR_INPUT, "%s already exists; not overwriting it", f->path);
+        else if (e != 0)
+            st = sd_error_set(err, SD_ERR_IO, "%s: cannot write: %s", f->path, strerror(e));
+    }
+    unlink(f->tmp);
+    release(f);
+    return st;
+}
+
+static sd_status write_whole(const char *path, const void *data, size_t len, bool replace,
+                             sd_error *err)
 {
     sd_atomic_file f;
     sd_status st = sd_atomic_open(&f, path, err);
@@ -89,5 +119,15 @@ sd_status sd_write_file_atomic(const char *path, const void *data, size_t len, s
         sd_atomic_abort(&f);
         return st;
     }
-    return sd_atomic_commit(&f, err);
+    return replace ? sd_atomic_commit(&f, err) : sd_atomic_commit_new(&f, err);
+}
+
+sd_status sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err)
+{
+    return write_whole(path, data, len, true, err);
+}
+
+sd_status sd_write_file_new(const char *path, const void *data, size_t len, sd_error *err)
+{
+    return write_whole(path, data, len, false, err);
 }

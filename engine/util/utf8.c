@@ -2,6 +2,8 @@
  * U+FFFD, one replacement per maximal invalid subpart as recommended by Unicode ch. 3). */
 #include "utf8.h"
 
+#include <string.h>
+
 #define REPLACEMENT 0xFFFDu
 
 /* The well-formed byte sequences (Unicode Table 3-7). For a lead byte, lead_info() gives the
@@ -146,4 +148,31 @@ sd_status sd_utf8_sanitize(sd_buf *b, const char *s, size_t len)
     /* Always append (even nothing) so that the buffer ends NUL-terminated. */
     sd_buf_append(b, len > run ? s + run : "", len - run);
     return sd_buf_ok(b) ? SD_OK : SD_ERR_MEMORY;
+}
+
+sd_status sd_utf8_sanitize_text(sd_buf *b, const char *s, size_t len)
+{
+    static const char fffd[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
+    size_t from = 0;
+    for (;;) {
+        const char *nul = len > from ? memchr(s + from, '\0', len - from) : NULL;
+        size_t end = nul ? (size_t)(nul - s) : len;
+        if (sd_utf8_sanitize(b, s + from, end - from) != SD_OK)
+            return SD_ERR_MEMORY;
+        if (nul == NULL)
+            return SD_OK;
+        if (sd_buf_append(b, fffd, sizeof fffd) != SD_OK)
+            return SD_ERR_MEMORY;
+        from = end + 1;
+    }
+}
+
+const char *sd_utf8_clean(const char *s, size_t len, sd_buf *scratch)
+{
+    if (memchr(s, '\0', len) == NULL && sd_utf8_valid(s, len))
+        return s;
+    sd_buf_reset(scratch);
+    if (sd_utf8_sanitize_text(scratch, s, len) != SD_OK)
+        return NULL;
+    return sd_buf_str(scratch);
 }

@@ -197,6 +197,11 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->checked_item = -2;
     app->coach = !cfg->exam;
     snprintf(app->participant, sizeof app->participant, "%s", cfg->participant ? cfg->participant : "Kim");
+    if (strlen(cfg->log_path) >= sizeof app->log_path) {
+        free(app);
+        return sd_error_set(err, SD_ERR_USAGE, "the session log's path is longer than %zu bytes",
+                            sizeof app->log_path - 1);
+    }
     snprintf(app->log_path, sizeof app->log_path, "%s", cfg->log_path);
     paths_next_to_log(app);
     sd_status st = sd_scenario_load(cfg->scenario_path, NULL, &app->sc, err);
@@ -459,16 +464,28 @@ static sd_status end_exercise(sd_app *app, sd_error *err)
 
 /* ---- the scorecard ---- */
 
+/* A file could not be written: the status line and the scorecard say which and why, and
+ * where the exercise is kept (its session log, from which `stormdrill score` remakes the
+ * results). The exercise, its results and the scorecard stay. */
+static void say_write_failed(sd_app *app, const char *what_key, const sd_error *e)
+{
+    snprintf(app->save_error, sizeof app->save_error, "%s: %s", sd_app_t(app, what_key),
+             sd_error_msg(e));
+    sd_app_say(app, true, "%s · %s %s", app->save_error, sd_app_t(app, "ui.status.log_kept"),
+               app->log_path);
+}
+
 static sd_status compute_score(sd_app *app, sd_error *err)
 {
     if (app->score)
         return SD_OK;
     if (app->log_open) {
         app->log_open = false;
-        sd_status st = sd_logw_close(app->log, err);
+        sd_error e = SD_ERROR_INIT;
+        if (sd_logw_close(app->log, &e) != SD_OK) /* e.g. a full disk at the final sync */
+            say_write_failed(app, "ui.status.log_failed", &e);
+        sd_error_clear(&e);
         app->log = NULL;
-        if (st != SD_OK)
-            return st;
     }
     sd_status st = sd_score_compute(app->res, app->lx, app->tx, &app->score, err);
     if (st == SD_OK) {
@@ -486,10 +503,11 @@ static sd_status save_results(sd_app *app, bool csv, sd_error *err)
     sd_status st = csv ? sd_score_write_csv(app->score, app->res, app->csv_path, &e)
                        : sd_results_save(app->res, app->results_path, &e);
     sd_results_attach_score(app->res, NULL);
-    if (st == SD_OK)
+    if (st == SD_OK) {
+        app->save_error[0] = '\0';
         sd_app_say(app, false, "%s %s", sd_app_t(app, "ui.status.saved"), csv ? app->csv_path : app->results_path);
-    else if (st == SD_ERR_IO || st == SD_ERR_INPUT) {
-        sd_app_say(app, true, "%s", sd_error_msg(&e));
+    } else if (st == SD_ERR_IO || st == SD_ERR_INPUT || st == SD_ERR_MEMORY) {
+        say_write_failed(app, "ui.status.save_failed", &e); /* the person can try again */
         st = SD_OK;
     } else
         sd_error_set(err, st, "%s", sd_error_msg(&e));
@@ -910,6 +928,8 @@ sd_session *sd_app_session(sd_app *app) { return app->s; }
 const sd_results *sd_app_results(const sd_app *app) { return app->res; }
 const char *sd_app_selected_id(const sd_app *app) { return selected_id(app); }
 const char *sd_app_status(const sd_app *app) { return app->status; }
+bool sd_app_status_bad(const sd_app *app) { return app->status_bad; }
+const char *sd_app_save_error(const sd_app *app) { return app->save_error; }
 bool sd_app_on_scorecard(const sd_app *app) { return app->scorecard; }
 bool sd_app_editing(const sd_app *app) { return app->editing; }
 bool sd_app_feed_newest_first(const sd_app *app) { return sd_feed_newest_first(app); }

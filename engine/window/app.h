@@ -63,6 +63,10 @@ sd_session *sd_app_session(sd_app *app);
 const sd_results *sd_app_results(const sd_app *app);
 const char *sd_app_selected_id(const sd_app *app);   /* NULL when nothing is selected */
 const char *sd_app_status(const sd_app *app);        /* the last message shown */
+bool sd_app_status_bad(const sd_app *app);           /* ... and whether it is an error */
+/* Why the last save of the results or the CSV failed, "" if it did not (the scorecard shows
+ * it until a save succeeds). Owned by the app. */
+const char *sd_app_save_error(const sd_app *app);
 bool sd_app_on_scorecard(const sd_app *app);
 /* True when the feed's current filter shows the newest first (O turns it). */
 bool sd_app_feed_newest_first(const sd_app *app);

@@ -81,8 +81,10 @@ struct sd_app {
     int64_t edit_item;     /* item the editor answers, or -1 (publish) */
     sd_overlay overlay;
     bool scorecard;
-    char status[512];
+    char status[3072];     /* room for a message that names two whole paths */
     bool status_bad;
+    char save_error[3072]; /* why the last save of results or CSV failed ("" if it did not):
+                              shown on the scorecard until a save succeeds */
     bool quit;
     char swallow_text;     /* the digit that chose a template: its SDL_TEXTINPUT is dropped */
     /* coach mode: the tone checks of the text as last checked */

@@ -210,6 +210,8 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     sd_draw_wrapped(app, th->font_body, false, th->text, text_r, &y, buf, 2);
     snprintf(buf, sizeof buf, "%s: %s", sd_app_t(app, "card.log"), app->log_path);
     sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
+    if (app->save_error[0]) /* a failed save stays in view until one succeeds */
+        sd_draw_wrapped(app, th->font_small, false, th->bad, text_r, &y, app->save_error, 3);
     /* The chart of answer times against the volume, last: it is a panel of its own. */
     const sd_rec_header *hd = sd_results_header(app->res);
     if (chart_h > 0 && hd) {

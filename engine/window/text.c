@@ -1,10 +1,13 @@
 /* text.c - fonts per size and the texture cache of text runs (hash table with chaining,
- * least-recently-used eviction under a byte budget). */
+ * least-recently-used eviction under a byte budget). Text is made valid UTF-8 without NUL
+ * bytes before SDL_ttf sees it (invalid sequences become U+FFFD). */
 #include "text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/utf8.h"
 
 #define MAX_FONTS 24
 #define NBUCKETS 4096
@@ -137,9 +140,22 @@ int sd_text_line_height(sd_text *t, int px, bool bold)
     return f ? TTF_FontLineSkip(f) : px;
 }
 
+/* s[0..len) as a NUL-terminated string for SDL_ttf: in stack when it fits, else on the
+ * heap (*heap, for the caller to free). Invalid UTF-8 and NUL bytes become U+FFFD on the
+ * way, so nothing raw reaches TTF_*UTF8: the engine repairs text where it comes in, and
+ * this is the last guard before the renderer. */
 static const char *terminated(const char *s, size_t len, char *stack, size_t n, char **heap)
 {
     *heap = NULL;
+    if (memchr(s, '\0', len) != NULL || !sd_utf8_valid(s, len)) {
+        sd_buf b = SD_BUF_INIT;
+        if (sd_utf8_sanitize_text(&b, s, len) != SD_OK) {
+            sd_buf_free(&b);
+            return NULL;
+        }
+        *heap = sd_buf_take(&b);
+        return *heap;
+    }
     if (len < n) {
         memcpy(stack, s, len);
         stack[len] = '\0';
