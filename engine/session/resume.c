@@ -4,8 +4,11 @@
 #include "resume.h"
 
 #include <stdio.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -110,6 +113,115 @@ done:
     sd_logr_close(r);
     if (st != SD_OK)
         sd_log_origin_clear(out);
+    return st;
+}
+
+/* ---- finding an interrupted exercise ---- */
+
+/* The last complete line of the log at path, before any NUL padding: 1 when found (into
+ * out), 0 when the file holds none, -1 when it cannot be read. */
+static int last_line(const char *path, sd_buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    char tail[65536];
+    long from = 0;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long size = ftell(f);
+        from = size > (long)sizeof tail ? size - (long)sizeof tail : 0;
+    }
+    size_t n = fseek(f, from, SEEK_SET) == 0 ? fread(tail, 1, sizeof tail, f) : 0;
+    fclose(f);
+    /* A mapped log that was never closed ends in NUL padding: the data ends at the first
+     * NUL that only NULs follow; scan back over them. */
+    while (n > 0 && tail[n - 1] == '\0')
+        n--;
+    /* The last line that ends in a newline (a torn one after it does not count). */
+    size_t end = n;
+    while (end > 0 && tail[end - 1] != '\n')
+        end--;
+    if (end == 0)
+        return 0;
+    size_t start = end - 1;
+    while (start > 0 && tail[start - 1] != '\n')
+        start--;
+    sd_buf_reset(out);
+    return sd_buf_append(out, tail + start, end - 1 - start) == SD_OK ? 1 : -1;
+}
+
+/* Whether path is an interrupted log of the scenario; *t: its last line's time. */
+static bool is_interrupted(const char *path, const char *sha, const char *kind, sd_buf *line,
+                           sd_time *t)
+{
+    sd_log_origin o;
+    sd_error e = SD_ERROR_INIT;
+    bool match = false;
+    if (sd_log_origin_read(path, &o, &e) == SD_OK) {
+        match = strcmp(o.scenario_sha256, sha) == 0 && strcmp(o.participant_kind, kind) == 0;
+        sd_log_origin_clear(&o);
+    }
+    sd_error_clear(&e);
+    if (!match || last_line(path, line) != 1)
+        return false;
+    sd_record rec;
+    sd_expect expect;
+    void *keep = NULL;
+    bool interrupted = false;
+    if (sd_record_from_json(sd_buf_str(line), line->len, path, &rec, &expect, &keep, &e) == SD_OK) {
+        interrupted = rec.type != SD_REC_END;
+        *t = rec.t;
+    }
+    cJSON_Delete(keep);
+    sd_error_clear(&e);
+    return interrupted;
+}
+
+sd_status sd_log_find_interrupted(const char *dir, const char *scenario_sha256,
+                                  const char *participant_kind, char **path_out,
+                                  sd_time *last_t, sd_error *err)
+{
+    *path_out = NULL;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return errno == ENOENT ? SD_OK
+                               : sd_error_set(err, SD_ERR_IO, "%s: cannot read the folder: %s",
+                                              dir, strerror(errno));
+    sd_buf path = SD_BUF_INIT, line = SD_BUF_INIT;
+    struct timespec newest = {0, 0};
+    sd_status st = SD_OK;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (len < 7 || strcmp(de->d_name + len - 6, ".jsonl") != 0)
+            continue;
+        sd_buf_reset(&path);
+        sd_buf_printf(&path, "%s/%s", dir, de->d_name);
+        struct stat sb;
+        sd_time t = 0;
+        if (!sd_buf_ok(&path) || stat(sd_buf_str(&path), &sb) != 0 || !S_ISREG(sb.st_mode) ||
+            !is_interrupted(sd_buf_str(&path), scenario_sha256, participant_kind, &line, &t))
+            continue;
+        if (*path_out && (sb.st_mtim.tv_sec < newest.tv_sec ||
+                          (sb.st_mtim.tv_sec == newest.tv_sec && sb.st_mtim.tv_nsec <= newest.tv_nsec)))
+            continue;
+        char *copy = strdup(sd_buf_str(&path));
+        if (copy == NULL) {
+            st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            break;
+        }
+        free(*path_out);
+        *path_out = copy;
+        *last_t = t;
+        newest = sb.st_mtim;
+    }
+    closedir(d);
+    sd_buf_free(&path);
+    sd_buf_free(&line);
+    if (st != SD_OK) {
+        free(*path_out);
+        *path_out = NULL;
+    }
     return st;
 }
 

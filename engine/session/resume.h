@@ -48,6 +48,16 @@ typedef struct sd_log_origin {
 sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error *err);
 void sd_log_origin_clear(sd_log_origin *o);
 
+/* Looks in folder dir for the newest session log (*.jsonl) of an exercise that was
+ * interrupted: its header names the scenario with this sha256 and a participant of this
+ * kind ("person"), and its last line is not the end record. *path_out is a path the
+ * caller frees, or NULL when there is none; *last_t the simulated time of its last
+ * complete line. Unreadable and foreign files are passed over (a folder of logs is not
+ * an error); only a folder that cannot be read is. */
+sd_status sd_log_find_interrupted(const char *dir, const char *scenario_sha256,
+                                  const char *participant_kind, char **path_out,
+                                  sd_time *last_t, sd_error *err);
+
 typedef struct sd_resume_info {
     size_t records;   /* log records caught up with */
     char *torn;       /* the torn last line that was dropped ("file:line: ..."), or NULL */
