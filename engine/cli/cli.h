@@ -23,5 +23,7 @@ int sd_cmd_window(int argc, char **argv); /* argv[1] is the scenario */
 int sd_exit_for(const sd_error *err);
 /* True when argv[i] is -h or --help. */
 int sd_wants_help(int argc, char **argv);
+/* Today's local date, "YYYY-MM-DD": the date written in a new session log's header. */
+void sd_cli_today(char out[11]);
 
 #endif

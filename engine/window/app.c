@@ -174,7 +174,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         goto fail;
     sd_session_config sc = {.scenario = app->sc, .seed_set = cfg->seed_set, .seed = cfg->seed,
                             .participant = app->participant, .participant_kind = "person",
-                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock,
+                            .date = cfg->date};
     if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
         (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
         (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
