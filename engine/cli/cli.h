@@ -17,6 +17,7 @@ int sd_cmd_calendar(int argc, char **argv);
 int sd_cmd_tone(int argc, char **argv);
 int sd_cmd_new(int argc, char **argv);
 int sd_cmd_timeline(int argc, char **argv);
+int sd_cmd_report(int argc, char **argv);
 int sd_cmd_window(int argc, char **argv); /* argv[1] is the scenario */
 
 /* Exit status for a failed core call. */

@@ -14,6 +14,7 @@ static const char usage[] =
     "       stormdrill new NAME [PATH]\n"
     "       stormdrill timeline SCENARIO [--svg FILE]\n"
     "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
+    "       stormdrill report RESULTS... [--out DIR] [--lang sv|en] [--quiet]\n"
     "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
     "       stormdrill calendar YEAR\n"
     "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
@@ -77,6 +78,8 @@ int main(int argc, char **argv)
         return sd_cmd_new(argc - 1, argv + 1);
     if (strcmp(cmd, "timeline") == 0)
         return sd_cmd_timeline(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return sd_cmd_report(argc - 1, argv + 1);
     if (cmd[0] == '-') {
         fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
         return SD_EXIT_USAGE;

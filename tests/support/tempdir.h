@@ -7,5 +7,7 @@
 int sd_test_tempdir_make(char dir[64], const char *prefix);
 /* Removes dir and everything below it; 0 on success. */
 int sd_test_tempdir_remove(const char *dir);
+/* The whole of a file, NUL-terminated (the caller frees it), or NULL. */
+char *sd_test_read_file(const char *path);
 
 #endif
