@@ -2,7 +2,8 @@
 # Installs the Debian packages Stormdrill needs to build and test, if any are missing.
 # Asks pkg-config (and dpkg for packages without a .pc file) what is missing, then runs
 # apt-get as root or through sudo; otherwise prints the exact command to run.
-# Usage: tools/install-deps.sh [--test]   (--test adds what the test suite needs)
+# Usage: tools/install-deps.sh [--test]   (--test adds what the test suite needs, and tries
+# chromium for the report test: best effort, a failure there does not fail the install)
 set -u
 
 want_tests=0
@@ -36,27 +37,60 @@ if [ "$want_tests" = 1 ]; then
     need_cmd /usr/bin/time time # the hostile-scenario test measures peak memory with it
 fi
 
+# Sets runner to "" (root) or "sudo"; fails when neither can install packages.
+find_runner() {
+    if [ "$(id -u)" = 0 ]; then
+        runner=""
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        runner="sudo"
+    else
+        return 1
+    fi
+}
+
+# Installs with apt-get, updating the package lists only when a first attempt fails.
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive $runner apt-get install -y -q --no-install-recommends "$@" >&2 ||
+        { DEBIAN_FRONTEND=noninteractive $runner apt-get update >&2 &&
+          DEBIAN_FRONTEND=noninteractive $runner apt-get install -y -q --no-install-recommends "$@" >&2; }
+}
+
+# Chromium (the report test renders report.html in it) is installed on its own, best
+# effort: when it cannot be installed, that part of the test says SKIP and why.
+install_chromium() {
+    [ "$want_tests" = 1 ] || return 0
+    for c in chromium chromium-browser google-chrome; do
+        command -v "$c" >/dev/null 2>&1 && return 0
+    done
+    echo "stormdrill: installing chromium (for the report test; optional)" >&2
+    if ! find_runner; then
+        echo "stormdrill: chromium not installed (no root); the report test will skip the browser check." >&2
+        echo "  To install it: sudo apt-get install chromium" >&2
+        return 0
+    fi
+    if ! apt_install chromium; then
+        echo "stormdrill: chromium could not be installed; the report test will skip the browser check." >&2
+        echo "  To install it by hand: sudo apt-get update && sudo apt-get install chromium" >&2
+    fi
+    return 0
+}
+
 if [ -z "$missing" ]; then
+    install_chromium
     exit 0
 fi
 
 cmd="apt-get install -y -q --no-install-recommends$missing"
 echo "stormdrill: installing missing packages:$missing" >&2
-if [ "$(id -u)" = 0 ]; then
-    runner=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    runner="sudo"
-else
+if ! find_runner; then
     echo "stormdrill: cannot install packages without root. Run:" >&2
     echo "  sudo apt-get update && sudo $cmd" >&2
     exit 1
 fi
-# Update the package lists only when a first install attempt fails.
-if ! DEBIAN_FRONTEND=noninteractive $runner $cmd >&2; then
-    DEBIAN_FRONTEND=noninteractive $runner apt-get update >&2 &&
-        DEBIAN_FRONTEND=noninteractive $runner $cmd >&2 || {
-        echo "stormdrill: package installation failed. Run by hand:" >&2
-        echo "  sudo apt-get update && sudo $cmd" >&2
-        exit 1
-    }
+# shellcheck disable=SC2086 # $missing is a list of package names
+if ! apt_install $missing; then
+    echo "stormdrill: package installation failed. Run by hand:" >&2
+    echo "  sudo apt-get update && sudo $cmd" >&2
+    exit 1
 fi
+install_chromium

@@ -625,3 +625,9 @@ sd_time sd_calendar_deadline(const sd_calendar *cal, sd_time t, int hours)
         }
     }
 }
+
+bool sd_date_valid(const char *s)
+{
+    sd_time t;
+    return s != NULL && strlen(s) == 10 && sd_time_parse(s, &t, NULL) == SD_OK;
+}

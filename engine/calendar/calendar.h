@@ -31,6 +31,8 @@ void sd_time_format(sd_time t, char out[20]);
 /* Parses "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM[:SS]" or "YYYY-MM-DD" (midnight).
  * Validates ranges (month 1-12, day within the month, hour 0-23 ...). */
 sd_status sd_time_parse(const char *s, sd_time *out, sd_error *err);
+/* True when s is exactly a calendar date "YYYY-MM-DD" (years 1900..9999, a real day). */
+bool sd_date_valid(const char *s);
 
 /* Sweden's holidays and closed eves of one year, whatever the weekday. */
 typedef struct sd_holiday {

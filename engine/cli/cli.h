@@ -19,6 +19,7 @@ int sd_cmd_calendar(int argc, char **argv);
 int sd_cmd_tone(int argc, char **argv);
 int sd_cmd_new(int argc, char **argv);
 int sd_cmd_timeline(int argc, char **argv);
+int sd_cmd_report(int argc, char **argv);
 int sd_cmd_window(int argc, char **argv); /* argv[1] is the scenario */
 int sd_cmd_resume(int argc, char **argv);
 /* True when SDL can open a window here (a display, or a driver chosen in SDL_VIDEODRIVER). */
@@ -28,5 +29,7 @@ bool sd_window_display_available(void);
 int sd_exit_for(const sd_error *err);
 /* True when argv[i] is -h or --help. */
 int sd_wants_help(int argc, char **argv);
+/* Today's local date, "YYYY-MM-DD": the date written in a new session log's header. */
+void sd_cli_today(char out[11]);
 
 #endif

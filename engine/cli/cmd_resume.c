@@ -84,7 +84,7 @@ static int resume_scripted(const resume_args *a, const sd_log_origin *o)
     if (sd_results_create(&res, &err) != SD_OK)
         goto fail;
     sd_session_config cfg = {
-        .scenario = sc, .seed_set = true, .seed = o->seed, .participant = o->participant,
+        .scenario = sc, .seed_set = true, .seed = o->seed, .date = o->date, .participant = o->participant,
         .participant_kind = o->participant_kind, .participant_path = sd_bot_path(bot),
         .participant_sha256 = sd_bot_sha256(bot), .results = res, .no_wall_clock = a->no_wall};
     if (sd_session_create(&cfg, &s, &err) != SD_OK ||

@@ -25,7 +25,9 @@ static const char usage[] =
     "  --out FILE          write the results JSON (with scores and feedback) here\n"
     "  --csv FILE          write one row per item here, for spreadsheets\n"
     "  --param KEY=VALUE   a parameter for the participant script (repeatable)\n"
-    "  --no-wall-clock     write 0 as every record's wall time (byte-identical logs)\n"
+    "  --no-wall-clock     write 0 as every record's wall time and no date (byte-identical logs)\n"
+    "  --date YYYY-MM-DD   the date the exercise was held, for reports (default: today;\n"
+    "                      none with --no-wall-clock)\n"
     "  --quiet             print nothing but errors\n";
 
 static void print_to_stderr(void *ctx, const char *line)
@@ -49,7 +51,8 @@ static int default_log_path(const char *id, char *out, size_t n)
 int sd_cmd_run(int argc, char **argv)
 {
     const char *participant = NULL, *log_path = NULL, *out_path = NULL, *scenario = NULL;
-    const char *csv_path = NULL;
+    const char *csv_path = NULL, *date = NULL;
+    char today[11];
     const char *params[64];
     size_t n_params = 0;
     bool headless = false, quiet = false, seed_set = false, no_wall = false;
@@ -68,6 +71,13 @@ int sd_cmd_run(int argc, char **argv)
         else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
         else if (strcmp(a, "--out") == 0 && has_value) out_path = argv[++i];
         else if (strcmp(a, "--csv") == 0 && has_value) csv_path = argv[++i];
+        else if (strcmp(a, "--date") == 0 && has_value) {
+            date = argv[++i];
+            if (!sd_date_valid(date)) {
+                fprintf(stderr, "stormdrill run: --date '%s' is not a date of the form YYYY-MM-DD\n", date);
+                return SD_EXIT_USAGE;
+            }
+        }
         else if (strcmp(a, "--param") == 0 && has_value) {
             if (n_params == sizeof params / sizeof params[0]) {
                 fprintf(stderr, "stormdrill run: at most 64 --param options\n");
@@ -103,6 +113,10 @@ int sd_cmd_run(int argc, char **argv)
         return SD_EXIT_USAGE;
     }
 
+    if (date == NULL && !no_wall) {
+        sd_cli_today(today);
+        date = today;
+    }
     int rc = SD_EXIT_OK;
     sd_error err = SD_ERROR_INIT;
     sd_scenario *sc = NULL;
@@ -133,7 +147,7 @@ int sd_cmd_run(int argc, char **argv)
         .scenario = sc, .seed_set = seed_set, .seed = seed, .participant = sd_bot_name(bot),
         .participant_kind = "scripted", .participant_path = sd_bot_path(bot),
         .participant_sha256 = sd_bot_sha256(bot), .log = log, .results = res,
-        .no_wall_clock = no_wall};
+        .no_wall_clock = no_wall, .date = date};
     if (sd_session_create(&cfg, &s, &err) != SD_OK ||
         sd_results_reserve(res, sd_session_expected_items(s), &err) != SD_OK ||
         sd_bot_attach(bot, s, &err) != SD_OK ||

@@ -15,7 +15,7 @@
 #include "scenario/scenario_lua.h"
 #include "util/atomic_file.h"
 #include "util/buf.h"
-#include "util/utf8.h"
+#include "util/xml.h"
 
 static const char usage[] =
     "Usage: stormdrill timeline SCENARIO [--svg FILE]\n"
@@ -296,30 +296,6 @@ static int print_text(const sd_scenario *sc)
 
 /* ---- the SVG ---- */
 
-/* Appends s as XML character data: valid UTF-8, no control characters, & < > " escaped. */
-static void xml_text(sd_buf *b, const char *s)
-{
-    if (s == NULL)
-        return;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = sd_utf8_decode(s + i, len - i, &cp);
-        i += k;
-        switch (cp) {
-        case '&': sd_buf_puts(b, "&amp;"); break;
-        case '<': sd_buf_puts(b, "&lt;"); break;
-        case '>': sd_buf_puts(b, "&gt;"); break;
-        case '"': sd_buf_puts(b, "&quot;"); break;
-        default:
-            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
-                sd_buf_putc(b, ' ');
-            else
-                sd_utf8_encode(b, cp);
-        }
-    }
-}
-
 #define SVG_W 1000
 #define SVG_LEFT 120
 #define SVG_RIGHT 30
@@ -344,7 +320,7 @@ static void lane_label(sd_buf *b, double y, const char *label)
                   SVG_LEFT, y, SVG_W - SVG_RIGHT, y);
     sd_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", SVG_LEFT - 8,
                   y + 4);
-    xml_text(b, label);
+    sd_xml_text(b, label);
     sd_buf_puts(b, "</text>\n");
 }
 
@@ -389,9 +365,9 @@ static void build_svg(const sd_scenario *sc, sd_buf *b)
     sd_time_format(sc->start, t1);
     rel_time(sc->duration, t2);
     sd_buf_puts(b, "<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">");
-    xml_text(b, sc->title);
+    sd_xml_text(b, sc->title);
     sd_buf_puts(b, "</text>\n<text x=\"10\" y=\"44\" font-size=\"12\" fill=\"#555555\">");
-    xml_text(b, sc->id);
+    sd_xml_text(b, sc->id);
     sd_buf_printf(b, ": starts %.10s %.5s, runs %s</text>\n", t1, t1 + 11, t2 + 1);
 
     /* time axis with ticks */
@@ -434,16 +410,16 @@ static void build_svg(const sd_scenario *sc, sd_buf *b)
         first_words(d->text ? d->text : d->title, 80, words, sizeof words);
         sd_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>", x,
                       lane_y[d->kind], kind_colour(d->kind));
-        xml_text(b, d->id);
+        sd_xml_text(b, d->id);
         sd_buf_printf(b, " %s ", rt);
-        xml_text(b, who(d));
+        sd_xml_text(b, who(d));
         sd_buf_puts(b, ": ");
-        xml_text(b, words);
+        sd_xml_text(b, words);
         sd_buf_puts(b, "</title></circle>\n");
         if (labels) {
             sd_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\">",
                           x, lane_y[d->kind] - 9 - (double)(i % 2) * 9);
-            xml_text(b, d->id);
+            sd_xml_text(b, d->id);
             sd_buf_puts(b, "</text>\n");
         }
     }
@@ -460,13 +436,13 @@ static void build_svg(const sd_scenario *sc, sd_buf *b)
                              "stroke-dasharray=\"4 3\"/>\n", x, x, axis_y);
             sd_buf_printf(b, "<path d=\"M %.1f %.1f l -6 -10 l 12 0 z\" fill=\"#d62728\"><title>",
                           x, hijack_y);
-            xml_text(b, h->id);
+            sd_xml_text(b, h->id);
             sd_buf_puts(b, ": ");
-            xml_text(b, h->notice);
+            sd_xml_text(b, h->notice);
             sd_buf_puts(b, "</title></path>\n");
             sd_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#d62728\">", x + 8,
                           hijack_y - 4);
-            xml_text(b, h->id);
+            sd_xml_text(b, h->id);
             sd_buf_puts(b, "</text>\n");
             int shown = 0;
             for (sd_time t = h->at + 5 * 60; t < end && shown < 200; t += h->every, shown++)
@@ -508,13 +484,13 @@ static void build_svg(const sd_scenario *sc, sd_buf *b)
                 sd_buf_printf(b, " L %.1f %.1f", xpos(sc, t), max > 0 ? base - r / max * STORM_H : base);
             }
             sd_buf_printf(b, " L %.1f %.1f Z\"><title>", xpos(sc, s->to), base);
-            xml_text(b, s->id);
+            sd_xml_text(b, s->id);
             sd_buf_printf(b, ": ~%.0f comments on ", s->count);
-            xml_text(b, s->parent);
+            sd_xml_text(b, s->parent);
             sd_buf_puts(b, "</title></path>\n");
             sd_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">", xpos(sc, s->from) + 2,
                           base - 4);
-            xml_text(b, s->id);
+            sd_xml_text(b, s->id);
             sd_buf_puts(b, "</text>\n");
         }
         sd_buf_puts(b, "</g>\n");

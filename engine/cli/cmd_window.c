@@ -147,9 +147,11 @@ int sd_cmd_window(int argc, char **argv)
         }
         log_path = log_buf;
     }
+    char today[11];
+    sd_cli_today(today);
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
-                         .width = 1280, .height = 800, .hidden = bench};
+                         .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today};
     sd_error err = SD_ERROR_INIT;
     sd_status st;
     if (bench) {

@@ -2,17 +2,20 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
 static const char usage[] =
     "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N] [--bench]\n"
     "       stormdrill run --headless --participant BOT.lua [--seed N] [--log FILE] [--out FILE]\n"
-    "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--quiet] SCENARIO\n"
+    "                      [--csv FILE] [--param KEY=VALUE]... [--no-wall-clock] [--date D]\n"
+    "                      [--quiet] SCENARIO\n"
     "       stormdrill check FILE...\n"
     "       stormdrill new NAME [PATH]\n"
     "       stormdrill timeline SCENARIO [--svg FILE]\n"
     "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
+    "       stormdrill report RESULTS... [--out DIR] [--lang sv|en] [--quiet]\n"
     "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
     "       stormdrill resume LOG [--out FILE] [--csv FILE] [--no-wall-clock] [--quiet]\n"
     "       stormdrill calendar YEAR\n"
@@ -35,6 +38,15 @@ int sd_wants_help(int argc, char **argv)
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
             return 1;
     return 0;
+}
+
+void sd_cli_today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+             (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
 }
 
 int main(int argc, char **argv)
@@ -73,6 +85,8 @@ int main(int argc, char **argv)
         return sd_cmd_new(argc - 1, argv + 1);
     if (strcmp(cmd, "timeline") == 0)
         return sd_cmd_timeline(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return sd_cmd_report(argc - 1, argv + 1);
     if (cmd[0] == '-') {
         fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
         return SD_EXIT_USAGE;

@@ -271,6 +271,10 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
             return sd_error_set(err, SD_ERR_INPUT, "%s: log format '%s' is not supported (this "
                                 "program reads %s)", where, format, SD_LOG_FORMAT);
         h->program = str(&c, o, "program", true);
+        h->date = str(&c, o, "date", false);
+        if (h->date && !sd_date_valid(h->date))
+            return sd_error_set(err, SD_ERR_INPUT, "%s: field 'date': expected a date like 2026-03-13",
+                                where);
         const cJSON *s = object(&c, o, "scenario", true);
         if (s) {
             h->scenario_id = str(&c, s, "id", true);

@@ -140,6 +140,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         const sd_rec_header *h = &rec->u.header;
         sd_jsonw_kstring(&w, "format", SD_LOG_FORMAT);
         sd_jsonw_kstring(&w, "program", h->program);
+        opt_string(&w, "date", h->date);
         sd_jsonw_key(&w, "scenario");
         sd_jsonw_object_begin(&w);
         sd_jsonw_kstring(&w, "id", h->scenario_id);

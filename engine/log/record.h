@@ -25,6 +25,7 @@ typedef enum sd_record_type {
 
 typedef struct sd_rec_header {
     const char *program;       /* "stormdrill 0.1.0" */
+    const char *date;          /* "YYYY-MM-DD": the real date the exercise was held, or NULL */
     const char *scenario_id, *scenario_title, *scenario_path, *scenario_sha256;
     sd_language lang;
     uint64_t seed;

@@ -235,6 +235,7 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         const sd_rec_header *h = &rec->u.header;
         r->header = *h;
         r->header.program = keep_str(r, h->program, &oom);
+        r->header.date = keep_str(r, h->date, &oom);
         r->header.scenario_id = keep_str(r, h->scenario_id, &oom);
         r->header.scenario_title = keep_str(r, h->scenario_title, &oom);
         r->header.scenario_path = keep_str(r, h->scenario_path, &oom);
@@ -461,6 +462,11 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
     if (h->participant_sha256)
         sd_jsonw_kstring(&w, "sha256", h->participant_sha256);
     sd_jsonw_object_end(&w);
+    sd_jsonw_key(&w, "date");
+    if (h->date)
+        sd_jsonw_string(&w, h->date);
+    else
+        sd_jsonw_null(&w);
     sd_jsonw_kint(&w, "seed", (int64_t)h->seed);
     sd_jsonw_ktime(&w, "start", h->start);
     if (r->ended) {

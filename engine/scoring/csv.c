@@ -7,21 +7,11 @@
 #include <string.h>
 
 #include "../util/atomic_file.h"
+#include "../util/csvw.h"
 
 static void cell(sd_buf *b, const char *s, bool last)
 {
-    if (s && strpbrk(s, ",\"\r\n")) {
-        sd_buf_putc(b, '"');
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                sd_buf_putc(b, '"');
-            sd_buf_putc(b, *p);
-        }
-        sd_buf_putc(b, '"');
-    } else if (s) {
-        sd_buf_puts(b, s);
-    }
-    sd_buf_puts(b, last ? "\r\n" : ",");
+    sd_csv_text(b, s, last);
 }
 
 static void time_cell(sd_buf *b, sd_time t)
@@ -54,7 +44,7 @@ sd_status sd_score_write_csv(const sd_score *s, const sd_results *r, const char 
     if (st != SD_OK)
         return st;
     sd_buf b = SD_BUF_INIT;
-    sd_buf_puts(&b, "\xEF\xBB\xBF");
+    sd_buf_puts(&b, SD_CSV_BOM);
     sd_buf_puts(&b, "item,kind,first_name,last_name,mood,storm,arrival,deadline,answered_at,"
                     "answer_seconds,speed_score,replies,tone_score,decision,escalated_on_time,"
                     "escalated_late,escalation_missing,escalation_unneeded,faults\r\n");

@@ -1,5 +1,6 @@
 /* csv.h - one row per item of a scored exercise, for spreadsheets: UTF-8 with a byte-order
- * mark (so that Excel shows å, ä, ö), a header row, comma-separated, RFC 4180 quoting.
+ * mark (so that Excel shows å, ä, ö), a header row, comma-separated, RFC 4180 quoting and
+ * the formula guard of util/csvw.h.
  * Written atomically (util/atomic_file.h). */
 #ifndef SD_SCORE_CSV_H
 #define SD_SCORE_CSV_H

@@ -49,6 +49,7 @@ void sd_log_origin_clear(sd_log_origin *o)
     free(o->program);
     free(o->scenario_path);
     free(o->scenario_sha256);
+    free(o->date);
     free(o->participant);
     free(o->participant_kind);
     free(o->participant_path);
@@ -103,6 +104,7 @@ sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error 
     out->scenario_path = dup_or_null(h->scenario_path, &oom);
     out->scenario_sha256 = dup_or_null(h->scenario_sha256, &oom);
     out->seed = h->seed;
+    out->date = dup_or_null(h->date, &oom);
     out->participant = dup_or_null(h->participant, &oom);
     out->participant_kind = dup_or_null(h->participant_kind, &oom);
     out->participant_path = dup_or_null(h->participant_path, &oom);

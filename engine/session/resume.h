@@ -13,7 +13,7 @@
  *
  *   sd_log_origin o;  sd_log_origin_read(log, &o, &err);    // which scenario, seed, who
  *   ... load o.scenario_path (and o.participant_path for a scripted participant) ...
- *   sd_session_create(&cfg, &s, &err);                       // cfg from the origin, no log
+ *   sd_session_create(&cfg, &s, &err);                       // seed, date, participant from o; no log
  *   ... add observers, attach a scripted participant ...
  *   sd_session_resume(s, &o, log, &w, &info, &err);          // now where the log ended
  *   ... drive the session on; sd_logw_close(w, &err) at the end ...
@@ -39,6 +39,7 @@ typedef struct sd_log_origin {
     char *scenario_path;    /* as logged */
     char *scenario_sha256;
     uint64_t seed;
+    char *date;             /* "YYYY-MM-DD" the exercise was held, or NULL */
     char *participant;      /* first name */
     char *participant_kind; /* "scripted" or "person" */
     char *participant_path, *participant_sha256; /* scripted participants, else NULL */

@@ -145,6 +145,13 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
     s->cfg.participant_kind = sd_arena_strdup(&s->arena, cfg->participant_kind ? cfg->participant_kind : "person");
     s->cfg.participant_path = sd_arena_strdup(&s->arena, cfg->participant_path);
     s->cfg.participant_sha256 = sd_arena_strdup(&s->arena, cfg->participant_sha256);
+    if (cfg->date && !sd_date_valid(cfg->date)) {
+        sd_status st = sd_error_set(err, SD_ERR_USAGE, "the date '%s' is not a date of the form YYYY-MM-DD", cfg->date);
+        sd_arena_free(&s->arena);
+        free(s);
+        return st;
+    }
+    s->cfg.date = sd_arena_strdup(&s->arena, cfg->date);
     uint64_t seed = cfg->seed_set ? cfg->seed : s->sc->seed;
     s->cfg.seed = seed;
     sd_rng_seed(&s->rng, seed);
@@ -675,6 +682,7 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     sd_record rec = {.type = SD_REC_HEADER, .t = sc->start};
     sd_rec_header *h = &rec.u.header;
     h->program = program;
+    h->date = s->cfg.date;
     h->scenario_id = sc->id;
     h->scenario_title = sc->title;
     h->scenario_path = sc->display;

@@ -55,6 +55,8 @@ typedef struct sd_session_config {
     sd_logw *log;                /* borrowed, optional */
     sd_results *results;         /* borrowed, optional */
     bool no_wall_clock;          /* write wall = 0 in every record (byte-identical logs) */
+    const char *date;            /* optional "YYYY-MM-DD": the real date the exercise is held,
+                                    written in the log header (copied) */
 } sd_session_config;
 
 sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_error *err);

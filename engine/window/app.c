@@ -130,7 +130,8 @@ static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
         return st;
     sd_session_config sc = {.scenario = app->sc, .seed_set = cfg->seed_set, .seed = cfg->seed,
                             .participant = app->participant, .participant_kind = "person",
-                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+                            .log = app->log, .results = app->res, .no_wall_clock = cfg->no_wall_clock,
+                            .date = cfg->date};
     if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
         (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
         (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||
@@ -160,7 +161,8 @@ static sd_status start_resumed(sd_app *app, const sd_app_config *cfg, sd_error *
         goto done;
     sd_session_config sc = {.scenario = app->sc, .seed_set = true, .seed = o.seed,
                             .participant = o.participant, .participant_kind = o.participant_kind,
-                            .results = app->res, .no_wall_clock = cfg->no_wall_clock};
+                            .results = app->res, .no_wall_clock = cfg->no_wall_clock,
+                            .date = o.date};
     if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
         (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
         (st = sd_session_add_observer(app->s, on_record, app, err)) != SD_OK ||

@@ -43,6 +43,7 @@ typedef struct sd_app_config {
     bool hidden;                /* do not show the window (tests, benchmarks) */
     bool debug_rects;           /* record every drawn rectangle per panel */
     bool no_wall_clock;         /* write wall = 0 in the log */
+    const char *date;           /* "YYYY-MM-DD" written in the log header, or NULL (copied) */
 } sd_app_config;
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err);

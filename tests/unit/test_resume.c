@@ -147,7 +147,8 @@ static void reference(const char *scenario, const char *log, char **log_bytes, s
     assert_int_equal(sd_logw_open(log, &w, &err), SD_OK);
     assert_int_equal(sd_results_create(&res, &err), SD_OK);
     sd_session_config cfg = {.scenario = sc, .participant = "Kim", .participant_kind = "person",
-                             .log = w, .results = res, .no_wall_clock = true};
+                             .log = w, .results = res, .no_wall_clock = true,
+                             .date = "2026-11-25"};
     assert_int_equal(sd_session_create(&cfg, &s, &err), SD_OK);
     assert_int_equal(sd_session_start(s, &err), SD_OK);
     run_steps(s, sc, 0);
@@ -195,7 +196,7 @@ static sd_status resume_and_finish(const char *scenario, const char *path, char 
     sd_logw *w = NULL;
     assert_int_equal(sd_scenario_load(scenario, NULL, &sc, err), SD_OK);
     assert_int_equal(sd_results_create(&res, err), SD_OK);
-    sd_session_config cfg = {.scenario = sc, .seed_set = true, .seed = o.seed,
+    sd_session_config cfg = {.scenario = sc, .seed_set = true, .seed = o.seed, .date = o.date,
                              .participant = o.participant, .participant_kind = o.participant_kind,
                              .results = res, .no_wall_clock = true};
     assert_int_equal(sd_session_create(&cfg, &s, err), SD_OK);
@@ -298,7 +299,7 @@ static void test_inject_cut_between_lines(void **state)
     sd_logw *w = NULL;
     sd_resume_info info;
     assert_int_equal(sd_scenario_load(scenario, NULL, &sc, &err), SD_OK);
-    sd_session_config cfg = {.scenario = sc, .seed_set = true, .seed = o.seed, .participant = "Kim",
+    sd_session_config cfg = {.scenario = sc, .seed_set = true, .seed = o.seed, .date = o.date, .participant = "Kim",
                              .participant_kind = "person", .no_wall_clock = true};
     assert_int_equal(sd_session_create(&cfg, &s, &err), SD_OK);
     assert_int_equal(sd_session_resume(s, &o, log, &w, &info, &err), SD_OK);

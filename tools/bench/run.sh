@@ -7,6 +7,7 @@
 #   tone:     the tone checks of 100,000 replies (target: < 1 s)
 #   check:    `stormdrill check` of each bundled scenario (target: < 50 ms)
 #   tone:     the tone checks of 100,000 replies of typical length (target: < 1 s)
+#   report:   `stormdrill report` over 500 results files from real runs (target: < 2 s)
 #   window:   the exercise window (software renderer, 1280x800) over storm-1m stopped at
 #             100,000 items: frame times while scrolling and typing, first frame, peak memory
 # Usage: tools/bench/run.sh [BUILD_DIR]   (make bench builds first)
@@ -29,4 +30,5 @@ for f in scenarios/*.lua; do
     "$measure" 20 "check $(basename "$f")" -- "$bin" check "$f"
 done
 "$build/bench_tone"
+tools/bench/report.sh "$build"
 "$bin" tools/bench/storm-1m.lua --bench
