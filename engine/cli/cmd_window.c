@@ -14,6 +14,8 @@
 #include "app.h"
 #include "bench.h"
 #include "cli.h"
+#include "session/resume.h"
+#include "util/sha256.h"
 
 static const char usage[] =
     "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N]\n"
@@ -58,6 +60,26 @@ static int default_log_path(const char *scenario, char *out, size_t n)
     snprintf(out, n, "sessions/%.*s-%04d%02d%02d-%02d%02d%02d-%ld.jsonl", (int)(len < 100 ? len : 100), base,
              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long)getpid());
     return 0;
+}
+
+/* The sha256 of the file at path, as the scenario loader computes it; false if unreadable. */
+static bool file_sha256(const char *path, char hex[65])
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    sd_sha256 h;
+    sd_sha256_init(&h);
+    unsigned char buf[65536], digest[32];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sd_sha256_update(&h, buf, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    sd_sha256_final(&h, digest);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return ok;
 }
 
 int sd_cmd_window(int argc, char **argv)
@@ -149,9 +171,20 @@ int sd_cmd_window(int argc, char **argv)
     }
     char today[11];
     sd_cli_today(today);
+    /* The start screen offers an interrupted exercise of this scenario from sessions/. */
+    char *offer = NULL;
+    sd_time offer_t = 0;
+    char sha[65];
+    if (!bench && log_path == log_buf && file_sha256(scenario, sha)) {
+        sd_error ferr = SD_ERROR_INIT;
+        if (sd_log_find_interrupted("sessions", sha, "person", &offer, &offer_t, &ferr) != SD_OK)
+            fprintf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
+        sd_error_clear(&ferr);
+    }
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
-                         .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today};
+                         .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today,
+                         .offer_resume = offer, .offer_t = offer_t};
     sd_error err = SD_ERROR_INIT;
     sd_status st;
     if (bench) {
@@ -170,10 +203,16 @@ int sd_cmd_window(int argc, char **argv)
             st = sd_app_run(app, &err);
         if (st == SD_OK && app && sd_app_save_error(app)[0])
             fprintf(stderr, "stormdrill: %s\n", sd_app_save_error(app));
+        /* The start screen may have switched to an interrupted exercise's log. */
+        const char *shown = app ? sd_app_log_path(app) : log_path;
         if (st == SD_OK)
-            fprintf(stderr, "stormdrill: session log: %s\n", log_path);
+            fprintf(stderr, "stormdrill: session log: %s\n", shown);
+        else if (app && access(shown, F_OK) == 0)
+            fprintf(stderr, "stormdrill: the exercise so far is in %s; once the cause is "
+                    "put right, go on with: stormdrill resume %s\n", shown, shown);
         sd_app_destroy(app);
     }
+    free(offer);
     int rc = SD_EXIT_OK;
     if (st != SD_OK) {
         fprintf(stderr, "stormdrill: %s\n", sd_error_msg(&err));

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -121,35 +123,47 @@ done:
 /* ---- finding an interrupted exercise ---- */
 
 /* The last complete line of the log at path, before any NUL padding: 1 when found (into
- * out), 0 when the file holds none, -1 when it cannot be read. */
+ * out), 0 when the file holds none, -1 when it cannot be read. A mapped log that was never
+ * closed ends in up to 16 MiB of NUL padding: blocks of it are skipped from the end. */
 static int last_line(const char *path, sd_buf *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return -1;
     char tail[65536];
-    long from = 0;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long size = ftell(f);
-        from = size > (long)sizeof tail ? size - (long)sizeof tail : 0;
+    struct stat sb;
+    off_t end = fstat(fd, &sb) == 0 ? sb.st_size : 0;
+    size_t n = 0;
+    while (end > 0) {
+        off_t from = end > (off_t)sizeof tail ? end - (off_t)sizeof tail : 0;
+        ssize_t got = pread(fd, tail, (size_t)(end - from), from);
+        if (got <= 0)
+            break;
+        n = (size_t)got;
+        while (n > 0 && tail[n - 1] == '\0')
+            n--;
+        if (n > 0) {
+            /* The data ends here; read the block that ends with it, for the whole line. */
+            off_t data_end = from + (off_t)n;
+            from = data_end > (off_t)sizeof tail ? data_end - (off_t)sizeof tail : 0;
+            got = pread(fd, tail, (size_t)(data_end - from), from);
+            n = got > 0 ? (size_t)got : 0;
+            break;
+        }
+        end = from;
     }
-    size_t n = fseek(f, from, SEEK_SET) == 0 ? fread(tail, 1, sizeof tail, f) : 0;
-    fclose(f);
-    /* A mapped log that was never closed ends in NUL padding: the data ends at the first
-     * NUL that only NULs follow; scan back over them. */
-    while (n > 0 && tail[n - 1] == '\0')
-        n--;
+    close(fd);
     /* The last line that ends in a newline (a torn one after it does not count). */
-    size_t end = n;
-    while (end > 0 && tail[end - 1] != '\n')
-        end--;
-    if (end == 0)
+    size_t stop = n;
+    while (stop > 0 && tail[stop - 1] != '\n')
+        stop--;
+    if (stop == 0)
         return 0;
-    size_t start = end - 1;
+    size_t start = stop - 1;
     while (start > 0 && tail[start - 1] != '\n')
         start--;
     sd_buf_reset(out);
-    return sd_buf_append(out, tail + start, end - 1 - start) == SD_OK ? 1 : -1;
+    return sd_buf_append(out, tail + start, stop - 1 - start) == SD_OK ? 1 : -1;
 }
 
 /* Whether path is an interrupted log of the scenario; *t: its last line's time. */

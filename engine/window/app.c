@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "log/logw.h"
 #include "session/resume.h"
@@ -143,7 +144,7 @@ static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
 
 /* An interrupted exercise: caught up with its log, which it goes on appending to; paused,
  * so that the person finds their bearings before the clock runs again. */
-static sd_status start_resumed(sd_app *app, const sd_app_config *cfg, sd_error *err)
+static sd_status start_resumed(sd_app *app, bool no_wall_clock, sd_error *err)
 {
     sd_log_origin o;
     sd_resume_info info = {0};
@@ -161,7 +162,7 @@ static sd_status start_resumed(sd_app *app, const sd_app_config *cfg, sd_error *
         goto done;
     sd_session_config sc = {.scenario = app->sc, .seed_set = true, .seed = o.seed,
                             .participant = o.participant, .participant_kind = o.participant_kind,
-                            .results = app->res, .no_wall_clock = cfg->no_wall_clock,
+                            .results = app->res, .no_wall_clock = no_wall_clock,
                             .date = o.date};
     if ((st = sd_session_create(&sc, &app->s, err)) != SD_OK ||
         (st = sd_results_reserve(app->res, sd_session_expected_items(app->s), err)) != SD_OK ||
@@ -185,6 +186,47 @@ done:
 }
 
 const char *sd_app_resume_warning(const sd_app *app) { return app->resume_warning; }
+
+const char *sd_app_log_path(const sd_app *app) { return app->log_path; }
+
+bool sd_app_on_start_screen(const sd_app *app) { return app->overlay == SD_OVERLAY_RESUME; }
+
+sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
+{
+    app->overlay = SD_OVERLAY_NONE;
+    if (!resume || app->offer_path[0] == '\0') {
+        app->offer_path[0] = '\0';
+        sd_session_pause(app->s, false);
+        sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.welcome"));
+        return SD_OK;
+    }
+    /* Drop the new exercise: it never ran (paused from its first frame), so its log holds
+     * nothing but its beginning. The scenario is loaded afresh, as its callbacks may have
+     * run for the items due at the start. */
+    char scenario[1024];
+    snprintf(scenario, sizeof scenario, "%s", app->sc->path);
+    sd_session_destroy(app->s);
+    app->s = NULL;
+    sd_logw_close(app->log, NULL);
+    app->log = NULL;
+    app->log_open = false;
+    unlink(app->log_path);
+    sd_model_free(app->model);
+    app->model = NULL;
+    sd_results_free(app->res);
+    app->res = NULL;
+    sd_scenario_free(app->sc);
+    app->sc = NULL;
+    app->selected = -1;
+    app->top = 0;
+    snprintf(app->log_path, sizeof app->log_path, "%s", app->offer_path);
+    app->offer_path[0] = '\0';
+    paths_next_to_log(app);
+    sd_status st = sd_scenario_load(scenario, NULL, &app->sc, err);
+    if (st == SD_OK)
+        st = start_resumed(app, app->no_wall_clock, err);
+    return st;
+}
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
@@ -241,9 +283,21 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
 
     /* The session, its log and results. */
-    st = cfg->resume ? start_resumed(app, cfg, err) : start_new(app, cfg, err);
+    app->no_wall_clock = cfg->no_wall_clock;
+    st = cfg->resume ? start_resumed(app, cfg->no_wall_clock, err) : start_new(app, cfg, err);
     if (st != SD_OK)
         goto fail;
+    if (!cfg->resume && cfg->offer_resume) {
+        /* The start screen: the new exercise waits, paused, for the choice. */
+        if (strlen(cfg->offer_resume) >= sizeof app->offer_path) {
+            st = sd_error_set(err, SD_ERR_USAGE, "%s: the path is too long", cfg->offer_resume);
+            goto fail;
+        }
+        snprintf(app->offer_path, sizeof app->offer_path, "%s", cfg->offer_resume);
+        app->offer_t = cfg->offer_t;
+        sd_session_pause(app->s, true);
+        app->overlay = SD_OVERLAY_RESUME;
+    }
     *out = app;
     return SD_OK;
 fail:
@@ -524,12 +578,21 @@ static bool ctrl(const SDL_KeyboardEvent *k) { return (k->keysym.mod & KMOD_CTRL
 static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 {
     SDL_Keycode c = k->keysym.sym;
+    if (c == SDLK_ESCAPE && app->overlay == SD_OVERLAY_RESUME)
+        return sd_app_take_offer(app, false, err);
     if (c == SDLK_ESCAPE || (app->overlay == SD_OVERLAY_HELP && c == SDLK_F1)) {
         app->overlay = SD_OVERLAY_NONE;
         return SD_OK;
     }
     int n = c >= SDLK_1 && c <= SDLK_9 ? (int)(c - SDLK_1) : c >= SDLK_KP_1 && c <= SDLK_KP_9 ? (int)(c - SDLK_KP_1) : -1;
     sd_overlay o = app->overlay;
+    if (o == SD_OVERLAY_RESUME) {
+        if (c == SDLK_r || c == SDLK_RETURN || n == 0)
+            return sd_app_take_offer(app, true, err);
+        if (c == SDLK_n || n == 1)
+            return sd_app_take_offer(app, false, err);
+        return SD_OK;
+    }
     if (o == SD_OVERLAY_END) {
         if (c == SDLK_y || c == SDLK_j || c == SDLK_RETURN || c == SDLK_F10) {
             app->overlay = SD_OVERLAY_NONE;
@@ -547,6 +610,8 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
 sd_status sd_app_choose(sd_app *app, int n, sd_error *err)
 {
     sd_overlay o = app->overlay;
+    if (o == SD_OVERLAY_RESUME)
+        return n == 0 || n == 1 ? sd_app_take_offer(app, n == 0, err) : SD_OK;
     if (o == SD_OVERLAY_END) {
         app->overlay = SD_OVERLAY_NONE;
         return n == 0 ? end_exercise(app, err) : SD_OK;

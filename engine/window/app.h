@@ -33,6 +33,10 @@ typedef struct sd_app_config {
     bool resume;                /* log_path is an interrupted exercise's log: catch up with it
                                    and go on from where it ends, paused (session/resume.h);
                                    seed and participant come from the log */
+    const char *offer_resume;   /* an interrupted exercise's log (sd_log_find_interrupted): the
+                                   window opens on a start screen that offers to go on with it
+                                   (R) or to begin anew (N); NULL: no start screen */
+    sd_time offer_t;            /* the simulated time that log reached, for the start screen */
     int lang;                   /* sd_language for the window's texts, or -1: the scenario's */
     bool exam;                  /* exam mode: no live tone checks (default: coach mode) */
     bool seed_set;
@@ -69,6 +73,7 @@ bool sd_app_status_bad(const sd_app *app);           /* ... and whether it is an
  * it until a save succeeds). Owned by the app. */
 const char *sd_app_save_error(const sd_app *app);
 bool sd_app_on_scorecard(const sd_app *app);
+bool sd_app_on_start_screen(const sd_app *app); /* offering an interrupted exercise */
 /* True when the feed's current filter shows the newest first (O turns it). */
 bool sd_app_feed_newest_first(const sd_app *app);
 bool sd_app_editing(const sd_app *app);              /* typing in the reply editor */
@@ -97,6 +102,8 @@ sd_status sd_app_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
 sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err);
 /* The results JSON and CSV paths the scorecard writes (J and C), next to the log. */
 const char *sd_app_results_path(const sd_app *app);
+/* The session log being written (after the start screen, possibly the resumed one's). */
+const char *sd_app_log_path(const sd_app *app);
 const char *sd_app_csv_path(const sd_app *app);
 
 #endif

@@ -20,7 +20,8 @@
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
     SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT,
-    SD_OVERLAY_TEMPLATE /* the scenario's answer templates, for the reply editor */
+    SD_OVERLAY_TEMPLATE, /* the scenario's answer templates, for the reply editor */
+    SD_OVERLAY_RESUME    /* the start screen: go on with an interrupted exercise, or begin anew */
 } sd_overlay;
 
 typedef enum sd_edit_mode { SD_EDIT_REPLY, SD_EDIT_DM, SD_EDIT_PUBLISH } sd_edit_mode;
@@ -70,6 +71,9 @@ struct sd_app {
     char log_path[1024], results_path[1040], csv_path[1040];
     bool coach, log_open;
     char *resume_warning;  /* a resumed log's torn last line ("file:line: ..."), or NULL */
+    char offer_path[1024]; /* the start screen's interrupted log ("" when none) */
+    sd_time offer_t;       /* the simulated time it reached */
+    bool no_wall_clock;
     /* view state */
     sd_filter filter;
     bool reversed[SD_FILTER_COUNT]; /* per filter: the other order than the model's (O) */
@@ -139,6 +143,9 @@ void sd_app_open_templates(sd_app *app);
 void sd_app_apply_template(sd_app *app, size_t t);
 /* Chooses entry n (0-based) of the open menu overlay, as its number key does. */
 sd_status sd_app_choose(sd_app *app, int n, sd_error *err);
+/* The start screen's choice: go on with the interrupted exercise offered (the new one,
+ * not yet begun, is dropped with its log), or keep the new one. */
+sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err);
 /* The editing keys shared by the reply editor and the small text field (arrows, Home,
  * End, Backspace, Delete, undo, clipboard); false when k is not one of them. */
 bool sd_app_edit_key(sd_editor *ed, const SDL_KeyboardEvent *k);

@@ -130,6 +130,19 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         }
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.templates"), keys, texts, n, 0);
         break;
+    case SD_OVERLAY_RESUME: { /* the start screen */
+        char t[20], line[1400];
+        sd_time_format(app->offer_t, t);
+        const char *file = strrchr(app->offer_path, '/');
+        snprintf(line, sizeof line, "%s %s (%s)", sd_app_t(app, "ui.menu.resume_yes"), t + 11,
+                 file ? file + 1 : app->offer_path);
+        keys[0] = "R, Enter";
+        texts[0] = line;
+        keys[1] = "N, Esc";
+        texts[1] = sd_app_t(app, "ui.menu.resume_no");
+        sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.resume"), keys, texts, 2, 0);
+        break;
+    }
     case SD_OVERLAY_END:
         keys[0] = "Y, Enter";
         texts[0] = sd_app_t(app, "ui.menu.end_yes");

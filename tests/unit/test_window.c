@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "session/resume.h"
 #include "chart.h"
 #include "theme.h"
 
@@ -434,6 +435,91 @@ static void test_resume_in_window(void **state)
     free(text);
 }
 
+/* The start screen: an interrupted exercise of the scenario in the sessions folder is
+ * offered; R goes on with it (the new run, never begun, is dropped with its log), N keeps
+ * the new run and leaves the old log alone. Finished logs are not offered. */
+static void test_start_screen_offers_resume(void **state)
+{
+    (void)state;
+    char dir[256], crashed[300];
+    snprintf(dir, sizeof dir, "%s/sessions", g_dir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(crashed, sizeof crashed, "%s/kim-crashed.jsonl", dir);
+    sd_app *app = make_app("start", 1024, 640, 1.0, false);
+    frame(app, 0);
+    step_to(app, 12);
+    char sha[65];
+    snprintf(sha, sizeof sha, "%s", sd_session_scenario(sd_app_session(app))->sha256);
+    char log[256];
+    snprintf(log, sizeof log, "%s/start.jsonl", g_dir);
+    copy_file(log, crashed);
+    sd_time reached = sd_session_now(sd_app_session(app));
+    sd_app_destroy(app);
+    /* A finished exercise (it ended when the window closed) in the same folder. */
+    char finished[300];
+    snprintf(finished, sizeof finished, "%s/kim-finished.jsonl", dir);
+    copy_file(log, finished);
+
+    char *found = NULL;
+    sd_time t = 0;
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_log_find_interrupted(dir, sha, "person", &found, &t, &err), SD_OK);
+    assert_non_null(found);
+    assert_string_equal(found, crashed);
+    assert_true(t <= reached && t >= reached - 300);
+    char *none = NULL;
+    assert_int_equal(sd_log_find_interrupted(dir, "0000", "person", &none, &t, &err), SD_OK);
+    assert_null(none); /* another scenario's */
+
+    for (int pass = 0; pass < 2; pass++) {
+        bool resume = pass == 0;
+        char fresh[256];
+        snprintf(fresh, sizeof fresh, "%s/fresh-%d.jsonl", g_dir, pass);
+        size_t before_len;
+        char *before = sd_test_read_file(crashed, &before_len);
+        assert_non_null(before);
+        sd_app_config cfg = {.scenario_path = "scenarios/introduktion.lua", .log_path = fresh,
+                             .offer_resume = found, .offer_t = t, .lang = -1, .width = 1024,
+                             .height = 640, .hidden = true, .no_wall_clock = true};
+        app = NULL;
+        if (sd_app_create(&cfg, &app, &err) != SD_OK)
+            fail_msg("start screen: %s", sd_error_msg(&err));
+        frame(app, 1.0);
+        assert_true(sd_app_on_start_screen(app));
+        assert_true(sd_session_paused(sd_app_session(app)));
+        key(resume ? SDLK_r : SDLK_n, 0);
+        frame(app, 0);
+        assert_false(sd_app_on_start_screen(app));
+        sd_session *s = sd_app_session(app);
+        if (resume) {
+            assert_string_equal(sd_app_log_path(app), crashed);
+            assert_int_equal(sd_session_now(s), t);
+            assert_true(sd_session_paused(s));
+            struct stat sb;
+            assert_int_not_equal(stat(fresh, &sb), 0); /* the unbegun run's log is gone */
+        } else {
+            assert_string_equal(sd_app_log_path(app), fresh);
+            assert_false(sd_session_paused(s));
+        }
+        sd_app_destroy(app);
+        if (!resume) {
+            size_t after_len;
+            char *after = sd_test_read_file(crashed, &after_len);
+            assert_int_equal(after_len, before_len);
+            assert_memory_equal(after, before, before_len);
+            free(after);
+        }
+        free(before);
+        if (resume) { /* it has ended now: run the N pass on a fresh copy */
+            char *none2 = NULL;
+            assert_int_equal(sd_log_find_interrupted(dir, sha, "person", &none2, &t, &err), SD_OK);
+            assert_null(none2);
+            copy_file(finished, crashed); /* any content: N must not touch it */
+        }
+    }
+    free(found);
+}
+
 static void test_nothing_outside_its_panel(void **state)
 {
     (void)state;
@@ -717,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_palette_passes_wcag_aa),
         cmocka_unit_test(test_reply_escalate_pause_end),
         cmocka_unit_test(test_resume_in_window),
+        cmocka_unit_test(test_start_screen_offers_resume),
         cmocka_unit_test(test_nothing_outside_its_panel),
         cmocka_unit_test(test_nothing_outside_its_panel_at_200),
         cmocka_unit_test(test_steady_frame_renders_no_text),
