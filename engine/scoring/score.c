@@ -782,6 +782,15 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
             s->feedback[i].cost = c.esc_possible > 0
                                       ? -s->feedback[i].cost * 100.0 / c.esc_possible * s->weights[2]
                                       : 0;
+    /* Faults and penalties add up without bound while the dimension stops at 0: when their
+     * costs come to more than the points the dimension lost, they share those points in
+     * proportion, so that the feedback explains exactly the points lost. */
+    double esc_cost = 0, esc_lost = s->weights[2] * (100 - s->escalation);
+    for (size_t i = esc_from; i < s->n_feedback; i++)
+        esc_cost += s->feedback[i].cost;
+    if (esc_cost > esc_lost && esc_cost > 0)
+        for (size_t i = esc_from; i < s->n_feedback; i++)
+            s->feedback[i].cost *= esc_lost / esc_cost;
     s->overall = s->weights[0] * s->speed + s->weights[1] * s->tone + s->weights[2] * s->escalation;
     if (s->n_feedback > 1)
         qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);

@@ -2,7 +2,8 @@
 # End-to-end scoring: every bundled scenario (and the test scenarios) run with the
 # diligent and the careless scripted participant; the diligent one must score at least 85
 # overall, the careless one at most 50 with feedback that names the rules it broke, every
-# feedback line must name a rule id that exists, and re-scoring the log gives the same
+# feedback line must name a rule id that exists, the feedback's costs add up to the points
+# lost, and re-scoring the log gives the same
 # results byte for byte.
 # Usage: bash tests/e2e/scores.sh STORMDRILL_BINARY TMPDIR   (from the repo root)
 set -u
@@ -44,6 +45,11 @@ for fb in d["feedback"]:
         print(f"FAIL: {scenario} {who}: feedback names unknown rule {fb['rule']}"); ok = False
     if len(fb["text"]) < 20:
         print(f"FAIL: {scenario} {who}: feedback without text"); ok = False
+# The feedback explains the points lost: its costs add up to them (within rounding and
+# the few points a check without its own feedback line may take).
+lost, cost = 100 - s["overall"], sum(fb["cost"] for fb in d["feedback"])
+if cost > lost + 0.5 or cost < lost - max(2.5, 0.05 * lost):
+    print(f"FAIL: {scenario} {who}: feedback costs {cost:.2f} points, the score lost {lost:.2f}"); ok = False
 if who == "diligent" and s["overall"] < 85:
     print(f"FAIL: {scenario}: diligent scored {s['overall']} (< 85)"); ok = False
 if who == "careless":
