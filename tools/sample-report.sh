@@ -29,7 +29,7 @@ done
 # The report names the files as given: give them as results/<name>.json.
 (cd "$tmp" && "$bin" report --quiet --out report results)
 cp "$tmp/report/report.html" "$tmp/report/report.csv" "$out/"
-"$bin" report --quiet --out "$tmp/one" "$tmp/results/kapat-konto-careless.json"
+(cd "$tmp" && "$bin" report --quiet --out one results/kapat-konto-careless.json)
 for c in chromium chromium-browser google-chrome; do
     command -v "$c" >/dev/null 2>&1 || continue
     flags="--headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=$tmp/profile"

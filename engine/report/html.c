@@ -53,6 +53,22 @@ typedef struct page {
 
 static const char *T(const page *pg, const char *key) { return sd_rtext(pg->tx, key); }
 
+/* How the exercise ended, in the page's language: the program's own reasons are
+ * translated, a scenario's finish() text is shown as written. */
+static const char *end_reason_text(const page *pg, const char *reason)
+{
+    static const char *const known[][2] = {
+        {"duration", "report.end.duration"},
+        {"ended by facilitator", "report.end.facilitator"},
+        {"window closed", "report.end.window_closed"},
+        {"finished by scenario", "report.end.scenario"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(reason, known[i][0]) == 0)
+            return T(pg, known[i][1]);
+    return reason;
+}
+
 static void esc(page *pg, const char *s) { sd_xml_text(pg->b, s); }
 
 /* A number with one decimal, with a decimal comma in Swedish. */
@@ -429,7 +445,7 @@ static void participant_section(page *pg, size_t i)
     sd_buf_puts(b, " · ");
     esc(pg, T(pg, "report.seed"));
     sd_buf_printf(b, " %lld · ", (long long)rr->seed);
-    esc(pg, rr->end_reason);
+    esc(pg, end_reason_text(pg, rr->end_reason));
     sd_buf_puts(b, " · ");
     esc(pg, rr->path);
     sd_buf_puts(b, "</p>\n<h3>");
