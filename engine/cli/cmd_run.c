@@ -153,6 +153,8 @@ int sd_cmd_run(int argc, char **argv)
         sd_bot_attach(bot, s, &err) != SD_OK ||
         sd_session_start(s, &err) != SD_OK || sd_session_run(s, &err) != SD_OK)
         goto fail;
+    if (sd_logw_warning(log))
+        fprintf(stderr, "stormdrill run: warning: %s\n", sd_logw_warning(log));
     if (sd_logw_close(log, &err) != SD_OK) {
         log = NULL;
         goto fail;
@@ -169,7 +171,8 @@ int sd_cmd_run(int argc, char **argv)
 fail:
     fprintf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));
     if (log_path && log)
-        fprintf(stderr, "stormdrill run: the session log so far is in %s\n", log_path);
+        fprintf(stderr, "stormdrill run: the session log so far is in %s; once the cause is put "
+                "right, go on with: stormdrill resume %s\n", log_path, log_path);
     rc = sd_exit_for(&err);
 done:
     sd_session_destroy(s);

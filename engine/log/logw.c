@@ -42,6 +42,9 @@ struct sd_logw {
     bool sync_inputs; /* sync at every participant and facilitator record */
     int64_t last_sync_ms;
     unsigned since_check; /* lines written since the clock was last read */
+    size_t reserved;  /* file bytes whose disk space is reserved */
+    size_t next_try;  /* `written` at which to try reserving ahead again */
+    char *warning;    /* reserving ahead failed: the disk is filling up; or NULL */
 };
 
 static int64_t mono_ms(void)
@@ -363,10 +366,12 @@ static sd_status next_chunk(sd_logw *w, size_t need, sd_error *err)
     size_t len = CHUNK;
     while (len < (w->written - off) + need)
         len *= 2;
-    int rc = posix_fallocate(w->fd, (off_t)off, (off_t)len);
+    int rc = off + len <= w->reserved ? 0 : posix_fallocate(w->fd, (off_t)off, (off_t)len);
     if (rc != 0)
         return sd_error_set(err, SD_ERR_IO, "%s: cannot reserve space for the session log: %s",
                             w->path, strerror(rc));
+    if (off + len > w->reserved)
+        w->reserved = off + len;
     void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, w->fd, (off_t)off);
     if (p == MAP_FAILED)
         return sd_error_set(err, SD_ERR_IO, "%s: cannot map the session log: %s", w->path,
@@ -376,6 +381,37 @@ static sd_status next_chunk(sd_logw *w, size_t need, sd_error *err)
     w->map_len = len;
     return SD_OK;
 }
+
+/* Halfway through a chunk, the disk space of the next one is reserved, so that a disk
+ * filling up shows as a warning while a chunk's worth of room is left, not as an error
+ * when the log is out of room. Tried again every 1 MiB while it fails. */
+static void reserve_ahead(sd_logw *w)
+{
+    size_t half = w->map_off + w->map_len / 2;
+    if (w->written < half || w->reserved > w->map_off + w->map_len) {
+        w->next_try = w->written < half ? half : w->map_off + w->map_len;
+        return;
+    }
+    int rc = posix_fallocate(w->fd, (off_t)(w->map_off + w->map_len), (off_t)CHUNK);
+    if (rc == 0) {
+        w->reserved = w->map_off + w->map_len + CHUNK;
+        free(w->warning);
+        w->warning = NULL;
+        w->next_try = w->map_off + w->map_len;
+        return;
+    }
+    w->next_try = w->written + ((size_t)1 << 20);
+    if (w->warning == NULL) {
+        size_t left = w->map_off + w->map_len - w->written;
+        sd_buf m = SD_BUF_INIT;
+        sd_buf_printf(&m, "%s: the disk is filling up (%s): the session log has room for about "
+                      "%zu MiB more", w->path, strerror(rc), left >> 20 ? left >> 20 : 1);
+        w->warning = sd_buf_ok(&m) ? sd_buf_take(&m) : NULL;
+        sd_buf_free(&m);
+    }
+}
+
+const char *sd_logw_warning(const sd_logw *w) { return w ? w->warning : NULL; }
 
 /* The sync policy: inputs (what a person or facilitator did) at once, the rest every
  * SYNC_INTERVAL_MS. The clock is read every 64 lines: a storm writes thousands a second. */
@@ -403,6 +439,8 @@ sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
         }
         memcpy(w->map + (w->written - w->map_off), w->line.data, w->line.len);
         w->written += w->line.len;
+        if (w->written >= w->next_try)
+            reserve_ahead(w);
         return after_write(w, rec, err);
     }
     const char *p = w->line.data;
@@ -437,6 +475,7 @@ sd_status sd_logw_close(sd_logw *w, sd_error *err)
     if (close(w->fd) != 0 && st == SD_OK)
         st = sd_error_set(err, SD_ERR_IO, "%s: cannot close the session log: %s", w->path, strerror(errno));
     sd_buf_free(&w->line);
+    free(w->warning);
     free(w->path);
     free(w);
     return st;

@@ -31,6 +31,11 @@ void sd_logw_sync_inputs(sd_logw *w, bool on);
 /* Syncs now when the last sync is 2 seconds old and lines are unsynced: for a front end to
  * call every frame, so that the interval holds while nothing is written. */
 sd_status sd_logw_sync_due(sd_logw *w, sd_error *err);
+/* The disk is filling up: reserving the log's next 16 MiB failed, so the log has room for
+ * less than that; a message naming the log and the room left ("file: ..."), or NULL. The
+ * writer goes on until the room is used up (then writing fails with an error); a front end
+ * shows the warning so that space is made in time. Owned by the writer. */
+const char *sd_logw_warning(const sd_logw *w);
 /* Syncs everything written so far. */
 sd_status sd_logw_sync(sd_logw *w, sd_error *err);
 sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err);

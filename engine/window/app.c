@@ -953,6 +953,10 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
     if (st == SD_OK && app->log_open)
         st = sd_logw_sync_due(app->log, err);
+    if (st == SD_OK && app->log_open && !app->log_warned && sd_logw_warning(app->log)) {
+        sd_app_say(app, true, "%s", sd_logw_warning(app->log));
+        app->log_warned = true;
+    }
     if (st == SD_OK && sd_session_finished(app->s) && !app->score)
         st = compute_score(app, err);
     if (st != SD_OK)

@@ -20,7 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "log/logr.h"
 #include "log/logw.h"
@@ -673,6 +677,76 @@ static void test_long_line(void **state)
     free(raw);
 }
 
+/* ---- a disk filling up ---- */
+
+/* With the file size limited to 20 MiB (as a nearly full disk would), the writer warns
+ * once reserving the next 16 MiB fails, halfway through the first chunk, keeps writing
+ * while its room lasts, and then fails with a clear error; the lines written read back.
+ * Run in a child process, whose limit does not touch the test runner. */
+static void test_disk_filling_up(void **state)
+{
+    (void)state;
+    char path[256];
+    path_of("full-disk.jsonl", path, sizeof path);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {20u << 20, 20u << 20};
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(10);
+        sd_logw *w = NULL;
+        sd_error err = SD_ERROR_INIT;
+        if (sd_logw_open(path, &w, &err) != SD_OK)
+            _exit(11);
+        sd_logw_sync_inputs(w, false); /* end records are inputs: no sync per line here */
+        sd_record rec = {.type = SD_REC_END, .t = 1773136800};
+        rec.u.end.reason = "a reason long enough to fill the log with a few hundred thousand lines";
+        size_t lines = 0, warned_at = 0;
+        sd_status st = SD_OK;
+        while ((st = sd_logw_write(w, &rec, &err)) == SD_OK && lines < 10000000) {
+            lines++;
+            if (!warned_at && sd_logw_warning(w))
+                warned_at = lines;
+        }
+        int code = 0;
+        if (st != SD_ERR_IO || strstr(sd_error_msg(&err), "cannot reserve space") == NULL)
+            code = 12;
+        else if (!warned_at || sd_logw_warning(w) == NULL ||
+                 strstr(sd_logw_warning(w), "filling up") == NULL ||
+                 strstr(sd_logw_warning(w), path) == NULL)
+            code = 13;
+        else if (warned_at > lines * 3 / 4) /* halfway, with room left to act */
+            code = 14;
+        sd_error_clear(&err);
+        if (sd_logw_close(w, &err) != SD_OK)
+            code = code ? code : 15;
+        _exit(code ? code : (int)(lines > 100000));
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) != 1)
+        fail_msg("the child reported %d (10-15: a check failed; 0: too few lines)",
+                 WEXITSTATUS(status));
+    /* What was written before the error reads back whole. */
+    sd_logr *r = NULL;
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_logr_open(path, &r, &err), SD_OK);
+    size_t n = 0;
+    for (;;) {
+        sd_record rec;
+        bool got;
+        assert_int_equal(sd_logr_next(r, &rec, &got, &err), SD_OK);
+        if (!got)
+            break;
+        n++;
+    }
+    assert_false(sd_logr_torn(r, NULL));
+    assert_true(n > 100000);
+    sd_logr_close(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -681,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_torn_and_padding),
         cmocka_unit_test(test_invalid_lines),
         cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_disk_filling_up),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
