@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs the core's unit tests and one headless exercise under valgrind's memcheck; fails on
+# Runs the core's unit tests, one headless exercise, its re-scoring, a resume of it cut in
+# half and a report under valgrind's memcheck; fails on
 # any error or definite/indirect leak. Usage: tools/valgrind.sh [BUILD_DIR]  (make valgrind)
 set -u
 build=${1:-build}
@@ -21,6 +22,17 @@ if $vg "$build/stormdrill" run --headless --quiet --participant scenarios/partic
     echo "valgrind: stormdrill run and score: clean"
 else
     echo "valgrind: stormdrill run or score: FAILED"
+    status=1
+fi
+# resume (the log cut inside a line, as a crash leaves it) and report
+size=$(wc -c < "$tmp/log.jsonl")
+head -c $((size / 2)) "$tmp/log.jsonl" > "$tmp/cut.jsonl"
+if $vg "$build/stormdrill" resume --quiet --out "$tmp/resumed.json" "$tmp/cut.jsonl" 2>"$tmp/resume.err" &&
+   $vg "$build/stormdrill" report --quiet --out "$tmp/report" "$tmp/results.json" "$tmp/resumed.json"; then
+    echo "valgrind: stormdrill resume and report: clean"
+else
+    echo "valgrind: stormdrill resume or report: FAILED"
+    cat "$tmp/resume.err"
     status=1
 fi
 rm -rf "$tmp"

@@ -312,7 +312,7 @@ static sd_status diverged(struct sd_catchup *cu, const sd_buf *made, sd_error *e
 {
     sd_buf m = SD_BUF_INIT;
     sd_buf_printf(&m, "%s:%zu: the exercise does not run as it was logged, so it cannot be "
-                  "resumed (a different program version, or a file changed?). The log has ",
+                  "resumed (a different program version, a changed file, or other --param values for the participant?). The log has ",
                   cu->path, cu->q[0].line);
     excerpt(&m, &cu->q[0].json);
     if (made) {

@@ -12,12 +12,7 @@
 # it for sanitizer builds that the detection below misses).
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 STORMDRILL_BINARY TMPDIR" >&2
-    exit 2
-fi
-SD=$1
-TMP=$2
+. "$(dirname "$0")/../support/e2e.sh"
 HOSTILE=tests/hostile
 
 # Attacks that still succeed: each is run and reported as KNOWN FAILURE, and any entry here
@@ -33,10 +28,6 @@ MAX_SECONDS=10
 MAX_RSS_KB=$((512 * 1024))
 ULIMIT_KB=$((1536 * 1024))
 
-if [ ! -x "$SD" ]; then
-    echo "FAIL: $SD is not an executable" >&2
-    exit 1
-fi
 if [ ! -d "$HOSTILE" ]; then
     echo "FAIL: no $HOSTILE here: run this from the repository root" >&2
     exit 1

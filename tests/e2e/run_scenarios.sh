@@ -5,25 +5,10 @@
 # Usage (from the repository root, as ctest does): bash run_scenarios.sh STORMDRILL TMPDIR
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 STORMDRILL_BINARY TMPDIR" >&2
-    exit 2
-fi
-SD=$1
-TMP=$2
+. "$(dirname "$0")/../support/e2e.sh"
 SCENARIOS="tests/data/mini.lua tests/data/hijack.lua"
 PARTICIPANTS="diligent careless"
 
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-if [ ! -x "$SD" ]; then
-    echo "FAIL: $SD is not an executable" >&2
-    exit 1
-fi
 if ! command -v python3 >/dev/null 2>&1; then
     echo "FAIL: python3 is needed to check the results JSON (apt-get install python3-minimal)" >&2
     exit 1

@@ -5,23 +5,8 @@
 # Usage (from the repository root, as ctest does): bash tone.sh STORMDRILL TMPDIR
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 STORMDRILL_BINARY TMPDIR" >&2
-    exit 2
-fi
-SD=$1
-TMP=$2
+. "$(dirname "$0")/../support/e2e.sh"
 
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-if [ ! -x "$SD" ]; then
-    echo "FAIL: $SD is not an executable" >&2
-    exit 1
-fi
 mkdir -p "$TMP" || { echo "FAIL: cannot create $TMP" >&2; exit 1; }
 rm -rf "${TMP:?}"/tone
 W="$TMP/tone"
