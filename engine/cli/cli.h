@@ -31,5 +31,7 @@ int sd_exit_for(const sd_error *err);
 int sd_wants_help(int argc, char **argv);
 /* Today's local date, "YYYY-MM-DD": the date written in a new session log's header. */
 void sd_cli_today(char out[11]);
+/* An sd_print_fn for scenario and participant scripts: each print() line to stderr. */
+void sd_cli_print_stderr(void *ctx, const char *line);
 
 #endif

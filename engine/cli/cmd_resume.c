@@ -40,12 +40,6 @@ typedef struct resume_args {
     bool exam, no_wall, quiet;
 } resume_args;
 
-static void print_to_stderr(void *ctx, const char *line)
-{
-    (void)ctx;
-    fprintf(stderr, "%s\n", line);
-}
-
 static void say_resumed(const resume_args *a, const sd_resume_info *info)
 {
     if (info->torn)
@@ -79,8 +73,8 @@ static int resume_scripted(const resume_args *a, const sd_log_origin *o)
     if (sd_scenario_load(a->scenario ? a->scenario : o->scenario_path, NULL, &sc, &err) != SD_OK ||
         sd_bot_load(bot_path, NULL, a->params, a->n_params, &bot, &err) != SD_OK)
         goto fail;
-    sd_sandbox_set_print(sc->sb, print_to_stderr, NULL);
-    sd_bot_set_print(bot, print_to_stderr, NULL);
+    sd_sandbox_set_print(sc->sb, sd_cli_print_stderr, NULL);
+    sd_bot_set_print(bot, sd_cli_print_stderr, NULL);
     if (sd_results_create(&res, &err) != SD_OK)
         goto fail;
     sd_session_config cfg = {

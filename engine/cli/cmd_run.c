@@ -30,12 +30,6 @@ static const char usage[] =
     "                      none with --no-wall-clock)\n"
     "  --quiet             print nothing but errors\n";
 
-static void print_to_stderr(void *ctx, const char *line)
-{
-    (void)ctx;
-    fprintf(stderr, "%s\n", line);
-}
-
 static int default_log_path(const char *id, char *out, size_t n)
 {
     if (mkdir("sessions", 0755) != 0 && errno != EEXIST)
@@ -129,8 +123,8 @@ int sd_cmd_run(int argc, char **argv)
     if (sd_scenario_load(scenario, NULL, &sc, &err) != SD_OK ||
         sd_bot_load(participant, NULL, params, n_params, &bot, &err) != SD_OK)
         goto fail;
-    sd_sandbox_set_print(sc->sb, print_to_stderr, NULL);
-    sd_bot_set_print(bot, print_to_stderr, NULL);
+    sd_sandbox_set_print(sc->sb, sd_cli_print_stderr, NULL);
+    sd_bot_set_print(bot, sd_cli_print_stderr, NULL);
     if (log_path == NULL) {
         if (default_log_path(sc->id, log_buf, sizeof log_buf) != 0) {
             sd_error_set(&err, SD_ERR_IO, "sessions: cannot create the folder: %s", strerror(errno));

@@ -40,6 +40,12 @@ int sd_wants_help(int argc, char **argv)
     return 0;
 }
 
+void sd_cli_print_stderr(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", line);
+}
+
 void sd_cli_today(char out[11])
 {
     time_t now = time(NULL);
