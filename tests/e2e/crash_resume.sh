@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # crash_resume.sh - kills `stormdrill run` with SIGKILL at random points of a scripted run
-# (a storm of 100,000 comments, so a run lasts long enough to be hit anywhere), resumes it
+# (a storm of 50,000 comments, so a run lasts long enough to be hit anywhere), resumes it
 # with `stormdrill resume`, and checks that the finished log and results equal those of an
 # uninterrupted run with the same seed and participant, byte for byte. Also checks the
 # resume command's messages for a torn last line, an empty log, a changed scenario and a
@@ -15,9 +15,9 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 bot=scenarios/participants/diligent.lua
 scenario=$tmp/storm.lua
-sed -e 's/count = 1000000/count = 100000/' -e 's/bench-storm-1m/crash-storm/' \
+sed -e 's/count = 1000000/count = 50000/' -e 's/bench-storm-1m/crash-storm/' \
     tools/bench/storm-1m.lua > "$scenario"
-grep -q 'count = 100000' "$scenario" || { echo "FAIL: could not make the storm scenario"; exit 1; }
+grep -q 'count = 50000' "$scenario" || { echo "FAIL: could not make the storm scenario"; exit 1; }
 
 run() { # $1 = log, $2 = results
     "$bin" run --headless --participant "$bot" --no-wall-clock --quiet \
