@@ -2,13 +2,20 @@
 #   make run   - install missing packages, build, open the default scenario in the window
 #                (without a display: run it headless with the demo participant)
 #   make test  - install missing packages, build and run the whole suite,
-#                once normally and once under AddressSanitizer + UBSan
+#                once normally and once under AddressSanitizer + UBSan, then fuzz each
+#                libFuzzer target briefly (make fuzz-short)
+#   make fuzz  - the long fuzzing run: FUZZ_SECONDS per target (docs/fuzzing.md)
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SHORT_SECONDS ?= 20
+FUZZ_SECONDS ?= 3600
+FUZZ_TARGETS ?= fuzz_scenario fuzz_logr fuzz_tone
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/introduktion.lua
 
-.PHONY: all deps test-deps build build-asan run test test-normal test-asan bench soak valgrind clean
+.PHONY: all deps test-deps build build-asan build-fuzz run test test-normal test-asan test-fuzz \
+        fuzz-short fuzz bench soak valgrind clean
 
 all: build
 
@@ -37,7 +44,21 @@ test-asan: test-deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
 
-test: test-normal test-asan
+# The fuzz targets: clang, everything instrumented, only the core and the targets built.
+build-fuzz: test-deps
+	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSD_FUZZ=ON \
+	  -DSD_BUILD_TESTS=OFF
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(FUZZ_TARGETS)
+
+fuzz-short: build-fuzz
+	tools/fuzz.sh --short $(BUILD_FUZZ) $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
+
+fuzz: build-fuzz
+	tools/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+test-fuzz: fuzz-short
+
+test: test-normal test-asan test-fuzz
 
 bench: build
 	tools/bench/run.sh $(BUILD)
@@ -53,4 +74,4 @@ valgrind: test-deps $(BUILD)/CMakeCache.txt
 	tools/valgrind.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -35,6 +35,8 @@ if [ "$want_tests" = 1 ]; then
     need_pkg cmocka libcmocka-dev
     need_cmd python3 python3   # the end-to-end tests read JSON with it
     need_cmd /usr/bin/time time # the hostile-scenario test measures peak memory with it
+    need_cmd clang clang        # the fuzz targets (make fuzz-short) need clang's libFuzzer,
+    need_deb libclang-rt-dev    # whose runtime (libclang_rt.fuzzer) is in libclang-rt-N-dev
 fi
 
 # Sets runner to "" (root) or "sudo"; fails when neither can install packages.

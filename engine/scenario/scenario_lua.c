@@ -845,7 +845,7 @@ static int l_storm(lua_State *L)
                 decl_error(L, D, id, "curve point %d must be { \"+30m\", rate }", (int)i);
             lua_rawgeti(L, -1, 1);
             lua_rawgeti(L, -2, 2);
-            int64_t at;
+            int64_t at = 0; /* set by sd_parse_duration, or decl_error does not return */
             const char *ts = lua_tostring(L, -2);
             if (ts == NULL || ts[0] != '+' || sd_parse_duration(ts + 1, &at, NULL) != SD_OK)
                 decl_error(L, D, id, "curve point %d: time must be like \"+30m\" (from the storm's start)", (int)i);

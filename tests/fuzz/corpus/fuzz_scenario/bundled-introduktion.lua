@@ -1,0 +1,231 @@
+-- Introduktion: en förmiddag i Ekby kommuns kommentarsfält.
+--
+-- Standardscenariot för `make run`. Två simulerade timmar på ungefär fem minuter
+-- (compression 24). Allt här är påhittat: Ekby kommun, personerna och adresserna.
+--
+-- Det som händer, i tur och ordning:
+--   +0m   inlägg om ny sophämtning och ett välkomstmeddelande från en kollega
+--   +4m   en lugn fråga där det finns en länk att ge           (answer_questions, link)
+--   +9m   en frustrerad invånare som först ska bekräftas        (acknowledge)
+--   +13m  ett tack                                              (thanks)
+--   +17m  ett troll som ska bevakas eller döljas                (response_model)
+--   +22m  samma fråga igen från en annan person                 (repeat_once)
+--   +26m  ett direktmeddelande med ett enskilt ärende           (move_case)
+--   +30m  chefen vill ha en kvittens                            (inform_up)
+--   +50m  inlägg om att återvinningscentralen är stängd, och en liten storm (30-60
+--         kommentarer, ökande takt) från +52m till +92m          (active_in_comments)
+--   när det stormar: chefen ber dig ta in en kollega            (get_backup)
+--   +95m  pressansvarig frågar hur läget är                     (inform_up)
+-- Callbacks: ett svar till den frustrerade invånaren ger ett tack tillbaka, och en
+-- raderad kommentar från en invånare ger en ny, arg kommentar om censur.
+
+scenario {
+  id = "introduktion",
+  title = "Introduktion: en förmiddag i Ekby kommuns kommentarsfält",
+  language = "sv",
+  description = [[
+Du är redaktör för Ekby kommuns konto i sociala medier en vanlig tisdagsförmiddag.
+Kommunen har just berättat om nya tömningsdagar för sophämtningen, och frågorna börjar
+komma. Flödet visar kommunens inlägg och kommentarerna under dem, inkorgen visar
+direktmeddelanden och interna meddelanden från chef och kollegor, och lägesbilden visar
+hur många som väntar på svar, hur länge den äldsta har väntat och hur stämningen i
+kommentarsfältet rör sig. Mot slutet stänger återvinningscentralen oväntat och det
+börjar storma lite.]],
+  aim = [[
+Lär dig skärmen och de tre poängen. Snabbhet: svara inom målet (här oftast 20-30
+minuter). Ton: börja med "Hej förnamn!", bekräfta först när någon är arg eller
+frustrerad, svara kort och sakligt med länk när det finns en, och avsluta med
+"Vänliga hälsningar" och ditt förnamn. Omdöme: välj rätt beslut enligt responsmodellen
+(svara, hänvisa till tidigare svar, bevaka eller dölj troll, radera aldrig saklig kritik)
+och eskalera rätt: enskilda ärenden till ärendehandläggning, en kollega som backup när
+det stormar, och håll chefen informerad.]],
+  role = "Redaktör för sociala medier, Ekby kommun",
+  start = "2026-03-17 09:00",
+  duration = "2h",
+  compression = 24,
+  seed = 2026,
+  account = { name = "Ekby kommun", handle = "ekbykommun" },
+  -- håll stormen liten: snabba svar dämpar den till 0.7, obesvarade driver upp den till 1.5
+  audience = { min_intensity = 0.7, max_intensity = 1.5 },
+}
+
+-- ---- personer ----
+persona { id = "lena",    first = "Lena",    last = "Holm",     mood = "calm" }
+persona { id = "goran",   first = "Göran",   last = "Sjöberg",  mood = "frustrated" }
+persona { id = "maja",    first = "Maja",    last = "Lund",     mood = "calm" }
+persona { id = "bosse",   first = "Bosse",   last = "Kärr",     mood = "troll" }
+persona { id = "per",     first = "Per",     last = "Nyström",  mood = "calm" }
+persona { id = "ahmed",   first = "Ahmed",   last = "Yilmaz",   mood = "worried" }
+persona { id = "kerstin", first = "Kerstin", last = "Wallin",   mood = "angry" }
+
+local SCHEMA = "https://www.example.se/ekby/sophamtning"
+local FELANMALAN = "https://www.example.se/ekby/felanmalan"
+local ATERVINNING = "https://www.example.se/ekby/atervinningscentralen"
+
+-- ---- del 1: vardag ----
+post {
+  id = "p1", at = "+0m",
+  text = "Från och med måndag den 23 mars får villor i Ekby nya tömningsdagar för "
+      .. "sophämtningen. Ditt nya schema hittar du på " .. SCHEMA,
+}
+
+internal {
+  id = "i0", at = "+0m", from = "colleague",
+  text = "Hej och välkommen till passet! Inlägget om sophämtningen är ute. Svara på "
+      .. "kommentarerna så här: börja med Hej och personens förnamn, bekräfta först om "
+      .. "någon är arg eller frustrerad, svara kort och länka gärna, och avsluta med "
+      .. "Vänliga hälsningar och ditt förnamn. Lycka till! /Sofia",
+  -- information, inget svar väntas (standard för interna meddelanden)
+}
+
+comment {
+  id = "c1", at = "+4m", on = "p1", author = "lena",
+  text = "Hej! Vilken dag töms kärlen på Björkvägen nu?",
+  expect = { within = "30m", link = SCHEMA },
+}
+
+comment {
+  id = "c2", at = "+9m", on = "p1", author = "goran",
+  text = "Tredje gången på en månad som ni glömmer att tömma vårt kärl. Nu luktar det "
+      .. "i hela trädgården. Hur svårt kan det vara?",
+  -- frustrerad: bekräfta först (standard för stämningen), sedan kort svar med länk.
+  -- Berättigad kritik: att radera den är ett allvarligt fel för en myndighet.
+  expect = { within = "30m", link = FELANMALAN, class = "justified_criticism",
+             fault = "delete" },
+}
+
+comment {
+  id = "c3", at = "+13m", on = "p1", author = "maja",
+  text = "Tack för att ni går ut med det här i god tid!",
+  expect = { class = "thanks", within = "1h", weight = 0.5 },
+}
+
+comment {
+  id = "c4", at = "+17m", on = "p1", author = "bosse",
+  text = "Kommunen klarar inte ens att hämta sopor. Sparka allihop!!!",
+  -- troll: inget svar väntas; bevaka, dölj eller anmäl (standard för stämningen troll)
+}
+
+comment {
+  id = "c5", at = "+22m", on = "p1", author = "per",
+  text = "Vilken dag töms kärlen på Björkvägen från och med nu?",
+  repeat_of = "c1",
+  expect = { within = "30m", link = SCHEMA },
+}
+
+dm {
+  id = "d1", at = "+26m", author = "ahmed",
+  text = "Hej, jag har fått en faktura för ett 370-literskärl men vi har ett på 190 liter. "
+      .. "Kundnummer 44-1182. Kan ni rätta det?",
+  expect = { within = "1h", escalate = "case_handling", rules = "move_case" },
+}
+
+internal {
+  id = "i1", at = "+30m", from = "manager",
+  text = "Hej! Hur går det med kommentarerna om sophämtningen? Kvittera att du sett det här, "
+      .. "så vet jag att du har koll. /Anders",
+  expect = { answer = true, within = "15m", rules = "inform_up" },
+}
+
+-- ---- del 2: en liten storm ----
+post {
+  id = "p2", at = "+50m",
+  text = "Viktigt: Ekby återvinningscentral håller stängt i dag och i morgon efter ett "
+      .. "maskinhaveri. Vi beklagar. Läs mer på " .. ATERVINNING,
+}
+
+storm {
+  id = "s1", on = "p2",
+  from = "+52m", to = "+92m",
+  count = 50, curve = "ramp",
+  moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 1 },
+  texts = {
+    calm = {
+      "Vet ni när den öppnar igen?",
+      "Kan man lämna grovsopor någon annanstans under tiden?",
+    },
+    worried = {
+      "Jag har ett släp fullt med trädgårdsavfall, vad gör jag nu?",
+      "Gäller det farligt avfall också? Jag har gamla färgburkar.",
+      "Kommer ni att förlänga öppettiderna när det öppnar igen?",
+    },
+    frustrated = {
+      "Jag åkte dit i morse och stod framför en stängd grind. Varför stod det ingenting i går?",
+      "Tog ledigt en förmiddag för det här. Suck.",
+      "Varför får vi alltid veta sånt här i sista minuten?",
+    },
+    angry = {
+      "Vad betalar vi avgifter för egentligen?",
+      "Helt oacceptabelt. Någon borde ta ansvar för det här.",
+    },
+    troll = {
+      "Stäng hela kommunen i stället, ingen skulle märka skillnad.",
+      "Haha, typiskt Ekby. Inget fungerar.",
+    },
+  },
+  repeats = 0.1,
+  -- trollens kommentarer behåller trollstandarden (bevaka, dölj eller anmäl)
+  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete" },
+}
+
+internal {
+  id = "i2", at = "+95m", from = "press_officer",
+  text = "Hej! Lokaltidningen har ringt om återvinningscentralen. Hur ser stämningen ut i "
+      .. "kommentarerna? Kvittera, så ringer jag dig. /Elin",
+  expect = { answer = true, within = "15m", rules = "inform_up" },
+}
+
+-- ---- callbacks ----
+
+-- Ett svar till den frustrerade Göran ger ett tack tillbaka i tråden.
+local thanked = false
+on("reply", function(a)
+  if a.item == "c2" and not thanked then
+    thanked = true
+    inject {
+      kind = "reply", id = "c2-tack", at = "+6m", on = "c2", author = "goran",
+      text = "Okej, tack för svaret. Jag har gjort en felanmälan nu.",
+      expect = { answer = false, class = "thanks" },
+    }
+  end
+end)
+
+-- Att radera en invånares kommentar syns: någon märker det och blir arg.
+local protested = false
+local residents = { c1 = true, c2 = true, c3 = true, c5 = true }
+on("delete", function(a)
+  if protested or a.item == nil then return end
+  local storm = a.item:sub(1, 3) == "s1-"
+  if residents[a.item] or storm then
+    protested = true
+    inject {
+      kind = "comment", id = "censur", at = "+3m", on = storm and "p2" or "p1",
+      author = "kerstin",
+      text = "Jag såg att ni tog bort en kommentar. Är det så kommunen hanterar kritik?",
+      expect = { within = "20m", class = "dissatisfied", fault = "delete",
+                 rules = "response_model" },
+    }
+  end
+end)
+
+-- När det stormar ber chefen dig ta in en kollega som backup (en gång).
+when(function(s)
+  return s.minute >= 60 and (s.waiting >= 5 or s.minute >= 70)
+end, function(s)
+  inject {
+    kind = "internal", id = "i-backup", from = "manager",
+    text = "Det ser ut att storma kring återvinningscentralen. Ta in en kollega som backup "
+        .. "i kommentarsfältet, du ska inte sitta ensam med det här. /Anders",
+    expect = { answer = true, within = "10m", escalate = "colleague_backup",
+               rules = "get_backup" },
+  }
+end)
+
+-- Svarsmallar (regeln qa_templates): deltagaren kan infoga dem och fylla i det som står
+-- inom hakparentes. En mall som skickas med hakparenteserna kvar kostar poäng i tonen.
+template { id = "tack", title = "Tack för frågan",
+  text = "Hej [namn]!\nTack för din fråga. [svar]\nLäs mer på [länk]\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "forstar", title = "Jag förstår – upprörd person",
+  text = "Hej [namn]!\nJag förstår att du är besviken, och tack för att du säger till. [svar]\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "privat", title = "Flytta till privat meddelande",
+  text = "Hej [namn]!\nTack för att du hör av dig. Skicka oss gärna ett privat meddelande, så hjälper vi dig vidare med ditt ärende där.\nVänliga hälsningar,\n[ditt namn]" }

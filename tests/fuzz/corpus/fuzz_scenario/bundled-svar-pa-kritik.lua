@@ -1,0 +1,368 @@
+-- Svar på kritik: a short drill on the response model (responsmodellen).
+--
+-- WHAT IT TRAINS
+--   The guideline's response model for negative criticism ("Bemöta negativ kritik"):
+--   classify each critical comment and take the right decision, fast. Under one post about
+--   new parking fees, a stream of comments of every class arrives, about one every three
+--   simulated minutes:
+--     question             -> answer (with the link)                      answer_questions
+--     misunderstanding     -> answer and correct the facts                response_model
+--     justified_criticism  -> acknowledge, then answer (and fix)          acknowledge
+--     dissatisfied         -> answer generally and link, no debate        implicit_question
+--     troll                -> monitor (hiding or reporting is allowed)    response_model
+--     illegal              -> hide and report (threats, personal data)    response_model
+--   plus a repeated question (refer to the earlier answer, repeat_once) and one justified
+--   complaint that is also an individual case (move_case). Deleting or hiding legitimate
+--   criticism is a fault; so is leaving illegal content visible or replying to it.
+--
+-- HOW IT REACTS
+--   * Correcting the misunderstanding about the price gets a thank-you back.
+--   * Replying to a troll feeds it: it answers back and a second troll joins in (once per
+--     troll).
+--   * Leaving the first troll alone: the thread moves on, and a resident asks a real
+--     question instead.
+--   * Deleting or hiding legitimate criticism: a resident protests about censorship and
+--     the manager reminds you that a public body does not delete criticism.
+--   * Leaving the threat against the councillor visible for ten minutes: another resident
+--     asks why it is still there, and the manager asks you to hide it and bring in the
+--     lawyers (escalate legal).
+--   * Falling behind (five or more waiting): a colleague offers to help (colleague_backup).
+--
+-- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
+-- compression 6, ten minutes of real time. Everything is fictional.
+
+local PARKERING = "https://www.example.se/ekby/parkering"
+local CYKELGARAGE = "https://www.example.se/ekby/cykelgarage-stationen"
+local KONTAKT = "https://www.example.se/ekby/kontakt-parkering"
+
+scenario {
+  id = "svar-pa-kritik",
+  title = "Svar på kritik: responsmodellen på tio minuter",
+  language = "sv",
+  description = [[
+Tisdag eftermiddag. Ekby kommun har just berättat att det blir avgift på
+infartsparkeringen vid Ekby station och på parkeringarna i Ekby centrum från den 4 maj.
+Kommentarerna kommer tätt: frågor, missförstånd, berättigad kritik, missnöje, troll och
+kommentarer som inte får ligga kvar. Fakta: 10 kronor i timmen, första timmen gratis i
+centrum, månadskort för pendlare 300 kronor, avgift alla dagar kl. 7-19, alla 300
+platserna vid stationen finns kvar, och intäkterna går till ett cykelgarage vid
+stationen som byggs i sommar och öppnar i oktober. Butikernas egna parkeringar berörs
+inte.]],
+  aim = [[
+Öva responsmodellen: klassa varje kritisk kommentar och välj rätt beslut snabbt. Svara
+på frågor med länk, rätta missförstånd sakligt, bekräfta och bemöt berättigad kritik,
+svara allmänt och länka vid missnöje, bevaka troll i stället för att mata dem, dölj och
+anmäl hot och personuppgifter, hänvisa upprepade frågor till ditt tidigare svar och flytta
+enskilda ärenden till ärendehanteringen. Radera eller dölj aldrig saklig kritik.]],
+  role = "Redaktör för sociala medier, Ekby kommun",
+  start = "2026-03-24 13:00", -- a Tuesday
+  duration = "1h",
+  compression = 6,            -- the exception: ten minutes of real time
+  seed = 2403,
+  account = { name = "Ekby kommun", handle = "ekbykommun" },
+  max_words = 80,
+  scoring = {
+    -- a drill on judgement: the response model weighs most
+    weights = { speed = 0.3, tone = 0.3, escalation = 0.4 },
+    crisis = false,
+  },
+}
+
+-- ---- personer ----
+persona { id = "eva",    first = "Eva",     last = "Lindahl",   mood = "calm" }
+persona { id = "tommy",  first = "Tommy",   last = "Berg",      mood = "angry" }
+persona { id = "kalle",  first = "Kalle",   last = "Kula",      mood = "troll" }
+persona { id = "gunnel", first = "Gunnel",  last = "Ahlström",  mood = "frustrated" }
+persona { id = "stefan", first = "Stefan",  last = "Öberg",     mood = "frustrated" }
+persona { id = "ronny",  first = "Ronny",   last = "Dahl",      mood = "angry" }
+persona { id = "amir",   first = "Amir",    last = "Karimi",    mood = "worried" }
+persona { id = "lisa",   first = "Lisa",    last = "Hed",       mood = "calm" }
+persona { id = "bjorn",  first = "Björn",   last = "Sundin",    mood = "angry" }
+persona { id = "zlatko", first = "Zlatko",  last = "Perić",     mood = "troll" }
+persona { id = "leif",   first = "Leif",    last = "Gran",      mood = "angry" }
+persona { id = "marie",  first = "Marie",   last = "Kvist",     mood = "angry" }
+persona { id = "johan",  first = "Johan",   last = "Mäkinen",   mood = "calm" }
+persona { id = "sofia",  first = "Sofia",   last = "Lund",      mood = "frustrated" }
+persona { id = "astrid", first = "Astrid",  last = "Nyberg",    mood = "calm" }
+persona { id = "nora",   first = "Nora",    last = "Ek",        mood = "frustrated" }
+
+-- ---- inlägget ----
+post {
+  id = "p1", at = "+0m",
+  text = "Från den 4 maj blir det avgift på infartsparkeringen vid Ekby station och på "
+      .. "kommunens parkeringar i Ekby centrum: 10 kronor i timmen, alla dagar kl. 7-19. "
+      .. "Intäkterna går till ett nytt cykelgarage vid stationen. Läs mer: " .. PARKERING,
+}
+
+-- ---- kommentarerna, en klass i taget ----
+
+-- question: svara, med länk
+comment {
+  id = "k-helg", at = "+2m", on = "p1", author = "eva",
+  text = "Gäller avgiften på helgerna också?",
+  expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
+             fault = { "delete", "hide" }, rules = "answer_questions" },
+}
+
+-- misunderstanding: bekräfta (arg), rätta fakta, länka
+comment {
+  id = "k-50kr", at = "+5m", on = "p1", author = "tommy",
+  text = "50 kronor i timmen för att handla i centrum?! Ni är inte kloka.",
+  expect = { within = "15m", link = PARKERING, class = "misunderstanding",
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             rules = "response_model" },
+}
+
+-- troll: bevaka
+comment {
+  id = "k-andas", at = "+8m", on = "p1", author = "kalle",
+  text = "Nästa steg: avgift för att andas i Ekby 😂😂",
+  expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" },
+}
+
+-- justified_criticism: bekräfta först, svara sakligt
+comment {
+  id = "k-samrad", at = "+11m", on = "p1", author = "gunnel",
+  text = "På samrådsmötet i höstas sa ni att avgiften skulle komma först när cykelgaraget "
+      .. "var klart. Nu börjar den i maj och garaget är inte ens påbörjat. Varför?",
+  expect = { within = "15m", link = CYKELGARAGE, class = "justified_criticism", ok = "reply",
+             fault = { "delete", "hide" }, rules = { "response_model", "acknowledge" } },
+}
+
+-- dissatisfied: svara allmänt och länka, ingen debatt
+comment {
+  id = "k-typiskt", at = "+14m", on = "p1", author = "stefan",
+  text = "Typiskt Ekby. Allt ska kosta.",
+  expect = { within = "15m", link = PARKERING, class = "dissatisfied", ok = "reply",
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+}
+
+-- illegal: ett hot, dölj och anmäl
+comment {
+  id = "k-hot", at = "+17m", on = "p1", author = "ronny",
+  text = "Kommunalrådet som drev igenom det här ska akta sig när hon går hem från jobbet. "
+      .. "Vi vet var hon bor.",
+  expect = { answer = false, class = "illegal", ok = { "hide", "report" },
+             fault = { "monitor", "reply" }, rules = "response_model" },
+}
+
+-- misunderstanding: rätta fakta
+comment {
+  id = "k-platser", at = "+20m", on = "p1", author = "amir",
+  text = "Försvinner parkeringsplatserna vid stationen när cykelgaraget byggs? Jag måste ta "
+      .. "bilen till tåget, det finns ingen buss där jag bor.",
+  expect = { within = "15m", link = CYKELGARAGE, class = "misunderstanding",
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             rules = "response_model" },
+}
+
+-- question again: hänvisa till ditt tidigare svar
+comment {
+  id = "k-lordag", at = "+23m", on = "p1", author = "lisa",
+  text = "Kostar det att parkera på lördagar?",
+  repeat_of = "k-helg",
+  expect = { within = "15m", link = PARKERING, class = "question", fault = { "delete", "hide" } },
+}
+
+-- justified_criticism and an individual case: bekräfta, flytta ärendet
+comment {
+  id = "k-skylt", at = "+26m", on = "p1", author = "bjorn",
+  text = "Skyltarna vid stationen säger redan att det är avgift, fast den börjar i maj. Jag "
+      .. "betalade 40 kronor i onödan i morse. Vem ger mig pengarna tillbaka?",
+  expect = { within = "15m", link = KONTAKT, class = "justified_criticism", ok = "reply",
+             fault = { "delete", "hide" }, escalate = "case_handling",
+             rules = { "response_model", "move_case" } },
+}
+
+-- troll: bevaka
+comment {
+  id = "k-skamt", at = "+29m", on = "p1", author = "zlatko",
+  text = "Kommunen är ett enda stort skämt. Lägg ner hela skiten.",
+  expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" },
+}
+
+-- illegal: någon annans personuppgifter, dölj och anmäl
+comment {
+  id = "k-vakt", at = "+32m", on = "p1", author = "leif",
+  text = "Parkeringsvakten som bötfällde min fru i går heter Jimmy Karlsson och har nummer "
+      .. "070-112 23 34. Ring honom och säg vad ni tycker!",
+  expect = { answer = false, class = "illegal", ok = { "hide", "report" },
+             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+}
+
+-- dissatisfied: svara allmänt och länka
+comment {
+  id = "k-skatt", at = "+35m", on = "p1", author = "marie",
+  text = "Slöseri med skattepengar på ett cykelgarage som ingen har bett om.",
+  expect = { within = "15m", link = CYKELGARAGE, class = "dissatisfied", ok = "reply",
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+}
+
+-- question: svara och förstärk budskapet
+comment {
+  id = "k-laddning", at = "+38m", on = "p1", author = "johan",
+  text = "Blir det laddplatser för elbilar på infartsparkeringen?",
+  expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
+             fault = { "delete", "hide" }, rules = { "answer_questions", "strengthen_message" } },
+}
+
+-- misunderstanding: rätta fakta
+comment {
+  id = "k-butik", at = "+41m", on = "p1", author = "sofia",
+  text = "Så nu kan man inte ens handla på köpcentrumet utan att betala? Butikernas "
+      .. "parkering blir väl också avgift då.",
+  expect = { within = "15m", link = PARKERING, class = "misunderstanding",
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             rules = "response_model" },
+}
+
+-- justified_criticism: inlägget glömde en grupp
+comment {
+  id = "k-tillstand", at = "+44m", on = "p1", author = "nora",
+  text = "Inlägget säger ingenting om oss som har parkeringstillstånd för rörelsehindrade. "
+      .. "Det är väl det första ni borde ha tänkt på?",
+  expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
+             fault = { "delete", "hide" },
+             rules = { "response_model", "acknowledge", "strengthen_message" } },
+}
+
+internal {
+  id = "i-chef", at = "+50m", from = "manager",
+  text = "Hej! Hur går det i kommentarerna om parkeringen? Har du behövt dölja eller anmäla "
+      .. "något? Kvittera, så pratar vi efter passet. /Anders",
+  expect = { answer = true, within = "10m", rules = "inform_up" },
+}
+
+-- ---- callbacks ----
+
+local classes = {}   -- class and first name of every authored item, by id
+on("item", function(item)
+  if item.author then
+    classes[item.id] = { class = item.hints.class, first = item.author.first }
+  end
+end)
+
+-- A corrected misunderstanding gets a thank-you back.
+local thanked = false
+on("reply", function(a)
+  if a.item == "k-50kr" and not thanked then
+    thanked = true
+    inject {
+      kind = "reply", id = "k-50kr-tack", at = "+3m", on = "k-50kr", author = "tommy",
+      text = "Okej, 10 kronor och första timmen gratis är en annan sak. Tack.",
+      expect = { answer = false, class = "thanks" },
+    }
+  end
+end)
+
+-- Replying to a troll feeds it (once per troll).
+local fed = {}
+local second_troll = { ["k-andas"] = "zlatko", ["k-skamt"] = "kalle" }
+on("reply", function(a)
+  local c = a.item and classes[a.item]
+  if not c or c.class ~= "troll" or fed[a.item] or not second_troll[a.item] then return end
+  fed[a.item] = true
+  local author = a.item == "k-andas" and "kalle" or "zlatko"
+  inject {
+    kind = "reply", id = a.item .. "-mer", at = "+2m", on = a.item, author = author,
+    text = "Haha, kommunen svarar till och med mig! Vad kostar det att skratta då? 😂",
+    expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" },
+  }
+  inject {
+    kind = "reply", id = a.item .. "-fler", at = "+4m", on = a.item, author = second_troll[a.item],
+    text = "Kör hårt, snart tar de betalt för att läsa kommentarerna också.",
+    expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" },
+  }
+end)
+
+-- Leaving the first troll alone: the thread moves on to a real question.
+when(function(s)
+  local t = item_state("k-andas")
+  return s.minute >= 16 and t ~= nil and not t.answered
+end, function(s)
+  inject {
+    kind = "comment", id = "k-manadskort", on = "p1", author = "astrid",
+    text = "Finns det något månadskort för oss som pendlar varje dag?",
+    expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
+               fault = { "delete", "hide" }, rules = "answer_questions" },
+  }
+end)
+
+-- Deleting or hiding legitimate criticism: a protest and a reminder (once).
+local censored = false
+local function removed(a)
+  local c = a.item and classes[a.item]
+  if censored or not c or c.class == "troll" or c.class == "illegal" or c.class == "thanks" then
+    return
+  end
+  censored = true
+  inject {
+    kind = "comment", id = "k-censur", at = "+2m", on = "p1", author = "gunnel",
+    text = "Var tog " .. c.first .. "s kommentar vägen? Tar kommunen bort kritik nu?",
+    expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
+               fault = { "delete", "hide" }, rules = "response_model" },
+  }
+  inject {
+    kind = "internal", id = "i-censur", at = "+3m", from = "manager",
+    text = "Jag såg att en kritisk kommentar togs bort. Vi är en myndighet: vi raderar eller "
+        .. "döljer inte saklig kritik, vi bemöter den. Dölj bara hot, hat och "
+        .. "personuppgifter. Kvittera. /Anders",
+    expect = { answer = true, within = "10m", rules = "response_model" },
+  }
+end
+on("delete", removed)
+on("hide", removed)
+
+-- The threat left visible for ten minutes: a resident asks, the manager steps in.
+when(function(s)
+  local t = item_state("k-hot")
+  return s.minute >= 27 and t ~= nil and not t.hidden and not t.deleted
+end, function(s)
+  inject {
+    kind = "comment", id = "k-hotfraga", on = "p1", author = "lisa",
+    text = "Varför får hotet mot kommunalrådet ligga kvar här? Det är obehagligt att läsa.",
+    expect = { within = "15m", class = "justified_criticism", ok = "reply",
+               fault = { "delete", "hide" }, rules = "response_model" },
+  }
+  inject {
+    kind = "internal", id = "i-hot", at = "+1m", from = "manager",
+    text = "Hotet mot kommunalrådet ligger fortfarande synligt. Dölj det och anmäl det till "
+        .. "plattformen nu, och lämna det vidare till juristerna så att de kan polisanmäla. "
+        .. "/Anders",
+    expect = { answer = true, within = "10m", escalate = "legal", rules = "response_model" },
+  }
+end)
+
+-- Falling behind: a colleague offers to help.
+when(function(s)
+  return s.waiting >= 5 and not s.escalated.colleague_backup
+end, function(s)
+  inject {
+    kind = "internal", id = "i-kollega", from = "colleague",
+    text = "Hej! Det ser ut att komma många kommentarer på parkeringsinlägget. Vill du att "
+        .. "jag hoppar in och tar några? Eskalera till mig, så börjar jag. /Sofia",
+    expect = { answer = true, within = "10m", escalate = "colleague_backup",
+               rules = "get_backup" },
+  }
+end)
+
+-- ---- svarsmallar (qa_templates) ----
+template { id = "ratta", title = "Missförstånd: rätta fakta",
+  text = "Hej [namn]!\n[bekräfta om personen är upprörd]. Det stämmer inte riktigt: [rätt "
+      .. "fakta]. Läs mer på " .. PARKERING .. "\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "kritik", title = "Berättigad kritik: bekräfta och svara",
+  text = "Hej [namn]!\nTack för att du tar upp det, du har en poäng. [vad vi gör]. "
+      .. "[länk]\nVänliga hälsningar,\n[ditt namn]" }
+template { id = "allmant", title = "Missnöje: allmänt svar med länk",
+  text = "Hej [namn]!\nJag förstår att alla inte tycker om avgiften. Intäkterna går till ett "
+      .. "cykelgarage vid stationen, och du kan läsa mer om beslutet på " .. PARKERING
+      .. "\nVänliga hälsningar,\n[ditt namn]" }
+
+-- ---- för övningsledaren (F9 / Skift+F9) ----
+prepared { kind = "comment", author = "johan", on = "p1",
+  text = "Gäller avgiften för motorcyklar också?",
+  expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
+             fault = { "delete", "hide" } } }
+prepared { kind = "comment", author = "kalle", on = "p1",
+  text = "Haha, kommunen ska tydligen ta betalt för luften också. Skratta eller gråt 🤡",
+  expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" } }
