@@ -38,8 +38,7 @@ typedef struct sd_report_rule {
     int rule;           /* sd_rule */
     size_t results;     /* results with at least one miss of the rule */
     int64_t misses;     /* the feedback entries' counts, summed */
-    double cost;        /* the entries' costs, summed (for ordering only: costs of one
-                           result can add up to more than the points it lost) */
+    double cost;        /* the entries' costs (points of the overall score), summed */
     int worst;          /* the worst severity of a miss (score.h sd_severity) */
 } sd_report_rule;
 
