@@ -32,11 +32,17 @@ static sd_scenario *scen(lua_State *L) { return lua_touserdata(L, lua_upvalueind
 /* Errors with the declaration's name: "comment 'c1': field 'at': ...". */
 static int decl_error(lua_State *L, const char *decl, const char *id, const char *fmt, ...)
 {
-    char msg[700];
-    va_list ap;
+    /* The message is formatted whole, into memory Lua owns (luaL_error does not return,
+     * so nothing else could be freed): never cut short. */
+    va_list ap, again;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    size_t len = n > 0 ? (size_t)n : 0;
+    char *msg = lua_newuserdatauv(L, len + 1, 0);
+    vsnprintf(msg, len + 1, fmt, again);
+    va_end(again);
     if (id)
         return luaL_error(L, "%s '%s': %s", decl, id, msg);
     return luaL_error(L, "%s: %s", decl, msg);
