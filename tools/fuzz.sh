@@ -36,6 +36,10 @@ for t in $targets; do
     mkdir -p "$corpus"
     dict=""
     [ -f "$src/tests/fuzz/$t.dict" ] && dict="-dict=$src/tests/fuzz/$t.dict"
+    # More seeds, read where they live rather than copied into the corpus: the scenario
+    # fuzzer starts from the bundled scenarios and the hostile suite as well.
+    seeds=""
+    [ "$t" = fuzz_scenario ] && seeds="$src/scenarios $src/tests/hostile"
     # The sandbox stops a runaway script after 0.5 s and at 32 MiB (fuzz_scenario.c), well
     # inside libFuzzer's own limits, so a script that runs away is a load error, not a timeout.
     # A small quarantine: scripts that churn through big strings made ASan's default (256 MiB)
@@ -44,7 +48,7 @@ for t in $targets; do
     asan=detect_leaks=1:abort_on_error=1:quarantine_size_mb=16:allocator_release_to_os_interval_ms=500
     if ASAN_OPTIONS=$asan UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-           -artifact_prefix="$build/artifacts/$t-" $dict "$corpus" "$src/tests/fuzz/corpus/$t" \
+           -artifact_prefix="$build/artifacts/$t-" $dict "$corpus" "$src/tests/fuzz/corpus/$t" $seeds \
            >"$build/artifacts/$t.log" 2>&1; then
         grep -E '^(Done|stat::number_of_executed_units)' "$build/artifacts/$t.log" | sed "s/^/fuzz: $t: /"
     else
