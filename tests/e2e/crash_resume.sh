@@ -45,6 +45,12 @@ while [ "$interrupted" -lt 4 ] && [ "$attempts" -lt 10 ]; do
     "$bin" run --headless --participant "$bot" --no-wall-clock --quiet \
         --log "$log" --out "$out" "$scenario" &
     pid=$!
+    # The delay counts from the header's arrival: a slow start on a busy machine must not
+    # decide where the kill lands.
+    for _ in $(seq 500); do
+        [ -s "$log" ] && head -c 4096 "$log" | grep -q '"type":"header"' && break
+        sleep 0.01
+    done
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
