@@ -62,26 +62,6 @@ static int default_log_path(const char *scenario, char *out, size_t n)
     return 0;
 }
 
-/* The sha256 of the file at path, as the scenario loader computes it; false if unreadable. */
-static bool file_sha256(const char *path, char hex[65])
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    sd_sha256 h;
-    sd_sha256_init(&h);
-    unsigned char buf[65536], digest[32];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sd_sha256_update(&h, buf, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    sd_sha256_final(&h, digest);
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return ok;
-}
-
 int sd_cmd_window(int argc, char **argv)
 {
     double started = sd_bench_now();
@@ -175,12 +155,11 @@ int sd_cmd_window(int argc, char **argv)
     char *offer = NULL;
     sd_time offer_t = 0;
     char sha[65];
-    if (!bench && log_path == log_buf && file_sha256(scenario, sha)) {
-        sd_error ferr = SD_ERROR_INIT;
-        if (sd_log_find_interrupted("sessions", sha, "person", &offer, &offer_t, &ferr) != SD_OK)
-            fprintf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
-        sd_error_clear(&ferr);
-    }
+    sd_error ferr = SD_ERROR_INIT;
+    if (!bench && log_path == log_buf && sd_sha256_file_hex(scenario, NULL, sha, &ferr) == SD_OK &&
+        sd_log_find_interrupted("sessions", sha, "person", &offer, &offer_t, &ferr) != SD_OK)
+        fprintf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
+    sd_error_clear(&ferr);
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
                          .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today,

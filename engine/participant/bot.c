@@ -59,25 +59,6 @@ static int l_participant(lua_State *L)
     return 0;
 }
 
-static sd_status file_sha256(const char *path, char hex[65], sd_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    sd_sha256 h;
-    sd_sha256_init(&h);
-    unsigned char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sd_sha256_update(&h, buf, n);
-    fclose(f);
-    unsigned char d[32];
-    sd_sha256_final(&h, d);
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", d[i]);
-    return SD_OK;
-}
-
 static int ref_global(lua_State *L, const char *name)
 {
     /* Raw: a script may have given _G a metatable whose __index misbehaves. */
@@ -103,7 +84,7 @@ sd_status sd_bot_load(const char *path, const sd_sandbox_limits *limits,
     }
     snprintf(b->name, sizeof b->name, "Deltagare");
     b->on_item = b->on_state = b->on_end = LUA_NOREF;
-    if ((st = file_sha256(path, b->sha256, err)) != SD_OK)
+    if ((st = sd_sha256_file_hex(path, NULL, b->sha256, err)) != SD_OK)
         goto done;
     char *dir = strdup(path);
     if (dir == NULL) {

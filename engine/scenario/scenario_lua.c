@@ -1289,28 +1289,6 @@ static void default_audience(sd_audience_params *a)
     a->sentiment_rate = 0.02;
 }
 
-static sd_status hash_file(const char *path, const char *display, char hex[65], sd_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display, strerror(errno));
-    sd_sha256 h;
-    sd_sha256_init(&h);
-    unsigned char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sd_sha256_update(&h, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return sd_error_set(err, SD_ERR_IO, "%s: read error", display);
-    unsigned char digest[32];
-    sd_sha256_final(&h, digest);
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return SD_OK;
-}
-
 sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scenario **out,
                            sd_error *err)
 {
@@ -1325,7 +1303,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
     default_audience(&sc->audience);
     sc->default_max_words = 100;
     sd_scoring_params_default(&sc->scoring);
-    st = hash_file(path, sc->display, sc->sha256, err);
+    st = sd_sha256_file_hex(path, sc->display, sc->sha256, err);
     if (st != SD_OK)
         goto done;
 

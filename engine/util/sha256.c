@@ -1,6 +1,10 @@
-/* sha256.c - SHA-256 (FIPS 180-4): incremental hashing and a one-shot hex digest. */
+/* sha256.c - SHA-256 (FIPS 180-4): incremental hashing and one-shot hex digests of bytes
+ * and of files. */
 #include "sha256.h"
 
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 static const uint32_t K[64] = {
@@ -130,17 +134,43 @@ void sd_sha256_final(sd_sha256 *s, unsigned char digest[32])
     s->used = 0;
 }
 
-void sd_sha256_hex(const void *data, size_t len, char hex[65])
+static void final_hex(sd_sha256 *s, char hex[65])
 {
     static const char digits[] = "0123456789abcdef";
-    sd_sha256 s;
     unsigned char d[32];
-    sd_sha256_init(&s);
-    sd_sha256_update(&s, data, len);
-    sd_sha256_final(&s, d);
+    sd_sha256_final(s, d);
     for (int i = 0; i < 32; i++) {
         hex[2 * i] = digits[d[i] >> 4];
         hex[2 * i + 1] = digits[d[i] & 0x0f];
     }
     hex[64] = '\0';
+}
+
+void sd_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    sd_sha256 s;
+    sd_sha256_init(&s);
+    sd_sha256_update(&s, data, len);
+    final_hex(&s, hex);
+}
+
+sd_status sd_sha256_file_hex(const char *path, const char *display, char hex[65], sd_error *err)
+{
+    if (display == NULL)
+        display = path;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display, strerror(errno));
+    sd_sha256 s;
+    sd_sha256_init(&s);
+    unsigned char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sd_sha256_update(&s, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return sd_error_set(err, SD_ERR_IO, "%s: read error", display);
+    final_hex(&s, hex);
+    return SD_OK;
 }
