@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define SD_EXIT_OK 0
 #define SD_EXIT_INPUT 1
@@ -33,5 +34,12 @@ int sd_wants_help(int argc, char **argv);
 void sd_cli_today(char out[11]);
 /* An sd_print_fn for scenario and participant scripts: each print() line to stderr. */
 void sd_cli_print_stderr(void *ctx, const char *line);
+/* Loads a scenario and a scripted participant for a headless run (run, resume), their
+ * print() going to stderr. The caller frees both (also what was loaded on failure). */
+struct sd_scenario;
+struct sd_bot;
+sd_status sd_cli_load_scripted(const char *scenario, const char *participant,
+                               const char *const *params, size_t n_params,
+                               struct sd_scenario **sc, struct sd_bot **bot, sd_error *err);
 
 #endif

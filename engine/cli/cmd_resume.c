@@ -70,11 +70,9 @@ static int resume_scripted(const resume_args *a, const sd_log_origin *o)
                      "with --participant", a->log);
         goto fail;
     }
-    if (sd_scenario_load(a->scenario ? a->scenario : o->scenario_path, NULL, &sc, &err) != SD_OK ||
-        sd_bot_load(bot_path, NULL, a->params, a->n_params, &bot, &err) != SD_OK)
+    if (sd_cli_load_scripted(a->scenario ? a->scenario : o->scenario_path, bot_path, a->params,
+                             a->n_params, &sc, &bot, &err) != SD_OK)
         goto fail;
-    sd_sandbox_set_print(sc->sb, sd_cli_print_stderr, NULL);
-    sd_bot_set_print(bot, sd_cli_print_stderr, NULL);
     if (sd_results_create(&res, &err) != SD_OK)
         goto fail;
     sd_session_config cfg = {

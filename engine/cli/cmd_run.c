@@ -120,11 +120,8 @@ int sd_cmd_run(int argc, char **argv)
     sd_session *s = NULL;
     char log_buf[512];
 
-    if (sd_scenario_load(scenario, NULL, &sc, &err) != SD_OK ||
-        sd_bot_load(participant, NULL, params, n_params, &bot, &err) != SD_OK)
+    if (sd_cli_load_scripted(scenario, participant, params, n_params, &sc, &bot, &err) != SD_OK)
         goto fail;
-    sd_sandbox_set_print(sc->sb, sd_cli_print_stderr, NULL);
-    sd_bot_set_print(bot, sd_cli_print_stderr, NULL);
     if (log_path == NULL) {
         if (default_log_path(sc->id, log_buf, sizeof log_buf) != 0) {
             sd_error_set(&err, SD_ERR_IO, "sessions: cannot create the folder: %s", strerror(errno));

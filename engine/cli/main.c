@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "cli.h"
+#include "participant/bot.h"
+#include "scenario/scenario.h"
 
 static const char usage[] =
     "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N] [--bench]\n"
@@ -44,6 +46,20 @@ void sd_cli_print_stderr(void *ctx, const char *line)
 {
     (void)ctx;
     fprintf(stderr, "%s\n", line);
+}
+
+sd_status sd_cli_load_scripted(const char *scenario, const char *participant,
+                               const char *const *params, size_t n_params, sd_scenario **sc,
+                               sd_bot **bot, sd_error *err)
+{
+    sd_status st = sd_scenario_load(scenario, NULL, sc, err);
+    if (st == SD_OK)
+        st = sd_bot_load(participant, NULL, params, n_params, bot, err);
+    if (st != SD_OK)
+        return st;
+    sd_sandbox_set_print((*sc)->sb, sd_cli_print_stderr, NULL);
+    sd_bot_set_print(*bot, sd_cli_print_stderr, NULL);
+    return SD_OK;
 }
 
 void sd_cli_today(char out[11])
