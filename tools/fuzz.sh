@@ -37,9 +37,13 @@ for t in $targets; do
     dict=""
     [ -f "$src/tests/fuzz/$t.dict" ] && dict="-dict=$src/tests/fuzz/$t.dict"
     # More seeds, read where they live rather than copied into the corpus: the scenario
-    # fuzzer starts from the bundled scenarios and the hostile suite as well.
+    # fuzzer starts from the bundled scenarios, the hostile suite and the test scenarios as well.
     seeds=""
-    [ "$t" = fuzz_scenario ] && seeds="$src/scenarios $src/tests/hostile"
+    if [ "$t" = fuzz_scenario ]; then
+        # tests/data also holds the window's reference screenshots: only its scenarios.
+        data="$build/seeds/$t" && rm -rf "$data" && mkdir -p "$data" && cp "$src"/tests/data/*.lua "$data"/
+        seeds="$src/scenarios $src/tests/hostile $data"
+    fi
     # The sandbox stops a runaway script after 0.5 s and at 32 MiB (fuzz_scenario.c), well
     # inside libFuzzer's own limits, so a script that runs away is a load error, not a timeout.
     # A small quarantine: scripts that churn through big strings made ASan's default (256 MiB)
