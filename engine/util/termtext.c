@@ -144,10 +144,11 @@ static void emit_string(sink *k, const char *s, size_t len, bool left, size_t wi
 
 /* Formats one numeric conversion (spec is its printf text with the width and precision
  * written out) and writes it as it is: numbers hold no control characters. */
-#define EMIT_NUMBER(k, spec, value)                                                         \
+#define EMIT_NUMBER(k, spec, type, ap)                                                      \
     do {                                                                                    \
+        type value_ = va_arg(ap, type); /* read once: it is formatted twice when long */    \
         char small_[128];                                                                   \
-        int n_ = snprintf(small_, sizeof small_, spec, value);                              \
+        int n_ = snprintf(small_, sizeof small_, spec, value_);                             \
         if (n_ < 0) {                                                                       \
             (k)->failed = true;                                                             \
         } else if ((size_t)n_ < sizeof small_) {                                            \
@@ -157,7 +158,7 @@ static void emit_string(sink *k, const char *s, size_t len, bool left, size_t wi
             if (big_ == NULL) {                                                             \
                 (k)->failed = true;                                                         \
             } else {                                                                        \
-                snprintf(big_, (size_t)n_ + 1, spec, value);                                \
+                snprintf(big_, (size_t)n_ + 1, spec, value_);                               \
                 emit(k, big_, (size_t)n_, (size_t)n_);                                      \
                 free(big_);                                                                 \
             }                                                                               \
@@ -253,23 +254,23 @@ int sd_term_vprintf(FILE *out, const char *fmt, va_list ap)
         }
         case 'd':
         case 'i':
-            if (strcmp(len_mod, "l") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, long));
-            else if (strcmp(len_mod, "ll") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, long long));
-            else if (strcmp(len_mod, "j") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, intmax_t));
-            else if (strcmp(len_mod, "z") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, size_t));
-            else if (strcmp(len_mod, "t") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, ptrdiff_t));
-            else EMIT_NUMBER(&k, spec, va_arg(ap, int));
+            if (strcmp(len_mod, "l") == 0) EMIT_NUMBER(&k, spec, long, ap);
+            else if (strcmp(len_mod, "ll") == 0) EMIT_NUMBER(&k, spec, long long, ap);
+            else if (strcmp(len_mod, "j") == 0) EMIT_NUMBER(&k, spec, intmax_t, ap);
+            else if (strcmp(len_mod, "z") == 0) EMIT_NUMBER(&k, spec, size_t, ap);
+            else if (strcmp(len_mod, "t") == 0) EMIT_NUMBER(&k, spec, ptrdiff_t, ap);
+            else EMIT_NUMBER(&k, spec, int, ap);
             break;
         case 'u':
         case 'o':
         case 'x':
         case 'X':
-            if (strcmp(len_mod, "l") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, unsigned long));
-            else if (strcmp(len_mod, "ll") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, unsigned long long));
-            else if (strcmp(len_mod, "j") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, uintmax_t));
-            else if (strcmp(len_mod, "z") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, size_t));
-            else if (strcmp(len_mod, "t") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, ptrdiff_t));
-            else EMIT_NUMBER(&k, spec, va_arg(ap, unsigned));
+            if (strcmp(len_mod, "l") == 0) EMIT_NUMBER(&k, spec, unsigned long, ap);
+            else if (strcmp(len_mod, "ll") == 0) EMIT_NUMBER(&k, spec, unsigned long long, ap);
+            else if (strcmp(len_mod, "j") == 0) EMIT_NUMBER(&k, spec, uintmax_t, ap);
+            else if (strcmp(len_mod, "z") == 0) EMIT_NUMBER(&k, spec, size_t, ap);
+            else if (strcmp(len_mod, "t") == 0) EMIT_NUMBER(&k, spec, ptrdiff_t, ap);
+            else EMIT_NUMBER(&k, spec, unsigned, ap);
             break;
         case 'f':
         case 'F':
@@ -279,11 +280,11 @@ int sd_term_vprintf(FILE *out, const char *fmt, va_list ap)
         case 'G':
         case 'a':
         case 'A':
-            if (strcmp(len_mod, "L") == 0) EMIT_NUMBER(&k, spec, va_arg(ap, long double));
-            else EMIT_NUMBER(&k, spec, va_arg(ap, double));
+            if (strcmp(len_mod, "L") == 0) EMIT_NUMBER(&k, spec, long double, ap);
+            else EMIT_NUMBER(&k, spec, double, ap);
             break;
         case 'p':
-            EMIT_NUMBER(&k, spec, va_arg(ap, void *));
+            EMIT_NUMBER(&k, spec, void *, ap);
             break;
         default:
             /* %n or an unknown conversion (the compiler's format check sees them first):
