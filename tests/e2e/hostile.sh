@@ -5,8 +5,9 @@
 # `ulimit -v` 1.5 GiB, and requires for each: the exit status its file declares (1 unless
 # it says `-- expect-status: 0`; never a timeout or a signal), a message naming the file
 # (and `FILE:LINE:` when it says `-- expect-line: N`) and containing each `-- expect: TEXT`,
-# a wall time under 10 s and a peak resident size under 512 MiB (1 GiB in ASan builds); and
-# afterwards, that no file was written outside TMPDIR. Prints one line per case.
+# a wall time under 10 s and a peak resident size under 512 MiB (1 GiB in ASan builds), an
+# output that is safe for a terminal (unsafe_output below); and afterwards, that no file was
+# written outside TMPDIR. Prints one line per case.
 # Usage (from the repository root, as ctest does): bash hostile.sh STORMDRILL TMPDIR
 # Environment: SD_HOSTILE_NO_ULIMIT=1 treats the binary as an ASan build (no ulimit -v; set
 # it for sanitizer builds that the detection below misses).
@@ -78,6 +79,21 @@ MARK="$W/start-mark"
 touch "$MARK"
 sleep 1 # mtimes may have one-second resolution
 
+# Terminal safety (issue 11, safe output): prints one problem a line when a case's output
+# holds a raw control byte other than newline and tab (ESC, CR, BEL, DEL ...), a C1 or
+# bidirectional control (U+0080..U+009F, U+061C, U+200E/F, U+2028..U+202E, U+2066..U+2069),
+# invalid UTF-8, or more than MAX_OUTPUT_BYTES: text from files reaches the terminal escaped
+# (util/termtext.h) and cut (util/error.h).
+MAX_OUTPUT_BYTES=65536
+unsafe_output() {
+    local f=$1 size
+    LC_ALL=C grep -qaP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]' "$f" &&
+        echo "raw control characters in the output"
+    iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || echo "invalid UTF-8 in the output"
+    size=$(wc -c <"$f")
+    [ "$size" -le $MAX_OUTPUT_BYTES ] || echo "$size bytes of output (limit $MAX_OUTPUT_BYTES)"
+}
+
 # run_case REL KIND: runs one case (KIND is check or participant) and prints its line.
 run_case() {
     local rel=$1 kind=$2
@@ -145,6 +161,8 @@ run_case() {
     if [ -n "$kb" ] && [ "$kb" -eq "$kb" ] 2>/dev/null && [ "$kb" -gt $MAX_RSS_KB ]; then
         problems+=("peak memory $((kb / 1024)) MiB (limit $((MAX_RSS_KB / 1024)) MiB)")
     fi
+    local u
+    while IFS= read -r u; do problems+=("$u"); done < <(unsafe_output "$out")
     local left
     left=$(pwned)
     [ -z "$left" ] || problems+=("wrote $(echo $left)")
