@@ -79,20 +79,8 @@ MARK="$W/start-mark"
 touch "$MARK"
 sleep 1 # mtimes may have one-second resolution
 
-# Terminal safety (issue 11, safe output): prints one problem a line when a case's output
-# holds a raw control byte other than newline and tab (ESC, CR, BEL, DEL ...), a C1 or
-# bidirectional control (U+0080..U+009F, U+061C, U+200E/F, U+2028..U+202E, U+2066..U+2069),
-# invalid UTF-8, or more than MAX_OUTPUT_BYTES: text from files reaches the terminal escaped
-# (util/termtext.h) and cut (util/error.h).
-MAX_OUTPUT_BYTES=65536
-unsafe_output() {
-    local f=$1 size
-    LC_ALL=C grep -qaP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]' "$f" &&
-        echo "raw control characters in the output"
-    iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || echo "invalid UTF-8 in the output"
-    size=$(wc -c <"$f")
-    [ "$size" -le $MAX_OUTPUT_BYTES ] || echo "$size bytes of output (limit $MAX_OUTPUT_BYTES)"
-}
+# unsafe_output FILE: the terminal-safety check of every case's output.
+. "$(dirname "$0")/../support/termsafe.sh"
 
 # run_case REL KIND: runs one case (KIND is check or participant) and prints its line.
 run_case() {
