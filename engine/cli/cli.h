@@ -4,6 +4,7 @@
 #define SD_CLI_H
 
 #include "util/error.h"
+#include "util/termtext.h" /* every line printed goes through sd_term_printf */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,7 +33,8 @@ int sd_exit_for(const sd_error *err);
 int sd_wants_help(int argc, char **argv);
 /* Today's local date, "YYYY-MM-DD": the date written in a new session log's header. */
 void sd_cli_today(char out[11]);
-/* An sd_print_fn for scenario and participant scripts: each print() line to stderr. */
+/* An sd_print_fn for scenario and participant scripts: each print() line to stderr, escaped
+ * (util/termtext.h; the sandbox has cut it at SD_PRINT_MAX_BYTES). */
 void sd_cli_print_stderr(void *ctx, const char *line);
 /* Loads a scenario and a scripted participant for a headless run (run, resume), their
  * print() going to stderr. The caller frees both (also what was loaded on failure). */

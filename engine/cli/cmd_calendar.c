@@ -24,7 +24,7 @@ int sd_cmd_calendar(int argc, char **argv)
     char *end;
     long year = strtol(argv[1], &end, 10);
     if (*argv[1] == '\0' || *end != '\0' || year < 1900 || year > 9999) {
-        fprintf(stderr, "stormdrill calendar: '%s' is not a year between 1900 and 9999\n", argv[1]);
+        sd_term_printf(stderr, "stormdrill calendar: '%s' is not a year between 1900 and 9999\n", argv[1]);
         return SD_EXIT_USAGE;
     }
     sd_holiday h[SD_MAX_HOLIDAYS];
@@ -32,7 +32,7 @@ int sd_cmd_calendar(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         int y, m, d;
         sd_civil_from_days(h[i].day, &y, &m, &d);
-        printf("%04d-%02d-%02d\t%s\n", y, m, d, h[i].name);
+        sd_term_printf(stdout, "%04d-%02d-%02d\t%s\n", y, m, d, h[i].name);
     }
     return SD_EXIT_OK;
 }

@@ -45,9 +45,9 @@ static void print_error(const char *path, const sd_error *err)
     const char *msg = sd_error_msg(err);
     /* Messages from the loader already start with the file name. */
     if (strncmp(msg, path, strlen(path)) == 0)
-        printf("%s\n", msg);
+        sd_term_printf(stdout, "%s\n", msg);
     else
-        printf("%s: %s\n", path, msg);
+        sd_term_printf(stdout, "%s: %s\n", path, msg);
 }
 
 /* Checks one file and prints what it finds; true when the file is fine. */
@@ -75,9 +75,9 @@ static bool check_one(const char *path)
     }
     ok = true;
     if (lint.warnings > 0)
-        printf("%s: ok (%zu warning%s)\n", path, lint.warnings, lint.warnings == 1 ? "" : "s");
+        sd_term_printf(stdout, "%s: ok (%zu warning%s)\n", path, lint.warnings, lint.warnings == 1 ? "" : "s");
     else
-        printf("%s: ok\n", path);
+        sd_term_printf(stdout, "%s: ok\n", path);
 done:
     sd_lint_list_free(&lint);
     sd_scenario_free(sc);

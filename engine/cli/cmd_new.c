@@ -186,10 +186,10 @@ static int write_new(const char *path, const char *data, size_t len)
     int rc = SD_EXIT_OK;
     if (sd_write_file_new(path, data, len, &err) != SD_OK) {
         if (err.status == SD_ERR_INPUT)
-            fprintf(stderr, "stormdrill new: %s (choose another name, or move the file away)\n",
+            sd_term_printf(stderr, "stormdrill new: %s (choose another name, or move the file away)\n",
                     sd_error_msg(&err));
         else
-            fprintf(stderr, "stormdrill new: %s\n", sd_error_msg(&err));
+            sd_term_printf(stderr, "stormdrill new: %s\n", sd_error_msg(&err));
         rc = SD_EXIT_INPUT;
     }
     sd_error_clear(&err);
@@ -208,7 +208,7 @@ int sd_cmd_new(int argc, char **argv)
     }
     const char *name = argv[1];
     if (!valid_name(name)) {
-        fprintf(stderr, "stormdrill new: '%s' is not a valid scenario id: use lower-case letters "
+        sd_term_printf(stderr, "stormdrill new: '%s' is not a valid scenario id: use lower-case letters "
                         "a-z, digits, '_' and '-' (at most 64), e.g. \"vatten-ekby\"\n", name);
         return SD_EXIT_USAGE;
     }
@@ -220,7 +220,7 @@ int sd_cmd_new(int argc, char **argv)
         else if (ends_with(argv[2], ".lua"))
             sd_buf_puts(&path, argv[2]);
         else {
-            fprintf(stderr, "stormdrill new: '%s' is neither a folder nor a file name ending in "
+            sd_term_printf(stderr, "stormdrill new: '%s' is neither a folder nor a file name ending in "
                             ".lua\n", argv[2]);
             return SD_EXIT_USAGE;
         }
@@ -236,7 +236,7 @@ int sd_cmd_new(int argc, char **argv)
     } else {
         rc = write_new(sd_buf_str(&path), text.data, text.len);
         if (rc == SD_EXIT_OK)
-            printf("wrote %s\nnext: stormdrill check %s\n", sd_buf_str(&path), sd_buf_str(&path));
+            sd_term_printf(stdout, "wrote %s\nnext: stormdrill check %s\n", sd_buf_str(&path), sd_buf_str(&path));
     }
     sd_buf_free(&path);
     sd_buf_free(&text);

@@ -51,17 +51,19 @@ int sd_cmd_replay(int argc, char **argv)
         else if (strcmp(a, "--lang") == 0 && has_value) {
             lang = sd_vocab_lookup(SD_VOCAB_LANGUAGE, argv[++i]);
             if (lang < 0) {
-                fprintf(stderr, "stormdrill replay: --lang '%s': use sv or en\n", argv[i]);
+                sd_term_printf(stderr, "stormdrill replay: --lang '%s': use sv or en\n", argv[i]);
                 return SD_EXIT_USAGE;
             }
         } else if (a[0] == '-' || log_path) {
-            fprintf(stderr, "stormdrill replay: unexpected '%s'\n\n%s", a, usage);
+            sd_term_printf(stderr, "stormdrill replay: unexpected '%s'\n\n", a);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else
             log_path = a;
     }
     if (!log_path) {
-        fprintf(stderr, "stormdrill replay: no log given\n\n%s", usage);
+        sd_term_printf(stderr, "stormdrill replay: no log given\n\n");
+        fputs(usage, stderr);
         return SD_EXIT_USAGE;
     }
     double speed = 0;
@@ -70,7 +72,7 @@ int sd_cmd_replay(int argc, char **argv)
         errno = 0;
         speed = strtod(speed_arg, &end);
         if (errno || *end || !*speed_arg || !isfinite(speed) || speed <= 0 || speed > 1e6) {
-            fprintf(stderr, "stormdrill replay: --speed '%s' is not a number above 0 (simulated seconds "
+            sd_term_printf(stderr, "stormdrill replay: --speed '%s' is not a number above 0 (simulated seconds "
                             "per real second)\n", speed_arg);
             return SD_EXIT_USAGE;
         }
@@ -79,14 +81,14 @@ int sd_cmd_replay(int argc, char **argv)
     sd_error err = SD_ERROR_INIT;
     sd_status st;
     if (!have_display()) {
-        fprintf(stderr, "stormdrill replay: no display for the replay window (%s); printing the "
+        sd_term_printf(stderr, "stormdrill replay: no display for the replay window (%s); printing the "
                         "log's scorecard instead\n",
                 getenv("SDL_VIDEODRIVER") || getenv("DISPLAY") || getenv("WAYLAND_DISPLAY")
                     ? SDL_GetError() : "neither DISPLAY nor WAYLAND_DISPLAY is set");
         sd_replay_log *log = NULL;
         st = sd_replay_log_load(log_path, 0, &log, &err);
         if (st == SD_OK && sd_replay_log_torn(log))
-            fprintf(stderr, "stormdrill replay: warning: %s\n", sd_replay_log_torn(log));
+            sd_term_printf(stderr, "stormdrill replay: warning: %s\n", sd_replay_log_torn(log));
         if (st == SD_OK)
             st = sd_score_and_report(sd_replay_log_results(log), NULL, NULL, false, log_path, &err);
         sd_replay_log_free(log);
@@ -101,7 +103,7 @@ int sd_cmd_replay(int argc, char **argv)
     }
     int rc = SD_EXIT_OK;
     if (st != SD_OK) {
-        fprintf(stderr, "stormdrill replay: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill replay: %s\n", sd_error_msg(&err));
         rc = sd_exit_for(&err);
     }
     sd_error_clear(&err);

@@ -149,14 +149,15 @@ int sd_cmd_report(int argc, char **argv)
         } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
             lang = sd_vocab_lookup(SD_VOCAB_LANGUAGE, argv[++i]);
             if (lang < 0) {
-                fprintf(stderr, "stormdrill report: --lang must be sv or en, not '%s'\n", argv[i]);
+                sd_term_printf(stderr, "stormdrill report: --lang must be sv or en, not '%s'\n", argv[i]);
                 free_paths(&in);
                 return SD_EXIT_USAGE;
             }
         } else if (strcmp(a, "--quiet") == 0) {
             quiet = true;
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "stormdrill report: unknown option or missing value: '%s'\n\n%s", a, usage);
+            sd_term_printf(stderr, "stormdrill report: unknown option or missing value: '%s'\n\n", a);
+            fputs(usage, stderr);
             free_paths(&in);
             return SD_EXIT_USAGE;
         } else {
@@ -167,7 +168,7 @@ int sd_cmd_report(int argc, char **argv)
             else if (add_path(&in, a) != 0)
                 s = sd_error_set(&err, SD_ERR_MEMORY, "out of memory");
             if (s != SD_OK) {
-                fprintf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
+                sd_term_printf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
                 sd_error_clear(&err);
                 free_paths(&in);
                 return SD_EXIT_INPUT;
@@ -175,7 +176,8 @@ int sd_cmd_report(int argc, char **argv)
         }
     }
     if (in.n == 0) {
-        fprintf(stderr, "stormdrill report: no results files given\n\n%s", usage);
+        sd_term_printf(stderr, "stormdrill report: no results files given\n\n");
+        fputs(usage, stderr);
         free_paths(&in);
         return SD_EXIT_USAGE;
     }
@@ -200,7 +202,7 @@ int sd_cmd_report(int argc, char **argv)
         if (sd_rr_read(in.v[i], &opt, &rr, &err) != SD_OK) {
             if (err.status == SD_ERR_MEMORY || (err.status == SD_ERR_IO && strstr(sd_error_msg(&err), items_path)))
                 goto fail;
-            fprintf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
+            sd_term_printf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
             sd_error_clear(&err);
             bad++;
             continue;
@@ -210,7 +212,7 @@ int sd_cmd_report(int argc, char **argv)
             goto fail;
     }
     if (bad) {
-        fprintf(stderr, "stormdrill report: no report written: %zu of %zu results files %s bad\n",
+        sd_term_printf(stderr, "stormdrill report: no report written: %zu of %zu results files %s bad\n",
                 bad, in.n, bad == 1 ? "is" : "are");
         rc = SD_EXIT_INPUT;
         goto done;
@@ -229,12 +231,12 @@ int sd_cmd_report(int argc, char **argv)
     if (cs != SD_OK)
         goto fail;
     if (!quiet)
-        printf("%s: %zu %s, %lld %s\n  %s\n  %s\n  %s\n", sd_rtext(tx, "report.title"), in.n,
+        sd_term_printf(stdout, "%s: %zu %s, %lld %s\n  %s\n  %s\n  %s\n", sd_rtext(tx, "report.title"), in.n,
                sd_rtext(tx, "report.results_files"), (long long)n_items, sd_rtext(tx, "report.items_lc"),
                html_path, csv_path, items_path);
     goto done;
 fail:
-    fprintf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
+    sd_term_printf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
     rc = sd_exit_for(&err);
 done:
     sd_items_csv_abort(items);

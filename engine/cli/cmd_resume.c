@@ -43,12 +43,12 @@ typedef struct resume_args {
 static void say_resumed(const resume_args *a, const sd_resume_info *info)
 {
     if (info->torn)
-        fprintf(stderr, "stormdrill resume: warning: %s\n", info->torn);
+        sd_term_printf(stderr, "stormdrill resume: warning: %s\n", info->torn);
     if (a->quiet)
         return;
     char t[20];
     sd_time_format(info->now, t);
-    fprintf(stderr, "stormdrill resume: %s: %zu records caught up with; going on from %s%s\n",
+    sd_term_printf(stderr, "stormdrill resume: %s: %zu records caught up with; going on from %s%s\n",
             a->log, info->records, t, info->had_ended ? " (the exercise had ended: only its results "
                                                        "are written)" : "");
 }
@@ -95,7 +95,7 @@ static int resume_scripted(const resume_args *a, const sd_log_origin *o)
         goto fail;
     goto done;
 fail:
-    fprintf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
+    sd_term_printf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
     rc = sd_exit_for(&err);
 done:
     sd_session_destroy(s);
@@ -112,7 +112,7 @@ done:
 static int resume_person(const resume_args *a, const sd_log_origin *o)
 {
     if (!sd_window_display_available()) {
-        fprintf(stderr, "stormdrill resume: %s is a person's exercise and goes on in the window, "
+        sd_term_printf(stderr, "stormdrill resume: %s is a person's exercise and goes on in the window, "
                 "but there is no display (set DISPLAY, or SDL_VIDEODRIVER=offscreen for a test). "
                 "To score it as it stands: stormdrill score %s\n", a->log, a->log);
         return SD_EXIT_INPUT;
@@ -127,16 +127,16 @@ static int resume_person(const resume_args *a, const sd_log_origin *o)
     if (st == SD_OK) {
         const char *torn = sd_app_resume_warning(app);
         if (torn)
-            fprintf(stderr, "stormdrill resume: warning: %s\n", torn);
+            sd_term_printf(stderr, "stormdrill resume: warning: %s\n", torn);
         st = sd_app_run(app, &err);
     }
     sd_app_destroy(app);
     int rc = SD_EXIT_OK;
     if (st != SD_OK) {
-        fprintf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
         rc = sd_exit_for(&err);
     } else {
-        fprintf(stderr, "stormdrill: session log: %s\n", a->log);
+        sd_term_printf(stderr, "stormdrill: session log: %s\n", a->log);
     }
     sd_error_clear(&err);
     return rc;
@@ -162,30 +162,32 @@ int sd_cmd_resume(int argc, char **argv)
         else if (strcmp(s, "--lang") == 0 && has_value) {
             a.lang = sd_vocab_lookup(SD_VOCAB_LANGUAGE, argv[++i]);
             if (a.lang < 0) {
-                fprintf(stderr, "stormdrill resume: --lang '%s': use sv or en\n", argv[i]);
+                sd_term_printf(stderr, "stormdrill resume: --lang '%s': use sv or en\n", argv[i]);
                 return SD_EXIT_USAGE;
             }
         } else if (strcmp(s, "--param") == 0 && has_value) {
             if (a.n_params == sizeof a.params / sizeof a.params[0]) {
-                fprintf(stderr, "stormdrill resume: at most 64 --param options\n");
+                sd_term_printf(stderr, "stormdrill resume: at most 64 --param options\n");
                 return SD_EXIT_USAGE;
             }
             a.params[a.n_params++] = argv[++i];
         } else if (s[0] == '-' || a.log) {
-            fprintf(stderr, "stormdrill resume: unexpected '%s'\n\n%s", s, usage);
+            sd_term_printf(stderr, "stormdrill resume: unexpected '%s'\n\n", s);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else {
             a.log = s;
         }
     }
     if (a.log == NULL) {
-        fprintf(stderr, "stormdrill resume: no session log given\n\n%s", usage);
+        sd_term_printf(stderr, "stormdrill resume: no session log given\n\n");
+        fputs(usage, stderr);
         return SD_EXIT_USAGE;
     }
     sd_error err = SD_ERROR_INIT;
     sd_log_origin o;
     if (sd_log_origin_read(a.log, &o, &err) != SD_OK) {
-        fprintf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
         int rc = sd_exit_for(&err);
         sd_error_clear(&err);
         return rc;

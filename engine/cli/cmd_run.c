@@ -68,13 +68,13 @@ int sd_cmd_run(int argc, char **argv)
         else if (strcmp(a, "--date") == 0 && has_value) {
             date = argv[++i];
             if (!sd_date_valid(date)) {
-                fprintf(stderr, "stormdrill run: --date '%s' is not a date of the form YYYY-MM-DD\n", date);
+                sd_term_printf(stderr, "stormdrill run: --date '%s' is not a date of the form YYYY-MM-DD\n", date);
                 return SD_EXIT_USAGE;
             }
         }
         else if (strcmp(a, "--param") == 0 && has_value) {
             if (n_params == sizeof params / sizeof params[0]) {
-                fprintf(stderr, "stormdrill run: at most 64 --param options\n");
+                sd_term_printf(stderr, "stormdrill run: at most 64 --param options\n");
                 return SD_EXIT_USAGE;
             }
             params[n_params++] = argv[++i];
@@ -83,27 +83,28 @@ int sd_cmd_run(int argc, char **argv)
             errno = 0;
             unsigned long long v = strtoull(argv[++i], &end, 10);
             if (errno || *end || argv[i][0] == '\0' || argv[i][0] == '-' || v > 9007199254740991ULL) {
-                fprintf(stderr, "stormdrill run: --seed '%s' is not a whole number from 0 to 2^53-1\n", argv[i]);
+                sd_term_printf(stderr, "stormdrill run: --seed '%s' is not a whole number from 0 to 2^53-1\n", argv[i]);
                 return SD_EXIT_USAGE;
             }
             seed = v;
             seed_set = true;
         } else if (a[0] == '-') {
-            fprintf(stderr, "stormdrill run: unknown option or missing value: '%s'\n\n%s", a, usage);
+            sd_term_printf(stderr, "stormdrill run: unknown option or missing value: '%s'\n\n", a);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else if (scenario == NULL) {
             scenario = a;
         } else {
-            fprintf(stderr, "stormdrill run: more than one scenario given ('%s')\n", a);
+            sd_term_printf(stderr, "stormdrill run: more than one scenario given ('%s')\n", a);
             return SD_EXIT_USAGE;
         }
     }
     if (!headless || participant == NULL || scenario == NULL) {
-        fprintf(stderr, "stormdrill run: %s\n\n%s",
+        sd_term_printf(stderr, "stormdrill run: %s\n\n",
                 scenario == NULL ? "no scenario given"
                 : !headless      ? "only --headless runs exist in this build"
-                                 : "--participant is required for a headless run",
-                usage);
+                                 : "--participant is required for a headless run");
+        fputs(usage, stderr);
         return SD_EXIT_USAGE;
     }
 
@@ -145,7 +146,7 @@ int sd_cmd_run(int argc, char **argv)
         sd_session_start(s, &err) != SD_OK || sd_session_run(s, &err) != SD_OK)
         goto fail;
     if (sd_logw_warning(log))
-        fprintf(stderr, "stormdrill run: warning: %s\n", sd_logw_warning(log));
+        sd_term_printf(stderr, "stormdrill run: warning: %s\n", sd_logw_warning(log));
     if (sd_logw_close(log, &err) != SD_OK) {
         log = NULL;
         goto fail;
@@ -153,16 +154,16 @@ int sd_cmd_run(int argc, char **argv)
     log = NULL;
     if (sd_score_and_report(res, out_path, csv_path, quiet, log_path, &err) != SD_OK) {
         /* The exercise itself is complete in the log: the files can be made again. */
-        fprintf(stderr, "stormdrill run: %s\nstormdrill run: the exercise is complete in the "
+        sd_term_printf(stderr, "stormdrill run: %s\nstormdrill run: the exercise is complete in the "
                         "session log %s; `stormdrill score %s --out FILE` writes the results "
                         "again\n", sd_error_msg(&err), log_path, log_path);
         rc = sd_exit_for(&err);
     }
     goto done;
 fail:
-    fprintf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));
+    sd_term_printf(stderr, "stormdrill run: %s\n", sd_error_msg(&err));
     if (log_path && log)
-        fprintf(stderr, "stormdrill run: the session log so far is in %s; once the cause is put "
+        sd_term_printf(stderr, "stormdrill run: the session log so far is in %s; once the cause is put "
                 "right, go on with: stormdrill resume %s\n", log_path, log_path);
     rc = sd_exit_for(&err);
 done:

@@ -31,7 +31,8 @@ int sd_cmd_score(int argc, char **argv)
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = true;
         else if (argv[i][0] == '-' || log_path) {
-            fprintf(stderr, "stormdrill score: unexpected '%s'\n\n%s", argv[i], usage);
+            sd_term_printf(stderr, "stormdrill score: unexpected '%s'\n\n", argv[i]);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else
             log_path = argv[i];
@@ -60,12 +61,12 @@ int sd_cmd_score(int argc, char **argv)
     }
     const char *torn;
     if (sd_logr_torn(r, &torn))
-        fprintf(stderr, "stormdrill score: warning: %s\n", torn);
+        sd_term_printf(stderr, "stormdrill score: warning: %s\n", torn);
     if (sd_score_and_report(res, out_path, csv_path, quiet, NULL, &err) != SD_OK)
         goto fail;
     goto done;
 fail:
-    fprintf(stderr, "stormdrill score: %s\n", sd_error_msg(&err));
+    sd_term_printf(stderr, "stormdrill score: %s\n", sd_error_msg(&err));
     rc = sd_exit_for(&err);
 done:
     sd_logr_close(r);

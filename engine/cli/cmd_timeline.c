@@ -162,8 +162,8 @@ static int print_text(const sd_scenario *sc)
     sd_time_format(sc->start, t1);
     rel_time(sc->duration, t2);
     clock_time(sc, end, t3);
-    printf("%s (%s)\n", sc->title ? sc->title : "", sc->id ? sc->id : "");
-    printf("starts %.10s %.5s, runs %s, ends %s; %zu items, %zu storms, %zu hijacks, "
+    sd_term_printf(stdout, "%s (%s)\n", sc->title ? sc->title : "", sc->id ? sc->id : "");
+    sd_term_printf(stdout, "starts %.10s %.5s, runs %s, ends %s; %zu items, %zu storms, %zu hijacks, "
            "%zu callbacks\n\n", t1, t1 + 11, t2 + 1, t3, sc->n_items, sc->n_storms,
            sc->n_hijacks, sc->n_hooks);
 
@@ -226,24 +226,24 @@ static int print_text(const sd_scenario *sc)
         }
     }
     qsort(rows, n, sizeof *rows, cmp_row);
-    printf("%-8s %-11s %-13s %-14s %-14s %s\n", "time", "clock", "kind", "id", "who", "text");
+    sd_term_printf(stdout, "%-8s %-11s %-13s %-14s %-14s %s\n", "time", "clock", "kind", "id", "who", "text");
     for (size_t i = 0; i < n; i++) {
         rel_time(rows[i].at - sc->start, t1);
         clock_time(sc, rows[i].at, t2);
-        printf("%-8s %-11s %-13s %-14s %-14s %s\n", t1, t2, rows[i].kind, rows[i].id,
+        sd_term_printf(stdout, "%-8s %-11s %-13s %-14s %-14s %s\n", t1, t2, rows[i].kind, rows[i].id,
                rows[i].who, rows[i].text);
     }
     free(rows);
 
     if (sc->n_hooks > 0 || sc->n_prepared > 0) {
-        printf("\ncallbacks (in declaration order):\n");
+        sd_term_printf(stdout, "\ncallbacks (in declaration order):\n");
         for (size_t i = 0; i < sc->n_hooks; i++) {
             char name[64];
             hook_name(&sc->hooks[i], name);
-            printf("  line %-5d %s\n", sc->hooks[i].line, name);
+            sd_term_printf(stdout, "  line %-5d %s\n", sc->hooks[i].line, name);
         }
         if (sc->n_prepared > 0)
-            printf("  %zu prepared inject%s for the facilitator (sent on a key, at no fixed "
+            sd_term_printf(stdout, "  %zu prepared inject%s for the facilitator (sent on a key, at no fixed "
                    "time)\n", sc->n_prepared, sc->n_prepared == 1 ? "" : "s");
     }
 
@@ -263,7 +263,7 @@ static int print_text(const sd_scenario *sc)
             if (tot[b] > max)
                 max = tot[b];
         }
-        printf("\nstorm comments per %s (expected, neutral audience):\n",
+        sd_term_printf(stdout, "\nstorm comments per %s (expected, neutral audience):\n",
                bucket == 600 ? "10 minutes" : "hour");
         for (size_t b = 0; b < nb; b++) {
             if (tot[b] < 0.05)
@@ -272,16 +272,16 @@ static int print_text(const sd_scenario *sc)
             rel_time(t - sc->start, t1);
             clock_time(sc, t, t2);
             int w = max > 0 ? (int)lround(tot[b] / max * 40) : 0;
-            printf("%-8s %-11s %7.1f |", t1, t2, tot[b]);
+            sd_term_printf(stdout, "%-8s %-11s %7.1f |", t1, t2, tot[b]);
             for (int k = 0; k < w; k++)
                 putchar('#');
             if (sc->n_storms > 1) {
-                printf("  (");
+                sd_term_printf(stdout, "  (");
                 bool first = true;
                 for (size_t i = 0; i < sc->n_storms; i++) {
                     double c = storm_count_between(&sc->storms[i], t, t + bucket);
                     if (c >= 0.05) {
-                        printf("%s%s %.1f", first ? "" : ", ", sc->storms[i].id, c);
+                        sd_term_printf(stdout, "%s%s %.1f", first ? "" : ", ", sc->storms[i].id, c);
                         first = false;
                     }
                 }
@@ -541,7 +541,8 @@ int sd_cmd_timeline(int argc, char **argv)
             }
             svg = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "stormdrill timeline: unknown option '%s'\n\n%s", argv[i], usage);
+            sd_term_printf(stderr, "stormdrill timeline: unknown option '%s'\n\n", argv[i]);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else if (path == NULL) {
             path = argv[i];
@@ -557,7 +558,7 @@ int sd_cmd_timeline(int argc, char **argv)
     sd_error err = SD_ERROR_INIT;
     sd_scenario *sc = NULL;
     if (sd_scenario_load(path, NULL, &sc, &err) != SD_OK) {
-        fprintf(stderr, "stormdrill timeline: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill timeline: %s\n", sd_error_msg(&err));
         int rc = sd_exit_for(&err);
         sd_error_clear(&err);
         return rc;
@@ -570,7 +571,7 @@ int sd_cmd_timeline(int argc, char **argv)
             fputs("stormdrill timeline: out of memory\n", stderr);
             rc = SD_EXIT_INPUT;
         } else if (sd_write_file_atomic(svg, b.data, b.len, &err) != SD_OK) {
-            fprintf(stderr, "stormdrill timeline: %s\n", sd_error_msg(&err));
+            sd_term_printf(stderr, "stormdrill timeline: %s\n", sd_error_msg(&err));
             rc = SD_EXIT_INPUT;
         }
         sd_buf_free(&b);

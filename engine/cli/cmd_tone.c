@@ -53,7 +53,7 @@ static bool parse_positive(const char *s, double max, bool integer, double *out)
 static int bad_usage(const char *fmt, const char *arg)
 {
     fputs("stormdrill tone: ", stderr);
-    fprintf(stderr, fmt, arg);
+    sd_term_printf(stderr, fmt, arg);
     fputs("\n\n", stderr);
     fputs(usage, stderr);
     return SD_EXIT_USAGE;
@@ -123,7 +123,7 @@ static bool print_json(const sd_tone_result *res)
     sd_jsonw_object_end(&w);
     bool ok = sd_jsonw_ok(&w);
     if (ok)
-        printf("%s\n", sd_buf_str(&out));
+        sd_term_printf(stdout, "%s\n", sd_buf_str(&out));
     else
         fputs("stormdrill tone: out of memory\n", stderr);
     sd_buf_free(&out);
@@ -135,10 +135,10 @@ static void print_text(const sd_tone_result *res)
     for (int c = 0; c < SD_TONE_CHECK_COUNT; c++) {
         const sd_tone_check_result *r = &res->checks[c];
         const char *mark = !r->applies ? "\xE2\x80\x93" : r->pass ? "\xE2\x9C\x93" : "\xE2\x9C\x97";
-        printf("%s %-15s %s\n", mark, sd_tone_check_id((sd_tone_check)c), r->detail);
+        sd_term_printf(stdout, "%s %-15s %s\n", mark, sd_tone_check_id((sd_tone_check)c), r->detail);
     }
-    printf("LIX %.1f, %d words, score %.1f\n", res->lix, res->words, res->score);
-    printf("signals: personal %s, template_unedited %s\n",
+    sd_term_printf(stdout, "LIX %.1f, %d words, score %.1f\n", res->lix, res->words, res->score);
+    sd_term_printf(stdout, "signals: personal %s, template_unedited %s\n",
            res->signals[SD_SIGNAL_PERSONAL] ? "yes" : "no",
            res->signals[SD_SIGNAL_TEMPLATE_UNEDITED] ? "yes (placeholders left)" : "no");
 }
@@ -211,14 +211,14 @@ int sd_cmd_tone(int argc, char **argv)
     sd_lexicons *lx = NULL;
     sd_buf text = SD_BUF_INIT;
     if (sd_lexicons_load(assets, &lx, &err) != SD_OK) {
-        fprintf(stderr, "stormdrill tone: %s\n  (the assets folder is %s; set STORMDRILL_ASSETS "
+        sd_term_printf(stderr, "stormdrill tone: %s\n  (the assets folder is %s; set STORMDRILL_ASSETS "
                         "to the folder that holds lexicons/)\n",
                 sd_error_msg(&err), assets);
         rc = SD_EXIT_INPUT;
         goto done;
     }
     if (read_reply(&text, &err) != SD_OK) {
-        fprintf(stderr, "stormdrill tone: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill tone: %s\n", sd_error_msg(&err));
         rc = sd_exit_for(&err);
         goto done;
     }

@@ -84,21 +84,23 @@ int sd_cmd_window(int argc, char **argv)
         else if (strcmp(a, "--lang") == 0 && has_value) {
             lang = sd_vocab_lookup(SD_VOCAB_LANGUAGE, argv[++i]);
             if (lang < 0) {
-                fprintf(stderr, "stormdrill: --lang '%s': use sv or en\n", argv[i]);
+                sd_term_printf(stderr, "stormdrill: --lang '%s': use sv or en\n", argv[i]);
                 return SD_EXIT_USAGE;
             }
         } else if (a[0] == '-') {
-            fprintf(stderr, "stormdrill: unknown option or missing value: '%s'\n\n%s", a, usage);
+            sd_term_printf(stderr, "stormdrill: unknown option or missing value: '%s'\n\n", a);
+            fputs(usage, stderr);
             return SD_EXIT_USAGE;
         } else if (!scenario) {
             scenario = a;
         } else {
-            fprintf(stderr, "stormdrill: more than one scenario given ('%s')\n", a);
+            sd_term_printf(stderr, "stormdrill: more than one scenario given ('%s')\n", a);
             return SD_EXIT_USAGE;
         }
     }
     if (!scenario) {
-        fprintf(stderr, "stormdrill: no scenario given\n\n%s", usage);
+        sd_term_printf(stderr, "stormdrill: no scenario given\n\n");
+        fputs(usage, stderr);
         return SD_EXIT_USAGE;
     }
     uint64_t seed = 0;
@@ -107,7 +109,7 @@ int sd_cmd_window(int argc, char **argv)
         errno = 0;
         unsigned long long v = strtoull(seed_arg, &end, 10);
         if (errno || *end || !*seed_arg || *seed_arg == '-' || v > 9007199254740991ULL) {
-            fprintf(stderr, "stormdrill: --seed '%s' is not a whole number from 0 to 2^53-1\n", seed_arg);
+            sd_term_printf(stderr, "stormdrill: --seed '%s' is not a whole number from 0 to 2^53-1\n", seed_arg);
             return SD_EXIT_USAGE;
         }
         seed = v;
@@ -117,7 +119,7 @@ int sd_cmd_window(int argc, char **argv)
         setenv("SDL_VIDEODRIVER", "dummy", 0);
         setenv("SDL_RENDER_DRIVER", "software", 0);
     } else if (!sd_window_display_available()) {
-        fprintf(stderr, "stormdrill: no display for the exercise window (%s); running the scenario "
+        sd_term_printf(stderr, "stormdrill: no display for the exercise window (%s); running the scenario "
                         "headless with the demo participant instead\n",
                 getenv("SDL_VIDEODRIVER") || getenv("DISPLAY") || getenv("WAYLAND_DISPLAY")
                     ? SDL_GetError() : "neither DISPLAY nor WAYLAND_DISPLAY is set");
@@ -137,14 +139,14 @@ int sd_cmd_window(int argc, char **argv)
     if (bench && !log_path) {
         int fd = mkstemp(tmp_log);
         if (fd < 0) {
-            fprintf(stderr, "stormdrill: cannot create a temporary log: %s\n", strerror(errno));
+            sd_term_printf(stderr, "stormdrill: cannot create a temporary log: %s\n", strerror(errno));
             return SD_EXIT_INPUT;
         }
         close(fd);
         log_path = tmp_log;
     } else if (!log_path) {
         if (default_log_path(scenario, log_buf, sizeof log_buf) != 0) {
-            fprintf(stderr, "stormdrill: sessions: cannot create the folder: %s\n", strerror(errno));
+            sd_term_printf(stderr, "stormdrill: sessions: cannot create the folder: %s\n", strerror(errno));
             return SD_EXIT_INPUT;
         }
         log_path = log_buf;
@@ -158,7 +160,7 @@ int sd_cmd_window(int argc, char **argv)
     sd_error ferr = SD_ERROR_INIT;
     if (!bench && log_path == log_buf && sd_sha256_file_hex(scenario, NULL, sha, &ferr) == SD_OK &&
         sd_log_find_interrupted("sessions", sha, "person", &offer, &offer_t, &ferr) != SD_OK)
-        fprintf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
+        sd_term_printf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
     sd_error_clear(&ferr);
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
@@ -181,20 +183,20 @@ int sd_cmd_window(int argc, char **argv)
         if (st == SD_OK)
             st = sd_app_run(app, &err);
         if (st == SD_OK && app && sd_app_save_error(app)[0])
-            fprintf(stderr, "stormdrill: %s\n", sd_app_save_error(app));
+            sd_term_printf(stderr, "stormdrill: %s\n", sd_app_save_error(app));
         /* The start screen may have switched to an interrupted exercise's log. */
         const char *shown = app ? sd_app_log_path(app) : log_path;
         if (st == SD_OK)
-            fprintf(stderr, "stormdrill: session log: %s\n", shown);
+            sd_term_printf(stderr, "stormdrill: session log: %s\n", shown);
         else if (app && access(shown, F_OK) == 0)
-            fprintf(stderr, "stormdrill: the exercise so far is in %s; once the cause is "
+            sd_term_printf(stderr, "stormdrill: the exercise so far is in %s; once the cause is "
                     "put right, go on with: stormdrill resume %s\n", shown, shown);
         sd_app_destroy(app);
     }
     free(offer);
     int rc = SD_EXIT_OK;
     if (st != SD_OK) {
-        fprintf(stderr, "stormdrill: %s\n", sd_error_msg(&err));
+        sd_term_printf(stderr, "stormdrill: %s\n", sd_error_msg(&err));
         rc = sd_exit_for(&err);
     }
     sd_error_clear(&err);

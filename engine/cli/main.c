@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "participant/bot.h"
 #include "scenario/scenario.h"
+#include "util/termtext.h"
 
 static const char usage[] =
     "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N] [--bench]\n"
@@ -45,7 +46,7 @@ int sd_wants_help(int argc, char **argv)
 void sd_cli_print_stderr(void *ctx, const char *line)
 {
     (void)ctx;
-    fprintf(stderr, "%s\n", line);
+    sd_term_printf(stderr, "%s\n", line);
 }
 
 sd_status sd_cli_load_scripted(const char *scenario, const char *participant,
@@ -110,7 +111,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "report") == 0)
         return sd_cmd_report(argc - 1, argv + 1);
     if (cmd[0] == '-') {
-        fprintf(stderr, "stormdrill: unknown option '%s'\n\n%s", cmd, usage);
+        sd_term_printf(stderr, "stormdrill: unknown option '%s'\n\n", cmd);
+        fputs(usage, stderr);
         return SD_EXIT_USAGE;
     }
     /* stormdrill SCENARIO: the exercise window (headless with the demo bot without a display). */

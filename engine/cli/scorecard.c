@@ -8,6 +8,7 @@
 #include "scoring/csv.h"
 #include "scoring/score.h"
 #include "summary.h"
+#include "util/termtext.h"
 
 static const char *T(const sd_texts *tx, const char *key)
 {
@@ -40,48 +41,48 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
     const char *names[] = {"title"};
     const char *values[] = {h->scenario_title};
     sd_texts_format(tx, "card.title", &title, 1, names, values);
-    fprintf(out, "%s\n", sd_buf_str(&title));
+    sd_term_printf(out, "%s\n", sd_buf_str(&title));
     sd_buf_free(&title);
     sd_print_label(out, T(tx, "card.participant"));
-    fprintf(out, "%s\n", h->participant);
+    sd_term_printf(out, "%s\n", h->participant);
     struct { const char *key; double v; } dims[] = {{"card.speed", s->speed}, {"card.tone", s->tone},
                                                    {"card.escalation", s->escalation},
                                                    {"card.overall", s->overall}};
     for (size_t i = 0; i < 4; i++) {
         sd_print_label(out, T(tx, dims[i].key));
-        fprintf(out, "%5.1f", dims[i].v);
+        sd_term_printf(out, "%5.1f", dims[i].v);
         bar(out, dims[i].v);
         fputc('\n', out);
     }
-    fprintf(out, "\n%s\n", T(tx, "card.misses"));
+    sd_term_printf(out, "\n%s\n", T(tx, "card.misses"));
     if (s->n_feedback == 0)
-        fprintf(out, "  %s\n", T(tx, "card.none"));
+        sd_term_printf(out, "  %s\n", T(tx, "card.none"));
     for (size_t i = 0; i < s->n_feedback && i < 5; i++) {
         const sd_feedback *f = &s->feedback[i];
-        fprintf(out, "  %zu. [%s, -%.1f %s] %s\n", i + 1, sd_vocab_name(SD_VOCAB_RULE, f->rule),
+        sd_term_printf(out, "  %zu. [%s, -%.1f %s] %s\n", i + 1, sd_vocab_name(SD_VOCAB_RULE, f->rule),
                 f->cost, T(tx, "card.points"), f->text);
     }
     char a[40], b[40];
     duration(a, sizeof a, s->median_answer);
     duration(b, sizeof b, s->p90_answer);
-    fprintf(out, "\n%s\n", T(tx, "card.figures"));
+    sd_term_printf(out, "\n%s\n", T(tx, "card.figures"));
     sd_print_label(out, T(tx, "card.median"));
-    fprintf(out, "%s\n", a);
+    sd_term_printf(out, "%s\n", a);
     sd_print_label(out, T(tx, "card.p90"));
-    fprintf(out, "%s\n", b);
+    sd_term_printf(out, "%s\n", b);
     sd_print_label(out, T(tx, "card.late"));
-    fprintf(out, "%zu / %zu\n", s->late, s->expecting);
+    sd_term_printf(out, "%zu / %zu\n", s->late, s->expecting);
     sd_print_label(out, T(tx, "card.unanswered"));
-    fprintf(out, "%zu / %zu\n", s->unanswered, s->expecting);
+    sd_term_printf(out, "%zu / %zu\n", s->unanswered, s->expecting);
     sd_print_label(out, T(tx, "card.replies"));
-    fprintf(out, "%zu\n", s->n_replies);
+    sd_term_printf(out, "%zu\n", s->n_replies);
     if (s->n_hours) {
-        fprintf(out, "%s\n", T(tx, "card.storm_hours"));
+        sd_term_printf(out, "%s\n", T(tx, "card.storm_hours"));
         for (size_t i = 0; i < s->n_hours && i < 48; i++) {
             char t[20];
             sd_time_format(s->hours[i].hour, t);
             duration(a, sizeof a, s->hours[i].median_answer);
-            fprintf(out, "  %.10s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
+            sd_term_printf(out, "  %.10s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
                     s->hours[i].answered, s->hours[i].comments, a);
         }
     }
@@ -131,7 +132,7 @@ sd_status sd_score_and_report(sd_results *res, const char *out_path, const char 
             for (int i = 0; i < 3; i++)
                 if (paths[i]) {
                     sd_print_label(stdout, T(tx, keys[i]));
-                    printf("%s\n", paths[i]);
+                    sd_term_printf(stdout, "%s\n", paths[i]);
                 }
         }
         sd_results_attach_score(res, NULL);

@@ -15,6 +15,7 @@
 #include <lualib.h>
 
 #include "../util/buf.h"
+#include "../util/termtext.h"
 
 #define HOOK_EVERY 1000               /* instructions between hook calls */
 #define MAX_SCRIPT_BYTES (16u << 20)  /* largest script file read */
@@ -331,24 +332,29 @@ static int safe_print(lua_State *L)
     char where[300];
     sd_sandbox_where(L, 1, where, sizeof where);
     sd_buf_printf(&line, "%s: ", where);
+    /* The line is cut at SD_PRINT_MAX_BYTES as it is built (util/termtext.h). */
+    size_t total = line.len;
+    const size_t max = SD_PRINT_MAX_BYTES - SD_TEXT_CUT_NOTE_MAX;
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         if (i > 1)
-            sd_buf_putc(&line, '\t');
+            sd_text_append_capped(&line, "\t", 1, max, &total);
         int t = lua_type(L, i);
         if (t == LUA_TSTRING || t == LUA_TNUMBER) {
             size_t len;
             const char *s = lua_tolstring(L, i, &len);
-            sd_buf_append(&line, s, len);
+            sd_text_append_capped(&line, s, len, max, &total);
             lua_settop(L, n); /* tolstring may convert a number in place: harmless */
-        } else if (t == LUA_TBOOLEAN) {
-            sd_buf_puts(&line, lua_toboolean(L, i) ? "true" : "false");
-        } else if (t == LUA_TNIL) {
-            sd_buf_puts(&line, "nil");
+        } else if (t == LUA_TBOOLEAN || t == LUA_TNIL) {
+            const char *s = t == LUA_TNIL ? "nil" : lua_toboolean(L, i) ? "true" : "false";
+            sd_text_append_capped(&line, s, strlen(s), max, &total);
         } else {
-            sd_buf_printf(&line, "%s: %p", luaL_typename(L, i), lua_topointer(L, i));
+            char s[80];
+            snprintf(s, sizeof s, "%s: %p", luaL_typename(L, i), lua_topointer(L, i));
+            sd_text_append_capped(&line, s, strlen(s), max, &total);
         }
     }
+    sd_text_add_cut_note(&line, "print", total);
     if (sb->print_fn && sd_buf_ok(&line))
         sb->print_fn(sb->print_ctx, sd_buf_str(&line));
     sd_buf_free(&line);

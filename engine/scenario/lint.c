@@ -11,6 +11,7 @@
 
 #include "../guideline/answer.h"
 #include "scenario_lua.h"
+#include "../util/termtext.h"
 
 #define MIN_ACT_SECONDS 60            /* nobody reads and answers in under a minute */
 #define STORM_MAX_PER_HOUR 600.0      /* answer-expecting comments per hour ... */
@@ -415,7 +416,7 @@ sd_status sd_scenario_lint(const sd_scenario *sc, sd_lint_list *out, sd_error *e
 
 void sd_lint_print(FILE *f, const sd_lint_list *l, const sd_lint_msg *m)
 {
-    fprintf(f, "%s:%d: %s: %s (hint: %s)\n", l->file ? l->file : "scenario", m->line,
+    sd_term_printf(f, "%s:%d: %s: %s (hint: %s)\n", l->file ? l->file : "scenario", m->line,
             m->level == SD_LINT_ERROR ? "error" : "warning", m->text, m->hint);
 }
 

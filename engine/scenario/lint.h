@@ -41,7 +41,8 @@ typedef struct sd_lint_list {
  * SD_LINT_LIST_INIT). Fails only when memory runs out. */
 sd_status sd_scenario_lint(const sd_scenario *sc, sd_lint_list *out, sd_error *err);
 
-/* Prints one finding as "file:line: warning: text (hint)" or "...: error: ...". */
+/* Prints one finding as "file:line: warning: text (hint)" or "...: error: ...", its texts
+ * escaped for a terminal (util/termtext.h). */
 void sd_lint_print(FILE *f, const sd_lint_list *l, const sd_lint_msg *m);
 
 void sd_lint_list_free(sd_lint_list *l);

@@ -5,8 +5,9 @@
 # `ulimit -v` 1.5 GiB, and requires for each: the exit status its file declares (1 unless
 # it says `-- expect-status: 0`; never a timeout or a signal), a message naming the file
 # (and `FILE:LINE:` when it says `-- expect-line: N`) and containing each `-- expect: TEXT`,
-# a wall time under 10 s and a peak resident size under 512 MiB (1 GiB in ASan builds); and
-# afterwards, that no file was written outside TMPDIR. Prints one line per case.
+# a wall time under 10 s and a peak resident size under 512 MiB (1 GiB in ASan builds), an
+# output that is safe for a terminal (unsafe_output below); and afterwards, that no file was
+# written outside TMPDIR. Prints one line per case.
 # Usage (from the repository root, as ctest does): bash hostile.sh STORMDRILL TMPDIR
 # Environment: SD_HOSTILE_NO_ULIMIT=1 treats the binary as an ASan build (no ulimit -v; set
 # it for sanitizer builds that the detection below misses).
@@ -78,6 +79,9 @@ MARK="$W/start-mark"
 touch "$MARK"
 sleep 1 # mtimes may have one-second resolution
 
+# unsafe_output FILE: the terminal-safety check of every case's output.
+. "$(dirname "$0")/../support/termsafe.sh"
+
 # run_case REL KIND: runs one case (KIND is check or participant) and prints its line.
 run_case() {
     local rel=$1 kind=$2
@@ -145,6 +149,8 @@ run_case() {
     if [ -n "$kb" ] && [ "$kb" -eq "$kb" ] 2>/dev/null && [ "$kb" -gt $MAX_RSS_KB ]; then
         problems+=("peak memory $((kb / 1024)) MiB (limit $((MAX_RSS_KB / 1024)) MiB)")
     fi
+    local u
+    while IFS= read -r u; do problems+=("$u"); done < <(unsafe_output "$out")
     local left
     left=$(pwned)
     [ -z "$left" ] || problems+=("wrote $(echo $left)")

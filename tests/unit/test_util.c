@@ -1,5 +1,6 @@
 /* test_util.c - cmocka unit tests for the util modules: buf, sha256, utf8 and jsonw (the
- * JSON output is parsed back with cJSON). */
+ * JSON output is parsed back with cJSON), termtext (escaping for a terminal, cutting) and
+ * error (the message size cap). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,8 +17,10 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/error.h"
 #include "util/jsonw.h"
 #include "util/sha256.h"
+#include "util/termtext.h"
 #include "util/utf8.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -1077,6 +1080,419 @@ static void test_jsonw_large_array(void **state)
     sd_buf_free(&b);
 }
 
+/* ---------------------------------------------------------------- termtext */
+
+/* s[0..len) escaped with flags, as a string the caller frees. */
+static char *escaped(const char *s, size_t len, unsigned flags)
+{
+    sd_buf b = SD_BUF_INIT;
+    assert_int_equal(sd_term_escape(&b, s, len, flags), SD_OK);
+    char *out = sd_buf_take(&b);
+    return out ? out : strdup("");
+}
+
+static void test_term_escape_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *what, *in;
+        size_t len; /* 0: strlen(in) */
+        unsigned flags;
+        const char *want;
+    } cases[] = {
+        {"ESC: terminal title, clear screen", "\x1b]0;pwned\x07\x1b[2Jok", 0, 0,
+         "\\x1b]0;pwned\\x07\\x1b[2Jok"},
+        {"BEL", "a\x07" "b", 0, 0, "a\\x07b"},
+        {"CR that would overwrite the line", "bad\rok", 0, 0, "bad\\rok"},
+        {"newline in a one-line text", "a\nstormdrill: ok", 0, 0, "a\\nstormdrill: ok"},
+        {"newline in a multi-line text", "a\nb\n", 0, SD_TERM_LINES, "a\nb\n"},
+        {"CR in a multi-line text", "a\r\nb", 0, SD_TERM_LINES, "a\\r\nb"},
+        {"tab kept", "a\tb", 0, 0, "a\tb"},
+        {"NUL byte inside", "a\0b", 3, 0, "a\\x00b"},
+        {"backspace, vertical tab, form feed", "\x08\x0b\x0c", 0, 0, "\\x08\\x0b\\x0c"},
+        {"unit separator", "\x1f", 0, 0, "\\x1f"},
+        {"DEL", "x\x7fy", 0, 0, "x\\x7fy"},
+        {"C1 CSI as UTF-8", "\xc2\x9b" "2J", 0, 0, "\\u009b2J"},
+        {"C1 first and last", "\xc2\x80\xc2\x9f", 0, 0, "\\u0080\\u009f"},
+        {"NEL as UTF-8", "a\xc2\x85" "b", 0, 0, "a\\u0085b"},
+        {"raw C1 byte, not UTF-8", "a\x9b" "2J", 0, 0, "a\\x9b2J"},
+        {"lone continuation bytes", "\x80\xbf", 0, 0, "\\x80\\xbf"},
+        {"overlong slash", "\xc0\xaf", 0, 0, "\\xc0\\xaf"},
+        {"truncated sequence at the end", "x\xe2\x82", 0, 0, "x\\xe2\\x82"},
+        {"truncated sequence before ASCII", "\xe2\x82x", 0, 0, "\\xe2\\x82x"},
+        {"surrogate", "\xed\xa0\x80", 0, 0, "\\xed\\xa0\\x80"},
+        {"above U+10FFFF", "\xf4\x90\x80\x80", 0, 0, "\\xf4\\x90\\x80\\x80"},
+        {"F5..FF never appear", "\xf5\xff", 0, 0, "\\xf5\\xff"},
+        {"RLO", "abc\xe2\x80\xae" "fdp.exe", 0, 0, "abc\\u202efdp.exe"},
+        {"LRE PDF", "\xe2\x80\xaa" "x\xe2\x80\xac", 0, 0, "\\u202ax\\u202c"},
+        {"LRI RLI FSI PDI", "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", 0, 0,
+         "\\u2066\\u2067\\u2068\\u2069"},
+        {"LRM RLM ALM", "\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", 0, 0, "\\u200e\\u200f\\u061c"},
+        {"line and paragraph separators", "a\xe2\x80\xa8" "b\xe2\x80\xa9", 0, 0,
+         "a\\u2028b\\u2029"},
+        {"next to the bidi controls: kept", "\xe2\x80\xa7\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa", 0,
+         0, "\xe2\x80\xa7\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa"},
+        {"no-break space: kept", "a\xc2\xa0" "b", 0, 0, "a\xc2\xa0" "b"},
+        {"Swedish text unchanged", "Åsa Öberg: är det så här? ÄÖÅ åäö é", 0, 0,
+         "Åsa Öberg: är det så här? ÄÖÅ åäö é"},
+        {"emoji unchanged", "storm \xf0\x9f\x8c\xa9\xef\xb8\x8f \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", 0, 0,
+         "storm \xf0\x9f\x8c\xa9\xef\xb8\x8f \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"},
+        {"other scripts unchanged", "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xe6\x97\xa5\xe6\x9c\xac", 0, 0,
+         "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xe6\x97\xa5\xe6\x9c\xac"},
+        {"a real U+FFFD unchanged", "\xef\xbf\xbd", 0, 0, "\xef\xbf\xbd"},
+        {"backslash unchanged", "C:\\x1b", 0, 0, "C:\\x1b"},
+        {"empty", "", 0, 0, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].in);
+        char *got = escaped(cases[i].in, len, cases[i].flags);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("%s: got '%s', want '%s'", cases[i].what, got, cases[i].want);
+        free(got);
+    }
+}
+
+/* Every C0 control but tab, and DEL, becomes \xHH (\n and \r are named). */
+static void test_term_escape_every_control(void **state)
+{
+    (void)state;
+    for (int c = 0; c < 0x80; c++) {
+        char in[3] = {'a', (char)c, 'b'};
+        char *got = escaped(in, 3, 0);
+        char want[16];
+        if (c == '\t' || (c >= 0x20 && c < 0x7f))
+            snprintf(want, sizeof want, "a%cb", c);
+        else if (c == '\n')
+            snprintf(want, sizeof want, "a\\nb");
+        else if (c == '\r')
+            snprintf(want, sizeof want, "a\\rb");
+        else
+            snprintf(want, sizeof want, "a\\x%02xb", c);
+        if (strcmp(got, want) != 0)
+            fail_msg("byte 0x%02x: got '%s', want '%s'", c, got, want);
+        free(got);
+    }
+    /* Every C1 code point as UTF-8, and every byte 0x80..0xFF alone. */
+    for (int c = 0x80; c < 0x100; c++) {
+        char in[2] = {(char)(0xC0 | (c >> 6)), (char)(0x80 | (c & 0x3F))};
+        char *got = escaped(in, 2, 0);
+        char want[16];
+        if (c < 0xA0)
+            snprintf(want, sizeof want, "\\u%04x", c);
+        else
+            snprintf(want, sizeof want, "%c%c", in[0], in[1]);
+        if (strcmp(got, want) != 0)
+            fail_msg("U+%04X: got '%s', want '%s'", c, got, want);
+        free(got);
+        char raw = (char)c;
+        got = escaped(&raw, 1, 0);
+        snprintf(want, sizeof want, "\\x%02x", c);
+        if (strcmp(got, want) != 0)
+            fail_msg("lone byte 0x%02x: got '%s', want '%s'", c, got, want);
+        free(got);
+    }
+}
+
+/* Random bytes: what comes out is valid UTF-8 with no control byte but tab (and newline
+ * with SD_TERM_LINES) and no C1 or bidi control; valid text without controls is unchanged. */
+static void test_term_escape_random(void **state)
+{
+    (void)state;
+    uint64_t rng = 0x5eed;
+    char in[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(rng_next(&rng) % sizeof in);
+        for (size_t i = 0; i < len; i++) {
+            uint64_t r = rng_next(&rng);
+            /* Mostly bytes that make sequences, so that the rare ones are reached. */
+            static const unsigned char pick[] = {0x1b, 0x07, '\r', '\n', 0x7f, 0xc2, 0x9b,
+                                                 0xe2, 0x80, 0xae, 0x81, 0xa6, 0xd8, 0x9c,
+                                                 0xf0, 0x9f, 'a', 0xc3, 0xa5};
+            in[i] = (char)(r % 3 == 0 ? (unsigned char)(r >> 8) : pick[(r >> 8) % sizeof pick]);
+        }
+        unsigned flags = round % 2 ? SD_TERM_LINES : 0;
+        char *got = escaped(in, len, flags);
+        size_t gl = strlen(got);
+        assert_true(sd_utf8_valid(got, gl));
+        for (size_t i = 0; i < gl;) {
+            uint32_t cp;
+            size_t n = sd_utf8_decode(got + i, gl - i, &cp);
+            bool ok = cp == '\t' || (cp == '\n' && flags) || (cp >= 0x20 && cp != 0x7f);
+            ok = ok && !(cp >= 0x80 && cp <= 0x9f) && cp != 0x061c && cp != 0x200e &&
+                 cp != 0x200f && !(cp >= 0x2028 && cp <= 0x202e) &&
+                 !(cp >= 0x2066 && cp <= 0x2069);
+            if (!ok)
+                fail_msg("round %d: U+%04X left in the output", round, (unsigned)cp);
+            i += n;
+        }
+        /* The columns are the code points of the output. */
+        size_t cols = 0;
+        for (size_t i = 0; i < gl; i++)
+            cols += ((unsigned char)got[i] & 0xC0) != 0x80;
+        assert_int_equal(sd_term_columns(in, len, flags), cols);
+        free(got);
+    }
+}
+
+static void test_term_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(sd_term_columns("åäö", strlen("åäö"), 0), 3);
+    assert_int_equal(sd_term_columns("\x1b", 1, 0), 4);
+    assert_int_equal(sd_term_columns("\xe2\x80\xae", 3, 0), 6);
+    assert_int_equal(sd_term_columns("a\nb", 3, 0), 4);
+    assert_int_equal(sd_term_columns("a\nb", 3, SD_TERM_LINES), 3);
+    assert_int_equal(sd_term_columns("", 0, 0), 0);
+}
+
+/* What sd_term_printf writes, as a string the caller frees. */
+static char *term_printed(const char *fmt, ...)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    assert_non_null(f);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = sd_term_vprintf(f, fmt, ap);
+    va_end(ap);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal((size_t)n, size);
+    return text;
+}
+
+#define EXPECT_PRINTED(want, ...)                                                            \
+    do {                                                                                     \
+        char *got_ = term_printed(__VA_ARGS__);                                              \
+        if (strcmp(got_, want) != 0)                                                         \
+            fail_msg("%s: got '%s', want '%s'", #__VA_ARGS__, got_, want);                   \
+        free(got_);                                                                          \
+    } while (0)
+
+static void test_term_printf(void **state)
+{
+    (void)state;
+    /* The format's own text is the program's; arguments are escaped, newlines too. */
+    EXPECT_PRINTED("stormdrill run: \\x1b]0;x\\x07 failed\n", "stormdrill run: %s failed\n",
+                   "\x1b]0;x\x07");
+    EXPECT_PRINTED("a\\nstormdrill: ok\n", "%s\n", "a\nstormdrill: ok");
+    EXPECT_PRINTED("\\u202e|\\x9b", "%s|%s", "\xe2\x80\xae", "\x9b");
+    EXPECT_PRINTED("(null)", "%s", (const char *)NULL);
+    EXPECT_PRINTED("[\\x1b]", "[%c]", 0x1b);
+    EXPECT_PRINTED("[x]", "[%c]", 'x');
+    EXPECT_PRINTED("100%", "100%%");
+    /* Widths count characters, not bytes; escapes are counted as shown. */
+    EXPECT_PRINTED("[åä    ]", "[%-6s]", "åä");
+    EXPECT_PRINTED("[     ö]", "[%6s]", "ö");
+    EXPECT_PRINTED("[\\x1b  ]", "[%-6s]", "\x1b");
+    EXPECT_PRINTED("[abcdefgh]", "[%-4s]", "abcdefgh");
+    EXPECT_PRINTED("[   a|a   ]", "[%*s|%-*s]", 4, "a", 4, "a");
+    EXPECT_PRINTED("[a   ]", "[%*s]", -4, "a");
+    /* A precision takes bytes, cut on a UTF-8 boundary. */
+    EXPECT_PRINTED("[å]", "[%.3s]", "åäö");
+    EXPECT_PRINTED("[åä]", "[%.4s]", "åäö");
+    EXPECT_PRINTED("[ab]", "[%.*s]", 2, "abc");
+    EXPECT_PRINTED("[\\x1b]", "[%.1s]", "\x1b[2J");
+    EXPECT_PRINTED("[2026-03-10 09:00]", "[%.10s %.5s]", "2026-03-10T09:00:00",
+                   "09:00:00");
+    /* Numbers as printf writes them. */
+    char want[256];
+    snprintf(want, sizeof want, "%zu %d %5.1f %lld %x %ld %u %-6zu| %+d %05d %e %g %p %hhu %jd",
+             (size_t)42, -7, 3.14159, -123456789012LL, 0xbeefu, -5L, 4000000000u, (size_t)3, 9,
+             42, 1e300, 0.5, (void *)want, (unsigned char)255, (intmax_t)-1);
+    EXPECT_PRINTED(want, "%zu %d %5.1f %lld %x %ld %u %-6zu| %+d %05d %e %g %p %hhu %jd",
+                   (size_t)42, -7, 3.14159, -123456789012LL, 0xbeefu, -5L, 4000000000u,
+                   (size_t)3, 9, 42, 1e300, 0.5, (void *)want, (unsigned char)255,
+                   (intmax_t)-1);
+    /* A number longer than the small buffer. */
+    snprintf(want, sizeof want, "%.200f", 1.0);
+    EXPECT_PRINTED(want, "%.200f", 1.0);
+}
+
+static void test_text_cut_len(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t max, want;
+    } cases[] = {
+        {"abc", 5, 3},        {"abc", 3, 3},          {"abc", 2, 2},
+        {"åäö", 3, 2},        {"åäö", 4, 4},          {"a\xe2\x82\xac", 2, 1},
+        {"a\xe2\x82\xac", 3, 1}, {"a\xe2\x82\xac", 4, 4}, {"\xf0\x9f\x8c\xa9", 3, 0},
+        {"\xf0\x9f\x8c\xa9x", 4, 4}, {"\x80\x80\x80\x80\x80", 3, 3}, {"", 0, 0},
+        {"ab", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = sd_text_cut_len(cases[i].s, strlen(cases[i].s), cases[i].max);
+        if (got != cases[i].want)
+            fail_msg("case %zu ('%s', max %zu): got %zu, want %zu", i, cases[i].s,
+                     cases[i].max, got, cases[i].want);
+    }
+}
+
+static void test_text_append_capped(void **state)
+{
+    (void)state;
+    sd_buf b = SD_BUF_INIT;
+    sd_buf_puts(&b, "f.lua:3: ");
+    size_t total = b.len;
+    assert_int_equal(sd_text_append_capped(&b, "abc", 3, 16, &total), SD_OK);
+    assert_string_equal(sd_buf_str(&b), "f.lua:3: abc");
+    /* "åä" does not fit whole in the 4 bytes left: å is kept, ä cut, not split. */
+    assert_int_equal(sd_text_append_capped(&b, "\tåä", strlen("\tåä"), 16, &total), SD_OK);
+    assert_string_equal(sd_buf_str(&b), "f.lua:3: abc\tå");
+    /* Once cut, later pieces are only counted, even when they would fit. */
+    assert_int_equal(sd_text_append_capped(&b, "x", 1, 16, &total), SD_OK);
+    assert_string_equal(sd_buf_str(&b), "f.lua:3: abc\tå");
+    assert_int_equal(total, strlen("f.lua:3: abc\tåäx"));
+    assert_int_equal(sd_text_add_cut_note(&b, "print", total), SD_OK);
+    assert_string_equal(sd_buf_str(&b), "f.lua:3: abc\tå \xe2\x80\xa6 (print cut: 18 bytes in all)");
+    /* Nothing cut: no note. */
+    sd_buf_reset(&b);
+    total = 0;
+    sd_text_append_capped(&b, "abc", 3, 3, &total);
+    sd_text_add_cut_note(&b, "print", total);
+    assert_string_equal(sd_buf_str(&b), "abc");
+    /* The longest note fits its stated room. */
+    char note[SD_TEXT_CUT_NOTE_MAX];
+    size_t n = sd_text_cut_note(note, sizeof note, "0123456789", SIZE_MAX);
+    assert_true(n < SD_TEXT_CUT_NOTE_MAX);
+    assert_int_equal(n, strlen(note));
+    assert_non_null(strstr(note, "18446744073709551615 bytes in all)"));
+    sd_buf_free(&b);
+}
+
+/* ---------------------------------------------------------------- error */
+
+static const char *ends_with(const char *s, const char *tail)
+{
+    size_t a = strlen(s), b = strlen(tail);
+    return a >= b && strcmp(s + a - b, tail) == 0 ? s + a - b : NULL;
+}
+
+static void test_error_cap(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *unit; /* repeated */
+        size_t times;
+        bool cut;
+    } cases[] = {
+        {"short", 1, false},
+        {"a", SD_ERROR_MAX_BYTES, false},
+        {"a", SD_ERROR_MAX_BYTES + 1, true},
+        {"ä", SD_ERROR_MAX_BYTES / 2, false},
+        {"ä", SD_ERROR_MAX_BYTES / 2 + 1, true},
+        {"\xe2\x82\xac", 5000, true},
+        {"\xf0\x9f\x8c\xa9", 3000, true},
+        {"\x1b[2J", 10485760 / 4, true}, /* 10 MB */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t ul = strlen(cases[i].unit), full = ul * cases[i].times;
+        char *text = malloc(full + 1);
+        assert_non_null(text);
+        for (size_t k = 0; k < cases[i].times; k++)
+            memcpy(text + k * ul, cases[i].unit, ul);
+        text[full] = '\0';
+        sd_error e = SD_ERROR_INIT;
+        assert_int_equal(sd_error_set(&e, SD_ERR_SCRIPT, "%s", text), SD_ERR_SCRIPT);
+        assert_int_equal(e.status, SD_ERR_SCRIPT);
+        const char *m = sd_error_msg(&e);
+        assert_true(strlen(m) <= SD_ERROR_MAX_BYTES);
+        assert_true(sd_utf8_valid(m, strlen(m)));
+        char note[96];
+        snprintf(note, sizeof note, " \xe2\x80\xa6 (message cut: %zu bytes in all)", full);
+        const char *at = ends_with(m, note);
+        if (cases[i].cut) {
+            if (at == NULL)
+                fail_msg("case %zu: no note at the end of '%.80s...'", i, m);
+            assert_int_equal(e.full_len, full);
+            /* The kept text is the start of the message, whole characters only. */
+            size_t kept = (size_t)(at - m);
+            assert_true(kept > SD_ERROR_MAX_BYTES - SD_TEXT_CUT_NOTE_MAX - 4);
+            assert_int_equal(kept % ul, 0);
+            assert_memory_equal(m, text, kept);
+        } else {
+            assert_string_equal(m, text);
+            assert_int_equal(e.full_len, 0);
+        }
+        /* Set again from itself (as callers do with "%s; %s"): still bounded, no reuse of
+         * freed memory. */
+        sd_error_set(&e, SD_ERR_INPUT, "again: %s", sd_error_msg(&e));
+        assert_true(strlen(sd_error_msg(&e)) <= SD_ERROR_MAX_BYTES);
+        assert_true(strncmp(sd_error_msg(&e), "again: ", 7) == 0);
+        sd_error_clear(&e);
+        assert_null(e.msg);
+        assert_int_equal(e.full_len, 0);
+        free(text);
+    }
+}
+
+static void test_error_prefix_cap(void **state)
+{
+    (void)state;
+    sd_error e = SD_ERROR_INIT;
+    sd_error_set(&e, SD_ERR_INPUT, "unknown id '%s'", "x");
+    sd_error_prefix(&e, "%s:%d", "a.lua", 3);
+    assert_string_equal(sd_error_msg(&e), "a.lua:3: unknown id 'x'");
+    assert_int_equal(e.status, SD_ERR_INPUT);
+
+    /* A cut message keeps its prefix (the file's name) and counts the whole length. */
+    size_t big = 10u << 20;
+    char *text = malloc(big + 1);
+    assert_non_null(text);
+    memset(text, 'z', big);
+    text[big] = '\0';
+    sd_error_set(&e, SD_ERR_SCRIPT, "%s", text);
+    sd_error_prefix(&e, "%s", "scenarios/x.lua");
+    const char *m = sd_error_msg(&e);
+    assert_true(strlen(m) <= SD_ERROR_MAX_BYTES);
+    assert_true(strncmp(m, "scenarios/x.lua: zzz", 20) == 0);
+    char note[96];
+    snprintf(note, sizeof note, " \xe2\x80\xa6 (message cut: %zu bytes in all)",
+             big + strlen("scenarios/x.lua: "));
+    assert_non_null(ends_with(m, note));
+    assert_int_equal(e.status, SD_ERR_SCRIPT);
+
+    /* A huge prefix on a short message. */
+    sd_error_set(&e, SD_ERR_INPUT, "short");
+    sd_error_prefix(&e, "%s", text);
+    m = sd_error_msg(&e);
+    assert_true(strlen(m) <= SD_ERROR_MAX_BYTES);
+    snprintf(note, sizeof note, " \xe2\x80\xa6 (message cut: %zu bytes in all)", big + 7);
+    assert_non_null(ends_with(m, note));
+
+    /* Prefixed again and again: never past the limit, one note. */
+    sd_error_set(&e, SD_ERR_INPUT, "%s", text);
+    for (int i = 0; i < 2000; i++)
+        sd_error_prefix(&e, "p%d", i);
+    m = sd_error_msg(&e);
+    assert_true(strlen(m) <= SD_ERROR_MAX_BYTES);
+    assert_true(strncmp(m, "p1999: p1998: ", 14) == 0);
+    assert_non_null(strstr(m, "(message cut: "));
+    assert_null(strstr(strstr(m, "(message cut: ") + 1, "(message cut: "));
+
+    /* Short prefixes on a short message that grows past the limit. */
+    sd_error_set(&e, SD_ERR_INPUT, "start");
+    for (int i = 0; i < 2000; i++)
+        sd_error_prefix(&e, "file-%04d.lua", i);
+    m = sd_error_msg(&e);
+    assert_true(strlen(m) <= SD_ERROR_MAX_BYTES);
+    assert_true(strncmp(m, "file-1999.lua: file-1998.lua: ", 30) == 0);
+    snprintf(note, sizeof note, " \xe2\x80\xa6 (message cut: %zu bytes in all)",
+             (size_t)5 + 2000 * strlen("file-0000.lua: "));
+    assert_non_null(ends_with(m, note));
+    sd_error_clear(&e);
+
+    /* A prefix on no message at all, and on NULL. */
+    sd_error_prefix(&e, "x");
+    assert_string_equal(sd_error_msg(&e), "x: ");
+    sd_error_clear(&e);
+    sd_error_prefix(NULL, "x");
+    assert_int_equal(sd_error_set(NULL, SD_ERR_INPUT, "%s", text), SD_ERR_INPUT);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1107,6 +1523,15 @@ int main(void)
         cmocka_unit_test(test_jsonw_misuse),
         cmocka_unit_test(test_jsonw_top_level_values),
         cmocka_unit_test(test_jsonw_large_array),
+        cmocka_unit_test(test_term_escape_table),
+        cmocka_unit_test(test_term_escape_every_control),
+        cmocka_unit_test(test_term_escape_random),
+        cmocka_unit_test(test_term_columns),
+        cmocka_unit_test(test_term_printf),
+        cmocka_unit_test(test_text_cut_len),
+        cmocka_unit_test(test_text_append_capped),
+        cmocka_unit_test(test_error_cap),
+        cmocka_unit_test(test_error_prefix_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
