@@ -349,24 +349,24 @@ static int l_inject(lua_State *L)
     sd_session *s = sess(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    if (lua_getfield(L, 1, "kind") != LUA_TSTRING)
+    if (lua_getmetatable(L, 1))
+        return luaL_error(L, "inject: its table must be a plain table (without a metatable)");
+    lua_pushliteral(L, "kind");
+    if (lua_rawget(L, 1) != LUA_TSTRING)
         return luaL_error(L, "inject: field 'kind' is required (comment, reply, dm, media, "
                              "inquiry, internal, notice or post)");
     int kind = sd_vocab_lookup(SD_VOCAB_KIND, lua_tostring(L, -1));
     if (kind < 0 || kind == SD_KIND_ATTACKER_POST)
         return luaL_error(L, "inject: unknown kind '%s'", lua_tostring(L, -1));
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "id") == LUA_TNIL) {
-        char id[32];
-        snprintf(id, sizeof id, "inject-%llu", (unsigned long long)++s->next_inject);
-        lua_pushstring(L, id);
-        lua_setfield(L, 1, "id");
-    }
-    lua_pop(L, 1);
+    char id[32];
+    snprintf(id, sizeof id, "inject-%llu", (unsigned long long)s->next_inject + 1);
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return luaL_error(L, "out of memory");
-    sd_read_item(L, s->sc, 1, (sd_kind)kind, s->now, "inject", d);
+    sd_read_item(L, s->sc, 1, (sd_kind)kind, s->now, "inject", id, d);
+    if (strcmp(d->id, id) == 0)
+        s->next_inject++;
     if (d->at < s->now)
         d->at = s->now;
     if (sd_session_find(s, d->id, NULL) || sd_strmap_get(&s->injected_ids, d->id, NULL) ||
