@@ -510,7 +510,7 @@ static int l_scenario(lua_State *L)
     sc->scenario_line = current_line(L);
     sc->id = get_string(L, 1, "id", D, NULL, true, &sc->arena);
     if (strlen(sc->id) > SD_MAX_ID_BYTES)
-        luaL_error(L, "scenario: field 'id' is longer than %u bytes", SD_MAX_ID_BYTES);
+        luaL_error(L, "scenario: field 'id' is longer than %d bytes", (int)SD_MAX_ID_BYTES);
     for (const char *p = sc->id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
             luaL_error(L, "scenario: id '%s' may only have a-z, 0-9, _ and -", sc->id);
@@ -632,9 +632,9 @@ static const char *get_id(lua_State *L, int t, const char *decl, sd_arena *arena
     const char *id = get_string(L, t, "id", decl, NULL, true, arena);
     if (!valid_id(id)) {
         if (strlen(id) > SD_MAX_ID_BYTES)
-            luaL_error(L, "%s: field 'id' is longer than %u bytes", decl, SD_MAX_ID_BYTES);
-        luaL_error(L, "%s: id '%s' may only have letters a-z, digits, _ - and . (at most %u)",
-                   decl, id, SD_MAX_ID_BYTES);
+            luaL_error(L, "%s: field 'id' is longer than %d bytes", decl, (int)SD_MAX_ID_BYTES);
+        luaL_error(L, "%s: id '%s' may only have letters a-z, digits, _ - and . (at most %d)",
+                   decl, id, (int)SD_MAX_ID_BYTES);
     }
     return id;
 }

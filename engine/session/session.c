@@ -186,7 +186,11 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
         sd_session_destroy(s);
         return rs;
     }
-    sd_session_lua_register(s);
+    rs = sd_session_lua_register(s, err);
+    if (rs != SD_OK) {
+        sd_session_destroy(s);
+        return rs;
+    }
     *out = s;
     return SD_OK;
 }

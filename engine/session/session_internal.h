@@ -137,7 +137,9 @@ sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record
                            bool *logged, sd_error *err);
 
 /* session_lua.c */
-void sd_session_lua_register(sd_session *s);
+/* Makes the run-time functions (inject, set_rate ...) globals of the scenario's sandbox; in
+ * a protected call, so a full memory cap is an error naming the file. */
+sd_status sd_session_lua_register(sd_session *s, sd_error *err);
 sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
                                    sd_error *err);
 sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err);
@@ -152,5 +154,13 @@ void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, s
  * the table). The item's strings must outlive the view: true for a session's own items. */
 void sd_push_item_view(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start);
 void sd_push_state_table(struct lua_State *L, sd_session *s);
+
+/* Runs build(L) with ctx as its only argument (a light userdata) in a protected call and
+ * leaves what it returns (nresults values) on the stack: every value the engine makes for a
+ * script is made this way, so a script that has filled its memory cap makes this an
+ * SD_ERR_MEMORY error "FILE: ... could not make WHAT", never a Lua panic. build must not
+ * run script code. Nothing is left on the stack on failure. */
+sd_status sd_lua_protected(struct lua_State *L, int (*build)(struct lua_State *L), void *ctx,
+                           int nresults, const char *file, const char *what, sd_error *err);
 
 #endif
