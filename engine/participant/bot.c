@@ -217,7 +217,14 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
     } else if (ty != LUA_TNIL) {
         return sd_error_set(err, SD_ERR_INPUT, "%s whose 'after' is not a duration", where);
     }
-    return sd_session_act_later(b->session, &a, delay, err);
+    sd_status st = sd_action_check_sizes(&a, err);
+    if (st == SD_OK)
+        st = sd_session_budget_check(b->session, b->path, "the actions it returned", err);
+    if (st == SD_OK)
+        st = sd_session_act_later(b->session, &a, delay, err);
+    if (st == SD_ERR_INPUT)
+        sd_error_prefix(err, "%s", where);
+    return st;
 }
 
 /* Schedules what fn returned (the value at `top`). */
@@ -412,6 +419,8 @@ sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
     st = sd_lua_protected(sd_sandbox_state(b->sb), build_exercise, b, 0, b->path,
                           "the exercise table", err);
     if (st != SD_OK)
+        return st;
+    if ((st = sd_session_add_sandbox(s, b->sb, err)) != SD_OK)
         return st;
     return sd_session_add_observer(s, observe, b, err);
 }

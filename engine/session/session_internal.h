@@ -118,6 +118,8 @@ struct sd_session {
     uint64_t next_facilitator;
     bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
     struct sd_catchup *catchup;   /* resuming (resume.c): the log being caught up with */
+    const sd_sandbox *budget_sb[3]; /* participants' Lua states counted in the budget */
+    size_t n_budget_sb;
 };
 
 /* session.c */
@@ -135,6 +137,13 @@ void sd_session_continue_wall(sd_session *s, int64_t last_wall_ms);
 struct sd_catchup;
 sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record *rec,
                            bool *logged, sd_error *err);
+
+/* The exercise's memory budget (session.h): SD_ERR_MEMORY "FILE: the exercise's memory
+ * budget of N MiB is used up (by WHAT)" once what the scripts made the engine keep, and
+ * their Lua states, pass it. file: who is to blame (the scenario's or participant's). */
+sd_status sd_session_budget_check(sd_session *s, const char *file, const char *what,
+                                  sd_error *err);
+size_t sd_session_budget_used(const sd_session *s);
 
 /* session_lua.c */
 /* Makes the run-time functions (inject, set_rate ...) globals of the scenario's sandbox; in

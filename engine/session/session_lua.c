@@ -386,6 +386,13 @@ static int l_inject(lua_State *L)
     lua_pop(L, 1);
     char id[32];
     snprintf(id, sizeof id, "inject-%llu", (unsigned long long)s->next_inject + 1);
+    sd_error be = SD_ERROR_INIT;
+    if (sd_session_budget_check(s, "inject", "injected items", &be) != SD_OK) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s", sd_error_msg(&be));
+        sd_error_clear(&be);
+        return luaL_error(L, "%s", msg);
+    }
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return luaL_error(L, "out of memory");
