@@ -121,6 +121,21 @@ static char *arena_text(sd_arena *arena, const char *s, size_t len)
     return r;
 }
 
+/* The size limit of a declaration's string field (log/limits.h): ids and references to ids,
+ * names, and texts. */
+static size_t field_limit(const char *key)
+{
+    static const char *const ids[] = {"id", "on", "author", "repeat_of", "former", NULL};
+    static const char *const names[] = {"first", "last", "outlet", "name", "handle", "role", NULL};
+    for (const char *const *k = ids; *k; k++)
+        if (strcmp(*k, key) == 0)
+            return SD_MAX_ID_BYTES;
+    for (const char *const *k = names; *k; k++)
+        if (strcmp(*k, key) == 0)
+            return SD_MAX_NAME_BYTES;
+    return SD_MAX_TEXT_BYTES;
+}
+
 static const char *get_string(lua_State *L, int t, const char *key, const char *decl,
                               const char *id, bool required, sd_arena *arena)
 {
@@ -132,8 +147,9 @@ static const char *get_string(lua_State *L, int t, const char *key, const char *
     } else if (ty == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
-        if (len > MAX_TEXT_BYTES)
-            decl_error(L, decl, id, "field '%s' is longer than %u bytes", key, MAX_TEXT_BYTES);
+        size_t max = field_limit(key);
+        if (len > max)
+            decl_error(L, decl, id, "field '%s' is longer than %zu bytes", key, max);
         if (strlen(s) != len)
             decl_error(L, decl, id, "field '%s' contains a NUL byte", key);
         charge_text(L, arena, len, decl, id);
