@@ -217,19 +217,20 @@ static sd_status schedule_one(sd_bot *b, lua_State *L, int t, const char *fn, sd
     } else if (ty != LUA_TNIL) {
         return sd_error_set(err, SD_ERR_INPUT, "%s whose 'after' is not a duration", where);
     }
-    return sd_session_act_later(b->session, &a, delay, err);
+    sd_status st = sd_action_check_sizes(&a, err);
+    if (st == SD_OK)
+        st = sd_session_budget_check(b->session, b->path, "the actions it returned", err);
+    if (st == SD_OK)
+        st = sd_session_act_later(b->session, &a, delay, err);
+    if (st == SD_ERR_INPUT)
+        sd_error_prefix(err, "%s", where);
+    return st;
 }
 
-/* Calls fn (a registry ref) with the value on top of the stack; schedules what it returns. */
-static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, sd_error *err)
+/* Schedules what fn returned (the value at `top`). */
+static sd_status schedule_result(sd_bot *b, lua_State *L, int top, const char *fn, sd_error *err)
 {
-    lua_State *L = sd_sandbox_state(b->sb);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    lua_insert(L, -2);
-    sd_status st = sd_sandbox_call(b->sb, 1, 1, err);
-    if (st != SD_OK)
-        return st;
-    int top = lua_gettop(L);
+    sd_status st = SD_OK;
     if (lua_istable(L, top) && lua_getmetatable(L, top)) {
         lua_settop(L, top - 1);
         return sd_error_set(err, SD_ERR_INPUT, "%s: %s must return plain tables (without a "
@@ -261,8 +262,82 @@ static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, sd_error 
         st = sd_error_set(err, SD_ERR_INPUT, "%s: %s must return nothing, an action table or a "
                           "list of them, not a %s", b->path, fn, luaL_typename(L, top));
     }
-    lua_settop(L, top - 1);
     return st;
+}
+
+/* The result is read in a protected call: reading a field interns its name, which needs
+ * memory the script may have used up. */
+typedef struct schedule_ctx {
+    sd_bot *b;
+    const char *fn;
+    sd_error *err;
+    sd_status st;
+} schedule_ctx;
+
+static int protected_schedule(lua_State *L)
+{
+    schedule_ctx *c = lua_touserdata(L, 2); /* arguments: the result, ctx */
+    lua_settop(L, 1);
+    c->st = schedule_result(c->b, L, 1, c->fn, c->err);
+    return 0;
+}
+
+static int build_view(lua_State *L);
+static int build_state(lua_State *L);
+
+/* Calls fn (a registry ref) with the record's view (on_item) or the state table; schedules
+ * what it returns. */
+static sd_status call_and_schedule(sd_bot *b, int ref, const char *fn, lua_CFunction build,
+                                   void *arg, sd_error *err)
+{
+    lua_State *L = sd_sandbox_state(b->sb);
+    if (!lua_checkstack(L, 6))
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full", b->path);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    sd_status st = sd_lua_protected(L, build, arg, 1, b->path,
+                                    build == build_view ? "the item for on_item" : "the state table",
+                                    err);
+    if (st != SD_OK) {
+        lua_pop(L, 1);
+        return st;
+    }
+    st = sd_sandbox_call(b->sb, 1, 1, err);
+    if (st != SD_OK)
+        return st;
+    int top = lua_gettop(L);
+    schedule_ctx c = {.b = b, .fn = fn, .err = err, .st = SD_OK};
+    lua_pushcfunction(L, protected_schedule);
+    lua_insert(L, top);            /* function, result */
+    lua_pushlightuserdata(L, &c);  /* function, result, ctx */
+    int status = lua_pcall(L, 2, 0, 0);
+    if (status != LUA_OK) {
+        lua_settop(L, top - 1);
+        sd_error_clear(err);
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full "
+                            "(the engine could not read what %s returned)", b->path, fn);
+    }
+    lua_settop(L, top - 1);
+    return c.st;
+}
+
+typedef struct view_arg {
+    const sd_record *rec;
+    sd_time start;
+    sd_session *s;
+} view_arg;
+
+static int build_view(lua_State *L)
+{
+    const view_arg *a = lua_touserdata(L, 1);
+    sd_push_item_view(L, &a->rec->u.item, a->rec->t, a->start);
+    return 1;
+}
+
+static int build_state(lua_State *L)
+{
+    const view_arg *a = lua_touserdata(L, 1);
+    sd_push_state_table(L, a->s);
+    return 1;
 }
 
 static sd_status observe(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
@@ -270,37 +345,38 @@ static sd_status observe(void *ctx, sd_session *s, const sd_record *rec, sd_erro
     sd_bot *b = ctx;
     lua_State *L = sd_sandbox_state(b->sb);
     const sd_scenario *sc = sd_session_scenario(s);
+    view_arg va = {.rec = rec, .start = sc->start, .s = s};
     switch (rec->type) {
     case SD_REC_ITEM:
         if (b->on_item == LUA_NOREF)
             return SD_OK;
-        sd_push_item_view(L, &rec->u.item, rec->t, sc->start);
-        return call_and_schedule(b, b->on_item, "on_item", err);
+        return call_and_schedule(b, b->on_item, "on_item", build_view, &va, err);
     case SD_REC_STATE:
         if (b->on_state == LUA_NOREF)
             return SD_OK;
-        sd_push_state_table(L, s);
-        return call_and_schedule(b, b->on_state, "on_state", err);
-    case SD_REC_END:
+        return call_and_schedule(b, b->on_state, "on_state", build_state, &va, err);
+    case SD_REC_END: {
         if (b->on_end == LUA_NOREF)
             return SD_OK;
-        sd_push_state_table(L, s);
+        if (!lua_checkstack(L, 6))
+            return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full", b->path);
         lua_rawgeti(L, LUA_REGISTRYINDEX, b->on_end);
-        lua_insert(L, -2);
+        sd_status st = sd_lua_protected(L, build_state, &va, 1, b->path, "the state table", err);
+        if (st != SD_OK) {
+            lua_pop(L, 1);
+            return st;
+        }
         return sd_sandbox_call(b->sb, 1, 0, err);
+    }
     default:
         return SD_OK;
     }
 }
 
-sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
+static int build_exercise(lua_State *L)
 {
-    b->session = s;
-    const sd_scenario *sc = sd_session_scenario(s);
-    sd_status st = sd_sandbox_reseed(b->sb, s->cfg.seed ^ 0x5eed5eedULL, err);
-    if (st != SD_OK)
-        return st;
-    lua_State *L = sd_sandbox_state(b->sb);
+    sd_bot *b = lua_touserdata(L, 1);
+    const sd_scenario *sc = sd_session_scenario(b->session);
     char start[20];
     sd_time_format(sc->start, start);
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
@@ -331,5 +407,20 @@ sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
     lua_insert(L, -2);
     lua_rawset(L, -3); /* raw: _G may have a __newindex of the script's */
     lua_pop(L, 1);
+    return 0;
+}
+
+sd_status sd_bot_attach(sd_bot *b, sd_session *s, sd_error *err)
+{
+    b->session = s;
+    sd_status st = sd_sandbox_reseed(b->sb, s->cfg.seed ^ 0x5eed5eedULL, err);
+    if (st != SD_OK)
+        return st;
+    st = sd_lua_protected(sd_sandbox_state(b->sb), build_exercise, b, 0, b->path,
+                          "the exercise table", err);
+    if (st != SD_OK)
+        return st;
+    if ((st = sd_session_add_sandbox(s, b->sb, err)) != SD_OK)
+        return st;
     return sd_session_add_observer(s, observe, b, err);
 }

@@ -201,17 +201,13 @@ static sd_status check_items(const sd_scenario *sc, sd_lint_list *l, const sd_it
         if (st != SD_OK || prepared)
             continue;
         /* Same time as the item it is on but declared after it: it arrives first. */
-        if (d->parent) {
-            for (size_t j = i + 1; j < n; j++) {
-                if (strcmp(items[j].id, d->parent) == 0 && items[j].at == d->at) {
-                    st = add(l, SD_LINT_ERROR, d->line, "order",
-                             "declare the item it is on first, or give this one a later 'at'",
-                             "%s: 'on' names '%s', declared later (line %d) at the same time, so "
-                             "this arrives before it", what, d->parent, items[j].line);
-                    break;
-                }
-            }
-        }
+        /* One map look-up (ids are unique): linear in the items, not quadratic. */
+        const sd_item_def *p = d->parent ? sd_scenario_item_def(sc, d->parent) : NULL;
+        if (p && p > d && p->at == d->at)
+            st = add(l, SD_LINT_ERROR, d->line, "order",
+                     "declare the item it is on first, or give this one a later 'at'",
+                     "%s: 'on' names '%s', declared later (line %d) at the same time, so "
+                     "this arrives before it", what, d->parent, p->line);
         bool expects = d->expect.answer || d->expect.escalate;
         if (st == SD_OK && expects && end - d->at < MIN_ACT_SECONDS) {
             rel_time(d->at - sc->start, t);

@@ -20,6 +20,7 @@
 #include "../sandbox/sandbox.h"
 #include "../util/arena.h"
 #include "../util/error.h"
+#include "../util/strmap.h"
 
 /* What a good response to an item looks like, in the guideline's rule ids. */
 typedef struct sd_expect {
@@ -190,6 +191,10 @@ typedef struct sd_scenario {
     sd_sandbox *sb;
     sd_arena arena;
     size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared, cap_templates;
+    /* id -> index maps (keys are the arrays' ids): loading and look-ups stay linear */
+    sd_strmap persona_ids, item_ids, storm_ids, hijack_ids, template_ids;
+    /* the declaration being read now, or NULL: one made meanwhile is refused */
+    const char *reading;
 } sd_scenario;
 
 typedef struct sd_load_options {

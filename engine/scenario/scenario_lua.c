@@ -12,6 +12,7 @@
 
 #include <lauxlib.h>
 
+#include "../log/limits.h"
 #include "../util/buf.h"
 #include "../util/sha256.h"
 #include "../util/utf8.h"
@@ -20,14 +21,33 @@
 
 #define MAX_DECLARATIONS 100000
 #define MAX_POOL_TEXTS 100000
-#define MAX_TEXT_BYTES 20000
+#define MAX_TEXT_BYTES SD_MAX_TEXT_BYTES
 /* All the text a scenario may hold (declarations and injects): the engine's own copies are
  * outside the Lua memory cap, so they have a budget of their own. */
 #define MAX_SCENARIO_TEXT ((size_t)64 << 20)
 
-/* ---- reading fields of a declaration table ---- */
+/* ---- reading fields of a declaration table ----
+ * Declaration tables are read raw (no metamethod runs) and a table with a metatable is
+ * refused: no Lua code runs while a declaration is being read, so nothing can change the
+ * arrays it appends to. Each declaration fills a local struct and appends it at the end.
+ * The guard (decl_guard) also refuses a declaration made while another is being read. */
 
 static sd_scenario *scen(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+/* t[key] without metamethods; pushes the value and returns its type. */
+static int rawfield(lua_State *L, int t, const char *key)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, key);
+    return lua_rawget(L, t);
+}
+
+/* Refuses a table with a metatable at idx (a declaration is read as written). */
+static void plain_table(lua_State *L, int idx, const char *decl, const char *what)
+{
+    if (lua_getmetatable(L, idx))
+        luaL_error(L, "%s: %s must be a plain table (without a metatable)", decl, what);
+}
 
 /* Errors with the declaration's name: "comment 'c1': field 'at': ...". */
 static int decl_error(lua_State *L, const char *decl, const char *id, const char *fmt, ...)
@@ -85,6 +105,8 @@ static void check_keys(lua_State *L, int t, const char *decl, const char *const 
 
 static void charge_text(lua_State *L, const sd_arena *arena, size_t len, const char *decl,
                         const char *id);
+static const char *get_name(lua_State *L, int t, const char *key, const char *decl,
+                            const char *id, bool required, sd_arena *arena);
 
 /* A scenario's text kept in the arena, invalid UTF-8 replaced by U+FFFD (util/utf8.h):
  * nothing the scenario says reaches the log, the results or the window raw. The caller has
@@ -99,10 +121,25 @@ static char *arena_text(sd_arena *arena, const char *s, size_t len)
     return r;
 }
 
+/* The size limit of a declaration's string field (log/limits.h): ids and references to ids,
+ * names, and texts. */
+static size_t field_limit(const char *key)
+{
+    static const char *const ids[] = {"id", "on", "author", "repeat_of", "former", NULL};
+    static const char *const names[] = {"first", "last", "outlet", "name", "handle", "role", NULL};
+    for (const char *const *k = ids; *k; k++)
+        if (strcmp(*k, key) == 0)
+            return SD_MAX_ID_BYTES;
+    for (const char *const *k = names; *k; k++)
+        if (strcmp(*k, key) == 0)
+            return SD_MAX_NAME_BYTES;
+    return SD_MAX_TEXT_BYTES;
+}
+
 static const char *get_string(lua_State *L, int t, const char *key, const char *decl,
                               const char *id, bool required, sd_arena *arena)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     const char *r = NULL;
     if (ty == LUA_TNIL) {
         if (required)
@@ -110,8 +147,9 @@ static const char *get_string(lua_State *L, int t, const char *key, const char *
     } else if (ty == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
-        if (len > MAX_TEXT_BYTES)
-            decl_error(L, decl, id, "field '%s' is longer than %d bytes", key, MAX_TEXT_BYTES);
+        size_t max = field_limit(key);
+        if (len > max)
+            decl_error(L, decl, id, "field '%s' is longer than %zu bytes", key, max);
         if (strlen(s) != len)
             decl_error(L, decl, id, "field '%s' contains a NUL byte", key);
         charge_text(L, arena, len, decl, id);
@@ -136,7 +174,7 @@ static void charge_text(lua_State *L, const sd_arena *arena, size_t len, const c
 static bool get_number(lua_State *L, int t, const char *key, const char *decl, const char *id,
                        double lo, double hi, double *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     if (ty == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
@@ -154,7 +192,7 @@ static bool get_number(lua_State *L, int t, const char *key, const char *decl, c
 static bool get_bool(lua_State *L, int t, const char *key, const char *decl, const char *id,
                      bool *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     if (ty == LUA_TBOOLEAN) {
         *out = lua_toboolean(L, -1);
@@ -182,7 +220,7 @@ static int lookup_or_error(lua_State *L, sd_vocab_id voc, const char *name, cons
 static bool get_enum(lua_State *L, int t, const char *key, sd_vocab_id voc, const char *decl,
                      const char *id, int *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     if (ty == LUA_TSTRING) {
         *out = lookup_or_error(L, voc, lua_tostring(L, -1), decl, id, key);
@@ -198,13 +236,14 @@ static bool get_enum(lua_State *L, int t, const char *key, sd_vocab_id voc, cons
 static bool get_enum_set(lua_State *L, int t, const char *key, sd_vocab_id voc,
                          const char *decl, const char *id, uint64_t *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     uint64_t set = 0;
     if (ty == LUA_TSTRING) {
         set |= 1ULL << lookup_or_error(L, voc, lua_tostring(L, -1), decl, id, key);
         have = true;
     } else if (ty == LUA_TTABLE) {
+        plain_table(L, -1, decl, key);
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= n; i++) {
             if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
@@ -224,7 +263,7 @@ static bool get_enum_set(lua_State *L, int t, const char *key, sd_vocab_id voc,
 static bool get_duration(lua_State *L, int t, const char *key, const char *decl, const char *id,
                          int64_t *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     if (ty == LUA_TNUMBER) {
         double m = lua_tonumber(L, -1);
@@ -251,7 +290,7 @@ static bool get_duration(lua_State *L, int t, const char *key, const char *decl,
 static bool get_when(lua_State *L, sd_scenario *sc, int t, const char *key, sd_time base,
                      const char *decl, const char *id, sd_time *out)
 {
-    int ty = lua_getfield(L, t, key);
+    int ty = rawfield(L, t, key);
     bool have = false;
     if (ty == LUA_TNUMBER) {
         double m = lua_tonumber(L, -1);
@@ -271,6 +310,9 @@ static bool get_when(lua_State *L, sd_scenario *sc, int t, const char *key, sd_t
     } else if (ty != LUA_TNIL) {
         decl_error(L, decl, id, "field '%s' must be a time like \"+30m\" or \"09:15\"", key);
     }
+    if (have && (*out < SD_TIME_MIN || *out > SD_TIME_MAX))
+        decl_error(L, decl, id, "field '%s': the time must lie in the years %d to %d", key,
+                   SD_TIME_MIN_YEAR, SD_TIME_MAX_YEAR);
     lua_pop(L, 1);
     return have;
 }
@@ -289,11 +331,13 @@ static void *grow_array(lua_State *L, void *arr, size_t *cap, size_t len, size_t
     return p;
 }
 
+/* The line of the script code that called the declaration (past the C guard). */
 static int current_line(lua_State *L)
 {
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-        return ar.currentline;
+    for (int lv = 1; lv < 6 && lua_getstack(L, lv, &ar); lv++)
+        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+            return ar.currentline;
     return 0;
 }
 
@@ -331,6 +375,7 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 {
     char where[120];
     snprintf(where, sizeof where, "%s%s%s%s expect", decl, id ? " '" : "", id ? id : "", id ? "'" : "");
+    plain_table(L, t, where, "expect");
     check_keys(L, t, where, expect_keys);
     get_bool(L, t, "answer", decl, id, &e->answer);
     if (get_duration(L, t, "within", decl, id, &e->within) && e->within == 0)
@@ -391,10 +436,12 @@ static void read_scoring(lua_State *L, sd_scenario *sc, int t, bool *crisis_set,
 {
     const char *D = "scenario scoring";
     sd_scoring_params *p = &sc->scoring;
+    plain_table(L, t, D, "scoring");
     check_keys(L, t, D, scoring_keys);
-    if (lua_getfield(L, t, "weights") == LUA_TTABLE) {
+    if (rawfield(L, t, "weights") == LUA_TTABLE) {
         static const char *const wkeys[] = {"speed", "tone", "escalation", NULL};
         int w = lua_gettop(L);
+        plain_table(L, w, D, "weights");
         check_keys(L, w, "scenario scoring weights", wkeys);
         get_number(L, w, "speed", D, NULL, 0, 100, &p->w_speed);
         get_number(L, w, "tone", D, NULL, 0, 100, &p->w_tone);
@@ -431,16 +478,16 @@ static int parse_clock(const char *s, int *secs)
 
 static void read_days(lua_State *L, sd_scenario *sc, int t, const char *key, bool closed)
 {
-    if (lua_getfield(L, t, key) == LUA_TNIL) {
+    if (rawfield(L, t, key) == LUA_TNIL) {
         lua_pop(L, 1);
         return;
     }
     if (!lua_istable(L, -1))
         luaL_error(L, "scenario: calendar.%s must be a list of dates like \"2026-03-11\"", key);
+    plain_table(L, -1, "scenario calendar", key);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, -1, i);
-        const char *s = lua_tostring(L, -1);
+        const char *s = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         sd_time tm;
         sd_error e = SD_ERROR_INIT;
         if (s == NULL || strlen(s) != 10 || sd_time_parse(s, &tm, NULL) != SD_OK) {
@@ -464,23 +511,29 @@ static const char *const audience_keys[] = {"responsiveness", "calm_rate", "dele
                                             "min_intensity", "max_intensity",
                                             "sentiment_rate", NULL};
 
+/* The first second after the last allowed start year. */
+static sd_time start_max(void) { return sd_time_make(SD_START_MAX_YEAR + 1, 1, 1, 0, 0, 0); }
+
 static int l_scenario(lua_State *L)
 {
     sd_scenario *sc = scen(L);
     const char *D = "scenario";
     luaL_checktype(L, 1, LUA_TTABLE);
+    plain_table(L, 1, D, "its table");
     if (sc->declared)
         luaL_error(L, "scenario: declared twice (first at line %d)", sc->scenario_line);
     check_keys(L, 1, D, scenario_keys);
     sc->scenario_line = current_line(L);
     sc->id = get_string(L, 1, "id", D, NULL, true, &sc->arena);
+    if (strlen(sc->id) > SD_MAX_ID_BYTES)
+        luaL_error(L, "scenario: field 'id' is longer than %d bytes", (int)SD_MAX_ID_BYTES);
     for (const char *p = sc->id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
             luaL_error(L, "scenario: id '%s' may only have a-z, 0-9, _ and -", sc->id);
     sc->title = get_string(L, 1, "title", D, NULL, true, &sc->arena);
     sc->description = get_string(L, 1, "description", D, NULL, false, &sc->arena);
     sc->aim = get_string(L, 1, "aim", D, NULL, false, &sc->arena);
-    sc->role = get_string(L, 1, "role", D, NULL, false, &sc->arena);
+    sc->role = get_name(L, 1, "role", D, NULL, false, &sc->arena);
     int lang = SD_LANG_SV;
     get_enum(L, 1, "language", SD_VOCAB_LANGUAGE, D, NULL, &lang);
     sc->lang = (sd_language)lang;
@@ -492,6 +545,9 @@ static int l_scenario(lua_State *L)
         sd_error_clear(&e);
         luaL_error(L, "scenario: field 'start': %s", msg);
     }
+    if (sc->start < SD_TIME_MIN || sc->start >= start_max())
+        luaL_error(L, "scenario: field 'start': the year must be between %d and %d",
+                   SD_TIME_MIN_YEAR, SD_START_MAX_YEAR);
     if (!get_duration(L, 1, "duration", D, NULL, &sc->duration))
         luaL_error(L, "scenario: field 'duration' is required (e.g. \"2h\")");
     if (sc->duration < 60)
@@ -505,27 +561,30 @@ static int l_scenario(lua_State *L)
     get_number(L, 1, "max_words", D, NULL, 1, 10000, &mw);
     sc->default_max_words = (int)mw;
     sc->scoring.max_words = (int)mw;
-    if (lua_getfield(L, 1, "scoring") == LUA_TTABLE)
+    if (rawfield(L, 1, "scoring") == LUA_TTABLE)
         read_scoring(L, sc, lua_gettop(L), &sc->scoring_crisis_set, &sc->scoring_start_set);
     else if (!lua_isnil(L, -1))
         luaL_error(L, "scenario: scoring must be a table");
     lua_pop(L, 1);
 
-    if (lua_getfield(L, 1, "account") == LUA_TTABLE) {
+    if (rawfield(L, 1, "account") == LUA_TTABLE) {
         static const char *const account_keys[] = {"name", "handle", NULL};
         int t = lua_gettop(L);
+        plain_table(L, t, D, "account");
         check_keys(L, t, "scenario account", account_keys);
-        sc->account_name = get_string(L, t, "name", "scenario account", NULL, true, &sc->arena);
-        sc->account_handle = get_string(L, t, "handle", "scenario account", NULL, false, &sc->arena);
+        sc->account_name = get_name(L, t, "name", "scenario account", NULL, true, &sc->arena);
+        sc->account_handle = get_name(L, t, "handle", "scenario account", NULL, false, &sc->arena);
     } else if (!lua_isnil(L, -1)) {
         luaL_error(L, "scenario: account must be a table { name = ..., handle = ... }");
     }
     lua_pop(L, 1);
 
-    if (lua_getfield(L, 1, "office_hours") == LUA_TTABLE) {
-        lua_rawgeti(L, -1, 1);
-        lua_rawgeti(L, -2, 2);
-        const char *a = lua_tostring(L, -2), *b = lua_tostring(L, -1);
+    if (rawfield(L, 1, "office_hours") == LUA_TTABLE) {
+        plain_table(L, -1, D, "office_hours");
+        int ta = lua_rawgeti(L, -1, 1);
+        int tb = lua_rawgeti(L, -2, 2);
+        const char *a = ta == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *b = tb == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         int open = 0, close = 0;
         if (!a || !b || parse_clock(a, &open) || parse_clock(b, &close) || open >= close)
             luaL_error(L, "scenario: office_hours must be like { \"08:00\", \"17:00\" }");
@@ -537,9 +596,10 @@ static int l_scenario(lua_State *L)
     }
     lua_pop(L, 1);
 
-    if (lua_getfield(L, 1, "calendar") == LUA_TTABLE) {
+    if (rawfield(L, 1, "calendar") == LUA_TTABLE) {
         static const char *const cal_keys[] = {"closed", "open", NULL};
         int t = lua_gettop(L);
+        plain_table(L, t, D, "calendar");
         check_keys(L, t, "scenario calendar", cal_keys);
         read_days(L, sc, t, "closed", true);
         read_days(L, sc, t, "open", false);
@@ -548,10 +608,11 @@ static int l_scenario(lua_State *L)
     }
     lua_pop(L, 1);
 
-    if (lua_getfield(L, 1, "audience") == LUA_TTABLE) {
+    if (rawfield(L, 1, "audience") == LUA_TTABLE) {
         int t = lua_gettop(L);
         const char *A = "scenario audience";
         sd_audience_params *ap = &sc->audience;
+        plain_table(L, t, D, "audience");
         check_keys(L, t, A, audience_keys);
         get_number(L, t, "responsiveness", A, NULL, 0, 10, &ap->responsiveness);
         get_number(L, t, "calm_rate", A, NULL, 0, 1, &ap->calm_rate);
@@ -573,7 +634,7 @@ static int l_scenario(lua_State *L)
 
 static bool valid_id(const char *s)
 {
-    if (*s == '\0' || strlen(s) > 64)
+    if (*s == '\0' || strlen(s) > SD_MAX_ID_BYTES)
         return false;
     for (; *s; s++)
         if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
@@ -585,9 +646,57 @@ static bool valid_id(const char *s)
 static const char *get_id(lua_State *L, int t, const char *decl, sd_arena *arena)
 {
     const char *id = get_string(L, t, "id", decl, NULL, true, arena);
-    if (!valid_id(id))
-        luaL_error(L, "%s: id '%s' may only have letters a-z, digits, _ - and . (at most 64)", decl, id);
+    if (!valid_id(id)) {
+        if (strlen(id) > SD_MAX_ID_BYTES)
+            luaL_error(L, "%s: field 'id' is longer than %d bytes", decl, (int)SD_MAX_ID_BYTES);
+        luaL_error(L, "%s: id '%s' may only have letters a-z, digits, _ - and . (at most %d)",
+                   decl, id, (int)SD_MAX_ID_BYTES);
+    }
     return id;
+}
+
+/* key_of functions of the id maps: the arrays may move, so each look-up goes through sc. */
+static const char *persona_key(const void *ctx, uint32_t v)
+{
+    return ((const sd_scenario *)ctx)->personas[v].id;
+}
+static const char *item_key(const void *ctx, uint32_t v)
+{
+    return ((const sd_scenario *)ctx)->items[v].id;
+}
+static const char *storm_key(const void *ctx, uint32_t v)
+{
+    return ((const sd_scenario *)ctx)->storms[v].id;
+}
+static const char *hijack_key(const void *ctx, uint32_t v)
+{
+    return ((const sd_scenario *)ctx)->hijacks[v].id;
+}
+static const char *template_key(const void *ctx, uint32_t v)
+{
+    return ((const sd_scenario *)ctx)->templates[v].id;
+}
+
+/* Appends *elem (of size elem_size) to a growable array after the whole declaration was
+ * read, and records its id in map. */
+static void append_decl(lua_State *L, void **arr, size_t *n, size_t *cap, size_t elem_size,
+                        const void *elem, sd_strmap *map, const char *id)
+{
+    *arr = grow_array(L, *arr, cap, *n, elem_size);
+    memcpy((char *)*arr + *n * elem_size, elem, elem_size);
+    if (map && sd_strmap_put(map, id, (uint32_t)*n) != SD_OK)
+        luaL_error(L, "out of memory");
+    (*n)++;
+}
+
+/* A name field (a persona's first or last name): at most SD_MAX_NAME_BYTES. */
+static const char *get_name(lua_State *L, int t, const char *key, const char *decl,
+                            const char *id, bool required, sd_arena *arena)
+{
+    const char *r = get_string(L, t, key, decl, id, required, arena);
+    if (r && strlen(r) > SD_MAX_NAME_BYTES)
+        decl_error(L, decl, id, "field '%s' is longer than %u bytes", key, SD_MAX_NAME_BYTES);
+    return r;
 }
 
 static int l_persona(lua_State *L)
@@ -596,39 +705,51 @@ static int l_persona(lua_State *L)
     sd_scenario *sc = scen(L);
     const char *D = "persona";
     luaL_checktype(L, 1, LUA_TTABLE);
+    plain_table(L, 1, D, "its table");
     check_keys(L, 1, D, keys);
     const char *id = get_id(L, 1, D, &sc->arena);
     if (sd_scenario_persona(sc, id))
         decl_error(L, D, id, "declared twice (first at line %d)", sd_scenario_persona(sc, id)->line);
-    sc->personas = grow_array(L, sc->personas, &sc->cap_personas, sc->n_personas, sizeof *sc->personas);
-    sd_persona *p = &sc->personas[sc->n_personas];
-    memset(p, 0, sizeof *p);
-    p->id = id;
-    p->first = get_string(L, 1, "first", D, id, true, &sc->arena);
-    p->last = get_string(L, 1, "last", D, id, false, &sc->arena);
+    sd_persona p;
+    memset(&p, 0, sizeof p);
+    p.id = id;
+    p.first = get_name(L, 1, "first", D, id, true, &sc->arena);
+    p.last = get_name(L, 1, "last", D, id, false, &sc->arena);
     int mood = SD_MOOD_CALM;
     get_enum(L, 1, "mood", SD_VOCAB_MOOD, D, id, &mood);
-    p->mood = (sd_mood)mood;
-    if (lua_getfield(L, 1, "traits") == LUA_TTABLE) {
-        sd_buf b = SD_BUF_INIT;
+    p.mood = (sd_mood)mood;
+    if (rawfield(L, 1, "traits") == LUA_TTABLE) {
+        plain_table(L, -1, D, "traits");
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        size_t total = 0;
+        for (lua_Integer i = 1; i <= n; i++) {
+            size_t len = 0;
+            if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
+                decl_error(L, D, id, "traits must be a list of strings");
+            lua_tolstring(L, -1, &len);
+            total += len + 1;
+            if (total > SD_MAX_TEXT_BYTES)
+                decl_error(L, D, id, "traits are longer than %u bytes in all", SD_MAX_TEXT_BYTES);
+            lua_pop(L, 1);
+        }
+        sd_buf b = SD_BUF_INIT;
         for (lua_Integer i = 1; i <= n; i++) {
             lua_rawgeti(L, -1, i);
-            if (!lua_isstring(L, -1)) {
-                sd_buf_free(&b);
-                decl_error(L, D, id, "traits must be a list of strings");
-            }
             sd_buf_printf(&b, "%s%s", i > 1 ? "," : "", lua_tostring(L, -1));
             lua_pop(L, 1);
         }
-        p->traits = sd_arena_strdup(&sc->arena, sd_buf_str(&b));
+        charge_text(L, &sc->arena, b.len, D, id);
+        p.traits = sd_buf_ok(&b) ? arena_text(&sc->arena, sd_buf_str(&b), strlen(sd_buf_str(&b))) : NULL;
         sd_buf_free(&b);
+        if (p.traits == NULL)
+            luaL_error(L, "out of memory");
     } else if (!lua_isnil(L, -1)) {
         decl_error(L, D, id, "traits must be a list of strings");
     }
     lua_pop(L, 1);
-    p->line = current_line(L);
-    sc->n_personas++;
+    p.line = current_line(L);
+    append_decl(L, (void **)&sc->personas, &sc->n_personas, &sc->cap_personas, sizeof p, &p,
+                &sc->persona_ids, id);
     return 0;
 }
 
@@ -642,28 +763,37 @@ static const char *const inject_keys[] = {"id", "at", "author", "on", "text", "t
 
 const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id)
 {
-    for (size_t i = 0; i < sc->n_items; i++)
-        if (strcmp(sc->items[i].id, id) == 0)
-            return &sc->items[i];
-    return NULL;
+    uint32_t i;
+    return sd_strmap_get(&sc->item_ids, id, &i) ? &sc->items[i] : NULL;
 }
 
 /* Reads an item declaration table at t into d. base: the time "+30m" counts from. */
 void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time base,
-                  const char *decl, sd_item_def *d)
+                  const char *decl, const char *default_id, sd_item_def *d)
 {
     memset(d, 0, sizeof *d);
     d->kind = kind;
     d->line = current_line(L);
+    t = lua_absindex(L, t);
+    plain_table(L, t, decl, "its table");
     check_keys(L, t, decl, strcmp(decl, "inject") == 0 || strcmp(decl, "prepared") == 0
                                ? inject_keys : item_keys);
-    d->id = get_id(L, t, decl, &sc->arena);
+    if (default_id && rawfield(L, t, "id") == LUA_TNIL) {
+        lua_pop(L, 1);
+        d->id = sd_arena_strdup(&sc->arena, default_id);
+        if (d->id == NULL)
+            luaL_error(L, "out of memory");
+    } else {
+        if (default_id)
+            lua_pop(L, 1);
+        d->id = get_id(L, t, decl, &sc->arena);
+    }
     const char *id = d->id;
     if (!get_when(L, sc, t, "at", base, decl, id, &d->at))
         d->at = base;
     d->text = get_string(L, t, "text", decl, id, kind != SD_KIND_MEDIA, &sc->arena);
     d->title = get_string(L, t, "title", decl, id, kind == SD_KIND_MEDIA, &sc->arena);
-    d->outlet = get_string(L, t, "outlet", decl, id, false, &sc->arena);
+    d->outlet = get_name(L, t, "outlet", decl, id, false, &sc->arena);
     d->url = get_string(L, t, "url", decl, id, false, &sc->arena);
     d->repeat_of = get_string(L, t, "repeat_of", decl, id, false, &sc->arena);
     bool needs_author = kind == SD_KIND_COMMENT || kind == SD_KIND_REPLY || kind == SD_KIND_DM ||
@@ -690,7 +820,7 @@ void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time ba
     sd_expect_defaults(&d->expect, kind, mood);
     if (d->repeat_of)
         d->expect.rules |= 1ULL << SD_RULE_REPEAT_ONCE;
-    int ty = lua_getfield(L, t, "expect");
+    int ty = rawfield(L, t, "expect");
     if (ty == LUA_TTABLE)
         read_expect(L, sc, lua_gettop(L), decl, id, &d->expect);
     else if (ty != LUA_TNIL)
@@ -707,12 +837,12 @@ static int declare_item(lua_State *L, sd_kind kind)
     require_scenario(L, sc, decl);
     luaL_checktype(L, 1, LUA_TTABLE);
     sd_item_def d;
-    sd_read_item(L, sc, 1, kind, sc->start, decl, &d);
+    sd_read_item(L, sc, 1, kind, sc->start, decl, NULL, &d);
     const sd_item_def *dup = sd_scenario_item_def(sc, d.id);
     if (dup)
         decl_error(L, decl, d.id, "id used twice (first at line %d)", dup->line);
-    sc->items = grow_array(L, sc->items, &sc->cap_items, sc->n_items, sizeof *sc->items);
-    sc->items[sc->n_items++] = d;
+    append_decl(L, (void **)&sc->items, &sc->n_items, &sc->cap_items, sizeof d, &d,
+                &sc->item_ids, d.id);
     return 0;
 }
 
@@ -781,6 +911,7 @@ double sd_storm_curve_max(const sd_storm *s)
 
 static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *id, sd_text_pool *pool)
 {
+    plain_table(L, t, "storm", "texts");
     lua_Integer n = (lua_Integer)lua_rawlen(L, t);
     if (n > MAX_POOL_TEXTS)
         decl_error(L, "storm", id, "more than %d texts in one pool", MAX_POOL_TEXTS);
@@ -807,17 +938,18 @@ static int l_storm(lua_State *L)
     const char *D = "storm";
     require_scenario(L, sc, D);
     luaL_checktype(L, 1, LUA_TTABLE);
+    plain_table(L, 1, D, "its table");
     check_keys(L, 1, D, storm_keys);
-    sc->storms = grow_array(L, sc->storms, &sc->cap_storms, sc->n_storms, sizeof *sc->storms);
-    sd_storm *s = &sc->storms[sc->n_storms];
+    sd_storm storm;
+    sd_storm *s = &storm; /* appended once read whole */
     memset(s, 0, sizeof *s);
     s->compose_ref = LUA_NOREF;
     s->line = current_line(L);
     s->id = get_id(L, 1, D, &sc->arena);
     const char *id = s->id;
-    for (size_t i = 0; i < sc->n_storms; i++)
-        if (strcmp(sc->storms[i].id, id) == 0)
-            decl_error(L, D, id, "id used twice (first at line %d)", sc->storms[i].line);
+    uint32_t dup;
+    if (sd_strmap_get(&sc->storm_ids, id, &dup))
+        decl_error(L, D, id, "id used twice (first at line %d)", sc->storms[dup].line);
     s->parent = get_string(L, 1, "on", D, id, true, &sc->arena);
     if (!get_when(L, sc, 1, "from", sc->start, D, id, &s->from))
         decl_error(L, D, id, "field 'from' is required");
@@ -831,7 +963,7 @@ static int l_storm(lua_State *L)
     if ((count < 0) == (rate < 0))
         decl_error(L, D, id, "give either 'count' (comments in all) or 'rate' (comments per hour)");
 
-    int ty = lua_getfield(L, 1, "curve");
+    int ty = rawfield(L, 1, "curve");
     s->curve = SD_CURVE_FLAT;
     if (ty == LUA_TSTRING) {
         const char *c = lua_tostring(L, -1);
@@ -842,6 +974,7 @@ static int l_storm(lua_State *L)
     } else if (ty == LUA_TTABLE) {
         s->curve = SD_CURVE_CUSTOM;
         int t = lua_gettop(L);
+        plain_table(L, t, D, "curve");
         lua_Integer n = (lua_Integer)lua_rawlen(L, t);
         if (n < 1 || n > SD_MAX_CURVE_POINTS)
             decl_error(L, D, id, "curve needs 1 to %d points", SD_MAX_CURVE_POINTS);
@@ -849,13 +982,14 @@ static int l_storm(lua_State *L)
             lua_rawgeti(L, t, i);
             if (!lua_istable(L, -1))
                 decl_error(L, D, id, "curve point %d must be { \"+30m\", rate }", (int)i);
-            lua_rawgeti(L, -1, 1);
+            plain_table(L, -1, D, "a curve point");
+            int tts = lua_rawgeti(L, -1, 1);
             lua_rawgeti(L, -2, 2);
             int64_t at = 0; /* set by sd_parse_duration, or decl_error does not return */
-            const char *ts = lua_tostring(L, -2);
+            const char *ts = tts == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
             if (ts == NULL || ts[0] != '+' || sd_parse_duration(ts + 1, &at, NULL) != SD_OK)
                 decl_error(L, D, id, "curve point %d: time must be like \"+30m\" (from the storm's start)", (int)i);
-            if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 || lua_tonumber(L, -1) > 1e9)
+            if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) || lua_tonumber(L, -1) > 1e9)
                 decl_error(L, D, id, "curve point %d: rate must be a number >= 0", (int)i);
             s->points[i - 1].at = (double)at;
             s->points[i - 1].rate = lua_tonumber(L, -1);
@@ -878,11 +1012,12 @@ static int l_storm(lua_State *L)
     s->curve_area = area;
     s->count = count >= 0 ? count : rate * T / 3600.0;
 
-    ty = lua_getfield(L, 1, "moods");
+    ty = rawfield(L, 1, "moods");
     double total = 0;
     if (ty == LUA_TTABLE) {
         int t = lua_gettop(L);
         static const char *const mood_keys[] = {"calm", "worried", "frustrated", "angry", "troll", NULL};
+        plain_table(L, t, D, "moods");
         check_keys(L, t, "storm moods", mood_keys);
         for (int m = 0; m < SD_MOOD_COUNT; m++) {
             double v = 0;
@@ -901,10 +1036,11 @@ static int l_storm(lua_State *L)
         s->mood_mix[m] /= total;
     lua_pop(L, 1);
 
-    ty = lua_getfield(L, 1, "texts");
+    ty = rawfield(L, 1, "texts");
     size_t n_texts = 0;
     if (ty == LUA_TTABLE) {
         int t = lua_gettop(L);
+        plain_table(L, t, D, "texts");
         if (lua_rawlen(L, t) > 0) {
             read_pool(L, sc, t, id, &s->texts[SD_MOOD_COUNT]);
             n_texts += s->texts[SD_MOOD_COUNT].n;
@@ -913,7 +1049,7 @@ static int l_storm(lua_State *L)
         check_keys(L, t, "storm texts", text_keys);
         for (int m = 0; m <= SD_MOOD_COUNT; m++) {
             const char *k = m < SD_MOOD_COUNT ? sd_vocab_name(SD_VOCAB_MOOD, m) : "any";
-            int ty2 = lua_getfield(L, t, k);
+            int ty2 = rawfield(L, t, k);
             if (ty2 == LUA_TTABLE) {
                 if (m == SD_MOOD_COUNT && s->texts[m].n > 0)
                     decl_error(L, D, id, "texts: give a plain list or 'any', not both");
@@ -928,7 +1064,7 @@ static int l_storm(lua_State *L)
         decl_error(L, D, id, "texts must be a list of strings, or lists per mood");
     }
     lua_pop(L, 1);
-    ty = lua_getfield(L, 1, "compose");
+    ty = rawfield(L, 1, "compose");
     if (ty == LUA_TFUNCTION)
         s->compose_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     else {
@@ -946,18 +1082,24 @@ static int l_storm(lua_State *L)
     get_number(L, 1, "repeats", D, id, 0, 1, &rep);
     s->repeats = rep;
 
-    ty = lua_getfield(L, 1, "authors");
+    ty = rawfield(L, 1, "authors");
     if (ty == LUA_TTABLE) {
         int t = lua_gettop(L);
+        plain_table(L, t, D, "authors");
         size_t n = lua_rawlen(L, t);
         if (n == 0 || n > 100000)
             decl_error(L, D, id, "authors must list 1 to 100000 persona ids");
         s->authors = sd_arena_alloc(&sc->arena, sizeof(char *) * n);
+        if (s->authors == NULL)
+            luaL_error(L, "out of memory");
         for (size_t i = 1; i <= n; i++) {
-            lua_rawgeti(L, t, (lua_Integer)i);
-            if (!lua_isstring(L, -1))
+            size_t len = 0;
+            if (lua_rawgeti(L, t, (lua_Integer)i) != LUA_TSTRING ||
+                (lua_tolstring(L, -1, &len), len > SD_MAX_ID_BYTES))
                 decl_error(L, D, id, "authors: entry %d must be a persona id", (int)i);
-            s->authors[s->n_authors++] = sd_arena_strdup(&sc->arena, lua_tostring(L, -1));
+            charge_text(L, &sc->arena, len, D, id);
+            if ((s->authors[s->n_authors++] = sd_arena_strdup(&sc->arena, lua_tostring(L, -1))) == NULL)
+                luaL_error(L, "out of memory");
             lua_pop(L, 1);
         }
     } else if (ty != LUA_TNIL) {
@@ -967,7 +1109,7 @@ static int l_storm(lua_State *L)
 
     sd_expect_defaults(&s->expect, SD_KIND_COMMENT, SD_MOOD_CALM);
     sd_expect_defaults(&s->troll_expect, SD_KIND_COMMENT, SD_MOOD_TROLL);
-    ty = lua_getfield(L, 1, "expect");
+    ty = rawfield(L, 1, "expect");
     if (ty == LUA_TTABLE) {
         read_expect(L, sc, lua_gettop(L), D, id, &s->expect);
         /* Troll comments keep their class and decisions but share the targets. */
@@ -977,7 +1119,8 @@ static int l_storm(lua_State *L)
         decl_error(L, D, id, "field 'expect' must be a table");
     }
     lua_pop(L, 1);
-    sc->n_storms++;
+    append_decl(L, (void **)&sc->storms, &sc->n_storms, &sc->cap_storms, sizeof storm, &storm,
+                &sc->storm_ids, id);
     return 0;
 }
 
@@ -991,22 +1134,29 @@ static int l_hijack(lua_State *L)
     const char *D = "hijack";
     require_scenario(L, sc, D);
     luaL_checktype(L, 1, LUA_TTABLE);
+    plain_table(L, 1, D, "its table");
     check_keys(L, 1, D, keys);
-    sc->hijacks = grow_array(L, sc->hijacks, &sc->cap_hijacks, sc->n_hijacks, sizeof *sc->hijacks);
-    sd_hijack *h = &sc->hijacks[sc->n_hijacks];
+    sd_hijack hijack;
+    sd_hijack *h = &hijack; /* appended once read whole */
     memset(h, 0, sizeof *h);
     h->line = current_line(L);
     h->id = get_id(L, 1, D, &sc->arena);
     const char *id = h->id;
+    uint32_t dup;
+    if (sd_strmap_get(&sc->hijack_ids, id, &dup))
+        decl_error(L, D, id, "id used twice (first at line %d)", sc->hijacks[dup].line);
     if (!get_when(L, sc, 1, "at", sc->start, D, id, &h->at))
         decl_error(L, D, id, "field 'at' is required");
     h->notice = get_string(L, 1, "notice", D, id, true, &sc->arena);
-    if (lua_getfield(L, 1, "posts") != LUA_TTABLE || lua_rawlen(L, -1) == 0)
+    if (rawfield(L, 1, "posts") != LUA_TTABLE || lua_rawlen(L, -1) == 0)
         decl_error(L, D, id, "posts must be a list of the attacker's post texts");
+    plain_table(L, -1, D, "posts");
     size_t n = lua_rawlen(L, -1);
     if (n > 1000)
         decl_error(L, D, id, "at most 1000 attacker posts");
     h->posts = sd_arena_alloc(&sc->arena, sizeof(char *) * n);
+    if (h->posts == NULL)
+        luaL_error(L, "out of memory");
     for (size_t i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, (lua_Integer)i);
         if (lua_type(L, -1) != LUA_TSTRING)
@@ -1040,22 +1190,25 @@ static int l_hijack(lua_State *L)
         h->steps |= 1u << SD_STEP_REMOVE_ACCESS;
     if (!(h->steps & (1u << SD_STEP_CHANGE_PASSWORD)) || !(h->steps & (1u << SD_STEP_REVOKE_SESSIONS)))
         decl_error(L, D, id, "steps must include change_password and revoke_sessions (they lock the attacker out)");
-    sc->n_hijacks++;
+    append_decl(L, (void **)&sc->hijacks, &sc->n_hijacks, &sc->cap_hijacks, sizeof hijack,
+                &hijack, &sc->hijack_ids, id);
     return 0;
 }
 
 /* ---- on(), every(), when() ---- */
 
-static sd_hook *new_hook(lua_State *L, sd_scenario *sc, sd_hook_kind kind)
+static void new_hook(lua_State *L, sd_hook *h, sd_hook_kind kind)
 {
-    sc->hooks = grow_array(L, sc->hooks, &sc->cap_hooks, sc->n_hooks, sizeof *sc->hooks);
-    sd_hook *h = &sc->hooks[sc->n_hooks];
     memset(h, 0, sizeof *h);
     h->kind = kind;
     h->fn_ref = h->cond_ref = LUA_NOREF;
     h->action_filter = -1;
     h->line = current_line(L);
-    return h;
+}
+
+static void add_hook(lua_State *L, sd_scenario *sc, const sd_hook *h)
+{
+    append_decl(L, (void **)&sc->hooks, &sc->n_hooks, &sc->cap_hooks, sizeof *h, h, NULL, NULL);
 }
 
 static int l_on(lua_State *L)
@@ -1076,11 +1229,12 @@ static int l_on(lua_State *L)
         sd_vocab_list(SD_VOCAB_ACTION, known, sizeof known);
         return luaL_error(L, "on: unknown event '%s' (use \"item\", \"action\" or an action: %s)", ev, known);
     }
-    sd_hook *h = new_hook(L, sc, kind);
-    h->action_filter = filter;
+    sd_hook h;
+    new_hook(L, &h, kind);
+    h.action_filter = filter;
     lua_pushvalue(L, 2);
-    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    sc->n_hooks++;
+    h.fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    add_hook(L, sc, &h);
     return 0;
 }
 
@@ -1099,11 +1253,12 @@ static int l_every(lua_State *L)
         if (sd_parse_duration(d, &period, NULL) != SD_OK || period < 60)
             return luaL_error(L, "every: period '%s' must be a duration of at least \"1m\"", d);
     }
-    sd_hook *h = new_hook(L, sc, SD_HOOK_EVERY);
-    h->every = period;
+    sd_hook h;
+    new_hook(L, &h, SD_HOOK_EVERY);
+    h.every = period;
     lua_pushvalue(L, 2);
-    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    sc->n_hooks++;
+    h.fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    add_hook(L, sc, &h);
     return 0;
 }
 
@@ -1112,12 +1267,13 @@ static int l_when(lua_State *L)
     sd_scenario *sc = scen(L);
     luaL_checktype(L, 1, LUA_TFUNCTION);
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    sd_hook *h = new_hook(L, sc, SD_HOOK_WHEN);
+    sd_hook h;
+    new_hook(L, &h, SD_HOOK_WHEN);
     lua_pushvalue(L, 1);
-    h->cond_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    h.cond_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushvalue(L, 2);
-    h->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    sc->n_hooks++;
+    h.fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    add_hook(L, sc, &h);
     return 0;
 }
 
@@ -1129,23 +1285,20 @@ static int l_prepared(lua_State *L)
     const char *D = "prepared";
     require_scenario(L, sc, D);
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (lua_getfield(L, 1, "kind") != LUA_TSTRING)
+    plain_table(L, 1, D, "its table");
+    if (rawfield(L, 1, "kind") != LUA_TSTRING)
         return luaL_error(L, "prepared: field 'kind' is required (comment, reply, dm, inquiry, "
                              "internal, notice or post)");
     int kind = sd_vocab_lookup(SD_VOCAB_KIND, lua_tostring(L, -1));
     if (kind < 0 || kind == SD_KIND_ATTACKER_POST || kind == SD_KIND_MEDIA)
         return luaL_error(L, "prepared: kind '%s' cannot be injected", lua_tostring(L, -1));
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "id") == LUA_TNIL) {
-        char id[32];
-        snprintf(id, sizeof id, "prepared-%zu", sc->n_prepared + 1);
-        lua_pushstring(L, id);
-        lua_setfield(L, 1, "id");
-    }
-    lua_pop(L, 1);
-    sc->prepared = grow_array(L, sc->prepared, &sc->cap_prepared, sc->n_prepared, sizeof *sc->prepared);
-    sd_read_item(L, sc, 1, (sd_kind)kind, sc->start, D, &sc->prepared[sc->n_prepared]);
-    sc->n_prepared++;
+    char id[32];
+    snprintf(id, sizeof id, "prepared-%zu", sc->n_prepared + 1);
+    sd_item_def d;
+    sd_read_item(L, sc, 1, (sd_kind)kind, sc->start, D, id, &d);
+    append_decl(L, (void **)&sc->prepared, &sc->n_prepared, &sc->cap_prepared, sizeof d, &d,
+                NULL, NULL);
     return 0;
 }
 
@@ -1156,18 +1309,19 @@ static int l_template(lua_State *L)
     sd_scenario *sc = scen(L);
     const char *D = "template";
     luaL_checktype(L, 1, LUA_TTABLE);
+    plain_table(L, 1, D, "its table");
     check_keys(L, 1, D, keys);
     const char *id = get_id(L, 1, D, &sc->arena);
-    for (size_t i = 0; i < sc->n_templates; i++)
-        if (strcmp(sc->templates[i].id, id) == 0)
-            decl_error(L, D, id, "id used twice (first at line %d)", sc->templates[i].line);
-    sc->templates = grow_array(L, sc->templates, &sc->cap_templates, sc->n_templates, sizeof *sc->templates);
-    sd_template *t = &sc->templates[sc->n_templates];
-    t->id = id;
-    t->title = get_string(L, 1, "title", D, id, true, &sc->arena);
-    t->text = get_string(L, 1, "text", D, id, true, &sc->arena);
-    t->line = current_line(L);
-    sc->n_templates++;
+    uint32_t dup;
+    if (sd_strmap_get(&sc->template_ids, id, &dup))
+        decl_error(L, D, id, "id used twice (first at line %d)", sc->templates[dup].line);
+    sd_template t;
+    t.id = id;
+    t.title = get_string(L, 1, "title", D, id, true, &sc->arena);
+    t.text = get_string(L, 1, "text", D, id, true, &sc->arena);
+    t.line = current_line(L);
+    append_decl(L, (void **)&sc->templates, &sc->n_templates, &sc->cap_templates, sizeof t, &t,
+                &sc->template_ids, id);
     return 0;
 }
 
@@ -1181,10 +1335,8 @@ static int l_runtime_only(lua_State *L)
 
 const sd_persona *sd_scenario_persona(const sd_scenario *sc, const char *id)
 {
-    for (size_t i = 0; i < sc->n_personas; i++)
-        if (strcmp(sc->personas[i].id, id) == 0)
-            return &sc->personas[i];
-    return NULL;
+    uint32_t i;
+    return sd_strmap_get(&sc->persona_ids, id, &i) ? &sc->personas[i] : NULL;
 }
 
 /* True for ids of the forms the session generates: "<storm>-<digits>",
@@ -1200,25 +1352,30 @@ bool sd_all_digits(const char *s)
     return *s != '\0' && strspn(s, "0123456789") == strlen(s);
 }
 
+/* Linear in the id's length: only the last "-<digits>" (and "-notice"/"-post" before it
+ * for hijacks) can make a generated form, so each base is one map look-up. */
 bool sd_scenario_generated_id(const sd_scenario *sc, const char *id)
 {
-    for (size_t i = 0; i < sc->n_storms; i++) {
-        const char *rest = sd_generated_suffix(id, sc->storms[i].id);
-        if (rest && sd_all_digits(rest))
-            return true;
-    }
-    for (size_t i = 0; i < sc->n_hijacks; i++) {
-        const char *rest = sd_generated_suffix(id, sc->hijacks[i].id);
-        if (rest == NULL)
-            continue;
-        if (strncmp(rest, "notice-", 7) == 0)
-            rest += 7;
-        else if (strncmp(rest, "post-", 5) == 0)
-            rest += 5;
-        else
-            continue;
-        if (sd_all_digits(rest))
-            return true;
+    const char *dash = strrchr(id, '-');
+    if (dash == NULL || dash == id || !sd_all_digits(dash + 1))
+        return false;
+    size_t base = (size_t)(dash - id);
+    char buf[SD_MAX_ID_BYTES * 2 + 2];
+    if (base >= sizeof buf)
+        return false;
+    memcpy(buf, id, base);
+    buf[base] = '\0';
+    if (sd_strmap_get(&sc->storm_ids, buf, NULL))
+        return true;
+    static const char *const forms[] = {"-notice", "-post"};
+    for (int i = 0; i < 2; i++) {
+        size_t fl = strlen(forms[i]);
+        if (base > fl && memcmp(buf + base - fl, forms[i], fl) == 0) {
+            buf[base - fl] = '\0';
+            if (sd_strmap_get(&sc->hijack_ids, buf, NULL))
+                return true;
+            buf[base - fl] = forms[i][0];
+        }
     }
     return false;
 }
@@ -1289,6 +1446,44 @@ static void default_audience(sd_audience_params *a)
     a->sentiment_rate = 0.02;
 }
 
+/* Runs a declaration (the C closure in upvalue 2, named by upvalue 3) in a protected call
+ * of its own, with sc->reading set: a declaration made meanwhile is refused, and the mark is
+ * cleared whatever happens, so a script's pcall around a failed declaration leaves none. */
+static int decl_guard(lua_State *L)
+{
+    sd_scenario *sc = scen(L);
+    const char *name = lua_tostring(L, lua_upvalueindex(3));
+    if (sc->reading)
+        return luaL_error(L, "%s: declarations cannot be made while another declaration (%s) "
+                             "is being read", name, sc->reading);
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    sc->reading = name;
+    int status = lua_pcall(L, n, LUA_MULTRET, 0);
+    sc->reading = NULL;
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM)
+            return luaL_error(L, "%s: out of memory (the script's memory limit is full)", name);
+        return lua_error(L);
+    }
+    return lua_gettop(L);
+}
+
+static void register_decl(sd_scenario *sc, const char *name, lua_CFunction fn)
+{
+    lua_State *L = sd_sandbox_state(sc->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushstring(L, name);
+    lua_pushlightuserdata(L, sc);
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, fn, 1);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, decl_guard, 3);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scenario **out,
                            sd_error *err)
 {
@@ -1300,6 +1495,11 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
     sc->path = sd_arena_strdup(&sc->arena, path);
     sc->display = sd_arena_strdup(&sc->arena, opt && opt->display ? opt->display : path);
     sd_calendar_init(&sc->calendar);
+    sd_strmap_init(&sc->persona_ids, persona_key, sc);
+    sd_strmap_init(&sc->item_ids, item_key, sc);
+    sd_strmap_init(&sc->storm_ids, storm_key, sc);
+    sd_strmap_init(&sc->hijack_ids, hijack_key, sc);
+    sd_strmap_init(&sc->template_ids, template_key, sc);
     default_audience(&sc->audience);
     sc->default_max_words = 100;
     sd_scoring_params_default(&sc->scoring);
@@ -1328,7 +1528,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
         {"finish", l_runtime_only}, {"state", l_runtime_only}, {"item_state", l_runtime_only},
     };
     for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++)
-        sd_sandbox_register(sc->sb, decls[i].name, decls[i].fn, sc);
+        register_decl(sc, decls[i].name, decls[i].fn);
     st = sd_sandbox_load_file(sc->sb, path, sc->display, err);
     if (st != SD_OK)
         goto done;
@@ -1371,6 +1571,11 @@ void sd_scenario_free(sd_scenario *sc)
     free(sc->hooks);
     free(sc->prepared);
     free(sc->templates);
+    sd_strmap_free(&sc->persona_ids);
+    sd_strmap_free(&sc->item_ids);
+    sd_strmap_free(&sc->storm_ids);
+    sd_strmap_free(&sc->hijack_ids);
+    sd_strmap_free(&sc->template_ids);
     sd_arena_free(&sc->arena);
     free(sc);
 }

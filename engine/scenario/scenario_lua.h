@@ -10,10 +10,12 @@
 
 /* Fills e with the defaults for an item of this kind written by someone in this mood. */
 void sd_expect_defaults(sd_expect *e, sd_kind kind, sd_mood mood);
-/* Reads an item table at stack index t (absolute) into d, raising a Lua error with the
- * script's line on bad input. Strings are copied into sc's arena. */
+/* Reads an item table at stack index t into d, raising a Lua error with the script's line
+ * on bad input. The table is read raw and refused if it has a metatable (no script code runs
+ * while it is read). default_id: the id when the table gives none (NULL: 'id' is required).
+ * Strings are copied into sc's arena. */
 void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time base,
-                  const char *decl, sd_item_def *d);
+                  const char *decl, const char *default_id, sd_item_def *d);
 const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id);
 /* True for ids of the forms the session generates: "<storm>-<digits>",
  * "<hijack>-notice-<digits>", "<hijack>-post-<digits>". */

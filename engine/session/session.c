@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../guideline/answer.h"
+#include "../log/limits.h"
 #include "../scenario/names.h"
 #include "../scenario/scenario_lua.h"
 #include "../util/bigalloc.h"
@@ -17,7 +18,7 @@
 
 #define TICK_SECONDS 60
 #define STATE_EVERY_TICKS 5
-#define MAX_ACTION_TEXT 20000
+#define MAX_ACTION_TEXT SD_MAX_TEXT_BYTES
 
 void sd_action_init(sd_action *a, sd_action_kind kind)
 {
@@ -186,7 +187,11 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
         sd_session_destroy(s);
         return rs;
     }
-    sd_session_lua_register(s);
+    rs = sd_session_lua_register(s, err);
+    if (rs != SD_OK) {
+        sd_session_destroy(s);
+        return rs;
+    }
     *out = s;
     return SD_OK;
 }
@@ -213,6 +218,34 @@ void sd_session_destroy(sd_session *s)
     free(s);
 }
 
+sd_status sd_session_add_sandbox(sd_session *s, const sd_sandbox *sb, sd_error *err)
+{
+    if (s->n_budget_sb == sizeof s->budget_sb / sizeof s->budget_sb[0])
+        return sd_error_set(err, SD_ERR_USAGE, "too many participants' sandboxes");
+    s->budget_sb[s->n_budget_sb++] = sb;
+    return SD_OK;
+}
+
+size_t sd_session_budget_used(const sd_session *s)
+{
+    size_t used = s->arena.used_total + s->sc->arena.used_total +
+                  s->n_items * sizeof(sd_item) + s->cap_pending * sizeof(pending_action) +
+                  s->cap_injected * sizeof(sd_item_def *) + sd_sandbox_memory(s->sc->sb);
+    for (size_t i = 0; i < s->n_budget_sb; i++)
+        used += sd_sandbox_memory(s->budget_sb[i]);
+    return used;
+}
+
+sd_status sd_session_budget_check(sd_session *s, const char *file, const char *what,
+                                  sd_error *err)
+{
+    size_t limit = s->cfg.memory_budget ? s->cfg.memory_budget : SD_EXERCISE_BUDGET_DEFAULT;
+    if (sd_session_budget_used(s) <= limit)
+        return SD_OK;
+    return sd_error_set(err, SD_ERR_MEMORY, "%s: the exercise's memory budget of %zu MiB is "
+                        "used up (by %s)", file, limit >> 20, what);
+}
+
 sd_status sd_session_add_observer(sd_session *s, sd_observer_fn fn, void *ctx, sd_error *err)
 {
     if (s->n_observers == sizeof s->observers / sizeof s->observers[0])
@@ -227,6 +260,10 @@ sd_status sd_session_add_observer(sd_session *s, sd_observer_fn fn, void *ctx, s
  * their form) and are found through the storm's index_of: they stay out of the id map. */
 static sd_status add_item(sd_session *s, sd_item *it, sd_error *err)
 {
+    /* Storm comments and their texts, injects and hijack posts: what the scenario made. */
+    if ((s->n_items & 255) == 0 &&
+        sd_session_budget_check(s, s->sc->display, it->storm_id ? "storm comments" : "items", err) != SD_OK)
+        return SD_ERR_MEMORY;
     if (s->n_items == s->cap_items) {
         size_t cap = s->cap_items ? s->cap_items * 2 : 256;
         sd_item *p = realloc(s->items, cap * sizeof *p);
@@ -1172,10 +1209,28 @@ done:
     return st;
 }
 
+sd_status sd_action_check_sizes(const sd_action *a, sd_error *err)
+{
+    static const struct { const char *name; size_t max; } f[] = {
+        {"item", SD_MAX_ID_BYTES}, {"text", SD_MAX_TEXT_BYTES},
+        {"person", SD_MAX_ID_BYTES}, {"reason", SD_MAX_REASON_BYTES}};
+    const char *v[] = {a->item, a->text, a->person, a->reason};
+    for (int i = 0; i < 4; i++)
+        if (v[i] && strlen(v[i]) > f[i].max)
+            return sd_error_set(err, SD_ERR_INPUT, "an action's '%s' is longer than %zu bytes",
+                                f[i].name, f[i].max);
+    return SD_OK;
+}
+
 sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err)
 {
     if (!s->started)
         return sd_error_set(err, SD_ERR_USAGE, "call sd_session_start() first");
+    /* Oversize fields are refused before anything is logged: the log's reader has these
+     * same limits. */
+    sd_status cs = sd_action_check_sizes(a, err);
+    if (cs != SD_OK)
+        return cs;
     /* apply() logs a refusal with the message it set: it needs somewhere to set it even
      * when the caller does not want it back. */
     sd_error local = SD_ERROR_INIT;
@@ -1198,6 +1253,11 @@ sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay,
 {
     if (delay < 0)
         delay = 0;
+    sd_status cs = sd_action_check_sizes(a, err);
+    if (cs != SD_OK)
+        return cs;
+    if (sd_session_budget_check(s, "the participant", "the actions it returned", err) != SD_OK)
+        return SD_ERR_MEMORY;
     if (s->n_pending == s->cap_pending) {
         size_t cap = s->cap_pending ? s->cap_pending * 2 : 64;
         pending_action *p = realloc(s->pending, cap * sizeof *p);

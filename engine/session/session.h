@@ -40,6 +40,9 @@ typedef struct sd_action {
 } sd_action;
 
 void sd_action_init(sd_action *a, sd_action_kind kind);
+/* Refuses an action whose item, text, person or reason is longer than its limit
+ * (log/limits.h), naming the field. */
+sd_status sd_action_check_sizes(const sd_action *a, sd_error *err);
 
 /* Receives every record as it happens (after the log). Returning an error stops the run. */
 typedef sd_status (*sd_observer_fn)(void *ctx, sd_session *s, const sd_record *rec,
@@ -57,7 +60,19 @@ typedef struct sd_session_config {
     bool no_wall_clock;          /* write wall = 0 in every record (byte-identical logs) */
     const char *date;            /* optional "YYYY-MM-DD": the real date the exercise is held,
                                     written in the log header (copied) */
+    size_t memory_budget;        /* the exercise's memory budget in bytes; 0 = the default */
 } sd_session_config;
+
+/* One memory budget per exercise: what the scripts make the engine keep in C (items, storm
+ * comments and their texts, injects, scheduled actions and their texts, declared texts)
+ * plus what the scenario's and the participant's Lua states hold. Checked whenever a script
+ * makes the engine keep something; reaching it stops the run with an error naming the file
+ * and what filled it. The default leaves room for a 1,000,000-comment storm (about 290 MiB
+ * at its peak, docs/benchmarks.md). */
+#define SD_EXERCISE_BUDGET_DEFAULT ((size_t)400 << 20)
+
+/* Counts a participant's Lua state in the exercise's budget (borrowed; at most 3). */
+sd_status sd_session_add_sandbox(sd_session *s, const sd_sandbox *sb, sd_error *err);
 
 sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_error *err);
 void sd_session_destroy(sd_session *s);

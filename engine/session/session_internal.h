@@ -118,6 +118,8 @@ struct sd_session {
     uint64_t next_facilitator;
     bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
     struct sd_catchup *catchup;   /* resuming (resume.c): the log being caught up with */
+    const sd_sandbox *budget_sb[3]; /* participants' Lua states counted in the budget */
+    size_t n_budget_sb;
 };
 
 /* session.c */
@@ -136,8 +138,17 @@ struct sd_catchup;
 sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record *rec,
                            bool *logged, sd_error *err);
 
+/* The exercise's memory budget (session.h): SD_ERR_MEMORY "FILE: the exercise's memory
+ * budget of N MiB is used up (by WHAT)" once what the scripts made the engine keep, and
+ * their Lua states, pass it. file: who is to blame (the scenario's or participant's). */
+sd_status sd_session_budget_check(sd_session *s, const char *file, const char *what,
+                                  sd_error *err);
+size_t sd_session_budget_used(const sd_session *s);
+
 /* session_lua.c */
-void sd_session_lua_register(sd_session *s);
+/* Makes the run-time functions (inject, set_rate ...) globals of the scenario's sandbox; in
+ * a protected call, so a full memory cap is an error naming the file. */
+sd_status sd_session_lua_register(sd_session *s, sd_error *err);
 sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
                                    sd_error *err);
 sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err);
@@ -152,5 +163,13 @@ void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, s
  * the table). The item's strings must outlive the view: true for a session's own items. */
 void sd_push_item_view(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start);
 void sd_push_state_table(struct lua_State *L, sd_session *s);
+
+/* Runs build(L) with ctx as its only argument (a light userdata) in a protected call and
+ * leaves what it returns (nresults values) on the stack: every value the engine makes for a
+ * script is made this way, so a script that has filled its memory cap makes this an
+ * SD_ERR_MEMORY error "FILE: ... could not make WHAT", never a Lua panic. build must not
+ * run script code. Nothing is left on the stack on failure. */
+sd_status sd_lua_protected(struct lua_State *L, int (*build)(struct lua_State *L), void *ctx,
+                           int nresults, const char *file, const char *what, sd_error *err);
 
 #endif

@@ -14,6 +14,31 @@
 
 static sd_session *sess(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
+sd_status sd_lua_protected(lua_State *L, int (*build)(lua_State *L), void *ctx, int nresults,
+                           const char *file, const char *what, sd_error *err)
+{
+    int top = lua_gettop(L);
+    /* lua_checkstack reports failure instead of raising; a light C function and a light
+     * userdata need no allocation. */
+    if (!lua_checkstack(L, 3 + (nresults > 0 ? nresults : 0)))
+        goto full;
+    lua_pushcfunction(L, build);
+    lua_pushlightuserdata(L, ctx);
+    int status = lua_pcall(L, 1, nresults, 0);
+    if (status == LUA_OK)
+        return SD_OK;
+    if (status != LUA_ERRMEM) {
+        const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error";
+        sd_status st = sd_error_set(err, SD_ERR_SCRIPT, "%s: could not make %s: %s", file, what, m);
+        lua_settop(L, top);
+        return st;
+    }
+    lua_settop(L, top);
+full:
+    return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full (the "
+                        "engine could not make %s for it)", file, what);
+}
+
 static void set_str(lua_State *L, const char *k, const char *v)
 {
     if (v) {
@@ -349,24 +374,31 @@ static int l_inject(lua_State *L)
     sd_session *s = sess(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    if (lua_getfield(L, 1, "kind") != LUA_TSTRING)
+    if (lua_getmetatable(L, 1))
+        return luaL_error(L, "inject: its table must be a plain table (without a metatable)");
+    lua_pushliteral(L, "kind");
+    if (lua_rawget(L, 1) != LUA_TSTRING)
         return luaL_error(L, "inject: field 'kind' is required (comment, reply, dm, media, "
                              "inquiry, internal, notice or post)");
     int kind = sd_vocab_lookup(SD_VOCAB_KIND, lua_tostring(L, -1));
     if (kind < 0 || kind == SD_KIND_ATTACKER_POST)
         return luaL_error(L, "inject: unknown kind '%s'", lua_tostring(L, -1));
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "id") == LUA_TNIL) {
-        char id[32];
-        snprintf(id, sizeof id, "inject-%llu", (unsigned long long)++s->next_inject);
-        lua_pushstring(L, id);
-        lua_setfield(L, 1, "id");
+    char id[32];
+    snprintf(id, sizeof id, "inject-%llu", (unsigned long long)s->next_inject + 1);
+    sd_error be = SD_ERROR_INIT;
+    if (sd_session_budget_check(s, "inject", "injected items", &be) != SD_OK) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s", sd_error_msg(&be));
+        sd_error_clear(&be);
+        return luaL_error(L, "%s", msg);
     }
-    lua_pop(L, 1);
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return luaL_error(L, "out of memory");
-    sd_read_item(L, s->sc, 1, (sd_kind)kind, s->now, "inject", d);
+    sd_read_item(L, s->sc, 1, (sd_kind)kind, s->now, "inject", id, d);
+    if (strcmp(d->id, id) == 0)
+        s->next_inject++;
     if (d->at < s->now)
         d->at = s->now;
     if (sd_session_find(s, d->id, NULL) || sd_strmap_get(&s->injected_ids, d->id, NULL) ||
@@ -458,37 +490,89 @@ static int l_item_state(lua_State *L)
     return 1;
 }
 
-void sd_session_lua_register(sd_session *s)
+static int build_register(lua_State *L)
 {
+    sd_session *s = lua_touserdata(L, 1);
     sd_sandbox_register(s->sc->sb, "inject", l_inject, s);
     sd_sandbox_register(s->sc->sb, "set_rate", l_set_rate, s);
     sd_sandbox_register(s->sc->sb, "finish", l_finish, s);
     sd_sandbox_register(s->sc->sb, "state", l_state, s);
     sd_sandbox_register(s->sc->sb, "item_state", l_item_state, s);
+    return 0;
+}
+
+sd_status sd_session_lua_register(sd_session *s, sd_error *err)
+{
+    return sd_lua_protected(sd_sandbox_state(s->sc->sb), build_register, s, 0, s->sc->display,
+                            "the run-time functions (inject, finish ...)", err);
 }
 
 /* ---- calling the scenario ---- */
+
+/* What a callback is called with, made in a protected call (sd_lua_protected). */
+typedef struct hook_arg {
+    sd_session *s;
+    const sd_record *rec;
+    const sd_storm *storm; /* compose */
+    sd_mood mood;
+    uint64_t n;
+    const char *first, *last;
+} hook_arg;
+
+static int build_hook_arg(lua_State *L)
+{
+    const hook_arg *a = lua_touserdata(L, 1);
+    const sd_record *rec = a->rec;
+    if (rec && rec->type == SD_REC_ITEM)
+        sd_push_item_table(L, &rec->u.item, rec->t, a->s->sc->start, true);
+    else if (rec && rec->type == SD_REC_ACTION)
+        push_action_table(L, &rec->u.action, rec->t, a->s->sc->start);
+    else
+        sd_push_state_table(L, a->s);
+    return 1;
+}
+
+static const char *hook_arg_what(const sd_record *rec)
+{
+    if (rec && rec->type == SD_REC_ITEM)
+        return "the item table for on(\"item\")";
+    if (rec && rec->type == SD_REC_ACTION)
+        return "the action table for on(\"action\")";
+    return "the state table for a callback";
+}
 
 sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
                                    sd_error *err)
 {
     lua_State *L = sd_sandbox_state(s->sc->sb);
+    if (!lua_checkstack(L, 4))
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full",
+                            s->sc->display);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->fn_ref);
-    if (rec && rec->type == SD_REC_ITEM)
-        sd_push_item_table(L, &rec->u.item, rec->t, s->sc->start, true);
-    else if (rec && (rec->type == SD_REC_ACTION))
-        push_action_table(L, &rec->u.action, rec->t, s->sc->start);
-    else
-        sd_push_state_table(L, s);
+    hook_arg a = {.s = s, .rec = rec};
+    sd_status st = sd_lua_protected(L, build_hook_arg, &a, 1, s->sc->display, hook_arg_what(rec), err);
+    if (st != SD_OK) {
+        lua_pop(L, 1);
+        return st;
+    }
     return sd_sandbox_call(s->sc->sb, 1, 0, err);
 }
 
 sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err)
 {
     lua_State *L = sd_sandbox_state(s->sc->sb);
+    if (!lua_checkstack(L, 4))
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full",
+                            s->sc->display);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->cond_ref);
-    sd_push_state_table(L, s);
-    sd_status st = sd_sandbox_call(s->sc->sb, 1, 1, err);
+    hook_arg a = {.s = s};
+    sd_status st = sd_lua_protected(L, build_hook_arg, &a, 1, s->sc->display,
+                                    "the state table for when()", err);
+    if (st != SD_OK) {
+        lua_pop(L, 1);
+        return st;
+    }
+    st = sd_sandbox_call(s->sc->sb, 1, 1, err);
     if (st != SD_OK)
         return st;
     *fire = lua_toboolean(L, -1);
@@ -496,19 +580,35 @@ sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_er
     return SD_OK;
 }
 
+static int build_compose_arg(lua_State *L)
+{
+    const hook_arg *a = lua_touserdata(L, 1);
+    lua_createtable(L, 0, 5);
+    set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, a->mood));
+    set_int(L, "n", (lua_Integer)a->n);
+    set_str(L, "first", a->first);
+    set_str(L, "last", a->last);
+    set_str(L, "storm", a->storm->id);
+    return 1;
+}
+
 sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
                                  const char *first, const char *last, const char **text,
                                  sd_error *err)
 {
     lua_State *L = sd_sandbox_state(s->sc->sb);
+    if (!lua_checkstack(L, 4))
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full",
+                            s->sc->display);
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->compose_ref);
-    lua_createtable(L, 0, 5);
-    set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, mood));
-    set_int(L, "n", (lua_Integer)n);
-    set_str(L, "first", first);
-    set_str(L, "last", last);
-    set_str(L, "storm", st->id);
-    sd_status r = sd_sandbox_call(s->sc->sb, 1, 1, err);
+    hook_arg a = {.s = s, .storm = st, .mood = mood, .n = n, .first = first, .last = last};
+    sd_status r = sd_lua_protected(L, build_compose_arg, &a, 1, s->sc->display,
+                                   "the table for a storm's compose()", err);
+    if (r != SD_OK) {
+        lua_pop(L, 1);
+        return r;
+    }
+    r = sd_sandbox_call(s->sc->sb, 1, 1, err);
     if (r != SD_OK)
         return r;
     size_t len = 0;

@@ -684,6 +684,23 @@ static void test_errors_table(void **state)
         {HEAD3 "\ncomment {\n  id = \"c1\",\n  on = \"p1\",\n  author = \"anna\",\n  text = \"x\",\n"
                "  expect = { withn = 5 },\n}\n",
          5, "unknown field 'withn'", NULL},
+        /* re-entrancy: tables with metatables are refused, and the guard is cleared after
+         * a failed declaration inside pcall (the duplicate is what is refused) */
+        {HEAD3 "persona(setmetatable({ id = \"b\", first = \"B\" }, {}))\n", 4,
+         "must be a plain table", NULL},
+        {HEAD3 "comment { id = \"cz\", on = \"p1\", author = \"anna\", text = \"x\",\n"
+               "  expect = setmetatable({}, { __index = function() post { id = \"q\", text = \"x\" } end }) }\n",
+         4, "expect must be a plain table", NULL},
+        {HEAD3 "pcall(persona, setmetatable({}, {}))\npersona { id = \"ok\", first = \"O\" }\n"
+               "persona { id = \"ok\", first = \"P\" }\n", 6, "declared twice", NULL},
+        /* field limits and times */
+        {HEAD3 "post { id = string.rep(\"a\", 65), text = \"x\" }\n", 4, "'id' is longer than 64 bytes", NULL},
+        {HEAD3 "persona { id = \"long\", first = string.rep(\"A\", 201) }\n", 4,
+         "'first' is longer than 200 bytes", NULL},
+        {"scenario { id = \"t\", title = \"T\", start = \"9999-03-10 09:00\", duration = \"2h\" }\n", 1,
+         "year must be between 1900 and 2899", NULL},
+        {HEAD3 "post { id = \"far\", at = \"9999-01-01 00:00\", text = \"x\" }\n", 4,
+         "must lie in the years", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char name[32], where[48], msg[2048];

@@ -685,6 +685,98 @@ static void test_frame_stepping_matches_run(void **state)
     free(b);
 }
 
+/* ---- the engine's own allocations when a script has filled its memory cap ---- */
+
+static const char fill_key = 0;
+
+/* Fills the state to its cap with a chain of small tables kept in the registry: first with
+ * 1 KiB strings, then with empty tables, so that what is left is smaller than any table. */
+static int fill_state(lua_State *L)
+{
+    size_t n = (size_t)lua_tointeger(L, 1);
+    char buf[1024];
+    memset(buf, 'x', sizeof buf);
+    for (;;) {
+        lua_createtable(L, 2, 0);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &fill_key);
+        lua_rawseti(L, -2, 1);
+        if (n) {
+            lua_pushlstring(L, buf, n);
+            lua_rawseti(L, -2, 2);
+        }
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &fill_key);
+    }
+    return 0;
+}
+
+static void fill_to_cap(lua_State *L)
+{
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    static const lua_Integer sizes[] = {1000, 0};
+    for (int i = 0; i < 2; i++) {
+        lua_pushcfunction(L, fill_state);
+        lua_pushinteger(L, sizes[i]);
+        assert_int_equal(lua_pcall(L, 1, 0, 0), LUA_ERRMEM);
+        lua_pop(L, 1);
+    }
+}
+
+static void test_engine_allocs_with_full_cap(void **state)
+{
+    (void)state;
+    static const struct { const char *name, *extra, *phrase; } cases[] = {
+        {"full_item.lua", "on(\"item\", function(item) end)\n", "item table"},
+        {"full_when.lua", "when(function(s) return false end, function() end)\n", "when()"},
+        {"full_every.lua", "every(\"1m\", function(s) end)\n", "state table"},
+        {"full_compose.lua",
+         "storm { id = \"s\", on = \"p1\", from = \"+1m\", to = \"+30m\", count = 50,\n"
+         "        compose = function(c) return \"x\" end }\n", "compose"},
+        {"full_action.lua", "on(\"action\", function(a) end)\n", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[4096], path[256];
+        snprintf(text, sizeof text, "%s%s", BASE, cases[i].extra);
+        snprintf(path, sizeof path, "%s/%s", g_dir, cases[i].name);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+        sd_sandbox_limits lim;
+        sd_sandbox_limits_default(&lim);
+        lim.memory_bytes = (size_t)2 << 20;
+        sd_load_options opt = {&lim, cases[i].name};
+        sd_scenario *sc = NULL;
+        sd_error err = SD_ERROR_INIT;
+        if (sd_scenario_load(path, &opt, &sc, &err) != SD_OK)
+            fail_msg("%s: %s", cases[i].name, sd_error_msg(&err));
+        sd_results *res = NULL;
+        assert_int_equal(sd_results_create(&res, &err), SD_OK);
+        sd_session_config cfg = {.scenario = sc, .participant = "Kim", .results = res,
+                                 .no_wall_clock = true};
+        sd_session *s = NULL;
+        sd_status st = sd_session_create(&cfg, &s, &err);
+        if (st == SD_OK) {
+            fill_to_cap(sd_sandbox_state(sc->sb));
+            st = sd_session_start(s, &err);
+            if (st == SD_OK && cases[i].phrase == NULL) {
+                sd_action a;
+                sd_action_init(&a, SD_ACT_ESCALATE);
+                a.target = SD_TARGET_MANAGER;
+                st = sd_session_act(s, &a, &err);
+            }
+            if (st == SD_OK)
+                st = sd_session_run(s, &err);
+        }
+        if (st != SD_ERR_MEMORY || strstr(sd_error_msg(&err), cases[i].name) == NULL ||
+            (cases[i].phrase && strstr(sd_error_msg(&err), cases[i].phrase) == NULL))
+            fail_msg("%s: status %d, message '%s'", cases[i].name, (int)st, sd_error_msg(&err));
+        sd_error_clear(&err);
+        sd_session_destroy(s);
+        sd_results_free(res);
+        sd_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -697,6 +789,7 @@ int main(void)
         cmocka_unit_test(test_callback_errors),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_frame_stepping_matches_run),
+        cmocka_unit_test(test_engine_allocs_with_full_cap),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
