@@ -4,7 +4,9 @@
  * tables are locked; the memory cap (string.rep guarded, huge and empty repeats); the
  * instruction budget and wall-clock limit, which pcall, xpcall and error handlers cannot
  * swallow; deep recursion; hostile error objects; include() confined to the scenario's
- * folder; deterministic math.random; and that limits reset for the next call. */
+ * folder; deterministic math.random; that limits reset for the next call; and that work done
+ * in C (table functions, patterns, gsub replacements, load, collections) is bounded, with
+ * sd_sandbox_charge, and only regular files are read. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
