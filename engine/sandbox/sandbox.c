@@ -16,10 +16,12 @@
 
 #include "../util/buf.h"
 #include "../util/termtext.h"
+#include "../util/readfile.h"
 
 #define HOOK_EVERY 1000               /* instructions between hook calls */
 #define MAX_SCRIPT_BYTES (16u << 20)  /* largest script file read */
 #define MAX_INCLUDE_DEPTH 16
+#define GC_BYTES_PER_UNIT 64          /* heap bytes a full collection walks per budget unit */
 
 struct sd_sandbox {
     lua_State *L;
@@ -37,6 +39,7 @@ struct sd_sandbox {
     bool tripped;        /* a limit was hit: errors cannot be caught any more */
     char trip_msg[512];
     int include_depth;
+    size_t last_load_bytes; /* size of the file sd_sandbox_load_file read last */
     int reseed_ref;      /* the real math.randomseed, kept from scripts */
     char **names;        /* owned: display names of the files loaded, for messages */
     size_t n_names;
@@ -133,32 +136,68 @@ static void trip(lua_State *L, sd_sandbox *sb, const char *what)
     lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
 }
 
+/* Trips the sandbox if the call is over its instruction budget or past its deadline. */
+static void check_limits(lua_State *L, sd_sandbox *sb)
+{
+    if (sb->tripped)
+        return;
+    if (sb->instr_used > sb->lim.instructions_per_call) {
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "script stopped: it ran more than %llu instructions (or the same work in "
+                 "library functions) in one call (an endless loop?)",
+                 (unsigned long long)sb->lim.instructions_per_call);
+        trip(L, sb, msg);
+    } else if (past_deadline(&sb->deadline)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "script stopped: it ran longer than %.1f s in one call",
+                 sb->lim.seconds_per_call);
+        trip(L, sb, msg);
+    }
+}
+
+static void add_work(sd_sandbox *sb, uint64_t units)
+{
+    sb->instr_used = units > UINT64_MAX - sb->instr_used ? UINT64_MAX : sb->instr_used + units;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     sd_sandbox *sb = sd_sandbox_of(L);
     /* The collector paces itself by its own debt, not by our cap, and some allocations
      * (string buffers) do not retry after an emergency collection: near the cap, collect
-     * in full here, then not again until half the remaining room is used. */
+     * in full here, then not again until half the remaining room (at least a sixteenth of the
+     * cap) is used. A full
+     * collection is linear in the heap (weak tables and finalizers are refused, see
+     * safe_setmetatable), and its work is charged to the budget, with the deadline checked
+     * right after it: a script that keeps the heap near the cap and churns is stopped. */
     if (!sb->tripped && sb->mem_used > sb->gc_mark) {
+        add_work(sb, sb->mem_used / GC_BYTES_PER_UNIT);
         lua_gc(L, LUA_GCCOLLECT);
-        sb->gc_mark = sb->mem_used + (sb->lim.memory_bytes - sb->mem_used) / 2;
+        /* Half the remaining room, but at least a sixteenth of the cap: halving alone
+         * would collect a nearly full heap again and again as it creeps to the cap. */
+        size_t room = (sb->lim.memory_bytes - sb->mem_used) / 2;
+        if (room < sb->lim.memory_bytes / 16)
+            room = sb->lim.memory_bytes / 16;
+        sb->gc_mark = sb->mem_used + room;
     }
     if (!sb->tripped) {
-        sb->instr_used += HOOK_EVERY;
-        if (sb->instr_used > sb->lim.instructions_per_call) {
-            char msg[160];
-            snprintf(msg, sizeof msg,
-                     "script stopped: it ran more than %llu instructions in one call "
-                     "(an endless loop?)",
-                     (unsigned long long)sb->lim.instructions_per_call);
-            trip(L, sb, msg);
-        } else if (past_deadline(&sb->deadline)) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "script stopped: it ran longer than %.1f s in one call",
-                     sb->lim.seconds_per_call);
-            trip(L, sb, msg);
-        }
+        add_work(sb, HOOK_EVERY);
+        check_limits(L, sb);
+    }
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);
+        lua_error(L);
+    }
+}
+
+void sd_sandbox_charge(lua_State *L, uint64_t units)
+{
+    sd_sandbox *sb = sd_sandbox_of(L);
+    if (!sb->tripped) {
+        add_work(sb, units);
+        check_limits(L, sb);
     }
     if (sb->tripped) {
         lua_pushstring(L, sb->trip_msg);
@@ -287,16 +326,56 @@ static int safe_xpcall(lua_State *L)
 
 /* ---- safe replacements ---- */
 
-/* setmetatable without __gc: finalizers run with debug hooks switched off, so a finalizer
- * that loops could never be stopped. */
+/* setmetatable without __gc or __mode. Finalizers run with debug hooks switched off, so a
+ * finalizer that loops could never be stopped; weak tables (chains of ephemeron tables)
+ * make each collection quadratic, inside the collector where no hook runs. Lua reads both
+ * keys from the metatable later (at every collection), so refusing them here is not
+ * enough: a metatable is given a locked guard metatable of its own the first time it is
+ * used, whose __newindex refuses __gc and __mode (they are absent, so every assignment of
+ * them goes through it; rawset is not available in the sandbox). A metatable that already
+ * has a metatable of its own cannot be guarded and is refused. */
+static int guard_newindex(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        const char *k = lua_tostring(L, 2);
+        if (strcmp(k, "__gc") == 0 || strcmp(k, "__mode") == 0)
+            return luaL_error(L, "%s metamethods are not allowed in scenarios (this table is "
+                                 "a metatable)", k);
+    }
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+static const char GUARD_KEY[] = "stormdrill.metatable_guard";
+
 static int safe_setmetatable(lua_State *L)
 {
     if (lua_istable(L, 2)) {
-        lua_pushliteral(L, "__gc");
-        int t = lua_rawget(L, 2);
+        static const char *const refused[] = {"__gc", "__mode"};
+        for (size_t i = 0; i < 2; i++) {
+            lua_pushstring(L, refused[i]);
+            int t = lua_rawget(L, 2);
+            lua_pop(L, 1);
+            if (t != LUA_TNIL)
+                return luaL_error(L, "setmetatable: %s metamethods are not allowed in scenarios",
+                                  refused[i]);
+        }
+        if (lua_rawequal(L, 1, 2))
+            return luaL_error(L, "setmetatable: a table cannot be its own metatable here");
+        lua_getfield(L, LUA_REGISTRYINDEX, GUARD_KEY);
+        int guard = lua_gettop(L);
+        if (lua_getmetatable(L, 2)) {
+            bool guarded = lua_rawequal(L, -1, guard);
+            lua_pop(L, 1);
+            if (!guarded)
+                return luaL_error(L, "setmetatable: a metatable that has a metatable of its own "
+                                     "is not allowed in scenarios");
+        } else {
+            lua_pushvalue(L, guard);
+            lua_setmetatable(L, 2);
+        }
         lua_pop(L, 1);
-        if (t != LUA_TNIL)
-            return luaL_error(L, "setmetatable: __gc metamethods are not allowed in scenarios");
     }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -304,13 +383,20 @@ static int safe_setmetatable(lua_State *L)
     return 1;
 }
 
+/* Budget units charged per byte compiled by load() and include(). */
+#define LOAD_UNITS_PER_BYTE 1
+
 static int safe_load(lua_State *L)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "=(load)");
     int has_env = !lua_isnone(L, 4);
+    /* Compiling is one C call: charge it before (a text too big for what is left of the
+     * budget is not compiled at all) and check the clock after. */
+    sd_sandbox_charge(L, (uint64_t)len * LOAD_UNITS_PER_BYTE);
     int status = luaL_loadbufferx(L, s, len, name, "t");
+    sd_sandbox_charge(L, 0);
     if (status != LUA_OK) {
         rethrow_if_fatal(L, sd_sandbox_of(L), status);
         luaL_pushfail(L);
@@ -387,43 +473,276 @@ static int safe_rep(lua_State *L)
     return 1;
 }
 
-/* string.find/match/gmatch/gsub with a bound on backtracking. Lua's matcher runs inside
- * one C call, where the count hook cannot stop it, and a pattern with k quantifiers can
- * take on the order of n^k steps on a text of n bytes. Patterns are refused when n^k would
- * pass PATTERN_WORK: about a second of matching at worst, far beyond what a scenario's
- * texts need (two quantifiers on 31 kB, three on 1 kB, four on 177 bytes). */
-#define PATTERN_WORK 1e9
-
-static int quantifiers(const char *p, size_t len)
+/* A C function used as gsub's replacement, called once per match: each call is charged
+ * by its arguments' and result's size and the deadline is checked after it. */
+static int charged_replacement(lua_State *L)
 {
-    int k = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (p[i] == '%') {
-            i++; /* an escaped character is a literal */
-            continue;
-        }
-        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
-            k++;
-    }
-    return k;
+    uint64_t units = 1;
+    for (int i = 1; i <= lua_gettop(L); i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            units += lua_rawlen(L, i);
+    sd_sandbox_charge(L, units);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    sd_sandbox_charge(L, lua_type(L, -1) == LUA_TSTRING ? 1 + lua_rawlen(L, -1) : 1);
+    return 1;
 }
 
+/* ---- pattern matching: a sound cost bound, checked before the match ----
+ *
+ * Lua's matcher (lstrlib.c) runs inside one C call, where the count hook cannot stop it.
+ * Why the bound below holds, from the matcher's structure in Lua 5.4:
+ *  - find/match try every start position s = init .. n (n+1 of them) unless the pattern
+ *    opens with '^'; gmatch and gsub step through the text the same way, never revisiting
+ *    a start (after a match they go on from its end), so over all their steps they also
+ *    make at most n+1 starts (1 for gsub with '^'; gmatch ignores '^').
+ *  - From one start, match() walks the pattern's items in order. A single item (a
+ *    character, '.', a %class, a [set]) costs at most its own length to test, and one
+ *    path goes on. '*' and '+' (max_expand) count up to n matching characters, then try
+ *    the rest of the pattern from each of up to n+1 ends; '-' (min_expand) tries the rest
+ *    up to n+1 times; '?' tries it twice. %bxy (matchbalance) scans up to n characters
+ *    and goes on on one path; a back-reference %1-%9 (match_capture) compares up to n
+ *    characters and goes on on one path; %f and captures cost O(1) and one path.
+ *  - So item j is reached at most P_j = prod_{i<j} f_i times from one start, where f is
+ *    n+1 for * + - %b and back-references, 2 for '?', 1 otherwise, and each arrival costs
+ *    at most (n+1) x S (S: the longest single item) for a repetition, %b or back-reference
+ *    and S otherwise, i.e. at most prod_{i<=j} f_i x S <= F x S with F = prod f_i.
+ *  - Summed over the m items and the start positions: steps <= starts x F x m x S.
+ * The bound uses m+1 and S+1 so that it is never 0, in doubles (no overflow). Patterns
+ * whose bound passes PATTERN_LIMIT are refused before matching; a quarter of a second or
+ * so of matching at worst. Ordinary use (a pattern with one repetition on a post of a few
+ * kB, two on a few hundred bytes) stays far below it. The bound, scaled, is charged to the
+ * call's instruction budget and the deadline is checked after each call, so many calls
+ * just under the limit are stopped too. */
+#define PATTERN_LIMIT 2e9
+#define PATTERN_STEPS_PER_UNIT 32.0
+
+typedef struct pattern_cost {
+    double bound;
+    int reps;   /* * + - %b and back-references */
+    int optional; /* ? */
+} pattern_cost;
+
+/* Length of the single item at p[i] (a set, an escape, or one character). */
+static size_t single_len(const char *p, size_t plen, size_t i)
+{
+    if (p[i] == '%')
+        return i + 1 < plen ? 2 : 1;
+    if (p[i] != '[')
+        return 1;
+    size_t j = i + 1;
+    if (j < plen && p[j] == '^')
+        j++;
+    do { /* the first character of a set may be ']' */
+        if (j >= plen)
+            return plen - i;
+        if (p[j] == '%')
+            j++;
+        j++;
+    } while (j < plen && p[j] != ']');
+    return j < plen ? j + 1 - i : plen - i;
+}
+
+static pattern_cost pattern_bound(const char *p, size_t plen, size_t n, bool anchor_counts)
+{
+    pattern_cost c = {0, 0, 0};
+    double N = (double)n + 1, F = 1, items = 0, S = 1;
+    size_t i = 0;
+    bool anchored = anchor_counts && plen > 0 && p[0] == '^';
+    if (anchored)
+        i = 1;
+    while (i < plen) {
+        char ch = p[i];
+        if (ch == '(' || ch == ')') {
+            i++;
+            continue;
+        }
+        items++;
+        if (ch == '%' && i + 1 < plen) {
+            char e = p[i + 1];
+            if (e >= '0' && e <= '9') { /* back-reference */
+                F *= N;
+                c.reps++;
+                i += 2;
+                continue;
+            }
+            if (e == 'b') { /* %bxy */
+                F *= N;
+                c.reps++;
+                i += 4;
+                continue;
+            }
+            if (e == 'f') { /* %f[set] */
+                i += 2;
+                if (i < plen) {
+                    size_t l = single_len(p, plen, i);
+                    if ((double)l > S)
+                        S = (double)l;
+                    i += l;
+                }
+                continue;
+            }
+        }
+        size_t l = single_len(p, plen, i);
+        if ((double)l > S)
+            S = (double)l;
+        i += l;
+        if (i < plen) {
+            char q = p[i];
+            if (q == '*' || q == '+' || q == '-') {
+                F *= N;
+                c.reps++;
+                i++;
+            } else if (q == '?') {
+                F *= 2;
+                c.optional++;
+                i++;
+            }
+        }
+    }
+    double starts = anchored ? 1 : N;
+    c.bound = starts * F * (items + 1) * (S + 1);
+    return c;
+}
+
+/* upvalues: 1 the real function, 2 its name ("string.find"), 3 which argument is "plain"
+ * (0: none), 4 whether '^' anchors (false for gmatch) */
 static int guarded_pattern(lua_State *L)
 {
     size_t n, plen;
     luaL_checklstring(L, 1, &n);
     const char *pat = luaL_checklstring(L, 2, &plen);
-    bool plain = lua_toboolean(L, 4) && lua_tocfunction(L, lua_upvalueindex(2)) == NULL;
-    int k = quantifiers(pat, plen);
-    if (!plain && k >= 2 && pow((double)n, (double)k) > PATTERN_WORK) {
-        const char *name = lua_tostring(L, lua_upvalueindex(3));
-        return luaL_error(L, "%s: the pattern has %d repetitions (* + - ?), too many for a text "
-                             "of %d bytes (it could run for ever); use a simpler pattern or a "
-                             "shorter text", name, k, (int)(n > 2147483647 ? 2147483647 : n));
+    const char *name = lua_tostring(L, lua_upvalueindex(2));
+    int plain_arg = (int)lua_tointeger(L, lua_upvalueindex(3));
+    bool plain = plain_arg > 0 && lua_toboolean(L, plain_arg);
+    double work;
+    if (plain) {
+        work = ((double)n + 1) * ((double)plen + 1);
+    } else {
+        pattern_cost c = pattern_bound(pat, plen, n, lua_toboolean(L, lua_upvalueindex(4)));
+        if (c.bound > PATTERN_LIMIT)
+            return luaL_error(L, "%s: the pattern has %d repetitions (* + - %%b %%1-%%9) and %d "
+                                 "optional items (?), too many for a text of %I bytes (it could "
+                                 "run for ever); use a simpler pattern or a shorter text",
+                              name, c.reps, c.optional, (lua_Integer)n);
+        work = c.bound;
     }
+    /* gsub: a replacement that is a C function runs once per match with no hook between
+     * the calls; it is wrapped so that each call is charged and checks the clock. A
+     * replacement table with a metatable could call C functions through __index: refused. */
+    if (strcmp(name, "string.gsub") == 0) {
+        if (lua_iscfunction(L, 3)) {
+            lua_pushvalue(L, 3);
+            lua_pushcclosure(L, charged_replacement, 1);
+            lua_replace(L, 3);
+        } else if (lua_istable(L, 3) && lua_getmetatable(L, 3)) {
+            lua_pop(L, 1);
+            return luaL_error(L, "string.gsub: a replacement table with a metatable is not "
+                                 "allowed in scenarios");
+        }
+    }
+    sd_sandbox_charge(L, (uint64_t)(work / PATTERN_STEPS_PER_UNIT));
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    sd_sandbox_charge(L, 1);
+    return lua_gettop(L);
+}
+
+/* ---- table functions: real tables, real lengths, work charged ----
+ *
+ * table.concat/insert/remove/move/sort/unpack loop inside one C call; given a table whose
+ * __len says 2^62 or whose __index/__newindex run C code, they would loop for ever where
+ * the hook cannot see. The wrappers take only tables without __index, __newindex and __len
+ * metamethods (so the length is the raw length and every access is raw), charge the
+ * elements they will touch to the call's budget before the call (a range too big for what
+ * is left is refused before any work) and check the clock after. table.sort takes a Lua
+ * comparator (its calls are counted by the hook) or none, and then sorts only numbers or
+ * only strings (no __lt metamethods, which may be C functions). */
+enum { TAB_CONCAT, TAB_INSERT, TAB_REMOVE, TAB_MOVE, TAB_SORT, TAB_UNPACK };
+
+static void check_plain_table(lua_State *L, int idx, const char *name)
+{
+    luaL_checktype(L, idx, LUA_TTABLE);
+    if (!lua_getmetatable(L, idx))
+        return;
+    static const char *const keys[] = {"__index", "__newindex", "__len"};
+    for (size_t i = 0; i < 3; i++) {
+        lua_pushstring(L, keys[i]);
+        int t = lua_rawget(L, -2);
+        lua_pop(L, 1);
+        if (t != LUA_TNIL)
+            luaL_error(L, "%s: tables with a %s metamethod are not allowed here", name, keys[i]);
+    }
+    lua_pop(L, 1);
+}
+
+/* Elements in i..j (0 when empty), capped so that charging cannot wrap. */
+static uint64_t range_units(lua_Integer i, lua_Integer j)
+{
+    if (j < i)
+        return 0;
+    double d = (double)j - (double)i + 1;
+    return d >= 9e18 ? UINT64_MAX / 2 : (uint64_t)d;
+}
+
+static int guarded_table(lua_State *L)
+{
+    const char *name = lua_tostring(L, lua_upvalueindex(2));
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(3));
+    check_plain_table(L, 1, name);
+    lua_Integer len = (lua_Integer)lua_rawlen(L, 1);
+    uint64_t units = 1;
+    switch (kind) {
+    case TAB_CONCAT:
+        units += range_units(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, len));
+        break;
+    case TAB_UNPACK:
+        units += range_units(luaL_optinteger(L, 2, 1), luaL_optinteger(L, 3, len));
+        break;
+    case TAB_INSERT:
+    case TAB_REMOVE:
+        units += (uint64_t)len + 1;
+        break;
+    case TAB_MOVE: {
+        lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+        if (!lua_isnoneornil(L, 5))
+            check_plain_table(L, 5, name);
+        units += range_units(f, e);
+        break;
+    }
+    case TAB_SORT: {
+        if (!lua_isnoneornil(L, 2)) {
+            if (lua_type(L, 2) != LUA_TFUNCTION || lua_iscfunction(L, 2))
+                return luaL_error(L, "table.sort: the comparator must be a Lua function");
+        } else {
+            int first = LUA_TNIL;
+            for (lua_Integer k = 1; k <= len; k++) {
+                int t = lua_rawgeti(L, 1, k);
+                lua_pop(L, 1);
+                if (first == LUA_TNIL)
+                    first = t;
+                if ((t != LUA_TNUMBER && t != LUA_TSTRING) || t != first)
+                    return luaL_error(L, "table.sort: without a comparator it sorts only numbers "
+                                         "or only strings; give a comparator function");
+            }
+        }
+        double lg = 1;
+        for (lua_Integer m = len; m > 1; m >>= 1)
+            lg++;
+        units += (uint64_t)((double)len * lg);
+        break;
+    }
+    default:
+        break;
+    }
+    sd_sandbox_charge(L, units);
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    sd_sandbox_charge(L, 0);
     return lua_gettop(L);
 }
 
@@ -476,6 +795,7 @@ static int lua_include(lua_State *L)
         return luaL_error(L, "include: cannot find '%s' inside the scenario's folder", rel);
     }
     sd_error err = SD_ERROR_INIT;
+    sd_sandbox_charge(L, 1);
     sd_status st = sd_sandbox_load_file(sb, real, rel, &err);
     free(real);
     if (st != SD_OK) {
@@ -483,6 +803,8 @@ static int lua_include(lua_State *L)
         sd_error_clear(&err);
         return lua_error(L);
     }
+    /* compiling is one C call: charge the bytes compiled and check the clock */
+    sd_sandbox_charge(L, (uint64_t)sb->last_load_bytes * LOAD_UNITS_PER_BYTE);
     sb->include_depth++;
     int base = lua_gettop(L) - 1;
     lua_call(L, 0, LUA_MULTRET);
@@ -548,19 +870,43 @@ static sd_status build_env(sd_sandbox *sb, uint64_t seed, sd_error *err)
     lua_getfield(L, -1, "rep");
     lua_pushcclosure(L, safe_rep, 1);
     lua_setfield(L, -2, "rep");
-    static const char *const pattern_fns[] = {"find", "match", "gmatch", "gsub"};
+    static const struct {
+        const char *name;
+        int plain_arg;  /* the argument that asks for a plain search, 0 for none */
+        bool anchors;   /* whether a leading '^' anchors the match */
+    } pattern_fns[] = {{"find", 4, true}, {"match", 0, true}, {"gmatch", 0, false},
+                       {"gsub", 0, true}};
     for (size_t i = 0; i < sizeof pattern_fns / sizeof pattern_fns[0]; i++) {
-        lua_getfield(L, -1, pattern_fns[i]);
-        /* upvalue 2 marks whether argument 4 means "plain" (string.find only) */
-        if (strcmp(pattern_fns[i], "find") == 0)
-            lua_pushnil(L);
-        else
-            lua_pushcfunction(L, guarded_pattern);
-        lua_pushfstring(L, "string.%s", pattern_fns[i]);
-        lua_pushcclosure(L, guarded_pattern, 3);
-        lua_setfield(L, -2, pattern_fns[i]);
+        lua_getfield(L, -1, pattern_fns[i].name);
+        lua_pushfstring(L, "string.%s", pattern_fns[i].name);
+        lua_pushinteger(L, pattern_fns[i].plain_arg);
+        lua_pushboolean(L, pattern_fns[i].anchors);
+        lua_pushcclosure(L, guarded_pattern, 4);
+        lua_setfield(L, -2, pattern_fns[i].name);
     }
     lua_pop(L, 1);
+    /* table functions: plain tables only, work charged */
+    lua_getglobal(L, "table");
+    static const struct {
+        const char *name;
+        int kind;
+    } table_fns[] = {{"concat", TAB_CONCAT}, {"insert", TAB_INSERT}, {"remove", TAB_REMOVE},
+                     {"move", TAB_MOVE},     {"sort", TAB_SORT},     {"unpack", TAB_UNPACK}};
+    for (size_t i = 0; i < sizeof table_fns / sizeof table_fns[0]; i++) {
+        lua_getfield(L, -1, table_fns[i].name);
+        lua_pushfstring(L, "table.%s", table_fns[i].name);
+        lua_pushinteger(L, table_fns[i].kind);
+        lua_pushcclosure(L, guarded_table, 3);
+        lua_setfield(L, -2, table_fns[i].name);
+    }
+    lua_pop(L, 1);
+    /* the guard every metatable gets (see safe_setmetatable) */
+    lua_newtable(L);
+    lua_pushcfunction(L, guard_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_setfield(L, LUA_REGISTRYINDEX, GUARD_KEY);
     /* Lock the string metatable. */
     lua_pushliteral(L, "");
     if (lua_getmetatable(L, -1)) {
@@ -704,26 +1050,11 @@ sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *dis
 {
     sd_status st = SD_OK;
     sd_buf text = SD_BUF_INIT;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display_name, strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (text.len + n > MAX_SCRIPT_BYTES) {
-            st = sd_error_set(err, SD_ERR_INPUT, "%s: file is larger than %u MiB",
-                              display_name, MAX_SCRIPT_BYTES >> 20);
-            goto done;
-        }
-        if (sd_buf_append(&text, chunk, n) != SD_OK) {
-            st = sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory reading it", display_name);
-            goto done;
-        }
-    }
-    if (ferror(f)) {
-        st = sd_error_set(err, SD_ERR_IO, "%s: read error", display_name);
+    /* regular files only: a named pipe, a device or a socket is refused at once */
+    st = sd_read_regular(path, display_name, MAX_SCRIPT_BYTES, &text, err);
+    if (st != SD_OK)
         goto done;
-    }
+    sb->last_load_bytes = text.len;
     if (text.len > 0 && text.data[0] == LUA_SIGNATURE[0]) {
         st = sd_error_set(err, SD_ERR_INPUT,
                           "%s: precompiled (binary) Lua is not allowed; give the source text",
@@ -744,7 +1075,6 @@ sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *dis
         lua_pop(sb->L, 1);
     }
 done:
-    fclose(f);
     sd_buf_free(&text);
     return st;
 }

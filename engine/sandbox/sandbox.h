@@ -6,10 +6,15 @@
  * read-only `string` (without dump), `table`, `math` (random seeded from the exercise seed,
  * no randomseed) and `utf8`, plus `include(path)` for helper files inside the scenario's
  * own folder, loaded as text. No io, os, package, require, dofile, loadfile, debug,
- * coroutine or collectgarbage; the string metatable is locked.
+ * coroutine or collectgarbage; the string metatable is locked; setmetatable refuses __gc
+ * and __mode (no finalizers, no weak tables), also when added to a metatable later.
  *
  * Limits: an allocator cap (default 256 MiB), and per call an instruction budget and a
- * wall-clock limit enforced by a count hook. When a limit is hit the sandbox is "tripped":
+ * wall-clock limit enforced by a count hook. Work done inside one C call, where the hook
+ * cannot see it, is charged to the same budget: table functions (plain tables only, real
+ * lengths), pattern matching (a cost bound checked before each match; patterns above it
+ * are refused), gsub's C-function replacements, load() and include() (bytes compiled), and
+ * full collections; the deadline is checked after each such call. When a limit is hit the sandbox is "tripped":
  * the error cannot be swallowed by pcall inside the script (the wrappers re-raise it) and it
  * names the file and line that was running.
  *
@@ -52,7 +57,7 @@ void sd_sandbox_set_print(sd_sandbox *sb, sd_print_fn fn, void *ctx);
  * (lua_touserdata(L, lua_upvalueindex(1))). */
 void sd_sandbox_register(sd_sandbox *sb, const char *name, lua_CFunction fn, void *ctx);
 
-/* Reads a text file (at most 16 MiB) and loads it as a chunk named by display_name (used in
+/* Reads a regular text file (at most 16 MiB; a pipe, a device or a socket is refused) and loads it as a chunk named by display_name (used in
  * error messages, e.g. "scenarios/vardag.lua"); on success the chunk is on the stack. */
 sd_status sd_sandbox_load_file(sd_sandbox *sb, const char *path, const char *display_name,
                                sd_error *err);
@@ -68,6 +73,16 @@ sd_status sd_sandbox_reseed(sd_sandbox *sb, uint64_t seed, sd_error *err);
 /* Bytes the state has allocated now, and the peak. */
 size_t sd_sandbox_memory(const sd_sandbox *sb);
 size_t sd_sandbox_memory_peak(const sd_sandbox *sb);
+
+/* Charges `units` of work done in C (about one VM instruction each: one element touched,
+ * one byte compiled or scanned) to the running call's instruction budget, then checks the
+ * budget and the wall-clock deadline. For the engine's own C functions called by scripts,
+ * and used by the sandbox's wrappers of the libraries: call it before a loop whose length
+ * a script chooses (with the work it will do) and after (with 0) to check the clock. When a
+ * limit is over it trips the sandbox and raises the error (it does not return): the error
+ * names the script's file and line, and pcall in the script cannot catch it. L must be the
+ * sandbox's state, inside sd_sandbox_call. */
+void sd_sandbox_charge(lua_State *L, uint64_t units);
 
 /* The sandbox that owns L (from inside a C function called by a script). */
 sd_sandbox *sd_sandbox_of(lua_State *L);

@@ -8,6 +8,7 @@
 
 #include "tone_internal.h"
 #include "util/buf.h"
+#include "util/readfile.h"
 #include "util/utf8.h"
 
 #define MAX_PHRASE_CHARS 100          /* code points in one phrase */
@@ -175,26 +176,8 @@ sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
 /* Reads the whole file at path into b (at most MAX_LEXICON_BYTES). */
 static sd_status read_file(const char *path, sd_buf *b, sd_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sd_error_set(err, SD_ERR_IO, "cannot open lexicon %s: %s", path, strerror(errno));
-    char chunk[8192];
-    size_t n;
-    sd_status st = SD_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b->len + n > MAX_LEXICON_BYTES) {
-            st = sd_error_set(err, SD_ERR_INPUT, "%s: lexicon is larger than %u bytes", path,
-                              MAX_LEXICON_BYTES);
-            break;
-        }
-        if (sd_buf_append(b, chunk, n) != SD_OK) {
-            st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-            break;
-        }
-    }
-    if (st == SD_OK && ferror(f))
-        st = sd_error_set(err, SD_ERR_IO, "cannot read lexicon %s: %s", path, strerror(errno));
-    fclose(f);
+    /* regular files only: a FIFO or a device is refused at once */
+    sd_status st = sd_read_regular(path, NULL, MAX_LEXICON_BYTES, b, err);
     if (st == SD_OK && sd_buf_append(b, "", 0) != SD_OK) /* NUL-terminated even when empty */
         st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     return st;

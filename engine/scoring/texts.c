@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/readfile.h"
 #include "../util/utf8.h"
 
 typedef struct entry {
@@ -36,17 +37,18 @@ static char *trim(char *s)
     return s;
 }
 
+#define TEXTS_MAX_FILE_BYTES (4u << 20)
+
 sd_status sd_texts_load(const char *assets_dir, sd_language lang, sd_texts **out, sd_error *err)
 {
     *out = NULL;
     sd_buf path = SD_BUF_INIT;
     sd_buf_printf(&path, "%s/strings/%s.txt", assets_dir, sd_vocab_name(SD_VOCAB_LANGUAGE, lang));
-    FILE *f = fopen(sd_buf_str(&path), "r");
-    if (f == NULL) {
-        sd_status st = sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", sd_buf_str(&path),
-                                    strerror(errno));
+    FILE *f = NULL; /* regular files only: a FIFO or a device is refused at once */
+    sd_status ost = sd_open_regular(sd_buf_str(&path), NULL, TEXTS_MAX_FILE_BYTES, &f, NULL, err);
+    if (ost != SD_OK) {
         sd_buf_free(&path);
-        return st;
+        return ost;
     }
     sd_texts *t = calloc(1, sizeof *t);
     sd_status st = SD_OK;

@@ -2,6 +2,8 @@
  * and of files. */
 #include "sha256.h"
 
+#include "readfile.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -154,13 +156,18 @@ void sd_sha256_hex(const void *data, size_t len, char hex[65])
     final_hex(&s, hex);
 }
 
+#define SHA256_MAX_FILE_BYTES (64u << 20) /* scripts are at most 16 MiB */
+
 sd_status sd_sha256_file_hex(const char *path, const char *display, char hex[65], sd_error *err)
 {
     if (display == NULL)
         display = path;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", display, strerror(errno));
+    /* Regular files only (a FIFO or a device named as a scenario must not block or read for
+     * ever), no larger than any script file Stormdrill loads. */
+    FILE *f = NULL;
+    sd_status st = sd_open_regular(path, display, SHA256_MAX_FILE_BYTES, &f, NULL, err);
+    if (st != SD_OK)
+        return st;
     sd_sha256 s;
     sd_sha256_init(&s);
     unsigned char chunk[65536];

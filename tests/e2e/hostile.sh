@@ -82,12 +82,39 @@ sleep 1 # mtimes may have one-second resolution
 # unsafe_output FILE: the terminal-safety check of every case's output.
 . "$(dirname "$0")/../support/termsafe.sh"
 
+# setup_case FILE: for a case with a `-- setup: fifo NAME` or `-- setup: device NAME` line,
+# makes a fresh folder holding a copy of the case and a named pipe (or a character device
+# like /dev/zero, made with mknod) called NAME beside it, and prints the copy's path, which
+# the case then runs as; prints FILE itself for a case without one. Prints nothing when the
+# setup cannot be made (mknod needs root): the case is then skipped.
+setup_case() {
+    local file=$1 kind name dir
+    read -r kind name < <(sed -n 's/^-- setup: *\([a-z]*\) *\([^ ]*\).*/\1 \2/p' "$file" | head -n 1)
+    if [ -z "${kind:-}" ]; then
+        echo "$file"
+        return 0
+    fi
+    dir="$W/setup/$(basename "$file" .lua)"
+    rm -rf "$dir" && mkdir -p "$dir" && cp "$file" "$dir/" || return 0
+    case "$kind" in
+        fifo) mkfifo "$dir/$name" || return 0 ;;
+        device) mknod "$dir/$name" c 1 5 2>/dev/null || return 0 ;;
+        *) return 0 ;;
+    esac
+    echo "$dir/$(basename "$file")"
+}
+
 # run_case REL KIND: runs one case (KIND is check or participant) and prints its line.
 run_case() {
     local rel=$1 kind=$2
     local file="$HOSTILE/$rel"
     local out="$W/out" rss="$W/rss"
     local problems=()
+    file=$(setup_case "$file")
+    if [ -z "$file" ]; then
+        echo "skip  $rel (its setup cannot be made here)"
+        return 0
+    fi
 
     local first
     first=$(head -n 1 "$file")

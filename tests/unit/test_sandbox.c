@@ -4,7 +4,9 @@
  * tables are locked; the memory cap (string.rep guarded, huge and empty repeats); the
  * instruction budget and wall-clock limit, which pcall, xpcall and error handlers cannot
  * swallow; deep recursion; hostile error objects; include() confined to the scenario's
- * folder; deterministic math.random; and that limits reset for the next call. */
+ * folder; deterministic math.random; that limits reset for the next call; and that work done
+ * in C (table functions, patterns, gsub replacements, load, collections) is bounded, with
+ * sd_sandbox_charge, and only regular files are read. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -470,6 +472,133 @@ static void test_pattern_backtracking(void **state)
                      7);
 }
 
+/* ---- work done in C: table functions, patterns, gsub, load, weak tables, charge ---- */
+
+static void test_work_in_c(void **state)
+{
+    fx *f = *state;
+    static const struct {
+        const char *name, *script, *needle;
+    } cases[] = {
+        {"w_move.lua", "local t = setmetatable({}, {__len = function() return 1 << 62 end})\n"
+                       "table.move(t, 1, #t, 2)", "table.move: tables with a __len"},
+        {"w_move2.lua", "table.move({}, 1, 1e15, 2)", "script stopped"},
+        {"w_move3.lua", "table.move({1}, 1, 1, 1, setmetatable({}, {__newindex = print}))",
+         "__newindex"},
+        {"w_concat.lua", "local t = setmetatable({}, {__index = function() return 'x' end})\n"
+                         "return table.concat(t, '', 1, 1e12)", "table.concat: tables with a __index"},
+        {"w_concat2.lua", "return table.concat({}, '', 1, 1e15)", "script stopped"},
+        {"w_remove.lua", "table.remove(setmetatable({}, {__len = function() return 1 << 40 end}), 1)",
+         "table.remove"},
+        {"w_insert.lua", "table.insert(setmetatable({}, {__len = function() return 1 << 40 end}), 1, 1)",
+         "table.insert"},
+        {"w_sort.lua", "table.sort(setmetatable({}, {__len = function() return 1 << 40 end}))",
+         "table.sort"},
+        {"w_sort2.lua", "table.sort({3, 2, 1}, rawequal)", "comparator must be a Lua function"},
+        {"w_sort3.lua", "local mt = {__lt = rawequal}\n"
+                        "table.sort({setmetatable({}, mt), setmetatable({}, mt)})", "only numbers"},
+        {"w_sort4.lua", "table.sort({1, 'a'})", "only numbers"},
+        {"w_unpack.lua", "return table.unpack(setmetatable({}, {__index = print}), 1, 10)",
+         "table.unpack"},
+        {"w_pat1.lua", "return string.rep('a', 4000000):find('a*b')", "string.find: the pattern has 1"},
+        {"w_pat2.lua", "return string.rep('(', 1000000):find('%b()')", "string.find"},
+        {"w_pat3.lua", "return string.rep('a', 1000000):match('(a+)b%1')", "string.match: the pattern has 2"},
+        {"w_pat4.lua", "for w in string.rep('a', 2000000):gmatch('a-b') do end", "string.gmatch"},
+        {"w_pat5.lua", "return string.rep('a', 1000000):gsub('^a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?a?b', '')",
+         "optional items"},
+        {"w_pat6.lua", "local s = string.rep('a', 3000)\nfor i = 1, 1e9 do s:find('a*b') end",
+         "script stopped"},
+        {"w_gsub.lua", "local s = string.rep('x ', 1000)\nreturn s:gsub('%S+', setmetatable({}, {__index = load}))",
+         "replacement table with a metatable"},
+        {"w_gsub2.lua", "local s = string.rep(string.rep('x', 64) .. ' ', 70)\n"
+                        "for i = 1, 1e9 do s:gsub('%S+', load) end", "script stopped"},
+        {"w_load.lua", "local src = string.rep('x = 1\\n', 1000000)\nfor i = 1, 1e9 do load(src) end",
+         "script stopped"},
+        {"w_weak.lua", "setmetatable({}, {__mode = 'k'})", "__mode metamethods are not allowed"},
+        {"w_weak2.lua", "local mt = {}\nsetmetatable({}, mt)\nmt.__mode = 'k'", "__mode"},
+        {"w_weak3.lua", "local mt = {}\nsetmetatable({}, mt)\nmt.__gc = print", "__gc"},
+        {"w_weak4.lua", "local mt = setmetatable({}, {})\nsetmetatable({}, mt)", "metatable of its own"},
+        {"w_weak5.lua", "local mt = {}\nsetmetatable({}, mt)\nsetmetatable(mt, {})", "protected metatable"},
+    };
+    sd_sandbox *sb = make_sandbox(f->dir, 0, 0, 3.0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        expect_fail(sb, cases[i].name, cases[i].script, SD_ERR_SCRIPT, cases[i].name,
+                    cases[i].needle, NULL);
+        if (elapsed_since(&t0) > 8.0)
+            fail_msg("%s took %.1f s", cases[i].name, elapsed_since(&t0));
+    }
+    /* ordinary use still works, and __index/__newindex still work on metatables in use */
+    assert_int_equal(run_int(sb, "local t = {5, 3, 1, 4}\n"
+                                 "table.sort(t) table.sort(t, function(a, b) return a > b end)\n"
+                                 "table.insert(t, 9) table.remove(t, 1)\n"
+                                 "local u = table.move(t, 1, #t, 1, {})\n"
+                                 "local s = table.concat(u, ',')\n"
+                                 "local text = string.rep('word ', 1000)\n"
+                                 "local n = select(2, text:gsub('%s+', ' '))\n"
+                                 "for w in text:gmatch('%a+') do n = n + 1 end\n"
+                                 "n = n + select(2, text:gsub('%a+', string.upper))\n"
+                                 "local mt = {} mt.__index = mt\n"
+                                 "local o = setmetatable({}, mt) mt.hello = 7\n"
+                                 "local cls = setmetatable({}, {__index = mt})\n"
+                                 "return (s == '4,3,1,9' and o.hello == 7 and cls.hello == 7 and "
+                                 "('(a(b)c)'):match('%b()') == '(a(b)c)' and ('abab'):match('(ab)%1') "
+                                 "and #table.pack(table.unpack(u)) == 4) and n or -1"),
+                     3000);
+    sd_sandbox_destroy(sb);
+}
+
+static int c_work(lua_State *L)
+{
+    sd_sandbox_charge(L, (uint64_t)luaL_checkinteger(L, 1));
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+static void test_charge(void **state)
+{
+    fx *f = *state;
+    sd_sandbox *sb = make_sandbox(f->dir, 0, 1000000, 60);
+    sd_sandbox_register(sb, "work", c_work, NULL);
+    assert_int_equal(run_int(sb, "work(500000) return 1"), 1);
+    /* over the budget, not catchable by pcall, with the script's line */
+    expect_fail(sb, "ch.lua", "\nlocal ok = pcall(work, 2000000)\nreturn ok", SD_ERR_SCRIPT,
+                "ch.lua:2:", "instructions", NULL);
+    /* charges add up within one call, and reset for the next */
+    expect_fail(sb, "ch2.lua", "for i = 1, 100 do work(20000) end", SD_ERR_SCRIPT, "ch2.lua:1:",
+                "instructions", NULL);
+    assert_int_equal(run_int(sb, "work(900000) return 2"), 2);
+    sd_sandbox_destroy(sb);
+    /* the deadline is checked too */
+    sb = make_sandbox(f->dir, 0, UINT64_MAX / 2, 0.2);
+    sd_sandbox_register(sb, "work", c_work, NULL);
+    expect_fail(sb, "ch3.lua", "local t = os and 0 or 0\nlocal x = 0\n"
+                "for i = 1, 1e12 do work(0) end", SD_ERR_SCRIPT, "ch3.lua:3:", "longer than", NULL);
+    sd_sandbox_destroy(sb);
+}
+
+/* Only regular files are read: a named pipe is refused at once (not blocked on). */
+static void test_regular_files_only(void **state)
+{
+    fx *f = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/pipe.lua", f->dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    sd_error err = SD_ERROR_INIT;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(sd_sandbox_load_file(f->sb, path, "pipe.lua", &err), SD_ERR_INPUT);
+    assert_non_null(strstr(sd_error_msg(&err), "pipe.lua: is a named pipe"));
+    sd_error_clear(&err);
+    expect_fail(f->sb, "incp.lua", "\ninclude('pipe.lua')", SD_ERR_SCRIPT, "incp.lua:2:",
+                "named pipe", NULL);
+    assert_int_equal(sd_sandbox_load_file(f->sb, "/dev/zero", "zero.lua", &err), SD_ERR_INPUT);
+    assert_non_null(strstr(sd_error_msg(&err), "zero.lua: is a device"));
+    sd_error_clear(&err);
+    assert_true(elapsed_since(&t0) < 2.0);
+}
+
 /* Lua shortens chunk names over about 60 bytes to "...tail"; messages must still name the
  * whole file, for syntax errors, run-time errors and errors raised through C. */
 static void test_long_file_names(void **state)
@@ -679,6 +808,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_instruction_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wall_clock_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pattern_backtracking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_work_in_c, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_charge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_regular_files_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_file_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_recursion, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_error_objects, setup, teardown),
