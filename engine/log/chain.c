@@ -153,3 +153,34 @@ bool sd_chain_check(sd_chain *c, const char *line, size_t len, bool want_full)
     to_hex(v, SD_CHAIN_HEX / 2, c->prev);
     return ok;
 }
+
+sd_status sd_chain_rewrite(const char *text, size_t len, const sd_seal_key *key, sd_buf *out)
+{
+    sd_chain c;
+    sd_chain_init(&c, key);
+    size_t at = 0;
+    while (at < len) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (text + at)) : len - at;
+        const char *line = text + at;
+        size_t clen, hlen;
+        const char *hex;
+        if (!sd_chain_split(line, n, &clen, &hex, &hlen))
+            clen = n > 0 && line[n - 1] == '}' ? n - 1 : n;
+        if (clen < n && clen > 0) {
+            static const char end[] = "{\"type\":\"end\"";
+            bool is_end = clen >= sizeof end - 1 && memcmp(line, end, sizeof end - 1) == 0;
+            char h[SD_SEAL_HEX + 1];
+            sd_chain_step(&c, line, clen + 1, is_end, h); /* hashes line[0..clen) and '}' */
+            sd_buf_append(out, line, clen);
+            sd_buf_printf(out, ",\"h\":\"%s\"}", h);
+        } else {
+            sd_buf_append(out, line, n); /* not an object: kept as it is */
+        }
+        if (nl)
+            sd_buf_putc(out, '\n');
+        at += n + (nl ? 1 : 0);
+    }
+    sd_chain_wipe(&c);
+    return sd_buf_ok(out) ? SD_OK : SD_ERR_MEMORY;
+}

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/buf.h"
 #include "../util/error.h"
 
 #define SD_CHAIN_START "stormdrill.log/2" /* the first line's predecessor: 16 characters */
@@ -69,5 +70,12 @@ bool sd_chain_split(const char *line, size_t len, size_t *content_len, const cha
 bool sd_chain_check(sd_chain *c, const char *line, size_t len, bool want_full);
 
 void sd_chain_wipe(sd_chain *c);
+
+/* Computes the chain of a whole log text again (key NULL: unsealed) and appends the result
+ * to out: each line's "h" member is replaced (or added to a line that ends in '}'); other
+ * lines are copied as they are. What a forger who can recompute the chain would do: for
+ * tests and the fuzz target, which check what lies behind the chain. The "seal" member of
+ * a header is left as it is. */
+sd_status sd_chain_rewrite(const char *text, size_t len, const sd_seal_key *key, sd_buf *out);
 
 #endif
