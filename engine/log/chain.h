@@ -71,6 +71,29 @@ bool sd_chain_check(sd_chain *c, const char *line, size_t len, bool want_full);
 
 void sd_chain_wipe(sd_chain *c);
 
+/* What a log's integrity is, once read (docs/log-format.md, "Integrity"). */
+typedef enum sd_integrity_state {
+    SD_INTEGRITY_UNSEALED,          /* no seal: format 1, or a chain anyone can recompute */
+    SD_INTEGRITY_SEALED_INTACT,     /* sealed, and every line checked with the key */
+    SD_INTEGRITY_SEALED_UNVERIFIED, /* sealed, no key given: the chain was not checked */
+    SD_INTEGRITY_TAMPERED           /* the chain breaks at bad_line */
+} sd_integrity_state;
+
+typedef struct sd_log_integrity {
+    sd_integrity_state state;
+    int version;                   /* the log's format: 1 or 2 (0: no header read) */
+    bool sealed;
+    char key_id[SD_CHAIN_HEX + 1]; /* sealed: the key id from the header */
+    bool complete;                 /* sealed and verified: the sealed end record was read */
+    size_t bad_line;               /* TAMPERED: the line where the chain breaks */
+} sd_log_integrity;
+
+/* "unsealed", "sealed-intact", "sealed-unverified", "tampered" (the results' names). */
+const char *sd_integrity_name(sd_integrity_state s);
+int sd_integrity_lookup(const char *name);
+/* Appends a sentence for people: "sealed and intact (key ...)", "tampered at line 12"... */
+void sd_integrity_describe(const sd_log_integrity *in, sd_buf *out);
+
 /* Computes the chain of a whole log text again (key NULL: unsealed) and appends the result
  * to out: each line's "h" member is replaced (or added to a line that ends in '}'); other
  * lines are copied as they are. What a forger who can recompute the chain would do: for

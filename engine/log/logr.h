@@ -28,28 +28,7 @@
  * ids and five names (under 10 000) and a few hundred bytes of the rest: under 300 000. */
 #define SD_LOG_MAX_LINE (1u << 20)
 
-/* What a log's integrity is, once read (docs/log-format.md, "Integrity"). */
-typedef enum sd_integrity_state {
-    SD_INTEGRITY_UNSEALED,          /* no seal: format 1, or a chain anyone can recompute */
-    SD_INTEGRITY_SEALED_INTACT,     /* sealed, and every line checked with the key */
-    SD_INTEGRITY_SEALED_UNVERIFIED, /* sealed, no key given: the chain was not checked */
-    SD_INTEGRITY_TAMPERED           /* the chain breaks at bad_line */
-} sd_integrity_state;
 
-typedef struct sd_log_integrity {
-    sd_integrity_state state;
-    int version;                   /* the log's format: 1 or 2 (0: no header read) */
-    bool sealed;
-    char key_id[SD_CHAIN_HEX + 1]; /* sealed: the key id from the header */
-    bool complete;                 /* sealed and verified: the sealed end record was read */
-    size_t bad_line;               /* TAMPERED: the line where the chain breaks */
-} sd_log_integrity;
-
-/* "unsealed", "sealed-intact", "sealed-unverified", "tampered" (the results' names). */
-const char *sd_integrity_name(sd_integrity_state s);
-int sd_integrity_lookup(const char *name);
-/* Appends a sentence for people: "sealed and intact (key ...)", "tampered at line 12"... */
-void sd_integrity_describe(const sd_log_integrity *in, sd_buf *out);
 
 typedef struct sd_logr sd_logr;
 

@@ -50,6 +50,7 @@ struct sd_logw {
     sd_chain chain;   /* the chain so far (holds the seal key when sealed) */
     char key_id[SD_CHAIN_HEX + 1]; /* sealed: the key id written in the header */
     bool wrote_any;
+    bool wrote_end;   /* an end record was written (sealed: the seal) */
 };
 
 static int64_t mono_ms(void)
@@ -452,6 +453,17 @@ sd_status sd_logw_seal(sd_logw *w, const sd_seal_key *key, sd_error *err)
 
 bool sd_logw_sealed(const sd_logw *w) { return w != NULL && w->chain.sealed; }
 
+void sd_logw_integrity(const sd_logw *w, sd_log_integrity *out)
+{
+    memset(out, 0, sizeof *out);
+    out->version = w->chained ? 2 : 1;
+    out->sealed = w->chain.sealed;
+    out->state = out->sealed ? SD_INTEGRITY_SEALED_INTACT : SD_INTEGRITY_UNSEALED;
+    if (out->sealed)
+        memcpy(out->key_id, w->key_id, sizeof out->key_id);
+    out->complete = out->sealed && w->wrote_end;
+}
+
 sd_status sd_logw_sync(sd_logw *w, sd_error *err)
 {
     if (w == NULL || w->synced == w->written)
@@ -585,6 +597,7 @@ sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
     if (mst != SD_OK)
         return mst;
     w->wrote_any = true;
+    w->wrote_end = w->wrote_end || rec->type == SD_REC_END;
     if (w->mapped) {
         if (w->map == NULL || w->written + w->line.len > w->map_off + w->map_len) {
             sd_status st = next_chunk(w, w->line.len, err);

@@ -25,6 +25,9 @@ sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err);
  * before the first line (else SD_ERR_USAGE). */
 sd_status sd_logw_seal(sd_logw *w, const sd_seal_key *key, sd_error *err);
 bool sd_logw_sealed(const sd_logw *w);
+/* What the log written so far is: unsealed or sealed-intact, its key id, and whether the
+ * sealed end record is written. (A continued log: as the reader found it, then written on.) */
+void sd_logw_integrity(const sd_logw *w, sd_log_integrity *out);
 /* Continues the existing log at path (resuming an exercise): cuts it to its first `keep`
  * bytes (the good data, sd_logr_data_end()), adds the newline the last line lacks when
  * add_newline, and appends from there, continuing `chain` (the chain after the last line
