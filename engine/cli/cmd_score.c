@@ -76,15 +76,16 @@ int sd_cmd_score(int argc, char **argv)
     sd_log_integrity in;
     sd_logr_integrity(r, &in);
     sd_results_set_integrity(res, &in);
+    if (sd_score_and_report(res, out_path, csv_path, quiet, NULL, &err) != SD_OK)
+        goto fail;
+    /* After the scorecard: what the log's chain and seal showed. */
     if (!quiet) {
         sd_buf m = SD_BUF_INIT;
         sd_integrity_describe(&in, &m);
         if (sd_buf_ok(&m))
-            fprintf(stderr, "stormdrill score: %s: %s\n", log_path, sd_buf_str(&m));
+            printf("Log: %s: %s\n", log_path, sd_buf_str(&m));
         sd_buf_free(&m);
     }
-    if (sd_score_and_report(res, out_path, csv_path, quiet, NULL, &err) != SD_OK)
-        goto fail;
     goto done;
 fail:
     fprintf(stderr, "stormdrill score: %s\n", sd_error_msg(&err));
