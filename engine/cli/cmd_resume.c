@@ -30,10 +30,11 @@ static const char usage[] =
     "  --lang sv|en        the window's language (default: the scenario's)\n"
     "  --exam              the window in exam mode (no live tone checks)\n"
     "  --no-wall-clock     write 0 as the wall time of new records (as `run --no-wall-clock`)\n"
+    "  --seal-key FILE     the facilitator's key of a sealed exercise (required for one)\n"
     "  --quiet             print nothing but errors and warnings\n";
 
 typedef struct resume_args {
-    const char *log, *scenario, *participant, *out, *csv;
+    const char *log, *scenario, *participant, *out, *csv, *key;
     const char *params[64];
     size_t n_params;
     int lang;
@@ -89,6 +90,10 @@ static int resume_scripted(const resume_args *a, const sd_log_origin *o)
     say_resumed(a, &info);
     if (sd_session_run(s, &err) != SD_OK)
         goto fail;
+    sd_log_integrity in;
+    sd_logw_integrity(log, &in);
+    memcpy(in.key_id, info.integrity.key_id, sizeof in.key_id);
+    sd_results_set_integrity(res, &in);
     sd_status cst = sd_logw_close(log, &err);
     log = NULL;
     if (cst != SD_OK || sd_score_and_report(res, a->out, a->csv, a->quiet, a->log, &err) != SD_OK)
@@ -120,7 +125,7 @@ static int resume_person(const resume_args *a, const sd_log_origin *o)
     sd_app_config cfg = {.scenario_path = a->scenario ? a->scenario : o->scenario_path,
                          .log_path = a->log, .resume = true, .lang = a->lang, .exam = a->exam,
                          .participant = o->participant, .width = 1280, .height = 800,
-                         .no_wall_clock = a->no_wall};
+                         .no_wall_clock = a->no_wall, .seal_key = o->seal_key};
     sd_error err = SD_ERROR_INIT;
     sd_app *app = NULL;
     sd_status st = sd_app_create(&cfg, &app, &err);
@@ -159,6 +164,7 @@ int sd_cmd_resume(int argc, char **argv)
         else if (strcmp(s, "--participant") == 0 && has_value) a.participant = argv[++i];
         else if (strcmp(s, "--out") == 0 && has_value) a.out = argv[++i];
         else if (strcmp(s, "--csv") == 0 && has_value) a.csv = argv[++i];
+        else if (strcmp(s, "--seal-key") == 0 && has_value) a.key = argv[++i];
         else if (strcmp(s, "--lang") == 0 && has_value) {
             a.lang = sd_vocab_lookup(SD_VOCAB_LANGUAGE, argv[++i]);
             if (a.lang < 0) {
@@ -186,14 +192,33 @@ int sd_cmd_resume(int argc, char **argv)
     }
     sd_error err = SD_ERROR_INIT;
     sd_log_origin o;
-    if (sd_log_origin_read(a.log, &o, &err) != SD_OK) {
-        sd_term_printf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
-        int rc = sd_exit_for(&err);
-        sd_error_clear(&err);
-        return rc;
-    }
+    sd_seal_key key;
+    memset(&key, 0, sizeof key);
+    memset(&o, 0, sizeof o);
+    /* The key, the header, and the files it names (regular files only: a device or a FIFO
+     * named in a header is refused before anything reads it). */
+    const char *scen = NULL;
+    if ((a.key && sd_seal_key_read(a.key, &key, &err) != SD_OK) ||
+        sd_log_origin_read(a.log, &o, &err) != SD_OK)
+        goto fail;
+    scen = a.scenario ? a.scenario : o.scenario_path;
+    if (sd_log_origin_check_file(a.log, scen, &err) != SD_OK)
+        goto fail;
+    if (strcmp(o.participant_kind, "scripted") == 0 && (a.participant || o.participant_path) &&
+        sd_log_origin_check_file(a.log, a.participant ? a.participant : o.participant_path,
+                                 &err) != SD_OK)
+        goto fail;
+    o.seal_key = a.key ? &key : NULL;
     int rc = strcmp(o.participant_kind, "scripted") == 0 ? resume_scripted(&a, &o)
                                                          : resume_person(&a, &o);
     sd_log_origin_clear(&o);
+    sd_seal_key_clear(&key);
+    return rc;
+fail:
+    sd_term_printf(stderr, "stormdrill resume: %s\n", sd_error_msg(&err));
+    rc = sd_exit_for(&err);
+    sd_error_clear(&err);
+    sd_log_origin_clear(&o);
+    sd_seal_key_clear(&key);
     return rc;
 }

@@ -28,6 +28,7 @@ static const char usage[] =
     "  --no-wall-clock     write 0 as every record's wall time and no date (byte-identical logs)\n"
     "  --date YYYY-MM-DD   the date the exercise was held, for reports (default: today;\n"
     "                      none with --no-wall-clock)\n"
+    "  --seal-key FILE     seal the log with the facilitator's key (at least 32 bytes of secret)\n"
     "  --quiet             print nothing but errors\n";
 
 static int default_log_path(const char *id, char *out, size_t n)
@@ -45,6 +46,7 @@ static int default_log_path(const char *id, char *out, size_t n)
 int sd_cmd_run(int argc, char **argv)
 {
     const char *participant = NULL, *log_path = NULL, *out_path = NULL, *scenario = NULL;
+    const char *key_path = NULL;
     const char *csv_path = NULL, *date = NULL;
     char today[11];
     const char *params[64];
@@ -63,6 +65,7 @@ int sd_cmd_run(int argc, char **argv)
         else if (strcmp(a, "--no-wall-clock") == 0) no_wall = true;
         else if (strcmp(a, "--participant") == 0 && has_value) participant = argv[++i];
         else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
+        else if (strcmp(a, "--seal-key") == 0 && has_value) key_path = argv[++i];
         else if (strcmp(a, "--out") == 0 && has_value) out_path = argv[++i];
         else if (strcmp(a, "--csv") == 0 && has_value) csv_path = argv[++i];
         else if (strcmp(a, "--date") == 0 && has_value) {
@@ -120,7 +123,11 @@ int sd_cmd_run(int argc, char **argv)
     sd_results *res = NULL;
     sd_session *s = NULL;
     char log_buf[512];
+    sd_seal_key key;
+    memset(&key, 0, sizeof key);
 
+    if (key_path && sd_seal_key_read(key_path, &key, &err) != SD_OK)
+        goto fail;
     if (sd_cli_load_scripted(scenario, participant, params, n_params, &sc, &bot, &err) != SD_OK)
         goto fail;
     if (log_path == NULL) {
@@ -130,7 +137,8 @@ int sd_cmd_run(int argc, char **argv)
         }
         log_path = log_buf;
     }
-    if (sd_logw_open(log_path, &log, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK)
+    if (sd_logw_open(log_path, &log, &err) != SD_OK || sd_results_create(&res, &err) != SD_OK ||
+        (key_path && sd_logw_seal(log, &key, &err) != SD_OK))
         goto fail;
     /* A scripted participant's actions are made again from its script on resume: the log is
      * synced every 2 s, not at every action (logw.h). */
@@ -147,6 +155,9 @@ int sd_cmd_run(int argc, char **argv)
         goto fail;
     if (sd_logw_warning(log))
         sd_term_printf(stderr, "stormdrill run: warning: %s\n", sd_logw_warning(log));
+    sd_log_integrity in;
+    sd_logw_integrity(log, &in);
+    sd_results_set_integrity(res, &in);
     if (sd_logw_close(log, &err) != SD_OK) {
         log = NULL;
         goto fail;
@@ -167,6 +178,7 @@ fail:
                 "right, go on with: stormdrill resume %s\n", log_path, log_path);
     rc = sd_exit_for(&err);
 done:
+    sd_seal_key_clear(&key);
     sd_session_destroy(s);
     sd_logw_close(log, NULL);
     sd_results_free(res);

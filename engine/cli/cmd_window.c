@@ -26,6 +26,7 @@ static const char usage[] =
     "  --coach        live tone checks of the reply being typed (the default)\n"
     "  --exam         no live checks\n"
     "  --log FILE     the session log (default: sessions/<scenario>-<time>.jsonl)\n"
+    "  --seal-key FILE  seal the log with the facilitator's key (at least 32 bytes of secret)\n"
     "  --seed N       the exercise seed (default: the scenario's)\n"
     "  --name NAME    the participant's first name, for the sign-off (default: Kim)\n"
     "  --bench        benchmark the window (software renderer, 1280x800) and print figures\n"
@@ -66,6 +67,7 @@ int sd_cmd_window(int argc, char **argv)
 {
     double started = sd_bench_now();
     const char *scenario = NULL, *log_path = NULL, *seed_arg = NULL, *name = NULL;
+    const char *key_path = NULL;
     int lang = -1;
     bool exam = false, bench = false;
     if (sd_wants_help(argc, argv)) {
@@ -79,6 +81,7 @@ int sd_cmd_window(int argc, char **argv)
         else if (strcmp(a, "--exam") == 0) exam = true;
         else if (strcmp(a, "--bench") == 0) bench = true;
         else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
+        else if (strcmp(a, "--seal-key") == 0 && has_value) key_path = argv[++i];
         else if (strcmp(a, "--seed") == 0 && has_value) seed_arg = argv[++i];
         else if (strcmp(a, "--name") == 0 && has_value) name = argv[++i];
         else if (strcmp(a, "--lang") == 0 && has_value) {
@@ -131,6 +134,7 @@ int sd_cmd_window(int argc, char **argv)
         av[ac++] = (char *)demo_participant();
         if (seed_arg) { av[ac++] = "--seed"; av[ac++] = (char *)seed_arg; }
         if (log_path) { av[ac++] = "--log"; av[ac++] = (char *)log_path; }
+        if (key_path) { av[ac++] = "--seal-key"; av[ac++] = (char *)key_path; }
         av[ac++] = (char *)scenario;
         av[ac] = NULL;
         return sd_cmd_run(ac, av);
@@ -162,7 +166,19 @@ int sd_cmd_window(int argc, char **argv)
         sd_log_find_interrupted("sessions", sha, "person", &offer, &offer_t, &ferr) != SD_OK)
         sd_term_printf(stderr, "stormdrill: warning: %s\n", sd_error_msg(&ferr));
     sd_error_clear(&ferr);
+    sd_seal_key key;
+    memset(&key, 0, sizeof key);
+    if (key_path) {
+        sd_error kerr = SD_ERROR_INIT;
+        if (sd_seal_key_read(key_path, &key, &kerr) != SD_OK) {
+            sd_term_printf(stderr, "stormdrill: %s\n", sd_error_msg(&kerr));
+            sd_error_clear(&kerr);
+            free(offer);
+            return SD_EXIT_INPUT;
+        }
+    }
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
+                         .seal_key = key_path ? &key : NULL,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
                          .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today,
                          .offer_resume = offer, .offer_t = offer_t};
@@ -194,6 +210,7 @@ int sd_cmd_window(int argc, char **argv)
         sd_app_destroy(app);
     }
     free(offer);
+    sd_seal_key_clear(&key);
     int rc = SD_EXIT_OK;
     if (st != SD_OK) {
         sd_term_printf(stderr, "stormdrill: %s\n", sd_error_msg(&err));

@@ -8,10 +8,15 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <sodium.h>
 
 #include "../scenario/scenario_lua.h"
 #include "../util/buf.h"
+#include "../util/readfile.h"
+#include "../util/strmap.h"
 #include "../util/utf8.h"
+#include "chain.h"
+#include "limits.h"
 
 struct sd_logr {
     FILE *f;
@@ -31,7 +36,26 @@ struct sd_logr {
     bool line_nl;      /* that line ended with a newline */
     uint64_t good_end; /* line_end of the last line read back as a record */
     bool good_nl;
+    /* integrity: the chain and the seal */
+    bool have_key;
+    sd_seal_key key;
+    int version;       /* 0 before the header, then 1 or 2 */
+    bool verify;       /* the chain is checked (version 2, and the key given if sealed) */
+    sd_chain chain;    /* after the last line read back */
+    sd_log_integrity integ;
+    /* consistency: the start, the last time, the items that arrived */
+    sd_time start, last_t;
+    sd_strmap items;   /* item id -> index in item_off */
+    sd_buf ids;        /* the item ids, NUL-ended, one after another */
+    uint32_t *item_off;
+    size_t n_items, cap_items;
 };
+
+static const char *item_key(const void *ctx, uint32_t v)
+{
+    const sd_logr *r = ctx;
+    return r->ids.data + r->item_off[v];
+}
 
 sd_status sd_logr_open(const char *path, sd_logr **out, sd_error *err)
 {
@@ -41,15 +65,70 @@ sd_status sd_logr_open(const char *path, sd_logr **out, sd_error *err)
         free(r);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
-    r->f = fopen(path, "rb");
-    if (r->f == NULL) {
-        sd_status st = sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    sd_status st = sd_open_regular(path, NULL, 0, &r->f, NULL, err);
+    if (st != SD_OK) {
         free(r->path);
         free(r);
         return st;
     }
+    sd_strmap_init(&r->items, item_key, r);
     *out = r;
     return SD_OK;
+}
+
+void sd_logr_set_key(sd_logr *r, const sd_seal_key *key)
+{
+    r->have_key = key != NULL;
+    if (key)
+        r->key = *key;
+}
+
+void sd_logr_integrity(const sd_logr *r, sd_log_integrity *out) { *out = r->integ; }
+
+void sd_logr_chain(const sd_logr *r, sd_chain *out, bool *chained)
+{
+    *out = r->chain;
+    if (chained)
+        *chained = r->version != 1;
+}
+
+const char *sd_integrity_name(sd_integrity_state s)
+{
+    switch (s) {
+    case SD_INTEGRITY_UNSEALED: return "unsealed";
+    case SD_INTEGRITY_SEALED_INTACT: return "sealed-intact";
+    case SD_INTEGRITY_SEALED_UNVERIFIED: return "sealed-unverified";
+    case SD_INTEGRITY_TAMPERED: return "tampered";
+    }
+    return "?";
+}
+
+int sd_integrity_lookup(const char *name)
+{
+    for (int i = 0; i <= SD_INTEGRITY_TAMPERED; i++)
+        if (strcmp(sd_integrity_name((sd_integrity_state)i), name) == 0)
+            return i;
+    return -1;
+}
+
+void sd_integrity_describe(const sd_log_integrity *in, sd_buf *out)
+{
+    switch (in->state) {
+    case SD_INTEGRITY_SEALED_INTACT:
+        sd_buf_printf(out, "sealed and intact (key %s)%s", in->key_id,
+                      in->complete ? "" : ", unfinished: no sealed end record");
+        break;
+    case SD_INTEGRITY_SEALED_UNVERIFIED:
+        sd_buf_printf(out, "sealed (key %s), not verified (no key given)", in->key_id);
+        break;
+    case SD_INTEGRITY_TAMPERED:
+        sd_buf_printf(out, "tampered at line %zu", in->bad_line);
+        break;
+    case SD_INTEGRITY_UNSEALED:
+        sd_buf_printf(out, in->version == 1 ? "unsealed (format 1: no hash chain)"
+                                            : "unsealed (hash chain intact)");
+        break;
+    }
 }
 
 void sd_logr_close(sd_logr *r)
@@ -62,6 +141,11 @@ void sd_logr_close(sd_logr *r)
     sd_buf_free(&r->text);
     free(r->torn_msg);
     free(r->path);
+    sd_strmap_free(&r->items);
+    sd_buf_free(&r->ids);
+    free(r->item_off);
+    sd_seal_key_clear(&r->key);
+    sd_chain_wipe(&r->chain);
     free(r);
 }
 
@@ -99,7 +183,7 @@ static bool fail(ctx *c, const char *fmt, const char *field)
     return false;
 }
 
-static const char *str(ctx *c, const cJSON *o, const char *key, bool required)
+static const char *str_max(ctx *c, const cJSON *o, const char *key, bool required, size_t max)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     if (v == NULL || cJSON_IsNull(v)) {
@@ -111,8 +195,22 @@ static const char *str(ctx *c, const cJSON *o, const char *key, bool required)
         fail(c, "field '%s' must be a string", key);
         return NULL;
     }
+    if (strlen(v->valuestring) > max) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_INPUT, "%s: field '%s' is longer than %zu bytes",
+                                 c->where, key, max);
+        return NULL;
+    }
     return v->valuestring;
 }
+
+/* Field sizes: log/limits.h, the same numbers the writer checks. */
+#define ID SD_MAX_ID_BYTES
+#define NAME SD_MAX_NAME_BYTES
+#define TEXT SD_MAX_TEXT_BYTES
+#define REASON SD_MAX_REASON_BYTES
+#define PATHB SD_MAX_PATH_BYTES
+#define str(c, o, key, required) str_max(c, o, key, required, ID)
 
 static double num(ctx *c, const cJSON *o, const char *key, bool required, double lo, double hi,
                   double dflt)
@@ -163,6 +261,12 @@ static sd_time time_field(ctx *c, const cJSON *o, const char *key, bool required
     sd_time t = 0;
     if (s && sd_time_parse(s, &t, NULL) != SD_OK)
         fail(c, "field '%s' is not a date-time YYYY-MM-DDTHH:MM:SS", key);
+    else if (s && (t < SD_TIME_MIN || t > SD_TIME_MAX)) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_INPUT, "%s: field '%s' is outside the years "
+                                 "%d..%d", c->where, key, SD_TIME_MIN_YEAR, SD_TIME_MAX_YEAR);
+        t = 0;
+    }
     return t;
 }
 
@@ -223,7 +327,7 @@ static void read_expect(ctx *c, const cJSON *o, sd_expect *e)
     e->answer = boolean(c, o, "answer", e->answer);
     e->within = integer(c, o, "within", false, 0, 1e10, e->within);
     e->acknowledge = boolean(c, o, "acknowledge", e->acknowledge);
-    const char *link = str(c, o, "link", false);
+    const char *link = str_max(c, o, "link", false, PATHB);
     if (link)
         e->link = link;
     e->escalate = (uint32_t)set_field(c, o, "escalate", SD_VOCAB_TARGET, e->escalate);
@@ -267,10 +371,26 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
     case SD_REC_HEADER: {
         sd_rec_header *h = &rec->u.header;
         const char *format = str(&c, o, "format", true);
-        if (format && strcmp(format, SD_LOG_FORMAT) != 0)
+        if (format && strcmp(format, SD_LOG_FORMAT) == 0)
+            h->version = 2;
+        else if (format && strcmp(format, SD_LOG_FORMAT_V1) == 0)
+            h->version = 1;
+        else if (format)
             return sd_error_set(err, SD_ERR_INPUT, "%s: log format '%s' is not supported (this "
-                                "program reads %s)", where, format, SD_LOG_FORMAT);
-        h->program = str(&c, o, "program", true);
+                                "program reads %s and %s)", where, format, SD_LOG_FORMAT,
+                                SD_LOG_FORMAT_V1);
+        const cJSON *seal = h->version == 2 ? object(&c, o, "seal", false) : NULL;
+        if (seal) {
+            const char *alg = str(&c, seal, "alg", true);
+            h->seal_key_id = str(&c, seal, "key", true);
+            if (alg && strcmp(alg, SD_SEAL_ALG) != 0)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: seal algorithm '%s' is not supported "
+                                    "(this program seals with %s)", where, alg, SD_SEAL_ALG);
+            if (h->seal_key_id && strlen(h->seal_key_id) != SD_CHAIN_HEX)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: field 'seal.key' must be %d hex "
+                                    "digits", where, SD_CHAIN_HEX);
+        }
+        h->program = str_max(&c, o, "program", true, NAME);
         h->date = str(&c, o, "date", false);
         if (h->date && !sd_date_valid(h->date))
             return sd_error_set(err, SD_ERR_INPUT, "%s: field 'date': expected a date like 2026-03-13",
@@ -278,8 +398,8 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         const cJSON *s = object(&c, o, "scenario", true);
         if (s) {
             h->scenario_id = str(&c, s, "id", true);
-            h->scenario_title = str(&c, s, "title", true);
-            h->scenario_path = str(&c, s, "path", true);
+            h->scenario_title = str_max(&c, s, "title", true, TEXT);
+            h->scenario_path = str_max(&c, s, "path", true, PATHB);
             h->scenario_sha256 = str(&c, s, "sha256", true);
             h->lang = (sd_language)enum_field(&c, s, "language", SD_VOCAB_LANGUAGE, true, 0);
         }
@@ -289,9 +409,9 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         h->compression = num(&c, o, "compression", true, 0.01, 1e6, 1);
         const cJSON *p = object(&c, o, "participant", true);
         if (p) {
-            h->participant = str(&c, p, "name", true);
+            h->participant = str_max(&c, p, "name", true, NAME);
             h->participant_kind = str(&c, p, "kind", true);
-            h->participant_path = str(&c, p, "path", false);
+            h->participant_path = str_max(&c, p, "path", false, PATHB);
             h->participant_sha256 = str(&c, p, "sha256", false);
         }
         sd_scoring_params_default(&h->scoring);
@@ -323,19 +443,19 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         const cJSON *a = object(&c, o, "author", false);
         if (a) {
             it->author_id = str(&c, a, "id", false);
-            it->first = str(&c, a, "first", true);
-            it->last = str(&c, a, "last", false);
+            it->first = str_max(&c, a, "first", true, NAME);
+            it->last = str_max(&c, a, "last", false, NAME);
             it->mood = (sd_mood)enum_field(&c, a, "mood", SD_VOCAB_MOOD, true, 0);
         }
         it->sender = enum_field(&c, o, "from", SD_VOCAB_SENDER, false, -1);
         it->parent = str(&c, o, "on", false);
-        it->text = str(&c, o, "text", false);
-        it->title = str(&c, o, "title", false);
-        it->outlet = str(&c, o, "outlet", false);
-        it->url = str(&c, o, "url", false);
+        it->text = str_max(&c, o, "text", false, TEXT);
+        it->title = str_max(&c, o, "title", false, TEXT);
+        it->outlet = str_max(&c, o, "outlet", false, NAME);
+        it->url = str_max(&c, o, "url", false, PATHB);
         it->repeat_of = str(&c, o, "repeat_of", false);
         it->storm = str(&c, o, "storm", false);
-        it->by = str(&c, o, "by", false);
+        it->by = str_max(&c, o, "by", false, NAME);
         it->deadline = time_field(&c, o, "deadline", false);
         it->index = -1;
         sd_expect_defaults(expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
@@ -354,10 +474,10 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         ac->target = enum_field(&c, o, "target", SD_VOCAB_TARGET, false, -1);
         ac->step = enum_field(&c, o, "step", SD_VOCAB_STEP, false, -1);
         ac->person = str(&c, o, "person", false);
-        ac->reason = str(&c, o, "reason", false);
-        ac->text = str(&c, o, "text", false);
+        ac->reason = str_max(&c, o, "reason", false, REASON);
+        ac->text = str_max(&c, o, "text", false, TEXT);
         if (rec->type == SD_REC_REJECTED)
-            ac->error = str(&c, o, "error", true);
+            ac->error = str_max(&c, o, "error", true, REASON);
         break;
     }
     case SD_REC_STATE: {
@@ -370,7 +490,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         break;
     }
     case SD_REC_END:
-        rec->u.end.reason = str(&c, o, "reason", true);
+        rec->u.end.reason = str_max(&c, o, "reason", true, REASON);
         break;
     case SD_REC_FACILITATOR: {
         sd_rec_facilitator *f = &rec->u.facilitator;
@@ -465,6 +585,132 @@ static bool at_data_end(sd_logr *r)
     return r->len == 0 || r->block[0] == '\0';
 }
 
+/* The line is not what the program wrote: the integrity state says where. */
+static sd_status tampered(sd_logr *r, const char *where, const char *what, sd_error *err)
+{
+    r->integ.state = SD_INTEGRITY_TAMPERED;
+    r->integ.bad_line = r->line;
+    return sd_error_set(err, SD_ERR_INPUT, "%s: %s", where, what);
+}
+
+static const char chain_broken[] =
+    "the hash chain breaks here: this line, or the one before it, was edited, removed, "
+    "inserted or moved after the program wrote it";
+
+/* The header decides how the rest is checked: its format, its seal, the key given. */
+static sd_status begin(sd_logr *r, const sd_record *rec, const char *where, sd_error *err)
+{
+    const sd_rec_header *h = &rec->u.header;
+    r->version = h->version;
+    r->integ.version = h->version;
+    r->integ.state = SD_INTEGRITY_UNSEALED;
+    r->start = h->start;
+    r->last_t = rec->t;
+    if (rec->t < h->start)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: the header's time is before the exercise's "
+                            "start", where);
+    if (h->version == 1) {
+        if (r->have_key)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: a seal key was given, but this log (format "
+                                "%s) has no seal", where, SD_LOG_FORMAT_V1);
+        return SD_OK;
+    }
+    size_t clen, hlen;
+    const char *hex;
+    if (!sd_chain_split(r->text.data, r->text.len, &clen, &hex, &hlen))
+        return tampered(r, where, "the line has no chain value (\"h\") at its end", err);
+    if (h->seal_key_id) {
+        r->integ.sealed = true;
+        memcpy(r->integ.key_id, h->seal_key_id, SD_CHAIN_HEX);
+        r->integ.key_id[SD_CHAIN_HEX] = '\0';
+        if (!r->have_key) {
+            r->integ.state = SD_INTEGRITY_SEALED_UNVERIFIED;
+            return hlen == SD_CHAIN_HEX ? SD_OK : tampered(r, where, chain_broken, err);
+        }
+        if (sodium_memcmp(r->key.id, h->seal_key_id, SD_CHAIN_HEX) != 0)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: the log is sealed with another key (key "
+                                "id %s; the key given has id %s)", where, h->seal_key_id,
+                                r->key.id);
+        r->integ.state = SD_INTEGRITY_SEALED_INTACT;
+        sd_chain_init(&r->chain, &r->key);
+    } else {
+        if (r->have_key)
+            return tampered(r, where, "a seal key was given, but the log is not sealed (its "
+                            "header names no seal)", err);
+        sd_chain_init(&r->chain, NULL);
+    }
+    r->verify = true;
+    if (!sd_chain_check(&r->chain, r->text.data, r->text.len, false))
+        return tampered(r, where, chain_broken, err);
+    return SD_OK;
+}
+
+/* The rules every log obeys, whoever reads it (score, replay, resume, the window): one
+ * header first, times inside the exercise and never running backwards, actions only on
+ * items that have arrived. */
+static sd_status consistent(sd_logr *r, const sd_record *rec, const char *where, sd_error *err)
+{
+    char a[20], b[20];
+    if (rec->type == SD_REC_HEADER)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: a second header line", where);
+    if (rec->t < r->start) {
+        sd_time_format(rec->t, a);
+        sd_time_format(r->start, b);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: this %s is dated %s, before the exercise's "
+                            "start (%s)", where, sd_record_type_name(rec->type), a, b);
+    }
+    if (rec->t < r->last_t) {
+        sd_time_format(rec->t, a);
+        sd_time_format(r->last_t, b);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: time runs backwards (%s, after %s on the "
+                            "line before)", where, a, b);
+    }
+    r->last_t = rec->t;
+    if (rec->type == SD_REC_ITEM) {
+        const char *id = rec->u.item.id;
+        if (r->n_items == r->cap_items) {
+            size_t cap = r->cap_items ? r->cap_items * 2 : 1024;
+            uint32_t *p = cap < UINT32_MAX ? realloc(r->item_off, cap * sizeof *p) : NULL;
+            if (p == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            r->item_off = p;
+            r->cap_items = cap;
+        }
+        if (r->ids.len > UINT32_MAX - SD_MAX_ID_BYTES - 1)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: too many items", where);
+        r->item_off[r->n_items] = (uint32_t)r->ids.len;
+        sd_buf_append(&r->ids, id, strlen(id) + 1);
+        if (!sd_buf_ok(&r->ids))
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        sd_status st = sd_strmap_put(&r->items, id, (uint32_t)r->n_items);
+        if (st == SD_ERR_INPUT)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: item id '%s' appears twice", where, id);
+        if (st != SD_OK)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        r->n_items++;
+    } else if (rec->type == SD_REC_ACTION && rec->u.action.item &&
+               !sd_strmap_get(&r->items, rec->u.action.item, NULL)) {
+        return sd_error_set(err, SD_ERR_INPUT, "%s: an action on item '%s', which has not "
+                            "arrived", where, rec->u.action.item);
+    }
+    return SD_OK;
+}
+
+/* Drops the last line as torn (the program stopped while writing it). */
+static sd_status torn_line(sd_logr *r, const char *where)
+{
+    r->torn = true;
+    r->at_end = true;
+    free(r->torn_msg);
+    sd_buf m = SD_BUF_INIT;
+    sd_buf_printf(&m, "%s: the last line is incomplete (the program stopped while writing "
+                  "it); it was dropped", where);
+    r->torn_msg = sd_buf_take(&m);
+    cJSON_Delete(r->keep);
+    r->keep = NULL;
+    return SD_OK;
+}
+
 sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
 {
     *got = false;
@@ -488,33 +734,59 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
     if (kind < 0)
         return sd_error_set(err, SD_ERR_INPUT, "%s: line is longer than %u bytes", where,
                             SD_LOG_MAX_LINE);
+    /* A torn line can only be the last, without its newline. */
+    bool may_be_torn = kind == 2 && at_data_end(r);
+    size_t clen = 0, hlen = 0;
+    const char *hex = NULL;
+    if (r->version == 2) {
+        if (!sd_chain_split(r->text.data, r->text.len, &clen, &hex, &hlen)) {
+            if (may_be_torn)
+                return torn_line(r, where);
+            return tampered(r, where, "the line has no chain value (\"h\") at its end: it was "
+                            "written or edited by hand", err);
+        }
+        sd_chain before = r->chain;
+        if (r->verify && !sd_chain_check(&r->chain, r->text.data, r->text.len,
+                                         hlen == SD_SEAL_HEX)) {
+            r->chain = before;
+            return tampered(r, where, chain_broken, err);
+        }
+    }
     void *keep = NULL;
     sd_error lerr = SD_ERROR_INIT;
     sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where, rec, &r->expect, &keep,
                                        &lerr);
     r->keep = keep;
-    if (st == SD_OK) {
-        /* A final line without its newline that still parses whole is complete data. */
-        r->good_end = r->line_end;
-        r->good_nl = r->line_nl;
-        *got = true;
-        return SD_OK;
-    }
-    /* Is this the last line? Then it is torn: report it and keep everything before. */
-    if (kind == 2 && at_data_end(r)) {
-        r->torn = true;
-        r->at_end = true;
-        free(r->torn_msg);
-        sd_buf m = SD_BUF_INIT;
-        sd_buf_printf(&m, "%s: the last line is incomplete (the program stopped while writing "
-                      "it); it was dropped", where);
-        r->torn_msg = sd_buf_take(&m);
+    if (st != SD_OK) {
+        /* Is this the last line? Then it is torn: report it and keep everything before. */
+        if (may_be_torn && r->version != 2) {
+            sd_error_clear(&lerr);
+            return torn_line(r, where);
+        }
+        sd_error_set(err, st, "%s", sd_error_msg(&lerr));
         sd_error_clear(&lerr);
-        cJSON_Delete(r->keep);
-        r->keep = NULL;
-        return SD_OK;
+        return st;
     }
-    sd_error_set(err, st == SD_OK ? SD_ERR_INPUT : st, "%s", sd_error_msg(&lerr));
-    sd_error_clear(&lerr);
-    return st == SD_OK ? SD_ERR_INPUT : st;
+    if (r->version == 0) {
+        if (rec->type != SD_REC_HEADER)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: the first line is not the log's header "
+                                "(\"type\": \"header\")", where);
+        st = begin(r, rec, where, err);
+    } else {
+        if (r->version == 2 && hlen == SD_SEAL_HEX &&
+            !(r->integ.sealed && rec->type == SD_REC_END))
+            return tampered(r, where, chain_broken, err);
+        if (r->version == 2 && r->integ.sealed && rec->type == SD_REC_END && hlen != SD_SEAL_HEX)
+            return tampered(r, where, "the end record of a sealed log carries no seal", err);
+        st = consistent(r, rec, where, err);
+        if (st == SD_OK && rec->type == SD_REC_END && r->integ.sealed && r->verify)
+            r->integ.complete = true;
+    }
+    if (st != SD_OK)
+        return st;
+    /* A final line without its newline that still parses whole is complete data. */
+    r->good_end = r->line_end;
+    r->good_nl = r->line_nl;
+    *got = true;
+    return SD_OK;
 }

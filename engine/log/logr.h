@@ -2,6 +2,11 @@
  * field into an sd_record. A torn last line (the program died while writing it) is
  * reported through sd_logr_torn() and dropped; everything before it is kept.
  *
+ * Every line is checked as it is read (docs/log-format.md): its hash chain (version 2), its
+ * seal when a key is given, its fields against log/limits.h, and the rules every log obeys
+ * (one header first; times from the start on, never running backwards; actions only on
+ * items that have arrived). The first line that fails is an error naming file:line.
+ *
  * Strings in the returned record belong to the reader and stay valid until the next
  * sd_logr_next() or sd_logr_close(). */
 #ifndef SD_LOGR_H
@@ -11,14 +16,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/buf.h"
 #include "../util/error.h"
+#include "chain.h"
+#include "limits.h"
 #include "record.h"
 
-#define SD_LOG_MAX_LINE (1u << 20) /* 1 MiB: longer lines are rejected */
+/* 1 MiB: longer lines are refused. The largest line the writer makes from fields within
+ * log/limits.h is an item with a text and a title of SD_MAX_TEXT_BYTES each (at worst six
+ * bytes each when escaped: 240 000), a url and a link of SD_MAX_PATH_BYTES (49 152), seven
+ * ids and five names (under 10 000) and a few hundred bytes of the rest: under 300 000. */
+#define SD_LOG_MAX_LINE (1u << 20)
+
+
 
 typedef struct sd_logr sd_logr;
 
+/* Opens a log (a regular file only: a FIFO or device is refused at once). */
 sd_status sd_logr_open(const char *path, sd_logr **out, sd_error *err);
+/* The facilitator's key (copied), before the first record: a sealed log is then checked
+ * line by line, and a log not sealed, or sealed with another key, is refused at line 1.
+ * Without a key a sealed log's chain cannot be checked (SD_INTEGRITY_SEALED_UNVERIFIED). */
+void sd_logr_set_key(sd_logr *r, const sd_seal_key *key);
+/* How far the log checked out: valid at any time, final after the end. */
+void sd_logr_integrity(const sd_logr *r, sd_log_integrity *out);
+/* The chain after the last record read (for a writer continuing the log): *chained false
+ * for a version-1 log (no chain values). */
+void sd_logr_chain(const sd_logr *r, sd_chain *out, bool *chained);
 /* Reads the next record. Returns SD_OK and sets *got true, or SD_OK with *got false at the
  * end, or an error naming the file and line. */
 sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err);

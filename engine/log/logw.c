@@ -25,6 +25,7 @@
 
 #include "../scenario/scenario_lua.h"
 #include "../util/jsonw.h"
+#include "limits.h"
 
 #define CHUNK ((size_t)16 << 20) /* bytes mapped at a time */
 #define SYNC_INTERVAL_MS 2000
@@ -45,6 +46,11 @@ struct sd_logw {
     size_t reserved;  /* file bytes whose disk space is reserved */
     size_t next_try;  /* `written` at which to try reserving ahead again */
     char *warning;    /* reserving ahead failed: the disk is filling up; or NULL */
+    bool chained;     /* false: a version-1 log being continued (no chain values) */
+    sd_chain chain;   /* the chain so far (holds the seal key when sealed) */
+    char key_id[SD_CHAIN_HEX + 1]; /* sealed: the key id written in the header */
+    bool wrote_any;
+    bool wrote_end;   /* an end record was written (sealed: the seal) */
 };
 
 static int64_t mono_ms(void)
@@ -258,6 +264,97 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
     return sd_jsonw_ok(&w) && sd_buf_ok(out) ? SD_OK : SD_ERR_MEMORY;
 }
 
+/* ---- the limits (log/limits.h): what the writer writes, the reader reads back ---- */
+
+typedef struct lim {
+    sd_error *err;
+    sd_status st;
+} lim;
+
+static void cap(lim *l, const char *field, const char *s, size_t max)
+{
+    if (s == NULL || l->st != SD_OK)
+        return;
+    size_t n = strnlen(s, (size_t)max + 1);
+    if (n > max)
+        l->st = sd_error_set(l->err, SD_ERR_INPUT, "field '%s' is longer than %zu bytes", field,
+                             max);
+}
+
+static void when(lim *l, const char *field, sd_time t)
+{
+    if (l->st == SD_OK && (t < SD_TIME_MIN || t > SD_TIME_MAX))
+        l->st = sd_error_set(l->err, SD_ERR_INPUT, "field '%s' is outside the years %d..%d",
+                             field, SD_TIME_MIN_YEAR, SD_TIME_MAX_YEAR);
+}
+
+sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
+{
+    lim l = {err, SD_OK};
+    when(&l, "t", rec->t);
+    switch (rec->type) {
+    case SD_REC_HEADER: {
+        const sd_rec_header *h = &rec->u.header;
+        cap(&l, "program", h->program, SD_MAX_NAME_BYTES);
+        cap(&l, "date", h->date, SD_MAX_ID_BYTES);
+        cap(&l, "scenario.id", h->scenario_id, SD_MAX_ID_BYTES);
+        cap(&l, "scenario.title", h->scenario_title, SD_MAX_TEXT_BYTES);
+        cap(&l, "scenario.path", h->scenario_path, SD_MAX_PATH_BYTES);
+        cap(&l, "scenario.sha256", h->scenario_sha256, SD_MAX_ID_BYTES);
+        cap(&l, "participant.name", h->participant, SD_MAX_NAME_BYTES);
+        cap(&l, "participant.kind", h->participant_kind, SD_MAX_ID_BYTES);
+        cap(&l, "participant.path", h->participant_path, SD_MAX_PATH_BYTES);
+        cap(&l, "participant.sha256", h->participant_sha256, SD_MAX_ID_BYTES);
+        when(&l, "start", h->start);
+        if (h->scoring.crisis)
+            when(&l, "crisis_start", h->scoring.crisis_start);
+        break;
+    }
+    case SD_REC_ITEM: {
+        const sd_rec_item *it = &rec->u.item;
+        cap(&l, "id", it->id, SD_MAX_ID_BYTES);
+        cap(&l, "author.id", it->author_id, SD_MAX_ID_BYTES);
+        cap(&l, "author.first", it->first, SD_MAX_NAME_BYTES);
+        cap(&l, "author.last", it->last, SD_MAX_NAME_BYTES);
+        cap(&l, "on", it->parent, SD_MAX_ID_BYTES);
+        cap(&l, "text", it->text, SD_MAX_TEXT_BYTES);
+        cap(&l, "title", it->title, SD_MAX_TEXT_BYTES);
+        cap(&l, "outlet", it->outlet, SD_MAX_NAME_BYTES);
+        cap(&l, "url", it->url, SD_MAX_PATH_BYTES);
+        cap(&l, "repeat_of", it->repeat_of, SD_MAX_ID_BYTES);
+        cap(&l, "storm", it->storm, SD_MAX_ID_BYTES);
+        cap(&l, "by", it->by, SD_MAX_NAME_BYTES);
+        if (it->deadline)
+            when(&l, "deadline", it->deadline);
+        if (it->expect) {
+            cap(&l, "expect.link", it->expect->link, SD_MAX_PATH_BYTES);
+            cap(&l, "expect.person", it->expect->person, SD_MAX_ID_BYTES);
+        }
+        break;
+    }
+    case SD_REC_ACTION:
+    case SD_REC_REJECTED: {
+        const sd_rec_action *a = &rec->u.action;
+        cap(&l, "item", a->item, SD_MAX_ID_BYTES);
+        cap(&l, "text", a->text, SD_MAX_TEXT_BYTES);
+        cap(&l, "person", a->person, SD_MAX_ID_BYTES);
+        cap(&l, "reason", a->reason, SD_MAX_REASON_BYTES);
+        cap(&l, "error", a->error, SD_MAX_REASON_BYTES);
+        break;
+    }
+    case SD_REC_END:
+        cap(&l, "reason", rec->u.end.reason, SD_MAX_REASON_BYTES);
+        break;
+    case SD_REC_FACILITATOR:
+        cap(&l, "item", rec->u.facilitator.item, SD_MAX_ID_BYTES);
+        break;
+    case SD_REC_STATE:
+    case SD_REC_COUNT:
+        break;
+    }
+    return l.st;
+}
+
 /* Opens path for the writer: truncated to `keep` bytes (0: a new log). */
 static sd_status open_at(const char *path, bool append, uint64_t keep, sd_logw **out, sd_error *err)
 {
@@ -296,6 +393,8 @@ static sd_status open_at(const char *path, bool append, uint64_t keep, sd_logw *
     }
     w->sync_inputs = true;
     w->last_sync_ms = mono_ms();
+    w->chained = true;
+    sd_chain_init(&w->chain, NULL);
 done:
     if (st != SD_OK) {
         if (w->fd >= 0)
@@ -313,17 +412,24 @@ sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err)
     return open_at(path, false, 0, out, err);
 }
 
-sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline, sd_logw **out,
-                              sd_error *err)
+sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline,
+                              const sd_chain *chain, sd_logw **out, sd_error *err)
 {
     sd_status st = open_at(path, true, keep, out, err);
-    if (st != SD_OK || !add_newline)
+    if (st != SD_OK)
         return st;
     sd_logw *w = *out;
+    w->wrote_any = true;
+    w->chained = chain != NULL;
+    if (chain)
+        w->chain = *chain;
+    if (!add_newline)
+        return st;
     if (write(w->fd, "\n", 1) != 1) {
         st = sd_error_set(err, SD_ERR_IO, "%s: cannot write the session log: %s", path,
                           strerror(errno));
         close(w->fd);
+        sd_chain_wipe(&w->chain);
         free(w->path);
         free(w);
         *out = NULL;
@@ -334,6 +440,29 @@ sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline,
 }
 
 void sd_logw_sync_inputs(sd_logw *w, bool on) { w->sync_inputs = on; }
+
+sd_status sd_logw_seal(sd_logw *w, const sd_seal_key *key, sd_error *err)
+{
+    if (w->wrote_any)
+        return sd_error_set(err, SD_ERR_USAGE, "%s: a log is sealed before its first line",
+                            w->path);
+    sd_chain_init(&w->chain, key);
+    memcpy(w->key_id, key->id, sizeof w->key_id);
+    return SD_OK;
+}
+
+bool sd_logw_sealed(const sd_logw *w) { return w != NULL && w->chain.sealed; }
+
+void sd_logw_integrity(const sd_logw *w, sd_log_integrity *out)
+{
+    memset(out, 0, sizeof *out);
+    out->version = w->chained ? 2 : 1;
+    out->sealed = w->chain.sealed;
+    out->state = out->sealed ? SD_INTEGRITY_SEALED_INTACT : SD_INTEGRITY_UNSEALED;
+    if (out->sealed)
+        memcpy(out->key_id, w->key_id, sizeof out->key_id);
+    out->complete = out->sealed && w->wrote_end;
+}
 
 sd_status sd_logw_sync(sd_logw *w, sd_error *err)
 {
@@ -426,11 +555,49 @@ static sd_status after_write(sd_logw *w, const sd_record *rec, sd_error *err)
     return SD_OK;
 }
 
+/* The line for rec in w->line, newline included: its JSON, the seal's name in a sealed
+ * header, and the chain value as the last member. */
+static sd_status make_line(sd_logw *w, const sd_record *rec, sd_error *err)
+{
+    sd_status st = sd_record_check_limits(rec, err);
+    if (st != SD_OK) {
+        sd_error_prefix(err, "%s: cannot write a %s record", w->path,
+                        sd_record_type_name(rec->type));
+        return st;
+    }
+    sd_buf *b = &w->line;
+    sd_buf_reset(b);
+    if (sd_record_to_json(rec, true, b) != SD_OK)
+        goto oom;
+    if (!w->chained)
+        return sd_buf_putc(b, '\n') == SD_OK ? SD_OK : sd_error_set(err, SD_ERR_MEMORY,
+                                                                     "%s: out of memory", w->path);
+    if (rec->type == SD_REC_HEADER && w->chain.sealed) {
+        b->len--; /* the closing brace */
+        sd_buf_printf(b, ",\"seal\":{\"alg\":\"%s\",\"key\":\"%s\"}}", SD_SEAL_ALG, w->key_id);
+    }
+    if (!sd_buf_ok(b))
+        goto oom;
+    char hex[SD_SEAL_HEX + 1];
+    sd_chain_step(&w->chain, b->data, b->len, rec->type == SD_REC_END, hex);
+    b->len--;
+    sd_buf_append(b, ",\"h\":\"", 6);
+    sd_buf_append(b, hex, rec->type == SD_REC_END && w->chain.sealed ? SD_SEAL_HEX : SD_CHAIN_HEX);
+    sd_buf_append(b, "\"}\n", 3);
+    if (!sd_buf_ok(b))
+        goto oom;
+    return SD_OK;
+oom:
+    return sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory writing a log line", w->path);
+}
+
 sd_status sd_logw_write(sd_logw *w, const sd_record *rec, sd_error *err)
 {
-    sd_buf_reset(&w->line);
-    if (sd_record_to_json(rec, true, &w->line) != SD_OK || sd_buf_putc(&w->line, '\n') != SD_OK)
-        return sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory writing a log line", w->path);
+    sd_status mst = make_line(w, rec, err);
+    if (mst != SD_OK)
+        return mst;
+    w->wrote_any = true;
+    w->wrote_end = w->wrote_end || rec->type == SD_REC_END;
     if (w->mapped) {
         if (w->map == NULL || w->written + w->line.len > w->map_off + w->map_len) {
             sd_status st = next_chunk(w, w->line.len, err);
@@ -475,6 +642,7 @@ sd_status sd_logw_close(sd_logw *w, sd_error *err)
     if (close(w->fd) != 0 && st == SD_OK)
         st = sd_error_set(err, SD_ERR_IO, "%s: cannot close the session log: %s", w->path, strerror(errno));
     sd_buf_free(&w->line);
+    sd_chain_wipe(&w->chain);
     free(w->warning);
     free(w->path);
     free(w);

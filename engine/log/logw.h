@@ -12,17 +12,29 @@
 #include "../util/buf.h"
 #include "../util/jsonw.h"
 #include "../util/error.h"
+#include "chain.h"
 #include "record.h"
 
 typedef struct sd_logw sd_logw;
 
-/* Creates (truncates) the log at path. */
+/* Creates (truncates) the log at path: a version-2 log (log/chain.h), unsealed unless
+ * sd_logw_seal() is called before the first line. */
 sd_status sd_logw_open(const char *path, sd_logw **out, sd_error *err);
+/* Seals the log with key (copied; the writer wipes its copy when closed): the header names
+ * the seal, every chain value is keyed and the end record carries the whole seal. Only
+ * before the first line (else SD_ERR_USAGE). */
+sd_status sd_logw_seal(sd_logw *w, const sd_seal_key *key, sd_error *err);
+bool sd_logw_sealed(const sd_logw *w);
+/* What the log written so far is: unsealed or sealed-intact, its key id, and whether the
+ * sealed end record is written. (A continued log: as the reader found it, then written on.) */
+void sd_logw_integrity(const sd_logw *w, sd_log_integrity *out);
 /* Continues the existing log at path (resuming an exercise): cuts it to its first `keep`
  * bytes (the good data, sd_logr_data_end()), adds the newline the last line lacks when
- * add_newline, and appends from there. */
-sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline, sd_logw **out,
-                              sd_error *err);
+ * add_newline, and appends from there, continuing `chain` (the chain after the last line
+ * kept, sd_logr_chain(); copied), or with no chain values when chain is NULL (a version-1
+ * log). */
+sd_status sd_logw_open_append(const char *path, uint64_t keep, bool add_newline,
+                              const sd_chain *chain, sd_logw **out, sd_error *err);
 /* Syncing to the disk (against a power cut; a crash of the program alone loses nothing
  * written): by default at every participant, facilitator and end record, and at least
  * every 2 seconds while lines are written. Turn the first off for scripted participants,
@@ -46,6 +58,11 @@ sd_status sd_logw_close(sd_logw *w, sd_error *err);
  * of vocabulary values as a list of their names in vocabulary order. */
 void sd_jsonw_ktime(sd_jsonw *w, const char *key, sd_time t);
 void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set);
+
+/* Checks every field of rec against log/limits.h (sizes, the time range): SD_ERR_INPUT
+ * naming the field. The writer refuses a record that fails it, so every log line it writes
+ * is one the reader accepts. */
+sd_status sd_record_check_limits(const sd_record *rec, sd_error *err);
 
 /* Appends the JSON text of rec (no newline) to out. With with_wall false the "wall" field is
  * left out (for comparisons that ignore real time). */

@@ -16,7 +16,8 @@
 #include "../guideline/vocab.h"
 #include "../scenario/scenario.h"
 
-#define SD_LOG_FORMAT "stormdrill.log/1"
+#define SD_LOG_FORMAT "stormdrill.log/2"    /* written: lines carry a hash chain (chain.h) */
+#define SD_LOG_FORMAT_V1 "stormdrill.log/1" /* still read: no chain, shown as unsealed */
 
 typedef enum sd_record_type {
     SD_REC_HEADER, SD_REC_ITEM, SD_REC_ACTION, SD_REC_REJECTED, SD_REC_STATE, SD_REC_END,
@@ -36,6 +37,9 @@ typedef struct sd_rec_header {
     const char *participant_kind; /* "scripted" or "person" */
     const char *participant_path, *participant_sha256; /* scripted: the bot file, else NULL */
     sd_scoring_params scoring;
+    /* Set by the reader, ignored by the writer (which writes its own format and seal): */
+    int version;                  /* 1 or 2: the log format read */
+    const char *seal_key_id;      /* a sealed log's key id, or NULL */
 } sd_rec_header;
 
 typedef struct sd_rec_item {

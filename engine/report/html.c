@@ -448,6 +448,18 @@ static void participant_section(page *pg, size_t i)
     esc(pg, end_reason_text(pg, rr->end_reason));
     sd_buf_puts(b, " · ");
     esc(pg, rr->path);
+    /* what the log showed of its integrity (a sealed log was checked with the key) */
+    sd_buf_printf(b, "</p>\n<p class=\"integrity %s\">", rr->integrity);
+    esc(pg, sd_rtext2(pg->tx, "report.integrity.", rr->integrity));
+    if (rr->key_id) {
+        sd_buf_puts(b, " (");
+        esc(pg, rr->key_id);
+        sd_buf_puts(b, ")");
+    }
+    if (strcmp(rr->integrity, "sealed-intact") == 0 && !rr->seal_complete) {
+        sd_buf_puts(b, " · ");
+        esc(pg, T(pg, "report.integrity.unfinished"));
+    }
     sd_buf_puts(b, "</p>\n<h3>");
     esc(pg, T(pg, "report.scores"));
     sd_buf_puts(b, "</h3>\n");

@@ -61,7 +61,8 @@ sd_status sd_report_write_csv(const sd_report *r, const char *path, sd_error *er
                     "language,program,participant,participant_kind,date,seed,start,end_reason,"
                     "speed,tone,escalation,overall,items,expecting_answer,answered,on_time,late,"
                     "unanswered,median_answer_seconds,p90_answer_seconds,actions,"
-                    "rejected_actions,replies_checked,misses,costliest_rule,marks\r\n");
+                    "rejected_actions,replies_checked,misses,costliest_rule,marks,log_integrity,"
+                    "seal_key_id\r\n");
     for (size_t i = 0; i < sd_report_n(r) && st == SD_OK; i++) {
         const sd_rr *rr = sd_report_result(r, i);
         const sd_report_group *g = sd_report_group_at(r, sd_report_group_of(r, i));
@@ -111,7 +112,9 @@ sd_status sd_report_write_csv(const sd_report *r, const char *path, sd_error *er
                             : g->n_versions > 1  ? "scenario_versions_differ"
                             : g->n_programs > 1 ? "program_versions_differ"
                                                 : "";
-        sd_csv_raw(&b, marks, true);
+        sd_csv_raw(&b, marks, false);
+        sd_csv_raw(&b, rr->integrity, false);
+        sd_csv_raw(&b, rr->key_id ? rr->key_id : "", true);
         st = flush(&f, &b, FLUSH_BYTES, err);
     }
     if (st == SD_OK)

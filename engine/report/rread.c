@@ -1,6 +1,7 @@
 /* rread.c - the validating reader of results files for reports. */
 #define _DEFAULT_SOURCE /* madvise, MADV_DONTNEED */
 #include "rread.h"
+#include "../util/readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -426,6 +427,22 @@ static void read_top(rd *c, const cJSON *top)
     if (c->st == SD_OK && rr->end && rr->end < rr->start)
         fail(c, "end", "the end is before the start");
     rr->end_reason = keep(c, str_f(c, top, "end_reason", true, false));
+    /* The log's integrity (results format 2; format 1 did not say). */
+    rr->integrity = "unknown";
+    const cJSON *in = obj_f(c, top, "integrity", false);
+    if (in) {
+        size_t old = push(c, "integrity");
+        static const char *const states[] = {"unsealed", "sealed-intact", "sealed-unverified"};
+        int k = list_f(c, in, "log", states, 3, "integrity state", true);
+        rr->integrity = k >= 0 ? states[k] : "unknown";
+        rr->log_format = int_f(c, in, "log_format", true, 1, 2, 2);
+        const char *id = str_f(c, in, "key_id", false, false);
+        if (id && (strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16))
+            fail(c, "key_id", "expected 16 hex digits");
+        rr->key_id = keep(c, id);
+        rr->seal_complete = bool_f(c, in, "seal_complete", false, false);
+        pop(c, old);
+    }
 
     const cJSON *s = obj_f(c, top, "summary", true);
     if (s) {
@@ -715,7 +732,7 @@ static int cmp_event(const void *a, const void *b)
 
 static const char *const top_keys[] = {"schema", "program", "scenario", "participant", "date",
                                        "seed", "start", "end", "end_reason", "summary", "scores",
-                                       "figures", "feedback", "actions", "format"};
+                                       "figures", "feedback", "actions", "format", "integrity"};
 
 static sd_status bad_json(rd *c, const char *data, const char *at, const char *what)
 {
@@ -761,6 +778,7 @@ static bool top_complete(const cJSON *top)
 {
     for (size_t k = 0; k < sizeof top_keys / sizeof top_keys[0]; k++)
         if (strcmp(top_keys[k], "date") != 0 && strcmp(top_keys[k], "format") != 0 &&
+            strcmp(top_keys[k], "integrity") != 0 &&
             cJSON_GetObjectItemCaseSensitive(top, top_keys[k]) == NULL)
             return false;
     return true;
@@ -782,13 +800,14 @@ static void check_kind(rd *c, const cJSON *top, const char *data, const char *re
     } else if (c->st == SD_OK && !cJSON_GetObjectItemCaseSensitive(top, "schema")) {
         c->st = sd_error_set(c->err, SD_ERR_INPUT,
                              "%s: not a Stormdrill results file: field schema is missing", c->name);
-    } else if (c->st == SD_OK && (schema == NULL || strcmp(schema, SD_RESULT_SCHEMA) != 0)) {
+    } else if (c->st == SD_OK && (schema == NULL || (strcmp(schema, SD_RESULT_SCHEMA) != 0 &&
+                                                     strcmp(schema, SD_RESULT_SCHEMA_V1) != 0))) {
         char q[48] = "(not a text)";
         if (schema)
             quote(schema, q);
         c->st = sd_error_set(c->err, SD_ERR_INPUT,
-                             "%s: field schema: '%s' is not supported (this program reads %s)",
-                             c->name, q, SD_RESULT_SCHEMA);
+                             "%s: field schema: '%s' is not supported (this program reads %s and %s)",
+                             c->name, q, SD_RESULT_SCHEMA, SD_RESULT_SCHEMA_V1);
     }
 }
 
@@ -917,32 +936,24 @@ static sd_status read_buffer(const char *name, const char *data, size_t len, boo
 sd_status sd_rr_read(const char *path, const sd_rr_options *opt, sd_rr **out, sd_error *err)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return sd_error_set(err, SD_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat stt;
-    if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
-        close(fd);
-        return sd_error_set(err, SD_ERR_INPUT, "%s: not a regular file", path);
-    }
-    size_t len = (size_t)stt.st_size;
     size_t max = opt && opt->max_bytes ? opt->max_bytes : SD_RR_MAX_BYTES_DEFAULT;
-    if (len > max) {
-        close(fd);
-        return sd_error_set(err, SD_ERR_INPUT,
-                            "%s: the file is %zu bytes, more than the %zu a results file may have",
-                            path, len, max);
-    }
+    FILE *f = NULL;
+    uint64_t size = 0;
+    /* A regular file only (a FIFO or device is refused at once), of at most max bytes. */
+    sd_status st = sd_open_regular(path, NULL, max, &f, &size, err);
+    if (st != SD_OK)
+        return st;
+    size_t len = (size_t)size;
     if (len == 0) {
-        close(fd);
+        fclose(f);
         return sd_error_set(err, SD_ERR_INPUT, "%s: not a results file: the file is empty", path);
     }
-    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
+    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+    fclose(f);
     if (map == MAP_FAILED)
         return sd_error_set(err, SD_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
     posix_madvise(map, len, POSIX_MADV_SEQUENTIAL);
-    sd_status st = read_buffer(path, map, len, true, opt, out, err);
+    st = read_buffer(path, map, len, true, opt, out, err);
     munmap(map, len);
     return st;
 }

@@ -1,4 +1,4 @@
-/* rread.h - the validating reader of results files ("stormdrill.result/1") for reports.
+/* rread.h - the validating reader of results files ("stormdrill.result/2", and /1) for reports.
  *
  * Results files are untrusted input: every field the report uses is checked by type and
  * range, and an error names the file and the field ("r.json: field items[3].arrival:
@@ -72,6 +72,12 @@ typedef struct sd_rr {
     int64_t seed;
     sd_time start, end;        /* end 0 when not finished */
     const char *end_reason;
+    /* what the log showed of its integrity: "sealed-intact", "sealed-unverified",
+     * "unsealed", or "unknown" (a format-1 results file) */
+    const char *integrity;
+    const char *key_id;        /* sealed: the key id, else NULL */
+    bool seal_complete;        /* sealed-intact: the sealed end record was read */
+    int64_t log_format;        /* 1 or 2; 0 unknown */
     struct {
         int64_t items, expecting_answer, answered, on_time, late, unanswered, actions, rejected;
         double median_answer, p90_answer; /* -1 when absent */

@@ -41,7 +41,10 @@ struct sd_results {
     sd_time end_t;
     const char *end_reason;
     const sd_score *score; /* borrowed, optional */
+    sd_log_integrity integrity;
 };
+
+void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in) { r->integrity = *in; }
 
 void sd_results_attach_score(sd_results *r, const sd_score *score) { r->score = score; }
 
@@ -476,6 +479,18 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         sd_jsonw_key(&w, "end");
         sd_jsonw_null(&w);
         sd_jsonw_kstring(&w, "end_reason", "not finished");
+    }
+    {
+        const sd_log_integrity *in = &r->integrity;
+        sd_jsonw_key(&w, "integrity");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_kstring(&w, "log", sd_integrity_name(in->state));
+        sd_jsonw_kint(&w, "log_format", in->version ? in->version : 2);
+        if (in->sealed) {
+            sd_jsonw_kstring(&w, "key_id", in->key_id);
+            sd_jsonw_kbool(&w, "seal_complete", in->complete);
+        }
+        sd_jsonw_object_end(&w);
     }
     sd_jsonw_key(&w, "summary");
     sd_jsonw_object_begin(&w);

@@ -14,11 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../log/logr.h"
 #include "../log/record.h"
 #include "../util/buf.h"
 #include "../util/error.h"
 
-#define SD_RESULT_SCHEMA "stormdrill.result/1"
+#define SD_RESULT_SCHEMA "stormdrill.result/2"    /* adds "integrity" */
+#define SD_RESULT_SCHEMA_V1 "stormdrill.result/1" /* still read by the report */
 
 typedef struct sd_results sd_results;
 
@@ -63,6 +65,10 @@ sd_status sd_results_create(sd_results **out, sd_error *err);
 struct sd_score;
 void sd_results_attach_score(sd_results *r, const struct sd_score *score);
 void sd_results_free(sd_results *r);
+/* What the log the results are made from showed of its integrity (logr.h), written as the
+ * results' "integrity" member (docs/results-format.md). Without this call: an unsealed
+ * format-2 log. Results are never made from a tampered log. */
+void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in);
 /* Makes room for n items up front (an optimisation for large runs; never required). */
 sd_status sd_results_reserve(sd_results *r, size_t n_items, sd_error *err);
 /* Folds one record in. Records must come in log order, the header first. */

@@ -16,6 +16,7 @@
 
 #include "../log/logr.h"
 #include "../util/buf.h"
+#include "../util/readfile.h"
 #include "session_internal.h"
 
 #define LOOKAHEAD 2 /* a facilitator's inject is followed by the item it made */
@@ -27,6 +28,7 @@ typedef struct logged {
     int64_t wall_ms;
     size_t line;
     uint64_t start;   /* file offset where its line begins */
+    sd_chain chain;   /* the log's hash chain before its line */
 } logged;
 
 struct sd_catchup {
@@ -42,6 +44,8 @@ struct sd_catchup {
     sd_buf made;         /* the JSON of the record the session just made */
     uint64_t good_end;   /* where the good data ends: the log is cut there to go on */
     bool good_nl;
+    sd_chain chain;      /* the hash chain after the good data */
+    bool chained;        /* false: a version-1 log, continued without chain values */
     sd_logw **log_out;
     sd_resume_info *info;
 };
@@ -111,12 +115,27 @@ sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error 
     out->participant_kind = dup_or_null(h->participant_kind, &oom);
     out->participant_path = dup_or_null(h->participant_path, &oom);
     out->participant_sha256 = dup_or_null(h->participant_sha256, &oom);
+    if (h->seal_key_id) {
+        out->sealed = true;
+        snprintf(out->key_id, sizeof out->key_id, "%s", h->seal_key_id);
+    }
     if (oom)
         st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
 done:
     sd_logr_close(r);
     if (st != SD_OK)
         sd_log_origin_clear(out);
+    return st;
+}
+
+sd_status sd_log_origin_check_file(const char *log_path, const char *path, sd_error *err)
+{
+    FILE *f = NULL;
+    sd_status st = sd_open_regular(path, NULL, 0, &f, NULL, err);
+    if (f)
+        fclose(f);
+    if (st != SD_OK)
+        sd_error_prefix(err, "%s:1: the file the log names", log_path);
     return st;
 }
 
@@ -260,6 +279,8 @@ static sd_status fill(struct sd_catchup *cu, sd_error *err)
         }
         logged *l = &cu->q[cu->n];
         l->start = cu->good_end;
+        l->chain = cu->chain;
+        sd_logr_chain(cu->r, &cu->chain, &cu->chained);
         cu->good_end = sd_logr_data_end(cu->r, &cu->good_nl);
         sd_buf_reset(&l->json);
         if (sd_record_to_json(&rec, false, &l->json) != SD_OK)
@@ -363,7 +384,8 @@ static sd_status match_header(struct sd_catchup *cu, const sd_record *rec, sd_er
 static sd_status switch_to_writing(struct sd_catchup *cu, sd_session *s, sd_error *err)
 {
     sd_logw *w = NULL;
-    sd_status st = sd_logw_open_append(cu->path, cu->good_end, !cu->good_nl, &w, err);
+    sd_status st = sd_logw_open_append(cu->path, cu->good_end, !cu->good_nl,
+                                       cu->chained ? &cu->chain : NULL, &w, err);
     if (st != SD_OK)
         return st;
     *cu->log_out = w;
@@ -445,6 +467,7 @@ static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_
         cu->info->torn = sd_buf_take(&m);
         cu->good_end = cu->q[0].start;
         cu->good_nl = true;
+        cu->chain = cu->q[0].chain;
         cu->n = 0;
         return switch_to_writing(cu, s, err);
     }
@@ -514,8 +537,14 @@ sd_status sd_session_resume(sd_session *s, const sd_log_origin *origin, const ch
         st = sd_error_set(err, SD_ERR_USAGE, "resume: create the session without a log writer");
         goto done;
     }
+    if (origin->sealed && origin->seal_key == NULL) {
+        st = sd_error_set(err, SD_ERR_INPUT, "%s:1: the exercise is sealed (key id %s): resume it "
+                          "with --seal-key and the facilitator's key", log_path, origin->key_id);
+        goto done;
+    }
     if ((st = sd_logr_open(log_path, &cu.r, err)) != SD_OK)
         goto done;
+    sd_logr_set_key(cu.r, origin->seal_key);
     s->catchup = &cu;
     if ((st = sd_session_start(s, err)) != SD_OK)
         goto done;
@@ -542,6 +571,7 @@ sd_status sd_session_resume(sd_session *s, const sd_log_origin *origin, const ch
     info->records = cu.matched;
     info->now = sd_session_now(s);
     info->had_ended = cu.saw_end;
+    sd_logr_integrity(cu.r, &info->integrity);
 done:
     s->catchup = NULL;
     if (st != SD_OK && *log_out) {
@@ -551,8 +581,11 @@ done:
         s->cfg.log = NULL;
     }
     sd_logr_close(cu.r);
-    for (size_t i = 0; i < LOOKAHEAD; i++)
+    sd_chain_wipe(&cu.chain);
+    for (size_t i = 0; i < LOOKAHEAD; i++) {
         sd_buf_free(&cu.q[i].json);
+        sd_chain_wipe(&cu.q[i].chain);
+    }
     sd_buf_free(&cu.made);
     return st;
 }

@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../log/logr.h"
 #include "../log/logw.h"
 #include "../util/error.h"
 #include "session.h"
@@ -43,10 +44,19 @@ typedef struct sd_log_origin {
     char *participant;      /* first name */
     char *participant_kind; /* "scripted" or "person" */
     char *participant_path, *participant_sha256; /* scripted participants, else NULL */
+    bool sealed;            /* the header names a seal (log/chain.h) */
+    char key_id[SD_CHAIN_HEX + 1]; /* its key id, when sealed */
+    /* Set by the caller before sd_session_resume(), not read from the log: the
+     * facilitator's key (borrowed), required for a sealed log and refused for another. */
+    const sd_seal_key *seal_key;
 } sd_log_origin;
 
 /* Reads and validates the log's first line, which must be its header. */
 sd_status sd_log_origin_read(const char *log_path, sd_log_origin *out, sd_error *err);
+/* Checks that a file named in a log's header (the scenario, the participant's script) is a
+ * regular file, before anything reads it: a device or a FIFO named there is refused at
+ * once with a message naming the log and the file. */
+sd_status sd_log_origin_check_file(const char *log_path, const char *path, sd_error *err);
 void sd_log_origin_clear(sd_log_origin *o);
 
 /* Looks in folder dir for the newest session log (*.jsonl) of an exercise that was
@@ -64,6 +74,7 @@ typedef struct sd_resume_info {
     char *torn;       /* the torn last line that was dropped ("file:line: ..."), or NULL */
     sd_time now;      /* the simulated time the exercise goes on from */
     bool had_ended;   /* the log already held the end of the exercise */
+    sd_log_integrity integrity; /* what the log's chain and seal showed, up to where it ended */
 } sd_resume_info;
 
 void sd_resume_info_clear(sd_resume_info *info);
@@ -73,7 +84,9 @@ void sd_resume_info_clear(sd_resume_info *info);
  * sha256) and seed, the same participant, and no log writer of its own; observers and a
  * scripted participant are attached before. Inputs are replayed for a "person"
  * participant (actions) and the facilitator (pause, speed, injects, ending); a scripted
- * participant makes its actions again itself. On failure nothing is written to the log. */
+ * participant makes its actions again itself. The log is checked as it is read (its chain,
+ * its seal with origin->seal_key, its consistency: logr.h) and continued with the same
+ * chain and seal. On failure nothing is written to the log. */
 sd_status sd_session_resume(sd_session *s, const sd_log_origin *origin, const char *log_path,
                             sd_logw **log_out, sd_resume_info *info, sd_error *err);
 

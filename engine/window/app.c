@@ -126,6 +126,8 @@ static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
     if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
         return st;
     app->log_open = true;
+    if (app->seal_key && (st = sd_logw_seal(app->log, app->seal_key, err)) != SD_OK)
+        return st;
     if ((st = sd_results_create(&app->res, err)) != SD_OK ||
         (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
         return st;
@@ -157,6 +159,7 @@ static sd_status start_resumed(sd_app *app, bool no_wall_clock, sd_error *err)
         goto done;
     }
     snprintf(app->participant, sizeof app->participant, "%s", o.participant);
+    o.seal_key = app->seal_key;
     if ((st = sd_results_create(&app->res, err)) != SD_OK ||
         (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
         goto done;
@@ -284,6 +287,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 
     /* The session, its log and results. */
     app->no_wall_clock = cfg->no_wall_clock;
+    app->seal_key = cfg->seal_key;
     st = cfg->resume ? start_resumed(app, cfg->no_wall_clock, err) : start_new(app, cfg, err);
     if (st != SD_OK)
         goto fail;
@@ -538,6 +542,9 @@ static sd_status compute_score(sd_app *app, sd_error *err)
     if (app->log_open) {
         app->log_open = false;
         sd_error e = SD_ERROR_INIT;
+        sd_log_integrity in; /* what the results say of the log: sealed or not */
+        sd_logw_integrity(app->log, &in);
+        sd_results_set_integrity(app->res, &in);
         if (sd_logw_close(app->log, &e) != SD_OK) /* e.g. a full disk at the final sync */
             say_write_failed(app, "ui.status.log_failed", &e);
         sd_error_clear(&e);

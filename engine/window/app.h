@@ -30,6 +30,9 @@ typedef struct sd_app sd_app;
 typedef struct sd_app_config {
     const char *scenario_path;  /* required */
     const char *log_path;       /* required: the session log to write */
+    const struct sd_seal_key *seal_key; /* the facilitator's key: the log is sealed with it
+                                   (log/chain.h), or a resumed sealed log checked; borrowed,
+                                   valid while the app lives; NULL: unsealed */
     bool resume;                /* log_path is an interrupted exercise's log: catch up with it
                                    and go on from where it ends, paused (session/resume.h);
                                    seed and participant come from the log */

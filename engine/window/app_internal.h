@@ -74,6 +74,7 @@ struct sd_app {
     char offer_path[1024]; /* the start screen's interrupted log ("" when none) */
     sd_time offer_t;       /* the simulated time it reached */
     bool no_wall_clock;
+    const struct sd_seal_key *seal_key; /* borrowed from the config, or NULL */
     bool log_warned;       /* the log's "disk filling up" warning was shown */
     /* view state */
     sd_filter filter;

@@ -224,6 +224,118 @@ for k in "${KNOWN_FAILURES[@]}"; do
     [ -f "$HOSTILE/$k" ] || { echo "FAIL: KNOWN_FAILURES names $k, which does not exist"; failures=$((failures + 1)); }
 done
 
+# ---- forged and inconsistent logs (tests/hostile/logs/*.jsonl and made here) ----
+# Each log has a companion NAME.expect: a "# what it tries" first line, "expect: TEXT",
+# "expect-line: N" (the message names LOG:N:), "commands: score replay resume" (which
+# commands are run; "score" when absent) and optionally "key: FILE" (given as --seal-key).
+# Every command must exit 1 within MAX_SECONDS with a message naming LOG:N, write nothing
+# (no --out file) and leave the log as it was.
+
+# run_log_cmd LOG KEY CMD: runs one command on a log; output in $W/log.out, status echoed.
+run_log_cmd() {
+    local log=$1 key=$2 cmd=$3
+    local keyopt=()
+    [ -n "$key" ] && keyopt=(--seal-key "$key")
+    case "$cmd" in
+        score) timeout 20 "$SD" score "$log" --out "$W/log-results.json" "${keyopt[@]}" ;;
+        replay) env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER timeout 20 "$SD" replay "$log" ;;
+        resume) timeout 20 "$SD" resume "$log" --out "$W/log-results.json" "${keyopt[@]}" ;;
+    esac >"$W/log.out" 2>&1 </dev/null
+    echo $?
+}
+
+# run_log_case LOG: every command its .expect names, each checked as above.
+run_log_case() {
+    local log=$1 exp=${1%.jsonl}.expect
+    local want want_line cmds key rel=${1#"$HOSTILE"/}
+    want=$(sed -n 's/^expect: //p' "$exp")
+    want_line=$(sed -n 's/^expect-line: *//p' "$exp")
+    cmds=$(sed -n 's/^commands: *//p' "$exp")
+    key=$(sed -n 's/^key: *//p' "$exp")
+    head -n 1 "$exp" | grep -q '^# Hostile log' || { echo "FAIL  $rel: $exp does not open with '# Hostile log...'"; failures=$((failures + 1)); return 0; }
+    local cmd
+    for cmd in ${cmds:-score}; do
+        local problems=() before t0 t1 ms rc
+        before=$(sha256sum < "$log")
+        rm -f "$W/log-results.json"
+        t0=$(date +%s%N)
+        rc=$(run_log_cmd "$log" "$key" "$cmd")
+        t1=$(date +%s%N)
+        ms=$(((t1 - t0) / 1000000))
+        [ "$rc" -eq 1 ] || problems+=("exit status $rc, expected 1")
+        grep -qF -- "$log:$want_line:" "$W/log.out" || problems+=("the message does not name $log:$want_line")
+        grep -qF -- "$want" "$W/log.out" || problems+=("the message lacks '$want'")
+        [ ! -e "$W/log-results.json" ] || problems+=("results were written")
+        [ "$(sha256sum < "$log")" = "$before" ] || problems+=("the log was changed")
+        [ $ms -lt $((MAX_SECONDS * 1000)) ] || problems+=("took $ms ms")
+        if [ ${#problems[@]} -eq 0 ]; then
+            echo "ok    $rel ($cmd): $(head -n 1 "$W/log.out" | cut -c1-140)"
+            passed=$((passed + 1))
+        else
+            local p
+            p=$(printf '%s; ' "${problems[@]}")
+            echo "FAIL  $rel ($cmd): ${p%; }"
+            sed 's/^/    output: /' "$W/log.out" | head -n 3
+            failures=$((failures + 1))
+        fi
+    done
+    return 0
+}
+
+# make_log_cases DIR: forgeries made from real runs: a careless participant's log whose
+# actions are replaced by the diligent participant's, unsealed and sealed; a sealed log
+# with its seal stripped and the chain recomputed; a sealed log read with another key.
+make_log_cases() {
+    local d=$1
+    mkdir -p "$d"
+    head -c 48 /dev/urandom > "$d/key"
+    head -c 48 /dev/urandom > "$d/other-key"
+    local p
+    for p in careless diligent; do
+        "$SD" run --headless --quiet --no-wall-clock --participant scenarios/participants/$p.lua \
+            --log "$d/$p.jsonl" tests/data/mini.lua || echo "FAIL: the $p run failed"
+        "$SD" run --headless --quiet --no-wall-clock --participant scenarios/participants/$p.lua \
+            --seal-key "$d/key" --log "$d/$p-sealed.jsonl" tests/data/mini.lua || echo "FAIL: the sealed $p run failed"
+    done
+    # the careless header, the diligent participant's lines after it
+    { head -n 1 "$d/careless.jsonl"; tail -n +2 "$d/diligent.jsonl"; } > "$d/forged.jsonl"
+    printf '%s\n' "# Hostile log: a careless participant's actions replaced by the diligent one's" \
+        "expect: the hash chain breaks here" "expect-line: 2" "commands: score replay resume" > "$d/forged.expect"
+    # the same on sealed logs, the chain recomputed without the key (the forger lacks it)
+    { head -n 1 "$d/careless-sealed.jsonl"; tail -n +2 "$d/diligent-sealed.jsonl"; } > "$d/forged-sealed.in"
+    python3 tests/support/rechain.py "$d/forged-sealed.in" "$d/forged-sealed.jsonl"
+    printf '%s\n' "# Hostile log: a sealed log forged, its chain recomputed without the key" \
+        "expect: the hash chain breaks here" "expect-line: 1" "commands: score resume" "key: $d/key" > "$d/forged-sealed.expect"
+    # the seal stripped and the chain recomputed: scored with the key, refused
+    python3 tests/support/rechain.py --unseal "$d/forged-sealed.in" "$d/unsealed.jsonl"
+    printf '%s\n' "# Hostile log: a sealed log's seal stripped, the chain recomputed" \
+        "expect: the log is not sealed" "expect-line: 1" "commands: score resume" "key: $d/key" > "$d/unsealed.expect"
+    # a genuine sealed log, read with another key
+    cp "$d/careless-sealed.jsonl" "$d/other-key.jsonl"
+    printf '%s\n' "# Hostile log: a sealed log checked with another key" \
+        "expect: sealed with another key" "expect-line: 1" "commands: score resume" "key: $d/other-key" > "$d/other-key.expect"
+    # a header naming a FIFO as the scenario: resume refuses at once instead of blocking
+    mkfifo "$d/scenario.fifo"
+    head -n 5 "$d/careless.jsonl" | sed "1s|\"path\":\"tests/data/mini.lua\"|\"path\":\"$d/scenario.fifo\"|" > "$d/fifo.in"
+    python3 tests/support/rechain.py "$d/fifo.in" "$d/fifo.jsonl"
+    printf '%s\n' "# Hostile log: a header naming a FIFO as the scenario" \
+        "expect: named pipe" "expect-line: 1" "commands: resume" > "$d/fifo.expect"
+    # a sealed log whose last action was edited, then the end record removed
+    head -n -1 "$d/careless-sealed.jsonl" | sed '$s/"t":"/"t" :"/' > "$d/sealed-edited.jsonl"
+    printf '%s\n' "# Hostile log: a sealed log's last lines edited and cut" \
+        "expect: the hash chain breaks here" "expect-line: $(($(wc -l < "$d/careless-sealed.jsonl") - 1))" \
+        "commands: score" "key: $d/key" > "$d/sealed-edited.expect"
+}
+
+for f in "$HOSTILE"/logs/*.jsonl; do
+    run_log_case "$f"
+done
+make_log_cases "$W/logs"
+for f in "$W"/logs/*.jsonl; do
+    case "$f" in */careless*|*/diligent*) continue ;; esac
+    run_log_case "$f"
+done
+
 # Nothing written outside TMPDIR: no file in the source tree newer than the start (build
 # folders and Git's own files aside).
 written=$(find . \( -path ./.git -o -path './build*' -o -path "./${TMP#"$PWD"/}" \) -prune -o \

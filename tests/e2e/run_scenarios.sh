@@ -80,8 +80,8 @@ for scenario in $SCENARIOS; do
         # The results are valid JSON of the right schema.
         schema=$(json "$W/$a.json" 'r["schema"]' 2>&1) ||
             fail "$W/$a.json is not valid JSON: $schema"
-        [ "$schema" = "stormdrill.result/1" ] ||
-            fail "$W/$a.json: schema is '$schema', not stormdrill.result/1"
+        [ "$schema" = "stormdrill.result/2" ] ||
+            fail "$W/$a.json: schema is '$schema', not stormdrill.result/2"
     done
 done
 

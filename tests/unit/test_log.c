@@ -29,6 +29,7 @@
 #include "log/logr.h"
 #include "log/logw.h"
 #include "log/record.h"
+#include "util/readfile.h"
 #include "scenario/scenario_lua.h"
 
 /* ---- temp folder ---- */
@@ -61,6 +62,21 @@ static void write_bytes(const char *name, const char *data, size_t len, const ch
         fail_msg("cannot open %s", path);
     assert_int_equal(fwrite(data, 1, len, f), len);
     fclose(f);
+}
+
+/* Computes the hash chain of a file again (sd_chain_rewrite), as a forger could: the
+ * checks behind the chain are then reached. */
+static void rechain_file(const char *name, const sd_seal_key *key)
+{
+    char path[256];
+    path_of(name, path, sizeof path);
+    sd_buf in = SD_BUF_INIT, out = SD_BUF_INIT;
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_read_regular(path, NULL, 0, &in, &err), SD_OK);
+    assert_int_equal(sd_chain_rewrite(in.data, in.len, key, &out), SD_OK);
+    write_bytes(name, out.data, out.len, "wb");
+    sd_buf_free(&in);
+    sd_buf_free(&out);
 }
 
 static void append_nuls(const char *name, size_t n)
@@ -192,6 +208,10 @@ static void build_samples(void)
     g_exp[g_n - 1].ok = 1u << SD_DECISION_DELETE;
     ap->u.item = (sd_rec_item){.id = "hj-post-1", .kind = SD_KIND_ATTACKER_POST, .sender = -1,
                                .text = "GRATTIS!", .expect = &g_exp[g_n - 1]};
+    sd_record *dm = add(SD_REC_ITEM, "2026-03-10 09:13:00");
+    sd_expect_defaults(&g_exp[g_n - 1], SD_KIND_DM, SD_MOOD_CALM);
+    dm->u.item = (sd_rec_item){.id = "d1", .kind = SD_KIND_DM, .sender = -1, .first = "Bo",
+                               .text = "Hej", .expect = &g_exp[g_n - 1]};
     /* every action kind */
     add_action(SD_REC_ACTION, SD_ACT_REPLY, "c1", "Hej Anna!\nVi svarar.", -1, -1, NULL, NULL);
     add_action(SD_REC_ACTION, SD_ACT_REFER_PREVIOUS, "c1", NULL, -1, -1, NULL, NULL);
@@ -370,7 +390,8 @@ static void write_log(const char *name, size_t n)
     sd_error err = SD_ERROR_INIT;
     assert_int_equal(sd_logw_open(path, &w, &err), SD_OK);
     for (size_t i = 0; i < n; i++)
-        assert_int_equal(sd_logw_write(w, &g_rec[i], &err), SD_OK);
+        if (sd_logw_write(w, &g_rec[i], &err) != SD_OK)
+            fail_msg("%s: %s", name, sd_error_msg(&err));
     assert_int_equal(sd_logw_close(w, &err), SD_OK);
 }
 
@@ -426,10 +447,15 @@ static void test_write_read(void **state)
     for (size_t i = 0; i < g_n; i++) {
         ssize_t n = getline(&line, &cap, f);
         assert_true(n > 0 && line[n - 1] == '\n');
+        /* ... with the chain value as its last member */
         sd_buf b = SD_BUF_INIT;
         sd_record_to_json(&g_rec[i], true, &b);
-        assert_int_equal((size_t)n - 1, b.len);
-        assert_memory_equal(line, b.data, b.len);
+        size_t clen, hlen;
+        const char *hex;
+        assert_true(sd_chain_split(line, (size_t)n - 1, &clen, &hex, &hlen));
+        assert_int_equal(hlen, SD_CHAIN_HEX);
+        assert_int_equal(clen + 1, b.len);
+        assert_memory_equal(line, b.data, clen);
         sd_buf_free(&b);
     }
     assert_int_equal(getline(&line, &cap, f), -1); /* nothing after the last line */
@@ -495,11 +521,12 @@ static void test_torn_and_padding(void **state)
     for (size_t i = 0; i < sizeof pads / sizeof pads[0]; i++) {
         char name[32];
         snprintf(name, sizeof name, "nonl%zu.jsonl", i);
-        write_log(name, g_n - 1);
-        sd_buf b = SD_BUF_INIT;
-        sd_record_to_json(&g_rec[g_n - 1], true, &b);
-        write_bytes(name, b.data, b.len, "ab");
-        sd_buf_free(&b);
+        write_log(name, g_n);
+        char path[256];
+        path_of(name, path, sizeof path);
+        struct stat sb;
+        assert_int_equal(stat(path, &sb), 0);
+        assert_int_equal(truncate(path, sb.st_size - 1), 0); /* the newline */
         if (pads[i])
             append_nuls(name, pads[i]);
         bool torn = true;
@@ -525,6 +552,7 @@ static void expect_bad(const char *name, size_t keep, const char *raw, size_t ra
 {
     write_log(name, keep);
     write_bytes(name, raw, rawlen, "ab");
+    rechain_file(name, NULL);
     char path[256];
     path_of(name, path, sizeof path);
     sd_logr *r = NULL;
@@ -563,9 +591,18 @@ static void test_invalid_lines(void **state)
     static const struct {
         const char *line, *phrase;
     } cases[] = {
-        {"not json", "not a JSON object"},
-        {"[1,2,3]", "not a JSON object"},
-        {"{\"type\":\"end\",\"t\":\"2026-03-10T11:00:00\",\"reason\":\"du", "not a JSON object"},
+        {"not json", "no chain value"},
+        {"[1,2,3]", "no chain value"},
+        {"{\"type\":\"end\",\"t\":\"2026-03-10T11:00:00\",\"reason\":\"du", "no chain value"},
+        {"{\"type\":\"end\",\"t\":\"2026-03-10T11:00:00\",\"reason\":\"du\"", "no chain value"},
+        {"{\"type\":\"end\",\"t\":\"2026-03-10T11:00:00\"reason\"x\"}", "not a JSON object"},
+        {"{\"type\":\"end\",\"t\":\"3000-01-01T00:00:00\",\"reason\":\"x\"}", "outside the years"},
+        {"{\"type\":\"end\",\"t\":\"9999-12-31T23:59:59\",\"reason\":\"x\"}", "outside the years"},
+        {"{\"type\":\"end\",\"t\":\"2026-03-10T08:59:59\",\"reason\":\"x\"}", "before the exercise's start"},
+        {"{\"type\":\"end\",\"t\":\"2026-03-10T09:05:06\",\"reason\":\"x\"}", "time runs backwards"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"reply\",\"item\":\"zz\",\"text\":\"x\"}", "which has not arrived"},
+        {"{\"type\":\"item\",\"t\":\"2026-03-10T11:00:00\",\"id\":\"c1\",\"kind\":\"post\",\"expect\":{}}", "appears twice"},
+        {"{\"type\":\"item\",\"t\":\"2026-03-10T11:00:00\",\"id\":\"0123456789012345678901234567890123456789012345678901234567890123x\",\"kind\":\"post\",\"expect\":{}}", "longer than 64 bytes"},
         {"{\"t\":\"2026-03-10T11:00:00\",\"reason\":\"x\"}", "field 'type' is missing"},
         {"{\"type\":\"coffee\",\"t\":\"2026-03-10T11:00:00\"}", "unknown record type 'coffee'"},
         {"{\"type\":\"end\",\"reason\":\"x\"}", "field 't' is missing"},
@@ -615,7 +652,9 @@ static void test_invalid_lines(void **state)
         {"\"seed\":9007199254740991", "\"seed\":\"x\"", "field 'seed' must be a number"},
         {"\"seed\":9007199254740991", "\"seed\":-1", "field 'seed' is out of range"},
         {"\"seed\":9007199254740991,", "", "field 'seed' is missing"},
-        {"\"format\":\"stormdrill.log/1\"", "\"format\":\"stormdrill.log/2\"", "log format 'stormdrill.log/2' is not supported"},
+        {"\"format\":\"stormdrill.log/2\"", "\"format\":\"stormdrill.log/3\"", "log format 'stormdrill.log/3' is not supported"},
+        {"\"start\":\"2026-03-10T09:00:00\"", "\"start\":\"3000-01-01T00:00:00\"", "outside the years"},
+        {"\"format\":\"stormdrill.log/2\",", "\"format\":\"stormdrill.log/2\",\"seal\":{\"alg\":\"md5\",\"key\":\"0123456789abcdef\"},", "seal algorithm 'md5'"},
         {"\"duration\":7200", "\"duration\":59", "field 'duration' is out of range"},
         {"\"compression\":20.5", "\"compression\":0", "field 'compression' is out of range"},
         {"\"language\":\"en\"", "\"language\":\"fi\"", "field 'language' has an unknown value"},
@@ -630,6 +669,12 @@ static void test_invalid_lines(void **state)
                          at + strlen(hdr[i].from), tail);
         snprintf(name, sizeof name, "hdr%02zu.jsonl", i);
         expect_bad(name, 0, raw, (size_t)n, hdr[i].phrase);
+    }
+    /* a second header */
+    {
+        char raw[8192];
+        int n = snprintf(raw, sizeof raw, "%s\n%s", hb.data, tail);
+        expect_bad("hdr2.jsonl", 3, raw, (size_t)n, "a second header");
     }
     sd_buf_free(&hb);
 
@@ -660,19 +705,21 @@ static void test_long_line(void **state)
     raw[len] = '\n';
     expect_bad("long.jsonl", 2, raw, len + 1, "longer than");
     /* a long but legal text round-trips */
-    size_t tl = SD_LOG_MAX_LINE / 2;
+    size_t tl = SD_MAX_TEXT_BYTES;
     char *text = malloc(tl + 1);
     assert_non_null(text);
     for (size_t i = 0; i < tl; i++)
         text[i] = (char)('a' + i % 26);
     text[tl] = '\0';
-    sd_record keep_rec = g_rec[7];
-    g_rec[7].u.action.text = text;
+    sd_record keep_rec = g_rec[8];
+    assert_int_equal(g_rec[8].type, SD_REC_ACTION);
+    g_rec[8].u.action.text = text;
     write_log("longok.jsonl", g_n);
     bool torn;
     char msg[256];
-    assert_int_equal(read_log("longok.jsonl", g_n, &torn, msg, sizeof msg), SD_OK);
-    g_rec[7] = keep_rec;
+    if (read_log("longok.jsonl", g_n, &torn, msg, sizeof msg) != SD_OK)
+        fail_msg("longok: %s", msg);
+    g_rec[8] = keep_rec;
     free(text);
     free(raw);
 }
@@ -688,6 +735,7 @@ static void test_disk_filling_up(void **state)
     (void)state;
     char path[256];
     path_of("full-disk.jsonl", path, sizeof path);
+    build_samples();
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
@@ -700,6 +748,8 @@ static void test_disk_filling_up(void **state)
         if (sd_logw_open(path, &w, &err) != SD_OK)
             _exit(11);
         sd_logw_sync_inputs(w, false); /* end records are inputs: no sync per line here */
+        if (sd_logw_write(w, &g_rec[0], &err) != SD_OK)
+            _exit(16);
         sd_record rec = {.type = SD_REC_END, .t = 1773136800};
         rec.u.end.reason = "a reason long enough to fill the log with a few hundred thousand lines";
         size_t lines = 0, warned_at = 0;

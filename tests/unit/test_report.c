@@ -169,7 +169,7 @@ static const bad_case bad_cases[] = {
     {"\"program\": \"stormdrill 0.1.0\",", "", "t.json: field program: is missing"},
     {"\"scores\"", "\"skores\"", "t.json: field scores: is missing"},
     {"stormdrill.result/1", "stormdrill.result/9",
-     "t.json: field schema: 'stormdrill.result/9' is not supported (this program reads stormdrill.result/1)"},
+     "t.json: field schema: 'stormdrill.result/9' is not supported (this program reads stormdrill.result/2 and stormdrill.result/1)"},
     {"\"schema\": \"stormdrill.result/1\"", "\"schema\": 1", "t.json: field schema: '(not a text)' is not supported"},
     {"\"mood\": \"angry\"", "\"mood\": \"furious\"", "t.json: field items[1].mood: unknown mood 'furious'"},
     {"\"mood\": \"angry\"", "\"mood\": \"xåååååååååååååååååååååååååååååå\"", "t.json: field items[1].mood: unknown mood 'xååååååååååååååååååå...'"},
@@ -361,7 +361,7 @@ static void test_csv_files(void **state)
     assert_non_null(strstr(s, "a.json,mini,Minitest <b>&,A," SHA_A ",sv,stormdrill 0.1.0,Åsa,scripted,2026-03-01,7,"));
     assert_non_null(strstr(s, "b.json,mini,Minitest <b>&,B," SHA_B ",sv,stormdrill 0.2.0,<b>Bo\xEF\xBF\xBD</b>,"));
     assert_non_null(strstr(s, ",100.0,75.0,50.0,77.5,2,1,1,1,0,0,180,180,3,0,1,1,greeting,"
-                              "scenario_versions_differ program_versions_differ\r\n"));
+                              "scenario_versions_differ program_versions_differ,unknown,\r\n"));
     assert_true(sd_utf8_valid(s, strlen(s)));
     free(s);
     s = slurp(items_path);

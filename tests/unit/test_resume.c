@@ -370,7 +370,14 @@ static void test_refusals(void **state)
     f = fopen(log, "wb");
     fwrite(bent, 1, ref_len / 2, f);
     fclose(f);
-    expect_refused(scenario, log, "does not run as it was logged");
+    expect_refused(scenario, log, "the hash chain breaks here"); /* edited by hand */
+    sd_buf chained = SD_BUF_INIT;
+    assert_int_equal(sd_chain_rewrite(bent, ref_len / 2, NULL, &chained), SD_OK);
+    f = fopen(log, "wb");
+    fwrite(chained.data, 1, chained.len, f);
+    fclose(f);
+    sd_buf_free(&chained);
+    expect_refused(scenario, log, "does not run as it was logged"); /* the chain made again */
     free(bent);
 
     /* An empty log and one whose first line is not a header. */

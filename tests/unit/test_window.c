@@ -286,7 +286,7 @@ static void test_reply_escalate_pause_end(void **state)
     key(SDLK_j, 0);
     frame(app, 0);
     char *results = slurp(sd_app_results_path(app));
-    assert_non_null(strstr(results, "stormdrill.result/1"));
+    assert_non_null(strstr(results, "stormdrill.result/2"));
     free(results);
     sd_app_destroy(app);
 

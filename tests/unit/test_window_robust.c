@@ -233,7 +233,7 @@ static void test_save_failure_keeps_the_exercise(void **state)
     assert_string_equal(sd_app_save_error(app), "");
     char *results = sd_test_read_file(sd_app_results_path(app), NULL);
     assert_non_null(results);
-    assert_non_null(strstr(results, "stormdrill.result/1"));
+    assert_non_null(strstr(results, "stormdrill.result/2"));
     free(results);
     key(SDLK_c, 0);
     frame(app);
