@@ -30,7 +30,7 @@ need_pkg sdl2 libsdl2-dev
 need_pkg SDL2_ttf libsdl2-ttf-dev
 need_pkg lua5.4 liblua5.4-dev
 need_pkg libcjson libcjson-dev
-need_pkg libsodium libsodium-dev   # HMAC-SHA256 of sealed session logs
+need_pkg nettle nettle-dev         # SHA-256 and HMAC-SHA256 of the session log's chain and seal
 need_deb fonts-dejavu-core
 if [ "$want_tests" = 1 ]; then
     need_pkg cmocka libcmocka-dev

@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sodium.h>
+#include <nettle/hmac.h>
 
 #include "../util/buf.h"
 #include "../util/error.h"
@@ -50,7 +50,7 @@ void sd_seal_key_clear(sd_seal_key *key);
 typedef struct sd_chain {
     bool sealed;
     unsigned char key[32];        /* sealed only */
-    crypto_auth_hmacsha256_state keyed; /* sealed: HMAC state after the key (copied per line) */
+    struct hmac_sha256_ctx keyed; /* sealed: HMAC state after the key (copied per line) */
     char prev[SD_CHAIN_HEX + 1];  /* the last line's chain value (or SD_CHAIN_START) */
 } sd_chain;
 

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <sodium.h>
 
 #include "../scenario/scenario_lua.h"
 #include "../util/buf.h"
@@ -627,7 +626,7 @@ static sd_status begin(sd_logr *r, const sd_record *rec, const char *where, sd_e
             r->integ.state = SD_INTEGRITY_SEALED_UNVERIFIED;
             return hlen == SD_CHAIN_HEX ? SD_OK : tampered(r, where, chain_broken, err);
         }
-        if (sodium_memcmp(r->key.id, h->seal_key_id, SD_CHAIN_HEX) != 0)
+        if (memcmp(r->key.id, h->seal_key_id, SD_CHAIN_HEX) != 0) /* ids are public */
             return sd_error_set(err, SD_ERR_INPUT, "%s: the log is sealed with another key (key "
                                 "id %s; the key given has id %s)", where, h->seal_key_id,
                                 r->key.id);
