@@ -514,10 +514,17 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
  * an unfinished log. Anything else after a NUL is corruption. */
 static bool only_nul_follows(sd_logr *r, size_t from)
 {
+    /* The writer leaves at most its mapped chunk and the one reserved after it as padding
+     * (32 MiB); more NUL bytes than SD_LOG_MAX_PADDING are not a log it wrote (a sparse
+     * file of terabytes would otherwise be read to its end). */
+    uint64_t seen = 0;
     for (;;) {
         for (size_t i = from; i < r->len; i++)
             if (r->block[i] != '\0')
                 return false;
+        seen += r->len - from;
+        if (seen > SD_LOG_MAX_PADDING)
+            return false;
         r->len = fread(r->block, 1, sizeof r->block, r->f);
         r->pos = 0;
         from = 0;
@@ -728,8 +735,9 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", r->path, r->line);
     if (kind == -2)
-        return sd_error_set(err, SD_ERR_INPUT, "%s: NUL bytes in the middle of the log (the "
-                            "file is damaged)", where);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: NUL bytes in the middle of the log, or more "
+                            "NUL padding at its end than Stormdrill leaves (the file is "
+                            "damaged)", where);
     if (kind < 0)
         return sd_error_set(err, SD_ERR_INPUT, "%s: line is longer than %u bytes", where,
                             SD_LOG_MAX_LINE);

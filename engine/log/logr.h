@@ -26,6 +26,7 @@
  * log/limits.h is an item with a text and a title of SD_MAX_TEXT_BYTES each (at worst six
  * bytes each when escaped: 240 000), a url and a link of SD_MAX_PATH_BYTES (49 152), seven
  * ids and five names (under 10 000) and a few hundred bytes of the rest: under 300 000. */
+#define SD_LOG_MAX_PADDING ((uint64_t)64 << 20) /* NUL bytes after the data, at most */
 #define SD_LOG_MAX_LINE (1u << 20)
 
 

@@ -860,10 +860,19 @@ static void read_document(rd *c, const char *data, size_t len)
             if (strlen(top_keys[k]) != keylen || memcmp(key, top_keys[k], keylen) != 0 ||
                 cJSON_GetObjectItemCaseSensitive(top, top_keys[k]) != NULL)
                 continue;
+            /* Parsed whole with cJSON (about seven times its size in memory): every member
+             * but the items is small in a real results file (a ten-year exercise's figures
+             * are under 1 MiB). */
+            if ((size_t)(vend - v) > SD_RR_MAX_MEMBER_BYTES) {
+                fail(c, top_keys[k], "is %zu bytes long; at most %zu are allowed outside the "
+                     "items", (size_t)(vend - v), (size_t)SD_RR_MAX_MEMBER_BYTES);
+                break;
+            }
             const char *parse_end = NULL;
             cJSON *val = cJSON_ParseWithLengthOpts(v, (size_t)(vend - v), &parse_end, 0);
             if (val == NULL) {
-                fail(c, top_keys[k], "not valid JSON (at byte %zu)", (size_t)(v - data));
+                fail(c, top_keys[k], "not valid JSON (at byte %zu), or too large to read",
+                     (size_t)(v - data));
                 break;
             }
             cJSON_AddItemToObjectCS(top, top_keys[k], val);

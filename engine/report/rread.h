@@ -25,6 +25,7 @@
 #include "../util/arena.h"
 #include "../util/error.h"
 
+#define SD_RR_MAX_MEMBER_BYTES ((size_t)2 << 20) /* a top-level member other than the items */
 #define SD_RR_MAX_BYTES_DEFAULT ((size_t)1 << 30) /* 1 GiB: larger files are refused */
 #define SD_RR_MAX_BINS 48                         /* answer time and volume over time */
 #define SD_RR_MAX_EVENTS 400                      /* escalation timeline entries kept */

@@ -8,6 +8,7 @@
 
 #include <lauxlib.h>
 
+#include "../log/limits.h"
 #include "../scenario/scenario_lua.h"
 #include "../util/utf8.h"
 #include "session_internal.h"
@@ -450,6 +451,9 @@ static int l_finish(lua_State *L)
     sd_session *s = sess(L);
     size_t len;
     const char *reason = luaL_optlstring(L, 1, "finished by scenario", &len);
+    if (len > SD_MAX_REASON_BYTES)
+        return luaL_error(L, "finish: the reason is %I bytes long; at most %d are allowed",
+                          (lua_Integer)len, (int)SD_MAX_REASON_BYTES);
     if (s->end_reason == NULL) {
         sd_buf_reset(&s->scratch);
         const char *clean = sd_utf8_clean(reason, len, &s->scratch);

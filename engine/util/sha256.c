@@ -172,8 +172,17 @@ sd_status sd_sha256_file_hex(const char *path, const char *display, char hex[65]
     sd_sha256_init(&s);
     unsigned char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    uint64_t total = 0;
+    /* Counted as it is read too: files in /proc report a size of 0 and read without end. */
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        total += n;
+        if (total > SHA256_MAX_FILE_BYTES) {
+            fclose(f);
+            return sd_error_set(err, SD_ERR_INPUT, "%s: the file is larger than %llu bytes",
+                                display, (unsigned long long)SHA256_MAX_FILE_BYTES);
+        }
         sd_sha256_update(&s, chunk, n);
+    }
     bool bad = ferror(f);
     fclose(f);
     if (bad)

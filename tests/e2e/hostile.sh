@@ -325,6 +325,12 @@ make_log_cases() {
     printf '%s\n' "# Hostile log: a sealed log's last lines edited and cut" \
         "expect: the hash chain breaks here" "expect-line: $(($(wc -l < "$d/careless-sealed.jsonl") - 1))" \
         "commands: score" "key: $d/key" > "$d/sealed-edited.expect"
+    # a genuine log followed by 100 MB of NUL bytes (a sparse file: 56 kB on disk): more
+    # padding than the writer ever leaves, refused at once instead of read to its end
+    cp "$d/careless.jsonl" "$d/sparse.jsonl" && truncate -s +100M "$d/sparse.jsonl"
+    printf '%s\n' "# Hostile log: 100 MB of NUL padding after the last line (the writer leaves 32 MiB at most)" \
+        "expect: more NUL padding" "expect-line: $(($(wc -l < "$d/careless.jsonl") + 1))" \
+        "commands: score replay resume" > "$d/sparse.expect"
 }
 
 for f in "$HOSTILE"/logs/*.jsonl; do

@@ -577,6 +577,10 @@ static void test_callback_errors(void **state)
         {"on(\"item\", function(i)\n  if i.id == \"c1\" then inject { kind = \"comment\", id = \"c2\", on = \"p1\", author = \"anna\", text = \"x\" } end\nend)\n",
          2, "'c2' is already used"},
         {"on(\"item\", function(i)\n  while true do end\nend)\n", 2, "instructions"},
+        /* a finish reason over SD_MAX_REASON_BYTES is refused where it is made, not when
+         * the log writer meets it */
+        {"on(\"item\", function(i)\n  finish(string.rep(\"\\27]0;x\\7\", 600))\nend)\n", 2,
+         "at most 2000 are allowed"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[4096], name[32], where[48];
