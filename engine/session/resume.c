@@ -132,21 +132,7 @@ sd_status sd_log_origin_check_file(const char *log_path, const char *path, sd_er
 {
     /* A scenario or participant file is at most 16 MiB (the sandbox's limit), counted as
      * it is read too: files in /proc report a size of 0 and read without end. */
-    const uint64_t max = (uint64_t)16 << 20;
-    FILE *f = NULL;
-    sd_status st = sd_open_regular(path, NULL, max, &f, NULL, err);
-    if (st == SD_OK) {
-        char chunk[65536];
-        size_t n;
-        uint64_t total = 0;
-        while (st == SD_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            if ((total += n) > max)
-                st = sd_error_set(err, SD_ERR_INPUT, "%s: the file is larger than %llu bytes",
-                                  path, (unsigned long long)max);
-        if (st == SD_OK && ferror(f))
-            st = sd_error_set(err, SD_ERR_IO, "%s: read error", path);
-        fclose(f);
-    }
+    sd_status st = sd_read_regular_chunks(path, NULL, (uint64_t)16 << 20, NULL, NULL, err);
     if (st != SD_OK)
         sd_error_prefix(err, "%s:1: the file the log names", log_path);
     return st;

@@ -63,22 +63,18 @@ sd_status sd_open_regular(const char *path, const char *display, uint64_t max_by
     return SD_OK;
 }
 
-sd_status sd_read_regular(const char *path, const char *display, uint64_t max_bytes,
-                          sd_buf *out, sd_error *err)
+sd_status sd_read_regular_chunks(const char *path, const char *display, uint64_t max_bytes,
+                                 sd_chunk_fn fn, void *ctx, sd_error *err)
 {
     if (display == NULL)
         display = path;
     FILE *f = NULL;
-    uint64_t size = 0;
-    sd_status st = sd_open_regular(path, display, max_bytes, &f, &size, err);
+    sd_status st = sd_open_regular(path, display, max_bytes, &f, NULL, err);
     if (st != SD_OK)
         return st;
-    if (size > 0 && sd_buf_reserve(out, (size_t)size + 1) != SD_OK) {
-        fclose(f);
-        return sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory reading it", display);
-    }
     char chunk[65536];
-    size_t n, got = 0;
+    size_t n;
+    uint64_t got = 0;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         got += n;
         if (max_bytes > 0 && got > max_bytes) {
@@ -86,14 +82,32 @@ sd_status sd_read_regular(const char *path, const char *display, uint64_t max_by
                               display, (unsigned long long)max_bytes);
             goto done;
         }
-        if (sd_buf_append(out, chunk, n) != SD_OK) {
-            st = sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory reading it", display);
+        if (fn && (st = fn(ctx, chunk, n, err)) != SD_OK)
             goto done;
-        }
     }
     if (ferror(f))
         st = sd_error_set(err, SD_ERR_IO, "%s: read error", display);
 done:
     fclose(f);
     return st;
+}
+
+typedef struct append_ctx {
+    sd_buf *out;
+    const char *display;
+} append_ctx;
+
+static sd_status append_chunk(void *ctx, const void *data, size_t len, sd_error *err)
+{
+    append_ctx *a = ctx;
+    if (sd_buf_append(a->out, data, len) != SD_OK)
+        return sd_error_set(err, SD_ERR_MEMORY, "%s: out of memory reading it", a->display);
+    return SD_OK;
+}
+
+sd_status sd_read_regular(const char *path, const char *display, uint64_t max_bytes,
+                          sd_buf *out, sd_error *err)
+{
+    append_ctx a = {out, display ? display : path};
+    return sd_read_regular_chunks(path, display, max_bytes, append_chunk, &a, err);
 }

@@ -24,6 +24,14 @@
 sd_status sd_open_regular(const char *path, const char *display, uint64_t max_bytes,
                           FILE **out, uint64_t *size_out, sd_error *err);
 
+/* Reads a regular file of at most max_bytes bytes (0: no limit) in chunks, handing each to
+ * fn (NULL: the bytes are only counted). The bytes are counted as they are read, so a file
+ * that reports a size of 0 (in /proc) or grows is refused at the limit too. A status other
+ * than SD_OK from fn stops the reading and is returned; fn sets err itself. */
+typedef sd_status (*sd_chunk_fn)(void *ctx, const void *data, size_t len, sd_error *err);
+sd_status sd_read_regular_chunks(const char *path, const char *display, uint64_t max_bytes,
+                                 sd_chunk_fn fn, void *ctx, sd_error *err);
+
 /* Reads a whole regular file of at most max_bytes bytes into out (appended; the caller owns
  * and frees the buffer). A file that grows past max_bytes while it is read is refused too. */
 sd_status sd_read_regular(const char *path, const char *display, uint64_t max_bytes,

@@ -158,35 +158,23 @@ void sd_sha256_hex(const void *data, size_t len, char hex[65])
 
 #define SHA256_MAX_FILE_BYTES (64u << 20) /* scripts are at most 16 MiB */
 
+static sd_status hash_chunk(void *ctx, const void *data, size_t len, sd_error *err)
+{
+    (void)err;
+    sd_sha256_update(ctx, data, len);
+    return SD_OK;
+}
+
 sd_status sd_sha256_file_hex(const char *path, const char *display, char hex[65], sd_error *err)
 {
-    if (display == NULL)
-        display = path;
     /* Regular files only (a FIFO or a device named as a scenario must not block or read for
-     * ever), no larger than any script file Stormdrill loads. */
-    FILE *f = NULL;
-    sd_status st = sd_open_regular(path, display, SHA256_MAX_FILE_BYTES, &f, NULL, err);
-    if (st != SD_OK)
-        return st;
+     * ever), no larger than any script file Stormdrill loads, counted as read (/proc). */
     sd_sha256 s;
     sd_sha256_init(&s);
-    unsigned char chunk[65536];
-    size_t n;
-    uint64_t total = 0;
-    /* Counted as it is read too: files in /proc report a size of 0 and read without end. */
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        total += n;
-        if (total > SHA256_MAX_FILE_BYTES) {
-            fclose(f);
-            return sd_error_set(err, SD_ERR_INPUT, "%s: the file is larger than %llu bytes",
-                                display, (unsigned long long)SHA256_MAX_FILE_BYTES);
-        }
-        sd_sha256_update(&s, chunk, n);
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return sd_error_set(err, SD_ERR_IO, "%s: read error", display);
+    sd_status st = sd_read_regular_chunks(path, display, SHA256_MAX_FILE_BYTES, hash_chunk, &s,
+                                          err);
+    if (st != SD_OK)
+        return st;
     final_hex(&s, hex);
     return SD_OK;
 }
