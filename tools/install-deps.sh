@@ -31,6 +31,10 @@ need_pkg SDL2_ttf libsdl2-ttf-dev
 need_pkg lua5.4 liblua5.4-dev
 need_pkg libcjson libcjson-dev
 need_pkg nettle nettle-dev         # SHA-256 and HMAC-SHA256 of the session log's chain and seal
+need_deb libstemmer-dev            # Snowball stemmers: key points match on word stems
+need_pkg hunspell libhunspell-dev  # spelling of replies
+need_deb hunspell-sv               # its Swedish dictionary (/usr/share/hunspell/sv_SE.*)
+need_deb hunspell-en-us            # and the English one (en_US.*)
 need_deb fonts-dejavu-core
 if [ "$want_tests" = 1 ]; then
     need_pkg cmocka libcmocka-dev

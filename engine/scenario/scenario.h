@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "../calendar/calendar.h"
+#include "content.h"
 #include "../guideline/vocab.h"
 #include "../sandbox/sandbox.h"
 #include "../util/arena.h"
@@ -40,6 +41,10 @@ typedef struct sd_expect {
     uint32_t steps;          /* bit per sd_step the account needs after this item (hijack
                                 notices) */
     const char *person;      /* remove_access: whose (persona id), or NULL */
+    const sd_content *content;   /* what a good reply says (key points, refer, channel,
+                                    avoid, model answer), or NULL */
+    const sd_content *statement; /* a hijack notice: what the message to the followers
+                                    must say once the account is back, or NULL */
 } sd_expect;
 
 typedef struct sd_persona {
@@ -117,6 +122,8 @@ typedef struct sd_hijack {
     int64_t returns_after;    /* seconds after the last step before a returning attack */
     uint32_t steps;           /* bit per sd_step required */
     const char *former;       /* persona id of the former employee to remove, or NULL */
+    const sd_content *message; /* what the message to the followers must say, or NULL
+                                  (copied into the notice's expect.statement) */
     int line;
 } sd_hijack;
 
@@ -156,6 +163,11 @@ typedef struct sd_scoring_params {
     int64_t backup_within;   /* manager and colleague_backup within this of the start (30m) */
     int64_t statement_within; /* a statement published within this (60m) */
     int troll_words;         /* a reply to a troll longer than this is a fault (25) */
+    const sd_content *statement; /* what a crisis statement (show_action) must say, or NULL
+                                    (then: the built-in minimum, docs/scoring.md) */
+    const char *const *words;    /* words the spelling check accepts besides the
+                                    dictionaries (scenario{ words = { ... } }) */
+    size_t n_words;
 } sd_scoring_params;
 
 void sd_scoring_params_default(sd_scoring_params *p);
@@ -184,6 +196,9 @@ typedef struct sd_scenario {
     sd_hook *hooks;       size_t n_hooks;
     sd_item_def *prepared; size_t n_prepared; /* injects the facilitator sends on a key */
     sd_template *templates; size_t n_templates; /* answer templates, in declaration order */
+    /* Every content declared at load time (expect.points..., scoring.statement, hijack
+     * messages), in declaration order: contents[i]->index == i. Written in the log header. */
+    const sd_content **contents; size_t n_contents;
     bool declared;           /* scenario{} was called */
     bool scoring_crisis_set, scoring_start_set; /* given in scoring = { ... } */
     int scenario_line;

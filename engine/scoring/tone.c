@@ -43,7 +43,18 @@ static const struct {
     [SD_TONE_PLAIN_LANGUAGE] = {"plain_language", 1.0},
     [SD_TONE_COURTEOUS] = {"courteous", 2.0},
     [SD_TONE_PRIVATE_DATA] = {"private_data", 2.0},
+    [SD_TONE_ANSWERS] = {"answers", 4.0},
+    [SD_TONE_REFER] = {"refer", 2.0},
+    [SD_TONE_CHANNEL] = {"channel", 2.0},
+    [SD_TONE_AVOID] = {"avoid", 2.0},
+    [SD_TONE_SPELLING] = {"spelling", 1.5},
+    [SD_TONE_NAME] = {"name", 2.0},
 };
+
+bool sd_tone_check_serious(sd_tone_check c)
+{
+    return c == SD_TONE_COURTEOUS || c == SD_TONE_PRIVATE_DATA || c == SD_TONE_NAME;
+}
 
 static const char *const signal_ids[SD_SIGNAL_COUNT] = {"personal", "template_unedited"};
 

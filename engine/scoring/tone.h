@@ -14,9 +14,20 @@
  *   courteous       no shouting, no "!!", no defensive or condescending phrases (lexicon)
  *   private_data    (public replies) no personal identity number, no asking for personal
  *                   details in public (lexicon)
+ * and, from what the reply says (the item's sd_content, compiled: keypoints.h):
+ *   answers         (items with key points, and every question) the body is not empty and
+ *                   meets at least one key point; credit in proportion to the points met
+ *                   out of the content's `need`
+ *   refer           (content.refer) the body names or links the right authority
+ *   channel         (content.channel) the body says where the case continues
+ *   avoid           (content.avoid) the body makes none of the claims to avoid
+ *   spelling        at most one misspelt word (Hunspell, spell.h); gibberish fails
+ *   name            the greeting names the person answered, not someone else (serious)
  * and soft signals that never fail a reply: personal, template_unedited.
  *
- * No global state: lexicons are loaded into an sd_lexicons the caller owns. */
+ * No global state: lexicons are loaded into an sd_lexicons the caller owns. It also holds
+ * the stemmers and the spelling dictionaries, whose working state makes one sd_lexicons
+ * serve one thread at a time. */
 #ifndef SD_TONE_H
 #define SD_TONE_H
 
@@ -25,10 +36,14 @@
 
 #include "../guideline/vocab.h"
 #include "../util/error.h"
+#include "keypoints.h"
+#include "spell.h"
 
 typedef enum sd_tone_check {
     SD_TONE_GREETING, SD_TONE_SIGNOFF, SD_TONE_ACKNOWLEDGE, SD_TONE_LINK, SD_TONE_CONCISE,
-    SD_TONE_PLAIN_LANGUAGE, SD_TONE_COURTEOUS, SD_TONE_PRIVATE_DATA, SD_TONE_CHECK_COUNT
+    SD_TONE_PLAIN_LANGUAGE, SD_TONE_COURTEOUS, SD_TONE_PRIVATE_DATA,
+    SD_TONE_ANSWERS, SD_TONE_REFER, SD_TONE_CHANNEL, SD_TONE_AVOID, SD_TONE_SPELLING,
+    SD_TONE_NAME, SD_TONE_CHECK_COUNT
 } sd_tone_check;
 
 typedef enum sd_tone_signal { SD_SIGNAL_PERSONAL, SD_SIGNAL_TEMPLATE_UNEDITED, SD_SIGNAL_COUNT } sd_tone_signal;
@@ -38,7 +53,9 @@ typedef enum sd_tone_signal { SD_SIGNAL_PERSONAL, SD_SIGNAL_TEMPLATE_UNEDITED, S
 typedef struct sd_lexicons sd_lexicons;
 
 /* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt under
- * assets_dir (one phrase per line, '#' starts a comment, matched without regard to case).
+ * assets_dir (one phrase per line, '#' starts a comment, matched without regard to case),
+ * creates the stemmers and opens the spelling dictionaries (spell.h; directory
+ * $STORMDRILL_HUNSPELL_DIR, else /usr/share/hunspell).
  * The returned object is owned by the caller: sd_lexicons_free(). */
 sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *err);
 void sd_lexicons_free(sd_lexicons *lx);
@@ -57,12 +74,18 @@ typedef struct sd_tone_input {
     bool is_public;          /* a public reply (false for dm_reply) */
     int max_words;           /* 0 = 100 */
     double max_lix;          /* 0 = 45 */
+    bool expect_answer;      /* the item asks something (answers applies even without
+                                key points: an empty body fails) */
+    const sd_kp *kp;         /* what the reply should say, compiled; NULL: none declared */
+    const sd_spell_extra *words; /* words spelling accepts besides the dictionaries, or NULL */
+    const char *const *names; /* first names of the people in the exercise, or NULL: a
+                                 greeting that names another of them is the wrong person */
+    size_t n_names;
 } sd_tone_input;
 
 typedef struct sd_tone_check_result {
     bool applies, pass;
-    char detail[200];        /* what was found, for feedback (in English; feedback texts in
-                                assets/ give the participant's language) */
+    char detail[200];        /* what was found, for feedback, in the input's language */
 } sd_tone_check_result;
 
 typedef struct sd_tone_result {
@@ -72,7 +95,14 @@ typedef struct sd_tone_result {
     double lix;
     int words;                        /* words in the body */
     double score;                     /* 0..100: weighted share of applicable checks passed */
+    sd_kp_verdict kp;                 /* what the body said (all zero without in->kp) */
+    size_t misspelt;                  /* misspelt words in the body */
+    sd_spell_miss miss[8];            /* the first of them */
 } sd_tone_result;
+
+/* Serious checks (courteous, private_data, name): a failure costs its points in the
+ * exercise whatever else was sent (docs/scoring.md). */
+bool sd_tone_check_serious(sd_tone_check c);
 
 /* The check's stable id ("greeting", ...) and its rule id (same string). */
 const char *sd_tone_check_id(sd_tone_check c);

@@ -1,0 +1,26 @@
+/* reply_input.c - the tone checks' input for a reply, built in one place for the score and
+ * the window's coach (reply_input.h). */
+#include "reply_input.h"
+
+#include <string.h>
+
+void sd_reply_tone_input(const sd_reply_context *cx, const sd_reply_target *to,
+                         const char *text, bool is_public, sd_tone_input *out)
+{
+    const sd_expect *e = to->expect;
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->lang = cx->lang;
+    out->to_first = to->to_first;
+    out->signer = cx->signer;
+    out->mood = to->mood;
+    out->expect_link = e->link != NULL;
+    out->is_public = is_public;
+    out->max_words = e->max_words ? e->max_words : cx->scoring->max_words;
+    out->max_lix = cx->scoring->max_lix;
+    out->expect_answer = e->answer && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
+    out->kp = to->kp;
+    out->words = cx->words;
+    out->names = cx->names;
+    out->n_names = cx->n_names;
+}
