@@ -37,6 +37,8 @@ typedef struct sd_res_action {
 
 typedef struct sd_res_item {
     const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    const char *text;        /* the item's text for items outside storms (the scenario's own
+                                words, for spelling), else NULL */
     const sd_expect *expect; /* interned: items share a handful of expectations */
     sd_time arrival, deadline, answered_at;
     int32_t first_action, last_action;
