@@ -105,7 +105,10 @@ struct sd_kp {
     size_t n_exact_keys, cap_exact_keys;
     kp_literal *lits;
     size_t n_lits, cap_lits;
-    uint64_t lit_mask;   /* bit (first code point & 63) of each literal */
+    uint64_t lit_word;   /* bit (first code point & 63) of each literal that begins with a
+                            letter or digit (tried where a word begins) */
+    uint64_t lit_other;  /* the same for the others ("@konto": tried at any other
+                            character) */
     uint32_t n_slots;
     uint64_t all_targets;
     uint64_t short_bits[(1u << FILTER_BITS) / 64];
@@ -116,15 +119,19 @@ struct sd_kp {
 
 /* ---------------------------------------------------------------- helpers */
 
-static inline uint32_t fnv_step(uint32_t h, unsigned char b) { return (h ^ b) * 16777619u; }
-#define FNV_INIT 2166136261u
-
-static uint32_t fnv(const char *s, size_t n)
+/* The hash of a word, built a byte at a time as the word is read (so that it never reads
+ * back bytes just written: no store-forwarding stalls), then mixed with its length. */
+static inline uint32_t hash_step(uint32_t h, unsigned char c) { return ((h << 5) | (h >> 27)) ^ c; }
+static inline uint32_t hash_final(uint32_t h, size_t n)
 {
-    uint32_t h = FNV_INIT;
+    return (uint32_t)((((uint64_t)h << 8) ^ n) * 0x9E3779B97F4A7C15ull >> 32);
+}
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 0;
     for (size_t i = 0; i < n; i++)
-        h = fnv_step(h, (unsigned char)s[i]);
-    return h;
+        h = hash_step(h, (unsigned char)s[i]);
+    return hash_final(h, n);
 }
 
 /* The filter hash of a two-byte prefix or of four bytes, FILTER_BITS wide. */
@@ -143,7 +150,7 @@ static inline bool bit_get(const uint64_t *set, uint32_t b) { return (set[b >> 6
 static inline void bit_set(uint64_t *set, uint32_t b) { set[b >> 6] |= (uint64_t)1 << (b & 63); }
 static inline uint32_t bucket(uint32_t b) { return b >> (FILTER_BITS - BUCKET_BITS); }
 
-static size_t put_utf8(char *out, uint32_t c)
+static inline size_t put_utf8(char *out, uint32_t c)
 {
     if (c < 0x80) {
         out[0] = (char)c;
@@ -165,6 +172,15 @@ static size_t put_utf8(char *out, uint32_t c)
     out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
     out[3] = (char)(0x80 | (c & 0x3F));
     return 4;
+}
+
+/* Byte j of the e-byte UTF-8 encoding of c, without writing it. */
+static inline unsigned char utf8_byte(uint32_t c, size_t e, size_t j)
+{
+    static const unsigned char lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+    if (j == 0)
+        return (unsigned char)(lead[e] | (c >> (6 * (e - 1))));
+    return (unsigned char)(0x80 | ((c >> (6 * (e - 1 - j))) & 0x3F));
 }
 
 static size_t count_cp(const char *s, size_t n)
@@ -336,16 +352,30 @@ static void match_word_slow(const sd_kp *kp, sd_stemmer *st, const char *w, size
 
 /* ---------------------------------------------------------------- the body */
 
+/* ASCII letters and digits folded (upper case to lower); 0 for the other characters. */
+static const unsigned char ascii_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
+/* The literals whose folded first code point is f, at text[at] (where a word begins, or
+ * at a character that is not a letter or digit). */
 static void check_literals(const sd_kp *kp, const char *text, size_t len, size_t at,
-                           uint32_t f, uint32_t prev, match_state *m)
+                           uint32_t f, match_state *m)
 {
     for (size_t i = 0; i < kp->n_lits; i++) {
         const kp_literal *l = &kp->lits[i];
         uint64_t bit = (uint64_t)1 << l->target;
         if ((m->met & bit) || l->ph.cp[0] != f)
             continue;
-        if (sd_tt_is_word(f) && sd_tt_is_word(prev))
-            continue; /* would continue a word */
         size_t end;
         if (!sd_tt_match(text, len, at, &l->ph, &end))
             continue;
@@ -378,51 +408,98 @@ static void match_impl(const sd_kp *kp, sd_stemmer *st, const char *text, size_t
         m.last[i] = m.old[i] = -1000;
 
     char w[WORD_MAX];
-    size_t wn = 0, ncp = 0;
-    bool digits = true, too_long = false;
-    uint32_t h = FNV_INIT, prev = 0;
-    int32_t pos = 0;
-    for (size_t i = 0; i <= len;) {
-        uint32_t cp = ' ';
-        size_t k = 1;
-        if (i < len)
-            k = sd_tt_next(text, len, i, &cp);
+    int32_t pos = 0; /* words so far */
+    size_t i = 0;
+    while (i < len) {
+        /* between words */
+        uint32_t cp;
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && ascii_fold[b] == 0) {
+            /* an ASCII separator (none composes with a following accent) */
+            if (kp->lit_other && ((kp->lit_other >> (b & 63)) & 1))
+                check_literals(kp, text, len, i, b, &m);
+            i++;
+            continue;
+        }
+        size_t k = sd_tt_next(text, len, i, &cp);
         uint32_t f = sd_tt_fold(cp);
-        if (kp->n_lits && i < len && ((kp->lit_mask >> (f & 63)) & 1))
-            check_literals(kp, text, len, i, f, prev, &m);
-        if (i < len && sd_tt_is_word(cp)) {
-            if (!too_long) {
-                char u[4];
-                size_t e = put_utf8(u, f);
-                if (wn + e < WORD_MAX) {
-                    for (size_t j = 0; j < e; j++) {
-                        w[wn + j] = u[j];
-                        h = fnv_step(h, (unsigned char)u[j]);
-                    }
-                    wn += e;
-                    ncp++;
-                    digits = digits && f >= '0' && f <= '9';
-                } else {
+        if (!sd_tt_is_word(cp)) {
+            if (kp->lit_other && ((kp->lit_other >> (f & 63)) & 1))
+                check_literals(kp, text, len, i, f, &m);
+            i += k;
+            continue;
+        }
+        /* a word begins at i (after a separator or at the start) */
+        if (kp->lit_word && ((kp->lit_word >> (f & 63)) & 1))
+            check_literals(kp, text, len, i, f, &m);
+        size_t wn = 0, ncp = 0;
+        uint32_t h = 0;
+        bool digits = true, too_long = false;
+        for (;;) {
+            /* cp (k bytes at i, folded f) is a letter, digit or mark: append it */
+            size_t e = f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4;
+            if (wn + e < WORD_MAX) {
+                put_utf8(w + wn, f);
+                for (size_t j = 0; j < e; j++)
+                    h = hash_step(h, (unsigned char)(e == 1 ? f : utf8_byte(f, e, j)));
+                wn += e;
+            } else {
+                too_long = true;
+            }
+            ncp++;
+            digits = digits && f >= '0' && f <= '9';
+            i += k;
+            /* ASCII letters and digits: the common case, inline */
+            while (i < len) {
+                unsigned char c = (unsigned char)text[i];
+                if (c >= 0x80)
+                    break;
+                unsigned char fc = ascii_fold[c];
+                if (fc == 0)
+                    goto word_end;
+                if (wn + 1 < WORD_MAX) {
+                    w[wn++] = (char)fc;
+                    h = hash_step(h, fc);
+                } else
                     too_long = true;
+                ncp++;
+                digits = digits && fc <= '9';
+                i++;
+            }
+            if (i >= len)
+                break;
+            if ((unsigned char)text[i] == 0xCC && (unsigned char)text[i - 1] < 0x80) {
+                /* an accent after an ASCII letter: read the two as one letter ("o" + U+0308
+                 * is "ö"), as sd_tt_next does */
+                size_t k2 = sd_tt_next(text, len, i - 1, &cp);
+                if (k2 > 1) {
+                    if (!too_long) {
+                        wn--;
+                        h = 0; /* the hash again, without the last byte */
+                        for (size_t j = 0; j < wn; j++)
+                            h = hash_step(h, (unsigned char)w[j]);
+                    }
+                    ncp--;
+                    f = sd_tt_fold(cp);
+                    k = k2 - 1;
+                    continue;
                 }
             }
-        } else if (wn > 0 || too_long) {
-            if (!too_long) {
-                if (reference)
-                    match_word_slow(kp, st, w, wn, digits, pos, &m);
-                else
-                    match_word(kp, st, w, wn, ncp, digits, h, pos, &m);
-            }
-            pos++;
-            wn = ncp = 0;
-            digits = true;
-            too_long = false;
-            h = FNV_INIT;
-            if ((m.met & kp->all_targets) == kp->all_targets)
-                break; /* everything met: nothing more to learn */
+            k = sd_tt_next(text, len, i, &cp);
+            if (!sd_tt_is_word(cp))
+                break;
+            f = sd_tt_fold(cp);
         }
-        prev = cp;
-        i += k;
+    word_end:
+        if (!too_long) {
+            if (reference)
+                match_word_slow(kp, st, w, wn, digits, pos, &m);
+            else
+                match_word(kp, st, w, wn, ncp, digits, hash_final(h, wn), pos, &m);
+        }
+        pos++;
+        if ((m.met & kp->all_targets) == kp->all_targets)
+            break; /* everything met: nothing more to learn */
     }
 
     uint64_t pts = m.met & 0xFFFFu;
@@ -530,7 +607,10 @@ static sd_status add_literal(sd_kp *kp, const char *s, size_t n, int target, con
     l->ph.prefix = false;
     l->ph.text = NULL;
     l->target = (uint8_t)target;
-    kp->lit_mask |= (uint64_t)1 << (cp[0] & 63);
+    if (sd_tt_is_word(cp[0]))
+        kp->lit_word |= (uint64_t)1 << (cp[0] & 63);
+    else
+        kp->lit_other |= (uint64_t)1 << (cp[0] & 63);
     kp->all_targets |= (uint64_t)1 << target;
     return SD_OK;
 }
@@ -718,7 +798,7 @@ static sd_status finish(sd_kp *kp, sd_stemmer *st, sd_error *err)
     for (size_t f = 0; f < kp->n_forms; f++) {
         const char *w = kp->text + kp->forms[f].off;
         size_t wn = kp->forms[f].len;
-        uint32_t h = fnv(w, wn);
+        uint32_t h = word_hash(w, wn);
         size_t i = h & kp->exact_mask;
         bool dup = false;
         while (kp->exact[i].len) {

@@ -11,8 +11,10 @@
 
 #include "stem.h"
 
-/* The memo: direct-mapped per language, words (and stems) of up to MEMO_TEXT - 1 bytes. A
- * slot is overwritten by the next word that hashes to it, so the memo never grows. */
+/* The memo: per language MEMO_SLOTS / 2 sets of two slots, words (and stems) of up to
+ * MEMO_TEXT - 1 bytes. A new word goes to the first slot of its set, whose word moves to
+ * the second (dropping that one), so two words of one set do not evict each other and the
+ * memo never grows. */
 #define MEMO_SLOTS 1024u /* power of two */
 #define MEMO_TEXT 32u
 
@@ -72,6 +74,9 @@ static uint32_t hash_bytes(const char *s, size_t n)
     uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
+    h ^= h >> 15; /* FNV's low bits alone are poor: mix the high ones in */
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 12;
     return h;
 }
 
@@ -86,13 +91,16 @@ size_t sd_stem_word(sd_stemmer *st, sd_language lang, const char *word, size_t n
     uint32_t h = 0;
     if (n < MEMO_TEXT) {
         h = hash_bytes(word, n);
-        slot = &st->memo[lang][h & (MEMO_SLOTS - 1)];
-        if (slot->wlen == n && slot->hash == h && memcmp(slot->word, word, n) == 0) {
-            if (slot->slen >= cap)
-                return 0;
-            memcpy(out, slot->stem, slot->slen);
-            out[slot->slen] = '\0';
-            return slot->slen;
+        slot = &st->memo[lang][(h & (MEMO_SLOTS / 2 - 1)) * 2];
+        for (int way = 0; way < 2; way++) {
+            const memo_slot *m = &slot[way];
+            if (m->wlen == n && m->hash == h && memcmp(m->word, word, n) == 0) {
+                if (m->slen >= cap)
+                    return 0;
+                memcpy(out, m->stem, m->slen);
+                out[m->slen] = '\0';
+                return m->slen;
+            }
         }
     }
     st->runs++;
@@ -105,6 +113,7 @@ size_t sd_stem_word(sd_stemmer *st, sd_language lang, const char *word, size_t n
     memcpy(out, s, (size_t)sl);
     out[sl] = '\0';
     if (slot && (size_t)sl < MEMO_TEXT) {
+        slot[1] = slot[0];
         slot->hash = h;
         slot->wlen = (uint8_t)n;
         slot->slen = (uint8_t)sl;
