@@ -1,6 +1,7 @@
-/* lexicon.c - the tone checks' phrase lists (sd_lexicons_load/free/add): loading
+/* lexicon.c - the tone checks' language resources (sd_lexicons_load/free/add): loading
  * assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt, parsing and
- * folding phrases, and finding the longest phrase that matches at a position. */
+ * folding phrases, and finding the longest phrase that matches at a position; the stemmers
+ * and the spelling dictionaries an sd_lexicons owns. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,8 @@ void sd_lexicons_free(sd_lexicons *lx)
                 phrase_free(&list->v[i]);
             free(list->v);
         }
+    sd_stemmer_free(lx->stem);
+    sd_speller_free(lx->spell);
     free(lx);
 }
 
@@ -249,12 +252,20 @@ sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *
     }
     sd_buf_free(&path);
     sd_buf_free(&text);
+    /* TODO(lead): st = sd_stemmer_create(&lx->stem, err) once stem.c has landed. */
+    if (st == SD_OK)
+        st = sd_speller_open(NULL, &lx->spell, err); /* $STORMDRILL_HUNSPELL_DIR or Debian's */
     if (st != SD_OK) {
         sd_lexicons_free(lx);
         return st;
     }
     *out = lx;
     return SD_OK;
+}
+
+sd_speller *sd_lexicons_speller(const sd_lexicons *lx)
+{
+    return sd_lx_speller(lx);
 }
 
 const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,

@@ -116,4 +116,9 @@ void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone
 /* LIX of a text: words / sentences + 100 x long words / words (0 for no words). */
 double sd_lix(const char *text, int *words, int *sentences, int *long_words);
 
+/* ---- the language resources an sd_lexicons holds (wt-spell), for callers outside the
+ * tone checks: the window underlines misspelt words with the same speller the score uses.
+ * Borrowed: lx owns them; one thread at a time, as for lx. NULL when lx is NULL. ---- */
+sd_speller *sd_lexicons_speller(const sd_lexicons *lx);
+
 #endif

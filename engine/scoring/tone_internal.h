@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "stem.h"
 #include "tone.h"
 
 /* ---- code points ---- */
@@ -137,7 +138,19 @@ typedef struct sd_lx_list {
 
 struct sd_lexicons {
     sd_lx_list lists[SD_LANG_COUNT][SD_LX_COUNT];
+    sd_stemmer *stem;    /* owned; the Snowball stemmers (stem.h) */
+    sd_speller *spell;   /* owned; the spelling dictionaries (spell.h) */
 };
+
+/* The language resources of lx, for the tone checks (borrowed; lx keeps them). Their working
+ * state changes as they are used, hence non-const from a const sd_lexicons. */
+static inline sd_speller *sd_lx_speller(const sd_lexicons *lx) { return lx ? lx->spell : NULL; }
+static inline sd_stemmer *sd_lx_stemmer(const sd_lexicons *lx) { return lx ? lx->stem : NULL; }
+
+/* For tests of the speller's memo (spell.c): the entries after which it is cleared (at most
+ * 65536, the default), and how many it holds now. */
+void sd_speller_set_memo_max(sd_speller *sp, size_t max);
+size_t sd_speller_memo_count(const sd_speller *sp);
 
 /* The longest phrase of l matching at s[pos], whose folded first code point is first; NULL
  * when none. *end: where it ends. */
