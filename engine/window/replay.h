@@ -68,6 +68,9 @@ typedef struct sd_replay_config {
     double text_scale;          /* 0: 1.0 */
     bool hidden;                /* do not show the window (tests) */
     bool debug_rects;           /* record every drawn rectangle per panel */
+    const char *review_path;    /* review mode (`stormdrill review`): the review file marks
+                                   are appended to (review/review.h), or NULL: a replay */
+    const char *evaluator;      /* review mode: the evaluator's name, or NULL: asked first */
 } sd_replay_config;
 
 sd_status sd_replay_open(const sd_replay_config *cfg, sd_app **out, sd_error *err);
