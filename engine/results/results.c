@@ -12,6 +12,7 @@
 #include "../guideline/answer.h"
 #include "../log/logw.h"
 #include "../scenario/content_rules.h"
+#include "../review/review.h"
 #include "../scoring/score.h"
 #include "../util/arena.h"
 #include "../util/atomic_file.h"
@@ -43,12 +44,15 @@ struct sd_results {
     sd_time end_t;
     const char *end_reason;
     const sd_score *score; /* borrowed, optional */
+    const struct sd_reviews *review; /* borrowed, optional */
     sd_log_integrity integrity;
 };
 
 void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in) { r->integrity = *in; }
 
 void sd_results_attach_score(sd_results *r, const sd_score *score) { r->score = score; }
+
+void sd_results_attach_review(sd_results *r, const struct sd_reviews *rv) { r->review = rv; }
 
 static const char *keep_str(sd_results *r, const char *s, bool *oom)
 {
@@ -578,6 +582,8 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
     sd_jsonw_object_end(&w);
     if (r->score)
         sd_score_write_top(r->score, r, &w);
+    if (r->review) /* before the items: the report reads the top level first */
+        sd_reviews_write_json(r->review, &w);
     /* Actions not tied to an item: publish, account steps, general escalations. */
     sd_jsonw_key(&w, "actions");
     sd_jsonw_array_begin(&w);

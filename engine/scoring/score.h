@@ -92,6 +92,12 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
                                     const sd_texts *tx, const struct sd_reviews *rv,
                                     sd_score **out, sd_error *err);
 void sd_score_free(sd_score *s);
+/* The same, with an evaluator's review (review/review.h) overriding the machine's verdicts
+ * where the evaluators marked a reply or decision (rv NULL: sd_score_compute). rv is
+ * borrowed and must outlive the score. */
+struct sd_reviews;
+sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
+                                    const struct sd_reviews *rv, sd_score **out, sd_error *err);
 
 /* Writers used by the results document: the top-level "scores", "figures" and "feedback"
  * members, and an item's "speed_score", "tone" and "verdicts" members. */
