@@ -29,7 +29,7 @@
  *   2 other words between consecutive ones.
  * - A phrase that holds '@' or '/', or a '.' between a word character and a letter, is
  *   matched as folded text where it does not continue a word on either side:
- *   "trafikverket.se" meets "www.trafikverket.se/vagar", not "trafikverket.sex".
+ *   "1177.se" meets "www.1177.se/vard", not "my1177.se" or "1177.sex".
  * - Negation is not looked at ("vi lovar inte" makes the claim "vi lovar"); words longer
  *   than 63 bytes are not matched; invalid UTF-8 reads as U+FFFD (a word break).
  * - A body that is the phrase list pasted meets every point: catching stuffing is the
