@@ -30,9 +30,11 @@
  * those of a three-letter stem, or any four bytes of it the first four of a longer stem,
  * checked in bit sets - is stemmed (through the stemmer's memo) and compared with the keys
  * in those buckets. For Swedish, whose Snowball stem is always a prefix of the word, this
- * finds exactly what comparing every word with every key finds (sd_kp_match_reference);
- * for English the stem may end differently from the word ("library" -> "librari"), and a
- * handful of irregular forms ("dying" -> "die") can be missed by the prefilter. */
+ * finds exactly what comparing every word with every key finds (sd_kp_match_reference).
+ * For English, whose stem may end differently from the word ("library" -> "librari"), the
+ * same holds (the three words whose stem begins differently, dying/lying/tying, are in the
+ * table) except for a phrase stem whose first four bytes fall in the letters Snowball
+ * rewrote at the end of a word: none is known among real words. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,8 +318,17 @@ static void match_word(const sd_kp *kp, sd_stemmer *st, const char *w, size_t wn
     if (digits || ncp < 3) /* only K_EXACT keys meet these, and they are in the table */
         return;
     bool need = bit_get(kp->short_bits, pre2(w));
-    for (size_t i = 0; !need && i + 4 <= wn; i++)
-        need = bit_get(kp->long_bits, gram4(w + i));
+    if (!need && wn >= 4) {
+        /* the four-byte windows, built from byte loads (w was just written a byte at a
+         * time: a four-byte load would wait for those stores) */
+        uint32_t g = (uint32_t)(unsigned char)w[0] | (uint32_t)(unsigned char)w[1] << 8 |
+                     (uint32_t)(unsigned char)w[2] << 16;
+        for (size_t i = 3; !need && i < wn; i++) {
+            g = (g & 0xFFFFFFu) | (uint32_t)(unsigned char)w[i] << 24;
+            need = bit_get(kp->long_bits, mix(g));
+            g >>= 8;
+        }
+    }
     if (!need)
         return;
     char s[WORD_MAX];
@@ -785,9 +796,19 @@ static sd_status finish(sd_kp *kp, sd_stemmer *st, sd_error *err)
         k->next = head[bucket(b)];
         head[bucket(b)] = (uint16_t)i;
     }
-    /* the exact table: every phrase word form, with the keys it meets */
+    /* the exact table: every phrase word form, with the keys it meets; in English also the
+     * three words whose Snowball stem does not begin with their first two letters (dying
+     * -> die, lying -> lie, tying -> tie), which the prefilter would miss */
     if (kp->n_forms == 0)
         return SD_OK;
+    if (kp->lang == SD_LANG_EN) {
+        static const char *const odd[] = {"dying", "lying", "tying"};
+        for (size_t i = 0; i < 3; i++) {
+            sd_status s = add_form(kp, odd[i], 5, err);
+            if (s != SD_OK)
+                return s;
+        }
+    }
     size_t size = 16;
     while (size < kp->n_forms * 2)
         size *= 2;

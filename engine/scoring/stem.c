@@ -71,13 +71,11 @@ void sd_stemmer_free(sd_stemmer *st)
 
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
+    uint32_t h = 0; /* rotate-xor a byte at a time (one cycle a byte), then mix */
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    h ^= h >> 15; /* FNV's low bits alone are poor: mix the high ones in */
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 12;
-    return h;
+        h = ((h << 5) | (h >> 27)) ^ (unsigned char)s[i];
+    uint64_t x = (((uint64_t)h << 8) ^ n) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(x >> 32);
 }
 
 size_t sd_stem_word(sd_stemmer *st, sd_language lang, const char *word, size_t n, char *out,

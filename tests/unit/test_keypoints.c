@@ -77,9 +77,14 @@ static const sd_content c_en = {-1, en_points, 4, 2,
                                 {"online form", SAY("online form", "contact centre", "info@city.example")},
                                 en_avoid, 2, NULL};
 
-enum { LIB, SOP, GUARD, EN, N_CONTENTS };
-static const sd_content *const contents[N_CONTENTS] = {&c_lib, &c_sop, &c_guard, &c_en};
-static const sd_language langs[N_CONTENTS] = {SD_LANG_SV, SD_LANG_SV, SD_LANG_SV, SD_LANG_EN};
+/* English irregular stems. */
+static const sd_point en2_points[] = {{"die", SAY("die")}, {"tie", SAY("tie")}};
+static const sd_content c_en2 = {-1, en2_points, 2, 1, NONE, NONE, NULL, 0, NULL};
+
+enum { LIB, SOP, GUARD, EN, EN2, N_CONTENTS };
+static const sd_content *const contents[N_CONTENTS] = {&c_lib, &c_sop, &c_guard, &c_en, &c_en2};
+static const sd_language langs[N_CONTENTS] = {SD_LANG_SV, SD_LANG_SV, SD_LANG_SV, SD_LANG_EN,
+                                              SD_LANG_EN};
 
 typedef struct fixture {
     sd_stemmer *st;
@@ -235,6 +240,11 @@ static const row rows[] = {
     {"en: avoid guarantee", EN, "We guarantee it.", 0, false, false, B(1)},
     {"en: avoid we promise", EN, "We promise.", 0, false, false, B(1)},
     {"en: uppercase", EN, "THE LIBRARY REOPENS THURSDAY!", B(0) | B(1), false, false, 0},
+    {"en: dying meets die (stem not like the word)", EN2, "The plants are dying.", B(0), false, false, 0},
+    {"en: tie is not lying", EN2, "He is lying.", 0, false, false, 0},
+    {"sv: a negation still meets", LIB, "Vi öppnar inte igen.", B(1), false, false, 0},
+    {"sv: a domain after other letters", GUARD, "Se my1177.se.", 0, false, false, 0},
+    {"sv: the name in a compound still meets", SOP, "Se mytrafikverket.se.", 0, true, false, 0},
     {"en: nothing", EN, "Thanks for your question.", 0, false, false, 0},
 };
 
