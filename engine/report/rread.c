@@ -566,8 +566,6 @@ static void read_review(rd *c, const cJSON *rv)
 
 /* ---- items ---- */
 
-static const char *const fault_names[SD_FAULT_COUNT] = {"deleted_criticism", "decision",
-                                                        "troll_reply", "case_in_public"};
 
 /* A tone check's id: a rule id, or one of the checks on what a reply says (scoring/tone.h)
  * counted under its rule where it has one (answers: answer_questions, refer:
@@ -660,7 +658,7 @@ static void read_verdicts(rd *c, const cJSON *v, sd_rr_item *it, int verdict_of[
         }
         int k = -1;
         for (int j = 0; j < SD_FAULT_COUNT; j++)
-            if (strcmp(f->valuestring, fault_names[j]) == 0)
+            if (strcmp(f->valuestring, sd_fault_name((sd_fault)j)) == 0)
                 k = j;
         if (k < 0) {
             char q[48];

@@ -337,6 +337,9 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->mood = (uint8_t)it->mood;
         x->storm = intern_name(r, it->storm, &oom);
         x->repeat_of = keep_str(r, it->repeat_of, &oom);
+        /* The scenario's own words (spelling accepts them): kept for items outside storms,
+         * a storm's million comments would cost memory for no new words. */
+        x->text = it->storm ? NULL : keep_str(r, it->text, &oom);
         x->arrival = rec->t;
         x->deadline = it->deadline;
         sd_expect e = *it->expect;

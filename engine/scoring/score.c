@@ -1231,23 +1231,25 @@ static void score_crisis(ctx *c)
     }
 }
 
-/* Escalations without an item: the crisis process asks for the manager, a colleague and
+/* Escalations without an item: a crisis or a storm calls for the manager, a colleague and
  * the press officer once, a hijack for IT security once; every other one costs. */
 static void score_loose_escalations(ctx *c)
 {
     const sd_res_action *acts = sd_results_actions(c->r);
     size_t na = sd_results_n_actions(c->r);
     const sd_res_item *items = sd_results_items(c->r);
-    bool hijack = false;
-    for (size_t i = 0; i < c->s->n_items && !hijack; i++)
-        hijack = items[i].kind == SD_KIND_NOTICE && items[i].expect->steps;
+    bool hijack = false, storm = c->p->crisis;
+    for (size_t i = 0; i < c->s->n_items && !(hijack && storm); i++) {
+        hijack = hijack || (items[i].kind == SD_KIND_NOTICE && items[i].expect->steps);
+        storm = storm || items[i].storm != NULL;
+    }
     size_t seen[SD_TARGET_COUNT] = {0}, extra[SD_TARGET_COUNT] = {0};
     for (size_t a = 0; a < na; a++) {
         if (acts[a].kind != SD_ACT_ESCALATE || acts[a].item >= 0 || acts[a].target < 0 ||
             acts[a].target >= SD_TARGET_COUNT)
             continue;
         int t = acts[a].target;
-        bool wanted = (c->p->crisis && (t == SD_TARGET_MANAGER || t == SD_TARGET_COLLEAGUE_BACKUP ||
+        bool wanted = (storm && (t == SD_TARGET_MANAGER || t == SD_TARGET_COLLEAGUE_BACKUP ||
                                         t == SD_TARGET_PRESS_OFFICER)) ||
                       (hijack && t == SD_TARGET_IT_SECURITY);
         if (seen[t]++ == 0 && wanted)

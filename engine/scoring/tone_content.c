@@ -10,6 +10,7 @@
 #include "tone_internal.h"
 
 #define MISSING_BYTES 150 /* labels quoted in a detail */
+#define MIN_ANSWER_WORDS 3 /* without declared key points, a body this short says nothing */
 
 static void say(sd_tone_check_result *r, sd_language lang, const char *sv, const char *en, ...)
 {
@@ -68,6 +69,10 @@ void sd_tone_check_content(const sd_lexicons *lx, const sd_tone_input *in, const
             else
                 say(a, lang, "gav %d av %d punkter; saknas: %s", "gave %d of %d points; missing: %s",
                     v->n_met, v->need, missing);
+        } else if (words < MIN_ANSWER_WORDS) {
+            a->pass = false;
+            say(a, lang, "bara %d ord mellan hälsning och avslutning",
+                "only %d words between the greeting and the sign-off", words);
         } else {
             a->pass = true;
             say(a, lang, "%d ord i sak", "%d words of substance", words);

@@ -27,6 +27,7 @@
 #include "scenario/scenario_lua.h"
 #include "session/session.h"
 #include "util/buf.h"
+#include "window/replay.h"
 
 static char g_dir[64];
 
@@ -739,6 +740,45 @@ static void test_live_equals_log(void **state)
     sd_scenario_free(r.sc);
 }
 
+/* The replay keeps the log's records after the reader is closed: its copies carry their own
+ * contents, and results folded from them (as the replay's slider does) equal the run's. */
+static void test_replay_copies(void **state)
+{
+    (void)state;
+    run r;
+    run_contents(&r, SD_TEST_DATA "/../../scenarios/participants/diligent.lua");
+    sd_error err = SD_ERROR_INIT;
+    sd_replay_log *log = NULL;
+    if (sd_replay_log_load(r.log, 0, &log, &err) != SD_OK)
+        fail_msg("replay load: %s", sd_error_msg(&err));
+    sd_results *again = NULL;
+    assert_int_equal(sd_results_create(&again, &err), SD_OK);
+    for (size_t i = 0; i < sd_replay_log_n_records(log); i++) {
+        const sd_record *rec = sd_replay_log_record(log, i);
+        if (rec->type == SD_REC_FACILITATOR)
+            continue;
+        if (sd_results_add(again, rec, &err) != SD_OK)
+            fail_msg("record %zu: %s", i, sd_error_msg(&err));
+    }
+    const sd_rec_header *h = &sd_replay_log_record(log, 0)->u.header;
+    assert_int_equal(h->n_contents, r.sc->n_contents);
+    assert_true(sd_content_equal(h->scoring.statement, r.sc->scoring.statement));
+    assert_int_equal(h->scoring.n_words, 3);
+    sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
+    assert_int_equal(sd_results_to_json(r.res, &a, &err), SD_OK);
+    assert_int_equal(sd_results_to_json(again, &b, &err), SD_OK);
+    assert_string_equal(sd_buf_str(&a), sd_buf_str(&b));
+    for (size_t i = 0; i < sd_results_n_items(r.res); i++)
+        assert_true(sd_content_equal(sd_results_items(r.res)[i].expect->content,
+                                     sd_results_items(again)[i].expect->content));
+    sd_buf_free(&a);
+    sd_buf_free(&b);
+    sd_results_free(again);
+    sd_replay_log_free(log);
+    sd_results_free(r.res);
+    sd_scenario_free(r.sc);
+}
+
 /* A log whose item names a content the header does not have: refused at its line. */
 static void test_log_out_of_range(void **state)
 {
@@ -802,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_writer_refuses),
         cmocka_unit_test(test_hints),
         cmocka_unit_test(test_live_equals_log),
+        cmocka_unit_test(test_replay_copies),
         cmocka_unit_test(test_log_out_of_range),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
