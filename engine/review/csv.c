@@ -14,6 +14,7 @@
 #include "../util/atomic_file.h"
 #include "../util/csvw.h"
 #include "../util/readfile.h"
+#include "../util/strmap.h"
 #include "../util/utf8.h"
 
 static const char *const columns[SD_RCSV_COLS] = {
@@ -215,17 +216,45 @@ static int bool_value(const char *s)
     return *s ? lookup_ci(s, names, values, 12) : -1;
 }
 
-static int find_target(const sd_review_csv_ctx *cx, sd_review_kind kind, long action, const char *item)
+/* Target indexes by reply action and by decision item, for the rows (-1: none). */
+typedef struct index {
+    int32_t *by_action, *by_item;
+    size_t na, ni;
+} index_t;
+
+static sd_status index_build(const sd_review_csv_ctx *cx, index_t *x, sd_error *err)
 {
-    const sd_res_item *items = sd_results_items(cx->r);
+    x->na = sd_results_n_actions(cx->r);
+    x->ni = sd_results_n_items(cx->r);
+    x->by_action = malloc((x->na ? x->na : 1) * sizeof *x->by_action);
+    x->by_item = malloc((x->ni ? x->ni : 1) * sizeof *x->by_item);
+    if (!x->by_action || !x->by_item)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    for (size_t i = 0; i < x->na; i++)
+        x->by_action[i] = -1;
+    for (size_t i = 0; i < x->ni; i++)
+        x->by_item[i] = -1;
     for (size_t i = 0; i < cx->n; i++) {
         const sd_review_target *t = &cx->targets[i];
-        if (t->kind != kind)
-            continue;
-        if (kind == SD_REVIEW_REPLY ? t->action == action : strcmp(items[t->item].id, item) == 0)
-            return (int)i;
+        if (t->kind == SD_REVIEW_REPLY && t->action >= 0 && (size_t)t->action < x->na)
+            x->by_action[t->action] = (int32_t)i;
+        else if (t->kind == SD_REVIEW_DECISION && t->item >= 0 && (size_t)t->item < x->ni)
+            x->by_item[t->item] = (int32_t)i;
     }
-    return -1;
+    return SD_OK;
+}
+
+static const char *item_key_of(const void *ctx, uint32_t v)
+{
+    return ((const sd_res_item *)ctx)[v].id;
+}
+
+static int find_target(const index_t *x, const sd_strmap *ids, sd_review_kind kind, long action, const char *item)
+{
+    if (kind == SD_REVIEW_REPLY)
+        return action >= 0 && (size_t)action < x->na ? x->by_action[action] : -1;
+    uint32_t k;
+    return sd_strmap_get(ids, item, &k) ? x->by_item[k] : -1;
 }
 
 static bool same_as_last(const sd_reviews *rv, const sd_review_mark_in *m)
@@ -256,7 +285,16 @@ sd_status sd_review_csv_read(const char *path, const sd_review_csv_ctx *cx, cons
     sd_buf data = SD_BUF_INIT, cells = SD_BUF_INIT, strs = SD_BUF_INIT;
     pending *rows = NULL;
     size_t n_rows = 0, cap_rows = 0;
-    sd_status st = sd_read_regular(path, NULL, SD_RCSV_MAX_BYTES, &data, err);
+    index_t x = {0};
+    const sd_res_item *all_items = sd_results_items(cx->r);
+    sd_strmap ids;
+    sd_strmap_init(&ids, item_key_of, all_items);
+    sd_status st = index_build(cx, &x, err);
+    for (size_t k = 0; st == SD_OK && k < x.ni; k++)
+        if (sd_strmap_put(&ids, all_items[k].id, (uint32_t)k) == SD_ERR_MEMORY)
+            st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    if (st == SD_OK)
+        st = sd_read_regular(path, NULL, SD_RCSV_MAX_BYTES, &data, err);
     if (st == SD_OK && !sd_buf_ok(&data))
         st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     if (st != SD_OK)
@@ -358,7 +396,7 @@ sd_status sd_review_csv_read(const char *path, const sd_review_csv_ctx *cx, cons
             BAD(answers >= 0 ? SD_RCSV_ANSWERS : SD_RCSV_TONE_OK, "a decision is marked in decision_ok");
         }
         const char *item = v[SD_RCSV_ITEM];
-        int t = find_target(cx, kind, action, item);
+        int t = find_target(&x, &ids, kind, action, item);
         if (t < 0) {
             if (kind == SD_REVIEW_REPLY)
                 BAD(SD_RCSV_ACTION, "the log has no reply %ld to review", action);
@@ -425,6 +463,9 @@ sd_status sd_review_csv_read(const char *path, const sd_review_csv_ctx *cx, cons
             (*written)++;
     }
 done:
+    free(x.by_action);
+    free(x.by_item);
+    sd_strmap_free(&ids);
     free(rows);
     sd_buf_free(&data);
     sd_buf_free(&cells);

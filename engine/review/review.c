@@ -568,35 +568,47 @@ sd_status sd_reviews_load(const char *path, const char *log_path, sd_reviews **o
 
 /* ---- checks against the log ---- */
 
+static const char *item_key_of(const void *ctx, uint32_t v)
+{
+    return ((const sd_res_item *)ctx)[v].id;
+}
+
 sd_status sd_reviews_check(const sd_reviews *rv, const sd_results *r, sd_error *err)
 {
     const sd_res_action *acts = sd_results_actions(r);
     const sd_res_item *items = sd_results_items(r);
     size_t na = sd_results_n_actions(r), ni = sd_results_n_items(r);
-    for (size_t i = 0; i < rv->n; i++) {
+    sd_strmap ids; /* item id -> index, for the decisions */
+    sd_strmap_init(&ids, item_key_of, items);
+    sd_status st = SD_OK;
+    bool any_decision = false;
+    for (size_t i = 0; i < rv->n && !any_decision; i++)
+        any_decision = rv->entries[i].kind == SD_REVIEW_DECISION;
+    for (size_t k = 0; any_decision && k < ni && st == SD_OK; k++)
+        if (sd_strmap_put(&ids, items[k].id, (uint32_t)k) == SD_ERR_MEMORY)
+            st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    for (size_t i = 0; i < rv->n && st == SD_OK; i++) {
         const sd_review_entry *e = &rv->entries[i];
         if (e->kind == SD_REVIEW_REPLY) {
-            if ((size_t)e->action >= na)
-                return sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.action': the log has no action %ld "
-                                    "(it has %zu)", rv->name, e->line, (long)e->action, na);
+            if ((size_t)e->action >= na) {
+                st = sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.action': the log has no action %ld "
+                                  "(it has %zu)", rv->name, e->line, (long)e->action, na);
+                break;
+            }
             const sd_res_action *a = &acts[e->action];
             if ((a->kind != SD_ACT_REPLY && a->kind != SD_ACT_DM_REPLY) || !a->text || a->item < 0)
-                return sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.action': action %ld of the log "
-                                    "is not a reply", rv->name, e->line, (long)e->action);
-            if (strcmp(items[a->item].id, e->item) != 0)
-                return sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.item': action %ld of the log "
-                                    "answers another item than the one named", rv->name, e->line,
-                                    (long)e->action);
-        } else {
-            bool found = false;
-            for (size_t k = 0; k < ni && !found; k++)
-                found = strcmp(items[k].id, e->item) == 0;
-            if (!found)
-                return sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.item': the log has no such item",
-                                    rv->name, e->line);
+                st = sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.action': action %ld of the log "
+                                  "is not a reply", rv->name, e->line, (long)e->action);
+            else if (strcmp(items[a->item].id, e->item) != 0)
+                st = sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.item': action %ld of the log "
+                                  "answers another item than the one named", rv->name, e->line, (long)e->action);
+        } else if (!sd_strmap_get(&ids, e->item, NULL)) {
+            st = sd_error_set(err, SD_ERR_INPUT, "%s:%zu: field 'target.item': the log has no such item",
+                              rv->name, e->line);
         }
     }
-    return SD_OK;
+    sd_strmap_free(&ids);
+    return st;
 }
 
 /* ---- lookups ---- */

@@ -122,6 +122,13 @@ static sd_status go(sd_app *app, sd_review_panel *p, size_t i, sd_error *err)
 
 sd_status sd_review_panel_start(sd_app *app, sd_review_panel *p, sd_error *err)
 {
+    if (sd_review_writer_warning(p->w)) {
+        /* a torn last mark was cut off: said, and the review goes on */
+        sd_app_say(app, true, "%s", sd_review_writer_warning(p->w));
+        if (p->asking)
+            SDL_StartTextInput();
+        return go(app, p, 0, err);
+    }
     if (p->n == 0) {
         sd_app_say(app, false, "%s", sd_app_t(app, "ui.review.none"));
         return SD_OK;
