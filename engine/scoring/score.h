@@ -85,12 +85,6 @@ typedef struct sd_score {
 
 sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
                            sd_score **out, sd_error *err);
-/* The same, with an evaluator's marks (review/review.h; NULL: none) overriding the
- * machine's verdicts where they were made. */
-struct sd_reviews;
-sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
-                                    const sd_texts *tx, const struct sd_reviews *rv,
-                                    sd_score **out, sd_error *err);
 void sd_score_free(sd_score *s);
 /* The same, with an evaluator's review (review/review.h) overriding the machine's verdicts
  * where the evaluators marked a reply or decision (rv NULL: sd_score_compute). rv is
