@@ -10,7 +10,7 @@ BUILD_ASAN ?= build-asan
 BUILD_FUZZ ?= build-fuzz
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS ?= 3600
-FUZZ_TARGETS ?= fuzz_scenario fuzz_logr fuzz_tone fuzz_results fuzz_decl fuzz_chain
+FUZZ_TARGETS ?= fuzz_scenario fuzz_logr fuzz_tone fuzz_results fuzz_decl fuzz_chain fuzz_review
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/introduktion.lua
 

@@ -393,6 +393,10 @@ static int build_exercise(lua_State *L)
     lua_setfield(L, -2, "start");
     lua_pushstring(L, b->name);
     lua_setfield(L, -2, "me");
+    /* Whether the scenario is a crisis (its storms call for a statement): the briefing and
+     * the situation panel say so on screen. */
+    lua_pushboolean(L, sc->scoring.crisis);
+    lua_setfield(L, -2, "crisis");
     /* Former staff who still have access to the account (hijack{ former = ... }): on screen
      * the security panel names them. */
     lua_createtable(L, 0, 0);

@@ -19,7 +19,8 @@ void sd_reply_tone_input(const sd_reply_context *cx, const sd_reply_target *to,
     out->max_words = e->max_words ? e->max_words : cx->scoring->max_words;
     out->max_lix = cx->scoring->max_lix;
     out->expect_answer = e->answer && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
-    out->kp = to->kp;
+    /* A troll's or an illegal comment's words are not a question to answer. */
+    out->kp = e->cls == SD_CLASS_TROLL || e->cls == SD_CLASS_ILLEGAL ? NULL : to->kp;
     out->words = cx->words;
     out->names = cx->names;
     out->n_names = cx->n_names;

@@ -12,6 +12,7 @@
 #include "../util/arena.h"
 #include "../review/review.h"
 #include "reply_input.h"
+#include "tone_content.h"
 #include "tone_internal.h"
 
 /* Feedback costs are in points of the overall score. While the escalation dimension is
@@ -30,7 +31,7 @@ static const char *const fault_names[SD_FAULT_COUNT] = {
 #define UNNEEDED_PENALTY 3.0    /* per unneeded escalation, without a cap */
 #define HIJACK_ORDER_PENALTY 5.0
 #define HIJACK_SILENT_PENALTY 25.0 /* followers never told (or told nothing) after a hijack */
-#define STATEMENT_PENALTY 25.0  /* no crisis statement that says what it must */
+#define STATEMENT_PENALTY 45.0  /* no crisis statement that says what it must */
 #define STATEMENT_WEIGHT 2.0    /* its share of the escalation dimension's possible points */
 #define STATEMENT_MIN_WORDS 12  /* without declared points: a statement says at least this much */
 #define SERIOUS_PENALTY 15.0    /* tone points per serious failure (courteous, private_data,
@@ -48,6 +49,7 @@ const char *sd_fault_name(sd_fault f) { return f < SD_FAULT_COUNT ? fault_names[
 struct kp_slot {
     const sd_content *content;
     sd_kp *kp;
+    uint64_t question;   /* hash of what the content asks for: equal contents ask alike */
 };
 
 /* What the score keeps to write each reply's details later (sd_score_write_item). */
@@ -61,6 +63,13 @@ struct sd_score_priv {
     struct kp_slot *kps;        /* owned, open addressing by content */
     size_t cap_kps, n_kps;
 };
+
+#define MAX_FAULT_SUMS 64
+typedef struct fault_sum {
+    sd_fault fault;
+    const char *storm;
+    size_t count;
+} fault_sum;
 
 typedef struct ctx {
     const sd_results *r;
@@ -76,6 +85,8 @@ typedef struct ctx {
     sd_reply_context rcx;
     sd_time *answered;          /* per item: when an action that answers it came, or 0 */
     int32_t *reply_of;          /* per action: index into s->replies, or -1 */
+    fault_sum fault_sums[MAX_FAULT_SUMS]; /* faults on storm comments, per storm and fault */
+    size_t n_fault_sums;
     const struct sd_reviews *rv;
 } ctx;
 
@@ -347,6 +358,32 @@ static uint64_t ptr_hash(const void *p)
     return x;
 }
 
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (h ^ 0xff) * 1099511628211ULL;
+}
+
+static uint64_t hash_point(uint64_t h, const sd_point *p)
+{
+    h = hash_str(h, p->label);
+    for (size_t k = 0; k < p->n_say; k++)
+        h = hash_str(h, p->say[k]);
+    return h;
+}
+
+/* What a content asks for, as a hash: two items whose contents are equal ask alike. */
+static uint64_t content_hash(const sd_content *c)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < c->n_points; k++)
+        h = hash_point(h, &c->points[k]);
+    h = hash_point(h, &c->refer);
+    h = hash_point(h, &c->channel);
+    return hash_str(h, c->model);
+}
+
 /* The compiled key points of a content (made once per content), or NULL without one or
  * without a stemmer. */
 static const sd_kp *kp_for(ctx *c, const sd_content *content)
@@ -385,9 +422,24 @@ static const sd_kp *kp_for(ctx *c, const sd_content *content)
         c->oom = true; /* compiling fails only for memory */
         return NULL;
     }
-    pv->kps[j] = (struct kp_slot){content, kp};
+    pv->kps[j] = (struct kp_slot){content, kp, content_hash(content)};
     pv->n_kps++;
     return kp;
+}
+
+/* The question key of a content (kp_for() must have compiled it). */
+static uint64_t content_question(const ctx *c, const sd_content *content)
+{
+    const struct sd_score_priv *pv = c->s->priv;
+    if (pv->cap_kps == 0)
+        return ptr_hash(content);
+    size_t j = ptr_hash(content) & (pv->cap_kps - 1);
+    while (pv->kps[j].content) {
+        if (pv->kps[j].content == content)
+            return pv->kps[j].question;
+        j = (j + 1) & (pv->cap_kps - 1);
+    }
+    return ptr_hash(content);
 }
 
 /* Who and what a reply's checks know of the exercise: the people's first names (a
@@ -531,16 +583,16 @@ static int cmp_fp(const void *a, const void *b)
     return (x->reply > y->reply) - (x->reply < y->reply);
 }
 
-/* What question an item asks, for telling identical replies apart: its content, else its
- * storm (a storm's comments ask alike), else the item itself. */
-static const void *question_of(const sd_res_item *items, int32_t item)
+/* What question an item asks, for telling identical replies apart: its content (equal
+ * contents ask alike), else its storm (a storm's comments ask alike), else the item. */
+static uint64_t question_of(const ctx *c, const sd_res_item *items, int32_t item)
 {
     const sd_res_item *it = &items[item];
     if (it->expect->content)
-        return it->expect->content;
+        return content_question(c, it->expect->content);
     if (it->storm)
-        return it->storm;
-    return it;
+        return ptr_hash(it->storm);
+    return ptr_hash(it);
 }
 
 /* Replies with the same words sent to different people who asked different things. */
@@ -563,11 +615,11 @@ static void flag_identical(ctx *c, const uint64_t *fps)
         while (j < s->n_replies && v[j].fp == v[i].fp)
             j++;
         bool differ = false;
-        const void *q0 = question_of(items, s->replies[v[i].reply].item);
+        uint64_t q0 = question_of(c, items, s->replies[v[i].reply].item);
         const char *a0 = items[s->replies[v[i].reply].item].first;
         for (size_t k = i + 1; k < j && !differ; k++) {
             const sd_res_item *it = &items[s->replies[v[k].reply].item];
-            differ = question_of(items, s->replies[v[k].reply].item) != q0 && it->first != a0;
+            differ = question_of(c, items, s->replies[v[k].reply].item) != q0 && it->first != a0;
         }
         for (size_t k = i; k < j && differ; k++)
             s->replies[v[k].reply].identical = true;
@@ -627,7 +679,14 @@ static double reply_score(const sd_reply_score *rs)
             passed += w;
         }
     }
-    return total > 0 ? 100.0 * passed / total : 100.0;
+    double score = total > 0 ? 100.0 * passed / total : 100.0;
+    /* A reply that says nothing of what was asked is not made good by its form
+     * (tone_content.h: the coach caps it the same way). */
+    bool nothing = (rs->applies >> SD_TONE_ANSWERS & 1) &&
+                   (rs->reviewed == 0 || rs->identical ||
+                    (rs->reviewed < 0 && !(rs->pass >> SD_TONE_ANSWERS & 1) &&
+                     (rs->words == 0 || rs->n_met == 0)));
+    return nothing && score > SD_TONE_NOTHING_SAID ? SD_TONE_NOTHING_SAID : score;
 }
 
 /* Does this reply answer its item (speed)? It must say something: meet a key point, name
@@ -903,9 +962,43 @@ static void add_fault(ctx *c, sd_fault f, int32_t item, const char *key, size_t 
 {
     c->s->items[item].faults |= (uint8_t)(1u << f);
     c->esc_penalty += fault_penalty[f];
+    /* A storm's comments are summed up per storm and fault: one line each. */
+    const char *storm = sd_results_items(c->r)[item].storm;
+    if (storm) {
+        fault_sum *sum = NULL;
+        for (size_t k = 0; k < c->n_fault_sums && sum == NULL; k++)
+            if (c->fault_sums[k].fault == f && strcmp(c->fault_sums[k].storm, storm) == 0)
+                sum = &c->fault_sums[k];
+        if (sum == NULL && c->n_fault_sums < MAX_FAULT_SUMS) {
+            sum = &c->fault_sums[c->n_fault_sums++];
+            *sum = (fault_sum){f, storm, 0};
+        }
+        if (sum) {
+            sum->count++;
+            return;
+        }
+    }
     add_feedback(c, f == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
                  item, NULL, 1, fault_severity[f], c->s->weights[2] * fault_penalty[f], key, n,
                  names, values);
+}
+
+/* The per-storm fault lines. */
+static void flush_fault_sums(ctx *c)
+{
+    for (size_t k = 0; k < c->n_fault_sums; k++) {
+        const fault_sum *sum = &c->fault_sums[k];
+        char count[24], key[64];
+        snprintf(count, sizeof count, "%zu", sum->count);
+        snprintf(key, sizeof key, "fb.fault.%s.storm", fault_names[sum->fault]);
+        const char *names[] = {"storm", "count"};
+        const char *values[] = {sum->storm, count};
+        add_feedback(c, sum->fault == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
+                     -1, sum->storm, sum->count, fault_severity[sum->fault],
+                     c->s->weights[2] * fault_penalty[sum->fault] * (double)sum->count, key, 2, names,
+                     values);
+    }
+    c->n_fault_sums = 0;
 }
 
 static int decision_of(const sd_results *r, const sd_res_item *it)
@@ -1315,6 +1408,7 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     size_t esc_from = s->n_feedback;
     if (!c.oom) {
         score_items_escalation(&c);
+        flush_fault_sums(&c);
         score_hijacks(&c);
         score_crisis(&c);
         score_loose_escalations(&c);

@@ -153,5 +153,10 @@ double sd_tone_result_score(const sd_tone_result *r)
             passed += w;
         }
     }
-    return total > 0 ? 100.0 * passed / total : 100.0;
+    double score = total > 0 ? 100.0 * passed / total : 100.0;
+    /* A reply that says nothing the question asked for is not made good by its form. */
+    const sd_tone_check_result *a = &r->checks[SD_TONE_ANSWERS];
+    if (a->applies && !a->pass && (r->words == 0 || r->kp.n_met == 0) && score > SD_TONE_NOTHING_SAID)
+        score = SD_TONE_NOTHING_SAID;
+    return score;
 }

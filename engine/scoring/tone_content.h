@@ -14,8 +14,12 @@
 void sd_tone_check_content(const sd_lexicons *lx, const sd_tone_input *in, const char *s,
                            size_t body_b, size_t body_e, int words, sd_tone_result *out);
 
+/* The highest score of a reply whose `answers` check found nothing of what was asked. */
+#define SD_TONE_NOTHING_SAID 30.0
+
 /* The reply's score from its checks: the weighted share of applicable checks passed,
- * `answers` counting in proportion to the key points met out of those needed. */
+ * `answers` counting in proportion to the key points met out of those needed; at most
+ * SD_TONE_NOTHING_SAID when the reply says nothing that was asked for. */
 double sd_tone_result_score(const sd_tone_result *r);
 
 #endif
