@@ -292,7 +292,8 @@ inquiry {
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
              model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+                 .. "about Björkängsskolan and will contact you shortly "
+                 .. "about an interview with the head of department." },
 }
 
 comment {
@@ -334,7 +335,8 @@ inquiry {
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
              model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+                 .. "about Björkängsskolan and will contact you shortly "
+                 .. "before the 10 o'clock news." },
 }
 
 comment {
@@ -402,7 +404,8 @@ inquiry {
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
              model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+                 .. "about Björkängsskolan and will contact you shortly "
+                 .. "about the interview on site at 14:00." },
 }
 
 media {
@@ -465,7 +468,8 @@ inquiry {
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
              model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+                 .. "about Björkängsskolan and will contact you shortly "
+                 .. "about the question on other schools." },
 }
 
 comment {
@@ -575,7 +579,8 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
                model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+                   .. "about Björkängsskolan and will contact you shortly "
+                 .. "about what the municipality has said and is doing." },
   }
   inject {
     kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
@@ -651,7 +656,8 @@ on("reply", function(a)
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
                model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+                   .. "about Björkängsskolan and will contact you shortly "
+                 .. "about our answers in the comment field." },
       }
       return
     end
@@ -701,7 +707,8 @@ local function removed(a)
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
                model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+                   .. "about Björkängsskolan and will contact you shortly "
+                 .. "about how we handle comments." },
   }
 end
 on("delete", removed)

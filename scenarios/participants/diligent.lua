@@ -11,8 +11,9 @@
 -- them; escalates to every target the item expects; acknowledges internal messages and
 -- notices.
 --
--- When a storm breaks it brings in the manager, a colleague and the press officer and
--- publishes a statement that says what happened, what is being done and where to read
+-- When a storm breaks (a storm whose comments must be answered within the hour: a
+-- trickle of questions with the working-day deadline is no crisis) it brings in the
+-- manager, a colleague and the press officer and publishes a statement that says what happened, what is being done and where to read
 -- more: the storm's model answer without its acknowledgement (the facts every storm
 -- comment is answered with), else a general text.
 --
@@ -221,8 +222,14 @@ end
 
 local handle
 
+-- A storm is a crisis when its comments must be answered within the hour.
+local function crisis_storm(item)
+  local within = item.hints.within
+  return item.storm ~= nil and within ~= nil and within <= 60
+end
+
 function on_item(item)
-  if stated or not item.storm then return handle(item) end
+  if stated or not crisis_storm(item) then return handle(item) end
   local actions = storm_breaks(item)
   local more = handle(item)
   if more and more.action then more = { more } end
