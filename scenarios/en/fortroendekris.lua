@@ -291,8 +291,8 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly "
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
                  .. "about an interview with the head of department." },
 }
 
@@ -334,8 +334,8 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly "
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
                  .. "before the 10 o'clock news." },
 }
 
@@ -403,8 +403,8 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly "
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
                  .. "about the interview on site at 14:00." },
 }
 
@@ -467,8 +467,8 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly "
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
                  .. "about the question on other schools." },
 }
 
@@ -578,8 +578,8 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
                rules = { "inform_up", "public_record" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly "
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
                  .. "about what the municipality has said and is doing." },
   }
   inject {
@@ -655,8 +655,8 @@ on("reply", function(a)
                    rules = { "public_record", "inform_up" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly "
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
                  .. "about our answers in the comment field." },
       }
       return
@@ -706,8 +706,8 @@ local function removed(a)
                rules = { "public_record", "response_model" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly "
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
                  .. "about how we handle comments." },
   }
 end
