@@ -110,7 +110,7 @@ the one who asks whether it really was the municipality that wrote it.]],
       points = {
         { label = "what happened: the account was hijacked", say = { "hijacked", "hacked", "taken over" } },
         { label = "what we do", say = { "taken back control", "removing", "secured", "tightened", "password", "do not click" } },
-        { label = "where to read more", say = { "read more", "website", "bank" } },
+        { label = "what followers should do, where to read more", say = { "read more", "website", "bank", "do not click" } },
       },
       model = "Our account was hijacked this evening. The posts and messages about gift cards do "
           .. "not come from us: do not click the link. We have taken back control and are "
