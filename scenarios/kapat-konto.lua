@@ -295,8 +295,9 @@ storm {
                { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
              },
              model = "Jag förstår att du är orolig. Vårt konto har kapats i kväll, och inläggen och "
-                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Har du "
-                 .. "lämnat kortuppgifter, ring din bank och spärra kortet. Läs mer på " .. BEDRAGERI },
+                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Vi tar "
+                 .. "bort inläggen. Har du lämnat kortuppgifter, ring din bank och spärra kortet. Läs "
+                 .. "mer på " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----

@@ -299,8 +299,9 @@ storm {
                { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
              },
              model = "I understand that you are worried. Our account was hijacked this evening, and the "
-                 .. "posts and messages about gift cards do not come from us. Do not click the link. If you "
-                 .. "gave card details, call your bank and block the card. Read more at " .. BEDRAGERI },
+                 .. "posts and messages about gift cards do not come from us. Do not click the link. We "
+                 .. "are removing the posts. If you gave card details, call your bank and block the card. "
+                 .. "Read more at " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----
