@@ -287,7 +287,8 @@ inquiry {
              points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
              avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
              model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                 .. "Björkängsskolan och kontaktar dig inom kort." },
+                 .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om en intervju med förvaltningschefen." },
 }
 
 comment {
@@ -329,7 +330,8 @@ inquiry {
              points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
              avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
              model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                 .. "Björkängsskolan och kontaktar dig inom kort." },
+                 .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "inför nyheterna kl. 10." },
 }
 
 comment {
@@ -397,7 +399,8 @@ inquiry {
              points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
              avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
              model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                 .. "Björkängsskolan och kontaktar dig inom kort." },
+                 .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om intervjun på plats kl. 14." },
 }
 
 media {
@@ -458,7 +461,8 @@ inquiry {
              points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
              avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
              model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                 .. "Björkängsskolan och kontaktar dig inom kort." },
+                 .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om frågan om andra skolor." },
 }
 
 comment {
@@ -566,7 +570,8 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
                points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
                avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
                model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                   .. "Björkängsskolan och kontaktar dig inom kort." },
+                   .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om vad kommunen har sagt och gör." },
   }
   inject {
     kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
@@ -639,7 +644,8 @@ on("reply", function(a)
                points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
                avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
                model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                   .. "Björkängsskolan och kontaktar dig inom kort." },
+                   .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om våra svar i kommentarsfältet." },
       }
       return
     end
@@ -688,7 +694,8 @@ local function removed(a)
                points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
                avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
                model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
-                   .. "Björkängsskolan och kontaktar dig inom kort." },
+                   .. "Björkängsskolan och kontaktar dig inom kort "
+                 .. "om hur vi hanterar kommentarer." },
   }
 end
 on("delete", removed)

@@ -108,7 +108,7 @@ det verkligen var kommunen som skrev.]],
       points = {
         { label = "vad som har hänt: kontot är kapat", say = { "kapat", "kapats", "kapade", "kapning" } },
         { label = "vad vi gör", say = { "tagit tillbaka", "tar bort", "säkrat", "skärpt", "lösenord", "klicka inte" } },
-        { label = "var man läser mer", say = { "läs mer", "webbplats", "bank" } },
+        { label = "vad följarna ska göra, var man läser mer", say = { "läs mer", "webbplats", "bank", "klicka inte" } },
       },
       model = "Vårt konto har kapats i kväll. Inläggen och meddelandena om presentkort kommer "
           .. "inte från oss: klicka inte på länken. Vi har tagit tillbaka kontrollen och tar "
@@ -295,8 +295,9 @@ storm {
                { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
              },
              model = "Jag förstår att du är orolig. Vårt konto har kapats i kväll, och inläggen och "
-                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Har du "
-                 .. "lämnat kortuppgifter, ring din bank och spärra kortet. Läs mer på " .. BEDRAGERI },
+                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Vi tar "
+                 .. "bort inläggen. Har du lämnat kortuppgifter, ring din bank och spärra kortet. Läs "
+                 .. "mer på " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----

@@ -93,7 +93,7 @@ lämnas till pressansvarig och chefen ska få en lägesbild inom några minuter.
       points = {
         { label = "vad som har hänt: biblioteket stänger", say = { "30 september", "stänger", "beslut" } },
         { label = "vad vi gör: bokbuss, läxhjälp, dialogmöte", say = { "bokbuss", "läxhjälp", "dialogmöte", "6 maj" } },
-        { label = "var man läser mer", say = { "frågor och svar", "läs mer", "webbplats" } },
+        { label = "var man läser mer", say = { "frågor och svar", "läs mer", "webbplats", "vanligaste frågorna", "finns på" } },
       },
       model = "Norrby bibliotek stänger den 30 september. Bokbussen kommer till Norrby torg "
           .. "tisdagar och torsdagar, och läxhjälpen flyttar till Norrby skola. Den 6 maj har vi "

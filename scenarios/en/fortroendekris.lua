@@ -291,8 +291,9 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
+                 .. "about an interview with the head of department." },
 }
 
 comment {
@@ -333,8 +334,9 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
+                 .. "before the 10 o'clock news." },
 }
 
 comment {
@@ -401,8 +403,9 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
+                 .. "about the interview on site at 14:00." },
 }
 
 media {
@@ -464,8 +467,9 @@ inquiry {
              rules = { "inform_up", "public_record" },
              points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
              avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                 .. "about Björkängsskolan and will contact you shortly." },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                 .. "She will contact you shortly "
+                 .. "about the question on other schools." },
 }
 
 comment {
@@ -574,8 +578,9 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
                rules = { "inform_up", "public_record" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
+                 .. "about what the municipality has said and is doing." },
   }
   inject {
     kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
@@ -650,8 +655,9 @@ on("reply", function(a)
                    rules = { "public_record", "inform_up" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
+                 .. "about our answers in the comment field." },
       }
       return
     end
@@ -700,8 +706,9 @@ local function removed(a)
                rules = { "public_record", "response_model" },
                points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
                avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
-               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
-                   .. "about Björkängsskolan and will contact you shortly." },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions. "
+                   .. "She will contact you shortly "
+                 .. "about how we handle comments." },
   }
 end
 on("delete", removed)

@@ -110,7 +110,7 @@ the one who asks whether it really was the municipality that wrote it.]],
       points = {
         { label = "what happened: the account was hijacked", say = { "hijacked", "hacked", "taken over" } },
         { label = "what we do", say = { "taken back control", "removing", "secured", "tightened", "password", "do not click" } },
-        { label = "where to read more", say = { "read more", "website", "bank" } },
+        { label = "what followers should do, where to read more", say = { "read more", "website", "bank", "do not click" } },
       },
       model = "Our account was hijacked this evening. The posts and messages about gift cards do "
           .. "not come from us: do not click the link. We have taken back control and are "
@@ -299,8 +299,9 @@ storm {
                { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
              },
              model = "I understand that you are worried. Our account was hijacked this evening, and the "
-                 .. "posts and messages about gift cards do not come from us. Do not click the link. If you "
-                 .. "gave card details, call your bank and block the card. Read more at " .. BEDRAGERI },
+                 .. "posts and messages about gift cards do not come from us. Do not click the link. We "
+                 .. "are removing the posts. If you gave card details, call your bank and block the card. "
+                 .. "Read more at " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----

@@ -96,7 +96,7 @@ a situation report within minutes.]],
       points = {
         { label = "what happened: the library closes", say = { "30 September", "closes", "decision" } },
         { label = "what we do: mobile library, homework help, meeting", say = { "mobile library", "homework help", "public meeting", "6 May" } },
-        { label = "where to read more", say = { "questions and answers", "read more", "website" } },
+        { label = "where to read more", say = { "questions and answers", "read more", "website", "most common questions", "are at" } },
       },
       model = "Norrby library closes on 30 September. The mobile library comes to Norrby square "
           .. "on Tuesdays and Thursdays, and the homework help moves to Norrby school. On 6 May "

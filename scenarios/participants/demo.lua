@@ -1,12 +1,14 @@
 -- The demo participant of `make run`: a reasonable editor who gets most things right and
 -- some things wrong, so that the summary shows both good and missed items.
 --
--- Good: greets by first name and signs off, usually acknowledges an upset author first and
--- gives the link, refers repeated questions to the earlier answer, leaves trolls alone,
+-- Good: greets by first name and signs off, usually says what the scenario's model answer
+-- says (hints.model; else a short general reply), usually acknowledges an upset author
+-- first and gives the link, refers repeated questions to the earlier answer, leaves trolls alone,
 -- sends individual cases to case handling and journalists to the press officer,
 -- acknowledges messages from the manager and colleagues, and in a hijack escalates to IT
 -- security and locks the attacker out.
--- Imperfect: sometimes forgets the acknowledgement or the link, falls behind in a storm
+-- Imperfect: about one reply in four is a general "we are working on it" that answers
+-- nothing, sometimes forgets the acknowledgement or the link, falls behind in a storm
 -- (answers about two comments in three, some too late), skips thank-yous, does not bring
 -- in a colleague on its own, and in a hijack forgets the former employee's access at
 -- first, so the attacker comes back once.
@@ -29,6 +31,9 @@ end
 
 local function reply_text(item)
   local h = item.hints
+  if h.model and h.class ~= "thanks" and chance(0.75) then
+    return "Hej " .. item.author.first .. "!\n" .. h.model .. "\nVänliga hälsningar,\n" .. exercise.me
+  end
   local body = {}
   if h.acknowledge and chance(0.75) then
     body[#body + 1] = "Jag förstår att det här är frustrerande."

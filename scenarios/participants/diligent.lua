@@ -11,8 +11,10 @@
 -- them; escalates to every target the item expects; acknowledges internal messages and
 -- notices.
 --
--- When a storm breaks it brings in the manager, a colleague and the press officer and
--- publishes a statement that says what happened, what is being done and where to read
+-- When a storm breaks in a crisis (exercise.crisis; without it, a storm whose comments must
+-- be answered within the hour: a trickle of questions with the working-day deadline is no
+-- crisis) it brings in the
+-- manager, a colleague and the press officer and publishes a statement that says what happened, what is being done and where to read
 -- more: the storm's model answer without its acknowledgement (the facts every storm
 -- comment is answered with), else a general text.
 --
@@ -221,8 +223,17 @@ end
 
 local handle
 
+-- A storm is a crisis when the scenario says so (exercise.crisis: scoring.crisis, by default
+-- true with a storm); without that field, when its comments must be answered within the hour.
+local function crisis_storm(item)
+  if item.storm == nil then return false end
+  if exercise.crisis ~= nil then return exercise.crisis end
+  local within = item.hints.within
+  return within ~= nil and within <= 60
+end
+
 function on_item(item)
-  if stated or not item.storm then return handle(item) end
+  if stated or not crisis_storm(item) then return handle(item) end
   local actions = storm_breaks(item)
   local more = handle(item)
   if more and more.action then more = { more } end

@@ -52,5 +52,6 @@ storm { id = "s1", on = "p1", from = "+30m", to = "+90m", count = 40, curve = "r
                    points = { { label = "öppnar igen i september", say = { "september" } },
                               { label = "Kvarnby bibliotek under tiden", say = { "Kvarnby" } } },
                    need = 1,
-                   model = "Jag förstår att det är tråkigt. Biblioteket öppnar igen i "
-                       .. "september. Så länge kan du låna i Kvarnby." } }
+                   model = "Jag förstår att det är tråkigt. Biblioteket renoveras och öppnar "
+                       .. "igen i september. Så länge kan du låna i Kvarnby. Läs mer på "
+                       .. "https://www.example.se/bibliotek" } }
