@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "log/logw.h"
+#include "scoring/reply_input.h"
 #include "session/resume.h"
 #include "scoring/csv.h"
 
@@ -231,6 +232,61 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     return st;
 }
 
+/* The words spelling accepts besides the dictionaries: the scenario's list (scoring.words),
+ * its people's and outlets' names, the account's, and the words of every text it declares
+ * (items, prepared injects, templates, storm comments, hijack posts); and the first names
+ * of its people. The reply editor underlines with them. */
+static sd_status spelling_setup(sd_app *app, sd_error *err)
+{
+    const sd_scenario *sc = app->sc;
+    sd_status st = sd_spell_extra_create(&app->spell_words, err);
+    sd_spell_extra *x = app->spell_words;
+#define ADD(s) do { if (st == SD_OK && (s) != NULL) st = sd_spell_extra_add_text(x, (s), err); } while (0)
+    for (size_t i = 0; i < sc->scoring.n_words; i++)
+        ADD(sc->scoring.words[i]);
+    ADD(sc->account_name);
+    ADD(sc->account_handle);
+    for (size_t i = 0; i < sc->n_personas; i++) {
+        ADD(sc->personas[i].first);
+        ADD(sc->personas[i].last);
+    }
+    const sd_item_def *lists[2] = {sc->items, sc->prepared};
+    size_t counts[2] = {sc->n_items, sc->n_prepared};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < counts[l]; i++) {
+            ADD(lists[l][i].text);
+            ADD(lists[l][i].title);
+            ADD(lists[l][i].outlet);
+        }
+    for (size_t i = 0; i < sc->n_templates; i++)
+        ADD(sc->templates[i].text);
+    for (size_t i = 0; i < sc->n_storms; i++)
+        for (int m = 0; m <= SD_MOOD_COUNT; m++)
+            for (size_t k = 0; k < sc->storms[i].texts[m].n; k++)
+                ADD(sc->storms[i].texts[m].texts[k]);
+    for (size_t i = 0; i < sc->n_hijacks; i++) {
+        ADD(sc->hijacks[i].notice);
+        for (size_t k = 0; k < sc->hijacks[i].n_posts; k++)
+            ADD(sc->hijacks[i].posts[k]);
+    }
+#undef ADD
+    if (st != SD_OK)
+        return st;
+    if (sc->n_personas > 0) {
+        app->names = calloc(sc->n_personas, sizeof *app->names);
+        if (app->names == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        for (size_t i = 0; i < sc->n_personas; i++)
+            if (sc->personas[i].first)
+                app->names[app->n_names++] = sc->personas[i].first;
+    }
+    sd_speller *sp = sd_lexicons_speller(app->lx);
+    sd_editor_set_speller(app->ed, sp, sc->lang, app->spell_words);
+    /* load the dictionary now rather than at the first key press (0.1-0.3 s) */
+    sd_spell_check(sp, sc->lang, "hej", 3, NULL, NULL, 0, NULL);
+    return SD_OK;
+}
+
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
     *out = NULL;
@@ -258,7 +314,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     if ((st = sd_texts_load(sd_assets_dir(), app->ui_lang, &app->tx, err)) != SD_OK ||
         (st = sd_lexicons_load(sd_assets_dir(), &app->lx, err)) != SD_OK ||
         (st = sd_editor_create(&app->ed, err)) != SD_OK ||
-        (st = sd_editor_create(&app->field, err)) != SD_OK)
+        (st = sd_editor_create(&app->field, err)) != SD_OK ||
+        (st = spelling_setup(app, err)) != SD_OK)
         goto fail;
 
     /* SDL: the caller chose the video driver (SDL_VIDEODRIVER); no vsync (it fails under
@@ -325,6 +382,8 @@ void sd_app_destroy(sd_app *app)
     sd_editor_free(app->ed);
     sd_editor_free(app->field);
     sd_lexicons_free(app->lx);
+    sd_spell_extra_free(app->spell_words);
+    free(app->names);
     sd_texts_free(app->tx);
     sd_scenario_free(app->sc);
     free(app->checked_text);
@@ -475,6 +534,8 @@ static void stop_editing(sd_app *app)
     SDL_StopTextInput();
 }
 
+static void coach(sd_app *app);
+
 static sd_status send_text(sd_app *app, sd_error *err)
 {
     sd_action a;
@@ -488,6 +549,11 @@ static sd_status send_text(sd_app *app, sd_error *err)
         a.item = sd_model_str(app->model, sd_model_item(app->model, (size_t)app->edit_item)->id);
     }
     a.text = sd_editor_text(app->ed);
+    /* the coach's verdict on exactly the text sent (it may have been typed this frame) */
+    coach(app);
+    app->sent_tone_valid = app->tone_valid;
+    if (app->tone_valid)
+        app->sent_tone = app->tone;
     size_t rejected_before = 0;
     sd_situation sit;
     sd_session_situation(app->s, &sit);
@@ -864,18 +930,26 @@ static void coach(sd_app *app)
     if (app->tone_valid && app->checked_item == app->edit_item && app->checked_mode == app->edit_mode &&
         app->checked_text && strcmp(app->checked_text, text) == 0)
         return;
-    sd_tone_input in = {.text = text, .lang = app->sc->lang, .signer = app->participant,
-                        .mood = SD_MOOD_CALM, .is_public = app->edit_mode != SD_EDIT_DM,
-                        .max_words = app->sc->scoring.max_words, .max_lix = app->sc->scoring.max_lix};
+    /* The input the score builds for this reply (reply_input.h): the log header's language,
+     * participant and scoring, the item's expectation as the results hold it. */
+    const sd_rec_header *h = sd_results_header(app->res);
+    sd_reply_context cx = {.lang = h ? h->lang : app->sc->lang,
+                           .signer = h && h->participant ? h->participant : app->participant,
+                           .scoring = h ? &h->scoring : &app->sc->scoring,
+                           .words = app->spell_words, .names = app->names, .n_names = app->n_names};
+    static const sd_expect no_expect = {0}; /* publishing: no item answered */
+    sd_reply_target to = {.expect = &no_expect, .mood = SD_MOOD_CALM};
     if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model)) {
         const sd_mitem *it = sd_model_item(app->model, (size_t)app->edit_item);
         const char *first = sd_model_str(app->model, it->first);
-        in.to_first = *first ? first : NULL;
-        in.mood = (sd_mood)it->mood;
-        in.expect_link = it->link != 0;
-        if (it->max_words)
-            in.max_words = it->max_words;
+        to.expect = it->expect;
+        to.to_first = *first ? first : NULL;
+        to.mood = (sd_mood)it->mood;
+        /* TODO(lead): to.kp = the compiled it->expect->content, from the cache the score
+         * uses (keypoints.h), once score.c compiles contents. */
     }
+    sd_tone_input in;
+    sd_reply_tone_input(&cx, &to, text, app->edit_mode != SD_EDIT_DM, &in);
     sd_tone_check_reply(app->lx, &in, &app->tone);
     free(app->checked_text);
     size_t n = strlen(text) + 1;
@@ -1010,6 +1084,25 @@ bool sd_app_status_bad(const sd_app *app) { return app->status_bad; }
 const char *sd_app_save_error(const sd_app *app) { return app->save_error; }
 bool sd_app_on_scorecard(const sd_app *app) { return app->scorecard; }
 bool sd_app_editing(const sd_app *app) { return app->editing; }
+const sd_tone_result *sd_app_coach_tone(const sd_app *app)
+{
+    return app->tone_valid ? &app->tone : NULL;
+}
+const sd_tone_result *sd_app_coach_sent(const sd_app *app)
+{
+    return app->sent_tone_valid ? &app->sent_tone : NULL;
+}
+size_t sd_app_editor_misspelt(sd_app *app, size_t *starts, size_t *ends, size_t max)
+{
+    return sd_editor_misspelt(app->ed, starts, ends, max);
+}
+uint64_t sd_app_editor_spell_checks(const sd_app *app) { return sd_editor_spell_checks(app->ed); }
+const sd_spell_extra *sd_app_spell_words(const sd_app *app) { return app->spell_words; }
+const char *const *sd_app_names(const sd_app *app, size_t *n)
+{
+    *n = app->n_names;
+    return app->names;
+}
 bool sd_app_feed_newest_first(const sd_app *app) { return sd_feed_newest_first(app); }
 const char *sd_app_editor_text(const sd_app *app) { return sd_editor_text(app->ed); }
 bool sd_app_editor_selection(const sd_app *app, size_t *start, size_t *end)

@@ -99,6 +99,13 @@ struct sd_app {
     sd_edit_mode checked_mode;
     sd_tone_result tone;
     bool tone_valid;
+    sd_tone_result sent_tone; /* the coach's verdict on the text last sent (tests) */
+    bool sent_tone_valid;
+    /* spelling: the words the scenario accepts (its list, names, texts) and the first names
+     * of its people, for the editor's underlines and the coach (built once) */
+    sd_spell_extra *spell_words;
+    const char **names;
+    size_t n_names;
     /* mouse: what the last frame drew; a drag in the editor */
     sd_hit hit;
     bool drag_editor;
