@@ -36,6 +36,14 @@
 --
 -- Three simulated hours at compression 6: 30 minutes of real time. Everything is
 -- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (the manager's and the press officer's messages and
+-- "Fakta för svaren" in the description), and their phrases are words only a reply that
+-- gives the fact contains, never words of the question. A model answer is the reply's body
+-- only: "Hej <förnamn>!" and "Vänliga hälsningar, <namn>" are added around it. The claims
+-- to avoid follow the press officer's line: no speculation about health or blame, no
+-- promises about responsibility or compensation, nothing defensive.
 
 local FAKTA = "https://www.example.se/ekby/bjorkangsskolan"
 local ARTIKEL = "https://www.example.se/ekbytidning/mogel-bjorkangsskolan"
@@ -54,7 +62,16 @@ oroliga och misstänksamma kommentarer, journalister hör av sig, och chefen och
 pressansvarig vill att kommunen visar handling. Förvaltningschefen har fattat beslut i
 morse: B-flygeln stängs i dag, klasserna flyttar till paviljonger från måndag, en
 oberoende fuktutredning beställs och vårdnadshavare bjuds in till informationsmöte. Allt
-samlas på kommunens faktasida om skolan.]],
+samlas på kommunens faktasida om skolan.
+
+Fakta för svaren: bara B-flygeln stängs; skolan rivs inte, och förskoleklassen och
+A-flygeln berörs inte. Klasserna flyttar tillsammans till paviljonger vid Ekby sporthall
+från måndag och har distansundervisning torsdag och fredag. Från måndag går en skolbuss
+från Björkängsskolan till paviljongerna varje morgon kl. 7.45 och tillbaka efter
+skoldagen. Revisorernas granskning tas upp i kommunfullmäktige i april. Frågor om ett
+barns hälsa tar skolsköterskan, som nås via skolans kontaktsida. Anställda med besvär kan
+prata med företagshälsovården i förtroende; HR förmedlar kontakten. Alla frågor från
+medier går till pressansvariga Elin.]],
   aim = [[
 Hantera en förtroendekris i sociala medier enligt riktlinjen: visa handling tidigt (ett
 uttalande inom 30 minuter från att krisen startar), ta in chef och kollega som backup,
@@ -76,7 +93,24 @@ anmäl hot och personuppgifter, radera aldrig saklig kritik.]],
     crisis_start = "+5m",       -- the first storm comment
     backup_within = "20m",
     statement_within = "30m",   -- show action early
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "vad som har hänt: fukt och mögel i B-flygeln", say = { "mögel", "fukt", "granskning" } },
+        { label = "vad vi gör: stänger, paviljonger, utredning", say = { "stängd", "stängs", "paviljong", "fuktutredning" } },
+        { label = "var man får veta mer", say = { "faktasida", "läs mer", "allt vi vet", "informationsmötet", "webbplats" } },
+      },
+      model = "Revisorernas granskning visar att fukt och mögel i B-flygeln på "
+          .. "Björkängsskolan inte åtgärdades i tid. B-flygeln är stängd från i dag. Klasserna "
+          .. "flyttar tillsammans till paviljonger vid Ekby sporthall från måndag, och en "
+          .. "oberoende fuktutredning är beställd. Välkommen till informationsmötet i morgon "
+          .. "kl. 18 i sporthallen. Allt vi vet finns på https://www.example.se/ekby/bjorkangsskolan",
+    },
   },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "Björkängsskolan", "B-flygeln", "A-flygeln", "paviljongerna",
+            "fuktutredning", "sporthallen", "informationsmötet", "skolsköterskan",
+            "företagshälsovården" },
 }
 
 -- ---- personer ----
@@ -179,7 +213,24 @@ storm {
   repeats = 0.12,
   expect = { within = "20m", link = FAKTA, class = "dissatisfied",
              fault = { "delete", "hide" },
-             rules = { "implicit_question", "active_in_comments", "act_fast" } },
+             rules = { "implicit_question", "active_in_comments", "act_fast" },
+             -- one answer for every storm comment: at least one of the facts
+             points = {
+               { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+               { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+               { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Jag förstår att du är orolig. B-flygeln är stängd från i dag, och klasserna flyttar "
+                 .. "till paviljonger vid Ekby sporthall från måndag. En oberoende fuktutredning är "
+                 .. "beställd. I morgon kl. 18 har vi informationsmöte i sporthallen. Allt vi vet finns på "
+                 .. FAKTA },
 }
 
 -- ---- enskilda kommentarer, meddelanden och mediefrågor ----
@@ -189,7 +240,16 @@ comment {
       .. "Vi har varit hos läkaren två gånger. Kan det bero på möglet? Vad ska jag göra?",
   -- ett enskilt ärende med hälsouppgifter om ett barn: flytta det ur kommentarsfältet
   expect = { within = "20m", escalate = "case_handling", link = KONTAKT,
-             rules = { "move_case", "private_data" }, fault = "delete" },
+             rules = { "move_case", "private_data" }, fault = "delete",
+             points = { { label = "ärendet är skickat vidare", say = { "skickat", "vidare" } } },
+             channel = { label = "skolsköterskan kontaktar dig", say = { "skolsköterska", "skolsköterskan", "skolan kontaktar" } },
+             avoid = {
+               { label = "spekulerar om hälsan", say = { "beror på möglet", "inte farligt", "ingen fara", "troligen", "förmodligen" } },
+               { label = "diskuterar ärendet öppet", say = { "4B", "huvudvärk", "hosta", "läkaren" } },
+             },
+             model = "Jag förstår att du är orolig. Skriv inga fler uppgifter om din sons hälsa här. Vi har "
+                 .. "skickat ditt ärende vidare, och skolsköterskan kontaktar dig. Du når också skolan på "
+                 .. KONTAKT },
 }
 
 comment {
@@ -199,7 +259,22 @@ comment {
       .. "skulle åtgärdas. Varför gjorde ingen något?",
   -- berättigad kritik: bekräfta först, svara sakligt, länka. Radera eller dölj aldrig.
   expect = { within = "20m", link = FAKTA, class = "justified_criticism",
-             ok = "reply", fault = { "delete", "hide" }, rules = "response_model" },
+             ok = "reply", fault = { "delete", "hide" }, rules = "response_model",
+             points = {
+               { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+               { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+               { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+             },
+             need = 2,
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Jag förstår att du är besviken, och du har rätt i att anmälningarna borde ha lett "
+                 .. "till åtgärder. B-flygeln är stängd från i dag och en oberoende fuktutredning är "
+                 .. "beställd. Granskningen tas upp i kommunfullmäktige i april. Läs mer på " .. FAKTA },
 }
 
 inquiry {
@@ -208,7 +283,11 @@ inquiry {
       .. "varningarna, och varför åtgärdades de inte? Kan vi få en intervju med "
       .. "förvaltningschefen i dag?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+             avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+             model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                 .. "Björkängsskolan och kontaktar dig inom kort." },
 }
 
 comment {
@@ -218,7 +297,20 @@ comment {
   -- ett missförstånd: bekräfta, rätta fakta (bara B-flygeln stängs, klasserna hålls ihop)
   expect = { within = "20m", link = FAKTA, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "bara B-flygeln är stängd", say = { "bara B-flygeln", "endast B-flygeln", "rivs inte", "inte rivas" } },
+               { label = "klasserna hålls ihop i paviljonger", say = { "paviljong", "tillsammans", "hålls ihop" } },
+             },
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Jag förstår att det låter oroande, men skolan ska inte rivas. Bara B-flygeln är "
+                 .. "stängd. Klasserna flyttar tillsammans till paviljonger vid Ekby sporthall från måndag. "
+                 .. "Läs mer på " .. FAKTA },
 }
 
 comment {
@@ -233,7 +325,11 @@ inquiry {
       .. "hur många elever och anställda har haft besvär, och har kommunen anmält det här "
       .. "som en arbetsmiljöavvikelse?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+             avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+             model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                 .. "Björkängsskolan och kontaktar dig inom kort." },
 }
 
 comment {
@@ -250,7 +346,20 @@ comment {
   text = "Stämmer det att Björkängsskolan ska rivas? Någon skrev det här ovanför.",
   repeat_of = "c-rivas",
   expect = { within = "20m", link = FAKTA, class = "misunderstanding",
-             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" } },
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             points = {
+               { label = "bara B-flygeln är stängd", say = { "bara B-flygeln", "endast B-flygeln", "rivs inte", "inte rivas" } },
+               { label = "klasserna hålls ihop i paviljonger", say = { "paviljong", "tillsammans", "hålls ihop" } },
+             },
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Vi har svarat längre upp i tråden: skolan ska inte rivas. Bara B-flygeln är stängd, "
+                 .. "och klasserna flyttar tillsammans till paviljonger vid Ekby sporthall från måndag. "
+                 .. "Läs mer på " .. FAKTA },
 }
 
 internal {
@@ -267,7 +376,16 @@ dm {
   id = "d-personal", at = "+50m", author = "fatima",
   text = "Hej. Jag jobbar på Björkängsskolan och har fått utslag och astma sedan i höstas. "
       .. "Jag vågar inte säga något till min rektor. Finns det någon jag kan prata med?",
-  expect = { within = "30m", escalate = "case_handling", rules = "move_case", fault = "delete" },
+  expect = { within = "30m", escalate = "case_handling", rules = "move_case", fault = "delete",
+             points = { { label = "ärendet är skickat vidare", say = { "skickat", "vidare" } } },
+             channel = { label = "företagshälsovården via HR", say = { "företagshälsovård", "företagshälsovården", "HR" } },
+             avoid = {
+               { label = "spekulerar om hälsan", say = { "beror på möglet", "troligen", "förmodligen" } },
+               { label = "säger att hon ska gå till rektorn", say = { "prata med din rektor", "fråga rektorn" } },
+             },
+             model = "Tack för att du berättar, jag förstår att det känns svårt. Jag har skickat ditt ärende "
+                 .. "vidare till HR, som ser till att företagshälsovården kontaktar dig. Där kan du prata "
+                 .. "i förtroende." },
 }
 
 inquiry {
@@ -275,7 +393,11 @@ inquiry {
   text = "Hej, Ida Sandberg på Nyheter Öst. Vi kommer till Björkängsskolan i eftermiddag. "
       .. "Kan någon från kommunen ställa upp på en intervju på plats kl. 14?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+             avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+             model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                 .. "Björkängsskolan och kontaktar dig inom kort." },
 }
 
 media {
@@ -292,7 +414,22 @@ comment {
   text = "Typiskt. Först när tidningen skriver om det händer något.",
   -- lösryckt kritik med en underliggande fråga: svara allmänt och länka
   expect = { within = "20m", link = FAKTA, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+               { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+               { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Jag förstår att du är besviken. B-flygeln är stängd från i dag och en oberoende "
+                 .. "fuktutredning är beställd. I morgon kl. 18 har vi informationsmöte i sporthallen. Allt "
+                 .. "vi vet finns på " .. FAKTA },
 }
 
 internal {
@@ -305,7 +442,11 @@ internal {
 comment {
   id = "c-skjuts", at = "+120m", on = "p1", author = "lotta",
   text = "Hur tar sig barnen till paviljongerna vid sporthallen? Blir det skolskjuts?",
-  expect = { within = "20m", link = FAKTA, class = "question" },
+  expect = { within = "20m", link = FAKTA, class = "question",
+             points = { { label = "skolbuss kl. 7.45 från skolan", say = { "skolbuss", "buss", "7.45" } } },
+             avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+             model = "Från måndag går en skolbuss från Björkängsskolan till paviljongerna varje morgon kl. "
+                 .. "7.45 och tillbaka efter skoldagen. Läs mer på " .. FAKTA },
 }
 
 inquiry {
@@ -313,13 +454,18 @@ inquiry {
   text = "Hej, Jonas Falk på Tidningen Skolliv. Hur många andra skolor i Ekby har "
       .. "fuktanmälningar som inte är åtgärdade?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+             avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+             model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                 .. "Björkängsskolan och kontaktar dig inom kort." },
 }
 
 comment {
   id = "c-tack", at = "+160m", on = "p1", author = "lotta",
   text = "Tack för att ni svarar här i kommentarerna i dag, det gör skillnad.",
-  expect = { class = "thanks", within = "30m", weight = 0.5 },
+  expect = { class = "thanks", within = "30m", weight = 0.5,
+             model = "Tack själv, vad fint att höra. Vi fortsätter att svara här i dag." },
 }
 
 -- ---- callbacks ----
@@ -351,7 +497,23 @@ on("publish", function(a)
     text = "Bra att B-flygeln stängs och att klasserna får vara kvar tillsammans. Men varför "
         .. "tog det två år och en tidningsartikel?",
     expect = { within = "20m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "granskningen tas upp i fullmäktige i april", say = { "april", "fullmäktige" } },
+                 { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+                 { label = "förvaltningschefen svarar på informationsmötet", say = { "informationsmöte", "kl. 18" } },
+               },
+               need = 2,
+               avoid = {
+                 { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+                 { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+                 { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+                 { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+               },
+               model = "Jag förstår din fråga, och den är rimlig. Revisorernas granskning tas upp i "
+                   .. "kommunfullmäktige i april, och en oberoende fuktutredning är beställd. "
+                   .. "Förvaltningschefen svarar på frågor på informationsmötet i morgon kl. 18. Läs mer på "
+                   .. FAKTA },
   }
   inject {
     kind = "internal", id = "i-linje", at = "+6m", from = "press_officer",
@@ -370,7 +532,22 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
     kind = "comment", id = "c-tyst1", on = "p1", author = "mats",
     text = "Ni lägger ut inlägg om kollo men säger inte ett ord om möglet. Vad döljer ni?",
     expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = { "show_action", "response_model" } },
+               fault = { "delete", "hide" }, rules = { "show_action", "response_model" },
+               points = {
+                 { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+                 { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+                 { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+               },
+               need = 2,
+               avoid = {
+                 { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+                 { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+                 { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+                 { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+               },
+               model = "Jag förstår att du är arg, och du har rätt i att vi borde ha sagt något tidigare. "
+                   .. "B-flygeln är stängd från i dag och en oberoende fuktutredning är beställd. I morgon "
+                   .. "kl. 18 har vi informationsmöte i sporthallen. Allt vi vet finns på " .. FAKTA },
   }
   inject {
     kind = "media", id = "m-tiger", at = "+3m", outlet = "Ekby Tidning",
@@ -385,7 +562,11 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
     text = "Malin Ek igen. Varför har kommunen inte sagt något på sina egna kanaler? "
         .. "Föräldrarna undrar om barnen ska gå till skolan i morgon.",
     expect = { within = "15m", escalate = "press_officer", weight = 2,
-               rules = { "inform_up", "public_record" } },
+               rules = { "inform_up", "public_record" },
+               points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+               avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+               model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                   .. "Björkängsskolan och kontaktar dig inom kort." },
   }
   inject {
     kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
@@ -404,7 +585,22 @@ when(function(s) return s.minute >= 60 and not published end, function(s)
     text = "En timme och fortfarande inget från kommunen. Vi startar en namninsamling för "
         .. "att ansvariga ska avgå. Dela!",
     expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
-               fault = { "delete", "hide" }, rules = { "show_action", "implicit_question" } },
+               fault = { "delete", "hide" }, rules = { "show_action", "implicit_question" },
+               points = {
+                 { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+                 { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+                 { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+               },
+               need = 1,
+               avoid = {
+                 { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+                 { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+                 { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+                 { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+               },
+               model = "Jag förstår att du är arg, och vi borde ha sagt något tidigare. B-flygeln är stängd "
+                   .. "från i dag och en oberoende fuktutredning är beställd. Kom gärna till "
+                   .. "informationsmötet i morgon kl. 18. Allt vi vet finns på " .. FAKTA },
   }
   inject {
     kind = "media", id = "m-namn", at = "+5m", outlet = "Ekby Tidning",
@@ -439,7 +635,11 @@ on("reply", function(a)
         text = "Aron Holmqvist, Radio Ekby. Ni skriver i kommentarsfältet att kritiken inte "
             .. "stämmer, men granskningen säger motsatsen. Hur går det ihop?",
         expect = { within = "15m", escalate = "press_officer", weight = 2,
-                   rules = { "public_record", "inform_up" } },
+                   rules = { "public_record", "inform_up" },
+               points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+               avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+               model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                   .. "Björkängsskolan och kontaktar dig inom kort." },
       }
       return
     end
@@ -470,14 +670,25 @@ local function removed(a)
     text = "Jag såg att ni tog bort " .. c.first .. "s kommentar. Är det så kommunen "
         .. "hanterar kritik, genom att radera den?",
     expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+                 { label = "bara hot och personuppgifter tas bort", say = { "hot", "personuppgifter" } },
+               },
+               avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+               model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska stå kvar hos "
+                   .. "oss. Vi tar bara bort hot och personuppgifter. Allt vi vet om skolan finns på " .. FAKTA },
   }
   inject {
     kind = "inquiry", id = "q-censur", at = "+10m", author = "malin", outlet = "Ekby Tidning",
     text = "Malin Ek, Ekby Tidning. Läsare hör av sig och säger att kommunen tar bort "
         .. "kritiska kommentarer om Björkängsskolan. Stämmer det, och i så fall varför?",
     expect = { within = "15m", escalate = "press_officer", weight = 2,
-               rules = { "public_record", "response_model" } },
+               rules = { "public_record", "response_model" },
+               points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+               avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "inga andra skolor", "vet inte" } } },
+               model = "Tack för att du hör av dig. Vår pressansvariga Elin tar alla frågor från medier om "
+                   .. "Björkängsskolan och kontaktar dig inom kort." },
   }
 end
 on("delete", removed)
@@ -507,7 +718,22 @@ every("20m", function(s)
       kind = "comment", id = id("c-halla"), on = "p1", author = nudge_authors[nudges],
       text = "Hallå, svarar ni inte? Det ligger massor av frågor här utan svar.",
       expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
-                 fault = { "delete", "hide" }, rules = "active_in_comments" },
+                 fault = { "delete", "hide" }, rules = "active_in_comments",
+                 points = {
+                   { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+                   { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+                   { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+                 },
+                 need = 1,
+                 avoid = {
+                   { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+                   { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+                   { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+                   { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+                 },
+                 model = "Jag förstår att du väntar, förlåt att det dröjer. B-flygeln är stängd från i dag "
+                     .. "och en oberoende fuktutredning är beställd. I morgon kl. 18 har vi informationsmöte. "
+                     .. "Allt vi vet finns på " .. FAKTA },
     }
   end
 end)
@@ -530,7 +756,21 @@ template { id = "arende", title = "Enskilt ärende: flytta ur kommentarsfältet"
 -- ---- för övningsledaren (F9 / Skift+F9) ----
 prepared { kind = "comment", author = "hanna", on = "p1",
   text = "Min dotter ska börja förskoleklass på Björkängsskolan i höst. Ska vi byta skola?",
-  expect = { within = "20m", link = FAKTA, class = "question" } }
+  expect = { within = "20m", link = FAKTA, class = "question",
+             points = {
+               { label = "förskoleklassen berörs inte", say = { "berörs inte", "A-flygeln", "bara B-flygeln" } },
+               { label = "informationsmöte i morgon", say = { "informationsmöte", "kl. 18" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+             },
+             model = "Jag förstår att du funderar. Förskoleklassen ligger i A-flygeln, som inte berörs: "
+                 .. "bara B-flygeln är stängd. Kom gärna till informationsmötet i morgon kl. 18 i "
+                 .. "sporthallen. Läs mer på " .. FAKTA } }
 prepared { kind = "internal", from = "press_officer",
   text = "Nyheter Öst vill ha en kommentar direkt i sändning kl. 12. Ge mig en lägesbild: "
       .. "hur många kommentarer, vilka teman, och hur är stämningen jämfört med i morse? "

@@ -18,6 +18,12 @@
 --   +95m  pressansvarig frågar hur läget är                     (inform_up)
 -- Callbacks: ett svar till den frustrerade invånaren ger ett tack tillbaka, och en
 -- raderad kommentar från en invånare ger en ny, arg kommentar om censur.
+--
+-- Vad ett bra svar säger (expect.points, refer, channel, avoid och model): nyckelpunkterna
+-- är fakta som scenariot självt ger (i inläggen och under "Fakta för svaren" i
+-- beskrivningen), och deras fraser är ord som bara ett svar med faktan innehåller, inte ord
+-- ur frågan. Modellsvaret (model) är bara svarets kropp: motorn och deltagaren lägger till
+-- "Hej <förnamn>!" före och "Vänliga hälsningar, <namn>" efter.
 
 scenario {
   id = "introduktion",
@@ -30,7 +36,14 @@ komma. Flödet visar kommunens inlägg och kommentarerna under dem, inkorgen vis
 direktmeddelanden och interna meddelanden från chef och kollegor, och lägesbilden visar
 hur många som väntar på svar, hur länge den äldsta har väntat och hur stämningen i
 kommentarsfältet rör sig. Mot slutet stänger återvinningscentralen oväntat och det
-börjar storma lite.]],
+börjar storma lite.
+
+Fakta för svaren: från måndag den 23 mars töms kärlen på Björkvägen (och i hela Östra
+Ekby) på onsdagar i stället för måndagar. Ett kärl som inte har tömts felanmäls på
+kommunens webbplats och töms då inom två arbetsdagar. Fakturor och andra enskilda ärenden
+tar kommunens kontaktcenter hand om. Kommunen tar aldrig bort saklig kritik, bara hot, hat
+och personuppgifter. Återvinningscentralen öppnar igen torsdag den 19 mars klockan 7;
+trädgårdsavfall kan lämnas på kompostplatsen i Norrby så länge.]],
   aim = [[
 Lär dig skärmen och de tre poängen. Snabbhet: svara inom målet (här oftast 20-30
 minuter). Ton: börja med "Hej förnamn!", bekräfta först när någon är arg eller
@@ -47,6 +60,23 @@ det stormar, och håll chefen informerad.]],
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- håll stormen liten: snabba svar dämpar den till 0.7, obesvarade driver upp den till 1.5
   audience = { min_intensity = 0.7, max_intensity = 1.5 },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "Björkvägen", "Norrby", "kompostplatsen", "återvinningscentralen",
+            "tömningsdagarna" },
+  scoring = {
+    -- ett uttalande (show_action) säger vad som har hänt, vad vi gör och var man läser mer
+    statement = {
+      points = {
+        { label = "vad som har hänt: maskinhaveri", say = { "maskinhaveri", "haveri", "gått sönder" } },
+        { label = "vad vi gör: öppnar igen torsdag", say = { "torsdag", "19 mars", "kompostplats" } },
+        { label = "var man läser mer", say = { "läs mer", "webbplats", "atervinningscentralen" } },
+      },
+      model = "Ekby återvinningscentral är stängd i dag och i morgon efter ett maskinhaveri. "
+          .. "Vi reparerar och öppnar igen torsdag den 19 mars klockan 7. Trädgårdsavfall kan "
+          .. "du lämna på kompostplatsen i Norrby så länge. Vi svarar på frågor här. Läs mer "
+          .. "på " .. "https://www.example.se/ekby/atervinningscentralen",
+    },
+  },
 }
 
 -- ---- personer ----
@@ -81,7 +111,14 @@ internal {
 comment {
   id = "c1", at = "+4m", on = "p1", author = "lena",
   text = "Hej! Vilken dag töms kärlen på Björkvägen nu?",
-  expect = { within = "30m", link = SCHEMA },
+  expect = { within = "30m", link = SCHEMA,
+    points = {
+      { label = "onsdagar", say = { "onsdag", "onsdagar" } },
+      { label = "från den 23 mars", say = { "23 mars", "måndag den 23" } },
+    },
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Från och med måndag den 23 mars töms kärlen på Björkvägen på onsdagar i stället "
+        .. "för måndagar. Hela schemat finns på " .. SCHEMA },
 }
 
 comment {
@@ -91,13 +128,26 @@ comment {
   -- frustrerad: bekräfta först (standard för stämningen), sedan kort svar med länk.
   -- Berättigad kritik: att radera den är ett allvarligt fel för en myndighet.
   expect = { within = "30m", link = FELANMALAN, class = "justified_criticism",
-             fault = "delete" },
+             fault = "delete",
+    points = {
+      { label = "gör en felanmälan", say = { "felanmälan", "felanmäl" } },
+      { label = "töms inom två arbetsdagar", say = { "två arbetsdagar", "2 arbetsdagar" } },
+    },
+    avoid = {
+      { label = "skyller på någon annan", say = { "inte vårt fel", "entreprenörens fel", "chaufförens fel" } },
+      { label = "lovar för mycket", say = { "vi lovar", "kommer aldrig att hända igen" } },
+    },
+    model = "Jag förstår att du är irriterad, det ska inte behöva hända. Gör en felanmälan på "
+        .. FELANMALAN .. " så töms kärlet inom två arbetsdagar. Vi tar också upp det med "
+        .. "dem som kör din gata." },
 }
 
 comment {
   id = "c3", at = "+13m", on = "p1", author = "maja",
   text = "Tack för att ni går ut med det här i god tid!",
-  expect = { class = "thanks", within = "1h", weight = 0.5 },
+  expect = { class = "thanks", within = "1h", weight = 0.5,
+             model = "Tack själv, vad roligt att höra! Hör av dig om du undrar något mer om "
+                 .. "de nya tömningsdagarna." },
 }
 
 comment {
@@ -110,14 +160,29 @@ comment {
   id = "c5", at = "+22m", on = "p1", author = "per",
   text = "Vilken dag töms kärlen på Björkvägen från och med nu?",
   repeat_of = "c1",
-  expect = { within = "30m", link = SCHEMA },
+  expect = { within = "30m", link = SCHEMA,
+    points = {
+      { label = "onsdagar", say = { "onsdag", "onsdagar" } },
+      { label = "från den 23 mars", say = { "23 mars", "måndag den 23" } },
+    },
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Vi svarade på samma fråga längre upp i tråden: från den 23 mars töms kärlen på "
+        .. "Björkvägen på onsdagar. Hela schemat finns på " .. SCHEMA },
 }
 
 dm {
   id = "d1", at = "+26m", author = "ahmed",
   text = "Hej, jag har fått en faktura för ett 370-literskärl men vi har ett på 190 liter. "
       .. "Kundnummer 44-1182. Kan ni rätta det?",
-  expect = { within = "1h", escalate = "case_handling", rules = "move_case" },
+  expect = { within = "1h", escalate = "case_handling", rules = "move_case",
+    points = { { label = "ärendet är skickat vidare", say = { "skickat", "lämnat", "vidare" } } },
+    channel = "contact_centre",
+    avoid = {
+      { label = "diskuterar fakturans detaljer", say = { "1182", "190", "370" } },
+      { label = "lovar pengar tillbaka", say = { "vi lovar", "pengarna tillbaka", "krediterar" } },
+    },
+    model = "Tack för att du hör av dig. Jag har skickat ditt ärende vidare till vårt "
+        .. "kontaktcenter. De går igenom fakturan och kontaktar dig inom två arbetsdagar." },
 }
 
 internal {
@@ -165,7 +230,22 @@ storm {
   },
   repeats = 0.1,
   -- trollens kommentarer behåller trollstandarden (bevaka, dölj eller anmäl)
-  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete" },
+  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete",
+    -- ett svar för alla kommentarer i stormen: minst en av faktapunkterna
+    points = {
+      { label = "öppnar igen torsdag 19 mars", say = { "torsdag", "19 mars" } },
+      { label = "trädgårdsavfall till kompostplatsen i Norrby", say = { "kompostplats", "Norrby" } },
+      { label = "stängt efter ett maskinhaveri", say = { "maskinhaveri", "haveri" } },
+    },
+    need = 1,
+    avoid = {
+      { label = "spekulerar", say = { "troligen", "förmodligen", "kanske" } },
+      { label = "skyller på någon annan", say = { "inte vårt fel", "leverantörens fel" } },
+    },
+    model = "Jag förstår att det är besvärligt, och vi beklagar. Återvinningscentralen är "
+        .. "stängd efter ett maskinhaveri och öppnar igen torsdag den 19 mars klockan 7. "
+        .. "Trädgårdsavfall kan du lämna på kompostplatsen i Norrby så länge. Läs mer på "
+        .. ATERVINNING },
 }
 
 internal {
@@ -203,7 +283,15 @@ on("delete", function(a)
       author = "kerstin",
       text = "Jag såg att ni tog bort en kommentar. Är det så kommunen hanterar kritik?",
       expect = { within = "20m", class = "dissatisfied", fault = "delete",
-                 rules = "response_model" },
+                 rules = "response_model",
+        points = {
+          { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+          { label = "bara hot, hat och personuppgifter tas bort", say = { "hot", "hat", "personuppgifter" } },
+        },
+        avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+        model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska "
+            .. "stå kvar hos oss. Vi tar bara bort hot, hat och personuppgifter. Vi svarar "
+            .. "gärna på dina frågor här i tråden." },
     }
   end
 end)

@@ -47,6 +47,14 @@
 --     waiting and no backup outside office hours: a colleague offers to step in;
 --   * deleting a follower's comment brings an angry comment about censorship.
 -- Two templates and two prepared injects for the facilitator are at the end.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (IT security's messages and "Fakta för svaren" in the
+-- description), and their phrases are words only a reply that gives the fact contains,
+-- never words of the question. A model answer is the reply's body only: "Hej <förnamn>!"
+-- and "Vänliga hälsningar, <namn>" are added around it. The crisis statement and the
+-- message to the followers after the hijack (hijack.message) say what happened, what is
+-- being done and where to read more.
 
 local INFO = "https://www.example.se/ekby/kapat-konto"
 local BEDRAGERI = "https://www.example.se/ekby/bedrageri"
@@ -65,7 +73,15 @@ presentkort på en adress som liknar kommunens, sedan kränkande innehåll. Föl
 privata meddelanden med samma länk. Följarna blir oroliga, någon har redan lämnat sina
 kortuppgifter, lokaltidningen ringer och IT-säkerhet hör av sig. En tidigare anställd har
 fortfarande behörighet till kontot. Kvällen ligger utanför kontorstid: ingen sitter på
-kontoret, så du får själv larma in hjälp.]],
+kontoret, så du får själv larma in hjälp.
+
+Fakta för svaren: kommunen delar aldrig ut presentkort och ber aldrig om kortuppgifter i
+sociala medier, och kommunens länkar går alltid till kommunens egen webbplats. Den som har
+lämnat kortuppgifter ska ringa sin bank och spärra kortet, och kan polisanmäla
+bedrägeriet. Under vårmarknaden är Stortorget avstängt för bilar; Torggaraget intill är
+öppet och gratis på lördag. När kontot är säkrat (nytt lösenord, alla sessioner utloggade,
+tvåfaktorsverifiering, den tidigare anställdas behörighet borttagen) har kommunen tagit
+tillbaka kontrollen och tar bort angriparens inlägg.]],
   aim = [[
 Säkra ett kapat konto i rätt ordning: byt lösenord och logga ut alla sessioner, slå sedan på
 tvåfaktorsverifiering och ta bort den tidigare anställdas behörighet (annars kommer
@@ -87,7 +103,22 @@ det verkligen var kommunen som skrev.]],
     crisis_start = "+15m", -- the platform notice: the crisis starts with the hijack
     backup_within = "30m",
     statement_within = "1h",
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "vad som har hänt: kontot är kapat", say = { "kapat", "kapats", "kapade", "kapning" } },
+        { label = "vad vi gör", say = { "tagit tillbaka", "tar bort", "säkrat", "skärpt", "lösenord", "klicka inte" } },
+        { label = "var man läser mer", say = { "läs mer", "webbplats", "bank" } },
+      },
+      model = "Vårt konto har kapats i kväll. Inläggen och meddelandena om presentkort kommer "
+          .. "inte från oss: klicka inte på länken. Vi har tagit tillbaka kontrollen och tar "
+          .. "bort inläggen. Har du lämnat kortuppgifter, ring din bank. Läs mer på "
+          .. "https://www.example.se/ekby/kapat-konto",
+    },
   },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "Stortorget", "Torggaraget", "vårmarknaden", "presentkort",
+            "kortuppgifter", "tvåfaktorsverifiering" },
 }
 
 -- ---- personer ----
@@ -123,7 +154,14 @@ internal {
 comment {
   id = "c-parkering", at = "+6m", on = "p1", author = "gunnar",
   text = "Går det att parkera nära torget i morgon, eller är det avstängt?",
-  expect = { link = MARKNAD },
+  expect = { link = MARKNAD,
+             points = {
+               { label = "parkera i Torggaraget", say = { "Torggaraget", "garaget" } },
+               { label = "gratis på lördag", say = { "gratis", "utan avgift" } },
+             },
+             need = 1,
+             model = "Stortorget är avstängt för bilar under marknaden, men du kan parkera i Torggaraget "
+                 .. "intill. Där är det gratis på lördag. Mer information: " .. MARKNAD },
 }
 
 -- ---- kapningen ----
@@ -143,26 +181,62 @@ hijack {
   returns_after = "25m",
   steps = { "change_password", "revoke_sessions", "enable_2fa", "remove_access" },
   former = "hampus",
+  -- what the post to the followers says once the account is back
+  message = {
+    points = {
+      { label = "vad som har hänt: kontot var kapat", say = { "kapat", "kapats", "kapade", "kapning" } },
+      { label = "vad vi har gjort", say = { "tagit tillbaka", "säkrat", "skärpt", "tar bort", "lösenord" } },
+      { label = "vad följarna ska göra, var man läser mer", say = { "klicka inte", "bank", "läs mer", "webbplats" } },
+    },
+    model = "Vårt konto var kapat en stund i kväll. Inläggen om presentkort kom inte från oss: "
+        .. "klicka inte på länkarna. Vi har tagit tillbaka kontrollen, skärpt säkerheten och "
+        .. "tar bort inläggen. Har du lämnat kortuppgifter, ring din bank. Läs mer på " .. INFO,
+  },
 }
 
 dm {
   id = "d-kort", at = "+32m", author = "lisa",
   text = "Jag fick ett meddelande från er om ett presentkort och fyllde i mitt kortnummer "
       .. "på sidan! Nu är jag jätteorolig. Vad ska jag göra?!",
-  expect = { within = "20m", link = BEDRAGERI, rules = { "private_data", "act_fast" } },
+  expect = { within = "20m", link = BEDRAGERI, rules = { "private_data", "act_fast" },
+             points = {
+               { label = "ring banken och spärra kortet", say = { "bank", "banken", "spärra" } },
+               { label = "meddelandet kom inte från oss", say = { "inte från oss", "kapat", "kapats" } },
+             },
+             avoid = {
+               { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+               { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+               { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+             },
+             model = "Jag förstår att du är orolig. Ring din bank direkt och spärra kortet. Meddelandet "
+                 .. "kom inte från oss: vårt konto har kapats. Du kan också polisanmäla bedrägeriet. Råd "
+                 .. "finns på " .. BEDRAGERI },
 }
 
 inquiry {
   id = "q-tidning", at = "+55m", author = "petra", outlet = "Ekby Tidning",
   text = "Hej, Petra Sund på Ekby Tidning. Läsare hör av sig om konstiga inlägg och "
       .. "meddelanden från kommunens konto i kväll. Är kontot kapat, och vad gör ni åt det?",
-  expect = { within = "30m", escalate = "press_officer", rules = { "inform_up", "public_record" } },
+  expect = { within = "30m", escalate = "press_officer", rules = { "inform_up", "public_record" },
+             points = { { label = "pressansvariga Elin kontaktar dig", say = { "pressansvarig", "Elin" } } },
+             avoid = { { label = "svarar själv i sak", say = { "troligen", "förmodligen", "vet inte" } } },
+             model = "Tack för att du hör av dig. Vår pressansvariga Elin tar frågor från medier och "
+                 .. "kontaktar dig inom kort." },
 }
 
 comment {
   id = "c-akta", at = "+1h15m", on = "p1", author = "jens",
   text = "Hur ska man veta vilka inlägg som verkligen kommer från kommunen framöver?",
-  expect = { within = "30m", link = INFO, rules = "strengthen_message" },
+  expect = { within = "30m", link = INFO, rules = "strengthen_message",
+             points = {
+               { label = "vi ber aldrig om kortuppgifter", say = { "kortuppgifter", "kortnummer", "betaluppgifter" } },
+               { label = "vi delar aldrig ut presentkort", say = { "presentkort" } },
+               { label = "länkar går till vår egen webbplats", say = { "egen webbplats", "egna webbplats" } },
+             },
+             need = 1,
+             model = "Vi ber aldrig om kortuppgifter och delar inte ut presentkort i sociala medier. Våra "
+                 .. "länkar går alltid till vår egen webbplats. Vi har också skärpt säkerheten på kontot. "
+                 .. "Läs mer på " .. INFO },
 }
 
 media {
@@ -207,7 +281,22 @@ storm {
   },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",
-             rules = { "active_in_comments", "act_fast" } },
+             rules = { "active_in_comments", "act_fast" },
+             -- one answer for every storm comment: at least one of the facts
+             points = {
+               { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
+               { label = "ring banken om du lämnat uppgifter", say = { "bank", "banken", "spärra" } },
+               { label = "klicka inte på länken", say = { "klicka inte" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+               { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+               { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+             },
+             model = "Jag förstår att du är orolig. Vårt konto har kapats i kväll, och inläggen och "
+                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Har du "
+                 .. "lämnat kortuppgifter, ring din bank och spärra kortet. Läs mer på " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----
@@ -217,18 +306,65 @@ storm {
 local on_scam = {
   { author = "eva", after = 2,
     text = "Är det här på riktigt? Min pappa har redan fyllt i sina kortuppgifter.",
-    expect = { within = "20m", link = BEDRAGERI, rules = "act_fast" } },
+    expect = { within = "20m", link = BEDRAGERI, rules = "act_fast",
+                 points = {
+                   { label = "nej, kontot är kapat", say = { "kapat", "kapats", "inte från oss" } },
+                   { label = "ring banken och spärra kortet", say = { "bank", "banken", "spärra" } },
+                 },
+                 avoid = {
+                   { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+                   { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+                   { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+                 },
+                 model = "Nej, inlägget kommer inte från oss: vårt konto har kapats. Be din pappa ringa sin "
+                     .. "bank direkt och spärra kortet. Råd finns på " .. BEDRAGERI } },
   { author = "jens", after = 4,
     text = "Adressen ser konstig ut, brukar inte kommunens sidor ligga på example.se/ekby?",
-    expect = { within = "20m", link = INFO } },
+    expect = { within = "20m", link = INFO,
+                 points = {
+                   { label = "inlägget är falskt", say = { "falskt", "bedrägeri", "inte från oss" } },
+                   { label = "kontot har kapats", say = { "kapat", "kapats" } },
+                 },
+                 avoid = {
+                   { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+                   { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+                   { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+                 },
+                 model = "Ja, du har rätt. Inlägget är falskt och kommer inte från oss: vårt konto har "
+                     .. "kapats. Klicka inte på länken. Läs mer på " .. INFO } },
 }
 local on_offensive = {
   { author = "bertil", after = 2,
     text = "Vad i hela friden skriver ni?! Jag har bott i Ekby i 40 år. Skäms!",
-    expect = { within = "20m", link = INFO, class = "dissatisfied", fault = "delete" } },
+    expect = { within = "20m", link = INFO, class = "dissatisfied", fault = "delete",
+                 points = {
+                   { label = "kontot är kapat, inlägget är inte vårt", say = { "kapat", "kapats", "inte från oss" } },
+                   { label = "vi tar bort inlägget", say = { "tar bort", "tagit bort", "raderat" } },
+                 },
+                 need = 1,
+                 avoid = {
+                   { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+                   { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+                   { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+                 },
+                 model = "Jag förstår att du blir upprörd, och vi ber om ursäkt. Vårt konto har kapats, och "
+                     .. "inlägget kommer inte från oss. Vi tar bort det och har skärpt säkerheten. Läs mer på "
+                     .. INFO } },
   { author = "fatima", after = 3,
     text = "Har någon kapat kontot? Det här kan väl inte kommunen ha skrivit?",
-    expect = { within = "20m", link = INFO } },
+    expect = { within = "20m", link = INFO,
+                 points = {
+                   { label = "vi tar bort inlägget", say = { "tar bort", "tagit bort", "raderat" } },
+                   { label = "säkerheten är skärpt", say = { "skärpt", "lösenord", "tvåfaktor" } },
+                 },
+                 need = 1,
+                 avoid = {
+                   { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+                   { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+                   { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+                 },
+                 model = "Ja, vårt konto har tyvärr kapats i kväll, och inlägget kommer inte från oss. Vi "
+                     .. "tar bort det och har skärpt säkerheten på kontot. Läs mer på " .. INFO } },
 }
 
 local pending = {}      -- comments waiting for their minute: { post, minute, spec }
@@ -326,7 +462,8 @@ on("publish", function(a)
   inject {
     kind = "comment", id = "c-tack", at = "+6m", on = "p1", author = "eva",
     text = "Tack för att ni berättar vad som har hänt! Då vet vi att vi inte ska klicka.",
-    expect = { class = "thanks", within = "1h", weight = 0.5 },
+    expect = { class = "thanks", within = "1h", weight = 0.5,
+               model = "Tack själv! Dela gärna vidare, så att fler vet att de inte ska klicka." },
   }
 end)
 
@@ -365,7 +502,14 @@ on("delete", function(a)
     kind = "comment", id = "c-censur", at = "+3m", on = "p1", author = "ronja",
     text = "Nu försvann en kommentar här. Tar ni bort kritik i stället för att svara?",
     expect = { within = "20m", class = "dissatisfied", fault = "delete",
-               rules = { "response_model", "public_record" } },
+               rules = { "response_model", "public_record" },
+               points = {
+                 { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+                 { label = "bara angriparens inlägg, hot och personuppgifter tas bort", say = { "angriparens", "hot", "personuppgifter" } },
+               },
+               avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+               model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska stå kvar hos "
+                   .. "oss. Vi tar bara bort angriparens inlägg, hot och personuppgifter. Läs mer på " .. INFO },
   }
 end)
 
@@ -395,7 +539,18 @@ when(function(s) return s.minute >= 150 end, function(s)
   inject {
     kind = "comment", id = "c-fraga", on = target, author = "karin", text = text,
     expect = { within = "20m", link = INFO, weight = 2,
-               rules = { "answer_questions", "public_record", "silent_audience" } },
+               rules = { "answer_questions", "public_record", "silent_audience" },
+               points = {
+                 { label = "nej, kontot var kapat", say = { "kapat", "kapats", "kapade" } },
+                 { label = "vi har tagit tillbaka kontrollen", say = { "tagit tillbaka", "tillbaka kontrollen", "säkrat" } },
+               },
+               avoid = {
+                 { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+                 { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+                 { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+               },
+               model = "Nej, det är inte vi. Vårt konto kapades i kväll, och någon annan skrev inläggen. "
+                   .. "Vi har tagit tillbaka kontrollen över kontot och tar bort inläggen. Läs mer på " .. INFO },
   }
 end)
 
@@ -414,7 +569,19 @@ template { id = "press", title = "Till journalist: pressansvarig återkommer",
 
 -- ---- förberedda inspel för övningsledaren (Shift+F9) ----
 prepared { kind = "comment", author = "fatima", on = "p1",
-  text = "Jag har precis fått ett sms om samma presentkort. Är det också från er?" }
+  text = "Jag har precis fått ett sms om samma presentkort. Är det också från er?",
+  expect = { within = "20m", link = BEDRAGERI,
+    points = {
+      { label = "nej, sms:et kommer inte från oss", say = { "inte från oss", "inte vi" } },
+      { label = "klicka inte, ring banken om du lämnat uppgifter", say = { "klicka inte", "bank", "banken" } },
+    },
+    avoid = {
+      { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+      { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+      { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+    },
+    model = "Nej, sms:et kommer inte från oss. Klicka inte på länken och lämna inga uppgifter. "
+        .. "Har du redan lämnat kortuppgifter, ring din bank. Läs mer på " .. BEDRAGERI } }
 prepared { kind = "internal", from = "press_officer",
   text = "Hej, Elin pressansvarig. Radio Ekby vill ha en kommentar om det kapade kontot "
       .. "inom en halvtimme. Ge mig en lägesbild: vad har hänt och vad har ni gjort? Kvittera.",

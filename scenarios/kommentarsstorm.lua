@@ -42,6 +42,12 @@
 --     (not before 30 minutes in), or at the latest 50 minutes in.
 -- Three answer templates and two prepared facilitator injects are at the end.
 -- Everything is fictional: Ekby kommun, Norrby, the people and the example.se addresses.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (the post, the colleague's and the press officer's
+-- messages and "Fakta för svaren" in the description), and their phrases are words only a
+-- reply that gives the fact contains, never words of the question. A model answer is the
+-- reply's body only: "Hej <förnamn>!" and "Vänliga hälsningar, <namn>" are added around it.
 
 scenario {
   id = "kommentarsstorm",
@@ -53,7 +59,15 @@ stänger den 30 september för att spara pengar. Kommunen har just berättat om 
 på sitt konto, och kommentarsfältet fylls snabbt: hundratals kommentarer i timmen från
 arga, frustrerade och oroliga Norrbybor, troll och samma frågor om och om igen. Mitt i
 stormen kommer ett hot mot bibliotekschefen, en journalist från Ekby Tidning ringer
-och din chef vill ha en lägesbild.]],
+och din chef vill ha en lägesbild.
+
+Fakta för svaren: kultur- och fritidsnämnden beslutade att stänga biblioteket för att
+spara pengar. Kommunen hyr lokalen och äger den inte, så den säljs inte; hyresavtalet sägs
+upp. Bokbussen kommer till Norrby torg tisdagar och torsdagar och lånar ut böcker och
+ljudböcker, och flera av bibliotekarierna från Norrby jobbar där. Läxhjälpen flyttar till
+Norrby skola i oktober, samma dagar och tider som i dag. Den 6 maj blir det ett
+dialogmöte med politikerna i Norrby skola. Journalister får svar av pressansvariga Elin
+Sandberg.]],
   aim = [[
 Håll huvudet kallt i ett stormande kommentarsfält. Ta in chef och kollega tidigt, låt
 pressansvarig veta och publicera ett inlägg som visar vad kommunen gör. Svara snabbt
@@ -74,7 +88,22 @@ lämnas till pressansvarig och chefen ska få en lägesbild inom några minuter.
   scoring = {
     backup_within = "20m",
     statement_within = "45m",
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "vad som har hänt: biblioteket stänger", say = { "30 september", "stänger", "beslut" } },
+        { label = "vad vi gör: bokbuss, läxhjälp, dialogmöte", say = { "bokbuss", "läxhjälp", "dialogmöte", "6 maj" } },
+        { label = "var man läser mer", say = { "frågor och svar", "läs mer", "webbplats" } },
+      },
+      model = "Norrby bibliotek stänger den 30 september. Bokbussen kommer till Norrby torg "
+          .. "tisdagar och torsdagar, och läxhjälpen flyttar till Norrby skola. Den 6 maj har vi "
+          .. "ett dialogmöte i Norrby skola. Vi svarar på frågor här i dag. Läs mer på "
+          .. "https://www.example.se/ekby/norrby-bibliotek/fragor-och-svar",
+    },
   },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "Norrby", "Norrbybor", "bokbussen", "läxhjälpen", "stadsbiblioteket",
+            "dialogmöte", "bibliotekarierna" },
 }
 
 -- ---- people ----
@@ -113,7 +142,15 @@ internal {
 comment {
   id = "c1", at = "+3m", on = "p1", author = "lisa",
   text = "Vad händer med läxhjälpen på tisdagar? Min son går dit varje vecka.",
-  expect = { within = "20m", link = FRAGOR, rules = "answer_questions" },
+  expect = { within = "20m", link = FRAGOR, rules = "answer_questions",
+    points = {
+      { label = "läxhjälpen flyttar till Norrby skola", say = { "Norrby skola", "skolan" } },
+      { label = "samma dagar och tider", say = { "samma dagar", "samma tider", "oktober" } },
+    },
+    need = 1,
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Läxhjälpen finns kvar. Den flyttar till Norrby skola i oktober och har samma "
+        .. "dagar och tider som i dag. Läs mer på " .. FRAGOR },
 }
 
 comment {
@@ -122,7 +159,19 @@ comment {
       .. "ändå, utan att fråga oss som bor här. Hur ska vi kunna lita på er?",
   -- justified criticism: acknowledge, answer briefly, link; deleting it is a serious fault
   expect = { within = "20m", link = BESLUT, class = "justified_criticism", fault = "delete",
-             rules = { "acknowledge", "response_model" } },
+             rules = { "acknowledge", "response_model" },
+    points = {
+      { label = "nämnden beslutade för att spara pengar", say = { "spara", "besparing", "nämnden" } },
+      { label = "dialogmöte den 6 maj", say = { "6 maj" } },
+    },
+    avoid = {
+      { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt beslut", "inte vårt fel" } },
+      { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } },
+    },
+    model = "Jag förstår att du är besviken, och det är rimligt att du frågar. Nämnden "
+        .. "beslutade i går att stänga biblioteket för att spara pengar. Den 6 maj har vi ett "
+        .. "dialogmöte i Norrby skola där du kan ställa dina frågor till politikerna. Läs mer "
+        .. "om beslutet på " .. BESLUT },
 }
 
 storm {
@@ -189,7 +238,22 @@ storm {
   -- The answer: acknowledge when upset (the engine does that per comment), answer
   -- generally and link to the questions and answers. Trolls keep the troll defaults.
   expect = { within = "20m", link = FRAGOR, class = "dissatisfied", fault = "delete",
-             rules = { "active_in_comments", "act_fast", "implicit_question" } },
+             rules = { "active_in_comments", "act_fast", "implicit_question" },
+    -- one answer for every storm comment: at least one of the facts
+    points = {
+      { label = "dialogmöte den 6 maj", say = { "6 maj", "dialogmöte" } },
+      { label = "läxhjälpen flyttar till Norrby skola", say = { "Norrby skola" } },
+      { label = "bokbussen tisdagar och torsdagar", say = { "torsdag", "torsdagar" } },
+    },
+    need = 1,
+    avoid = {
+      { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt beslut" } },
+      { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } },
+    },
+    model = "Jag förstår att beskedet gör dig besviken. Biblioteket stänger den 30 september. "
+        .. "Bokbussen kommer till Norrby torg tisdagar och torsdagar, och läxhjälpen flyttar "
+        .. "till Norrby skola. Den 6 maj har vi ett dialogmöte. Svar på de vanligaste frågorna "
+        .. "finns på " .. FRAGOR },
 }
 
 comment {
@@ -199,7 +263,16 @@ comment {
   -- misunderstanding: correct the facts (the premises are rented, nothing is sold)
   expect = { within = "20m", link = BESLUT, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = "delete",
-             rules = { "response_model", "strengthen_message" } },
+             rules = { "response_model", "strengthen_message" },
+    points = {
+      { label = "kommunen hyr lokalen", say = { "hyr", "hyrd", "hyresavtal" } },
+      { label = "inget säljs", say = { "äger inte", "säljs inte", "säljer inte", "kan inte säljas" } },
+    },
+    need = 1,
+    avoid = { { label = "spekulerar om lokalen", say = { "troligen", "förmodligen", "kanske" } } },
+    model = "Nej, det är ett missförstånd. Kommunen hyr lokalen och äger den inte, så vi "
+        .. "säljer ingenting. Hyresavtalet sägs upp när biblioteket stänger den 30 september. "
+        .. "Läs mer på " .. BESLUT },
 }
 
 comment {
@@ -212,7 +285,15 @@ comment {
   id = "c5", at = "+24m", on = "p1", author = "tomas",
   text = "Var blir läxhjälpen av efter september?",
   repeat_of = "c1",
-  expect = { within = "20m", link = FRAGOR },
+  expect = { within = "20m", link = FRAGOR,
+    points = {
+      { label = "läxhjälpen flyttar till Norrby skola", say = { "Norrby skola", "skolan" } },
+      { label = "samma dagar och tider", say = { "samma dagar", "samma tider", "tisdag" } },
+    },
+    need = 1,
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Vi har svarat på samma fråga längre upp i tråden: läxhjälpen flyttar till Norrby "
+        .. "skola i oktober, samma dagar och tider som i dag. Läs mer på " .. FRAGOR },
 }
 
 comment {
@@ -233,7 +314,11 @@ inquiry {
       .. "bibliotekschefen i era kommentarer. Kan ni bekräfta det, och hur hanterar ni "
       .. "det? Vi publicerar vid lunch.",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+    points = { { label = "pressansvarig kontaktar dig", say = { "pressansvarig", "Elin" } } },
+    avoid = { { label = "svarar själv i sak om hotet", say = { "polisanmält", "bekräftar", "hotet" } } },
+    model = "Tack för att du hör av dig. Vår pressansvariga Elin Sandberg svarar på frågor "
+        .. "från medier och kontaktar dig inom kort." },
 }
 
 -- ---- how the storm reacts ----
@@ -354,7 +439,15 @@ on("delete", function(a)
       text = "Jag såg precis att ni raderade en kommentar. Är det så Ekby kommun hanterar "
           .. "kritik? Jag har tagit en skärmdump.",
       expect = { within = "15m", link = BESLUT, class = "dissatisfied", fault = "delete",
-                 rules = { "response_model", "public_record" } },
+                 rules = { "response_model", "public_record" },
+        points = {
+          { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+          { label = "bara hot och personuppgifter tas bort", say = { "hot", "personuppgifter" } },
+        },
+        avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+        model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska stå "
+            .. "kvar hos oss. Vi tar bara bort hot och personuppgifter. Läs mer om beslutet på "
+            .. BESLUT },
     }
   elseif deletes == 2 then
     inject {
@@ -444,7 +537,18 @@ end, function(s)
         .. "lovade att biblioteket var tryggat. Är det för svårt att svara på?",
     repeat_of = "c2",
     expect = { within = "15m", link = BESLUT, class = "justified_criticism",
-               fault = "delete" },
+               fault = "delete",
+      points = {
+        { label = "nämnden beslutade för att spara pengar", say = { "spara", "besparing", "nämnden" } },
+        { label = "dialogmöte den 6 maj", say = { "6 maj" } },
+      },
+      avoid = {
+        { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt beslut", "inte vårt fel" } },
+        { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } },
+      },
+      model = "Jag förstår att du är besviken, och förlåt att svaret dröjde. Nämnden beslutade "
+          .. "i går att stänga biblioteket för att spara pengar. Den 6 maj har vi ett "
+          .. "dialogmöte i Norrby skola där du kan fråga politikerna. Läs mer på " .. BESLUT },
   }
 end)
 
@@ -466,7 +570,15 @@ template { id = "press", title = "Journalist: till pressansvarig",
 prepared { kind = "comment", author = "sara", on = "p1",
   text = "Min dotter har dyslexi och lånar ljudböcker i Norrby varje vecka. Personalen där "
       .. "känner henne. Vem ska hjälpa henne nu?",
-  expect = { within = "20m", link = BOKBUSS } }
+  expect = { within = "20m", link = BOKBUSS,
+    points = {
+      { label = "ljudböcker på bokbussen", say = { "bokbuss", "bokbussen" } },
+      { label = "tisdagar och torsdagar på Norrby torg", say = { "torsdag", "Norrby torg" } },
+    },
+    avoid = { { label = "lovar för mycket", say = { "vi lovar", "garanterar" } } },
+    model = "Vad fint att hon läser så mycket. Bokbussen lånar ut ljudböcker och kommer till "
+        .. "Norrby torg tisdagar och torsdagar. Flera av bibliotekarierna från Norrby jobbar "
+        .. "där. Läs mer på " .. BOKBUSS } }
 prepared { kind = "internal", from = "press_officer",
   text = "Radio Ekby vill göra en intervju om biblioteket i eftermiddag. Hur många "
       .. "kommentarer har kommit den senaste timmen, och vad handlar de mest om? Kvittera. /Elin",

@@ -30,6 +30,11 @@
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
 -- compression 6, ten minutes of real time. Everything is fictional.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the description gives ("Fakta"), and their phrases are words only a reply that
+-- gives the fact contains, never words of the question. A model answer is the reply's body
+-- only: "Hej <förnamn>!" and "Vänliga hälsningar, <namn>" are added around it.
 
 local PARKERING = "https://www.example.se/ekby/parkering"
 local CYKELGARAGE = "https://www.example.se/ekby/cykelgarage-stationen"
@@ -47,7 +52,12 @@ kommentarer som inte får ligga kvar. Fakta: 10 kronor i timmen, första timmen 
 centrum, månadskort för pendlare 300 kronor, avgift alla dagar kl. 7-19, alla 300
 platserna vid stationen finns kvar, och intäkterna går till ett cykelgarage vid
 stationen som byggs i sommar och öppnar i oktober. Butikernas egna parkeringar berörs
-inte.]],
+inte. Garaget får plats för 400 cyklar och betalas av parkeringsavgifterna, inte av
+skattepengar. I februari beslutade nämnden att avgiften börjar redan i maj, eftersom
+intäkterna ska betala bygget. I höst byggs tio laddplatser för elbilar på
+infartsparkeringen. Med parkeringstillstånd för rörelsehindrade och med motorcykel på
+MC-platserna parkerar man utan avgift. Skyltarna vid stationen sattes upp för tidigt: den
+som har betalat innan den 4 maj får pengarna tillbaka genom kommunens kontaktcenter.]],
   aim = [[
 Öva responsmodellen: klassa varje kritisk kommentar och välj rätt beslut snabbt. Svara
 på frågor med länk, rätta missförstånd sakligt, bekräfta och bemöt berättigad kritik,
@@ -66,6 +76,9 @@ enskilda ärenden till ärendehanteringen. Radera eller dölj aldrig saklig krit
     weights = { speed = 0.3, tone = 0.3, escalation = 0.4 },
     crisis = false,
   },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "infartsparkeringen", "cykelgaraget", "laddplatser", "MC-platserna",
+            "parkeringsavgifterna", "köpcentrumets" },
 }
 
 -- ---- personer ----
@@ -101,7 +114,14 @@ comment {
   id = "k-helg", at = "+2m", on = "p1", author = "eva",
   text = "Gäller avgiften på helgerna också?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" }, rules = "answer_questions" },
+             fault = { "delete", "hide" }, rules = "answer_questions",
+             points = {
+               { label = "ja, alla dagar", say = { "alla dagar", "söndag", "varje dag" } },
+               { label = "klockan 7-19", say = { "7-19", "klockan 7" } },
+             },
+             avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+             model = "Ja, avgiften gäller alla dagar, även lördag och söndag, klockan 7-19. I "
+                 .. "centrum är första timmen gratis. Läs mer på " .. PARKERING },
 }
 
 -- misunderstanding: bekräfta (arg), rätta fakta, länka
@@ -110,7 +130,14 @@ comment {
   text = "50 kronor i timmen för att handla i centrum?! Ni är inte kloka.",
   expect = { within = "15m", link = PARKERING, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "10 kronor i timmen", say = { "10 kronor", "10 kr", "tio kronor" } },
+               { label = "första timmen gratis", say = { "första timmen", "gratis" } },
+             },
+             avoid = { { label = "hånar", say = { "läs inlägget", "kan inte läsa", "inte kloka" } } },
+             model = "Jag förstår att det låter dyrt, men avgiften är 10 kronor i timmen. I centrum är "
+                 .. "första timmen gratis. Läs mer på " .. PARKERING },
 }
 
 -- troll: bevaka
@@ -126,7 +153,18 @@ comment {
   text = "På samrådsmötet i höstas sa ni att avgiften skulle komma först när cykelgaraget "
       .. "var klart. Nu börjar den i maj och garaget är inte ens påbörjat. Varför?",
   expect = { within = "15m", link = CYKELGARAGE, class = "justified_criticism", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "response_model", "acknowledge" } },
+             fault = { "delete", "hide" }, rules = { "response_model", "acknowledge" },
+             points = {
+               { label = "garaget byggs i sommar och öppnar i oktober", say = { "oktober", "i sommar" } },
+               { label = "intäkterna ska betala bygget", say = { "intäkter", "betala bygget", "finansiera" } },
+             },
+             avoid = {
+               { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt fel", "nämndens fel" } },
+               { label = "förnekar det som sades", say = { "har aldrig sagt", "stämmer inte" } },
+             },
+             model = "Jag förstår att du är besviken, och du har rätt i att det sades så på samrådet. I "
+                 .. "februari beslutade nämnden att börja i maj, eftersom intäkterna ska betala bygget. "
+                 .. "Garaget byggs i sommar och öppnar i oktober. Läs mer på " .. CYKELGARAGE },
 }
 
 -- dissatisfied: svara allmänt och länka, ingen debatt
@@ -134,7 +172,15 @@ comment {
   id = "k-typiskt", at = "+14m", on = "p1", author = "stefan",
   text = "Typiskt Ekby. Allt ska kosta.",
   expect = { within = "15m", link = PARKERING, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "intäkterna går till cykelgaraget", say = { "cykelgarage", "cykelgaraget" } },
+               { label = "första timmen gratis", say = { "första timmen", "gratis" } },
+             },
+             need = 1,
+             avoid = { { label = "debatterar", say = { "du har fel", "stämmer inte", "inte alls" } } },
+             model = "Jag förstår att fler avgifter känns tråkigt. Intäkterna går till ett nytt cykelgarage "
+                 .. "vid stationen, och i centrum är första timmen gratis. Läs mer på " .. PARKERING },
 }
 
 -- illegal: ett hot, dölj och anmäl
@@ -153,7 +199,15 @@ comment {
       .. "bilen till tåget, det finns ingen buss där jag bor.",
   expect = { within = "15m", link = CYKELGARAGE, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "alla 300 platser finns kvar", say = { "300 platser", "finns kvar", "alla platser" } },
+               { label = "månadskort för pendlare", say = { "månadskort" } },
+             },
+             need = 1,
+             avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+             model = "Nej, alla 300 platser vid stationen finns kvar när garaget byggs. Pendlar du varje "
+                 .. "dag finns ett månadskort för 300 kronor. Läs mer på " .. CYKELGARAGE },
 }
 
 -- question again: hänvisa till ditt tidigare svar
@@ -161,7 +215,14 @@ comment {
   id = "k-lordag", at = "+23m", on = "p1", author = "lisa",
   text = "Kostar det att parkera på lördagar?",
   repeat_of = "k-helg",
-  expect = { within = "15m", link = PARKERING, class = "question", fault = { "delete", "hide" } },
+  expect = { within = "15m", link = PARKERING, class = "question", fault = { "delete", "hide" },
+             points = {
+               { label = "ja, alla dagar", say = { "alla dagar", "söndag", "varje dag" } },
+               { label = "klockan 7-19", say = { "7-19", "klockan 7" } },
+             },
+             avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+             model = "Vi har svarat längre upp i tråden: ja, avgiften gäller alla dagar, även "
+                 .. "söndag, klockan 7-19. Läs mer på " .. PARKERING },
 }
 
 -- justified_criticism and an individual case: bekräfta, flytta ärendet
@@ -171,7 +232,18 @@ comment {
       .. "betalade 40 kronor i onödan i morse. Vem ger mig pengarna tillbaka?",
   expect = { within = "15m", link = KONTAKT, class = "justified_criticism", ok = "reply",
              fault = { "delete", "hide" }, escalate = "case_handling",
-             rules = { "response_model", "move_case" } },
+             rules = { "response_model", "move_case" },
+             points = {
+               { label = "skyltarna sattes upp för tidigt", say = { "för tidigt", "misstag" } },
+               { label = "du får ersättning", say = { "ersättning", "ersätter", "ersatt" } },
+             },
+             channel = "contact_centre",
+             avoid = {
+               { label = "skyller på någon annan", say = { "leverantörens fel", "inte vårt fel", "entreprenörens fel" } },
+               { label = "ber om uppgifter i kommentarerna", say = { "kortnummer", "personnummer", "ditt kvitto" } },
+             },
+             model = "Jag förstår att du är irriterad. Skyltarna sattes upp för tidigt, och det är vårt "
+                 .. "misstag. Kontakta vårt kontaktcenter på " .. KONTAKT .. " så får du ersättning." },
 }
 
 -- troll: bevaka
@@ -195,7 +267,15 @@ comment {
   id = "k-skatt", at = "+35m", on = "p1", author = "marie",
   text = "Slöseri med skattepengar på ett cykelgarage som ingen har bett om.",
   expect = { within = "15m", link = CYKELGARAGE, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "betalas av avgifterna", say = { "avgifter", "avgifterna", "parkeringsavgifterna", "intäkterna" } },
+               { label = "plats för 400 cyklar", say = { "400 cyklar" } },
+             },
+             need = 1,
+             avoid = { { label = "debatterar", say = { "du har fel", "stämmer inte", "inte alls" } } },
+             model = "Jag förstår att du tycker så. Garaget betalas av parkeringsavgifterna och får plats för "
+                 .. "400 cyklar, så att fler kan cykla till tåget. Läs mer på " .. CYKELGARAGE },
 }
 
 -- question: svara och förstärk budskapet
@@ -203,7 +283,11 @@ comment {
   id = "k-laddning", at = "+38m", on = "p1", author = "johan",
   text = "Blir det laddplatser för elbilar på infartsparkeringen?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "answer_questions", "strengthen_message" } },
+             fault = { "delete", "hide" }, rules = { "answer_questions", "strengthen_message" },
+             points = { { label = "tio laddplatser i höst", say = { "tio laddplatser", "10 laddplatser", "i höst" } } },
+             avoid = { { label = "lovar mer än beslutat", say = { "vi lovar", "garanterar" } } },
+             model = "Ja, i höst bygger vi tio laddplatser för elbilar på infartsparkeringen. Läs mer på "
+                 .. PARKERING },
 }
 
 -- misunderstanding: rätta fakta
@@ -213,7 +297,15 @@ comment {
       .. "parkering blir väl också avgift då.",
   expect = { within = "15m", link = PARKERING, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "butikernas egna parkeringar berörs inte", say = { "berörs inte", "gäller inte", "egna parkeringar", "bara kommunens" } },
+               { label = "första timmen gratis", say = { "första timmen", "gratis" } },
+             },
+             need = 1,
+             model = "Jag förstår att det blev oklart. Avgiften gäller bara kommunens parkeringar, så "
+                 .. "butikernas egna parkeringar berörs inte. I centrum är första timmen gratis. Läs mer på "
+                 .. PARKERING },
 }
 
 -- justified_criticism: inlägget glömde en grupp
@@ -223,7 +315,11 @@ comment {
       .. "Det är väl det första ni borde ha tänkt på?",
   expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
              fault = { "delete", "hide" },
-             rules = { "response_model", "acknowledge", "strengthen_message" } },
+             rules = { "response_model", "acknowledge", "strengthen_message" },
+             points = { { label = "parkerar utan avgift", say = { "utan avgift", "gratis", "avgiftsfritt", "kostar inget" } } },
+             model = "Jag förstår att du reagerar, och du har rätt: det borde ha stått i inlägget. Med "
+                 .. "parkeringstillstånd för rörelsehindrade parkerar du utan avgift på kommunens platser. "
+                 .. "Läs mer på " .. PARKERING },
 }
 
 internal {
@@ -284,7 +380,10 @@ end, function(s)
     kind = "comment", id = "k-manadskort", on = "p1", author = "astrid",
     text = "Finns det något månadskort för oss som pendlar varje dag?",
     expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-               fault = { "delete", "hide" }, rules = "answer_questions" },
+               fault = { "delete", "hide" }, rules = "answer_questions",
+               points = { { label = "månadskort för 300 kronor", say = { "300 kronor", "300 kr" } } },
+               model = "Ja, ett månadskort för pendlare kostar 300 kronor och gäller på infartsparkeringen "
+                   .. "vid stationen. Läs mer på " .. PARKERING },
   }
 end)
 
@@ -300,7 +399,14 @@ local function removed(a)
     kind = "comment", id = "k-censur", at = "+2m", on = "p1", author = "gunnel",
     text = "Var tog " .. c.first .. "s kommentar vägen? Tar kommunen bort kritik nu?",
     expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+                 { label = "bara hot, hat och personuppgifter tas bort", say = { "hot", "hat", "personuppgifter" } },
+               },
+               avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+               model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska stå kvar "
+                   .. "hos oss. Vi tar bara bort hot, hat och personuppgifter. Läs mer på " .. PARKERING },
   }
   inject {
     kind = "internal", id = "i-censur", at = "+3m", from = "manager",
@@ -322,7 +428,10 @@ end, function(s)
     kind = "comment", id = "k-hotfraga", on = "p1", author = "lisa",
     text = "Varför får hotet mot kommunalrådet ligga kvar här? Det är obehagligt att läsa.",
     expect = { within = "15m", class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = { { label = "kommentaren döljs och anmäls", say = { "döljer", "dolt", "anmäler", "anmält", "polisanmäl" } } },
+               model = "Du har rätt, hot ska inte ligga kvar här. Vi döljer kommentaren och anmäler den. "
+                   .. "Tack för att du säger till." },
   }
   inject {
     kind = "internal", id = "i-hot", at = "+1m", from = "manager",
@@ -362,7 +471,10 @@ template { id = "allmant", title = "Missnöje: allmänt svar med länk",
 prepared { kind = "comment", author = "johan", on = "p1",
   text = "Gäller avgiften för motorcyklar också?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" } } }
+             fault = { "delete", "hide" },
+             points = { { label = "motorcyklar utan avgift på MC-platserna", say = { "utan avgift", "gratis", "MC-platser" } } },
+             model = "Nej, motorcyklar parkerar utan avgift på de särskilda MC-platserna. Läs mer på "
+                 .. PARKERING } }
 prepared { kind = "comment", author = "kalle", on = "p1",
   text = "Haha, kommunen ska tydligen ta betalt för luften också. Skratta eller gråt 🤡",
   expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" } }

@@ -59,6 +59,12 @@
 --     answers at weekends?" comment;
 --   * Monday morning the manager's message names how many items still wait.
 -- Two prepared injects for the facilitator, three answer templates.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (in the posts and under "Fakta för svaren" in the
+-- description), and their phrases are words only a reply that gives the fact contains,
+-- never words of the question. A model answer is the reply's body only: the engine and the
+-- participant add "Hej <förnamn>!" before it and "Vänliga hälsningar, <namn>" after it.
 
 local SOPHAMTNING  = "https://www.example.se/ekby/sophamtning"
 local ATERVINNING  = "https://www.example.se/ekby/atervinningscentralen"
@@ -80,7 +86,21 @@ sedan kommer helgen och till sist måndagen. Det är vardag: frågor om sophämt
 parkering och skolplaceringar, ett tack, ett troll, någon som frågar samma sak igen, en
 fråga som inte är kommunens och en förälder som lägger ut sitt barns personuppgifter
 i kommentarsfältet. Frågorna kommer även på kvällar, på helgdagen och i helgen: då
-räknas svarstiden i arbetsdagar, och svaret ska vara ute senast nästa arbetsdag.]],
+räknas svarstiden i arbetsdagar, och svaret ska vara ute senast nästa arbetsdag.
+
+Fakta för svaren: torsdagens sophämtning görs på lördag 16 maj. Återvinningscentralen har
+stängt på helgdagar; fredag har den öppet 7-19 och lördag 9-16. Boendeparkering söks i
+e-tjänsten och kostar 400 kronor i månaden. Under gatusopningen får den som har
+boendeparkering ställa bilen på infartsparkeringen vid Ekby station utan avgift.
+Skyltarna om tillfälligt parkeringsförbud sätts upp senast fem dagar före sopningen, och
+den som vill kan få ett sms dagen innan sin gata sopas. Väg 245 är en statlig väg som
+Trafikverket sköter. Den som fått skolplacering tackar ja i e-tjänsten och kan ändå ställa
+sig i kö till en annan skola; kö och byte söks i e-tjänsten senast den 31 maj. Besked om
+fritids kommer i juni, och förskoleklassen börjar den 17 augusti. Elevhälsan tittar på
+särskilda behov när man ansöker om byte. Överklaganden av skolplacering tar en handläggare
+på skolförvaltningen hand om; handläggaren ringer upp. Bortforslade bilar står på
+uppställningsplatsen på Industrivägen 3, öppen vardagar 7-18; den som anser att skylten kom
+upp för sent kan begära omprövning av avgiften.]],
   aim = [[
 Svara på invånarnas frågor enligt riktlinjen, utan kris och utan stress. Ton: "Hej
 förnamn!", bekräfta först om någon är frustrerad eller arg, kort och sakligt med länk, och
@@ -104,6 +124,10 @@ radera aldrig saklig kritik.]],
     -- kräver chef, backup och uttalande.
     crisis = false,
   },
+  -- ord i svaren som stavningskontrollen inte känner till
+  words = { "Ekby", "Björkvägen", "Storgatan", "Industrivägen", "Norråsskolan", "Ekbackens",
+            "e-tjänsten", "gatusopningen", "infartsparkeringen", "uppställningsplatsen",
+            "skolförvaltningen", "boendeparkering", "förstahandsskola" },
 }
 
 -- ---- personer ----
@@ -145,20 +169,32 @@ comment {
   id = "c1", at = "2026-05-13 09:40", on = "p1", author = "lena",
   text = "Hej! Vi på Björkvägen har tömning på torsdagar. Töms kärlet i morgon ändå, "
       .. "eller vilken dag blir det?",
-  expect = { link = SOPHAMTNING },
+  expect = { link = SOPHAMTNING,
+    points = { { label = "töms på lördag i stället", say = { "lördag", "16 maj" } } },
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Nej, i morgon är det Kristi himmelsfärdsdag. Kärlen på Björkvägen töms i stället "
+        .. "på lördag den 16 maj. Läs mer på " .. SOPHAMTNING },
 }
 
 comment {
   id = "c2", at = "2026-05-13 11:15", on = "p1", author = "goran",
   text = "Återvinningscentralen stängd på torsdag igen. Den enda dagen man är ledig och "
       .. "har tid att köra dit! Varför kan ni inte ha öppet när folk faktiskt är lediga?",
-  expect = { link = ATERVINNING, class = "dissatisfied", fault = "delete" },
+  expect = { link = ATERVINNING, class = "dissatisfied", fault = "delete",
+    points = {
+      { label = "öppet fredag och lördag", say = { "fredag", "lördag" } },
+    },
+    avoid = { { label = "lovar ändrade öppettider", say = { "vi lovar", "ska vi ändra" } } },
+    model = "Jag förstår att det är irriterande när det är den dag du är ledig. På helgdagar "
+        .. "har återvinningscentralen stängt, men på fredag har den öppet 7-19 och på lördag "
+        .. "9-16. Läs mer på " .. ATERVINNING },
 }
 
 comment {
   id = "c3", at = "2026-05-13 14:30", on = "p1", author = "maja",
   text = "Tack för påminnelsen! Jag hade helt glömt att tömningen flyttas.",
-  expect = { class = "thanks", weight = 0.5 },
+  expect = { class = "thanks", weight = 0.5,
+             model = "Tack själv, vad bra att påminnelsen kom fram! Trevlig helg." },
 }
 
 dm {
@@ -166,7 +202,13 @@ dm {
   text = "Hej! Vi har precis flyttat till centrum och har ingen parkering på gården. "
       .. "Hur ansöker man om boendeparkering och vad kostar det?",
   -- kvällsmeddelande: torsdag räknas inte, så svaret ska vara ute fredag kväll
-  expect = { link = BOENDEPARK },
+  expect = { link = BOENDEPARK,
+    points = {
+      { label = "ansök i e-tjänsten", say = { "e-tjänst", "e-tjänsten" } },
+      { label = "400 kronor i månaden", say = { "400 kronor", "400 kr" } },
+    },
+    model = "Välkommen till centrum! Du ansöker om boendeparkering i e-tjänsten. Den kostar "
+        .. "400 kronor i månaden. Läs mer på " .. BOENDEPARK },
 }
 
 -- ---- torsdag 14 maj: Kristi himmelsfärdsdag ----
@@ -176,7 +218,15 @@ comment {
       .. "vet inte vart jag ska ta vägen.",
   -- helgdag: fredagen räknas, så svaret ska vara ute när fredagen är slut (fristen visas
   -- som måndag 00:00: under helgen löper ingen arbetstid)
-  expect = { link = ATERVINNING },
+  expect = { link = ATERVINNING,
+    points = {
+      { label = "stängt i dag (helgdag)", say = { "stängt", "stängd", "har inte öppet" } },
+      { label = "öppet i morgon fredag och på lördag", say = { "fredag", "lördag", "i morgon" } },
+    },
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Nej, i dag är det Kristi himmelsfärdsdag och då har återvinningscentralen stängt. "
+        .. "I morgon fredag har den öppet 7-19 och på lördag 9-16, så då kan du lämna riset. "
+        .. "Läs mer på " .. ATERVINNING },
 }
 
 comment {
@@ -197,7 +247,14 @@ comment {
   id = "c6", at = "2026-05-15 10:20", on = "p2", author = "sara",
   text = "Jag har boendeparkering på Storgatan. Var får jag ställa bilen de dagar ni "
       .. "sopar just där?",
-  expect = { link = GATUSOPNING },
+  expect = { link = GATUSOPNING,
+    points = {
+      { label = "parkera vid Ekby station", say = { "station", "infartsparkering" } },
+      { label = "utan avgift", say = { "utan avgift", "gratis", "avgiftsfritt", "kostar inget" } },
+    },
+    model = "De dagar Storgatan sopas kan du ställa bilen på infartsparkeringen vid Ekby "
+        .. "station, utan avgift om du har boendeparkering. Vilken dag din gata sopas ser du på "
+        .. GATUSOPNING },
 }
 
 comment {
@@ -207,7 +264,20 @@ comment {
   -- väg 245 är en statlig väg: Trafikverket är väghållare. Hänvisa (länk) och skicka
   -- frågan vidare (escalate other_authority).
   expect = { escalate = "other_authority", rules = "refer_right_authority",
-             link = TRAFIKVERKET, class = "dissatisfied", fault = "delete" },
+             link = TRAFIKVERKET, class = "dissatisfied", fault = "delete",
+    points = {
+      { label = "väg 245 är en statlig väg", say = { "statlig", "staten" } },
+      { label = "frågan är skickad vidare", say = { "skickat", "vidare", "skickar" } },
+    },
+    refer = { label = "Trafikverket", say = { "Trafikverket", "trafikverket.se" } },
+    avoid = {
+      { label = "lovar att kommunen lagar vägen", say = { "vi lagar", "vi lovar", "vi åtgärdar" } },
+      { label = "skyller på Trafikverket", say = { "Trafikverkets fel", "deras fel" } },
+    },
+    model = "Jag förstår att det är irriterande, och tråkigt med fälgen. Väg 245 är en statlig "
+        .. "väg som Trafikverket sköter. Vi har skickat din fråga vidare till dem. Du kan "
+        .. "också felanmäla vägen och söka ersättning för fälgen hos Trafikverket på "
+        .. TRAFIKVERKET },
 }
 
 post {
@@ -224,7 +294,16 @@ comment {
   -- lös kommentar med underliggande kritik och en outtalad fråga (när sätts skyltarna
   -- upp, hur får man veta?): svara allmänt och länka, ingen debatt.
   expect = { rules = "implicit_question", link = GATUSOPNING, class = "dissatisfied",
-             ok = "reply", fault = "delete" },
+             ok = "reply", fault = "delete",
+    points = {
+      { label = "skyltarna sätts upp fem dagar före", say = { "fem dagar", "5 dagar" } },
+      { label = "sms dagen innan", say = { "sms" } },
+    },
+    need = 1,
+    avoid = { { label = "säger emot", say = { "stämmer inte", "inte sant", "fel av dig" } } },
+    model = "Jag förstår att det känns stressigt. Skyltarna ska sitta uppe senast fem dagar "
+        .. "före sopningen. På " .. GATUSOPNING .. " ser du vilken dag din gata sopas, och där "
+        .. "kan du också få ett sms dagen innan." },
 }
 
 internal {
@@ -264,7 +343,19 @@ storm {
     },
   },
   -- trollens kommentarer behåller trollstandarden (bevaka, dölj eller anmäl)
-  expect = { link = SKOLPLACERING, fault = "delete" },
+  expect = { link = SKOLPLACERING, fault = "delete",
+    -- ett svar för alla skolfrågor: minst en av faktapunkterna
+    points = {
+      { label = "svara senast den 31 maj", say = { "31 maj" } },
+      { label = "förskoleklassen börjar 17 augusti", say = { "17 augusti" } },
+      { label = "besked om fritids i juni", say = { "juni" } },
+    },
+    need = 1,
+    avoid = { { label = "lovar en plats", say = { "vi lovar", "garanterar" } } },
+    model = "Jag förstår att ni har många frågor. Beskeden finns i e-tjänsten. Där tackar "
+        .. "du ja, ställer dig i kö eller ansöker om byte senast den 31 maj. Besked om fritids "
+        .. "kommer i juni, och förskoleklassen börjar den 17 augusti. Läs mer på "
+        .. SKOLPLACERING },
 }
 
 -- ---- lördag 16 maj ----
@@ -273,7 +364,17 @@ comment {
   text = "Vi fick inte vår förstahandsskola. Hur gör man för att byta skola eller "
       .. "ställa sig i kö?",
   -- lördag: svaret ska vara ute senast när måndagen är slut
-  expect = { link = SKOLBYTE },
+  expect = { link = SKOLBYTE,
+    points = {
+      { label = "ansök om kö eller byte i e-tjänsten", say = { "e-tjänst", "e-tjänsten" } },
+      { label = "senast den 31 maj", say = { "31 maj" } },
+      { label = "tacka ja till platsen först", say = { "tacka ja", "tackar ja" } },
+    },
+    need = 2,
+    avoid = { { label = "lovar en plats", say = { "vi lovar", "ni får plats", "garanterar" } } },
+    model = "Vad tråkigt att ni inte fick er förstahandsskola. Tacka ja till platsen ni har "
+        .. "fått, så behåller ni den. Ansök sedan om kö eller byte i e-tjänsten senast den 31 "
+        .. "maj. Så gör du: " .. SKOLBYTE },
 }
 
 comment {
@@ -285,7 +386,18 @@ comment {
   -- offentliga svaret säger var ärendet fortsätter, utan detaljer och utan att be om fler
   -- uppgifter. Att dölja kommentaren (personuppgifter) är också rätt; att radera den inte.
   expect = { escalate = "case_handling", rules = { "move_case", "private_data" },
-             class = "dissatisfied", ok = { "reply", "hide" }, fault = "delete" },
+             class = "dissatisfied", ok = { "reply", "hide" }, fault = "delete",
+    points = { { label = "ärendet är skickat till en handläggare", say = { "skickat", "lämnat", "vidare" } } },
+    channel = { label = "en handläggare på skolförvaltningen ringer upp",
+                say = { "handläggare", "skolförvaltning", "ringer dig", "ringer upp" } },
+    avoid = {
+      { label = "diskuterar ärendet öppet", say = { "Elias", "Norråsskolan", "Ekbackens", "Hagvägen", "syster" } },
+      { label = "ber om personuppgifter", say = { "personnummer", "ditt telefonnummer", "din adress" } },
+      { label = "lovar ett utfall", say = { "vi lovar", "ni får byta", "ändrar placeringen" } },
+    },
+    model = "Jag förstår att det här är viktigt för er. Vi har skickat ditt ärende till en "
+        .. "handläggare på skolförvaltningen, som ringer upp dig på måndag. Skriv inga fler "
+        .. "personuppgifter här i kommentarerna." },
 }
 
 -- ---- söndag 17 maj ----
@@ -293,7 +405,16 @@ comment {
   id = "c11", at = "2026-05-17 16:20", on = "p3", author = "amira",
   text = "Jag frågade i går men hittar inte svaret i tråden. Hur gör man för att byta skola?",
   repeat_of = "c9",
-  expect = { link = SKOLBYTE },
+  expect = { link = SKOLBYTE,
+    points = {
+      { label = "ansök om kö eller byte i e-tjänsten", say = { "e-tjänst", "e-tjänsten" } },
+      { label = "senast den 31 maj", say = { "31 maj" } },
+      { label = "tacka ja till platsen först", say = { "tacka ja", "tackar ja" } },
+    },
+    need = 2,
+    avoid = { { label = "lovar en plats", say = { "vi lovar", "ni får plats", "garanterar" } } },
+    model = "Förlåt, svaret kom längre upp i tråden. Tacka ja till platsen ni har fått och "
+        .. "ansök sedan om kö eller byte i e-tjänsten senast den 31 maj. Så gör du: " .. SKOLBYTE },
 }
 
 -- ---- måndag 18 maj: arbetsdag ----
@@ -301,7 +422,18 @@ comment {
   id = "c12", at = "2026-05-18 08:40", on = "p2", author = "lars",
   text = "Min bil är bortbogserad från Storgatan i morse! Skylten satt inte där när jag "
       .. "parkerade i fredags. Var hämtar jag den och vem betalar?",
-  expect = { link = FLYTTAD_BIL, class = "dissatisfied", fault = "delete" },
+  expect = { link = FLYTTAD_BIL, class = "dissatisfied", fault = "delete",
+    points = {
+      { label = "bilen står på Industrivägen 3", say = { "Industrivägen", "uppställningsplats" } },
+      { label = "begär omprövning om skylten kom för sent", say = { "omprövning", "ompröva" } },
+    },
+    avoid = {
+      { label = "skyller på bilägaren", say = { "ditt eget fel", "borde ha sett", "får skylla dig själv" } },
+      { label = "spekulerar", say = { "troligen", "förmodligen" } },
+    },
+    model = "Jag förstår att du blir arg, det är en tråkig start på veckan. Bilen står på "
+        .. "uppställningsplatsen på Industrivägen 3, som har öppet vardagar 7-18. Satt skylten "
+        .. "inte uppe i tid kan du begära omprövning av avgiften på " .. FLYTTAD_BIL },
 }
 
 -- ---- callbacks ----
@@ -332,7 +464,11 @@ on("reply", function(a)
     inject {
       kind = "reply", id = "c2-igen", at = "+40m", on = "c2", author = "goran",
       text = "Var det hela svaret? Jag frågade när jag kan lämna mitt ris någonstans.",
-      expect = { link = ATERVINNING, class = "dissatisfied", fault = "delete" },
+      expect = { link = ATERVINNING, class = "dissatisfied", fault = "delete",
+        points = { { label = "öppet fredag och lördag", say = { "fredag", "lördag" } } },
+        model = "Jag förstår att du ville ha ett tydligare svar, förlåt. Riset kan du lämna på "
+            .. "återvinningscentralen på fredag 7-19 eller på lördag 9-16. Läs mer på "
+            .. ATERVINNING },
     }
   end
 end)
@@ -348,7 +484,15 @@ on("delete", function(a)
   inject {
     kind = "comment", id = "censur", at = "+30m", on = post, author = "birgitta",
     text = "Jag såg att ni tog bort en kommentar här. Är det så Ekby kommun hanterar kritik?",
-    expect = { class = "dissatisfied", fault = "delete", rules = "response_model" },
+    expect = { class = "dissatisfied", fault = "delete", rules = "response_model",
+      points = {
+        { label = "saklig kritik får stå kvar", say = { "saklig kritik", "stå kvar", "ligga kvar" } },
+        { label = "bara hot, hat och personuppgifter tas bort", say = { "hot", "hat", "personuppgifter" } },
+      },
+      avoid = { { label = "skyller på någon annan", say = { "inte vårt fel", "kollegans fel", "någon annans fel" } } },
+      model = "Jag förstår att du reagerar, och du har rätt att fråga. Saklig kritik ska stå "
+          .. "kvar hos oss. Vi tar bara bort hot, hat och personuppgifter. Vi svarar gärna på "
+          .. "dina frågor här." },
   }
   inject {
     kind = "internal", id = "i-skarmdump", at = "+3h", from = "press_officer",
@@ -372,7 +516,11 @@ on("reply", function(a)
     kind = "reply", id = "c5-tomas", at = "+2h", on = "c5", author = "tomas",
     text = "Varför ger sig kommunen in i diskussioner med sådana här kommentarer? "
         .. "Var kan man i stället läsa hur sophämtningen fungerar i helgen?",
-    expect = { link = SOPHAMTNING },
+    expect = { link = SOPHAMTNING,
+      points = { { label = "torsdagens tömning görs på lördag", say = { "lördag", "16 maj" } } },
+      model = "Du har en poäng, vi ska inte diskutera med sådana kommentarer. Tömningen som "
+          .. "skulle ha gjorts på torsdag görs i stället på lördag den 16 maj. Läs mer på "
+          .. SOPHAMTNING },
   }
 end)
 
@@ -403,7 +551,17 @@ when(function(s) return s.now >= "2026-05-18T11:00:00" end, function(s)
     text = "Det är måndag nu och ingen har hört av sig. Ska jag skriva allt en gång till "
         .. "här, eller vart vänder jag mig med överklagandet?",
     expect = { escalate = "case_handling", rules = "move_case", class = "dissatisfied",
-               fault = "delete" },
+               fault = "delete",
+      points = { { label = "ärendet är skickat till en handläggare", say = { "skickat", "lämnat", "vidare" } } },
+      channel = { label = "en handläggare på skolförvaltningen ringer upp",
+                  say = { "handläggare", "skolförvaltning", "ringer upp" } },
+      avoid = {
+        { label = "diskuterar ärendet öppet", say = { "Elias", "Norråsskolan", "Ekbackens", "Hagvägen", "syster" } },
+        { label = "ber om personuppgifter", say = { "personnummer", "ditt telefonnummer", "din adress" } },
+      },
+      model = "Jag förstår att du är besviken, och förlåt att ingen har hört av sig. Jag har "
+          .. "skickat ditt ärende till en handläggare på skolförvaltningen, som ringer upp dig "
+          .. "i dag. Skriv inga personuppgifter här." },
   }
 end)
 
@@ -423,7 +581,16 @@ every("3h", function(s)
       kind = "comment", id = "ingen-svarar", on = "p3", author = "fatima",
       text = "Är det ingen som svarar här i helgen? Vi är flera som undrar samma sak om "
           .. "skolplaceringen.",
-      expect = { link = SKOLPLACERING },
+      expect = { link = SKOLPLACERING,
+        points = {
+          { label = "alla får svar senast måndag", say = { "måndag" } },
+          { label = "svara senast den 31 maj", say = { "31 maj" } },
+        },
+        need = 1,
+        avoid = { { label = "lovar svar genast", say = { "vi lovar" } } },
+        model = "Förlåt att det dröjer. Vi svarar på alla frågor senast på måndag. Beskeden "
+            .. "finns i e-tjänsten, och där tackar du ja eller ansöker om byte senast den 31 "
+            .. "maj. Läs mer på " .. SKOLPLACERING },
     }
   end
 end)
@@ -449,7 +616,19 @@ end)
 prepared {
   kind = "comment", author = "fatima", on = "p3",
   text = "Vår son har en diagnos och behöver en mindre skola. Räknas det när ni placerar?",
-  expect = { link = SKOLPLACERING },
+  expect = { link = SKOLPLACERING,
+    points = {
+      { label = "skriv om behoven i ansökan om byte", say = { "ansökan", "ansöker" } },
+      { label = "elevhälsan tittar på det", say = { "elevhälsa", "elevhälsan" } },
+    },
+    need = 1,
+    avoid = {
+      { label = "lovar en plats", say = { "vi lovar", "garanterar" } },
+      { label = "ber om hälsouppgifter", say = { "vilken diagnos", "berätta mer om diagnosen" } },
+    },
+    model = "Ja, det kan vägas in. Skriv om er sons behov när ni ansöker om byte i "
+        .. "e-tjänsten, så tittar elevhälsan på det. Skriv inga uppgifter om diagnosen här. "
+        .. "Läs mer på " .. SKOLPLACERING },
 }
 prepared {
   kind = "internal", from = "press_officer",

@@ -17,6 +17,7 @@ int sd_cmd_run(int argc, char **argv);
 int sd_cmd_check(int argc, char **argv);
 int sd_cmd_score(int argc, char **argv);
 int sd_cmd_replay(int argc, char **argv);
+int sd_cmd_review(int argc, char **argv);
 int sd_cmd_calendar(int argc, char **argv);
 int sd_cmd_tone(int argc, char **argv);
 int sd_cmd_new(int argc, char **argv);

@@ -27,6 +27,8 @@ static const char usage[] =
     "                   escalation timeline and each miss with its feedback\n"
     "  DIR/report.csv   one row per participant and exercise, for spreadsheets\n"
     "  DIR/items.csv    one row per item of every exercise\n"
+    "  DIR/review_agreement.csv  when results were scored with a review (score --review):\n"
+    "                   per rule, how often the evaluators agreed with the machine\n"
     "  RESULTS     results files (.json), or folders: every .json file in them\n"
     "  --out DIR   where to write the files (default: report); made when missing\n"
     "  --lang L    the report's language, sv or en (default: that of most results)\n"
@@ -183,13 +185,13 @@ int sd_cmd_report(int argc, char **argv)
     }
 
     char *html_path = join(out_dir, "report.html"), *csv_path = join(out_dir, "report.csv"),
-         *items_path = join(out_dir, "items.csv");
+         *items_path = join(out_dir, "items.csv"), *review_path = join(out_dir, "review_agreement.csv");
     sd_report *rep = NULL;
     sd_items_csv *items = NULL;
     sd_texts *tx = NULL;
     size_t bad = 0;
     int64_t n_items = 0;
-    if (!html_path || !csv_path || !items_path || sd_report_create(&rep, &err) != SD_OK) {
+    if (!html_path || !csv_path || !items_path || !review_path || sd_report_create(&rep, &err) != SD_OK) {
         sd_error_set(&err, SD_ERR_MEMORY, "out of memory");
         goto fail;
     }
@@ -224,7 +226,8 @@ int sd_cmd_report(int argc, char **argv)
         goto fail;
     sd_report_html_options ho = {.tx = tx, .lang = l};
     if (sd_report_write_html(rep, &ho, html_path, &err) != SD_OK ||
-        sd_report_write_csv(rep, csv_path, &err) != SD_OK)
+        sd_report_write_csv(rep, csv_path, &err) != SD_OK ||
+        (sd_report_n_reviewed(rep) && sd_report_write_review_csv(rep, review_path, &err) != SD_OK))
         goto fail;
     sd_status cs = sd_items_csv_commit(items, &err);
     items = NULL;
@@ -234,6 +237,8 @@ int sd_cmd_report(int argc, char **argv)
         sd_term_printf(stdout, "%s: %zu %s, %lld %s\n  %s\n  %s\n  %s\n", sd_rtext(tx, "report.title"), in.n,
                sd_rtext(tx, "report.results_files"), (long long)n_items, sd_rtext(tx, "report.items_lc"),
                html_path, csv_path, items_path);
+    if (!quiet && sd_report_n_reviewed(rep))
+        sd_term_printf(stdout, "  %s\n", review_path);
     goto done;
 fail:
     sd_term_printf(stderr, "stormdrill report: %s\n", sd_error_msg(&err));
@@ -245,6 +250,7 @@ done:
     free(html_path);
     free(csv_path);
     free(items_path);
+    free(review_path);
     free_paths(&in);
     sd_error_clear(&err);
     return rc;

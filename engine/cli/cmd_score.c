@@ -5,14 +5,18 @@
 #include "cli.h"
 #include "log/logr.h"
 #include "results/results.h"
+#include "review/review.h"
 #include "scorecard.h"
 
 static const char usage[] =
-    "Usage: stormdrill score LOG [--out FILE] [--csv FILE] [--seal-key FILE] [--quiet]\n"
+    "Usage: stormdrill score LOG [--out FILE] [--csv FILE] [--review FILE] [--seal-key FILE] [--quiet]\n"
     "Rebuilds and scores the results of an exercise from its session log alone and prints\n"
     "the scorecard.\n"
     "  --out FILE  write the results JSON here (the same document the run wrote)\n"
     "  --csv FILE  write one row per item here, for spreadsheets\n"
+    "  --review FILE  an evaluator's review of the log (stormdrill review LOG): its marks\n"
+    "              override the machine's verdicts, and the results carry how often the\n"
+    "              evaluators agreed with the machine\n"
     "  --seal-key FILE  the facilitator's key: a sealed log is checked with it line by line\n"
     "  --quiet     print nothing but errors and warnings\n"
     "A log whose hash chain breaks (a line edited, removed or inserted) or that breaks the\n"
@@ -21,7 +25,7 @@ static const char usage[] =
 
 int sd_cmd_score(int argc, char **argv)
 {
-    const char *log_path = NULL, *out_path = NULL, *csv_path = NULL, *key_path = NULL;
+    const char *log_path = NULL, *out_path = NULL, *csv_path = NULL, *key_path = NULL, *review_path = NULL;
     bool quiet = false;
     if (sd_wants_help(argc, argv)) {
         fputs(usage, stdout);
@@ -32,6 +36,8 @@ int sd_cmd_score(int argc, char **argv)
             out_path = argv[++i];
         else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc)
             csv_path = argv[++i];
+        else if (strcmp(argv[i], "--review") == 0 && i + 1 < argc)
+            review_path = argv[++i];
         else if (strcmp(argv[i], "--seal-key") == 0 && i + 1 < argc)
             key_path = argv[++i];
         else if (strcmp(argv[i], "--quiet") == 0)
@@ -51,6 +57,7 @@ int sd_cmd_score(int argc, char **argv)
     sd_error err = SD_ERROR_INIT;
     sd_logr *r = NULL;
     sd_results *res = NULL;
+    sd_reviews *rv = NULL;
     sd_seal_key key;
     memset(&key, 0, sizeof key);
     if (key_path && sd_seal_key_read(key_path, &key, &err) != SD_OK)
@@ -77,7 +84,13 @@ int sd_cmd_score(int argc, char **argv)
     sd_log_integrity in;
     sd_logr_integrity(r, &in);
     sd_results_set_integrity(res, &in);
-    if (sd_score_and_report(res, out_path, csv_path, quiet, NULL, &err) != SD_OK)
+    /* The review belongs to this log, unchanged (its sha256), and names its replies. */
+    if (review_path && (sd_reviews_load(review_path, log_path, &rv, &err) != SD_OK ||
+                        sd_reviews_check(rv, res, &err) != SD_OK))
+        goto fail;
+    if (rv && sd_reviews_torn(rv))
+        sd_term_printf(stderr, "stormdrill score: warning: %s\n", sd_reviews_torn(rv));
+    if (sd_score_and_report_reviewed(res, rv, out_path, csv_path, quiet, NULL, &err) != SD_OK)
         goto fail;
     /* After the scorecard: what the log's chain and seal showed. */
     if (!quiet) {
@@ -95,6 +108,7 @@ done:
     sd_logr_close(r);
     sd_seal_key_clear(&key);
     sd_results_free(res);
+    sd_reviews_free(rv);
     sd_error_clear(&err);
     return rc;
 }

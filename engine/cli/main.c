@@ -17,9 +17,10 @@ static const char usage[] =
     "       stormdrill check FILE...\n"
     "       stormdrill new NAME [PATH]\n"
     "       stormdrill timeline SCENARIO [--svg FILE]\n"
-    "       stormdrill score LOG [--out FILE] [--csv FILE] [--quiet]\n"
+    "       stormdrill score LOG [--out FILE] [--csv FILE] [--review FILE] [--quiet]\n"
     "       stormdrill report RESULTS... [--out DIR] [--lang sv|en] [--quiet]\n"
     "       stormdrill replay LOG [--lang sv|en] [--speed N]\n"
+    "       stormdrill review LOG [--evaluator NAME] [--file REVIEWFILE] [--csv-out FILE | --csv-in FILE]\n"
     "       stormdrill resume LOG [--out FILE] [--csv FILE] [--no-wall-clock] [--quiet]\n"
     "       stormdrill calendar YEAR\n"
     "       stormdrill tone [--lang sv|en] --to NAME --signer NAME [--mood MOOD] [--json] < REPLY\n"
@@ -100,6 +101,8 @@ int main(int argc, char **argv)
         return sd_cmd_resume(argc - 1, argv + 1);
     if (strcmp(cmd, "replay") == 0)
         return sd_cmd_replay(argc - 1, argv + 1);
+    if (strcmp(cmd, "review") == 0)
+        return sd_cmd_review(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)
         return sd_cmd_calendar(argc - 1, argv + 1);
     if (strcmp(cmd, "tone") == 0)

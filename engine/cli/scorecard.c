@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "review/review.h"
 #include "scoring/csv.h"
 #include "scoring/score.h"
 #include "summary.h"
@@ -106,8 +107,38 @@ static sd_status save_files(sd_results *res, const sd_score *sc, const char *out
     return st;
 }
 
+/* After the card: who reviewed, and how often they agreed with the machine. */
+static void print_review(FILE *out, const sd_reviews *rv, const sd_texts *tx)
+{
+    sd_review_agreement a;
+    sd_reviews_agreement(rv, &a);
+    sd_term_printf(out, "\n%s\n", T(tx, "card.review"));
+    sd_print_label(out, T(tx, "card.review.evaluators"));
+    for (size_t i = 0; i < sd_reviews_n_evaluators(rv); i++)
+        sd_term_printf(out, "%s%s", i ? ", " : "", sd_reviews_evaluator(rv, i));
+    sd_term_printf(out, "%s\n", sd_reviews_n_evaluators(rv) ? "" : "-");
+    sd_print_label(out, T(tx, "card.review.reviewed"));
+    sd_term_printf(out, "%zu + %zu\n", a.replies, a.decisions);
+    sd_print_label(out, T(tx, "card.review.agreed"));
+    if (a.compared)
+        sd_term_printf(out, "%zu / %zu (%.0f %%)\n", a.agreed_all, a.compared,
+                       100.0 * (double)a.agreed_all / (double)a.compared);
+    else
+        sd_term_printf(out, "-\n");
+    for (int k = 0; k < SD_REVIEW_ROWS; k++)
+        if (a.reviewed[k])
+            sd_term_printf(out, "  %-18s %zu / %zu\n", a.rule[k], a.agreed[k], a.reviewed[k]);
+}
+
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
                               bool quiet, const char *log_path, sd_error *err)
+{
+    return sd_score_and_report_reviewed(res, NULL, out_path, csv_path, quiet, log_path, err);
+}
+
+sd_status sd_score_and_report_reviewed(sd_results *res, const sd_reviews *rv,
+                                       const char *out_path, const char *csv_path, bool quiet,
+                                       const char *log_path, sd_error *err)
 {
     sd_lexicons *lx = NULL;
     sd_texts *tx = NULL;
@@ -119,11 +150,15 @@ sd_status sd_score_and_report(sd_results *res, const char *out_path, const char 
     if (st == SD_OK)
         st = sd_texts_load(sd_assets_dir(), h->lang, &tx, err);
     if (st == SD_OK)
-        st = sd_score_compute(res, lx, tx, &sc, err);
+        st = rv ? sd_score_compute_reviewed(res, lx, tx, rv, &sc, err)
+                : sd_score_compute(res, lx, tx, &sc, err);
     if (st == SD_OK) {
         sd_results_attach_score(res, sc);
+        sd_results_attach_review(res, rv);
         if (!quiet)
             print_card(stdout, res, sc, tx);
+        if (!quiet && rv)
+            print_review(stdout, rv, tx);
         st = save_files(res, sc, out_path, csv_path, err);
         if (st == SD_OK && !quiet && (log_path || out_path || csv_path)) {
             putchar('\n');
@@ -136,6 +171,7 @@ sd_status sd_score_and_report(sd_results *res, const char *out_path, const char 
                 }
         }
         sd_results_attach_score(res, NULL);
+        sd_results_attach_review(res, NULL);
     }
     sd_score_free(sc);
     sd_texts_free(tx);

@@ -15,5 +15,12 @@
  * names every file that failed with the system's reason. */
 sd_status sd_score_and_report(sd_results *res, const char *out_path, const char *csv_path,
                               bool quiet, const char *log_path, sd_error *err);
+/* The same with an evaluator's review (review/review.h; NULL: none): scored with its marks
+ * (sd_score_compute_reviewed), the results JSON carries its "review" member and the
+ * scorecard says how often the evaluators agreed with the machine. */
+struct sd_reviews;
+sd_status sd_score_and_report_reviewed(sd_results *res, const struct sd_reviews *rv,
+                                       const char *out_path, const char *csv_path, bool quiet,
+                                       const char *log_path, sd_error *err);
 
 #endif

@@ -17,6 +17,14 @@
 #define SD_MAX_REASON_BYTES 2000u /* a moderation or escalation reason, a finish reason */
 #define SD_MAX_PATH_BYTES 4096u   /* a file path named in a header */
 
+/* Contents (scenario/content.h; the limits of their parts: scenario/content_rules.h) as the
+ * log writes them (JSON, escaped): one content at most SD_MAX_CONTENT_JSON, so that an item
+ * carrying two inline stays far below SD_LOG_MAX_LINE; all of a scenario's contents in the
+ * header at most SD_MAX_CONTENTS_JSON, so that the header, with its spelling words, stays
+ * below SD_LOG_MAX_HEADER_LINE (log/logr.h). */
+#define SD_MAX_CONTENT_JSON ((size_t)256 << 10)
+#define SD_MAX_CONTENTS_JSON ((size_t)12 << 20)
+
 /* Simulated times the writer may make and the reader accepts: 1900-01-01T00:00:00 to
  * 2999-12-31T23:59:59 (four-digit years). A scenario's start must lie in 1900..2899, so
  * that its start plus the longest duration (ten years) and every offset stays inside. */

@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "../scenario/content_rules.h"
 #include "../scenario/scenario_lua.h"
 #include "../util/buf.h"
 #include "../util/readfile.h"
@@ -22,8 +24,10 @@ struct sd_logr {
     char *path;
     size_t line;
     sd_buf text;
-    cJSON *keep;
-    sd_expect expect; /* the current item record's expectations */
+    sd_record_keep keep;  /* what the current record borrows */
+    sd_record_keep hkeep; /* what the header borrows: kept until the reader is closed */
+    sd_rec_header header; /* the header read (have_header) */
+    bool have_header;
     bool torn;
     char *torn_msg;
     char block[65536]; /* read-ahead */
@@ -136,7 +140,8 @@ void sd_logr_close(sd_logr *r)
         return;
     if (r->f)
         fclose(r->f);
-    cJSON_Delete(r->keep);
+    sd_record_keep_free(&r->keep);
+    sd_record_keep_free(&r->hkeep);
     sd_buf_free(&r->text);
     free(r->torn_msg);
     free(r->path);
@@ -156,6 +161,15 @@ bool sd_logr_torn(const sd_logr *r, const char **msg)
 }
 
 size_t sd_logr_line(const sd_logr *r) { return r->line; }
+
+const sd_rec_header *sd_logr_header(const sd_logr *r) { return r->have_header ? &r->header : NULL; }
+
+void sd_record_keep_free(sd_record_keep *keep)
+{
+    cJSON_Delete(keep->json);
+    sd_arena_free(&keep->arena);
+    *keep = (sd_record_keep)SD_RECORD_KEEP_INIT;
+}
 
 uint64_t sd_logr_data_end(const sd_logr *r, bool *ends_with_newline)
 {
@@ -177,6 +191,25 @@ static bool fail(ctx *c, const char *fmt, const char *field)
     if (c->st == SD_OK) {
         char msg[300];
         snprintf(msg, sizeof msg, fmt, field);
+        c->st = sd_error_set(c->err, SD_ERR_INPUT, "%s: %s", c->where, msg);
+    }
+    return false;
+}
+
+/* The first failure only, formatted whole: "where: message". */
+static bool failf(ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static bool failf(ctx *c, const char *fmt, ...)
+{
+    if (c->st == SD_OK) {
+        char msg[400];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
         c->st = sd_error_set(c->err, SD_ERR_INPUT, "%s: %s", c->where, msg);
     }
     return false;
@@ -321,6 +354,147 @@ static const cJSON *object(ctx *c, const cJSON *o, const char *key, bool require
     return v;
 }
 
+/* ---- contents (scenario/content.h; the rules: scenario/content_rules.h) ----
+ * Strings stay in the line's JSON tree; the points and phrase lists go into the arena. */
+
+static bool read_point(ctx *c, const cJSON *o, const char *field, sd_arena *a, sd_point *p)
+{
+    memset(p, 0, sizeof *p);
+    if (!cJSON_IsObject(o))
+        return failf(c, "field '%s' must be an object {\"label\": ..., \"say\": [...]}", field);
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(o, "label");
+    if (!cJSON_IsString(label))
+        return failf(c, "field '%s.label' %s", field, label ? "must be a string" : "is missing");
+    const cJSON *say = cJSON_GetObjectItemCaseSensitive(o, "say");
+    if (!cJSON_IsArray(say))
+        return failf(c, "field '%s.say' %s", field, say ? "must be a list" : "is missing");
+    int n = cJSON_GetArraySize(say);
+    if (n < 1 || n > SD_MAX_SAY)
+        return failf(c, "field '%s.say' has %d phrases; it must have 1 to %d", field, n,
+                     SD_MAX_SAY);
+    const char **v = sd_arena_alloc(a, (size_t)n * sizeof *v);
+    if (v == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return false;
+    }
+    int i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, say)
+    {
+        if (!cJSON_IsString(e))
+            return failf(c, "field '%s.say[%d]' must be a string", field, i);
+        v[i++] = e->valuestring;
+    }
+    p->label = label->valuestring;
+    p->say = v;
+    p->n_say = (size_t)n;
+    return true;
+}
+
+static size_t read_points(ctx *c, const cJSON *o, const char *key, const char *field,
+                          sd_arena *a, const sd_point **out)
+{
+    *out = NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (v == NULL)
+        return 0;
+    if (!cJSON_IsArray(v))
+        return failf(c, "field '%s.%s' must be a list", field, key), 0;
+    int n = cJSON_GetArraySize(v);
+    if (n < 1 || n > SD_MAX_POINTS)
+        return failf(c, "field '%s.%s' has %d entries; it must have 1 to %d", field, key, n,
+                     SD_MAX_POINTS), 0;
+    sd_point *p = sd_arena_alloc(a, (size_t)n * sizeof *p);
+    if (p == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return 0;
+    }
+    int i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v)
+    {
+        char f[96];
+        snprintf(f, sizeof f, "%s.%s[%d]", field, key, i);
+        if (!read_point(c, e, f, a, &p[i]))
+            return 0;
+        i++;
+    }
+    *out = p;
+    return (size_t)n;
+}
+
+/* A content object at v (field names it: "contents[3]", "expect.content"), checked
+ * against the rules; NULL (and c->st set) when it breaks one. */
+static const sd_content *read_content(ctx *c, const cJSON *v, const char *field, sd_arena *a,
+                                      int32_t index)
+{
+    if (!cJSON_IsObject(v))
+        return failf(c, "field '%s' must be an object (a content) or the index of one", field),
+               NULL;
+    sd_content *k = sd_arena_alloc(a, sizeof *k);
+    if (k == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return NULL;
+    }
+    memset(k, 0, sizeof *k);
+    k->index = index;
+    k->n_points = read_points(c, v, "points", field, a, &k->points);
+    k->n_avoid = read_points(c, v, "avoid", field, a, &k->avoid);
+    const cJSON *need = cJSON_GetObjectItemCaseSensitive(v, "need");
+    k->need = (int)k->n_points;
+    if (need) {
+        if (!cJSON_IsNumber(need) || need->valuedouble != floor(need->valuedouble) ||
+            !(fabs(need->valuedouble) <= 1e6))
+            return failf(c, "field '%s.need' must be a whole number", field), NULL;
+        k->need = (int)need->valuedouble;
+    }
+    static const char *const single[] = {"refer", "channel"};
+    for (int i = 0; i < 2; i++) {
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(v, single[i]);
+        char f[96];
+        snprintf(f, sizeof f, "%s.%s", field, single[i]);
+        if (p && !read_point(c, p, f, a, i == 0 ? &k->refer : &k->channel))
+            return NULL;
+    }
+    const cJSON *model = cJSON_GetObjectItemCaseSensitive(v, "model");
+    if (model && !cJSON_IsString(model))
+        return failf(c, "field '%s.model' must be a string", field), NULL;
+    k->model = model ? model->valuestring : NULL;
+    if (c->st != SD_OK)
+        return NULL;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_content_check(k, field, &e) != SD_OK) {
+        failf(c, "%s", sd_error_msg(&e));
+        sd_error_clear(&e);
+        return NULL;
+    }
+    return k;
+}
+
+/* An item's expect.content / expect.statement: an index into the header's table, or an
+ * inline content. */
+static const sd_content *content_ref(ctx *c, const cJSON *o, const char *key,
+                                     const sd_rec_header *header, sd_arena *a)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    char field[40];
+    snprintf(field, sizeof field, "expect.%s", key);
+    if (v == NULL)
+        return NULL;
+    if (cJSON_IsNumber(v)) {
+        size_t n = header ? header->n_contents : 0;
+        if (v->valuedouble != floor(v->valuedouble) || !(v->valuedouble >= 0) ||
+            !(v->valuedouble < (double)n))
+            return failf(c, "field '%s' is %g, not the index of one of the header's %zu "
+                         "contents", field, v->valuedouble, n), NULL;
+        return header->contents[(size_t)v->valuedouble];
+    }
+    return read_content(c, v, field, a, -1);
+}
+
 static void read_expect(ctx *c, const cJSON *o, sd_expect *e)
 {
     e->answer = boolean(c, o, "answer", e->answer);
@@ -343,10 +517,110 @@ static void read_expect(ctx *c, const cJSON *o, sd_expect *e)
         e->person = person;
 }
 
-sd_status sd_record_from_json(const char *text, size_t len, const char *where, sd_record *rec,
-                              sd_expect *expect, void **keep, sd_error *err)
+/* The header's "contents": [...] (every content the scenario declared at load time). */
+static void read_contents(ctx *c, const cJSON *o, sd_rec_header *h, sd_arena *a)
 {
-    *keep = NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "contents");
+    if (v == NULL)
+        return;
+    if (!cJSON_IsArray(v)) {
+        fail(c, "field '%s' must be a list", "contents");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    const sd_content **t = sd_arena_alloc(a, (n ? n : 1) * sizeof *t);
+    if (t == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v)
+    {
+        char field[40];
+        snprintf(field, sizeof field, "contents[%zu]", i);
+        if ((t[i] = read_content(c, e, field, a, (int32_t)i)) == NULL)
+            return;
+        i++;
+    }
+    h->contents = t;
+    h->n_contents = n;
+}
+
+/* scoring.statement (an index into contents) and scoring.words. */
+static void read_scoring_contents(ctx *c, const cJSON *sp, sd_rec_header *h, sd_arena *a)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(sp, "statement");
+    if (st) {
+        if (!cJSON_IsNumber(st) || st->valuedouble != floor(st->valuedouble) ||
+            !(st->valuedouble >= 0) || !(st->valuedouble < (double)h->n_contents)) {
+            failf(c, "field 'scoring.statement' must be the index of one of the header's %zu "
+                  "contents", h->n_contents);
+            return;
+        }
+        h->scoring.statement = h->contents[(size_t)st->valuedouble];
+    }
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(sp, "words");
+    if (w == NULL)
+        return;
+    if (!cJSON_IsArray(w)) {
+        fail(c, "field '%s' must be a list", "scoring.words");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(w);
+    if (n > SD_MAX_WORDS) {
+        failf(c, "field 'scoring.words' has %zu words; at most %u", n, SD_MAX_WORDS);
+        return;
+    }
+    const char **v = sd_arena_alloc(a, (n ? n : 1) * sizeof *v);
+    if (v == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, w)
+    {
+        const char *why = cJSON_IsString(e) ? sd_word_problem(e->valuestring,
+                                                               strlen(e->valuestring))
+                                            : "must be a string";
+        if (why) {
+            failf(c, "field 'scoring.words[%zu]' %s", i, why);
+            return;
+        }
+        v[i++] = e->valuestring;
+    }
+    h->scoring.words = v;
+    h->scoring.n_words = n;
+}
+
+sd_status sd_record_peek(const char *text, size_t len, const char *where, sd_record_type *type,
+                         sd_time *t, sd_error *err)
+{
+    cJSON *o = sd_utf8_valid(text, len) ? cJSON_ParseWithLength(text, len) : NULL;
+    if (o == NULL || !cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: not a JSON object", where);
+    }
+    ctx c = {where, err, SD_OK};
+    const char *ty = str(&c, o, "type", true);
+    int k = ty ? sd_record_type_lookup(ty) : -1;
+    if (ty && k < 0)
+        failf(&c, "unknown record type '%s'", ty);
+    *t = time_field(&c, o, "t", true);
+    *type = k < 0 ? SD_REC_HEADER : (sd_record_type)k;
+    cJSON_Delete(o);
+    return c.st;
+}
+
+sd_status sd_record_from_json(const char *text, size_t len, const char *where,
+                              const sd_rec_header *header, sd_record *rec, sd_record_keep *keep,
+                              sd_error *err)
+{
+    sd_record_keep_free(keep);
+    sd_expect *expect = &keep->expect;
     memset(rec, 0, sizeof *rec);
     if (!sd_utf8_valid(text, len))
         return sd_error_set(err, SD_ERR_INPUT, "%s: the line is not valid UTF-8", where);
@@ -355,7 +629,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         cJSON_Delete(o);
         return sd_error_set(err, SD_ERR_INPUT, "%s: not a JSON object", where);
     }
-    *keep = o;
+    keep->json = o;
     ctx c = {where, err, SD_OK};
     const char *type = str(&c, o, "type", true);
     if (type == NULL)
@@ -414,6 +688,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
             h->participant_sha256 = str(&c, p, "sha256", false);
         }
         sd_scoring_params_default(&h->scoring);
+        read_contents(&c, o, h, &keep->arena);
         const cJSON *sp = object(&c, o, "scoring", false);
         if (sp) {
             sd_scoring_params *q = &h->scoring;
@@ -432,6 +707,8 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
             q->backup_within = integer(&c, sp, "backup_within", true, 0, 1e10, q->backup_within);
             q->statement_within = integer(&c, sp, "statement_within", true, 0, 1e10, q->statement_within);
             q->troll_words = (int)integer(&c, sp, "troll_words", true, 0, 10000, q->troll_words);
+            if (c.st == SD_OK)
+                read_scoring_contents(&c, sp, h, &keep->arena);
         }
         break;
     }
@@ -459,8 +736,13 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where, s
         it->index = -1;
         sd_expect_defaults(expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
         const cJSON *e = object(&c, o, "expect", true);
-        if (e)
+        if (e) {
             read_expect(&c, e, expect);
+            if (c.st == SD_OK)
+                expect->content = content_ref(&c, e, "content", header, &keep->arena);
+            if (c.st == SD_OK)
+                expect->statement = content_ref(&c, e, "statement", header, &keep->arena);
+        }
         it->expect = expect;
         break;
     }
@@ -539,6 +821,8 @@ static bool only_nul_follows(sd_logr *r, size_t from)
 static int read_line(sd_logr *r)
 {
     sd_buf_reset(&r->text);
+    /* The first line is the header, which may be longer than the rest. */
+    size_t max = r->version == 0 ? SD_LOG_MAX_HEADER_LINE : SD_LOG_MAX_LINE;
     for (;;) {
         if (r->pos == r->len) {
             if (r->padded)
@@ -559,7 +843,7 @@ static int read_line(sd_logr *r)
             r->off += n;
             r->line_end = r->off;
             r->line_nl = false;
-            if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
+            if (r->text.len + n > max || sd_buf_append(&r->text, start, n) != SD_OK)
                 return -1;
             r->padded = true;
             if (!only_nul_follows(r, (size_t)(nul - r->block)))
@@ -571,7 +855,7 @@ static int read_line(sd_logr *r)
         r->off += n + (nl ? 1 : 0);
         r->line_end = r->off;
         r->line_nl = nl != NULL;
-        if (r->text.len + n > SD_LOG_MAX_LINE || sd_buf_append(&r->text, start, n) != SD_OK)
+        if (r->text.len + n > max || sd_buf_append(&r->text, start, n) != SD_OK)
             return -1;
         if (nl)
             return 1;
@@ -712,16 +996,14 @@ static sd_status torn_line(sd_logr *r, const char *where)
     sd_buf_printf(&m, "%s: the last line is incomplete (the program stopped while writing "
                   "it); it was dropped", where);
     r->torn_msg = sd_buf_take(&m);
-    cJSON_Delete(r->keep);
-    r->keep = NULL;
+    sd_record_keep_free(&r->keep);
     return SD_OK;
 }
 
 sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
 {
     *got = false;
-    cJSON_Delete(r->keep);
-    r->keep = NULL;
+    sd_record_keep_free(&r->keep);
     if (r->at_end)
         return SD_OK;
     int kind = read_line(r);
@@ -739,8 +1021,8 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
                             "NUL padding at its end than Stormdrill leaves (the file is "
                             "damaged)", where);
     if (kind < 0)
-        return sd_error_set(err, SD_ERR_INPUT, "%s: line is longer than %u bytes", where,
-                            SD_LOG_MAX_LINE);
+        return sd_error_set(err, SD_ERR_INPUT, "%s: line is longer than %zu bytes", where,
+                            r->line == 1 ? SD_LOG_MAX_HEADER_LINE : (size_t)SD_LOG_MAX_LINE);
     /* A torn line can only be the last, without its newline. */
     bool may_be_torn = kind == 2 && at_data_end(r);
     size_t clen = 0, hlen = 0;
@@ -759,11 +1041,9 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
             return tampered(r, where, chain_broken, err);
         }
     }
-    void *keep = NULL;
     sd_error lerr = SD_ERROR_INIT;
-    sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where, rec, &r->expect, &keep,
-                                       &lerr);
-    r->keep = keep;
+    sd_status st = sd_record_from_json(sd_buf_str(&r->text), r->text.len, where,
+                                       r->have_header ? &r->header : NULL, rec, &r->keep, &lerr);
     if (st != SD_OK) {
         /* Is this the last line? Then it is torn: report it and keep everything before. */
         if (may_be_torn && r->version != 2) {
@@ -779,6 +1059,13 @@ sd_status sd_logr_next(sd_logr *r, sd_record *rec, bool *got, sd_error *err)
             return sd_error_set(err, SD_ERR_INPUT, "%s: the first line is not the log's header "
                                 "(\"type\": \"header\")", where);
         st = begin(r, rec, where, err);
+        if (st == SD_OK) {
+            /* The header and its contents live as long as the reader: items point in. */
+            r->hkeep = r->keep;
+            r->keep = (sd_record_keep)SD_RECORD_KEEP_INIT;
+            r->header = rec->u.header;
+            r->have_header = true;
+        }
     } else {
         if (r->version == 2 && hlen == SD_SEAL_HEX &&
             !(r->integ.sealed && rec->type == SD_REC_END))

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -23,9 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../scenario/content_rules.h"
 #include "../scenario/scenario_lua.h"
 #include "../util/jsonw.h"
 #include "limits.h"
+#include "logr.h"
 
 #define CHUNK ((size_t)16 << 20) /* bytes mapped at a time */
 #define SYNC_INTERVAL_MS 2000
@@ -104,6 +107,63 @@ void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set)
     sd_jsonw_array_end(w);
 }
 
+static void write_point(sd_jsonw *w, const sd_point *p)
+{
+    sd_jsonw_object_begin(w);
+    sd_jsonw_kstring(w, "label", p->label);
+    sd_jsonw_key(w, "say");
+    sd_jsonw_array_begin(w);
+    for (size_t i = 0; i < p->n_say; i++)
+        sd_jsonw_string(w, p->say[i]);
+    sd_jsonw_array_end(w);
+    sd_jsonw_object_end(w);
+}
+
+static void write_points(sd_jsonw *w, const char *key, const sd_point *v, size_t n)
+{
+    if (n == 0)
+        return;
+    sd_jsonw_key(w, key);
+    sd_jsonw_array_begin(w);
+    for (size_t i = 0; i < n; i++)
+        write_point(w, &v[i]);
+    sd_jsonw_array_end(w);
+}
+
+void sd_content_to_json(sd_jsonw *w, const sd_content *c)
+{
+    sd_jsonw_object_begin(w);
+    write_points(w, "points", c->points, c->n_points);
+    if (c->n_points > 0)
+        sd_jsonw_kint(w, "need", c->need);
+    if (c->refer.n_say > 0) {
+        sd_jsonw_key(w, "refer");
+        write_point(w, &c->refer);
+    }
+    if (c->channel.n_say > 0) {
+        sd_jsonw_key(w, "channel");
+        write_point(w, &c->channel);
+    }
+    write_points(w, "avoid", c->avoid, c->n_avoid);
+    if (c->model)
+        sd_jsonw_kstring(w, "model", c->model);
+    sd_jsonw_object_end(w);
+}
+
+/* A content of an item: its index in the header's table, or the whole content when it has
+ * none (declared at run time). */
+static void write_content_ref(sd_jsonw *w, const char *key, const sd_content *c)
+{
+    if (c == NULL)
+        return;
+    if (c->index >= 0) {
+        sd_jsonw_kint(w, key, c->index);
+    } else {
+        sd_jsonw_key(w, key);
+        sd_content_to_json(w, c);
+    }
+}
+
 /* Only what differs from the defaults for the item's kind and mood is written; the reader
  * starts from the same defaults. */
 static void write_expect(sd_jsonw *w, const sd_expect *e, sd_kind kind, sd_mood mood)
@@ -126,6 +186,8 @@ static void write_expect(sd_jsonw *w, const sd_expect *e, sd_kind kind, sd_mood 
     if (e->max_words != d.max_words) sd_jsonw_kint(w, "max_words", e->max_words);
     if (e->steps != d.steps) sd_jsonw_kset(w, "steps", SD_VOCAB_STEP, e->steps);
     if (e->person) sd_jsonw_kstring(w, "person", e->person);
+    write_content_ref(w, "content", e->content);
+    write_content_ref(w, "statement", e->statement);
     sd_jsonw_object_end(w);
 }
 
@@ -187,7 +249,23 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         sd_jsonw_kint(&w, "backup_within", sp->backup_within);
         sd_jsonw_kint(&w, "statement_within", sp->statement_within);
         sd_jsonw_kint(&w, "troll_words", sp->troll_words);
+        if (sp->statement)
+            sd_jsonw_kint(&w, "statement", sp->statement->index);
+        if (sp->n_words > 0) {
+            sd_jsonw_key(&w, "words");
+            sd_jsonw_array_begin(&w);
+            for (size_t i = 0; i < sp->n_words; i++)
+                sd_jsonw_string(&w, sp->words[i]);
+            sd_jsonw_array_end(&w);
+        }
         sd_jsonw_object_end(&w);
+        if (h->n_contents > 0) {
+            sd_jsonw_key(&w, "contents");
+            sd_jsonw_array_begin(&w);
+            for (size_t i = 0; i < h->n_contents; i++)
+                sd_content_to_json(&w, h->contents[i]);
+            sd_jsonw_array_end(&w);
+        }
         break;
     }
     case SD_REC_ITEM: {
@@ -281,6 +359,20 @@ static void cap(lim *l, const char *field, const char *s, size_t max)
                              max);
 }
 
+/* A content's rules (scenario/content_rules.h); index: -1 inline, else in 0..n_table-1
+ * (n_table SIZE_MAX: not known here, any index >= 0). */
+static void content(lim *l, const char *field, const sd_content *c, size_t n_table)
+{
+    if (c == NULL || l->st != SD_OK)
+        return;
+    if (c->index < -1 || (c->index >= 0 && (size_t)c->index >= n_table)) {
+        l->st = sd_error_set(l->err, SD_ERR_INPUT, "field '%s' has index %d, outside the header's "
+                             "%zu contents", field, (int)c->index, n_table == SIZE_MAX ? 0 : n_table);
+        return;
+    }
+    l->st = sd_content_check(c, field, l->err);
+}
+
 static void when(lim *l, const char *field, sd_time t)
 {
     if (l->st == SD_OK && (t < SD_TIME_MIN || t > SD_TIME_MAX))
@@ -308,6 +400,28 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         when(&l, "start", h->start);
         if (h->scoring.crisis)
             when(&l, "crisis_start", h->scoring.crisis_start);
+        for (size_t i = 0; i < h->n_contents && l.st == SD_OK; i++) {
+            char f[40];
+            snprintf(f, sizeof f, "contents[%zu]", i);
+            if (h->contents[i]->index != (int32_t)i)
+                l.st = sd_error_set(err, SD_ERR_INPUT, "field '%s' has index %d", f,
+                                    (int)h->contents[i]->index);
+            content(&l, f, h->contents[i], h->n_contents);
+        }
+        if (l.st == SD_OK && h->scoring.statement &&
+            (h->scoring.statement->index < 0 ||
+             (size_t)h->scoring.statement->index >= h->n_contents ||
+             h->contents[h->scoring.statement->index] != h->scoring.statement))
+            l.st = sd_error_set(err, SD_ERR_INPUT, "field 'scoring.statement' is not one of the "
+                                "header's contents");
+        if (l.st == SD_OK && h->scoring.n_words > SD_MAX_WORDS)
+            l.st = sd_error_set(err, SD_ERR_INPUT, "field 'scoring.words' has more than %u words",
+                                SD_MAX_WORDS);
+        for (size_t i = 0; i < h->scoring.n_words && l.st == SD_OK; i++) {
+            const char *why = sd_word_problem(h->scoring.words[i], strlen(h->scoring.words[i]));
+            if (why)
+                l.st = sd_error_set(err, SD_ERR_INPUT, "field 'scoring.words[%zu]' %s", i, why);
+        }
         break;
     }
     case SD_REC_ITEM: {
@@ -329,6 +443,8 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         if (it->expect) {
             cap(&l, "expect.link", it->expect->link, SD_MAX_PATH_BYTES);
             cap(&l, "expect.person", it->expect->person, SD_MAX_ID_BYTES);
+            content(&l, "expect.content", it->expect->content, SIZE_MAX);
+            content(&l, "expect.statement", it->expect->statement, SIZE_MAX);
         }
         break;
     }
@@ -569,6 +685,13 @@ static sd_status make_line(sd_logw *w, const sd_record *rec, sd_error *err)
     sd_buf_reset(b);
     if (sd_record_to_json(rec, true, b) != SD_OK)
         goto oom;
+    /* The reader's limit (the chain value adds under a hundred bytes; the limits are far
+     * above what fields within log/limits.h make, so this never refuses a real record). */
+    size_t max = rec->type == SD_REC_HEADER ? SD_LOG_MAX_HEADER_LINE : SD_LOG_MAX_LINE;
+    if (b->len + 200 > max)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: cannot write a %s record: its line would be "
+                            "%zu bytes, more than the %zu a log line may have", w->path,
+                            sd_record_type_name(rec->type), b->len, max);
     if (!w->chained)
         return sd_buf_putc(b, '\n') == SD_OK ? SD_OK : sd_error_set(err, SD_ERR_MEMORY,
                                                                      "%s: out of memory", w->path);

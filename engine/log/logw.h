@@ -59,6 +59,11 @@ sd_status sd_logw_close(sd_logw *w, sd_error *err);
 void sd_jsonw_ktime(sd_jsonw *w, const char *key, sd_time t);
 void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set);
 
+/* A content (scenario/content.h) as the log writes it: {"points":[{"label":..,"say":[..]}
+ * ...],"need":n,"refer":{"label":..,"say":[..]},"channel":{..},"avoid":[..],"model":".."},
+ * members only when present (docs/log-format.md). */
+void sd_content_to_json(sd_jsonw *w, const sd_content *c);
+
 /* Checks every field of rec against log/limits.h (sizes, the time range): SD_ERR_INPUT
  * naming the field. The writer refuses a record that fails it, so every log line it writes
  * is one the reader accepts. */

@@ -36,7 +36,13 @@ typedef struct sd_rec_header {
     const char *participant;      /* the participant's first name */
     const char *participant_kind; /* "scripted" or "person" */
     const char *participant_path, *participant_sha256; /* scripted: the bot file, else NULL */
-    sd_scoring_params scoring;
+    sd_scoring_params scoring;    /* .statement points into contents; .words as given */
+    /* Every content declared at load time (sd_scenario.contents): contents[i]->index == i.
+     * Items' expectations point into it (sd_expect.content / .statement with index >= 0).
+     * Borrowed like the strings, except that the log reader keeps the header it read (and
+     * so this table) for its whole lifetime (logr.h). */
+    const sd_content *const *contents;
+    size_t n_contents;
     /* Set by the reader, ignored by the writer (which writes its own format and seal): */
     int version;                  /* 1 or 2: the log format read */
     const char *seal_key_id;      /* a sealed log's key id, or NULL */

@@ -325,6 +325,111 @@ static void rules_section(page *pg)
     sd_buf_puts(b, "</tbody></table>\n");
 }
 
+/* ---- the evaluators' review ---- */
+
+static void pct(page *pg, int64_t agreed, int64_t reviewed)
+{
+    if (reviewed > 0)
+        sd_buf_printf(pg->b, "%.0f %%", 100.0 * (double)agreed / (double)reviewed);
+    else
+        sd_buf_puts(pg->b, "–");
+}
+
+/* A row label: the rule's or check's name and its id. */
+static void review_label(page *pg, const char *id)
+{
+    esc(pg, sd_rtext2(pg->tx, "report.review.row.", id));
+    sd_buf_puts(pg->b, " <span class=\"note\">(");
+    esc(pg, id);
+    sd_buf_puts(pg->b, ")</span>");
+}
+
+static void review_head(page *pg)
+{
+    sd_buf *b = pg->b;
+    sd_buf_puts(b, "<table class=\"review\"><thead><tr><th>");
+    esc(pg, T(pg, "report.rule"));
+    sd_buf_puts(b, "</th><th class=\"num\">");
+    esc(pg, T(pg, "report.review.reviewed"));
+    sd_buf_puts(b, "</th><th class=\"num\">");
+    esc(pg, T(pg, "report.review.agreed"));
+    sd_buf_puts(b, "</th><th class=\"num\">");
+    esc(pg, T(pg, "report.review.agreement"));
+    sd_buf_puts(b, "</th></tr></thead><tbody>\n");
+}
+
+/* Per rule, how often the evaluators agreed with the machine, over every reviewed result. */
+static void review_section(page *pg)
+{
+    sd_buf *b = pg->b;
+    size_t n = sd_report_n_review_rows(pg->r);
+    if (sd_report_n_reviewed(pg->r) == 0)
+        return;
+    sd_buf_puts(b, "<h2 id=\"review\">");
+    esc(pg, T(pg, "report.review"));
+    sd_buf_puts(b, "</h2>\n<p class=\"note\">");
+    char a[32], m[32];
+    snprintf(a, sizeof a, "%zu", sd_report_n_reviewed(pg->r));
+    snprintf(m, sizeof m, "%zu", sd_report_n(pg->r));
+    const char *names[] = {"n", "of"};
+    const char *values[] = {a, m};
+    textf(pg, "report.review_note", 2, names, values);
+    sd_buf_puts(b, "</p>\n");
+    review_head(pg);
+    const sd_report_review_row *rows = sd_report_review_rows(pg->r);
+    for (size_t i = 0; i < n; i++) {
+        sd_buf_puts(b, "<tr><td>");
+        review_label(pg, rows[i].rule);
+        sd_buf_printf(b, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">",
+                      (long long)rows[i].reviewed, (long long)rows[i].agreed);
+        pct(pg, rows[i].agreed, rows[i].reviewed);
+        sd_buf_puts(b, "</td></tr>\n");
+    }
+    int64_t compared, agreed;
+    sd_report_review_totals(pg->r, &compared, &agreed);
+    sd_buf_puts(b, "<tr><th>");
+    esc(pg, T(pg, "report.review.all"));
+    sd_buf_printf(b, "</th><th class=\"num\">%lld</th><th class=\"num\">%lld</th><th class=\"num\">",
+                  (long long)compared, (long long)agreed);
+    pct(pg, agreed, compared);
+    sd_buf_puts(b, "</th></tr>\n</tbody></table>\n");
+}
+
+/* One result's review: who, and the agreement per rule. */
+static void participant_review(page *pg, const sd_rr *rr)
+{
+    sd_buf *b = pg->b;
+    if (!rr->reviewed)
+        return;
+    heading(pg, "h3", "report.review");
+    sd_buf_puts(b, "<p class=\"meta\">");
+    esc(pg, T(pg, "card.review.evaluators"));
+    sd_buf_puts(b, ": ");
+    for (size_t i = 0; i < rr->n_evaluators; i++) {
+        if (i)
+            sd_buf_puts(b, ", ");
+        esc(pg, rr->evaluators[i]);
+    }
+    sd_buf_printf(b, " · %lld + %lld ", (long long)rr->review_replies, (long long)rr->review_decisions);
+    esc(pg, T(pg, "report.review.targets"));
+    sd_buf_puts(b, "</p>\n");
+    if (rr->n_review_rows == 0) {
+        note(pg, "report.review.none");
+        return;
+    }
+    review_head(pg);
+    for (size_t i = 0; i < rr->n_review_rows; i++) {
+        const sd_rr_review_row *row = &rr->review_rows[i];
+        sd_buf_puts(b, "<tr><td>");
+        review_label(pg, row->rule);
+        sd_buf_printf(b, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">",
+                      (long long)row->reviewed, (long long)row->agreed);
+        pct(pg, row->agreed, row->reviewed);
+        sd_buf_puts(b, "</td></tr>\n");
+    }
+    sd_buf_puts(b, "</tbody></table>\n");
+}
+
 /* ---- one participant ---- */
 
 static void figure(page *pg, const char *key)
@@ -496,6 +601,7 @@ static void participant_section(page *pg, size_t i)
     }
     heading(pg, "h3", "report.misses");
     misses_table(pg, rr);
+    participant_review(pg, rr);
     sd_buf_puts(b, "</section>\n");
 }
 
@@ -515,6 +621,7 @@ sd_status sd_report_html(const sd_report *r, const sd_report_html_options *o, sd
         for (size_t g = 0; g < sd_report_n_groups(r); g++)
             group_section(&pg, sd_report_group_at(r, g));
         rules_section(&pg);
+        review_section(&pg);
         if (details == 0) {
             char a[32], m[32];
             snprintf(a, sizeof a, "%zu", n);
@@ -526,6 +633,8 @@ sd_status sd_report_html(const sd_report *r, const sd_report_html_options *o, sd
             sd_buf_puts(out, "</p>\n");
         }
     }
+    if (n <= 1)
+        review_section(&pg);
     for (size_t i = 0; i < details; i++)
         participant_section(&pg, i);
     sd_buf_puts(out, "<footer>");

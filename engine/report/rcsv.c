@@ -48,6 +48,46 @@ static sd_status flush(sd_atomic_file *f, sd_buf *b, size_t at_least, sd_error *
     return st;
 }
 
+/* ---- review_agreement.csv ---- */
+
+static void review_row(sd_buf *b, const char *file, const char *participant, const char *scenario,
+                       const char *rule, int64_t reviewed, int64_t agreed)
+{
+    sd_csv_text(b, file, false);
+    sd_csv_text(b, participant, false);
+    sd_csv_text(b, scenario, false);
+    sd_csv_raw(b, rule, false);
+    sd_csv_int(b, reviewed, true, false);
+    sd_csv_int(b, agreed, true, false);
+    sd_csv_number(b, "%.1f", reviewed ? 100.0 * (double)agreed / (double)reviewed : 0, reviewed > 0, true);
+}
+
+sd_status sd_report_write_review_csv(const sd_report *r, const char *path, sd_error *err)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_buf_puts(&b, SD_CSV_BOM "file,participant,scenario,rule,reviewed,agreed,agreement_percent\r\n");
+    const sd_report_review_row *rows = sd_report_review_rows(r);
+    for (size_t k = 0; k < sd_report_n_review_rows(r); k++)
+        review_row(&b, "all", "", "", rows[k].rule, rows[k].reviewed, rows[k].agreed);
+    int64_t compared, agreed;
+    sd_report_review_totals(r, &compared, &agreed);
+    if (sd_report_n_reviewed(r))
+        review_row(&b, "all", "", "", "all", compared, agreed);
+    for (size_t i = 0; i < sd_report_n(r); i++) {
+        const sd_rr *rr = sd_report_result(r, i);
+        if (!rr->reviewed)
+            continue;
+        for (size_t k = 0; k < rr->n_review_rows; k++)
+            review_row(&b, rr->path, rr->participant, rr->scenario_id, rr->review_rows[k].rule,
+                       rr->review_rows[k].reviewed, rr->review_rows[k].agreed);
+        review_row(&b, rr->path, rr->participant, rr->scenario_id, "all", rr->review_compared, rr->review_agreed);
+    }
+    sd_status st = sd_buf_ok(&b) ? sd_write_file_atomic(path, b.data, b.len, err)
+                                 : sd_error_set(err, SD_ERR_MEMORY, "out of memory writing %s", path);
+    sd_buf_free(&b);
+    return st;
+}
+
 /* ---- report.csv ---- */
 
 sd_status sd_report_write_csv(const sd_report *r, const char *path, sd_error *err)

@@ -9,6 +9,10 @@
 #include "report.h"
 
 sd_status sd_report_write_csv(const sd_report *r, const char *path, sd_error *err);
+/* review_agreement.csv: how often the evaluators agreed with the machine, per rule: first
+ * one row per rule over all reviewed results (file "all"), then one per rule and result.
+ * Columns: file, participant, scenario, rule, reviewed, agreed, agreement_percent. */
+sd_status sd_report_write_review_csv(const sd_report *r, const char *path, sd_error *err);
 
 /* items.csv: open, then one row per item (sd_items_csv_row is an sd_rr_item_fn: pass the
  * sd_items_csv as its ctx), then commit (or abort). Both release the writer. */

@@ -13,6 +13,9 @@ struct sd_report {
     size_t n_groups;
     sd_report_rule rules[SD_RULE_COUNT];
     size_t n_rules;
+    sd_report_review_row *review;  /* owned */
+    size_t n_review, n_reviewed;
+    int64_t review_compared, review_agreed;
     bool finished;
 };
 
@@ -188,7 +191,45 @@ sd_status sd_report_finish(sd_report *r, sd_error *err)
         if (all[k].results)
             r->rules[r->n_rules++] = all[k];
     qsort(r->rules, r->n_rules, sizeof *r->rules, cmp_rule);
+    /* The evaluators' agreement with the machine, per rule, across the reviewed results. */
+    size_t cap = 0;
+    for (size_t i = 0; i < r->n; i++)
+        cap += r->rs[i]->n_review_rows;
+    r->review = calloc(cap ? cap : 1, sizeof *r->review);
+    if (!r->review)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    for (size_t i = 0; i < r->n; i++) {
+        const sd_rr *rr = r->rs[i];
+        if (!rr->reviewed)
+            continue;
+        r->n_reviewed++;
+        r->review_compared += rr->review_compared;
+        r->review_agreed += rr->review_agreed;
+        for (size_t k = 0; k < rr->n_review_rows; k++) {
+            const sd_rr_review_row *row = &rr->review_rows[k];
+            sd_report_review_row *to = NULL;
+            for (size_t j = 0; j < r->n_review && !to; j++)
+                if (strcmp(r->review[j].rule, row->rule) == 0)
+                    to = &r->review[j];
+            if (!to) {
+                to = &r->review[r->n_review++];
+                to->rule = row->rule;
+            }
+            to->reviewed += row->reviewed;
+            to->agreed += row->agreed;
+            to->results++;
+        }
+    }
     return SD_OK;
+}
+
+size_t sd_report_n_review_rows(const sd_report *r) { return r->n_review; }
+const sd_report_review_row *sd_report_review_rows(const sd_report *r) { return r->review; }
+size_t sd_report_n_reviewed(const sd_report *r) { return r->n_reviewed; }
+void sd_report_review_totals(const sd_report *r, int64_t *compared, int64_t *agreed)
+{
+    *compared = r->review_compared;
+    *agreed = r->review_agreed;
 }
 
 void sd_report_free(sd_report *r)
@@ -203,6 +244,7 @@ void sd_report_free(sd_report *r)
         free(r->groups[g].trend);
     }
     free(r->groups);
+    free(r->review);
     free(r->group_of);
     free(r->version_of);
     free(r->rs);

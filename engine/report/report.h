@@ -42,6 +42,14 @@ typedef struct sd_report_rule {
     int worst;          /* the worst severity of a miss (score.h sd_severity) */
 } sd_report_rule;
 
+/* How often the evaluators agreed with the machine under one rule, over every reviewed
+ * result (rules in the order first met). */
+typedef struct sd_report_review_row {
+    const char *rule;   /* borrowed from an sd_rr */
+    int64_t reviewed, agreed;
+    size_t results;     /* reviewed results with the row */
+} sd_report_review_row;
+
 typedef struct sd_report sd_report;
 
 sd_status sd_report_create(sd_report **out, sd_error *err);
@@ -63,6 +71,12 @@ void sd_report_version_label(int version, char out[4]);
 /* The rules broken, most results first (then most points lost); only rules with misses. */
 size_t sd_report_n_rules(const sd_report *r);
 const sd_report_rule *sd_report_rules(const sd_report *r);
+/* The review agreement across results (only results with a "review" member). */
+size_t sd_report_n_review_rows(const sd_report *r);
+const sd_report_review_row *sd_report_review_rows(const sd_report *r);
+/* Results with a review; their comparisons and agreements summed. */
+size_t sd_report_n_reviewed(const sd_report *r);
+void sd_report_review_totals(const sd_report *r, int64_t *compared, int64_t *agreed);
 /* Score k (0 speed, 1 tone, 2 escalation, 3 overall) of a result. */
 double sd_report_score(const sd_rr *rr, int k);
 /* The language most results are in (ties: Swedish). */

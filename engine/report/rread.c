@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* madvise, MADV_DONTNEED */
 #include "rread.h"
 #include "../util/readfile.h"
+#include "../util/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -390,6 +391,8 @@ static void read_feedback(rd *c, const cJSON *list)
     pop(c, old);
 }
 
+static void read_review(rd *c, const cJSON *rv);
+
 static void read_top(rd *c, const cJSON *top)
 {
     sd_rr *rr = c->rr;
@@ -491,12 +494,104 @@ static void read_top(rd *c, const cJSON *top)
         read_actions(c, acts, NULL, NULL);
         pop(c, old);
     }
+    const cJSON *rv = obj_f(c, top, "review", false);
+    if (rv)
+        read_review(c, rv);
+}
+
+/* The "review" member: untrusted like the rest (types, ranges, lengths, how many). */
+static void read_review(rd *c, const cJSON *rv)
+{
+    sd_rr *rr = c->rr;
+    size_t old = push(c, "review");
+    const char *format = str_f(c, rv, "format", true, false);
+    if (format && strcmp(format, "stormdrill.review/1") != 0)
+        fail(c, "format", "expected \"stormdrill.review/1\"");
+    const cJSON *ev = arr_f(c, rv, "evaluators", true);
+    size_t n = ev ? (size_t)cJSON_GetArraySize(ev) : 0;
+    if (n > SD_RR_MAX_EVALUATORS)
+        fail(c, "evaluators", "more than %d evaluators", SD_RR_MAX_EVALUATORS);
+    if (c->st == SD_OK && n) {
+        rr->evaluators = sd_arena_alloc(&rr->arena, n * sizeof *rr->evaluators);
+        if (!rr->evaluators)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "%s: out of memory", c->name);
+    }
+    size_t o2 = push(c, "evaluators");
+    size_t i = 0;
+    for (const cJSON *e = ev ? ev->child : NULL; e && c->st == SD_OK; e = e->next, i++) {
+        size_t o3 = push_index(c, i);
+        if (!cJSON_IsString(e) || !e->valuestring || !*e->valuestring || strlen(e->valuestring) > 200 ||
+            !sd_utf8_valid(e->valuestring, strlen(e->valuestring)))
+            fail(c, "", "expected a name (1 to 200 bytes of UTF-8 text)");
+        else
+            rr->evaluators[rr->n_evaluators++] = keep(c, e->valuestring);
+        pop(c, o3);
+    }
+    pop(c, o2);
+    rr->review_marks = int_f(c, rv, "marks", true, 0, MAX_COUNT, 0);
+    rr->review_replies = int_f(c, rv, "replies_reviewed", true, 0, MAX_COUNT, 0);
+    rr->review_decisions = int_f(c, rv, "decisions_reviewed", true, 0, MAX_COUNT, 0);
+    rr->review_compared = int_f(c, rv, "compared", true, 0, MAX_COUNT, 0);
+    rr->review_agreed = int_f(c, rv, "agreed", true, 0, MAX_COUNT, 0);
+    if (c->st == SD_OK && rr->review_agreed > rr->review_compared)
+        fail(c, "agreed", "more agreed than compared");
+    const cJSON *rows = arr_f(c, rv, "agreement", true);
+    if (rows && cJSON_GetArraySize(rows) > SD_RR_MAX_REVIEW_ROWS)
+        fail(c, "agreement", "more than %d rows", SD_RR_MAX_REVIEW_ROWS);
+    o2 = push(c, "agreement");
+    i = 0;
+    for (const cJSON *r = rows ? rows->child : NULL; r && c->st == SD_OK; r = r->next, i++) {
+        size_t o3 = push_index(c, i);
+        if (elem_obj(c, r)) {
+            const char *rule = str_f(c, r, "rule", true, false);
+            if (rule && (!*rule || strlen(rule) > 40 || strspn(rule, "abcdefghijklmnopqrstuvwxyz_") != strlen(rule)))
+                fail(c, "rule", "expected a rule id (a-z and _, at most 40)");
+            for (size_t k = 0; rule && c->st == SD_OK && k < rr->n_review_rows; k++)
+                if (strcmp(rr->review_rows[k].rule, rule) == 0)
+                    fail(c, "rule", "the rule is listed twice");
+            sd_rr_review_row row = {.rule = keep(c, rule)};
+            row.reviewed = int_f(c, r, "reviewed", true, 0, MAX_COUNT, 0);
+            row.agreed = int_f(c, r, "agreed", true, 0, MAX_COUNT, 0);
+            if (c->st == SD_OK && row.agreed > row.reviewed)
+                fail(c, "agreed", "more agreed than reviewed");
+            if (c->st == SD_OK)
+                rr->review_rows[rr->n_review_rows++] = row;
+        }
+        pop(c, o3);
+    }
+    pop(c, o2);
+    rr->reviewed = c->st == SD_OK;
+    pop(c, old);
 }
 
 /* ---- items ---- */
 
-static const char *const fault_names[SD_FAULT_COUNT] = {"deleted_criticism", "decision",
-                                                        "troll_reply", "case_in_public"};
+
+/* A tone check's id: a rule id, or one of the checks on what a reply says (scoring/tone.h)
+ * counted under its rule where it has one (answers: answer_questions, refer:
+ * refer_right_authority, channel: move_case) and under none otherwise (-1: avoid, spelling,
+ * name, whose misses the feedback lists). Anything else is refused. */
+static int check_rule(rd *c, const cJSON *k)
+{
+    const char *s = str_f(c, k, "id", true, false);
+    if (s == NULL)
+        return -1;
+    int v = sd_vocab_lookup(SD_VOCAB_RULE, s);
+    if (v >= 0)
+        return v;
+    static const struct {
+        const char *check;
+        int rule;
+    } extra[] = {{"answers", SD_RULE_ANSWER_QUESTIONS}, {"refer", SD_RULE_REFER_RIGHT_AUTHORITY},
+                 {"channel", SD_RULE_MOVE_CASE}, {"avoid", -1}, {"spelling", -1}, {"name", -1}};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (strcmp(s, extra[i].check) == 0)
+            return extra[i].rule;
+    char q[48];
+    quote(s, q);
+    fail(c, "id", "unknown rule id '%s'", q);
+    return -1;
+}
 
 static void read_tone(rd *c, const cJSON *list, sd_rr_item *it)
 {
@@ -514,7 +609,7 @@ static void read_tone(rd *c, const cJSON *list, sd_rr_item *it)
             for (const cJSON *k = checks ? checks->child : NULL; k && c->st == SD_OK; k = k->next, j++) {
                 size_t o3 = push_index(c, j);
                 if (elem_obj(c, k)) {
-                    int rule = enum_f(c, k, "id", SD_VOCAB_RULE, true);
+                    int rule = check_rule(c, k);
                     bool applies = bool_f(c, k, "applies", true, false);
                     bool pass = bool_f(c, k, "pass", true, false);
                     if (c->st == SD_OK && applies && rule >= 0) {
@@ -563,7 +658,7 @@ static void read_verdicts(rd *c, const cJSON *v, sd_rr_item *it, int verdict_of[
         }
         int k = -1;
         for (int j = 0; j < SD_FAULT_COUNT; j++)
-            if (strcmp(f->valuestring, fault_names[j]) == 0)
+            if (strcmp(f->valuestring, sd_fault_name((sd_fault)j)) == 0)
                 k = j;
         if (k < 0) {
             char q[48];
@@ -732,7 +827,8 @@ static int cmp_event(const void *a, const void *b)
 
 static const char *const top_keys[] = {"schema", "program", "scenario", "participant", "date",
                                        "seed", "start", "end", "end_reason", "summary", "scores",
-                                       "figures", "feedback", "actions", "format", "integrity"};
+                                       "figures", "feedback", "actions", "format", "integrity",
+                                       "review"};
 
 static sd_status bad_json(rd *c, const char *data, const char *at, const char *what)
 {
@@ -778,7 +874,7 @@ static bool top_complete(const cJSON *top)
 {
     for (size_t k = 0; k < sizeof top_keys / sizeof top_keys[0]; k++)
         if (strcmp(top_keys[k], "date") != 0 && strcmp(top_keys[k], "format") != 0 &&
-            strcmp(top_keys[k], "integrity") != 0 &&
+            strcmp(top_keys[k], "integrity") != 0 && strcmp(top_keys[k], "review") != 0 &&
             cJSON_GetObjectItemCaseSensitive(top, top_keys[k]) == NULL)
             return false;
     return true;

@@ -29,6 +29,8 @@
 #define SD_RR_MAX_BYTES_DEFAULT ((size_t)1 << 30) /* 1 GiB: larger files are refused */
 #define SD_RR_MAX_BINS 48                         /* answer time and volume over time */
 #define SD_RR_MAX_EVENTS 400                      /* escalation timeline entries kept */
+#define SD_RR_MAX_REVIEW_ROWS 64                  /* agreement rows of a review */
+#define SD_RR_MAX_EVALUATORS 1000
 
 typedef enum sd_rr_verdict {
     SD_RR_NONE = -1, SD_RR_ON_TIME, SD_RR_LATE, SD_RR_MISSING, SD_RR_UNNEEDED, SD_RR_VERDICT_COUNT
@@ -43,6 +45,13 @@ typedef struct sd_rr_feedback {
     double cost;
     const char *text;
 } sd_rr_feedback;
+
+/* One agreement row of an evaluator's review (review/review.h): how many of the machine's
+ * verdicts under this rule (or tone check) the evaluators reviewed and agreed with. */
+typedef struct sd_rr_review_row {
+    const char *rule;          /* a rule or tone check id: [a-z_], 1..40 bytes */
+    int64_t reviewed, agreed;  /* agreed <= reviewed */
+} sd_rr_review_row;
 
 typedef enum sd_rr_event_kind { SD_RR_EV_ESCALATE, SD_RR_EV_ACCOUNT, SD_RR_EV_PUBLISH } sd_rr_event_kind;
 
@@ -96,6 +105,13 @@ typedef struct sd_rr {
     size_t n_bins;
     int64_t bin_seconds;
     int64_t n_items;           /* items read */
+    /* the "review" member (results reviewed with `stormdrill score LOG --review FILE`) */
+    bool reviewed;
+    const char **evaluators;   /* in the arena */
+    size_t n_evaluators;
+    int64_t review_marks, review_replies, review_decisions, review_compared, review_agreed;
+    sd_rr_review_row review_rows[SD_RR_MAX_REVIEW_ROWS];
+    size_t n_review_rows;
 } sd_rr;
 
 /* One item as read, for the items CSV. Times are 0 when absent, numbers -1. */

@@ -11,6 +11,8 @@
 
 #include "../guideline/answer.h"
 #include "../log/logw.h"
+#include "../scenario/content_rules.h"
+#include "../review/review.h"
 #include "../scoring/score.h"
 #include "../util/arena.h"
 #include "../util/atomic_file.h"
@@ -24,7 +26,8 @@ typedef sd_res_item res_item;
 struct sd_results {
     sd_arena arena;
     bool have_header;
-    sd_rec_header header; /* strings copied into the arena */
+    sd_rec_header header; /* strings, contents, statement and words copied into the arena */
+    const sd_content **contents; /* header.contents: the copies, by index (arena) */
     res_item *items;
     size_t n_items, cap_items;
     res_action *actions;
@@ -41,12 +44,15 @@ struct sd_results {
     sd_time end_t;
     const char *end_reason;
     const sd_score *score; /* borrowed, optional */
+    const struct sd_reviews *review; /* borrowed, optional */
     sd_log_integrity integrity;
 };
 
 void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in) { r->integrity = *in; }
 
 void sd_results_attach_score(sd_results *r, const sd_score *score) { r->score = score; }
+
+void sd_results_attach_review(sd_results *r, const struct sd_reviews *rv) { r->review = rv; }
 
 static const char *keep_str(sd_results *r, const char *s, bool *oom)
 {
@@ -143,7 +149,8 @@ static bool expect_equal(const sd_expect *a, const sd_expect *b)
            a->ok == b->ok && a->fault == b->fault && a->cls == b->cls && a->rules == b->rules &&
            a->weight == b->weight && a->max_words == b->max_words && a->steps == b->steps &&
            ((a->person == NULL && b->person == NULL) ||
-            (a->person && b->person && strcmp(a->person, b->person) == 0));
+            (a->person && b->person && strcmp(a->person, b->person) == 0)) &&
+           a->content == b->content && a->statement == b->statement;
 }
 
 static uint64_t expect_hash(const sd_expect *e)
@@ -152,7 +159,8 @@ static uint64_t expect_hash(const sd_expect *e)
     uint64_t parts[] = {(uint64_t)e->answer, (uint64_t)e->within, (uint64_t)e->acknowledge,
                         e->escalate, (uint64_t)e->escalate_within, e->ok, e->fault,
                         (uint64_t)e->cls, e->rules, (uint64_t)(e->weight * 1000),
-                        (uint64_t)e->max_words, e->steps};
+                        (uint64_t)e->max_words, e->steps, (uint64_t)(uintptr_t)e->content,
+                        (uint64_t)(uintptr_t)e->statement};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         h = (h ^ parts[i]) * 1099511628211ULL;
     for (const char *p = e->link; p && *p; p++)
@@ -160,7 +168,28 @@ static uint64_t expect_hash(const sd_expect *e)
     return h ^ (h >> 29);
 }
 
-/* One shared copy per distinct expectation (link string included). */
+/* The results' own copy of a content an item points to: the header's copy by index, or a
+ * copy of its own for one declared at run time (index -1). NULL with *bad set when the
+ * index is not the header's. */
+static const sd_content *own_content(sd_results *r, const sd_content *c, bool *oom, bool *bad)
+{
+    if (c == NULL)
+        return NULL;
+    if (c->index >= 0) {
+        if ((size_t)c->index >= r->header.n_contents) {
+            *bad = true;
+            return NULL;
+        }
+        return r->contents[c->index];
+    }
+    const sd_content *copy = sd_content_copy(&r->arena, c);
+    if (copy == NULL)
+        *oom = true;
+    return copy;
+}
+
+/* One shared copy per distinct expectation (link string included; e's contents are the
+ * results' own already). */
 static const sd_expect *intern_expect(sd_results *r, const sd_expect *e, bool *oom)
 {
     if ((r->n_expects + 1) * 2 > r->cap_expects) {
@@ -237,6 +266,42 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
             return sd_error_set(err, SD_ERR_INPUT, "a second header line");
         const sd_rec_header *h = &rec->u.header;
         r->header = *h;
+        r->header.contents = NULL;
+        r->header.n_contents = 0;
+        r->header.scoring.statement = NULL;
+        r->header.scoring.words = NULL;
+        r->header.scoring.n_words = 0;
+        if (h->n_contents > 0) {
+            r->contents = sd_arena_alloc(&r->arena, h->n_contents * sizeof *r->contents);
+            oom = oom || r->contents == NULL;
+            for (size_t i = 0; i < h->n_contents && !oom; i++) {
+                if (h->contents[i]->index != (int32_t)i)
+                    return sd_error_set(err, SD_ERR_INPUT, "the header's content %zu has index %d",
+                                        i, (int)h->contents[i]->index);
+                if ((r->contents[i] = sd_content_copy(&r->arena, h->contents[i])) == NULL)
+                    oom = true;
+            }
+            if (oom)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            r->header.contents = r->contents;
+            r->header.n_contents = h->n_contents;
+        }
+        if (h->scoring.statement) {
+            int32_t i = h->scoring.statement->index;
+            if (i < 0 || (size_t)i >= h->n_contents)
+                return sd_error_set(err, SD_ERR_INPUT, "the header's scoring.statement is not "
+                                    "one of its contents");
+            r->header.scoring.statement = r->contents[i];
+        }
+        if (h->scoring.n_words > 0) {
+            const char **w = sd_arena_alloc(&r->arena, h->scoring.n_words * sizeof *w);
+            if (w == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < h->scoring.n_words; i++)
+                w[i] = keep_str(r, h->scoring.words[i], &oom);
+            r->header.scoring.words = w;
+            r->header.scoring.n_words = h->scoring.n_words;
+        }
         r->header.program = keep_str(r, h->program, &oom);
         r->header.date = keep_str(r, h->date, &oom);
         r->header.scenario_id = keep_str(r, h->scenario_id, &oom);
@@ -247,6 +312,7 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         r->header.participant_kind = keep_str(r, h->participant_kind, &oom);
         r->header.participant_path = keep_str(r, h->participant_path, &oom);
         r->header.participant_sha256 = keep_str(r, h->participant_sha256, &oom);
+        r->header.seal_key_id = keep_str(r, h->seal_key_id, &oom);
         r->have_header = true;
         break;
     }
@@ -271,9 +337,19 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->mood = (uint8_t)it->mood;
         x->storm = intern_name(r, it->storm, &oom);
         x->repeat_of = keep_str(r, it->repeat_of, &oom);
+        /* The scenario's own words (spelling accepts them): kept for items outside storms,
+         * a storm's million comments would cost memory for no new words. */
+        x->text = it->storm ? NULL : keep_str(r, it->text, &oom);
         x->arrival = rec->t;
         x->deadline = it->deadline;
-        x->expect = intern_expect(r, it->expect, &oom);
+        sd_expect e = *it->expect;
+        bool bad = false;
+        e.content = own_content(r, it->expect->content, &oom, &bad);
+        e.statement = own_content(r, it->expect->statement, &oom, &bad);
+        if (bad)
+            return sd_error_set(err, SD_ERR_INPUT, "item '%s': its expectations name a content "
+                                "the header does not have", it->id);
+        x->expect = oom ? NULL : intern_expect(r, &e, &oom);
         x->answer_action = -1;
         x->first_action = x->last_action = -1;
         if (oom)
@@ -509,6 +585,8 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
     sd_jsonw_object_end(&w);
     if (r->score)
         sd_score_write_top(r->score, r, &w);
+    if (r->review) /* before the items: the report reads the top level first */
+        sd_reviews_write_json(r->review, &w);
     /* Actions not tied to an item: publish, account steps, general escalations. */
     sd_jsonw_key(&w, "actions");
     sd_jsonw_array_begin(&w);

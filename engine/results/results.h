@@ -37,6 +37,8 @@ typedef struct sd_res_action {
 
 typedef struct sd_res_item {
     const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    const char *text;        /* the item's text for items outside storms (the scenario's own
+                                words, for spelling), else NULL */
     const sd_expect *expect; /* interned: items share a handful of expectations */
     sd_time arrival, deadline, answered_at;
     int32_t first_action, last_action;
@@ -65,6 +67,10 @@ sd_status sd_results_create(sd_results **out, sd_error *err);
 struct sd_score;
 void sd_results_attach_score(sd_results *r, const struct sd_score *score);
 void sd_results_free(sd_results *r);
+/* An evaluator's review (review/review.h) to write with the results as their "review"
+ * member (docs/results-format.md); borrowed, may be NULL. */
+struct sd_reviews;
+void sd_results_attach_review(sd_results *r, const struct sd_reviews *rv);
 /* What the log the results are made from showed of its integrity (logr.h), written as the
  * results' "integrity" member (docs/results-format.md). Without this call: an unsealed
  * format-2 log. Results are never made from a tampered log. */

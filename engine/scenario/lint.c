@@ -135,6 +135,31 @@ static const char *unanswerable_hint(sd_kind kind)
     }
 }
 
+/* A question (an answer expected) is scored on what a reply says only when the scenario
+ * says what that is: key points, and a model answer to show in the feedback.
+ * TODO (needs scoring/keypoints.h): warn when the model answer does not meet its own key
+ * points, or names neither refer nor channel. */
+static sd_status check_content(sd_lint_list *l, int line, const char *what, const sd_expect *e)
+{
+    if (!e->answer || e->cls != SD_CLASS_QUESTION)
+        return SD_OK;
+    const sd_content *c = e->content;
+    sd_status st = SD_OK;
+    if (c == NULL || c->n_points == 0)
+        st = add(l, SD_LINT_WARNING, line, "points",
+                 "list the facts a good reply gives: expect = { points = { { label = \"öppnar "
+                 "på torsdag\", say = { \"torsdag\", \"öppnar igen\" } } } } (see "
+                 "docs/scenario-api.md)",
+                 "%s has no key points: add expect.points so that a reply is scored on what it "
+                 "says", what);
+    if (st == SD_OK && (c == NULL || c->model == NULL))
+        st = add(l, SD_LINT_WARNING, line, "model",
+                 "write the reply you would send: expect = { model = \"Hej Anna! ...\" } (the "
+                 "feedback shows it, the diligent participant sends it)",
+                 "%s has no model answer: add expect.model", what);
+    return st;
+}
+
 /* Checks one expectation. what: "comment 'c1'" (for messages); kind and repeat: of the item;
  * link_is_url: the link came from the item's url field. */
 static sd_status check_expect(sd_lint_list *l, int line, const char *what, sd_kind kind,
@@ -198,6 +223,8 @@ static sd_status check_items(const sd_scenario *sc, sd_lint_list *l, const sd_it
             snprintf(what, sizeof what, "%s '%s'", kind, d->id);
         bool link_is_url = d->url && d->expect.link == d->url;
         st = check_expect(l, d->line, what, d->kind, d->repeat_of != NULL, &d->expect, link_is_url);
+        if (st == SD_OK)
+            st = check_content(l, d->line, what, &d->expect);
         if (st != SD_OK || prepared)
             continue;
         /* Same time as the item it is on but declared after it: it arrives first. */
@@ -273,6 +300,8 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
         char what[96], t1[32], t2[32];
         snprintf(what, sizeof what, "storm '%s'", s->id);
         st = check_expect(l, s->line, what, SD_KIND_COMMENT, false, &s->expect, false);
+        if (st == SD_OK)
+            st = check_content(l, s->line, what, &s->expect);
         const sd_item_def *p = sd_scenario_item_def(sc, s->parent);
         if (st == SD_OK && p && p->at > s->from) {
             rel_time(s->from - sc->start, t1);
@@ -332,6 +361,13 @@ static sd_status check_hijacks(const sd_scenario *sc, sd_lint_list *l)
                      "hijack '%s' starts at %s, less than 15 minutes before the end: its notice "
                      "expects an escalation to it_security within 15 minutes%s", h->id, t,
                      end - h->at <= 5 * 60 ? ", and the attacker never gets to post" : "");
+        if (st == SD_OK && h->message == NULL)
+            st = add(l, SD_LINT_WARNING, h->line, "message",
+                     "say what the followers must be told once the account is back: message = { "
+                     "points = { { label = \"kontot var kapat\", say = { \"kapat\", \"kapats\" } "
+                     "} } }",
+                     "hijack '%s' has no message: add message = { points = ... } so that the "
+                     "message to the followers is scored on what it says", h->id);
     }
     return st;
 }
@@ -378,6 +414,16 @@ static sd_status check_whole(const sd_scenario *sc, sd_lint_list *l)
             return add(l, SD_LINT_ERROR, line, "nothing",
                        "add a post{} and a few comment{}s (see docs/authoring-guide.md)",
                        "the scenario declares no items, storms or hijacks: nothing happens");
+    }
+    if (sc->n_storms > 0 && sc->scoring.crisis && sc->scoring.statement == NULL) {
+        sd_status st = add(l, SD_LINT_WARNING, line, "statement",
+                           "say what a crisis statement must say: scenario{ scoring = { statement "
+                           "= { points = { \"vad som hänt\", \"vad vi gör\", \"var man läser "
+                           "mer\" } } } } (see docs/scenario-api.md)",
+                           "a crisis scenario (it has a storm) without scoring.statement: the "
+                           "statement is checked only for the built-in minimum");
+        if (st != SD_OK)
+            return st;
     }
     if (expecting == 0)
         return add(l, SD_LINT_WARNING, line, "nothing_to_score",

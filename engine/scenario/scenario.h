@@ -206,6 +206,11 @@ typedef struct sd_scenario {
     sd_sandbox *sb;
     sd_arena arena;
     size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared, cap_templates;
+    size_t cap_contents;
+    size_t contents_json;    /* bytes the contents take in the log header (the budget:
+                                SD_MAX_CONTENTS_JSON) */
+    bool loaded;             /* sd_scenario_load() has finished: a content declared now (by
+                                a callback's inject{}) gets index -1 and is not in contents */
     /* id -> index maps (keys are the arrays' ids): loading and look-ups stay linear */
     sd_strmap persona_ids, item_ids, storm_ids, hijack_ids, template_ids;
     /* the declaration being read now, or NULL: one made meanwhile is refused */

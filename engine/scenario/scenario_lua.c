@@ -13,9 +13,11 @@
 #include <lauxlib.h>
 
 #include "../log/limits.h"
+#include "../log/logw.h"
 #include "../util/buf.h"
 #include "../util/sha256.h"
 #include "../util/utf8.h"
+#include "content_rules.h"
 #include "scenario.h"
 #include "scenario_lua.h"
 
@@ -347,11 +349,327 @@ static void require_scenario(lua_State *L, sd_scenario *sc, const char *decl)
         luaL_error(L, "%s: declare scenario{ ... } first (its start time is needed)", decl);
 }
 
+/* ---- contents: points, need, refer, channel, avoid, model ----
+ * Read where they are declared (expect = { ... }, scoring.statement, hijack.message), into
+ * the scenario's arena. A content read while the file loads is "pending" (index
+ * CONTENT_PENDING) until its declaration is appended whole (register_content), so that a
+ * declaration that fails later leaves nothing in sc->contents; one read at run time (a
+ * callback's inject{}) gets index -1 at once. */
+
+#define CONTENT_PENDING (-2)
+
+static const char *const content_keys[] = {"points", "need", "refer", "channel", "avoid",
+                                           "model", NULL};
+
+/* The value at idx as a phrase or label (content_rules.h), kept in the arena. what names it
+ * in messages ("expect.points entry 2: say entry 1"). */
+static const char *read_phrase(lua_State *L, sd_scenario *sc, int idx, const char *decl,
+                               const char *id, const char *what)
+{
+    if (lua_type(L, idx) != LUA_TSTRING)
+        decl_error(L, decl, id, "%s must be a string, not a %s", what, luaL_typename(L, idx));
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    const char *why = strlen(s) != len ? "contains a NUL byte" : sd_phrase_problem(s, len);
+    if (why)
+        decl_error(L, decl, id, "%s %s", what, why);
+    charge_text(L, &sc->arena, len, decl, id);
+    const char *r = sd_arena_strndup(&sc->arena, s, len);
+    if (r == NULL)
+        luaL_error(L, "out of memory");
+    return r;
+}
+
+/* True when the table at t has keys other than 1..n (it is no plain list). */
+static bool not_a_list(lua_State *L, int t, size_t n)
+{
+    size_t keys = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        lua_pop(L, 1);
+        keys++;
+    }
+    return keys != n;
+}
+
+/* The point at idx: a string (label and only phrase) or { label = ..., say = { ... } }. */
+static void read_point(lua_State *L, sd_scenario *sc, int idx, const char *decl, const char *id,
+                       const char *what, sd_point *p)
+{
+    static const char *const point_keys[] = {"label", "say", NULL};
+    idx = lua_absindex(L, idx);
+    memset(p, 0, sizeof *p);
+    char sub[160];
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        p->label = read_phrase(L, sc, idx, decl, id, what);
+    } else if (lua_type(L, idx) == LUA_TTABLE) {
+        snprintf(sub, sizeof sub, "%s%s%s%s %s", decl, id ? " '" : "", id ? id : "",
+                 id ? "'" : "", what);
+        plain_table(L, idx, sub, "it");
+        check_keys(L, idx, sub, point_keys);
+        rawfield(L, idx, "label");
+        if (lua_isnil(L, -1))
+            decl_error(L, decl, id, "%s: field 'label' is required (a short name of the point, "
+                       "for feedback)", what);
+        snprintf(sub, sizeof sub, "%s: label", what);
+        p->label = read_phrase(L, sc, -1, decl, id, sub);
+        lua_pop(L, 1);
+        int ty = rawfield(L, idx, "say");
+        if (ty == LUA_TTABLE) {
+            int t = lua_gettop(L);
+            snprintf(sub, sizeof sub, "%s%s%s%s %s say", decl, id ? " '" : "", id ? id : "",
+                     id ? "'" : "", what);
+            plain_table(L, t, sub, "it");
+            size_t n = lua_rawlen(L, t);
+            if (n == 0 || not_a_list(L, t, n))
+                decl_error(L, decl, id, "%s: say must be a list of 1 to %d phrases", what,
+                           SD_MAX_SAY);
+            if (n > SD_MAX_SAY)
+                decl_error(L, decl, id, "%s: say has %zu phrases; at most %d", what, n,
+                           SD_MAX_SAY);
+            const char **say = sd_arena_alloc(&sc->arena, n * sizeof *say);
+            if (say == NULL)
+                luaL_error(L, "out of memory");
+            for (size_t i = 1; i <= n; i++) {
+                lua_rawgeti(L, t, (lua_Integer)i);
+                snprintf(sub, sizeof sub, "%s: say entry %zu", what, i);
+                say[i - 1] = read_phrase(L, sc, -1, decl, id, sub);
+                lua_pop(L, 1);
+            }
+            p->say = say;
+            p->n_say = n;
+        } else if (ty != LUA_TNIL) {
+            decl_error(L, decl, id, "%s: say must be a list of phrases like { \"torsdag\", "
+                       "\"öppnar igen\" }, not a %s", what, lua_typename(L, ty));
+        }
+        lua_pop(L, 1);
+    } else {
+        decl_error(L, decl, id, "%s must be a string or a table { label = \"...\", say = { "
+                   "\"...\" } }, not a %s", what, luaL_typename(L, idx));
+    }
+    if (p->n_say == 0) { /* say defaults to the label */
+        const char **say = sd_arena_alloc(&sc->arena, sizeof *say);
+        if (say == NULL)
+            luaL_error(L, "out of memory");
+        say[0] = p->label;
+        p->say = say;
+        p->n_say = 1;
+    }
+}
+
+/* t[key]: a list of points (points, avoid); returns their number (0: absent). */
+static size_t read_point_list(lua_State *L, sd_scenario *sc, int t, const char *key,
+                              const char *decl, const char *id, const char *prefix,
+                              const sd_point **out)
+{
+    *out = NULL;
+    int ty = rawfield(L, t, key);
+    size_t n = 0;
+    if (ty == LUA_TTABLE) {
+        int lt = lua_gettop(L);
+        char sub[160];
+        snprintf(sub, sizeof sub, "%s%s%s%s %s.%s", decl, id ? " '" : "", id ? id : "",
+                 id ? "'" : "", prefix, key);
+        plain_table(L, lt, sub, "it");
+        n = lua_rawlen(L, lt);
+        if (n == 0 || not_a_list(L, lt, n))
+            decl_error(L, decl, id, "%s.%s must be a list of 1 to %d points, like { { label = "
+                       "\"...\", say = { \"...\" } }, \"...\" }", prefix, key, SD_MAX_POINTS);
+        if (n > SD_MAX_POINTS)
+            decl_error(L, decl, id, "%s.%s has %zu entries; at most %d", prefix, key, n,
+                       SD_MAX_POINTS);
+        sd_point *v = sd_arena_alloc(&sc->arena, n * sizeof *v);
+        if (v == NULL)
+            luaL_error(L, "out of memory");
+        for (size_t i = 1; i <= n; i++) {
+            lua_rawgeti(L, lt, (lua_Integer)i);
+            snprintf(sub, sizeof sub, "%s.%s entry %zu", prefix, key, i);
+            read_point(L, sc, -1, decl, id, sub, &v[i - 1]);
+            lua_pop(L, 1);
+        }
+        *out = v;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "%s.%s must be a list of points, not a %s", prefix, key,
+                   lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* Copies a point whose strings are static (a built-in channel) into the arena. */
+static void keep_point(lua_State *L, sd_scenario *sc, const sd_point *in, sd_point *out)
+{
+    const char **say = sd_arena_alloc(&sc->arena, in->n_say * sizeof *say);
+    out->label = sd_arena_strdup(&sc->arena, in->label);
+    if (say == NULL || out->label == NULL)
+        luaL_error(L, "out of memory");
+    for (size_t i = 0; i < in->n_say; i++)
+        if ((say[i] = sd_arena_strdup(&sc->arena, in->say[i])) == NULL)
+            luaL_error(L, "out of memory");
+    out->say = say;
+    out->n_say = in->n_say;
+}
+
+/* The bytes c takes in the log (its JSON); raises a Lua error past SD_MAX_CONTENT_JSON. */
+static size_t content_json_size(lua_State *L, const sd_content *c, const char *decl,
+                                const char *id, const char *prefix)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_jsonw w;
+    sd_jsonw_init(&w, &b, false);
+    sd_content_to_json(&w, c);
+    bool ok = sd_jsonw_ok(&w) && sd_buf_ok(&b);
+    size_t len = b.len;
+    sd_buf_free(&b);
+    if (!ok)
+        luaL_error(L, "out of memory");
+    if (len > SD_MAX_CONTENT_JSON)
+        decl_error(L, decl, id, "%s: its points, phrases and model answer take %zu KiB in the "
+                   "session log; at most %zu KiB", prefix, len >> 10, SD_MAX_CONTENT_JSON >> 10);
+    return len;
+}
+
+/* Reads the content members of the table at t (points, need, refer, channel, avoid, model):
+ * NULL when it has none. The table's keys were checked by the caller. prefix names the
+ * table in messages ("expect", "statement", "message"). */
+static const sd_content *read_content(lua_State *L, sd_scenario *sc, int t, const char *decl,
+                                      const char *id, const char *prefix)
+{
+    bool any = false;
+    for (const char *const *k = content_keys; *k; k++) {
+        if (rawfield(L, t, *k) != LUA_TNIL)
+            any = true;
+        lua_pop(L, 1);
+    }
+    if (!any)
+        return NULL;
+    sd_content *c = sd_arena_alloc(&sc->arena, sizeof *c);
+    if (c == NULL)
+        luaL_error(L, "out of memory");
+    memset(c, 0, sizeof *c);
+    c->index = sc->loaded ? -1 : CONTENT_PENDING;
+    c->n_points = read_point_list(L, sc, t, "points", decl, id, prefix, &c->points);
+    c->n_avoid = read_point_list(L, sc, t, "avoid", decl, id, prefix, &c->avoid);
+    c->need = (int)c->n_points;
+    int ty = rawfield(L, t, "need");
+    if (ty == LUA_TNUMBER) {
+        lua_Number v = lua_tonumber(L, -1);
+        if (c->n_points == 0)
+            decl_error(L, decl, id, "%s.need is given without points", prefix);
+        if (!(v >= 1 && v <= (lua_Number)c->n_points) || v != floor(v))
+            decl_error(L, decl, id, "%s.need is %g; it must be a whole number from 1 to %zu (the "
+                       "number of points)", prefix, v, c->n_points);
+        c->need = (int)v;
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "%s.need must be a number, not a %s", prefix, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    char sub[64];
+    if (rawfield(L, t, "refer") != LUA_TNIL) {
+        snprintf(sub, sizeof sub, "%s.refer", prefix);
+        read_point(L, sc, -1, decl, id, sub, &c->refer);
+    }
+    lua_pop(L, 1);
+    ty = rawfield(L, t, "channel");
+    if (ty == LUA_TSTRING) {
+        const char *name = lua_tostring(L, -1);
+        int ch = sd_channel_lookup(name);
+        if (ch < 0) {
+            char known[200];
+            sd_channel_list(known, sizeof known);
+            decl_error(L, decl, id, "%s.channel: unknown channel '%s' (known: %s; or give your "
+                       "own: { label = \"...\", say = { \"...\" } })", prefix, name, known);
+        }
+        sd_point builtin;
+        sd_channel_point((sd_channel_id)ch, sc->lang, &builtin);
+        keep_point(L, sc, &builtin, &c->channel);
+    } else if (ty != LUA_TNIL) {
+        snprintf(sub, sizeof sub, "%s.channel", prefix);
+        read_point(L, sc, -1, decl, id, sub, &c->channel);
+    }
+    lua_pop(L, 1);
+    ty = rawfield(L, t, "model");
+    if (ty == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (len == 0 || strlen(s) != len)
+            decl_error(L, decl, id, "%s.model is empty or has a NUL byte", prefix);
+        if (len > SD_MAX_TEXT_BYTES)
+            decl_error(L, decl, id, "%s.model is longer than %u bytes", prefix, SD_MAX_TEXT_BYTES);
+        if (!sd_utf8_valid(s, len))
+            decl_error(L, decl, id, "%s.model is not valid UTF-8", prefix);
+        charge_text(L, &sc->arena, len, decl, id);
+        if ((c->model = sd_arena_strndup(&sc->arena, s, len)) == NULL)
+            luaL_error(L, "out of memory");
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "%s.model must be a string (the model answer), not a %s", prefix,
+                   lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    if (c->n_points == 0 && c->refer.n_say == 0 && c->channel.n_say == 0 && c->n_avoid == 0 &&
+        c->model == NULL)
+        decl_error(L, decl, id, "%s declares no content", prefix); /* need alone */
+    /* The rules once more, as the log reader applies them (they cannot differ). */
+    sd_error e = SD_ERROR_INIT;
+    if (sd_content_check(c, prefix, &e) != SD_OK) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+        sd_error_clear(&e);
+        decl_error(L, decl, id, "%s", msg);
+    }
+    content_json_size(L, c, decl, id, prefix);
+    return c;
+}
+
+/* A table of content members only (scoring.statement, hijack.message) at t[key]. */
+static const sd_content *read_content_field(lua_State *L, sd_scenario *sc, int t,
+                                            const char *key, const char *decl, const char *id)
+{
+    const sd_content *c = NULL;
+    int ty = rawfield(L, t, key);
+    if (ty == LUA_TTABLE) {
+        int ct = lua_gettop(L);
+        char where[160];
+        snprintf(where, sizeof where, "%s%s%s%s %s", decl, id ? " '" : "", id ? id : "",
+                 id ? "'" : "", key);
+        plain_table(L, ct, where, key);
+        check_keys(L, ct, where, content_keys);
+        c = read_content(L, sc, ct, decl, id, key);
+        if (c == NULL)
+            decl_error(L, decl, id, "%s is empty: give points, refer, channel, avoid or model",
+                       key);
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "%s must be a table like { points = { ... }, need = 2 }, not a %s",
+                   key, lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return c;
+}
+
+/* Gives a pending content its place in sc->contents, once its declaration is complete. */
+static void register_content(lua_State *L, sd_scenario *sc, const sd_content *cc,
+                             const char *decl, const char *id)
+{
+    if (cc == NULL || cc->index != CONTENT_PENDING)
+        return;
+    sd_content *c = (sd_content *)cc; /* made by read_content, in the arena */
+    size_t len = content_json_size(L, c, decl, id, "expect");
+    if (sc->contents_json + len + 1 > SD_MAX_CONTENTS_JSON)
+        decl_error(L, decl, id, "the scenario's contents (key points, phrases, model answers) "
+                   "pass %zu MiB in all in the session log's header", SD_MAX_CONTENTS_JSON >> 20);
+    sc->contents = grow_array(L, (void *)sc->contents, &sc->cap_contents, sc->n_contents,
+                              sizeof *sc->contents);
+    c->index = (int32_t)sc->n_contents;
+    sc->contents[sc->n_contents++] = c;
+    sc->contents_json += len + 1;
+}
+
 /* ---- expect = { ... } ---- */
 
 static const char *const expect_keys[] = {
     "answer", "within", "acknowledge", "link", "escalate", "escalate_within", "ok", "fault",
-    "class", "rules", "weight", "max_words", NULL};
+    "class", "rules", "weight", "max_words", "points", "need", "refer", "channel", "avoid",
+    "model", NULL};
 
 void sd_expect_defaults(sd_expect *e, sd_kind kind, sd_mood mood)
 {
@@ -404,6 +722,9 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
     double mw;
     if (get_number(L, t, "max_words", decl, id, 1, 10000, &mw))
         e->max_words = (int)mw;
+    const sd_content *c = read_content(L, sc, t, decl, id, "expect");
+    if (c)
+        e->content = c;
 }
 
 /* ---- scenario{} ---- */
@@ -411,11 +732,12 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
     "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
-    NULL};
+    "words", NULL};
 
 static const char *const scoring_keys[] = {"weights", "late_zero", "max_words", "max_lix",
                                            "crisis", "crisis_start", "backup_within",
-                                           "statement_within", "troll_words", NULL};
+                                           "statement_within", "troll_words", "statement",
+                                           NULL};
 
 void sd_scoring_params_default(sd_scoring_params *p)
 {
@@ -463,6 +785,46 @@ static void read_scoring(lua_State *L, sd_scenario *sc, int t, bool *crisis_set,
     get_duration(L, t, "statement_within", D, NULL, &p->statement_within);
     if (get_number(L, t, "troll_words", D, NULL, 0, 10000, &v))
         p->troll_words = (int)v;
+    p->statement = read_content_field(L, sc, t, "statement", D, NULL);
+}
+
+/* words = { "Kvarnby", ... } of scenario{}: words the spelling check accepts. */
+static void read_words(lua_State *L, sd_scenario *sc, int t)
+{
+    const char *D = "scenario";
+    int ty = rawfield(L, t, "words");
+    if (ty == LUA_TTABLE) {
+        int wt = lua_gettop(L);
+        plain_table(L, wt, D, "words");
+        size_t n = lua_rawlen(L, wt);
+        if (n == 0 || not_a_list(L, wt, n))
+            luaL_error(L, "scenario: words must be a list of words like { \"Kvarnby\", "
+                       "\"Ekbacken\" }");
+        if (n > SD_MAX_WORDS)
+            luaL_error(L, "scenario: words has %d entries; at most %d", (int)n, (int)SD_MAX_WORDS);
+        const char **v = sd_arena_alloc(&sc->arena, n * sizeof *v);
+        if (v == NULL)
+            luaL_error(L, "out of memory");
+        for (size_t i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, wt, (lua_Integer)i) != LUA_TSTRING)
+                luaL_error(L, "scenario: words entry %d must be a string, not a %s", (int)i,
+                           luaL_typename(L, -1));
+            size_t len;
+            const char *w = lua_tolstring(L, -1, &len);
+            const char *why = strlen(w) != len ? "contains a NUL byte" : sd_word_problem(w, len);
+            if (why)
+                luaL_error(L, "scenario: words entry %d %s", (int)i, why);
+            charge_text(L, &sc->arena, len, D, NULL);
+            if ((v[i - 1] = sd_arena_strndup(&sc->arena, w, len)) == NULL)
+                luaL_error(L, "out of memory");
+            lua_pop(L, 1);
+        }
+        sc->scoring.words = v;
+        sc->scoring.n_words = n;
+    } else if (ty != LUA_TNIL) {
+        luaL_error(L, "scenario: words must be a list of words, not a %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
 }
 
 static int parse_clock(const char *s, int *secs)
@@ -626,6 +988,8 @@ static int l_scenario(lua_State *L)
         luaL_error(L, "scenario: audience must be a table");
     }
     lua_pop(L, 1);
+    read_words(L, sc, 1);
+    register_content(L, sc, sc->scoring.statement, "scenario scoring", NULL);
     sc->declared = true;
     return 0;
 }
@@ -841,6 +1205,7 @@ static int declare_item(lua_State *L, sd_kind kind)
     const sd_item_def *dup = sd_scenario_item_def(sc, d.id);
     if (dup)
         decl_error(L, decl, d.id, "id used twice (first at line %d)", dup->line);
+    register_content(L, sc, d.expect.content, decl, d.id);
     append_decl(L, (void **)&sc->items, &sc->n_items, &sc->cap_items, sizeof d, &d,
                 &sc->item_ids, d.id);
     return 0;
@@ -1119,6 +1484,7 @@ static int l_storm(lua_State *L)
         decl_error(L, D, id, "field 'expect' must be a table");
     }
     lua_pop(L, 1);
+    register_content(L, sc, s->expect.content, D, id);
     append_decl(L, (void **)&sc->storms, &sc->n_storms, &sc->cap_storms, sizeof storm, &storm,
                 &sc->storm_ids, id);
     return 0;
@@ -1129,7 +1495,7 @@ static int l_storm(lua_State *L)
 static int l_hijack(lua_State *L)
 {
     static const char *const keys[] = {"id", "at", "notice", "posts", "every", "returns_after",
-                                       "steps", "former", NULL};
+                                       "steps", "former", "message", NULL};
     sd_scenario *sc = scen(L);
     const char *D = "hijack";
     require_scenario(L, sc, D);
@@ -1190,6 +1556,8 @@ static int l_hijack(lua_State *L)
         h->steps |= 1u << SD_STEP_REMOVE_ACCESS;
     if (!(h->steps & (1u << SD_STEP_CHANGE_PASSWORD)) || !(h->steps & (1u << SD_STEP_REVOKE_SESSIONS)))
         decl_error(L, D, id, "steps must include change_password and revoke_sessions (they lock the attacker out)");
+    h->message = read_content_field(L, sc, 1, "message", D, id);
+    register_content(L, sc, h->message, D, id);
     append_decl(L, (void **)&sc->hijacks, &sc->n_hijacks, &sc->cap_hijacks, sizeof hijack,
                 &hijack, &sc->hijack_ids, id);
     return 0;
@@ -1297,6 +1665,7 @@ static int l_prepared(lua_State *L)
     snprintf(id, sizeof id, "prepared-%zu", sc->n_prepared + 1);
     sd_item_def d;
     sd_read_item(L, sc, 1, (sd_kind)kind, sc->start, D, id, &d);
+    register_content(L, sc, d.expect.content, D, d.id);
     append_decl(L, (void **)&sc->prepared, &sc->n_prepared, &sc->cap_prepared, sizeof d, &d,
                 NULL, NULL);
     return 0;
@@ -1550,6 +1919,7 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
     }
     if (sc->scoring.crisis && sc->scoring.crisis_start == 0)
         sc->scoring.crisis_start = sc->start;
+    sc->loaded = true;
 done:
     if (st != SD_OK) {
         sd_scenario_free(sc);
@@ -1571,6 +1941,7 @@ void sd_scenario_free(sd_scenario *sc)
     free(sc->hooks);
     free(sc->prepared);
     free(sc->templates);
+    free((void *)sc->contents);
     sd_strmap_free(&sc->persona_ids);
     sd_strmap_free(&sc->item_ids);
     sd_strmap_free(&sc->storm_ids);

@@ -252,7 +252,8 @@ sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *
     }
     sd_buf_free(&path);
     sd_buf_free(&text);
-    /* TODO(lead): st = sd_stemmer_create(&lx->stem, err) once stem.c has landed. */
+    if (st == SD_OK)
+        st = sd_stemmer_create(&lx->stem, err);
     if (st == SD_OK)
         st = sd_speller_open(NULL, &lx->spell, err); /* $STORMDRILL_HUNSPELL_DIR or Debian's */
     if (st != SD_OK) {

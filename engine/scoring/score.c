@@ -10,23 +10,32 @@
 #include "../guideline/answer.h"
 #include "../log/logw.h"
 #include "../util/arena.h"
+#include "../review/review.h"
+#include "reply_input.h"
+#include "tone_internal.h"
 
 /* Feedback costs are in points of the overall score. While the escalation dimension is
  * being scored, a negative cost is a share of its possible total, converted at the end. */
 
 /* Points taken off the escalation score per fault; see docs/scoring.md. */
 static const double fault_penalty[SD_FAULT_COUNT] = {
-    [SD_FAULT_DELETED_CRITICISM] = 15, [SD_FAULT_DECISION] = 10, [SD_FAULT_TROLL_REPLY] = 8,
-    [SD_FAULT_CASE_IN_PUBLIC] = 8};
+    [SD_FAULT_DELETED_CRITICISM] = 15, [SD_FAULT_DECISION] = 10, [SD_FAULT_TROLL_REPLY] = 10,
+    [SD_FAULT_CASE_IN_PUBLIC] = 8, [SD_FAULT_HIDDEN_CRITICISM] = 15};
 static const sd_severity fault_severity[SD_FAULT_COUNT] = {
     [SD_FAULT_DELETED_CRITICISM] = SD_SEV_CRITICAL, [SD_FAULT_DECISION] = SD_SEV_MAJOR,
-    [SD_FAULT_TROLL_REPLY] = SD_SEV_MAJOR, [SD_FAULT_CASE_IN_PUBLIC] = SD_SEV_MAJOR};
-static const char *const fault_names[SD_FAULT_COUNT] = {"deleted_criticism", "decision",
-                                                        "troll_reply", "case_in_public"};
-#define UNNEEDED_PENALTY 3.0    /* per unneeded escalation */
-#define UNNEEDED_CAP 15.0
+    [SD_FAULT_TROLL_REPLY] = SD_SEV_MAJOR, [SD_FAULT_CASE_IN_PUBLIC] = SD_SEV_MAJOR,
+    [SD_FAULT_HIDDEN_CRITICISM] = SD_SEV_CRITICAL};
+static const char *const fault_names[SD_FAULT_COUNT] = {
+    "deleted_criticism", "decision", "troll_reply", "case_in_public", "hidden_criticism"};
+#define UNNEEDED_PENALTY 3.0    /* per unneeded escalation, without a cap */
 #define HIJACK_ORDER_PENALTY 5.0
-#define HIJACK_SILENT_PENALTY 10.0
+#define HIJACK_SILENT_PENALTY 25.0 /* followers never told (or told nothing) after a hijack */
+#define STATEMENT_PENALTY 25.0  /* no crisis statement that says what it must */
+#define STATEMENT_WEIGHT 2.0    /* its share of the escalation dimension's possible points */
+#define STATEMENT_MIN_WORDS 12  /* without declared points: a statement says at least this much */
+#define SERIOUS_PENALTY 15.0    /* tone points per serious failure (courteous, private_data,
+                                   name), whatever else was sent */
+#define OVERFLOW_CAP 100.0      /* a dimension's penalties below 0 cost at most this much more */
 
 const char *sd_severity_name(sd_severity s)
 {
@@ -36,10 +45,21 @@ const char *sd_severity_name(sd_severity s)
 
 const char *sd_fault_name(sd_fault f) { return f < SD_FAULT_COUNT ? fault_names[f] : "?"; }
 
+struct kp_slot {
+    const sd_content *content;
+    sd_kp *kp;
+};
+
+/* What the score keeps to write each reply's details later (sd_score_write_item). */
 struct sd_score_priv {
     sd_arena arena;
     size_t cap_feedback;
     const sd_lexicons *lx;
+    sd_spell_extra *words;      /* owned */
+    const char **names;         /* owned array of names borrowed from the results */
+    size_t n_names;
+    struct kp_slot *kps;        /* owned, open addressing by content */
+    size_t cap_kps, n_kps;
 };
 
 typedef struct ctx {
@@ -51,6 +71,12 @@ typedef struct ctx {
     bool oom;
     /* escalation dimension */
     double esc_possible, esc_earned, esc_penalty, unneeded_penalty;
+    double tone_penalty;        /* serious tone failures, in tone points */
+    /* what the replies said */
+    sd_reply_context rcx;
+    sd_time *answered;          /* per item: when an action that answers it came, or 0 */
+    int32_t *reply_of;          /* per action: index into s->replies, or -1 */
+    const struct sd_reviews *rv;
 } ctx;
 
 /* ---- feedback ---- */
@@ -95,16 +121,16 @@ static const char *item_name(const sd_res_item *it) { return it->first ? it->fir
 
 /* ---- speed ---- */
 
-static double speed_of(const sd_scoring_params *p, const sd_res_item *it)
+static double speed_of(const sd_scoring_params *p, const sd_res_item *it, sd_time answered)
 {
-    if (it->answered_at == 0)
+    if (answered == 0)
         return 0;
-    if (it->answered_at <= it->deadline || it->deadline == 0)
+    if (answered <= it->deadline || it->deadline == 0)
         return 100;
     double target = (double)(it->deadline - it->arrival);
     if (target <= 0)
         return 0;
-    double late = (double)(it->answered_at - it->deadline);
+    double late = (double)(answered - it->deadline);
     double v = 100.0 * (1.0 - late / ((p->late_zero - 1.0) * target));
     return v < 0 ? 0 : v;
 }
@@ -143,6 +169,7 @@ static void score_speed(ctx *c)
     const sd_results *r = c->r;
     sd_score *s = c->s;
     const sd_res_item *items = sd_results_items(r);
+    const sd_time *ans = c->answered;
     double wsum = 0, acc = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         const sd_res_item *it = &items[i];
@@ -150,12 +177,12 @@ static void score_speed(ctx *c)
             s->items[i].speed = -1;
             continue;
         }
-        double v = speed_of(c->p, it);
+        double v = speed_of(c->p, it, ans[i]);
         s->items[i].speed = (float)v;
         wsum += it->expect->weight;
         acc += it->expect->weight * v;
         s->expecting++;
-        if (it->answered_at == 0)
+        if (ans[i] == 0)
             s->unanswered++;
         else if (v < 100)
             s->late++;
@@ -175,7 +202,7 @@ static void score_speed(ctx *c)
         double cost = scale * it->expect->weight * (100 - v);
         if (it->storm) {
             storm_sum *sum = find_sum(sums, &n_sums, it->storm);
-            if (it->answered_at == 0) {
+            if (ans[i] == 0) {
                 sum->unanswered++;
                 sum->cost_unanswered += cost;
             } else {
@@ -190,13 +217,13 @@ static void score_speed(ctx *c)
         /* Items nobody wrote (notices, internal messages), and items to be handled by an
          * escalation rather than a reply (a threat), have their own wording. */
         bool person = it->first != NULL && it->expect->answer;
-        if (it->answered_at == 0) {
+        if (ans[i] == 0) {
             const char *values[] = {item_name(it), it->id, target, ""};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
                          person ? "fb.speed.unanswered" : "fb.speed.unanswered_item", 4, names,
                          values);
         } else {
-            fmt_minutes(taken, sizeof taken, (double)(it->answered_at - it->arrival));
+            fmt_minutes(taken, sizeof taken, (double)(ans[i] - it->arrival));
             const char *values[] = {item_name(it), it->id, target, taken};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MINOR, cost,
                          person ? "fb.speed.late" : "fb.speed.late_item", 4, names, values);
@@ -227,8 +254,8 @@ static void score_speed(ctx *c)
     }
     size_t nt = 0;
     for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].speed >= 0 && items[i].answered_at)
-            times[nt++] = items[i].answered_at - items[i].arrival;
+        if (s->items[i].speed >= 0 && ans[i])
+            times[nt++] = ans[i] - items[i].arrival;
     s->median_answer = s->p90_answer = -1;
     if (nt) {
         qsort(times, nt, sizeof *times, cmp_i64);
@@ -251,9 +278,9 @@ static void score_speed(ctx *c)
             if (!items[j].storm || strcmp(items[j].storm, it->storm) != 0)
                 continue;
             comments++;
-            if (items[j].answered_at) {
+            if (ans[j]) {
                 answered++;
-                times[nt++] = items[j].answered_at - items[j].arrival;
+                times[nt++] = ans[j] - items[j].arrival;
             }
         }
         if (s->n_hours == cap_hours) {
@@ -295,7 +322,7 @@ static void score_speed(ctx *c)
     free(times);
 }
 
-/* ---- tone ---- */
+/* ---- what the replies say: the tone checks' input, key points, identical replies ---- */
 
 static size_t body_words(const char *text)
 {
@@ -311,29 +338,317 @@ static size_t body_words(const char *text)
     return n;
 }
 
-static void tone_input(const ctx *c, const sd_res_item *it, const sd_res_action *a,
-                       sd_tone_input *in)
+static uint64_t ptr_hash(const void *p)
 {
-    memset(in, 0, sizeof *in);
-    in->text = a->text;
-    in->lang = c->h->lang;
-    in->to_first = it->first;
-    in->signer = c->h->participant;
-    in->mood = (sd_mood)it->mood;
-    in->expect_link = it->expect->link != NULL;
-    in->is_public = a->kind == SD_ACT_REPLY;
-    in->max_words = it->expect->max_words ? it->expect->max_words : c->p->max_words;
-    in->max_lix = c->p->max_lix;
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
 }
 
-static const char *const tone_keys[SD_TONE_CHECK_COUNT] = {
-    "fb.tone.greeting", "fb.tone.signoff", "fb.tone.acknowledge", "fb.tone.link",
-    "fb.tone.concise", "fb.tone.plain_language", "fb.tone.courteous", "fb.tone.private_data"};
-static const sd_rule tone_rules[SD_TONE_CHECK_COUNT] = {
-    SD_RULE_GREETING, SD_RULE_SIGNOFF, SD_RULE_ACKNOWLEDGE, SD_RULE_LINK, SD_RULE_CONCISE,
-    SD_RULE_PLAIN_LANGUAGE, SD_RULE_COURTEOUS, SD_RULE_PRIVATE_DATA};
+/* The compiled key points of a content (made once per content), or NULL without one or
+ * without a stemmer. */
+static const sd_kp *kp_for(ctx *c, const sd_content *content)
+{
+    struct sd_score_priv *pv = c->s->priv;
+    if (content == NULL || pv->lx == NULL || sd_lx_stemmer(pv->lx) == NULL)
+        return NULL;
+    if ((pv->n_kps + 1) * 2 > pv->cap_kps) {
+        size_t cap = pv->cap_kps ? pv->cap_kps * 2 : 64;
+        struct kp_slot *t = calloc(cap, sizeof *t);
+        if (t == NULL) {
+            c->oom = true;
+            return NULL;
+        }
+        for (size_t i = 0; i < pv->cap_kps; i++)
+            if (pv->kps[i].content) {
+                size_t j = ptr_hash(pv->kps[i].content) & (cap - 1);
+                while (t[j].content)
+                    j = (j + 1) & (cap - 1);
+                t[j] = pv->kps[i];
+            }
+        free(pv->kps);
+        pv->kps = t;
+        pv->cap_kps = cap;
+    }
+    size_t j = ptr_hash(content) & (pv->cap_kps - 1);
+    while (pv->kps[j].content) {
+        if (pv->kps[j].content == content)
+            return pv->kps[j].kp;
+        j = (j + 1) & (pv->cap_kps - 1);
+    }
+    sd_error e = SD_ERROR_INIT;
+    sd_kp *kp = NULL;
+    if (sd_kp_compile(sd_lx_stemmer(pv->lx), c->h->lang, content, &kp, &e) != SD_OK) {
+        sd_error_clear(&e);
+        c->oom = true; /* compiling fails only for memory */
+        return NULL;
+    }
+    pv->kps[j] = (struct kp_slot){content, kp};
+    pv->n_kps++;
+    return kp;
+}
 
-static void score_tone(ctx *c)
+/* Who and what a reply's checks know of the exercise: the people's first names (a
+ * greeting naming another of them is the wrong person) and the words spelling accepts
+ * (the scenario's list, the names, the words of the scenario's own texts). */
+/* The per-exercise part of every reply's tone input. */
+static void set_context(ctx *c)
+{
+    const struct sd_score_priv *pv = c->s->priv;
+    c->rcx = (sd_reply_context){.lang = c->h->lang, .signer = c->h->participant,
+                                .scoring = c->p, .words = pv->words, .names = pv->names,
+                                .n_names = pv->n_names};
+}
+
+static void prepare_context(ctx *c)
+{
+    const sd_results *r = c->r;
+    const sd_res_item *items = sd_results_items(r);
+    size_t n = sd_results_n_items(r);
+    /* Names are interned by the results: equal names are one pointer. */
+    size_t cap = 64, used = 0;
+    const char **set = calloc(cap, sizeof *set);
+    if (set == NULL) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        const char *nm = items[i].first;
+        if (nm == NULL)
+            continue;
+        if ((used + 1) * 2 > cap) {
+            const char **t = calloc(cap * 2, sizeof *t);
+            if (t == NULL) {
+                c->oom = true;
+                break;
+            }
+            for (size_t k = 0; k < cap; k++)
+                if (set[k]) {
+                    size_t j = ptr_hash(set[k]) & (cap * 2 - 1);
+                    while (t[j])
+                        j = (j + 1) & (cap * 2 - 1);
+                    t[j] = set[k];
+                }
+            free(set);
+            set = t;
+            cap *= 2;
+        }
+        size_t j = ptr_hash(nm) & (cap - 1);
+        while (set[j] && set[j] != nm)
+            j = (j + 1) & (cap - 1);
+        if (set[j] == NULL) {
+            set[j] = nm;
+            used++;
+        }
+    }
+    c->s->priv->names = calloc(used ? used : 1, sizeof *c->s->priv->names);
+    if (c->s->priv->names == NULL)
+        c->oom = true;
+    for (size_t k = 0; k < cap && c->s->priv->names; k++)
+        if (set[k])
+            c->s->priv->names[c->s->priv->n_names++] = set[k];
+    free(set);
+    sd_error e = SD_ERROR_INIT;
+    if (!c->oom && sd_spell_extra_create(&c->s->priv->words, &e) != SD_OK)
+        c->oom = true;
+    for (size_t k = 0; k < c->h->scoring.n_words && c->s->priv->words && !c->oom; k++)
+        if (sd_spell_extra_add(c->s->priv->words, c->h->scoring.words[k], strlen(c->h->scoring.words[k]), &e) != SD_OK)
+            c->oom = true;
+    for (size_t k = 0; k < c->s->priv->n_names && c->s->priv->words && !c->oom; k++)
+        if (sd_spell_extra_add(c->s->priv->words, c->s->priv->names[k], strlen(c->s->priv->names[k]), &e) != SD_OK)
+            c->oom = true;
+    for (size_t i = 0; i < n && c->s->priv->words && !c->oom; i++) {
+        if (items[i].last && sd_spell_extra_add(c->s->priv->words, items[i].last, strlen(items[i].last), &e) != SD_OK)
+            c->oom = true;
+        if (items[i].text && sd_spell_extra_add_text(c->s->priv->words, items[i].text, &e) != SD_OK)
+            c->oom = true;
+    }
+    sd_error_clear(&e);
+    set_context(c);
+}
+
+static bool is_reply(const sd_res_action *a)
+{
+    return (a->kind == SD_ACT_REPLY || a->kind == SD_ACT_DM_REPLY) && a->item >= 0 && a->text;
+}
+
+/* The tone checks' input for one reply (reply_input.h: the coach builds it the same way). */
+static void tone_input(ctx *c, const sd_res_item *it, const sd_res_action *a, sd_tone_input *in)
+{
+    sd_reply_target to = {.expect = it->expect, .to_first = it->first, .mood = (sd_mood)it->mood,
+                          .kp = kp_for(c, it->expect->content)};
+    sd_reply_tone_input(&c->rcx, &to, a->text, a->kind == SD_ACT_REPLY, in);
+}
+
+static bool ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x == 0 || (x | (x >= 'A' && x <= 'Z' ? 32 : 0)) != (y | (y >= 'A' && y <= 'Z' ? 32 : 0)))
+            return false;
+    }
+    return true;
+}
+
+/* A reply's words without the person's name, folded and with punctuation runs as one
+ * space: two replies with the same fingerprint say the same thing to different people. */
+static uint64_t fingerprint(const char *text, const char *first)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t flen = first ? strlen(first) : 0;
+    bool space = false;
+    for (const char *p = text; *p;) {
+        if (flen && ascii_ieq(p, first, flen)) {
+            p += flen;
+            continue;
+        }
+        unsigned char ch = (unsigned char)*p++;
+        bool word = (ch >= '0' && ch <= '9') || (unsigned)((ch | 32) - 'a') < 26u || ch >= 0x80;
+        if (!word) {
+            space = true;
+            continue;
+        }
+        if (space) {
+            h = (h ^ ' ') * 1099511628211ULL;
+            space = false;
+        }
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        h = (h ^ ch) * 1099511628211ULL;
+    }
+    return h;
+}
+
+typedef struct fp_entry { uint64_t fp; uint32_t reply; } fp_entry;
+
+static int cmp_fp(const void *a, const void *b)
+{
+    const fp_entry *x = a, *y = b;
+    if (x->fp != y->fp)
+        return x->fp < y->fp ? -1 : 1;
+    return (x->reply > y->reply) - (x->reply < y->reply);
+}
+
+/* What question an item asks, for telling identical replies apart: its content, else its
+ * storm (a storm's comments ask alike), else the item itself. */
+static const void *question_of(const sd_res_item *items, int32_t item)
+{
+    const sd_res_item *it = &items[item];
+    if (it->expect->content)
+        return it->expect->content;
+    if (it->storm)
+        return it->storm;
+    return it;
+}
+
+/* Replies with the same words sent to different people who asked different things. */
+static void flag_identical(ctx *c, const uint64_t *fps)
+{
+    sd_score *s = c->s;
+    if (s->n_replies < 2)
+        return;
+    fp_entry *v = malloc(s->n_replies * sizeof *v);
+    if (v == NULL) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < s->n_replies; i++)
+        v[i] = (fp_entry){fps[i], (uint32_t)i};
+    qsort(v, s->n_replies, sizeof *v, cmp_fp);
+    const sd_res_item *items = sd_results_items(c->r);
+    for (size_t i = 0; i < s->n_replies;) {
+        size_t j = i + 1;
+        while (j < s->n_replies && v[j].fp == v[i].fp)
+            j++;
+        bool differ = false;
+        const void *q0 = question_of(items, s->replies[v[i].reply].item);
+        const char *a0 = items[s->replies[v[i].reply].item].first;
+        for (size_t k = i + 1; k < j && !differ; k++) {
+            const sd_res_item *it = &items[s->replies[v[k].reply].item];
+            differ = question_of(items, s->replies[v[k].reply].item) != q0 && it->first != a0;
+        }
+        for (size_t k = i; k < j && differ; k++)
+            s->replies[v[k].reply].identical = true;
+        i = j;
+    }
+    free(v);
+}
+
+/* An identical reply, or an evaluator's mark, changes what the checks found. */
+static void override_answers(sd_reply_score *rs, bool pass)
+{
+    uint16_t bit = (uint16_t)(1u << SD_TONE_ANSWERS);
+    rs->applies |= bit;
+    if (pass)
+        rs->pass |= bit;
+    else
+        rs->pass &= (uint16_t)~bit;
+}
+
+/* An evaluator's mark on a reply overrides the machine: answers yes / partly / no; tone
+ * not acceptable fails courteous, acceptable passes every check of form. */
+static void apply_review_reply(ctx *c, sd_reply_score *rs)
+{
+    sd_review_mark m;
+    if (c->rv == NULL || !sd_reviews_reply(c->rv, (size_t)rs->action, &m))
+        return;
+    if (m.answers >= 0) {
+        rs->reviewed = (int8_t)m.answers;
+        override_answers(rs, m.answers == 2);
+    }
+    if (m.tone_ok == 1) {
+        uint16_t content = (uint16_t)((1u << SD_TONE_ANSWERS) | (1u << SD_TONE_REFER) |
+                                      (1u << SD_TONE_CHANNEL) | (1u << SD_TONE_AVOID));
+        rs->pass |= (uint16_t)(rs->applies & ~content);
+    } else if (m.tone_ok == 0) {
+        rs->applies |= (uint16_t)(1u << SD_TONE_COURTEOUS);
+        rs->pass &= (uint16_t)~(1u << SD_TONE_COURTEOUS);
+    }
+}
+
+/* The score of a reply from its bits: the weighted share of applicable checks passed, the
+ * answers check counting in proportion to the key points met. */
+static double reply_score(const sd_reply_score *rs)
+{
+    double total = 0, passed = 0;
+    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
+        if (!(rs->applies >> k & 1))
+            continue;
+        double w = sd_tone_check_weight((sd_tone_check)k);
+        total += w;
+        if (k == SD_TONE_ANSWERS && rs->need > 0 && !rs->identical && rs->reviewed < 0) {
+            double share = (double)rs->n_met / rs->need;
+            passed += w * (share > 1 ? 1 : share);
+        } else if (k == SD_TONE_ANSWERS && rs->reviewed == 1) {
+            passed += w * 0.5;
+        } else if (rs->pass >> k & 1) {
+            passed += w;
+        }
+    }
+    return total > 0 ? 100.0 * passed / total : 100.0;
+}
+
+/* Does this reply answer its item (speed)? It must say something: meet a key point, name
+ * the authority or the channel the item asks for, and not be a copy sent to others. */
+static bool reply_counts(const sd_reply_score *rs)
+{
+    if (rs->reviewed >= 0)
+        return rs->reviewed > 0;
+    if (rs->identical)
+        return false;
+    if (rs->applies >> SD_TONE_ANSWERS & 1) {
+        bool some = rs->n_met > 0 || (rs->pass >> SD_TONE_ANSWERS & 1);
+        bool refer = (rs->applies >> SD_TONE_REFER & 1) && (rs->pass >> SD_TONE_REFER & 1);
+        bool channel = (rs->applies >> SD_TONE_CHANNEL & 1) && (rs->pass >> SD_TONE_CHANNEL & 1);
+        return some || refer || channel;
+    }
+    return rs->words > 0;
+}
+
+/* Checks every reply once; decides which actions answer their items. */
+static void check_replies(ctx *c)
 {
     sd_score *s = c->s;
     const sd_res_item *items = sd_results_items(c->r);
@@ -341,35 +656,32 @@ static void score_tone(ctx *c)
     size_t na = sd_results_n_actions(c->r);
     size_t n = 0;
     for (size_t i = 0; i < na; i++)
-        if ((acts[i].kind == SD_ACT_REPLY || acts[i].kind == SD_ACT_DM_REPLY) && acts[i].item >= 0 &&
-            acts[i].text)
-            n++;
+        n += is_reply(&acts[i]);
     s->replies = calloc(n ? n : 1, sizeof *s->replies);
-    if (s->replies == NULL) {
+    uint64_t *fps = malloc((n ? n : 1) * sizeof *fps);
+    c->reply_of = malloc((na ? na : 1) * sizeof *c->reply_of);
+    c->answered = calloc(s->n_items ? s->n_items : 1, sizeof *c->answered);
+    if (s->replies == NULL || fps == NULL || c->reply_of == NULL || c->answered == NULL) {
+        free(fps);
         c->oom = true;
         return;
     }
-    double acc = 0;
-    /* Per check: failures summed per storm, one line each; one line per declared item. */
-    typedef struct { const char *storm; size_t count; double cost; } tsum;
-    tsum sums[SD_TONE_CHECK_COUNT][16];
-    size_t n_sums[SD_TONE_CHECK_COUNT] = {0};
-    double wsum_checks = 0;
-    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
-        wsum_checks += sd_tone_check_weight((sd_tone_check)k);
-    (void)wsum_checks;
-    for (size_t i = 0; i < na; i++) {
+    for (size_t i = 0; i < na && !c->oom; i++) {
+        c->reply_of[i] = -1;
         const sd_res_action *a = &acts[i];
-        if (!((a->kind == SD_ACT_REPLY || a->kind == SD_ACT_DM_REPLY) && a->item >= 0 && a->text))
+        if (!is_reply(a))
             continue;
         const sd_res_item *it = &items[a->item];
         sd_tone_input in;
         sd_tone_result tr;
         tone_input(c, it, a, &in);
-        sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+        sd_tone_check_reply(s->priv->lx, &in, &tr);
+        c->reply_of[i] = (int32_t)s->n_replies;
+        fps[s->n_replies] = fingerprint(a->text, it->first);
         sd_reply_score *rs = &s->replies[s->n_replies++];
         rs->action = (int32_t)i;
         rs->item = a->item;
+        rs->reviewed = -1;
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
             if (tr.checks[k].applies)
                 rs->applies |= (uint16_t)(1u << k);
@@ -379,34 +691,117 @@ static void score_tone(ctx *c)
         for (int k = 0; k < SD_SIGNAL_COUNT; k++)
             if (tr.signals[k])
                 rs->signals |= (uint8_t)(1u << k);
-        rs->score = (float)tr.score;
         rs->lix = (float)tr.lix;
         rs->words = tr.words;
-        acc += tr.score;
+        rs->met = tr.kp.met;
+        rs->n_met = (int8_t)tr.kp.n_met;
+        rs->need = (int8_t)tr.kp.need;
     }
-    s->tone = s->n_replies ? acc / (double)s->n_replies : (s->expecting ? 0 : 100);
+    if (!c->oom)
+        flag_identical(c, fps);
+    free(fps);
+    for (size_t i = 0; i < s->n_replies; i++) {
+        sd_reply_score *rs = &s->replies[i];
+        if (rs->identical) {
+            override_answers(rs, false);
+            rs->signals &= (uint8_t)~(1u << SD_SIGNAL_PERSONAL);
+        }
+        apply_review_reply(c, rs);
+        rs->score = (float)reply_score(rs);
+    }
+    /* When each item was first answered by an action that answers it. */
+    for (size_t i = 0; i < na; i++) {
+        const sd_res_action *a = &acts[i];
+        if (a->item < 0)
+            continue;
+        const sd_res_item *it = &items[a->item];
+        const sd_expect *e = it->expect;
+        bool counts;
+        if (c->reply_of[i] >= 0) {
+            counts = sd_action_answers(e, (sd_kind)it->kind, it->repeat_of != NULL, a->kind, a->target) &&
+                     reply_counts(&s->replies[c->reply_of[i]]);
+            s->replies[c->reply_of[i]].counts = counts;
+        } else {
+            counts = sd_action_answers(e, (sd_kind)it->kind, it->repeat_of != NULL, a->kind, a->target);
+            /* The resident is answered by a reply that refers or says where the case goes
+             * on, never by the escalation alone. */
+            if (counts && a->kind == SD_ACT_ESCALATE && e->content &&
+                (e->content->refer.n_say || e->content->channel.n_say || e->content->n_points))
+                counts = false;
+        }
+        if (counts && c->answered[a->item] == 0 && a->t >= it->arrival)
+            c->answered[a->item] = a->t;
+    }
+}
+
+static const char *const tone_keys[SD_TONE_CHECK_COUNT] = {
+    "fb.tone.greeting", "fb.tone.signoff", "fb.tone.acknowledge", "fb.tone.link",
+    "fb.tone.concise", "fb.tone.plain_language", "fb.tone.courteous", "fb.tone.private_data",
+    "fb.tone.answers", "fb.tone.refer", "fb.tone.channel", "fb.tone.avoid", "fb.tone.spelling",
+    "fb.tone.name"};
+static const sd_rule tone_rules[SD_TONE_CHECK_COUNT] = {
+    SD_RULE_GREETING, SD_RULE_SIGNOFF, SD_RULE_ACKNOWLEDGE, SD_RULE_LINK, SD_RULE_CONCISE,
+    SD_RULE_PLAIN_LANGUAGE, SD_RULE_COURTEOUS, SD_RULE_PRIVATE_DATA, SD_RULE_ANSWER_QUESTIONS,
+    SD_RULE_REFER_RIGHT_AUTHORITY, SD_RULE_MOVE_CASE, SD_RULE_ANSWER_QUESTIONS,
+    SD_RULE_PLAIN_LANGUAGE, SD_RULE_GREETING};
+
+/* The lost share of one check of one reply, in points of the tone dimension. */
+static bool failed(const sd_reply_score *rs, int k)
+{
+    if (!(rs->applies >> k & 1))
+        return false;
+    if (k == SD_TONE_ANSWERS && rs->need > 0 && !rs->identical && rs->reviewed < 0)
+        return rs->n_met < rs->need;
+    if (k == SD_TONE_ANSWERS && rs->reviewed == 1)
+        return true;
+    return !(rs->pass >> k & 1);
+}
+
+static void score_tone(ctx *c)
+{
+    sd_score *s = c->s;
+    const sd_res_item *items = sd_results_items(c->r);
+    double acc = 0;
+    /* Per check: failures summed per storm, one line each; one line per declared item. */
+    typedef struct { const char *storm; size_t count; double cost; } tsum;
+    tsum sums[SD_TONE_CHECK_COUNT][16];
+    size_t n_sums[SD_TONE_CHECK_COUNT] = {0};
+    for (size_t i = 0; i < s->n_replies; i++) {
+        acc += s->replies[i].score;
+        for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
+            if (sd_tone_check_serious((sd_tone_check)k) && failed(&s->replies[i], k))
+                c->tone_penalty += SERIOUS_PENALTY;
+    }
+    double base = s->n_replies ? acc / (double)s->n_replies : (s->expecting ? 0 : 100);
+    s->tone = base - c->tone_penalty;
+    if (s->tone < 0) {
+        s->overflow[1] = -s->tone > OVERFLOW_CAP ? OVERFLOW_CAP : -s->tone;
+        s->tone = 0;
+    }
     if (s->n_replies == 0 && s->expecting) {
         add_feedback(c, SD_RULE_ANSWER_QUESTIONS, -1, NULL, 0, SD_SEV_CRITICAL, s->weights[1] * 100,
                      "fb.tone.no_replies", 0, NULL, NULL);
         return;
     }
     /* Costs: each reply carries 1/n of the dimension; its lost points split over the
-     * failed checks by weight. */
+     * failed checks by weight; a serious failure costs SERIOUS_PENALTY more. */
     for (size_t i = 0; i < s->n_replies; i++) {
         const sd_reply_score *rs = &s->replies[i];
         double failed_w = 0;
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
-            if ((rs->applies >> k & 1) && !(rs->pass >> k & 1))
+            if (failed(rs, k))
                 failed_w += sd_tone_check_weight((sd_tone_check)k);
         if (failed_w <= 0)
             continue;
         double lost = s->weights[1] * (100.0 - rs->score) / (double)s->n_replies;
         const sd_res_item *it = &items[rs->item];
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
-            if (!((rs->applies >> k & 1) && !(rs->pass >> k & 1)))
+            if (!failed(rs, k))
                 continue;
-            double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w;
-            if (it->storm) {
+            bool serious = sd_tone_check_serious((sd_tone_check)k);
+            double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w +
+                          (serious ? s->weights[1] * SERIOUS_PENALTY : 0);
+            if (it->storm && !serious) {
                 tsum *found = NULL;
                 for (size_t m = 0; m < n_sums[k]; m++)
                     if (strcmp(sums[k][m].storm, it->storm) == 0)
@@ -422,19 +817,42 @@ static void score_tone(ctx *c)
                 continue;
             }
             /* The detail of this reply's check, recomputed. */
+            const sd_res_action *a = &sd_results_actions(c->r)[rs->action];
             sd_tone_input in;
             sd_tone_result tr;
-            tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
+            tone_input(c, it, a, &in);
             sd_tone_check_reply(c->s->priv->lx, &in, &tr);
-            char maxw[16], maxl[16];
+            char maxw[16], maxl[16], missing[400];
             snprintf(maxw, sizeof maxw, "%d", in.max_words);
             snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
-            const char *names[] = {"name", "item", "signer", "detail", "max_words", "max_lix", "link"};
-            const char *values[] = {item_name(it), it->id, c->h->participant, tr.checks[k].detail,
-                                    maxw, maxl, it->expect->link ? it->expect->link : ""};
+            missing[0] = '\0';
+            const sd_content *ct = it->expect->content;
+            if (in.kp && k == SD_TONE_ANSWERS)
+                sd_kp_describe_missing(in.kp, &tr.kp, missing, sizeof missing);
+            const char *detail = tr.checks[k].detail;
+            const char *key = tone_keys[k];
+            if (k == SD_TONE_ANSWERS && rs->identical)
+                key = "fb.tone.identical";
+            else if (k == SD_TONE_ANSWERS && rs->reviewed >= 0)
+                key = "fb.tone.answers_reviewed";
+            else if (k == SD_TONE_ANSWERS && (tr.words == 0 || !in.kp))
+                key = "fb.tone.answers_empty";
+            else if (k == SD_TONE_ANSWERS && (ct == NULL || ct->model == NULL))
+                key = "fb.tone.answers.nomodel";
+            const char *names[] = {"name", "item", "signer", "detail", "max_words", "max_lix",
+                                   "link", "missing", "model", "refer", "channel"};
+            const char *values[] = {item_name(it), it->id, c->h->participant, detail, maxw, maxl,
+                                    it->expect->link ? it->expect->link : "", missing,
+                                    ct && ct->model ? ct->model : "",
+                                    ct && ct->refer.label ? ct->refer.label : "",
+                                    ct && ct->channel.label ? ct->channel.label : ""};
             add_feedback(c, tone_rules[k], rs->item, NULL, 1,
-                         k == SD_TONE_COURTEOUS || k == SD_TONE_PRIVATE_DATA ? SD_SEV_MAJOR : SD_SEV_MINOR,
-                         cost, tone_keys[k], 7, names, values);
+                         serious ? SD_SEV_CRITICAL
+                         : k == SD_TONE_ANSWERS || k == SD_TONE_REFER || k == SD_TONE_CHANNEL ||
+                                 k == SD_TONE_AVOID
+                             ? SD_SEV_MAJOR
+                             : SD_SEV_MINOR,
+                         cost, key, 11, names, values);
         }
     }
     for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
@@ -444,12 +862,15 @@ static void score_tone(ctx *c)
             snprintf(key, sizeof key, "%s.storm", tone_keys[k]);
             const char *names[] = {"storm", "count", "signer"};
             const char *values[] = {sums[k][m].storm, count, c->h->participant};
-            add_feedback(c, tone_rules[k], -1, sums[k][m].storm, sums[k][m].count, SD_SEV_MINOR,
-                         sums[k][m].cost, key, 3, names, values);
+            add_feedback(c, tone_rules[k], -1, sums[k][m].storm, sums[k][m].count,
+                         k == SD_TONE_ANSWERS ? SD_SEV_MAJOR : SD_SEV_MINOR, sums[k][m].cost, key,
+                         3, names, values);
         }
 }
 
 /* ---- escalation, moderation, faults ---- */
+
+static double s_weight_esc(const ctx *c) { return c->s->weights[2]; }
 
 static sd_rule rule_for_target(int target)
 {
@@ -548,18 +969,26 @@ static void score_items_escalation(ctx *c)
                              names, values);
             }
         }
-        /* Escalations the item did not call for. */
+        /* Escalations the item did not call for: each one costs (over-escalation takes
+         * others' time); one feedback line per item and target. */
         for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
             if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target >= 0 &&
-                !(e->escalate & (1u << acts[a].target)) &&
-                !(is->esc_unneeded & (1u << acts[a].target))) {
-                is->esc_unneeded |= 1u << acts[a].target;
+                !(e->escalate & (1u << acts[a].target))) {
                 c->unneeded_penalty += UNNEEDED_PENALTY;
-                const char *names[] = {"name", "item", "target"};
+                if (is->esc_unneeded & (1u << acts[a].target))
+                    continue;
+                is->esc_unneeded |= 1u << acts[a].target;
+                size_t count = 0;
+                for (int32_t b = a; b >= 0; b = acts[b].next)
+                    count += acts[b].kind == SD_ACT_ESCALATE && acts[b].target == acts[a].target;
+                char cnt[24];
+                snprintf(cnt, sizeof cnt, "%zu", count);
+                const char *names[] = {"name", "item", "target", "count"};
                 const char *values[] = {item_name(it), it->id,
-                                        sd_vocab_name(SD_VOCAB_TARGET, acts[a].target)};
-                add_feedback(c, SD_RULE_INFORM_UP, (int32_t)i, NULL, 1, SD_SEV_MINOR,
-                             s->weights[2] * UNNEEDED_PENALTY, "fb.esc.unneeded", 3, names, values);
+                                        sd_vocab_name(SD_VOCAB_TARGET, acts[a].target), cnt};
+                add_feedback(c, SD_RULE_INFORM_UP, (int32_t)i, NULL, count, SD_SEV_MINOR,
+                             s->weights[2] * UNNEEDED_PENALTY * (double)count, "fb.esc.unneeded",
+                             4, names, values);
             }
         /* The response model: items with acceptable decisions. */
         if (e->ok || e->fault || it->has_author) {
@@ -586,13 +1015,24 @@ static void score_items_escalation(ctx *c)
             const char *names[] = {"name", "item", "decision"};
             const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_DECISION, d)};
             bool legit = it->has_author && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
-            if (d == SD_DECISION_DELETE && legit)
+            sd_review_mark m;
+            bool reviewed = c->rv && sd_reviews_decision(c->rv, it->id, &m) && m.decision_ok >= 0;
+            if (reviewed && m.decision_ok == 1)
+                ; /* an evaluator found the decision right */
+            else if (reviewed && m.decision_ok == 0 && !(e->fault & (1u << d)))
+                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision_reviewed", 3, names,
+                          values);
+            else if (d == SD_DECISION_DELETE && legit)
                 add_fault(c, SD_FAULT_DELETED_CRITICISM, (int32_t)i, "fb.fault.deleted_criticism", 3,
+                          names, values);
+            else if (d == SD_DECISION_HIDE && legit && !(e->ok & (1u << SD_DECISION_HIDE)))
+                add_fault(c, SD_FAULT_HIDDEN_CRITICISM, (int32_t)i, "fb.fault.hidden_criticism", 3,
                           names, values);
             else if (e->fault & (1u << d))
                 add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 3, names, values);
-            /* Answering a troll at length. */
-            if (e->cls == SD_CLASS_TROLL)
+            /* Answering a troll or a threat at length, where monitoring or escalating was
+             * right. */
+            if (e->cls == SD_CLASS_TROLL || e->cls == SD_CLASS_ILLEGAL || (!e->answer && e->escalate))
                 for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
                     if (acts[a].kind == SD_ACT_REPLY && acts[a].text &&
                         body_words(acts[a].text) > (size_t)c->p->troll_words) {
@@ -611,6 +1051,29 @@ static void score_items_escalation(ctx *c)
                     }
         }
     }
+}
+
+/* How much of what a statement must say a published text says: 0..1. With declared
+ * points, the share of the needed points met; without, whether it says at least
+ * STATEMENT_MIN_WORDS words. *missing: the labels of the points not met. */
+static double statement_share(ctx *c, const sd_content *content, const char *text, char *missing,
+                              size_t cap)
+{
+    if (missing && cap)
+        missing[0] = '\0';
+    if (text == NULL)
+        return 0;
+    const sd_kp *kp = kp_for(c, content);
+    if (kp == NULL || content->n_points == 0)
+        return body_words(text) >= STATEMENT_MIN_WORDS ? 1 : 0;
+    sd_kp_verdict v;
+    sd_kp_match(kp, sd_lx_stemmer(c->s->priv->lx), text, strlen(text), &v);
+    if (missing)
+        sd_kp_describe_missing(kp, &v, missing, cap);
+    if (v.avoided)
+        return 0;
+    double share = v.need > 0 ? (double)v.n_met / v.need : 1;
+    return share > 1 ? 1 : share;
 }
 
 /* Hijacked accounts: each notice that names account steps. */
@@ -668,21 +1131,33 @@ static void score_hijacks(ctx *c)
             add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1, SD_SEV_MINOR,
                          s->weights[2] * HIJACK_ORDER_PENALTY, "fb.hijack.order", 1, names, values);
         }
-        /* Followers told once the account is back. */
-        bool informed = false;
+        /* Followers told once the account is back, in a post that says what happened,
+         * what was done and what they should do. */
+        double told = 0;
+        char missing[400] = "";
+        bool published = false;
         for (size_t a = 0; a < na && lockout; a++)
-            if (acts[a].kind == SD_ACT_PUBLISH && acts[a].t >= lockout)
-                informed = true;
+            if (acts[a].kind == SD_ACT_PUBLISH && acts[a].t >= lockout) {
+                published = true;
+                char miss[400];
+                double sh = statement_share(c, e->statement, acts[a].text, miss, sizeof miss);
+                if (sh > told || (told == 0 && missing[0] == '\0')) {
+                    snprintf(missing, sizeof missing, "%s", miss);
+                    if (sh > told)
+                        told = sh;
+                }
+            }
         c->esc_possible += 1;
-        if (informed) {
-            c->esc_earned += 1;
-        } else {
-            c->esc_penalty += HIJACK_SILENT_PENALTY;
-            const char *names[] = {"item"};
-            const char *values[] = {it->id};
-            add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1, SD_SEV_MAJOR,
-                         s->weights[2] * HIJACK_SILENT_PENALTY, "fb.hijack.not_informed", 1, names,
-                         values);
+        c->esc_earned += told;
+        if (told < 1) {
+            double pen = HIJACK_SILENT_PENALTY * (1 - told);
+            c->esc_penalty += pen;
+            const char *names[] = {"item", "missing"};
+            const char *values[] = {it->id, missing};
+            add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1, SD_SEV_CRITICAL,
+                         s->weights[2] * pen,
+                         published ? "fb.hijack.message_empty" : "fb.hijack.not_informed", 2,
+                         names, values);
         }
     }
 }
@@ -696,31 +1171,102 @@ static void score_crisis(ctx *c)
     const sd_res_action *acts = sd_results_actions(c->r);
     size_t na = sd_results_n_actions(c->r);
     sd_time first[SD_TARGET_COUNT] = {0}, statement = 0;
+    double said = 0;
+    char missing[400] = "";
+    bool published = false;
     for (size_t a = 0; a < na; a++) {
         if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target >= 0 && first[acts[a].target] == 0)
             first[acts[a].target] = acts[a].t;
-        if (acts[a].kind == SD_ACT_PUBLISH && statement == 0 && acts[a].t >= p->crisis_start)
-            statement = acts[a].t;
+        /* The statement: the first post after the crisis starts that says what it must (the
+         * most complete one when none says it all). */
+        if (acts[a].kind == SD_ACT_PUBLISH && acts[a].t >= p->crisis_start && said < 1) {
+            char miss[400];
+            double sh = statement_share(c, p->statement, acts[a].text, miss, sizeof miss);
+            if (!published || sh > said) {
+                snprintf(missing, sizeof missing, "%s", miss);
+                if (sh > said) {
+                    said = sh;
+                    statement = acts[a].t;
+                }
+            }
+            published = true;
+        }
     }
-    struct { int target; int64_t within; const char *key; sd_rule rule; } want[] = {
-        {SD_TARGET_MANAGER, p->backup_within, "fb.crisis.manager", SD_RULE_GET_BACKUP},
-        {SD_TARGET_COLLEAGUE_BACKUP, p->backup_within, "fb.crisis.backup", SD_RULE_GET_BACKUP},
-        {SD_TARGET_PRESS_OFFICER, p->statement_within, "fb.crisis.press_officer", SD_RULE_INFORM_UP},
-        {-1, p->statement_within, "fb.crisis.statement", SD_RULE_SHOW_ACTION}};
+    struct { int target; int64_t within; const char *key; sd_rule rule; double weight; } want[] = {
+        {SD_TARGET_MANAGER, p->backup_within, "fb.crisis.manager", SD_RULE_GET_BACKUP, 1},
+        {SD_TARGET_COLLEAGUE_BACKUP, p->backup_within, "fb.crisis.backup", SD_RULE_GET_BACKUP, 1},
+        {SD_TARGET_PRESS_OFFICER, p->statement_within, "fb.crisis.press_officer", SD_RULE_INFORM_UP, 1},
+        {-1, p->statement_within, "fb.crisis.statement", SD_RULE_SHOW_ACTION, STATEMENT_WEIGHT}};
     for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
         sd_time when = want[k].target >= 0 ? first[want[k].target] : statement;
         sd_time due = p->crisis_start + want[k].within;
         double pts = timed_points(p, when, due, (double)want[k].within);
-        c->esc_possible += 1;
-        c->esc_earned += pts;
+        if (want[k].target < 0)
+            pts *= said;
+        c->esc_possible += want[k].weight;
+        c->esc_earned += want[k].weight * pts;
         if (pts < 1) {
             char within[32];
             fmt_minutes(within, sizeof within, (double)want[k].within);
-            const char *names[] = {"within"};
-            const char *values[] = {within};
+            const char *names[] = {"within", "missing"};
+            const char *values[] = {within, missing};
+            const char *key = want[k].key;
+            if (want[k].target < 0 && published && said < 1)
+                key = "fb.crisis.statement_content";
             add_feedback(c, want[k].rule, -1, NULL, 1, when ? SD_SEV_MINOR : SD_SEV_MAJOR,
-                         -(1 - pts), want[k].key, 1, names, values);
+                         -want[k].weight * (1 - pts), key, 2, names, values);
         }
+    }
+    /* A crisis without a statement that shows action is a serious miss. */
+    if (said < 1) {
+        double pen = STATEMENT_PENALTY * (1 - said);
+        c->esc_penalty += pen;
+        char within[32];
+        fmt_minutes(within, sizeof within, (double)p->statement_within);
+        const char *names[] = {"within", "missing"};
+        const char *values[] = {within, missing};
+        add_feedback(c, SD_RULE_SHOW_ACTION, -1, NULL, 1, SD_SEV_CRITICAL, s_weight_esc(c) * pen,
+                     published ? "fb.crisis.statement_fault" : "fb.crisis.no_statement", 2, names,
+                     values);
+    }
+}
+
+/* Escalations without an item: a crisis or a storm calls for the manager, a colleague and
+ * the press officer once, a hijack for IT security once; every other one costs. */
+static void score_loose_escalations(ctx *c)
+{
+    const sd_res_action *acts = sd_results_actions(c->r);
+    size_t na = sd_results_n_actions(c->r);
+    const sd_res_item *items = sd_results_items(c->r);
+    bool hijack = false, storm = c->p->crisis;
+    for (size_t i = 0; i < c->s->n_items && !(hijack && storm); i++) {
+        hijack = hijack || (items[i].kind == SD_KIND_NOTICE && items[i].expect->steps);
+        storm = storm || items[i].storm != NULL;
+    }
+    size_t seen[SD_TARGET_COUNT] = {0}, extra[SD_TARGET_COUNT] = {0};
+    for (size_t a = 0; a < na; a++) {
+        if (acts[a].kind != SD_ACT_ESCALATE || acts[a].item >= 0 || acts[a].target < 0 ||
+            acts[a].target >= SD_TARGET_COUNT)
+            continue;
+        int t = acts[a].target;
+        bool wanted = (storm && (t == SD_TARGET_MANAGER || t == SD_TARGET_COLLEAGUE_BACKUP ||
+                                        t == SD_TARGET_PRESS_OFFICER)) ||
+                      (hijack && t == SD_TARGET_IT_SECURITY);
+        if (seen[t]++ == 0 && wanted)
+            continue;
+        extra[t]++;
+    }
+    for (int t = 0; t < SD_TARGET_COUNT; t++) {
+        if (extra[t] == 0)
+            continue;
+        c->unneeded_penalty += UNNEEDED_PENALTY * (double)extra[t];
+        char cnt[24];
+        snprintf(cnt, sizeof cnt, "%zu", extra[t]);
+        const char *names[] = {"target", "count"};
+        const char *values[] = {sd_vocab_name(SD_VOCAB_TARGET, t), cnt};
+        add_feedback(c, SD_RULE_INFORM_UP, -1, NULL, extra[t], extra[t] >= 5 ? SD_SEV_MAJOR : SD_SEV_MINOR,
+                     s_weight_esc(c) * UNNEEDED_PENALTY * (double)extra[t], "fb.esc.unneeded_noitem",
+                     2, names, values);
     }
 }
 
@@ -734,8 +1280,9 @@ static int cmp_feedback(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
-sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
-                           sd_score **out, sd_error *err)
+sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
+                                    const sd_texts *tx, const struct sd_reviews *rv,
+                                    sd_score **out, sd_error *err)
 {
     *out = NULL;
     const sd_rec_header *h = sd_results_header(r);
@@ -747,7 +1294,7 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
     s->priv->lx = lx;
-    ctx c = {.r = r, .h = h, .p = &h->scoring, .tx = tx, .s = s};
+    ctx c = {.r = r, .h = h, .p = &h->scoring, .tx = tx, .s = s, .rv = rv};
     double wsum = h->scoring.w_speed + h->scoring.w_tone + h->scoring.w_escalation;
     s->weights[0] = h->scoring.w_speed / wsum;
     s->weights[1] = h->scoring.w_tone / wsum;
@@ -758,7 +1305,11 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
         sd_score_free(s);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
-    score_speed(&c);
+    prepare_context(&c);
+    if (!c.oom)
+        check_replies(&c);
+    if (!c.oom)
+        score_speed(&c);
     if (!c.oom)
         score_tone(&c);
     size_t esc_from = s->n_feedback;
@@ -766,14 +1317,18 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
         score_items_escalation(&c);
         score_hijacks(&c);
         score_crisis(&c);
+        score_loose_escalations(&c);
     }
+    free(c.answered);
+    free(c.reply_of);
     if (c.oom) {
         sd_score_free(s);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory while scoring");
     }
-    double unneeded = c.unneeded_penalty > UNNEEDED_CAP ? UNNEEDED_CAP : c.unneeded_penalty;
     double base = c.esc_possible > 0 ? 100.0 * c.esc_earned / c.esc_possible : 100.0;
-    double esc = base - c.esc_penalty - unneeded;
+    double esc = base - c.esc_penalty - c.unneeded_penalty;
+    if (esc < 0)
+        s->overflow[2] = -esc > OVERFLOW_CAP ? OVERFLOW_CAP : -esc;
     s->escalation = esc < 0 ? 0 : esc > 100 ? 100 : esc;
     /* Missed points of the escalation dimension were recorded as negative shares of its
      * possible total; faults and penalties already in overall points. */
@@ -782,20 +1337,47 @@ sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_
             s->feedback[i].cost = c.esc_possible > 0
                                       ? -s->feedback[i].cost * 100.0 / c.esc_possible * s->weights[2]
                                       : 0;
-    /* Faults and penalties add up without bound while the dimension stops at 0: when their
-     * costs come to more than the points the dimension lost, they share those points in
-     * proportion, so that the feedback explains exactly the points lost. */
-    double esc_cost = 0, esc_lost = s->weights[2] * (100 - s->escalation);
+    /* Penalties do not stop at a dimension's 0: what goes past it (up to OVERFLOW_CAP
+     * points of the dimension) is charged to the overall score, so that a serious fault
+     * costs its points whatever else was done. */
+    double overall = s->weights[0] * s->speed + s->weights[1] * s->tone +
+                     s->weights[2] * s->escalation - s->weights[1] * s->overflow[1] -
+                     s->weights[2] * s->overflow[2];
+    s->overall = overall < 0 ? 0 : overall;
+    /* The feedback explains exactly the points lost: when penalties went past what a
+     * dimension (or the overall score) could lose, the lines share the points lost. */
+    double lost_esc = s->weights[2] * (100 - s->escalation + s->overflow[2]), esc_cost = 0;
     for (size_t i = esc_from; i < s->n_feedback; i++)
         esc_cost += s->feedback[i].cost;
-    if (esc_cost > esc_lost && esc_cost > 0)
+    if (esc_cost > lost_esc && esc_cost > 0)
         for (size_t i = esc_from; i < s->n_feedback; i++)
-            s->feedback[i].cost *= esc_lost / esc_cost;
-    s->overall = s->weights[0] * s->speed + s->weights[1] * s->tone + s->weights[2] * s->escalation;
+            s->feedback[i].cost *= lost_esc / esc_cost;
+    double lost_tone = s->weights[1] * (100 - s->tone + s->overflow[1]), tone_cost = 0;
+    for (size_t i = 0; i < esc_from; i++)
+        if (s->feedback[i].rule != SD_RULE_SPEED && s->feedback[i].rule != SD_RULE_ACT_FAST &&
+            s->feedback[i].rule != SD_RULE_ACTIVE_IN_COMMENTS)
+            tone_cost += s->feedback[i].cost;
+    if (tone_cost > lost_tone && tone_cost > 0)
+        for (size_t i = 0; i < esc_from; i++)
+            if (s->feedback[i].rule != SD_RULE_SPEED && s->feedback[i].rule != SD_RULE_ACT_FAST &&
+                s->feedback[i].rule != SD_RULE_ACTIVE_IN_COMMENTS)
+                s->feedback[i].cost *= lost_tone / tone_cost;
+    double total = 0;
+    for (size_t i = 0; i < s->n_feedback; i++)
+        total += s->feedback[i].cost;
+    if (total > 100 - s->overall && total > 0)
+        for (size_t i = 0; i < s->n_feedback; i++)
+            s->feedback[i].cost *= (100 - s->overall) / total;
     if (s->n_feedback > 1)
         qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);
     *out = s;
     return SD_OK;
+}
+
+sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
+                           sd_score **out, sd_error *err)
+{
+    return sd_score_compute_reviewed(r, lx, tx, NULL, out, err);
 }
 
 void sd_score_free(sd_score *s)
@@ -806,8 +1388,14 @@ void sd_score_free(sd_score *s)
     free(s->replies);
     free(s->feedback);
     free(s->hours);
-    if (s->priv)
+    if (s->priv) {
         sd_arena_free(&s->priv->arena);
+        free(s->priv->names);
+        sd_spell_extra_free(s->priv->words);
+        for (size_t i = 0; i < s->priv->cap_kps; i++)
+            sd_kp_free(s->priv->kps[i].kp);
+        free(s->priv->kps);
+    }
     free(s->priv);
     free(s);
 }
@@ -896,15 +1484,48 @@ void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd
             sd_jsonw_array_begin(w);
             any = true;
         }
-        ctx c = {.r = r, .h = h, .p = &h->scoring};
+        ctx c = {.r = r, .h = h, .p = &h->scoring, .s = (sd_score *)s};
+        set_context(&c);
         sd_tone_input in;
         sd_tone_result tr;
         tone_input(&c, it, &acts[a], &in);
         sd_tone_check_reply(s->priv->lx, &in, &tr);
+        const sd_reply_score *rs = NULL; /* replies are in action order: binary search */
+        for (size_t lo = 0, hi = s->n_replies; lo < hi && rs == NULL;) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->replies[mid].action == a)
+                rs = &s->replies[mid];
+            else if (s->replies[mid].action < a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
         sd_jsonw_object_begin(w);
         sd_jsonw_ktime(w, "reply_at", acts[a].t);
-        sd_jsonw_kdouble(w, "score", round(tr.score * 10) / 10);
+        sd_jsonw_kdouble(w, "score", round((rs ? rs->score : tr.score) * 10) / 10);
         sd_jsonw_kdouble(w, "lix", round(tr.lix * 10) / 10);
+        if (rs) {
+            sd_jsonw_kbool(w, "answers", rs->counts);
+            if (rs->identical)
+                sd_jsonw_kbool(w, "identical", true);
+            if (rs->reviewed >= 0)
+                sd_jsonw_kint(w, "reviewed", rs->reviewed);
+        }
+        if (in.kp) {
+            const sd_content *ct = sd_kp_content(in.kp);
+            sd_jsonw_key(w, "points_met");
+            sd_jsonw_array_begin(w);
+            for (size_t k = 0; k < ct->n_points; k++)
+                if (tr.kp.met >> k & 1)
+                    sd_jsonw_string(w, ct->points[k].label);
+            sd_jsonw_array_end(w);
+            sd_jsonw_key(w, "points_missing");
+            sd_jsonw_array_begin(w);
+            for (size_t k = 0; k < ct->n_points; k++)
+                if (!(tr.kp.met >> k & 1))
+                    sd_jsonw_string(w, ct->points[k].label);
+            sd_jsonw_array_end(w);
+        }
         sd_jsonw_kint(w, "words", tr.words);
         sd_jsonw_key(w, "checks");
         sd_jsonw_array_begin(w);

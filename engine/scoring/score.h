@@ -38,6 +38,11 @@ typedef struct sd_reply_score {
     uint8_t signals;     /* bit per sd_tone_signal */
     float score, lix;
     int words;
+    uint32_t met;        /* bit per key point met */
+    int8_t n_met, need;  /* key points met, and needed (0: none declared) */
+    bool counts;         /* it answers its item (speed): says something the item asked for */
+    bool identical;      /* the same reply went to another person with another question */
+    int8_t reviewed;     /* an evaluator's mark: -1 none, 0 no, 1 partly, 2 yes */
 } sd_reply_score;
 
 typedef enum sd_esc_verdict { SD_ESC_ON_TIME, SD_ESC_LATE, SD_ESC_MISSING, SD_ESC_UNNEEDED } sd_esc_verdict;
@@ -51,7 +56,7 @@ typedef struct sd_item_score {
 
 typedef enum sd_fault {
     SD_FAULT_DELETED_CRITICISM, SD_FAULT_DECISION, SD_FAULT_TROLL_REPLY, SD_FAULT_CASE_IN_PUBLIC,
-    SD_FAULT_COUNT
+    SD_FAULT_HIDDEN_CRITICISM, SD_FAULT_COUNT
 } sd_fault;
 
 typedef struct sd_storm_hour {
@@ -63,6 +68,7 @@ typedef struct sd_storm_hour {
 
 typedef struct sd_score {
     double speed, tone, escalation, overall;
+    double overflow[3];              /* penalties past a dimension's 0, charged to overall */
     double weights[3];               /* speed, tone, escalation, normalised */
     size_t expecting, on_time, late, unanswered;
     double median_answer, p90_answer; /* seconds, -1 when none */
@@ -79,7 +85,19 @@ typedef struct sd_score {
 
 sd_status sd_score_compute(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
                            sd_score **out, sd_error *err);
+/* The same, with an evaluator's marks (review/review.h; NULL: none) overriding the
+ * machine's verdicts where they were made. */
+struct sd_reviews;
+sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
+                                    const sd_texts *tx, const struct sd_reviews *rv,
+                                    sd_score **out, sd_error *err);
 void sd_score_free(sd_score *s);
+/* The same, with an evaluator's review (review/review.h) overriding the machine's verdicts
+ * where the evaluators marked a reply or decision (rv NULL: sd_score_compute). rv is
+ * borrowed and must outlive the score. */
+struct sd_reviews;
+sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
+                                    const struct sd_reviews *rv, sd_score **out, sd_error *err);
 
 /* Writers used by the results document: the top-level "scores", "figures" and "feedback"
  * members, and an item's "speed_score", "tone" and "verdicts" members. */

@@ -2,12 +2,15 @@
  * stemmers (Debian libstemmer), over words folded to lower case.
  *
  * Ownership: sd_stemmer_create() returns an object the caller frees with
- * sd_stemmer_free(). The stemmer keeps Snowball's working state, so one sd_stemmer serves
- * one thread at a time. */
+ * sd_stemmer_free(). The stemmer keeps Snowball's working state and a bounded memo of
+ * words already stemmed (1024 words of up to 31 bytes per language, a slot overwritten by
+ * the next word hashing to it: it never grows), so one sd_stemmer serves one thread at a
+ * time. The memo only saves time: a word's stem is the same with or without it. */
 #ifndef SD_STEM_H
 #define SD_STEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../guideline/vocab.h"
 #include "../util/error.h"
@@ -22,5 +25,9 @@ void sd_stemmer_free(sd_stemmer *st);
  * word is empty. */
 size_t sd_stem_word(sd_stemmer *st, sd_language lang, const char *word, size_t n, char *out,
                     size_t cap);
+
+/* How many times the stemmer ran Snowball (words not found in the memo), for benchmarks
+ * and tests. */
+uint64_t sd_stemmer_runs(const sd_stemmer *st);
 
 #endif

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tone_content.h"
 #include "tone_internal.h"
 
 static const struct {
@@ -1065,13 +1066,7 @@ void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone
     check_courteous(s, &sc, &r[SD_TONE_COURTEOUS]);
     check_private(s, &sc, &input, &r[SD_TONE_PRIVATE_DATA]);
 
-    double total = 0, passed = 0;
-    for (int c = 0; c < SD_TONE_CHECK_COUNT; c++) {
-        if (!r[c].applies)
-            continue;
-        total += check_table[c].weight;
-        if (r[c].pass)
-            passed += check_table[c].weight;
-    }
-    out->score = total > 0 ? 100.0 * passed / total : 100.0;
+    /* What the body says (key points, refer, channel, avoid) and its spelling. */
+    sd_tone_check_content(lx, &input, s, L.body_b, L.body_e, sc.words, out);
+    out->score = sd_tone_result_score(out);
 }

@@ -198,15 +198,11 @@ static bool is_interrupted(const char *path, const char *sha, const char *kind, 
     sd_error_clear(&e);
     if (!match || last_line(path, line) != 1)
         return false;
-    sd_record rec;
-    sd_expect expect;
-    void *keep = NULL;
+    /* Only its type and time: an item's content refers to the header's table. */
+    sd_record_type type;
     bool interrupted = false;
-    if (sd_record_from_json(sd_buf_str(line), line->len, path, &rec, &expect, &keep, &e) == SD_OK) {
-        interrupted = rec.type != SD_REC_END;
-        *t = rec.t;
-    }
-    cJSON_Delete(keep);
+    if (sd_record_peek(sd_buf_str(line), line->len, path, &type, t, &e) == SD_OK)
+        interrupted = type != SD_REC_END;
     sd_error_clear(&e);
     return interrupted;
 }
@@ -304,13 +300,15 @@ static void pop(struct sd_catchup *cu)
     cu->matched++;
 }
 
-/* Parses a logged record back (its strings live in *keep, freed by the caller). */
+/* Parses a logged record back (what it points to lives in *keep, released by the caller;
+ * contents it refers to are the header's, which the reader keeps). */
 static sd_status parse_logged(struct sd_catchup *cu, const logged *l, sd_record *rec,
-                              sd_expect *expect, void **keep, sd_error *err)
+                              sd_record_keep *keep, sd_error *err)
 {
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", cu->path, l->line);
-    return sd_record_from_json(sd_buf_str(&l->json), l->json.len, where, rec, expect, keep, err);
+    return sd_record_from_json(sd_buf_str(&l->json), l->json.len, where, sd_logr_header(cu->r),
+                               rec, keep, err);
 }
 
 /* An excerpt of a JSON line for a message, marked where it was cut. */
@@ -473,16 +471,15 @@ static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_
     if (cu->n < 2 || cu->q[1].type != SD_REC_ITEM)
         return diverged(cu, NULL, err);
     sd_record item;
-    sd_expect expect;
-    void *keep = NULL;
-    sd_status st = parse_logged(cu, &cu->q[1], &item, &expect, &keep, err);
+    sd_record_keep keep = SD_RECORD_KEEP_INIT;
+    sd_status st = parse_logged(cu, &cu->q[1], &item, &keep, err);
     if (st == SD_OK) {
         const sd_rec_item *it = &item.u.item;
         sd_inject inj = {.kind = it->kind, .author = it->author_id, .sender = it->sender,
                          .on = it->parent, .text = it->text};
         st = sd_session_inject(s, &inj, err);
     }
-    cJSON_Delete(keep);
+    sd_record_keep_free(&keep);
     return st;
 }
 
@@ -490,9 +487,8 @@ static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_
 static sd_status give_input(struct sd_catchup *cu, sd_session *s, sd_error *err)
 {
     sd_record rec;
-    sd_expect expect;
-    void *keep = NULL;
-    sd_status st = parse_logged(cu, &cu->q[0], &rec, &expect, &keep, err);
+    sd_record_keep keep = SD_RECORD_KEEP_INIT;
+    sd_status st = parse_logged(cu, &cu->q[0], &rec, &keep, err);
     if (st != SD_OK)
         goto done;
     bool person = strcmp(cu->origin->participant_kind, "person") == 0;
@@ -518,7 +514,7 @@ static sd_status give_input(struct sd_catchup *cu, sd_session *s, sd_error *err)
         break;
     }
 done:
-    cJSON_Delete(keep);
+    sd_record_keep_free(&keep);
     return st;
 }
 

@@ -117,6 +117,7 @@ static void hijack_expects(hijack_rt *rt, const sd_hijack *h)
     rt->notice_expect.weight = 2;
     rt->notice_expect.steps = h->steps;
     rt->notice_expect.person = h->former;
+    rt->notice_expect.statement = h->message; /* what the message to the followers says */
     sd_expect_defaults(&rt->post_expect, SD_KIND_ATTACKER_POST, SD_MOOD_CALM);
     rt->post_expect.ok = 1u << SD_DECISION_DELETE;
     rt->post_expect.rules = 1ULL << SD_RULE_SECURE_ACCOUNTS;
@@ -734,6 +735,8 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     h->participant_path = s->cfg.participant_path;
     h->participant_sha256 = s->cfg.participant_sha256;
     h->scoring = sc->scoring;
+    h->contents = sc->contents;
+    h->n_contents = sc->n_contents;
     sd_status st = sd_session_emit(s, &rec, err);
     if (st != SD_OK)
         return st;

@@ -126,7 +126,7 @@ static void push_hints(lua_State *L, const sd_expect *e)
     }
     lua_pop(L, 1);
     {
-        lua_createtable(L, 0, 12);
+        lua_createtable(L, 0, 17);
         set_bool(L, "answer", e->answer);
         if (e->within)
             set_num(L, "within", (double)e->within / 60.0);
@@ -138,6 +138,24 @@ static void push_hints(lua_State *L, const sd_expect *e)
         set_str(L, "class", sd_vocab_name(SD_VOCAB_CLASS, e->cls));
         set_list(L, "rules", SD_VOCAB_RULE, e->rules);
         set_num(L, "weight", e->weight);
+        /* What a good reply says (the labels only, not the phrases that meet them). */
+        const sd_content *c = e->content;
+        if (c) {
+            set_str(L, "model", c->model);
+            if (c->n_points > 0) {
+                lua_createtable(L, (int)c->n_points, 0);
+                for (size_t i = 0; i < c->n_points; i++) {
+                    lua_pushstring(L, c->points[i].label);
+                    lua_rawseti(L, -2, (lua_Integer)i + 1);
+                }
+                lua_setfield(L, -2, "points");
+                set_int(L, "need", c->need);
+            }
+            if (c->refer.n_say > 0)
+                set_str(L, "refer", c->refer.label);
+            if (c->channel.n_say > 0)
+                set_str(L, "channel", c->channel.label);
+        }
     }
     lua_pushvalue(L, -1);
     lua_rawsetp(L, -3, e);

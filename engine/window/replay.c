@@ -3,7 +3,9 @@
  * and the window's own model and panels fed the records up to the replay time; the time
  * slider, the REPLAY banner and the replay's keys; the scorecard of the log at the end.
  * Also the view-clock helpers (sd_app_now ...) the panels use in both modes. Read-only:
- * nothing here acts on a session or writes a file. */
+ * nothing here acts on a session or writes a file. In review mode (`stormdrill review LOG`,
+ * a review file in the config) the situation panel gives way to the review panel
+ * (review_panel.h), which writes the evaluator's marks to the review file. */
 #include "app_internal.h"
 #include "replay.h"
 
@@ -13,6 +15,8 @@
 #include <string.h>
 
 #include "log/logr.h"
+#include "review_panel.h"
+#include "scenario/content_rules.h"
 #include "util/arena.h"
 
 /* ==== the log in memory ==== */
@@ -21,6 +25,8 @@ struct sd_replay_log {
     sd_record *recs;        /* owned; their strings live in the arena */
     size_t n, cap;
     sd_arena arena;
+    const sd_content **contents; /* the header's contents, copied (arena); by index */
+    size_t n_contents;
     sd_results *res;        /* the results of the whole log (owned) */
     char *torn;             /* owned, or NULL */
     sd_time start, end;
@@ -36,8 +42,22 @@ static const char *keep(sd_replay_log *l, const char *s, bool *oom)
     return c;
 }
 
-/* A deep copy of in (strings into the arena). Record types this build does not display
- * (the facilitator's, and any added later) keep only their type and times. */
+/* The copy of a content an item points to: the header's copy by index, or a copy of its
+ * own (declared at run time); NULL stays NULL. */
+static const sd_content *keep_content(sd_replay_log *l, const sd_content *c, bool *oom)
+{
+    if (c == NULL)
+        return NULL;
+    if (c->index >= 0 && (size_t)c->index < l->n_contents)
+        return l->contents[c->index];
+    const sd_content *k = sd_content_copy(&l->arena, c);
+    if (k == NULL)
+        *oom = true;
+    return k;
+}
+
+/* A deep copy of in (strings and contents into the arena). Record types this build does
+ * not display (the facilitator's, and any added later) keep only their type and times. */
 static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *out, int64_t item_no,
                              sd_error *err)
 {
@@ -55,6 +75,29 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         h->participant_kind = keep(l, h->participant_kind, &oom);
         h->participant_path = keep(l, h->participant_path, &oom);
         h->participant_sha256 = keep(l, h->participant_sha256, &oom);
+        h->date = keep(l, h->date, &oom);
+        h->seal_key_id = keep(l, h->seal_key_id, &oom);
+        if (in->u.header.n_contents > 0) {
+            size_t n = in->u.header.n_contents;
+            l->contents = sd_arena_alloc(&l->arena, n * sizeof *l->contents);
+            if (l->contents == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < n; i++)
+                if ((l->contents[i] = sd_content_copy(&l->arena, in->u.header.contents[i])) == NULL)
+                    return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            l->n_contents = n;
+        }
+        h->contents = l->contents;
+        h->n_contents = l->n_contents;
+        h->scoring.statement = keep_content(l, in->u.header.scoring.statement, &oom);
+        if (in->u.header.scoring.n_words > 0) {
+            const char **w = sd_arena_alloc(&l->arena, in->u.header.scoring.n_words * sizeof *w);
+            if (w == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < in->u.header.scoring.n_words; i++)
+                w[i] = keep(l, in->u.header.scoring.words[i], &oom);
+            h->scoring.words = w;
+        }
         break;
     }
     case SD_REC_ITEM: {
@@ -81,6 +124,8 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
             memset(e, 0, sizeof *e);
         e->link = keep(l, e->link, &oom);
         e->person = keep(l, e->person, &oom);
+        e->content = keep_content(l, e->content, &oom);
+        e->statement = keep_content(l, e->statement, &oom);
         it->expect = e;
         break;
     }
@@ -228,6 +273,7 @@ struct sd_replay {
     bool card_dismissed;    /* Esc on the scorecard: stay at the end without it */
     bool dragging;          /* the slider is being dragged */
     SDL_Rect slider, track; /* where the last frame drew them */
+    sd_review_panel *review; /* review mode: the panel (owned), else NULL */
 };
 
 /* ---- folding records into the view ---- */
@@ -319,7 +365,8 @@ static sd_status open_window(sd_app *app, const sd_replay_config *cfg, sd_error 
         return sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
     int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
     char title[300];
-    snprintf(title, sizeof title, "Stormdrill - %s - %s", sd_app_t(app, "ui.replay.banner"),
+    snprintf(title, sizeof title, "Stormdrill - %s - %s",
+             sd_app_t(app, app->replay->review ? "ui.review.banner" : "ui.replay.banner"),
              app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
@@ -394,6 +441,13 @@ sd_status sd_replay_open(const sd_replay_config *cfg, sd_app **out, sd_error *er
     rp->steps[2] = 4 * c;
     rp->steps[3] = 16 * c;
     rp->speed = cfg->speed > 0 ? cfg->speed : c;
+    if (cfg->review_path) {
+        /* review mode: paused, no scorecard at the end, the review panel on the right */
+        rp->paused = true;
+        rp->card_dismissed = true;
+        if ((st = sd_review_panel_create(app, cfg->review_path, cfg->evaluator, &rp->review, err)) != SD_OK)
+            goto fail;
+    }
     if ((st = open_window(app, cfg, err)) != SD_OK || (st = reset_view(app, err)) != SD_OK ||
         (st = seek_pos(app, (double)rp->log->start, err)) != SD_OK)
         goto fail;
@@ -401,6 +455,8 @@ sd_status sd_replay_open(const sd_replay_config *cfg, sd_app **out, sd_error *er
         sd_app_say(app, true, "%s", rp->log->torn);
     else
         sd_app_say(app, false, "%s", sd_app_t(app, "ui.replay.welcome"));
+    if (rp->review && (st = sd_review_panel_start(app, rp->review, err)) != SD_OK)
+        goto fail;
     *out = app;
     return SD_OK;
 fail:
@@ -418,6 +474,7 @@ void sd_replay_detach(sd_app *app)
     app->score = NULL;
     app->chart_for = NULL; /* the chart was built for it */
     app->sc = NULL;
+    sd_review_panel_free(rp->review);
     sd_replay_log_free(rp->log);
     free(rp);
     app->replay = NULL;
@@ -556,6 +613,12 @@ static sd_status on_event(sd_app *app, const SDL_Event *ev, sd_error *err)
 {
     sd_replay *rp = app->replay;
     int x, y;
+    if (rp->review && ev->type != SDL_QUIT) {
+        bool handled = false;
+        sd_status st = sd_review_panel_event(app, rp->review, ev, &handled, err);
+        if (st != SD_OK || handled)
+            return st;
+    }
     switch (ev->type) {
     case SDL_QUIT:
         app->quit = true;
@@ -604,7 +667,7 @@ static void draw_top(sd_app *app, SDL_Rect r)
     int lh = sd_text_line_height(app->text, th->font_body, true);
     int y = r.y + (r.h - lh) / 2, x = r.x + th->pad, right = r.x + r.w - th->pad;
     int avail = right - x;
-    const char *banner = sd_app_t(app, "ui.replay.banner");
+    const char *banner = sd_app_t(app, app->replay->review ? "ui.review.banner" : "ui.replay.banner");
     int cw = sd_draw_chip_width(d, th->font_body, banner);
     if (cw > avail / 3)
         cw = avail / 3;
@@ -624,7 +687,8 @@ static void draw_status(sd_app *app, SDL_Rect r)
     sd_draw_panel(d, "statusbar", r, th->panel_alt);
     int lh = sd_text_line_height(app->text, th->font_body, true);
     int y = r.y + (r.h - lh) / 2, x = r.x + th->pad, right = r.x + r.w - th->pad;
-    const char *hint = sd_app_t(app, app->scorecard ? "ui.replay.hint_card" : "ui.replay.hint");
+    const char *hint = app->replay->review && !app->scorecard ? sd_review_panel_hint(app, app->replay->review)
+                       : sd_app_t(app, app->scorecard ? "ui.replay.hint_card" : "ui.replay.hint");
     int avail = right - x;
     int hw = sd_text_width(app->text, th->font_small, false, hint, strlen(hint));
     if (hw > avail / 2)
@@ -701,11 +765,16 @@ void sd_replay_render(sd_app *app)
         if (app->scorecard) {
             sd_scorecard_draw(app, body);
         } else {
-            /* the exercise window's layout (app.c) */
-            int feed_w = w * 36 / 100, sit_w = w * 25 / 100, g = 1;
+            /* the exercise window's layout (app.c); in review mode the review panel, wider,
+             * in the situation's place */
+            sd_replay *rp = app->replay;
+            int feed_w = w * (rp->review ? 30 : 36) / 100, sit_w = w * (rp->review ? 34 : 25) / 100, g = 1;
             sd_feed_draw(app, (SDL_Rect){body.x, body.y, feed_w - g, body.h});
             sd_thread_draw(app, (SDL_Rect){body.x + feed_w, body.y, w - feed_w - sit_w - g, body.h});
-            sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+            if (rp->review)
+                sd_review_panel_draw(app, rp->review, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+            else
+                sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
         }
     }
     SDL_RenderSetClipRect(app->ren, NULL);
@@ -793,6 +862,30 @@ void sd_app_situation(sd_app *app, sd_situation *out)
     out->intensity = rp->intensity;
     out->sentiment = rp->sentiment;
     out->rejected = rp->rejected;
+}
+
+/* ==== for the review panel ==== */
+
+sd_status sd_replay_show(sd_app *app, sd_time t, const char *item_id, sd_error *err)
+{
+    sd_replay *rp = app->replay;
+    if (!rp)
+        return sd_error_set(err, SD_ERR_USAGE, "not a replay");
+    rp->paused = true;
+    sd_status st = seek_pos(app, (double)t, err);
+    if (st == SD_OK && item_id)
+        sd_replay_select(app, item_id);
+    return st;
+}
+
+const sd_results *sd_replay_all_results(const sd_app *app)
+{
+    return app->replay ? app->replay->log->res : NULL;
+}
+
+const sd_review_panel *sd_replay_review_panel(const sd_app *app)
+{
+    return app->replay ? app->replay->review : NULL;
 }
 
 /* ==== accessors ==== */

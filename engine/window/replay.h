@@ -68,6 +68,9 @@ typedef struct sd_replay_config {
     double text_scale;          /* 0: 1.0 */
     bool hidden;                /* do not show the window (tests) */
     bool debug_rects;           /* record every drawn rectangle per panel */
+    const char *review_path;    /* review mode (`stormdrill review`): the review file marks
+                                   are appended to (review/review.h), or NULL: a replay */
+    const char *evaluator;      /* review mode: the evaluator's name, or NULL: asked first */
 } sd_replay_config;
 
 sd_status sd_replay_open(const sd_replay_config *cfg, sd_app **out, sd_error *err);
@@ -83,6 +86,9 @@ size_t sd_replay_items_shown(sd_app *app);
 bool sd_replay_select(sd_app *app, const char *id);
 /* Actions the thread panel listed under the selected item in the last frame. */
 size_t sd_replay_thread_actions(const sd_app *app);
+/* Review mode: the review panel (review_panel.h), or NULL. */
+struct sd_review_panel;
+const struct sd_review_panel *sd_replay_review_panel(const sd_app *app);
 /* Seeks to simulated time t (clamped to the log's span), as the slider does. */
 sd_status sd_replay_seek(sd_app *app, sd_time t, sd_error *err);
 /* The slider's rectangle in the last frame (w = 0 before the first). */

@@ -38,6 +38,14 @@
 --
 -- Three simulated hours at compression 6: 30 minutes of real time. Everything is
 -- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (the manager's and the press officer's messages and
+-- "Facts for the answers" in the description), and their phrases are words only a reply
+-- that gives the fact contains, never words of the question. A model answer is the reply's
+-- body only: "Hi <first name>!" and "Kind regards, <name>" are added around it. The claims
+-- to avoid follow the press officer's line: no speculation about health or blame, no
+-- promises about responsibility or compensation, nothing defensive.
 
 local FAKTA = "https://www.example.se/ekby/bjorkangsskolan"
 local ARTIKEL = "https://www.example.se/ekbytidning/mogel-bjorkangsskolan"
@@ -57,7 +65,17 @@ and the manager and the press officer want the municipality to show action. The 
 department decided this morning: the B wing closes today, the classes move to temporary
 classrooms from Monday, an independent damp survey is ordered and parents are invited to
 an information meeting. Everything is collected on the municipality's facts page about
-the school.]],
+the school.
+
+Facts for the answers: only the B wing closes; the school is not torn down, and the
+preschool class and the A wing are not affected. The classes move together to temporary
+classrooms at Ekby sports hall from Monday and have remote teaching on Thursday and Friday.
+From Monday a school bus runs from Björkängsskolan to the temporary classrooms every
+morning at 7.45 and back after the school day. The auditors' report goes to the municipal
+council in April. Questions about a child's health go to the school nurse, reached through
+the school's contact page. Staff with symptoms can talk in confidence to the occupational
+health service; HR arranges the contact. All questions from the media go to the press
+officer, Elin.]],
   aim = [[
 Handle a trust crisis on social media by the guideline: show action early (a statement
 within 30 minutes of the crisis start), bring in the manager and a colleague as backup,
@@ -80,7 +98,23 @@ legitimate criticism.]],
     crisis_start = "+5m",       -- the first storm comment
     backup_within = "20m",
     statement_within = "30m",   -- show action early
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "what happened: damp and mould in the B wing", say = { "mould", "damp", "audit" } },
+        { label = "what we do: closing, temporary classrooms, survey", say = { "closed", "closes", "temporary classrooms", "damp survey" } },
+        { label = "where to find out more", say = { "facts page", "read more", "everything we know", "information meeting", "website" } },
+      },
+      model = "The auditors' report shows that damp and mould in the B wing of Björkängsskolan "
+          .. "were not dealt with in time. The B wing is closed from today. The classes move "
+          .. "together to temporary classrooms at Ekby sports hall from Monday, and an "
+          .. "independent damp survey has been ordered. You are welcome to the information "
+          .. "meeting tomorrow at 18:00 in the sports hall. Everything we know is at "
+          .. "https://www.example.se/ekby/bjorkangsskolan",
+    },
   },
+  -- words in the answers that the spelling check does not know
+  words = { "Ekby", "Björkängsskolan" },
 }
 
 -- ---- people ----
@@ -184,7 +218,24 @@ storm {
   repeats = 0.12,
   expect = { within = "20m", link = FAKTA, class = "dissatisfied",
              fault = { "delete", "hide" },
-             rules = { "implicit_question", "active_in_comments", "act_fast" } },
+             rules = { "implicit_question", "active_in_comments", "act_fast" },
+             -- one answer for every storm comment: at least one of the facts
+             points = {
+               { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+               { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+               { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "I understand that you are worried. The B wing is closed from today, and the classes "
+                 .. "move to temporary classrooms at Ekby sports hall from Monday. An independent damp "
+                 .. "survey has been ordered. Tomorrow at 18:00 there is an information meeting in the "
+                 .. "sports hall. Everything we know is at " .. FAKTA },
 }
 
 -- ---- single comments, messages and media questions ----
@@ -194,7 +245,16 @@ comment {
       .. "winter. We have seen the doctor twice. Could it be the mould? What should I do?",
   -- an individual case with health details about a child: move it out of the comment field
   expect = { within = "20m", escalate = "case_handling", link = KONTAKT,
-             rules = { "move_case", "private_data" }, fault = "delete" },
+             rules = { "move_case", "private_data" }, fault = "delete",
+             points = { { label = "the case is passed on", say = { "passed", "forwarded" } } },
+             channel = { label = "the school nurse will contact you", say = { "school nurse", "the school will contact" } },
+             avoid = {
+               { label = "speculates about health", say = { "because of the mould", "not dangerous", "no danger", "probably" } },
+               { label = "discusses the case in public", say = { "4B", "headaches", "cough", "doctor" } },
+             },
+             model = "I understand that you are worried. Please do not write any more about your son's "
+                 .. "health here. We have passed your case on, and the school nurse will contact you. You "
+                 .. "can also reach the school at " .. KONTAKT },
 }
 
 comment {
@@ -204,7 +264,23 @@ comment {
       .. "would be fixed. Why did nobody do anything?",
   -- justified criticism: acknowledge first, answer factually, link. Never delete or hide.
   expect = { within = "20m", link = FAKTA, class = "justified_criticism",
-             ok = "reply", fault = { "delete", "hide" }, rules = "response_model" },
+             ok = "reply", fault = { "delete", "hide" }, rules = "response_model",
+             points = {
+               { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+               { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+               { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+             },
+             need = 2,
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "I understand that you are disappointed, and you are right that the reports should "
+                 .. "have led to action. The B wing is closed from today and an independent damp survey "
+                 .. "has been ordered. The auditors' report goes to the municipal council in April. Read "
+                 .. "more at " .. FAKTA },
 }
 
 inquiry {
@@ -212,7 +288,11 @@ inquiry {
   text = "Hi, Malin Ek at Ekby Tidning. We are following up the audit. Who knew about the "
       .. "warnings, and why was nothing done? Can we interview the head of department today?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                 .. "about Björkängsskolan and will contact you shortly." },
 }
 
 comment {
@@ -222,7 +302,20 @@ comment {
   -- a misunderstanding: acknowledge, correct the facts (only the B wing closes, the classes stay together)
   expect = { within = "20m", link = FAKTA, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "only the B wing is closed", say = { "only the B wing", "not be torn down", "not torn down" } },
+               { label = "the classes stay together in temporary classrooms", say = { "temporary classrooms", "together" } },
+             },
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "I understand that it sounds worrying, but the school will not be torn down. Only the "
+                 .. "B wing is closed. The classes move together to temporary classrooms at Ekby sports "
+                 .. "hall from Monday. Read more at " .. FAKTA },
 }
 
 comment {
@@ -237,7 +330,11 @@ inquiry {
       .. "how many pupils and staff have had symptoms, and has the municipality reported "
       .. "this as a work environment incident?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                 .. "about Björkängsskolan and will contact you shortly." },
 }
 
 comment {
@@ -254,7 +351,20 @@ comment {
   text = "Is it true that Björkängsskolan is going to be torn down? Someone wrote that above.",
   repeat_of = "c-rivas",
   expect = { within = "20m", link = FAKTA, class = "misunderstanding",
-             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" } },
+             ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
+             points = {
+               { label = "only the B wing is closed", say = { "only the B wing", "not be torn down", "not torn down" } },
+               { label = "the classes stay together in temporary classrooms", say = { "temporary classrooms", "together" } },
+             },
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "We have answered further up in the thread: the school will not be torn down. Only the "
+                 .. "B wing is closed, and the classes move together to temporary classrooms at Ekby sports "
+                 .. "hall from Monday. Read more at " .. FAKTA },
 }
 
 internal {
@@ -271,7 +381,16 @@ dm {
   id = "d-personal", at = "+50m", author = "fatima",
   text = "Hi. I work at Björkängsskolan and have had a rash and asthma since the autumn. I do "
       .. "not dare say anything to my head teacher. Is there someone I can talk to?",
-  expect = { within = "30m", escalate = "case_handling", rules = "move_case", fault = "delete" },
+  expect = { within = "30m", escalate = "case_handling", rules = "move_case", fault = "delete",
+             points = { { label = "the case is passed on", say = { "passed", "forwarded" } } },
+             channel = { label = "the occupational health service through HR", say = { "occupational health", "HR" } },
+             avoid = {
+               { label = "speculates about health", say = { "because of the mould", "probably" } },
+               { label = "sends her to the head teacher", say = { "talk to your head teacher", "ask the head teacher" } },
+             },
+             model = "Thank you for telling me, I understand that this feels hard. I have passed your case "
+                 .. "on to HR, who will make sure the occupational health service contacts you. There you "
+                 .. "can talk in confidence." },
 }
 
 inquiry {
@@ -279,7 +398,11 @@ inquiry {
   text = "Hi, Ida Sandberg at Nyheter Öst. We are coming to Björkängsskolan this afternoon. "
       .. "Can someone from the municipality do an interview on site at 14:00?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                 .. "about Björkängsskolan and will contact you shortly." },
 }
 
 media {
@@ -296,7 +419,22 @@ comment {
   text = "Typical. Nothing happens until the paper writes about it.",
   -- detached criticism with an implicit question: answer generally and link
   expect = { within = "20m", link = FAKTA, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+               { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+               { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "I understand that you are disappointed. The B wing is closed from today and an "
+                 .. "independent damp survey has been ordered. Tomorrow at 18:00 there is an information "
+                 .. "meeting in the sports hall. Everything we know is at " .. FAKTA },
 }
 
 internal {
@@ -311,7 +449,11 @@ comment {
   id = "c-skjuts", at = "+120m", on = "p1", author = "lotta",
   text = "How will the children get to the temporary classrooms at the sports hall? Will "
       .. "there be school transport?",
-  expect = { within = "20m", link = FAKTA, class = "question" },
+  expect = { within = "20m", link = FAKTA, class = "question",
+             points = { { label = "a school bus at 7.45 from the school", say = { "school bus", "bus", "7.45" } } },
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "From Monday a school bus runs from Björkängsskolan to the temporary classrooms every "
+                 .. "morning at 7.45 and back after the school day. Read more at " .. FAKTA },
 }
 
 inquiry {
@@ -319,13 +461,18 @@ inquiry {
   text = "Hi, Jonas Falk at Tidningen Skolliv. How many other schools in Ekby have damp "
       .. "reports that have not been dealt with?",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+             model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                 .. "about Björkängsskolan and will contact you shortly." },
 }
 
 comment {
   id = "c-tack", at = "+160m", on = "p1", author = "lotta",
   text = "Thank you for answering here in the comments today, it makes a difference.",
-  expect = { class = "thanks", within = "30m", weight = 0.5 },
+  expect = { class = "thanks", within = "30m", weight = 0.5,
+             model = "Thank you, that is good to hear. We will keep answering here today." },
 }
 
 -- ---- callbacks ----
@@ -357,7 +504,23 @@ on("publish", function(a)
     text = "Good that the B wing is closing and that the classes get to stay together. But "
         .. "why did it take two years and a newspaper article?",
     expect = { within = "20m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "the report goes to the council in April", say = { "April", "council" } },
+                 { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+                 { label = "the head of department answers at the information meeting", say = { "information meeting", "18:00" } },
+               },
+               need = 2,
+               avoid = {
+                 { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+                 { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+                 { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+                 { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+               },
+               model = "I understand your question, and it is a fair one. The auditors' report goes to the "
+                   .. "municipal council in April, and an independent damp survey has been ordered. The head "
+                   .. "of department answers questions at the information meeting tomorrow at 18:00. Read "
+                   .. "more at " .. FAKTA },
   }
   inject {
     kind = "internal", id = "i-linje", at = "+6m", from = "press_officer",
@@ -377,7 +540,23 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
     text = "You post about summer camp but do not say a word about the mould. What are you "
         .. "hiding?",
     expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = { "show_action", "response_model" } },
+               fault = { "delete", "hide" }, rules = { "show_action", "response_model" },
+               points = {
+                 { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+                 { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+                 { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+               },
+               need = 2,
+               avoid = {
+                 { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+                 { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+                 { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+                 { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+               },
+               model = "I understand that you are angry, and you are right that we should have said something "
+                   .. "sooner. The B wing is closed from today and an independent damp survey has been "
+                   .. "ordered. Tomorrow at 18:00 there is an information meeting in the sports hall. "
+                   .. "Everything we know is at " .. FAKTA },
   }
   inject {
     kind = "media", id = "m-tiger", at = "+3m", outlet = "Ekby Tidning",
@@ -392,7 +571,11 @@ when(function(s) return s.minute >= 30 and not published end, function(s)
     text = "Malin Ek again. Why has the municipality said nothing in its own channels? "
         .. "Parents are asking whether the children should go to school tomorrow.",
     expect = { within = "15m", escalate = "press_officer", weight = 2,
-               rules = { "inform_up", "public_record" } },
+               rules = { "inform_up", "public_record" },
+               points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+               avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                   .. "about Björkängsskolan and will contact you shortly." },
   }
   inject {
     kind = "internal", id = "i-chef-var", at = "+2m", from = "manager",
@@ -412,7 +595,22 @@ when(function(s) return s.minute >= 60 and not published end, function(s)
     text = "An hour and still nothing from the municipality. We are starting a petition for "
         .. "those responsible to resign. Share!",
     expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
-               fault = { "delete", "hide" }, rules = { "show_action", "implicit_question" } },
+               fault = { "delete", "hide" }, rules = { "show_action", "implicit_question" },
+               points = {
+                 { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+                 { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+                 { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+               },
+               need = 1,
+               avoid = {
+                 { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+                 { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+                 { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+                 { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+               },
+               model = "I understand that you are angry, and we should have said something sooner. The B wing "
+                   .. "is closed from today and an independent damp survey has been ordered. You are welcome "
+                   .. "to the information meeting tomorrow at 18:00. Everything we know is at " .. FAKTA },
   }
   inject {
     kind = "media", id = "m-namn", at = "+5m", outlet = "Ekby Tidning",
@@ -449,7 +647,11 @@ on("reply", function(a)
         text = "Aron Holmqvist, Radio Ekby. You write in the comment field that the criticism "
             .. "is not true, but the audit says the opposite. How does that fit together?",
         expect = { within = "15m", escalate = "press_officer", weight = 2,
-                   rules = { "public_record", "inform_up" } },
+                   rules = { "public_record", "inform_up" },
+               points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+               avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                   .. "about Björkängsskolan and will contact you shortly." },
       }
       return
     end
@@ -480,14 +682,26 @@ local function removed(a)
     text = "I saw that you removed " .. c.first .. "'s comment. Is that how the municipality "
         .. "handles criticism, by deleting it?",
     expect = { within = "15m", link = FAKTA, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "legitimate criticism stays", say = { "legitimate criticism", "stays", "stay up" } },
+                 { label = "only threats and personal details are removed", say = { "threats", "personal details" } },
+               },
+               avoid = { { label = "blames someone else", say = { "not our fault", "a colleague's fault", "someone else's fault" } } },
+               model = "I understand that you react, and you are right to ask. Legitimate criticism stays up "
+                   .. "here. We only remove threats and personal details. Everything we know about the school "
+                   .. "is at " .. FAKTA },
   }
   inject {
     kind = "inquiry", id = "q-censur", at = "+10m", author = "malin", outlet = "Ekby Tidning",
     text = "Malin Ek, Ekby Tidning. Readers tell us that the municipality is removing "
         .. "critical comments about Björkängsskolan. Is that true, and if so, why?",
     expect = { within = "15m", escalate = "press_officer", weight = 2,
-               rules = { "public_record", "response_model" } },
+               rules = { "public_record", "response_model" },
+               points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+               avoid = { { label = "answers on the substance", say = { "probably", "no other schools", "don't know" } } },
+               model = "Thank you for getting in touch. Our press officer Elin handles all media questions "
+                   .. "about Björkängsskolan and will contact you shortly." },
   }
 end
 on("delete", removed)
@@ -517,7 +731,22 @@ every("20m", function(s)
       kind = "comment", id = id("c-halla"), on = "p1", author = nudge_authors[nudges],
       text = "Hello, is anyone answering? There are loads of questions here without an answer.",
       expect = { within = "15m", link = FAKTA, class = "dissatisfied", ok = "reply",
-                 fault = { "delete", "hide" }, rules = "active_in_comments" },
+                 fault = { "delete", "hide" }, rules = "active_in_comments",
+                 points = {
+                   { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+                   { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+                   { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+                 },
+                 need = 1,
+                 avoid = {
+                   { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+                   { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+                   { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+                   { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+                 },
+                 model = "I understand that you are waiting, and I am sorry for the delay. The B wing is closed "
+                     .. "from today and an independent damp survey has been ordered. There is an information "
+                     .. "meeting tomorrow at 18:00. Everything we know is at " .. FAKTA },
     }
   end
 end)
@@ -541,7 +770,21 @@ template { id = "arende", title = "Individual case: move it out of the comment f
 prepared { kind = "comment", author = "hanna", on = "p1",
   text = "My daughter starts preschool class at Björkängsskolan this autumn. Should we "
       .. "change schools?",
-  expect = { within = "20m", link = FAKTA, class = "question" } }
+  expect = { within = "20m", link = FAKTA, class = "question",
+             points = {
+               { label = "the preschool class is not affected", say = { "not affected", "A wing", "only the B wing" } },
+               { label = "information meeting tomorrow", say = { "information meeting", "18:00" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+             },
+             model = "I understand that you are wondering. The preschool class is in the A wing, which is "
+                 .. "not affected: only the B wing is closed. You are welcome to the information meeting "
+                 .. "tomorrow at 18:00 in the sports hall. Read more at " .. FAKTA } }
 prepared { kind = "internal", from = "press_officer",
   text = "Nyheter Öst wants a live comment at 12:00. Give me a picture of the situation: how "
       .. "many comments, which themes, and how is the mood compared with this morning? "

@@ -48,6 +48,14 @@
 --     waiting and no backup outside office hours: a colleague offers to step in;
 --   * deleting a follower's comment brings an angry comment about censorship.
 -- Two templates and two prepared injects for the facilitator are at the end.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (IT security's messages and "Facts for the answers" in
+-- the description), and their phrases are words only a reply that gives the fact contains,
+-- never words of the question. A model answer is the reply's body only: "Hi <first name>!"
+-- and "Kind regards, <name>" are added around it. The crisis statement and the message to
+-- the followers after the hijack (hijack.message) say what happened, what is being done and
+-- where to read more.
 
 local INFO = "https://www.example.se/ekby/kapat-konto"
 local BEDRAGERI = "https://www.example.se/ekby/bedrageri"
@@ -66,7 +74,16 @@ fake gift card on an address that looks like the municipality's, then offensive 
 Followers also get private messages with the same link. They grow worried, someone has
 already given their card details, the local paper calls and IT security gets in touch. A
 former employee still has access to the account. The evening is outside office hours:
-nobody is at the office, so you have to call in help yourself.]],
+nobody is at the office, so you have to call in help yourself.
+
+Facts for the answers: the municipality never gives away gift cards and never asks for
+card details on social media, and its links always go to the municipality's own website.
+Anyone who has given card details should call their bank and block the card, and can
+report the fraud to the police. During the spring market Stortorget is closed to cars;
+the Torggaraget car park next to it is open and free on Saturday. Once the account is
+secured (a new password, every session logged out, two-factor authentication, the former
+employee's access removed) the municipality has taken back control and removes the
+attacker's posts.]],
   aim = [[
 Secure a hijacked account in the right order: change the password and log out every session,
 then turn on two-factor authentication and remove the former employee's access (otherwise
@@ -88,7 +105,21 @@ the one who asks whether it really was the municipality that wrote it.]],
     crisis_start = "+15m", -- the platform notice: the crisis starts with the hijack
     backup_within = "30m",
     statement_within = "1h",
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "what happened: the account was hijacked", say = { "hijacked", "hacked", "taken over" } },
+        { label = "what we do", say = { "taken back control", "removing", "secured", "tightened", "password", "do not click" } },
+        { label = "where to read more", say = { "read more", "website", "bank" } },
+      },
+      model = "Our account was hijacked this evening. The posts and messages about gift cards do "
+          .. "not come from us: do not click the link. We have taken back control and are "
+          .. "removing the posts. If you gave card details, call your bank. Read more at "
+          .. "https://www.example.se/ekby/kapat-konto",
+    },
   },
+  -- words in the answers that the spelling check does not know
+  words = { "Ekby", "Stortorget", "Torggaraget" },
 }
 
 -- ---- people ----
@@ -124,7 +155,14 @@ internal {
 comment {
   id = "c-parkering", at = "+6m", on = "p1", author = "gunnar",
   text = "Can I park near the square tomorrow, or is it closed off?",
-  expect = { link = MARKNAD },
+  expect = { link = MARKNAD,
+             points = {
+               { label = "park in Torggaraget", say = { "Torggaraget", "garage" } },
+               { label = "free on Saturday", say = { "free", "no charge" } },
+             },
+             need = 1,
+             model = "Stortorget is closed to cars during the market, but you can park in the Torggaraget "
+                 .. "car park next to it. It is free on Saturday. More information: " .. MARKNAD },
 }
 
 -- ---- the hijack ----
@@ -145,13 +183,37 @@ hijack {
   returns_after = "25m",
   steps = { "change_password", "revoke_sessions", "enable_2fa", "remove_access" },
   former = "hampus",
+  -- what the post to the followers says once the account is back
+  message = {
+    points = {
+      { label = "what happened: the account was hijacked", say = { "hijacked", "hacked", "taken over" } },
+      { label = "what we have done", say = { "taken back control", "secured", "tightened", "removing", "password" } },
+      { label = "what followers should do, where to read more", say = { "do not click", "bank", "read more", "website" } },
+    },
+    model = "Our account was hijacked for a while this evening. The posts about gift cards did "
+        .. "not come from us: do not click the links. We have taken back control, tightened "
+        .. "security and are removing the posts. If you gave card details, call your bank. Read "
+        .. "more at " .. INFO,
+  },
 }
 
 dm {
   id = "d-kort", at = "+32m", author = "lisa",
   text = "I got a message from you about a gift card and entered my card number on the "
       .. "page! Now I am really worried. What should I do?!",
-  expect = { within = "20m", link = BEDRAGERI, rules = { "private_data", "act_fast" } },
+  expect = { within = "20m", link = BEDRAGERI, rules = { "private_data", "act_fast" },
+             points = {
+               { label = "call the bank and block the card", say = { "bank", "block" } },
+               { label = "the message did not come from us", say = { "not from us", "hijacked", "hacked" } },
+             },
+             avoid = {
+               { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+               { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+               { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+             },
+             model = "I understand that you are worried. Call your bank at once and block the card. The "
+                 .. "message did not come from us: our account has been hijacked. You can also report the "
+                 .. "fraud to the police. Advice is at " .. BEDRAGERI },
 }
 
 inquiry {
@@ -159,13 +221,26 @@ inquiry {
   text = "Hi, Petra Sund from Ekby Tidning. Readers tell us about strange posts and "
       .. "messages from the municipality's account tonight. Has the account been hijacked, "
       .. "and what are you doing about it?",
-  expect = { within = "30m", escalate = "press_officer", rules = { "inform_up", "public_record" } },
+  expect = { within = "30m", escalate = "press_officer", rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer Elin will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers on the substance", say = { "probably", "don't know" } } },
+             model = "Thank you for getting in touch. Our press officer Elin handles questions from the "
+                 .. "media and will contact you shortly." },
 }
 
 comment {
   id = "c-akta", at = "+1h15m", on = "p1", author = "jens",
   text = "How are we supposed to know which posts really come from the municipality from now on?",
-  expect = { within = "30m", link = INFO, rules = "strengthen_message" },
+  expect = { within = "30m", link = INFO, rules = "strengthen_message",
+             points = {
+               { label = "we never ask for card details", say = { "card details", "card number" } },
+               { label = "we never give away gift cards", say = { "gift card", "gift cards" } },
+               { label = "links go to our own website", say = { "own website" } },
+             },
+             need = 1,
+             model = "We never ask for card details and do not give away gift cards on social media. Our "
+                 .. "links always go to our own website. We have also tightened the security of the "
+                 .. "account. Read more at " .. INFO },
 }
 
 media {
@@ -210,7 +285,22 @@ storm {
   },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",
-             rules = { "active_in_comments", "act_fast" } },
+             rules = { "active_in_comments", "act_fast" },
+             -- one answer for every storm comment: at least one of the facts
+             points = {
+               { label = "it does not come from us", say = { "not from us", "not come from us" } },
+               { label = "call the bank if you gave details", say = { "bank", "block the card" } },
+               { label = "do not click the link", say = { "do not click", "don't click" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+               { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+               { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+             },
+             model = "I understand that you are worried. Our account was hijacked this evening, and the "
+                 .. "posts and messages about gift cards do not come from us. Do not click the link. If you "
+                 .. "gave card details, call your bank and block the card. Read more at " .. BEDRAGERI },
 }
 
 -- ---- callbacks ----
@@ -220,18 +310,66 @@ storm {
 local on_scam = {
   { author = "eva", after = 2,
     text = "Is this for real? My dad has already filled in his card details.",
-    expect = { within = "20m", link = BEDRAGERI, rules = "act_fast" } },
+    expect = { within = "20m", link = BEDRAGERI, rules = "act_fast",
+      points = {
+        { label = "no, the account is hijacked", say = { "hijacked", "hacked", "not from us" } },
+        { label = "call the bank and block the card", say = { "bank", "block" } },
+      },
+      avoid = {
+        { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+        { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+        { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+      },
+      model = "No, the post does not come from us: our account has been hijacked. Ask your dad to "
+          .. "call his bank at once and block the card. Advice is at " .. BEDRAGERI } },
   { author = "jens", after = 4,
     text = "The address looks odd, are the municipality's pages not usually on example.se/ekby?",
-    expect = { within = "20m", link = INFO } },
+    expect = { within = "20m", link = INFO,
+      points = {
+        { label = "the post is fake", say = { "fake", "fraud", "not from us" } },
+        { label = "the account has been hijacked", say = { "hijacked", "hacked" } },
+      },
+      avoid = {
+        { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+        { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+        { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+      },
+      model = "Yes, you are right. The post is fake and does not come from us: our account has "
+          .. "been hijacked. Do not click the link. Read more at " .. INFO } },
 }
 local on_offensive = {
   { author = "bertil", after = 2,
     text = "What on earth are you writing?! I have lived in Ekby for 40 years. Shame on you!",
-    expect = { within = "20m", link = INFO, class = "dissatisfied", fault = "delete" } },
+    expect = { within = "20m", link = INFO, class = "dissatisfied", fault = "delete",
+      points = {
+        { label = "the account is hijacked, the post is not ours", say = { "hijacked", "hacked", "not from us" } },
+        { label = "we are removing the post", say = { "removing", "removed", "deleting" } },
+      },
+      need = 1,
+      avoid = {
+        { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+        { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+        { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+      },
+      model = "I understand that you are upset, and we are sorry. Our account has been hijacked, "
+          .. "and the post does not come from us. We are removing it and have tightened security. "
+          .. "Read more at " .. INFO } },
   { author = "fatima", after = 3,
     text = "Has someone hijacked the account? Surely the municipality did not write this?",
-    expect = { within = "20m", link = INFO } },
+    expect = { within = "20m", link = INFO,
+      points = {
+        { label = "we are removing the post", say = { "removing", "removed", "deleting" } },
+        { label = "security is tightened", say = { "tightened", "password", "two-factor" } },
+      },
+      need = 1,
+      avoid = {
+        { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+        { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+        { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+      },
+      model = "Yes, our account has unfortunately been taken over this evening, and the post does "
+          .. "not come from us. We are removing it and have tightened the security of the account. "
+          .. "Read more at " .. INFO } },
 }
 
 local pending = {}      -- comments waiting for their minute: { post, minute, spec }
@@ -329,7 +467,8 @@ on("publish", function(a)
   inject {
     kind = "comment", id = "c-tack", at = "+6m", on = "p1", author = "eva",
     text = "Thank you for telling us what happened! Now we know not to click.",
-    expect = { class = "thanks", within = "1h", weight = 0.5 },
+    expect = { class = "thanks", within = "1h", weight = 0.5,
+               model = "Thank you! Please share it, so that more people know not to click." },
   }
 end)
 
@@ -368,7 +507,15 @@ on("delete", function(a)
     kind = "comment", id = "c-censur", at = "+3m", on = "p1", author = "ronja",
     text = "A comment just disappeared here. Do you delete criticism instead of answering?",
     expect = { within = "20m", class = "dissatisfied", fault = "delete",
-               rules = { "response_model", "public_record" } },
+               rules = { "response_model", "public_record" },
+               points = {
+                 { label = "legitimate criticism stays", say = { "legitimate criticism", "stays", "stay up" } },
+                 { label = "only the attacker's posts, threats and personal details are removed", say = { "attacker", "threats", "personal details" } },
+               },
+               avoid = { { label = "blames someone else", say = { "not our fault", "a colleague's fault", "someone else's fault" } } },
+               model = "I understand that you react, and you are right to ask. Legitimate criticism stays up "
+                   .. "here. We only remove the attacker's posts, threats and personal details. Read more at "
+                   .. INFO },
   }
 end)
 
@@ -397,7 +544,19 @@ when(function(s) return s.minute >= 150 end, function(s)
   inject {
     kind = "comment", id = "c-fraga", on = target, author = "karin", text = text,
     expect = { within = "20m", link = INFO, weight = 2,
-               rules = { "answer_questions", "public_record", "silent_audience" } },
+               rules = { "answer_questions", "public_record", "silent_audience" },
+               points = {
+                 { label = "no, the account was hijacked", say = { "hijacked", "hacked", "taken over" } },
+                 { label = "we have taken back control", say = { "taken back control", "back control", "secured" } },
+               },
+               avoid = {
+                 { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+                 { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+                 { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+               },
+               model = "No, it was not us. Our account was hijacked this evening, and someone else wrote the "
+                   .. "posts. We have taken back control of the account and are removing the posts. Read "
+                   .. "more at " .. INFO },
   }
 end)
 
@@ -416,7 +575,20 @@ template { id = "press", title = "To a journalist: the press officer will call",
 
 -- ---- prepared injects for the facilitator (Shift+F9) ----
 prepared { kind = "comment", author = "fatima", on = "p1",
-  text = "I just got a text message about the same gift card. Is that from you too?" }
+  text = "I just got a text message about the same gift card. Is that from you too?",
+  expect = { within = "20m", link = BEDRAGERI,
+    points = {
+      { label = "no, the text message is not from us", say = { "not from us", "not us" } },
+      { label = "do not click, call the bank if you gave details", say = { "do not click", "bank" } },
+    },
+    avoid = {
+      { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+      { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+      { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+    },
+    model = "No, that text message does not come from us. Do not click the link and do not give "
+        .. "any details. If you already gave card details, call your bank. Read more at "
+        .. BEDRAGERI } }
 prepared { kind = "internal", from = "press_officer",
   text = "Hi, Elin, press officer. Radio Ekby wants a comment on the hijacked account "
       .. "within half an hour. Give me a picture: what happened and what have you done? "

@@ -44,6 +44,12 @@
 --     (not before 30 minutes in), or at the latest 50 minutes in.
 -- Three answer templates and two prepared facilitator injects are at the end.
 -- Everything is fictional: Ekby kommun, Norrby, the people and the example.se addresses.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (the post, the colleague's and the press officer's
+-- messages and "Facts for the answers" in the description), and their phrases are words
+-- only a reply that gives the fact contains, never words of the question. A model answer is
+-- the reply's body only: "Hi <first name>!" and "Kind regards, <name>" are added around it.
 
 scenario {
   id = "kommentarsstorm",
@@ -55,7 +61,15 @@ library closes on 30 September to save money. The municipality has just told its
 followers, and the comment field fills fast: hundreds of comments an hour from angry,
 frustrated and worried Norrby residents, trolls and the same questions again and again.
 In the middle of the storm comes a threat against the library manager, a journalist from
-Ekby Tidning calls and your manager wants a situation report.]],
+Ekby Tidning calls and your manager wants a situation report.
+
+Facts for the answers: the culture and leisure committee decided to close the library to
+save money. The municipality rents the building and does not own it, so nothing is sold;
+the lease is ended. The mobile library comes to Norrby square on Tuesdays and Thursdays
+and lends books and audiobooks, and several of the Norrby librarians work there. The
+homework help moves to Norrby school in October, on the same days and at the same times as
+now. On 6 May there is a public meeting with the politicians at Norrby school. Journalists
+get their answers from the press officer, Elin Sandberg.]],
   aim = [[
 Keep a cool head in a storming comment field. Bring in your manager and a colleague
 early, tell the press officer and publish a post that shows what the municipality is
@@ -77,7 +91,21 @@ a situation report within minutes.]],
   scoring = {
     backup_within = "20m",
     statement_within = "45m",
+    -- the statement (show_action): what happened, what is being done, where to read more
+    statement = {
+      points = {
+        { label = "what happened: the library closes", say = { "30 September", "closes", "decision" } },
+        { label = "what we do: mobile library, homework help, meeting", say = { "mobile library", "homework help", "public meeting", "6 May" } },
+        { label = "where to read more", say = { "questions and answers", "read more", "website" } },
+      },
+      model = "Norrby library closes on 30 September. The mobile library comes to Norrby square "
+          .. "on Tuesdays and Thursdays, and the homework help moves to Norrby school. On 6 May "
+          .. "there is a public meeting at Norrby school. We are answering questions here "
+          .. "today. Read more at https://www.example.se/ekby/norrby-bibliotek/fragor-och-svar",
+    },
   },
+  -- words in the answers that the spelling check does not know
+  words = { "Ekby", "Norrby", "audiobooks" },
 }
 
 -- ---- people ----
@@ -116,7 +144,15 @@ internal {
 comment {
   id = "c1", at = "+3m", on = "p1", author = "lisa",
   text = "What happens to the homework help on Tuesdays? My son goes there every week.",
-  expect = { within = "20m", link = FRAGOR, rules = "answer_questions" },
+  expect = { within = "20m", link = FRAGOR, rules = "answer_questions",
+             points = {
+               { label = "the homework help moves to Norrby school", say = { "Norrby school" } },
+               { label = "same days and times", say = { "same days", "same times", "October" } },
+             },
+             need = 1,
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "The homework help continues. It moves to Norrby school in October, on the same days "
+                 .. "and at the same times as now. Read more at " .. FRAGOR },
 }
 
 comment {
@@ -125,7 +161,19 @@ comment {
       .. "close it anyway, without asking those of us who live here. How can we trust you?",
   -- justified criticism: acknowledge, answer briefly, link; deleting it is a serious fault
   expect = { within = "20m", link = BESLUT, class = "justified_criticism", fault = "delete",
-             rules = { "acknowledge", "response_model" } },
+             rules = { "acknowledge", "response_model" },
+             points = {
+               { label = "the committee decided to save money", say = { "save money", "savings", "committee" } },
+               { label = "public meeting on 6 May", say = { "6 May" } },
+             },
+             avoid = {
+               { label = "blames the politicians", say = { "the politicians' fault", "not our decision", "not our fault" } },
+               { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } },
+             },
+             model = "I understand that you are disappointed, and it is fair to ask. The committee "
+                 .. "decided yesterday to close the library to save money. On 6 May there is a new public "
+                 .. "meeting at Norrby school where you can put your questions to the politicians. Read "
+                 .. "more about the decision at " .. BESLUT },
 }
 
 storm {
@@ -192,7 +240,22 @@ storm {
   -- The answer: acknowledge when upset (the engine does that per comment), answer
   -- generally and link to the questions and answers. Trolls keep the troll defaults.
   expect = { within = "20m", link = FRAGOR, class = "dissatisfied", fault = "delete",
-             rules = { "active_in_comments", "act_fast", "implicit_question" } },
+             rules = { "active_in_comments", "act_fast", "implicit_question" },
+             -- one answer for every storm comment: at least one of the facts
+             points = {
+               { label = "public meeting on 6 May", say = { "6 May", "public meeting" } },
+               { label = "the homework help moves to Norrby school", say = { "Norrby school" } },
+               { label = "the mobile library on Tuesdays and Thursdays", say = { "Thursday", "Thursdays" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "blames the politicians", say = { "the politicians' fault", "not our decision" } },
+               { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } },
+             },
+             model = "I understand that the news is disappointing. The library closes on 30 September. The "
+                 .. "mobile library comes to Norrby square on Tuesdays and Thursdays, and the homework help "
+                 .. "moves to Norrby school. On 6 May there is a public meeting. Answers to the most common "
+                 .. "questions are at " .. FRAGOR },
 }
 
 comment {
@@ -202,7 +265,16 @@ comment {
   -- misunderstanding: correct the facts (the premises are rented, nothing is sold)
   expect = { within = "20m", link = BESLUT, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = "delete",
-             rules = { "response_model", "strengthen_message" } },
+             rules = { "response_model", "strengthen_message" },
+             points = {
+               { label = "the municipality rents the building", say = { "rent", "rents", "lease" } },
+               { label = "nothing is sold", say = { "does not own", "not sold", "nothing is sold", "sell nothing" } },
+             },
+             need = 1,
+             avoid = { { label = "speculates about the building", say = { "probably", "maybe" } } },
+             model = "No, that is a misunderstanding. The municipality rents the building and does not own "
+                 .. "it, so nothing is sold. The lease ends when the library closes on 30 September. Read "
+                 .. "more at " .. BESLUT },
 }
 
 comment {
@@ -215,7 +287,16 @@ comment {
   id = "c5", at = "+24m", on = "p1", author = "tomas",
   text = "Where does the homework help go after September?",
   repeat_of = "c1",
-  expect = { within = "20m", link = FRAGOR },
+  expect = { within = "20m", link = FRAGOR,
+             points = {
+               { label = "the homework help moves to Norrby school", say = { "Norrby school" } },
+               { label = "same days and times", say = { "same days", "same times", "Tuesday" } },
+             },
+             need = 1,
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "We have answered the same question further up in the thread: the homework help moves "
+                 .. "to Norrby school in October, on the same days and at the same times as now. Read more "
+                 .. "at " .. FRAGOR },
 }
 
 comment {
@@ -236,7 +317,11 @@ inquiry {
       .. "that someone threatened the library manager in your comments. Can you confirm "
       .. "that, and how are you handling it? We publish at lunchtime.",
   expect = { within = "20m", escalate = "press_officer", weight = 2,
-             rules = { "inform_up", "public_record" } },
+             rules = { "inform_up", "public_record" },
+             points = { { label = "the press officer will contact you", say = { "press officer", "Elin" } } },
+             avoid = { { label = "answers about the threat", say = { "reported to the police", "we confirm", "the threat" } } },
+             model = "Thank you for getting in touch. Our press officer, Elin Sandberg, answers questions "
+                 .. "from the media and will contact you shortly." },
 }
 
 -- ---- how the storm reacts ----
@@ -357,7 +442,15 @@ on("delete", function(a)
       text = "I just saw you delete a comment. Is this how Ekby handles criticism? I took "
           .. "a screenshot.",
       expect = { within = "15m", link = BESLUT, class = "dissatisfied", fault = "delete",
-                 rules = { "response_model", "public_record" } },
+                 rules = { "response_model", "public_record" },
+               points = {
+                 { label = "legitimate criticism stays", say = { "legitimate criticism", "stays", "stay up" } },
+                 { label = "only threats and personal details are removed", say = { "threats", "personal details" } },
+               },
+               avoid = { { label = "blames someone else", say = { "not our fault", "a colleague's fault", "someone else's fault" } } },
+               model = "I understand that you react, and you are right to ask. Legitimate criticism stays up "
+                   .. "here. We only remove threats and personal details. Read more about the decision at "
+                   .. BESLUT },
     }
   elseif deletes == 2 then
     inject {
@@ -448,7 +541,18 @@ end, function(s)
         .. "was safe. Is that too hard to answer?",
     repeat_of = "c2",
     expect = { within = "15m", link = BESLUT, class = "justified_criticism",
-               fault = "delete" },
+               fault = "delete",
+               points = {
+                 { label = "the committee decided to save money", say = { "save money", "savings", "committee" } },
+                 { label = "public meeting on 6 May", say = { "6 May" } },
+               },
+               avoid = {
+                 { label = "blames the politicians", say = { "the politicians' fault", "not our decision", "not our fault" } },
+                 { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } },
+               },
+               model = "I understand that you are disappointed, and I am sorry the answer took a while. The "
+                   .. "committee decided yesterday to close the library to save money. On 6 May there is a "
+                   .. "public meeting at Norrby school where you can ask the politicians. Read more at " .. BESLUT },
   }
 end)
 
@@ -470,7 +574,15 @@ template { id = "press", title = "Journalist: to the press officer",
 prepared { kind = "comment", author = "sara", on = "p1",
   text = "My daughter has dyslexia and borrows audiobooks in Norrby every week. The staff "
       .. "there know her. Who will help her now?",
-  expect = { within = "20m", link = BOKBUSS } }
+  expect = { within = "20m", link = BOKBUSS,
+  points = {
+    { label = "audiobooks on the mobile library", say = { "mobile library" } },
+    { label = "Tuesdays and Thursdays at Norrby square", say = { "Thursday", "Norrby square" } },
+  },
+  avoid = { { label = "promises too much", say = { "we promise", "guarantee" } } },
+  model = "How lovely that she reads so much. The mobile library lends audiobooks and comes to "
+      .. "Norrby square on Tuesdays and Thursdays. Several of the Norrby librarians work there. "
+      .. "Read more at " .. BOKBUSS } }
 prepared { kind = "internal", from = "press_officer",
   text = "Radio Ekby wants an interview about the library this afternoon. How many "
       .. "comments came in the last hour, and what are they mostly about? Acknowledge. /Elin",

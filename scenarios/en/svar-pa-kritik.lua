@@ -32,6 +32,11 @@
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
 -- compression 6, ten minutes of real time. Everything is fictional.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the description gives ("The facts"), and their phrases are words only a reply that
+-- gives the fact contains, never words of the question. A model answer is the reply's body
+-- only: "Hi <first name>!" and "Kind regards, <name>" are added around it.
 
 local PARKERING = "https://www.example.se/ekby/parkering"
 local CYKELGARAGE = "https://www.example.se/ekby/cykelgarage-stationen"
@@ -48,7 +53,13 @@ and fast: questions, misunderstandings, justified criticism, dissatisfaction, tr
 comments that must not stay up. The facts: 10 kronor an hour, the first hour free in the
 centre, a monthly pass for commuters at 300 kronor, fees every day 7-19, all 300 spaces at
 the station stay, and the income goes to a bicycle garage at the station that is built
-this summer and opens in October. The shops' own car parks are not affected.]],
+this summer and opens in October. The shops' own car parks are not affected. The garage
+has room for 400 bicycles and is paid for by the parking fees, not by taxes. In February
+the committee decided that the fee starts in May already, because the income is to pay
+for the building work. This autumn ten charging points for electric cars are built at the
+park-and-ride. With a disabled parking permit, and with a motorcycle in the motorcycle
+bays, you park free of charge. The signs at the station went up too early: anyone who paid
+before 4 May gets the money refunded through the municipality's contact centre.]],
   aim = [[
 Practise the response model: classify each critical comment and take the right decision
 fast. Answer questions with a link, correct misunderstandings factually, acknowledge and
@@ -68,6 +79,8 @@ or hide legitimate criticism.]],
     weights = { speed = 0.3, tone = 0.3, escalation = 0.4 },
     crisis = false,
   },
+  -- words in the answers that the spelling check does not know
+  words = { "Ekby", "kronor" },
 }
 
 -- ---- people ----
@@ -103,7 +116,14 @@ comment {
   id = "k-helg", at = "+2m", on = "p1", author = "eva",
   text = "Does the fee apply at weekends too?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" }, rules = "answer_questions" },
+             fault = { "delete", "hide" }, rules = "answer_questions",
+             points = {
+               { label = "yes, every day", say = { "every day", "Sunday", "all days" } },
+               { label = "7 to 19", say = { "7-19", "7 am" } },
+             },
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "Yes, the fee applies every day, Saturday and Sunday too, from 7-19. In the centre "
+                 .. "the first hour is free. Read more at " .. PARKERING },
 }
 
 -- misunderstanding: acknowledge (angry), correct the facts, link
@@ -112,7 +132,14 @@ comment {
   text = "50 kronor an hour to go shopping in the centre?! You must be out of your minds.",
   expect = { within = "15m", link = PARKERING, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "10 kronor an hour", say = { "10 kronor", "ten kronor" } },
+               { label = "the first hour free", say = { "first hour", "free" } },
+             },
+             avoid = { { label = "mocks", say = { "read the post", "cannot read", "out of your minds" } } },
+             model = "I understand that it sounds expensive, but the fee is 10 kronor an hour. In the "
+                 .. "centre the first hour is free. Read more at " .. PARKERING },
 }
 
 -- troll: monitor
@@ -129,7 +156,19 @@ comment {
       .. "bicycle garage was finished. Now it starts in May and the garage has not even been "
       .. "started. Why?",
   expect = { within = "15m", link = CYKELGARAGE, class = "justified_criticism", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "response_model", "acknowledge" } },
+             fault = { "delete", "hide" }, rules = { "response_model", "acknowledge" },
+             points = {
+               { label = "the garage is built this summer and opens in October", say = { "October", "this summer" } },
+               { label = "the income pays for the building work", say = { "income", "pay for the building", "finance" } },
+             },
+             avoid = {
+               { label = "blames the politicians", say = { "the politicians' fault", "not our fault", "the committee's fault" } },
+               { label = "denies what was said", say = { "never said", "not true" } },
+             },
+             model = "I understand that you are disappointed, and you are right that this was said at the "
+                 .. "consultation. In February the committee decided to start in May, because the income "
+                 .. "is to pay for the building work. The garage is built this summer and opens in "
+                 .. "October. Read more at " .. CYKELGARAGE },
 }
 
 -- dissatisfied: answer generally and link, no debate
@@ -137,7 +176,15 @@ comment {
   id = "k-typiskt", at = "+14m", on = "p1", author = "stefan",
   text = "Typical Ekby. Everything has to cost money.",
   expect = { within = "15m", link = PARKERING, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "the income goes to the bicycle garage", say = { "bicycle garage" } },
+               { label = "the first hour free", say = { "first hour", "free" } },
+             },
+             need = 1,
+             avoid = { { label = "argues", say = { "you are wrong", "not true", "not at all" } } },
+             model = "I understand that more fees feel annoying. The income goes to a new bicycle garage at "
+                 .. "the station, and in the centre the first hour is free. Read more at " .. PARKERING },
 }
 
 -- illegal: a threat, hide and report
@@ -156,7 +203,15 @@ comment {
       .. "I have to take the car to the train, there is no bus where I live.",
   expect = { within = "15m", link = CYKELGARAGE, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "all 300 spaces stay", say = { "300 spaces", "all the spaces", "stay" } },
+               { label = "a monthly pass for commuters", say = { "monthly pass" } },
+             },
+             need = 1,
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "No, all 300 spaces at the station stay when the garage is built. If you commute every "
+                 .. "day, there is a monthly pass for 300 kronor. Read more at " .. CYKELGARAGE },
 }
 
 -- the question again: refer to your earlier answer
@@ -164,7 +219,14 @@ comment {
   id = "k-lordag", at = "+23m", on = "p1", author = "lisa",
   text = "Does it cost anything to park on Saturdays?",
   repeat_of = "k-helg",
-  expect = { within = "15m", link = PARKERING, class = "question", fault = { "delete", "hide" } },
+  expect = { within = "15m", link = PARKERING, class = "question", fault = { "delete", "hide" },
+             points = {
+               { label = "yes, every day", say = { "every day", "Sunday", "all days" } },
+               { label = "7 to 19", say = { "7-19", "7 am" } },
+             },
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "We answered this further up in the thread: yes, the fee applies every day, Sunday "
+                 .. "too, from 7-19. Read more at " .. PARKERING },
 }
 
 -- justified_criticism and an individual case: acknowledge, move the case
@@ -174,7 +236,18 @@ comment {
       .. "May. I paid 40 kronor for nothing this morning. Who gives me my money back?",
   expect = { within = "15m", link = KONTAKT, class = "justified_criticism", ok = "reply",
              fault = { "delete", "hide" }, escalate = "case_handling",
-             rules = { "response_model", "move_case" } },
+             rules = { "response_model", "move_case" },
+             points = {
+               { label = "the signs went up too early", say = { "too early", "mistake" } },
+               { label = "you get a refund", say = { "refund", "refunded" } },
+             },
+             channel = "contact_centre",
+             avoid = {
+               { label = "blames someone else", say = { "the supplier's fault", "not our fault", "the contractor's fault" } },
+               { label = "asks for details in the comments", say = { "card number", "personal identity number", "your receipt" } },
+             },
+             model = "I understand that you are annoyed. The signs went up too early, and that is our "
+                 .. "mistake. Contact our contact centre at " .. KONTAKT .. " and you will get a refund." },
 }
 
 -- troll: monitor
@@ -198,7 +271,16 @@ comment {
   id = "k-skatt", at = "+35m", on = "p1", author = "marie",
   text = "A waste of taxpayers' money on a bicycle garage nobody asked for.",
   expect = { within = "15m", link = CYKELGARAGE, class = "dissatisfied", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" } },
+             fault = { "delete", "hide" }, rules = { "implicit_question", "response_model" },
+             points = {
+               { label = "paid for by the fees", say = { "parking fees", "the fees", "the income" } },
+               { label = "room for 400 bicycles", say = { "400 bicycles" } },
+             },
+             need = 1,
+             avoid = { { label = "argues", say = { "you are wrong", "not true", "not at all" } } },
+             model = "I understand that you feel that way. The garage is paid for by the parking fees and "
+                 .. "has room for 400 bicycles, so that more people can cycle to the train. Read more at "
+                 .. CYKELGARAGE },
 }
 
 -- question: answer and strengthen the message
@@ -206,7 +288,11 @@ comment {
   id = "k-laddning", at = "+38m", on = "p1", author = "johan",
   text = "Will there be charging points for electric cars at the park-and-ride?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" }, rules = { "answer_questions", "strengthen_message" } },
+             fault = { "delete", "hide" }, rules = { "answer_questions", "strengthen_message" },
+             points = { { label = "ten charging points this autumn", say = { "ten charging", "10 charging", "this autumn" } } },
+             avoid = { { label = "promises more than decided", say = { "we promise", "guarantee" } } },
+             model = "Yes, this autumn we are building ten charging points for electric cars at the "
+                 .. "park-and-ride. Read more at " .. PARKERING },
 }
 
 -- misunderstanding: correct the facts
@@ -216,7 +302,15 @@ comment {
       .. "park will have a fee too, I suppose.",
   expect = { within = "15m", link = PARKERING, class = "misunderstanding",
              ok = { "reply", "correct_facts" }, fault = { "delete", "hide" },
-             rules = "response_model" },
+             rules = "response_model",
+             points = {
+               { label = "the shops' own car parks are not affected", say = { "not affected", "own car parks", "only the municipality" } },
+               { label = "the first hour free", say = { "first hour", "free" } },
+             },
+             need = 1,
+             model = "I understand that this was unclear. The fee only applies to the municipality's car "
+                 .. "parks, so the shops' own car parks are not affected. In the centre the first hour is "
+                 .. "free. Read more at " .. PARKERING },
 }
 
 -- justified_criticism: the post forgot a group
@@ -226,7 +320,11 @@ comment {
       .. "that is the first thing you should have thought of?",
   expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
              fault = { "delete", "hide" },
-             rules = { "response_model", "acknowledge", "strengthen_message" } },
+             rules = { "response_model", "acknowledge", "strengthen_message" },
+             points = { { label = "park free of charge", say = { "free of charge", "free", "no fee" } } },
+             model = "I understand that you react, and you are right: it should have been in the post. With "
+                 .. "a disabled parking permit you park free of charge in all the municipality's car "
+                 .. "parks. Read more at " .. PARKERING },
 }
 
 internal {
@@ -287,7 +385,10 @@ end, function(s)
     kind = "comment", id = "k-manadskort", on = "p1", author = "astrid",
     text = "Is there a monthly pass for those of us who commute every day?",
     expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-               fault = { "delete", "hide" }, rules = "answer_questions" },
+               fault = { "delete", "hide" }, rules = "answer_questions",
+               points = { { label = "a monthly pass for 300 kronor", say = { "300 kronor" } } },
+               model = "Yes, a monthly pass for commuters costs 300 kronor and is valid at the park-and-ride "
+                   .. "by the station. Read more at " .. PARKERING },
   }
 end)
 
@@ -303,7 +404,14 @@ local function removed(a)
     kind = "comment", id = "k-censur", at = "+2m", on = "p1", author = "gunnel",
     text = "Where did " .. c.first .. "'s comment go? Is the municipality removing criticism now?",
     expect = { within = "15m", link = PARKERING, class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = {
+                 { label = "legitimate criticism stays", say = { "legitimate criticism", "stays", "stay up" } },
+                 { label = "only threats, hate and personal details are removed", say = { "threats", "hate", "personal details" } },
+               },
+               avoid = { { label = "blames someone else", say = { "not our fault", "a colleague's fault", "someone else's fault" } } },
+               model = "I understand that you react, and you are right to ask. Legitimate criticism stays up "
+                   .. "here. We only remove threats, hate and personal details. Read more at " .. PARKERING },
   }
   inject {
     kind = "internal", id = "i-censur", at = "+3m", from = "manager",
@@ -326,7 +434,10 @@ end, function(s)
     text = "Why is the threat against the councillor allowed to stay here? It is unpleasant "
         .. "to read.",
     expect = { within = "15m", class = "justified_criticism", ok = "reply",
-               fault = { "delete", "hide" }, rules = "response_model" },
+               fault = { "delete", "hide" }, rules = "response_model",
+               points = { { label = "the comment is hidden and reported", say = { "hide", "hidden", "report", "reported" } } },
+               model = "You are right, threats should not stay here. We are hiding the comment and reporting "
+                   .. "it. Thank you for telling us." },
   }
   inject {
     kind = "internal", id = "i-hot", at = "+1m", from = "manager",
@@ -366,7 +477,9 @@ template { id = "allmant", title = "Dissatisfaction: a general answer with a lin
 prepared { kind = "comment", author = "johan", on = "p1",
   text = "Does the fee apply to motorcycles too?",
   expect = { within = "15m", link = PARKERING, class = "question", ok = "reply",
-             fault = { "delete", "hide" } } }
+             fault = { "delete", "hide" },
+             points = { { label = "motorcycles free in the motorcycle bays", say = { "free of charge", "free", "motorcycle bays" } } },
+             model = "No, motorcycles park free of charge in the motorcycle bays. Read more at " .. PARKERING } }
 prepared { kind = "comment", author = "kalle", on = "p1",
   text = "Haha, the municipality will charge for the air too. Laugh or cry 🤡",
   expect = { class = "troll", ok = { "monitor", "hide", "report" }, rules = "response_model" } }

@@ -62,6 +62,12 @@
 --     answers at weekends?" comment;
 --   * Monday morning the manager's message names how many items still wait.
 -- Two prepared injects for the facilitator, three answer templates.
+--
+-- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- facts the scenario itself gives (in the posts and under "Facts for the answers" in the
+-- description), and their phrases are words only a reply that gives the fact contains,
+-- never words of the question. A model answer is the reply's body only: the engine and the
+-- participant add "Hi <first name>!" before it and "Kind regards, <name>" after it.
 
 local WASTE        = "https://www.example.se/ekby/waste-collection"
 local RECYCLING    = "https://www.example.se/ekby/recycling-centre"
@@ -84,7 +90,23 @@ everyday work: questions about waste collection, parking and school places, a th
 a troll, someone who asks the same thing again, a question that is not the
 municipality's, and a parent who posts their child's personal details in the comment
 field. Questions arrive in the evenings, on the holiday and at the weekend too: the answer
-time is then counted in working days, and the answer is due by the next working day.]],
+time is then counted in working days, and the answer is due by the next working day.
+
+Facts for the answers: Thursday's waste collection is done on Saturday 16 May. The
+recycling centre is closed on public holidays; on Friday it is open 7-19 and on Saturday
+9-16. A resident parking permit is applied for in the e-service and costs 400 kronor a
+month. During the street sweeping, residents with a parking permit may park at the
+park-and-ride car park at Ekby station free of charge. The temporary no-parking signs go
+up at least five days before the sweeping, and anyone can get a text message the day
+before their street is swept. Road 245 is a state road run by Trafikverket (the Swedish
+Transport Administration). A family that has been given a school place accepts it in the
+e-service and can still join the queue for another school; the queue and changes are
+applied for in the e-service by 31 May. Decisions on after-school clubs come in June, and
+the pre-school class starts on 17 August. The pupil health team looks at special needs
+when a change is applied for. Appeals against a school placement are handled by a case
+officer at the education department, who calls back. Towed cars stand at the vehicle
+pound at Industrivägen 3, open on weekdays 7-18; anyone who thinks the sign went up too
+late can ask for the fee to be reviewed.]],
   aim = [[
 Answer residents' questions by the guideline, without a crisis and without stress. Tone:
 "Hi first name!", acknowledge first when someone is frustrated or angry, brief and
@@ -108,6 +130,9 @@ in public, leave the troll alone and never delete legitimate criticism.]],
     -- that calls for the manager, backup and a statement.
     crisis = false,
   },
+  -- words in the answers that the spelling check does not know
+  words = { "Ekby", "Björkvägen", "Storgatan", "Industrivägen", "Norråsskolan", "Ekbacken",
+            "Trafikverket", "e-service", "kronor" },
 }
 
 -- ---- people ----
@@ -149,20 +174,30 @@ comment {
   id = "c1", at = "2026-05-13 09:40", on = "p1", author = "lena",
   text = "Hi! We on Björkvägen have our bins emptied on Thursdays. Will they be emptied "
       .. "tomorrow anyway, or which day will it be?",
-  expect = { link = WASTE },
+  expect = { link = WASTE,
+             points = { { label = "emptied on Saturday instead", say = { "Saturday", "16 May" } } },
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "No, tomorrow is Ascension Day. The bins on Björkvägen are emptied on Saturday 16 May "
+                 .. "instead. Read more at " .. WASTE },
 }
 
 comment {
   id = "c2", at = "2026-05-13 11:15", on = "p1", author = "goran",
   text = "Recycling centre closed on Thursday again. The one day you are off and have time "
       .. "to drive there! Why can't you be open when people are actually free?",
-  expect = { link = RECYCLING, class = "dissatisfied", fault = "delete" },
+  expect = { link = RECYCLING, class = "dissatisfied", fault = "delete",
+             points = { { label = "open on Friday and Saturday", say = { "Friday", "Saturday" } } },
+             avoid = { { label = "promises other opening hours", say = { "we promise", "we will change" } } },
+             model = "I understand that it is annoying when it is your day off. The recycling centre is "
+                 .. "closed on public holidays, but on Friday it is open 7-19 and on Saturday 9-16. Read "
+                 .. "more at " .. RECYCLING },
 }
 
 comment {
   id = "c3", at = "2026-05-13 14:30", on = "p1", author = "maja",
   text = "Thanks for the reminder! I had completely forgotten that the collection moves.",
-  expect = { class = "thanks", weight = 0.5 },
+  expect = { class = "thanks", weight = 0.5,
+             model = "Thank you, good to hear that the reminder helped! Have a nice weekend." },
 }
 
 dm {
@@ -170,7 +205,13 @@ dm {
   text = "Hi! We have just moved to the town centre and have no parking in the yard. How "
       .. "do I apply for a resident parking permit and what does it cost?",
   -- evening message: Thursday does not count, so the answer is due on Friday evening
-  expect = { link = RESIDENT_PARKING },
+  expect = { link = RESIDENT_PARKING,
+             points = {
+               { label = "apply in the e-service", say = { "e-service" } },
+               { label = "400 kronor a month", say = { "400 kronor" } },
+             },
+             model = "Welcome to the town centre! You apply for a resident parking permit in the "
+                 .. "e-service. It costs 400 kronor a month. Read more at " .. RESIDENT_PARKING },
 }
 
 -- ---- Thursday 14 May: Ascension Day ----
@@ -180,7 +221,15 @@ comment {
       .. "don't know where to go.",
   -- holiday: Friday counts, so the answer is due when Friday ends (the deadline shows as
   -- Monday 00:00: no working time passes over the weekend)
-  expect = { link = RECYCLING },
+  expect = { link = RECYCLING,
+             points = {
+               { label = "closed today (public holiday)", say = { "closed", "not open" } },
+               { label = "open tomorrow, Friday, and on Saturday", say = { "Friday", "Saturday", "tomorrow" } },
+             },
+             avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+             model = "No, today is Ascension Day, and the recycling centre is closed. Tomorrow, Friday, "
+                 .. "it is open 7-19 and on Saturday 9-16, so you can bring the branches then. Read more "
+                 .. "at " .. RECYCLING },
 }
 
 comment {
@@ -201,7 +250,14 @@ comment {
   id = "c6", at = "2026-05-15 10:20", on = "p2", author = "sara",
   text = "I have a resident parking permit on Storgatan. Where can I park on the days you "
       .. "sweep there?",
-  expect = { link = SWEEPING },
+  expect = { link = SWEEPING,
+             points = {
+               { label = "park at Ekby station", say = { "station", "park-and-ride" } },
+               { label = "free of charge", say = { "free of charge", "free", "no charge" } },
+             },
+             model = "On the days Storgatan is swept you can park at the park-and-ride car park at Ekby "
+                 .. "station, free of charge with your permit. You can see which day your street is swept "
+                 .. "at " .. SWEEPING },
 }
 
 comment {
@@ -211,7 +267,20 @@ comment {
   -- road 245 is a state road: Trafikverket (the Swedish Transport Administration) is
   -- responsible. Refer (link) and forward the question (escalate other_authority).
   expect = { escalate = "other_authority", rules = "refer_right_authority",
-             link = TRAFIKVERKET, class = "dissatisfied", fault = "delete" },
+             link = TRAFIKVERKET, class = "dissatisfied", fault = "delete",
+             points = {
+               { label = "road 245 is a state road", say = { "state road", "the state" } },
+               { label = "the question is passed on", say = { "passed", "forwarded", "sent your question" } },
+             },
+             refer = { label = "Trafikverket", say = { "Trafikverket", "Transport Administration", "trafikverket.se" } },
+             avoid = {
+               { label = "promises that the municipality mends the road", say = { "we will fix", "we promise", "we will repair" } },
+               { label = "blames Trafikverket", say = { "Trafikverket's fault", "their fault" } },
+             },
+             model = "I understand that it is annoying, and I am sorry about the rim. Road 245 is a state "
+                 .. "road run by Trafikverket, the Swedish Transport Administration. We have passed your "
+                 .. "question on to them. You can also report the road and claim for the rim with "
+                 .. "Trafikverket at " .. TRAFIKVERKET },
 }
 
 post {
@@ -228,7 +297,16 @@ comment {
   -- a detached comment with underlying criticism and an unspoken question (when do the
   -- signs go up, how do I find out?): answer generally with a link, no debate.
   expect = { rules = "implicit_question", link = SWEEPING, class = "dissatisfied",
-             ok = "reply", fault = "delete" },
+             ok = "reply", fault = "delete",
+             points = {
+               { label = "the signs go up five days before", say = { "five days", "5 days" } },
+               { label = "a text message the day before", say = { "text message", "SMS" } },
+             },
+             need = 1,
+             avoid = { { label = "contradicts", say = { "not true", "that is wrong", "your fault" } } },
+             model = "I understand that it feels stressful. The signs should be up at least five days "
+                 .. "before the sweeping. At " .. SWEEPING .. " you can see which day your street is swept, "
+                 .. "and you can also get a text message the day before." },
 }
 
 internal {
@@ -268,7 +346,19 @@ storm {
     },
   },
   -- the trolls' comments keep the troll defaults (monitor, hide or report)
-  expect = { link = SCHOOL_PLACES, fault = "delete" },
+  expect = { link = SCHOOL_PLACES, fault = "delete",
+  -- one answer for every school question: at least one of the facts
+  points = {
+    { label = "answer by 31 May", say = { "31 May" } },
+    { label = "the pre-school class starts on 17 August", say = { "17 August" } },
+    { label = "after-school club decisions in June", say = { "June" } },
+  },
+  need = 1,
+  avoid = { { label = "promises a place", say = { "we promise", "guarantee" } } },
+  model = "I understand that you have many questions. The decisions are in the e-service. "
+      .. "There you accept the place, join a queue or apply for a change by 31 May. Decisions "
+      .. "on after-school clubs come in June, and the pre-school class starts on 17 August. "
+      .. "Read more at " .. SCHOOL_PLACES },
 }
 
 -- ---- Saturday 16 May ----
@@ -276,7 +366,17 @@ comment {
   id = "c9", at = "2026-05-16 10:15", on = "p3", author = "amira",
   text = "We didn't get our first-choice school. How do you change school or join a queue?",
   -- Saturday: the answer is due by the end of Monday
-  expect = { link = SCHOOL_CHANGE },
+  expect = { link = SCHOOL_CHANGE,
+             points = {
+               { label = "apply for the queue or a change in the e-service", say = { "e-service" } },
+               { label = "by 31 May", say = { "31 May" } },
+               { label = "accept the place first", say = { "accept the place", "accept it" } },
+             },
+             need = 2,
+             avoid = { { label = "promises a place", say = { "we promise", "you will get a place", "guarantee" } } },
+             model = "I am sorry that you did not get your first choice. Accept the place you have been "
+                 .. "given, so that you keep it. Then join the queue or apply for a change in the "
+                 .. "e-service by 31 May. How to do it: " .. SCHOOL_CHANGE },
 }
 
 comment {
@@ -288,7 +388,18 @@ comment {
   -- reply says where the case continues, without details and without asking for more
   -- data. Hiding the comment (personal data) is right too; deleting it is not.
   expect = { escalate = "case_handling", rules = { "move_case", "private_data" },
-             class = "dissatisfied", ok = { "reply", "hide" }, fault = "delete" },
+             class = "dissatisfied", ok = { "reply", "hide" }, fault = "delete",
+             points = { { label = "the case is passed to a case officer", say = { "passed", "sent your case", "forwarded" } } },
+             channel = { label = "a case officer at the education department calls back",
+                         say = { "case officer", "education department", "call you back", "calls you back" } },
+             avoid = {
+               { label = "discusses the case in public", say = { "Elias", "Norråsskolan", "Ekbacken", "Hagvägen", "sister" } },
+               { label = "asks for personal details", say = { "personal identity number", "your phone number", "your address" } },
+               { label = "promises an outcome", say = { "we promise", "you can change", "we will change the placement" } },
+             },
+             model = "I understand that this matters a lot to you. We have passed your case to a case "
+                 .. "officer at the education department, who will call you back on Monday. Please do not "
+                 .. "post any more personal details here in the comments." },
 }
 
 -- ---- Sunday 17 May ----
@@ -296,7 +407,17 @@ comment {
   id = "c11", at = "2026-05-17 16:20", on = "p3", author = "amira",
   text = "I asked yesterday but can't find the answer in the thread. How do you change school?",
   repeat_of = "c9",
-  expect = { link = SCHOOL_CHANGE },
+  expect = { link = SCHOOL_CHANGE,
+             points = {
+               { label = "apply for the queue or a change in the e-service", say = { "e-service" } },
+               { label = "by 31 May", say = { "31 May" } },
+               { label = "accept the place first", say = { "accept the place", "accept it" } },
+             },
+             need = 2,
+             avoid = { { label = "promises a place", say = { "we promise", "you will get a place", "guarantee" } } },
+             model = "Sorry, the answer is further up in the thread. Accept the place you have been given, "
+                 .. "then join the queue or apply for a change in the e-service by 31 May. How to do it: "
+                 .. SCHOOL_CHANGE },
 }
 
 -- ---- Monday 18 May: working day ----
@@ -304,7 +425,18 @@ comment {
   id = "c12", at = "2026-05-18 08:40", on = "p2", author = "lars",
   text = "My car was towed away from Storgatan this morning! The sign wasn't there when I "
       .. "parked on Friday. Where do I collect it and who pays?",
-  expect = { link = TOWED, class = "dissatisfied", fault = "delete" },
+  expect = { link = TOWED, class = "dissatisfied", fault = "delete",
+             points = {
+               { label = "the car is at Industrivägen 3", say = { "Industrivägen", "vehicle pound" } },
+               { label = "ask for a review if the sign went up too late", say = { "review", "reviewed" } },
+             },
+             avoid = {
+               { label = "blames the car owner", say = { "your own fault", "should have seen", "blame yourself" } },
+               { label = "speculates", say = { "probably", "maybe" } },
+             },
+             model = "I understand that you are angry, it is a bad start to the week. The car is at the "
+                 .. "vehicle pound at Industrivägen 3, which is open on weekdays 7-18. If the sign was not "
+                 .. "up in time, you can ask for the fee to be reviewed at " .. TOWED },
 }
 
 -- ---- callbacks ----
@@ -335,7 +467,10 @@ on("reply", function(a)
     inject {
       kind = "reply", id = "c2-igen", at = "+40m", on = "c2", author = "goran",
       text = "Was that the whole answer? I asked when I can drop off my branches somewhere.",
-      expect = { link = RECYCLING, class = "dissatisfied", fault = "delete" },
+      expect = { link = RECYCLING, class = "dissatisfied", fault = "delete",
+                 points = { { label = "open on Friday and Saturday", say = { "Friday", "Saturday" } } },
+                 model = "I understand that you wanted a clearer answer, sorry. You can bring the branches to "
+                     .. "the recycling centre on Friday 7-19 or on Saturday 9-16. Read more at " .. RECYCLING },
     }
   end
 end)
@@ -352,7 +487,15 @@ on("delete", function(a)
     kind = "comment", id = "censur", at = "+30m", on = post, author = "birgitta",
     text = "I saw that you removed a comment here. Is that how Ekby municipality handles "
         .. "criticism?",
-    expect = { class = "dissatisfied", fault = "delete", rules = "response_model" },
+    expect = { class = "dissatisfied", fault = "delete", rules = "response_model",
+               points = {
+                 { label = "legitimate criticism stays", say = { "legitimate criticism", "stays", "stay up" } },
+                 { label = "only threats, hate and personal details are removed", say = { "threats", "hate", "personal details" } },
+               },
+               avoid = { { label = "blames someone else", say = { "not our fault", "a colleague's fault", "someone else's fault" } } },
+               model = "I understand that you react, and you are right to ask. Legitimate criticism stays "
+                   .. "up here. We only remove threats, hate and personal details. We are happy to answer "
+                   .. "your questions here." },
   }
   inject {
     kind = "internal", id = "i-skarmdump", at = "+3h", from = "press_officer",
@@ -377,7 +520,10 @@ on("reply", function(a)
     kind = "reply", id = "c5-tomas", at = "+2h", on = "c5", author = "tomas",
     text = "Why does the municipality get into arguments with comments like this? Where can "
         .. "I read instead how waste collection works this weekend?",
-    expect = { link = WASTE },
+    expect = { link = WASTE,
+               points = { { label = "Thursday's collection is on Saturday", say = { "Saturday", "16 May" } } },
+               model = "You have a point, we should not argue with comments like that. The collection that "
+                   .. "would have been on Thursday is done on Saturday 16 May instead. Read more at " .. WASTE },
   }
 end)
 
@@ -408,7 +554,17 @@ when(function(s) return s.now >= "2026-05-18T11:00:00" end, function(s)
     text = "It's Monday now and nobody has been in touch. Do I have to write everything again "
         .. "here, or where do I go with the appeal?",
     expect = { escalate = "case_handling", rules = "move_case", class = "dissatisfied",
-               fault = "delete" },
+               fault = "delete",
+                 points = { { label = "the case is passed to a case officer", say = { "passed", "sent your case", "forwarded" } } },
+                 channel = { label = "a case officer at the education department calls back",
+                             say = { "case officer", "education department", "call you back", "calls you back" } },
+                 avoid = {
+                   { label = "discusses the case in public", say = { "Elias", "Norråsskolan", "Ekbacken", "Hagvägen", "sister" } },
+                   { label = "asks for personal details", say = { "personal identity number", "your phone number", "your address" } },
+                 },
+                 model = "I understand that you are disappointed, and I am sorry that nobody has been in "
+                     .. "touch. I have passed your case to a case officer at the education department, who "
+                     .. "will call you back today. Please do not post personal details here." },
   }
 end)
 
@@ -428,7 +584,16 @@ every("3h", function(s)
       kind = "comment", id = "ingen-svarar", on = "p3", author = "fatima",
       text = "Does nobody answer here at weekends? Several of us are wondering the same thing "
           .. "about the school placements.",
-      expect = { link = SCHOOL_PLACES },
+      expect = { link = SCHOOL_PLACES,
+                 points = {
+                   { label = "everyone gets an answer by Monday", say = { "Monday" } },
+                   { label = "answer by 31 May", say = { "31 May" } },
+                 },
+                 need = 1,
+                 avoid = { { label = "promises an instant answer", say = { "we promise" } } },
+                 model = "Sorry for the wait. We will answer every question by Monday. The decisions are in "
+                     .. "the e-service, where you accept the place or apply for a change by 31 May. Read more "
+                     .. "at " .. SCHOOL_PLACES },
     }
   end
 end)
@@ -455,7 +620,19 @@ prepared {
   kind = "comment", author = "fatima", on = "p3",
   text = "Our son has a diagnosis and needs a smaller school. Is that taken into account "
       .. "in the placement?",
-  expect = { link = SCHOOL_PLACES },
+  expect = { link = SCHOOL_PLACES,
+             points = {
+               { label = "describe the needs in the application for a change", say = { "application", "apply" } },
+               { label = "the pupil health team looks at it", say = { "pupil health" } },
+             },
+             need = 1,
+             avoid = {
+               { label = "promises a place", say = { "we promise", "guarantee" } },
+               { label = "asks about health in public", say = { "which diagnosis", "tell us more about the diagnosis" } },
+             },
+             model = "Yes, it can be taken into account. Describe your son's needs when you apply for a "
+                 .. "change in the e-service, and the pupil health team will look at it. Please do not post "
+                 .. "details about the diagnosis here. Read more at " .. SCHOOL_PLACES },
 }
 prepared {
   kind = "internal", from = "press_officer",

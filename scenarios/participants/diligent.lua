@@ -1,15 +1,25 @@
 -- The diligent participant: answers every item that expects it, quickly and by the book.
 --
--- It reads the hints the engine gives with each item (item.hints) and does what they ask:
--- replies with "Hej <first name>!", an acknowledgement first when the author is upset, a
--- short body, the link when there is one and "Vänliga hälsningar, <name>"; refers repeated
--- questions to the earlier answer; leaves trolls alone (monitor) or hides them; escalates
--- to every target the item expects; acknowledges internal messages and notices.
+-- It reads the hints the engine gives with each item (item.hints) and does what they ask.
+-- A reply says what the scenario asks a good reply to say: the scenario author's model
+-- answer (hints.model, the body only: the acknowledgement and the link are in it) between
+-- "Hej <first name>!" and "Vänliga hälsningar, <name>"; without a model answer, a body
+-- built from the key points' labels (hints.points), the authority to refer to
+-- (hints.refer) and the channel where a case continues (hints.channel), with an
+-- acknowledgement first when the author is upset and the link when there is one. It
+-- refers repeated questions to the earlier answer; leaves trolls alone (monitor) or hides
+-- them; escalates to every target the item expects; acknowledges internal messages and
+-- notices.
+--
+-- When a storm breaks it brings in the manager, a colleague and the press officer and
+-- publishes a statement that says what happened, what is being done and where to read
+-- more: the storm's model answer without its acknowledgement (the facts every storm
+-- comment is answered with), else a general text.
 --
 -- Hijacked account (a notice whose hints.rules include secure_accounts): escalates to
 -- it_security, then takes the account steps change_password, revoke_sessions, enable_2fa
 -- and remove_access, deletes every attacker post and publishes a post that tells the
--- followers what happened.
+-- followers what happened, what has been done, what to do and where to read more.
 --
 -- Parameters (stormdrill run --param KEY=VALUE):
 --   answer_every=N  answer only one in N of the items that expect an answer (default 1;
@@ -46,6 +56,20 @@ local words = {
     answer = "Tack för din fråga, vi svarar gärna.",
     understand = "Jag förstår att du är besviken, och tack för att du hör av dig.",
     more = "Läs mer på %s",
+    refer = "Det här ansvarar %s för. Vi har skickat din fråga vidare till dem.",
+    channel = "Ditt ärende fortsätter hos %s.",
+    storm = "Vi ser de många frågorna om beslutet. Vi svarar här under dagen och samlar allt "
+        .. "vi vet på vår webbplats. Vi uppdaterar inlägget när vi vet mer.",
+    storm_tail = "Vi svarar på frågor här och uppdaterar inlägget när vi vet mer.",
+    hijack = "Vårt konto har varit kapat en kort stund i kväll. Inläggen om gratis "
+        .. "erbjudanden kom inte från oss: klicka inte på länkarna och lämna aldrig ut "
+        .. "kortuppgifter. Vi har tagit tillbaka kontrollen över kontot och tar bort "
+        .. "inläggen. Har du lämnat uppgifter, kontakta din bank. Läs mer på vår webbplats.",
+    hijack_again = "Kontot kapades på nytt en kort stund. Vi har återigen tagit tillbaka "
+        .. "kontrollen och skärpt säkerheten. Klicka inte på länkar i inlägg om "
+        .. "erbjudanden från oss. Läs mer på vår webbplats.",
+    -- the first sentence of a model answer that only acknowledges (left out of a statement)
+    ack = { "^Jag förstår", "^Vad tråkigt", "^Jag beklagar", "^Vi beklagar", "^Förlåt" },
   },
   en = {
     hello = "Hi %s!", regards = "Kind regards,\n%s",
@@ -56,6 +80,20 @@ local words = {
     answer = "Thank you for your question, we are happy to answer.",
     understand = "I understand that you are disappointed, and thank you for telling us.",
     more = "Read more at %s",
+    refer = "This is a matter for %s. We have passed your question on to them.",
+    channel = "Your case continues with %s.",
+    storm = "We see the many questions about the decision. We are answering here during the "
+        .. "day, and everything we know is collected on our website. We will update this "
+        .. "post as we learn more.",
+    storm_tail = "We are answering questions here and will update this post as we learn more.",
+    hijack = "Our account was hacked for a short while this evening. The posts about free "
+        .. "offers did not come from us: do not click the links and never give out card "
+        .. "details. We have taken back control of the account and are removing the posts. "
+        .. "If you gave any details, contact your bank. Read more on our website.",
+    hijack_again = "The account was hacked again for a short while. We have taken back "
+        .. "control again and tightened security. Do not click links in posts about offers "
+        .. "from us. Read more on our website.",
+    ack = { "^I understand", "^I am sorry", "^I'm sorry", "^We are sorry", "^Sorry" },
   },
 }
 
@@ -75,16 +113,47 @@ local function body_for(item)
   return w().answer
 end
 
+-- "öppnar igen på torsdag" -> "Öppnar igen på torsdag." (UTF-8: å, ä, ö too)
+local upper = { ["å"] = "Å", ["ä"] = "Ä", ["ö"] = "Ö", ["é"] = "É" }
+local function sentence(label)
+  local first, rest = label:match("^([\1-\127\194-\244][\128-\191]*)(.*)$")
+  if not first then return label end
+  first = upper[first] or first:upper()
+  local s = first .. rest
+  if not s:find("[%.!?]$") then s = s .. "." end
+  return s
+end
+
+-- A body from the key points' labels, the authority and the channel (no model answer).
+local function body_from_points(item)
+  local h = item.hints
+  local body = {}
+  if h.acknowledge then body[#body + 1] = w().understand end
+  for _, label in ipairs(h.points or {}) do body[#body + 1] = sentence(label) end
+  if #body == 0 or (#body == 1 and h.acknowledge) then body[#body + 1] = body_for(item) end
+  if h.refer then body[#body + 1] = string.format(w().refer, h.refer) end
+  if h.channel then body[#body + 1] = string.format(w().channel, h.channel) end
+  if h.link then body[#body + 1] = string.format(w().more, h.link) end
+  return table.concat(body, " ")
+end
+
 local function reply_text(item)
   local h = item.hints
   local lines = { string.format(w().hello, item.author.first) }
-  local body = {}
-  if h.acknowledge then
-    body[#body + 1] = w().understand
+  if h.model then
+    -- the scenario's model answer: the body, acknowledgement and link included
+    lines[#lines + 1] = h.model
+  elseif h.points or h.refer or h.channel then
+    lines[#lines + 1] = body_from_points(item)
+  else
+    local body = {}
+    if h.acknowledge then
+      body[#body + 1] = w().understand
+    end
+    body[#body + 1] = body_for(item)
+    if h.link then body[#body + 1] = string.format(w().more, h.link) end
+    lines[#lines + 1] = table.concat(body, " ")
   end
-  body[#body + 1] = body_for(item)
-  if h.link then body[#body + 1] = string.format(w().more, h.link) end
-  lines[#lines + 1] = table.concat(body, " ")
   lines[#lines + 1] = string.format(w().regards, exercise.me)
   return table.concat(lines, "\n")
 end
@@ -99,17 +168,7 @@ local function secure_account(item, actions)
   actions[#actions + 1] = { action = "account", step = "enable_2fa", after = "3m" }
   actions[#actions + 1] = { action = "account", step = "remove_access", person = former(), after = "3m" }
   informed = informed + 1
-  local text
-  if informed == 1 then
-    text = "Vårt konto har varit kapat en kort stund i kväll. Inläggen om gratis "
-        .. "erbjudanden kom inte från oss: klicka inte på länkarna och lämna aldrig ut "
-        .. "kortuppgifter. Vi har tagit tillbaka kontrollen över kontot och tar bort "
-        .. "inläggen. Har du lämnat uppgifter, kontakta din bank."
-  else
-    text = "Kontot kapades på nytt en kort stund. Vi har återigen tagit tillbaka "
-        .. "kontrollen och skärpt säkerheten. Klicka inte på länkar i inlägg om "
-        .. "erbjudanden från oss."
-  end
+  local text = informed == 1 and w().hijack or w().hijack_again
   actions[#actions + 1] = { action = "publish", text = text, after = "5m" }
 end
 
@@ -123,33 +182,57 @@ local function answer(item)
   return { action = kind, item = item.id, text = reply_text(item), after = "3m" }
 end
 
--- When a storm breaks: bring in the manager, a colleague and the press officer, and
--- publish a statement that shows what is being done (rules get_backup, inform_up,
--- show_action).
-local storm_handled = false
-local function storm_breaks()
-  storm_handled = true
-  local statement = exercise.language == "en"
-    and "We see the many questions about the decision. We are answering here during the day, and everything we know is collected on our website. We will update this post as we learn more."
-    or "Vi ser de många frågorna om beslutet. Vi svarar här under dagen och samlar allt vi vet på vår webbplats. Vi uppdaterar inlägget när vi vet mer."
-  return {
-    { action = "escalate", target = "manager", after = "1m" },
-    { action = "escalate", target = "colleague_backup", after = "1m" },
-    { action = "escalate", target = "press_officer", after = "2m" },
-    { action = "publish", text = statement, after = "5m" },
-  }
+-- The statement: the storm's model answer (what happened, what is being done, the link)
+-- without a first sentence that only acknowledges the author, and a line that we answer
+-- here; without a model answer, a general text.
+local function statement_for(item)
+  local m = item.hints.model
+  if not m then return w().storm end
+  for _, pat in ipairs(w().ack) do
+    if m:find(pat) then
+      -- drop the first sentence (up to ". ", "! " or "? ")
+      local rest = m:match("^.-[%.!?]%s+(.*)$")
+      if rest and rest ~= "" then m = rest end
+      break
+    end
+  end
+  return m .. " " .. w().storm_tail
 end
 
+-- When a storm breaks: bring in the manager, a colleague and the press officer, and
+-- publish a statement that shows what is being done (rules get_backup, inform_up,
+-- show_action). The statement waits for the first storm comment that is not a troll's
+-- (a troll's hints carry no model answer).
+local storm_handled, stated = false, false
+local function storm_breaks(item)
+  local actions = {}
+  if not storm_handled then
+    storm_handled = true
+    actions[#actions + 1] = { action = "escalate", target = "manager", after = "1m" }
+    actions[#actions + 1] = { action = "escalate", target = "colleague_backup", after = "1m" }
+    actions[#actions + 1] = { action = "escalate", target = "press_officer", after = "2m" }
+  end
+  if not stated and item.hints.class ~= "troll" then
+    stated = true
+    actions[#actions + 1] = { action = "publish", text = statement_for(item), after = "5m" }
+  end
+  return actions
+end
+
+local handle
+
 function on_item(item)
+  if stated or not item.storm then return handle(item) end
+  local actions = storm_breaks(item)
+  local more = handle(item)
+  if more and more.action then more = { more } end
+  for _, a in ipairs(more or {}) do actions[#actions + 1] = a end
+  return actions
+end
+
+handle = function(item)
   local kind = item.kind
   local h = item.hints
-  if not storm_handled and item.storm then
-    local actions = storm_breaks()
-    local more = on_item(item)
-    if more and more.action then more = { more } end
-    for _, a in ipairs(more or {}) do actions[#actions + 1] = a end
-    return actions
-  end
   -- The bulk of a storm: comments that need an answer and nothing else. Decided first and
   -- cheaply, so that a storm of a million comments stays fast.
   if (kind == "comment" or kind == "reply") and #h.escalate == 0

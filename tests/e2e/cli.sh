@@ -96,7 +96,7 @@ if [ -z "$shipped" ]; then
 else
     # shellcheck disable=SC2086
     if sd 0 check $shipped; then
-        n=$(grep -c ': ok$' "$OUT")
+        n=$(grep -cE ': ok( \([0-9]+ warnings?\))?$' "$OUT")
         want=$(printf '%s\n' $shipped | wc -l)
         [ "$n" -eq "$want" ] || fail "check printed $n 'ok' lines for $want files"
     fi

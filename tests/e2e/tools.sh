@@ -94,12 +94,30 @@ sd 1 new ovning "$W/no-such-folder/x.lua"
 
 # ---- check: lint warnings and errors ----
 cat >"$W/warn.lua" <<'EOF'
-scenario { id = "w", title = "W", start = "2026-03-10 09:00", duration = "2h" }
+scenario { id = "w", title = "W", start = "2026-03-10 09:00", duration = "2h", scoring = { statement = { points = { "läcka" } } } }
+persona { id = "anna", first = "Anna", mood = "worried" }
+post { id = "p1", at = "+0m", text = "Inlägg" }
+comment { id = "c1", at = "+5m", on = "p1", author = "anna", text = "Fråga?", expect = { points = { "svar" }, model = "Hej Anna! Svar." } }
+storm { id = "s1", on = "p1", from = "+10m", to = "+30m", count = 5, texts = { "Hur?", "Hur?" }, expect = { points = { "svar" }, model = "Hej! Svar." } }
+EOF
+# the warnings about contents: a question without key points or a model answer, a crisis
+# without a statement, a hijack without a message
+cat >"$W/bare.lua" <<'EOF'
+scenario { id = "b", title = "B", start = "2026-03-10 09:00", duration = "2h" }
 persona { id = "anna", first = "Anna", mood = "worried" }
 post { id = "p1", at = "+0m", text = "Inlägg" }
 comment { id = "c1", at = "+5m", on = "p1", author = "anna", text = "Fråga?" }
-storm { id = "s1", on = "p1", from = "+10m", to = "+30m", count = 5, texts = { "Hur?", "Hur?" } }
+storm { id = "s1", on = "p1", from = "+10m", to = "+30m", count = 5, texts = { "Hur?" }, expect = { points = { "svar" } } }
+hijack { id = "h1", at = "+40m", notice = "Ny inloggning", posts = { "Gratis!" } }
 EOF
+if sd 0 check "$W/bare.lua"; then
+    contains "$OUT" "$W/bare.lua:4: warning: comment 'c1' has no key points: add expect.points so that a reply is scored on what it says" "check of contents"
+    contains "$OUT" "$W/bare.lua:4: warning: comment 'c1' has no model answer" "check of contents"
+    contains "$OUT" "$W/bare.lua:5: warning: storm 's1' has no model answer" "check of contents"
+    contains "$OUT" "$W/bare.lua:1: warning: a crisis scenario (it has a storm) without scoring.statement" "check of contents"
+    contains "$OUT" "$W/bare.lua:6: warning: hijack 'h1' has no message" "check of contents"
+    contains "$OUT" "$W/bare.lua: ok (5 warnings)" "check of contents"
+fi
 if sd 0 check "$W/warn.lua"; then
     contains "$OUT" "$W/warn.lua:5: warning: storm 's1': 1 duplicate text" "check with a warning"
     contains "$OUT" "(hint: " "check with a warning"

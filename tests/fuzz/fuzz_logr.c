@@ -1,7 +1,8 @@
 /* fuzz_logr.c - libFuzzer target for the session-log reader (engine/log/logr.h), which
  * reads untrusted files in `stormdrill score`. Each input is used twice:
  *   - line by line through sd_record_from_json(); a line that parses must survive a round
- *     trip (sd_record_to_json, parse again, serialise again: the same text);
+ *     trip (sd_record_to_json, parse again, serialise again: the same text); the first
+ *     header that parses is the table of contents later lines refer to;
  *   - as a whole log file through sd_logr_open/next, feeding every record to
  *     sd_results_add() and then scoring and writing the results as `stormdrill score` does.
  * Errors are expected; a crash, sanitizer report, leak or broken round trip is a finding. */
@@ -9,8 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "support.h"
 #include "log/logr.h"
@@ -46,18 +45,25 @@ static const shared *assets(void)
     return &s;
 }
 
+/* The header the lines so far gave (its contents are what later items refer to). */
+typedef struct lines {
+    sd_record_keep hkeep;
+    sd_rec_header header;
+    bool have_header;
+} lines;
+
 /* One line: parse; when it parses, serialise, parse the result and serialise again. */
-static void one_line(const char *text, size_t len)
+static void one_line(lines *ls, const char *text, size_t len)
 {
     sd_record rec, back;
-    sd_expect ex, ex_back;
-    void *keep = NULL, *keep_back = NULL;
+    sd_record_keep keep = SD_RECORD_KEEP_INIT, keep_back = SD_RECORD_KEEP_INIT;
     sd_error err = SD_ERROR_INIT;
-    if (sd_record_from_json(text, len, "fuzz:1", &rec, &ex, &keep, &err) == SD_OK) {
+    const sd_rec_header *h = ls->have_header ? &ls->header : NULL;
+    if (sd_record_from_json(text, len, "fuzz:1", h, &rec, &keep, &err) == SD_OK) {
         sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
         if (sd_record_to_json(&rec, true, &a) != SD_OK)
             abort();
-        if (sd_record_from_json(a.data, a.len, "again:1", &back, &ex_back, &keep_back, &err) != SD_OK) {
+        if (sd_record_from_json(a.data, a.len, "again:1", h, &back, &keep_back, &err) != SD_OK) {
             fprintf(stderr, "round trip: the reader refuses what the writer wrote: %s\n%s\n",
                     sd_error_msg(&err), sd_buf_str(&a));
             abort();
@@ -69,9 +75,15 @@ static void one_line(const char *text, size_t len)
         }
         sd_buf_free(&a);
         sd_buf_free(&b);
+        if (rec.type == SD_REC_HEADER && !ls->have_header) {
+            ls->hkeep = keep;
+            keep = (sd_record_keep)SD_RECORD_KEEP_INIT;
+            ls->header = rec.u.header;
+            ls->have_header = true;
+        }
     }
-    cJSON_Delete(keep);
-    cJSON_Delete(keep_back);
+    sd_record_keep_free(&keep);
+    sd_record_keep_free(&keep_back);
     sd_error_clear(&err);
 }
 
@@ -119,12 +131,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
     size_t start = 0;
+    lines ls = {.hkeep = SD_RECORD_KEEP_INIT};
     for (size_t i = 0; i <= size; i++)
         if (i == size || text[i] == '\n') {
             if (i > start)
-                one_line(text + start, i - start);
+                one_line(&ls, text + start, i - start);
             start = i + 1;
         }
+    sd_record_keep_free(&ls.hkeep);
     whole_log(data, size);
     return 0;
 }

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "log/logr.h"
+#include "scenario/content_rules.h"
 #include "log/logw.h"
 #include "log/record.h"
 #include "util/readfile.h"
@@ -42,12 +43,13 @@ static int group_setup(void **state)
     return sd_test_tempdir_make(g_dir, "sd_log");
 }
 
-static void *g_header_keep; /* the cJSON tree behind the sample header's other fields */
+static sd_record_keep g_header_keep = SD_RECORD_KEEP_INIT; /* behind the sample header's
+                                                            other fields */
 
 static int group_teardown(void **state)
 {
     (void)state;
-    cJSON_Delete(g_header_keep);
+    sd_record_keep_free(&g_header_keep);
     return sd_test_tempdir_remove(g_dir);
 }
 
@@ -97,6 +99,29 @@ static sd_time T(const char *s)
     return t;
 }
 
+/* Contents: [0] every member (quotes, newlines and non-ASCII included), [1] points only
+ * (a statement), [2] declared at run time (written inline). */
+static const char *const g_say_open[] = {"torsdag", "öppnar igen", "\"citat\" \\ ok"};
+static const char *const g_say_one[] = {"Trafikverket", "trafikverket.se"};
+static const char *const g_say_chan[] = {"e-tjänst", "webbformulär"};
+static const char *const g_say_avoid[] = {"vi lovar"};
+static const char *const g_say_what[] = {"vad som hänt"};
+static const char *const g_say_more[] = {"mer information", "webbplatsen"};
+static const sd_point g_points[] = {{"öppnar på torsdag", g_say_open, 3},
+                                    {"Trafikverket", g_say_one, 2}};
+static const sd_point g_avoid[] = {{"lovar", g_say_avoid, 1}};
+static const sd_point g_stmt_points[] = {{"vad som hänt", g_say_what, 1},
+                                         {"mer information", g_say_more, 2}};
+static const sd_content g_content[3] = {
+    {.index = 0, .points = g_points, .n_points = 2, .need = 1,
+     .refer = {"Trafikverket", g_say_one, 2}, .channel = {"e-tjänst", g_say_chan, 2},
+     .avoid = g_avoid, .n_avoid = 1, .model = "Hej Anna!\nBiblioteket öppnar på torsdag. \"Välkommen\""},
+    {.index = 1, .points = g_stmt_points, .n_points = 2, .need = 2},
+    {.index = -1, .points = g_avoid, .n_points = 1, .need = 1, .model = "Vi återkommer."},
+};
+static const sd_content *const g_contents[] = {&g_content[0], &g_content[1]};
+static const char *const g_words[] = {"Kvarnby", "Ekbacken"};
+
 #define N_SAMPLES 24
 static sd_record g_rec[N_SAMPLES];
 static sd_expect g_exp[N_SAMPLES];
@@ -134,11 +159,8 @@ static void build_samples(void)
         "\"language\":\"sv\"},\"seed\":1,\"start\":\"2026-03-10T09:00:00\",\"duration\":60,"
         "\"compression\":1,\"participant\":{\"name\":\"n\",\"kind\":\"person\"}}";
     sd_record base;
-    sd_expect unused;
     sd_error err = SD_ERROR_INIT;
-    cJSON_Delete(g_header_keep);
-    g_header_keep = NULL;
-    if (sd_record_from_json(minimal, sizeof minimal - 1, "minimal:1", &base, &unused, &g_header_keep,
+    if (sd_record_from_json(minimal, sizeof minimal - 1, "minimal:1", NULL, &base, &g_header_keep,
                             &err) != SD_OK)
         fail_msg("minimal header: %s", sd_error_msg(&err));
     h->u.header = base.u.header;
@@ -157,6 +179,12 @@ static void build_samples(void)
     hh->participant_kind = "scripted";
     hh->participant_path = "scenarios/participants/diligent.lua";
     hh->participant_sha256 = "78b485d87edeac69133428bfc9439eb3982f2547212c96835b255b01f99cd5cf";
+    /* the contents: a full one, a statement, and the words */
+    hh->contents = g_contents;
+    hh->n_contents = 2;
+    hh->scoring.statement = &g_content[1];
+    hh->scoring.words = g_words;
+    hh->scoring.n_words = 2;
     /* an item without author, default expectations */
     sd_record *p = add(SD_REC_ITEM, "2026-03-10 09:00:00");
     sd_expect_defaults(&g_exp[g_n - 1], SD_KIND_POST, SD_MOOD_CALM);
@@ -179,6 +207,7 @@ static void build_samples(void)
     e->rules = (1ULL << SD_RULE_ACKNOWLEDGE) | (1ULL << SD_RULE_PRIVATE_DATA);
     e->weight = 0.1;
     e->max_words = 50;
+    e->content = &g_content[0];
     c->u.item = (sd_rec_item){.id = "c1", .kind = SD_KIND_COMMENT, .author_id = "anna",
                               .first = "Anna", .last = "Öberg", .mood = SD_MOOD_ANGRY, .sender = -1,
                               .parent = "p1", .text = "Varför? 🤔", .url = "https://x.example/u",
@@ -200,6 +229,8 @@ static void build_samples(void)
     sd_expect_defaults(e, SD_KIND_INTERNAL, SD_MOOD_CALM);
     e->answer = true;
     e->within = 600;
+    e->content = &g_content[2];      /* inline */
+    e->statement = &g_content[1];    /* by index */
     in->u.item = (sd_rec_item){.id = "i1", .kind = SD_KIND_INTERNAL, .sender = SD_SENDER_IT_SECURITY,
                                .text = "Byt lösenord", .deadline = T("2026-03-10 09:21:00"),
                                .expect = e};
@@ -257,6 +288,8 @@ static void expect_eq(const sd_expect *a, const sd_expect *b)
     assert_int_equal(a->rules, b->rules);
     assert_true(a->weight == b->weight);
     assert_int_equal(a->max_words, b->max_words);
+    assert_true(sd_content_equal(a->content, b->content));
+    assert_true(sd_content_equal(a->statement, b->statement));
 }
 
 static void record_eq(const sd_record *a, const sd_record *b, bool with_wall)
@@ -281,6 +314,13 @@ static void record_eq(const sd_record *a, const sd_record *b, bool with_wall)
         str_eq("participant_kind", x->participant_kind, y->participant_kind);
         str_eq("participant_path", x->participant_path, y->participant_path);
         str_eq("participant_sha256", x->participant_sha256, y->participant_sha256);
+        assert_int_equal(x->n_contents, y->n_contents);
+        for (size_t i = 0; i < x->n_contents; i++)
+            assert_true(sd_content_equal(x->contents[i], y->contents[i]));
+        assert_true(sd_content_equal(x->scoring.statement, y->scoring.statement));
+        assert_int_equal(x->scoring.n_words, y->scoring.n_words);
+        for (size_t i = 0; i < x->scoring.n_words; i++)
+            str_eq("words", x->scoring.words[i], y->scoring.words[i]);
         break;
     }
     case SD_REC_ITEM: {
@@ -347,10 +387,10 @@ static void test_json_round_trip(void **state)
             assert_int_equal(sd_record_to_json(&g_rec[i], with_wall, &b), SD_OK);
             assert_null(memchr(b.data, '\n', b.len)); /* one line */
             sd_record back;
-            sd_expect ex;
-            void *keep = NULL;
+            sd_record_keep keep = SD_RECORD_KEEP_INIT;
             sd_error err = SD_ERROR_INIT;
-            sd_status st = sd_record_from_json(b.data, b.len, "x:1", &back, &ex, &keep, &err);
+            sd_status st = sd_record_from_json(b.data, b.len, "x:1", &g_rec[0].u.header, &back,
+                                               &keep, &err);
             if (st != SD_OK)
                 fail_msg("record %zu: %s\n%s", i, sd_error_msg(&err), b.data);
             record_eq(&g_rec[i], &back, with_wall);
@@ -362,7 +402,7 @@ static void test_json_round_trip(void **state)
             assert_int_equal(cJSON_GetObjectItem(o, "wall") != NULL, with_wall);
             assert_null(strstr(b.data, "null")); /* fields that do not apply are left out */
             cJSON_Delete(o);
-            cJSON_Delete(keep);
+            sd_record_keep_free(&keep);
             sd_buf_free(&b);
         }
     /* a header without the participant's file */
@@ -372,11 +412,10 @@ static void test_json_round_trip(void **state)
     sd_buf b = SD_BUF_INIT;
     assert_int_equal(sd_record_to_json(&h, false, &b), SD_OK);
     sd_record back;
-    sd_expect ex;
-    void *keep = NULL;
-    assert_int_equal(sd_record_from_json(b.data, b.len, "x:1", &back, &ex, &keep, NULL), SD_OK);
+    sd_record_keep keep = SD_RECORD_KEEP_INIT;
+    assert_int_equal(sd_record_from_json(b.data, b.len, "x:1", NULL, &back, &keep, NULL), SD_OK);
     record_eq(&h, &back, false);
-    cJSON_Delete(keep);
+    sd_record_keep_free(&keep);
     sd_buf_free(&b);
     assert_int_equal(sd_record_type_lookup("state"), SD_REC_STATE);
     assert_int_equal(sd_record_type_lookup("bogus"), -1);

@@ -159,6 +159,15 @@ typedef struct bad_case {
     const char *message;   /* must appear in the error */
 } bad_case;
 
+/* A review member put in before the top-level actions. */
+#define RV_AT "\"actions\": [ { \"t\""
+#define RV(body) "\"review\": { " body " },\n  \"actions\": [ { \"t\""
+#define RV_HEAD(ev) "\"format\": \"stormdrill.review/1\", \"evaluators\": " ev ", "
+#define RV_COUNTS "\"marks\": 3, \"replies_reviewed\": 1, \"decisions_reviewed\": 1, \"compared\": 3, \"agreed\": 2, "
+#define RV_GOOD RV(RV_HEAD("[\"Eva\", \"<i>Olle</i>\"]") RV_COUNTS \
+    "\"agreement\": [ { \"rule\": \"answer_questions\", \"reviewed\": 1, \"agreed\": 1 }, " \
+    "{ \"rule\": \"spelling\", \"reviewed\": 1, \"agreed\": 0 }, { \"rule\": \"response_model\", \"reviewed\": 1, \"agreed\": 1 } ]")
+
 static const bad_case bad_cases[] = {
     {"\"arrival\": \"2026-03-10T09:05:00\"", "\"arrival\": \"09:05\"",
      "t.json: field items[1].arrival: expected a time like 2026-03-13T18:00:00"},
@@ -207,6 +216,29 @@ static const bad_case bad_cases[] = {
     {"\"feedback\": [", "\"feedback\": [}", "t.json: field feedback: not valid JSON (at byte"},
     {"\"end_reason\": \"duration\"", "\"end_reason\": \"duration", "t.json: not a results file: not valid JSON (at byte"},
     {"\"seed\": 7,", "\"seed\" 7,", "t.json: not a results file: not valid JSON (at byte"},
+    /* the review member (stormdrill score LOG --review FILE) is checked like the rest */
+    {RV_AT, RV("\"format\": \"stormdrill.review/2\", \"evaluators\": [], \"marks\": 0, \"replies_reviewed\": 0, "
+               "\"decisions_reviewed\": 0, \"compared\": 0, \"agreed\": 0, \"agreement\": []"),
+     "t.json: field review.format: expected \"stormdrill.review/1\""},
+    {RV_AT, RV(RV_HEAD("[5]") RV_COUNTS "\"agreement\": []"), "t.json: field review.evaluators[0]: expected a name"},
+    {RV_AT, RV(RV_HEAD("[\"Ev\xff\"]") RV_COUNTS "\"agreement\": []"), "t.json: field review.evaluators[0]: expected a name"},
+    {RV_AT, RV(RV_HEAD("\"Eva\"") RV_COUNTS "\"agreement\": []"), "t.json: field review.evaluators: expected a list"},
+    {RV_AT, RV(RV_HEAD("[]") "\"marks\": -1, \"replies_reviewed\": 0, \"decisions_reviewed\": 0, \"compared\": 0, "
+               "\"agreed\": 0, \"agreement\": []"), "t.json: field review.marks: expected a whole number from 0"},
+    {RV_AT, RV(RV_HEAD("[]") "\"marks\": 1, \"replies_reviewed\": 0, \"decisions_reviewed\": 0, \"compared\": 1, "
+               "\"agreed\": 2, \"agreement\": []"), "t.json: field review.agreed: more agreed than compared"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": {}"), "t.json: field review.agreement: expected a list"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": [ 1 ]"), "t.json: field review.agreement[0]: expected an object"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": [ { \"rule\": \"<script>\", \"reviewed\": 1, \"agreed\": 1 } ]"),
+     "t.json: field review.agreement[0].rule: expected a rule id"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": [ { \"rule\": \"greeting\", \"reviewed\": 1, \"agreed\": 3 } ]"),
+     "t.json: field review.agreement[0].agreed: more agreed than reviewed"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": [ { \"rule\": \"greeting\", \"reviewed\": \"1\", \"agreed\": 0 } ]"),
+     "t.json: field review.agreement[0].reviewed: expected a whole number"},
+    {RV_AT, RV(RV_HEAD("[]") RV_COUNTS "\"agreement\": [ { \"rule\": \"tone\", \"reviewed\": 1, \"agreed\": 1 }, "
+               "{ \"rule\": \"tone\", \"reviewed\": 1, \"agreed\": 1 } ]"),
+     "t.json: field review.agreement[1].rule: the rule is listed twice"},
+    {RV_AT, "\"review\": 3,\n  \"actions\": [ { \"t\"", "t.json: field review: expected an object"},
     {NULL, "hello", "t.json: not a results file: not a JSON object (at byte 0)"},
     {NULL, "", "t.json: not a results file: the file is empty"},
     {NULL, "   \n", "t.json: not a results file: the file is empty"},
@@ -472,6 +504,87 @@ static void test_html(void **state)
     sd_report_free(rep);
 }
 
+/* ---- the evaluators' review ---- */
+
+static void test_review(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    assert_int_equal(sd_test_tempdir_make(dir, "sd_report_rv"), 0);
+    snprintf(path, sizeof path, "%s/review_agreement.csv", dir);
+    sd_error err = SD_ERROR_INIT;
+    /* one reviewed result, one without */
+    char *doc = mutate(RV_AT, RV_GOOD);
+    sd_rr *rr = NULL;
+    assert_int_equal(sd_rr_read_buffer("a.json", doc, strlen(doc), NULL, &rr, &err), SD_OK);
+    assert_true(rr->reviewed);
+    assert_int_equal(rr->n_evaluators, 2);
+    assert_string_equal(rr->evaluators[1], "<i>Olle</i>");
+    assert_int_equal(rr->review_compared, 3);
+    assert_int_equal(rr->review_agreed, 2);
+    assert_int_equal(rr->n_review_rows, 3);
+    assert_string_equal(rr->review_rows[1].rule, "spelling");
+    sd_report *rep = NULL;
+    assert_int_equal(sd_report_create(&rep, &err), SD_OK);
+    assert_int_equal(sd_report_add(rep, rr, &err), SD_OK);
+    rr = NULL;
+    assert_int_equal(sd_rr_read_buffer("b.json", base, strlen(base), NULL, &rr, &err), SD_OK);
+    assert_false(rr->reviewed);
+    assert_int_equal(sd_report_add(rep, rr, &err), SD_OK);
+    /* a second reviewed result of the same rules adds up */
+    char *doc2 = mutate(RV_AT, RV_GOOD);
+    assert_int_equal(sd_rr_read_buffer("c.json", doc2, strlen(doc2), NULL, &rr, &err), SD_OK);
+    assert_int_equal(sd_report_add(rep, rr, &err), SD_OK);
+    assert_int_equal(sd_report_finish(rep, &err), SD_OK);
+    assert_int_equal(sd_report_n_reviewed(rep), 2);
+    assert_int_equal(sd_report_n_review_rows(rep), 3);
+    const sd_report_review_row *rows = sd_report_review_rows(rep);
+    assert_string_equal(rows[0].rule, "answer_questions");
+    assert_int_equal(rows[0].reviewed, 2);
+    assert_int_equal(rows[0].agreed, 2);
+    assert_int_equal(rows[1].agreed, 0);
+    assert_int_equal(rows[1].results, 2);
+    int64_t compared, agreed;
+    sd_report_review_totals(rep, &compared, &agreed);
+    assert_true(compared == 6 && agreed == 4);
+
+    sd_texts *tx = NULL;
+    assert_int_equal(sd_texts_load(SD_SOURCE_DIR "/assets", SD_LANG_EN, &tx, &err), SD_OK);
+    sd_report_html_options o = {.tx = tx, .lang = SD_LANG_EN};
+    sd_buf b = SD_BUF_INIT;
+    assert_int_equal(sd_report_html(rep, &o, &b, &err), SD_OK);
+    const char *s = sd_buf_str(&b);
+    assert_true(balanced(s));
+    assert_non_null(strstr(s, "<h2 id=\"review\">The evaluators' verdicts against the machine's</h2>"));
+    assert_non_null(strstr(s, "2 of 3 results were reviewed"));
+    assert_non_null(strstr(s, "Answers the question <span class=\"note\">(answer_questions)</span></td>"
+                              "<td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">100 %</td>"));
+    assert_non_null(strstr(s, "Spelling <span class=\"note\">(spelling)</span></td><td class=\"num\">2</td>"
+                              "<td class=\"num\">0</td><td class=\"num\">0 %</td>"));
+    assert_non_null(strstr(s, "All comparisons</th><th class=\"num\">6</th><th class=\"num\">4</th>"
+                              "<th class=\"num\">67 %</th>"));
+    assert_non_null(strstr(s, "Eva, &lt;i&gt;Olle&lt;/i&gt;"));
+    assert_int_equal(count_str(s, "<table class=\"review\">"), 3); /* the summary and two participants */
+    sd_buf_free(&b);
+    sd_texts_free(tx);
+
+    assert_int_equal(sd_report_write_review_csv(rep, path, &err), SD_OK);
+    char *csv = slurp(path);
+    assert_memory_equal(csv, SD_CSV_BOM "file,participant,scenario,rule,reviewed,agreed,agreement_percent\r\n",
+                        strlen(SD_CSV_BOM "file,participant,scenario,rule,reviewed,agreed,agreement_percent\r\n"));
+    assert_non_null(strstr(csv, "\r\nall,,,answer_questions,2,2,100.0\r\n"));
+    assert_non_null(strstr(csv, "\r\nall,,,spelling,2,0,0.0\r\n"));
+    assert_non_null(strstr(csv, "\r\nall,,,all,6,4,66.7\r\n"));
+    assert_non_null(strstr(csv, "\r\na.json,Åsa,mini,response_model,1,1,100.0\r\n"));
+    assert_null(strstr(csv, "b.json"));
+    assert_int_equal(count_str(csv, "\r\n"), 1 + 4 + 2 * 4);
+    free(csv);
+    sd_report_free(rep);
+    free(doc);
+    free(doc2);
+    assert_int_equal(sd_test_tempdir_remove(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_read_bad),
         cmocka_unit_test(test_read_limits), cmocka_unit_test(test_csv_cells),
         cmocka_unit_test(test_csv_files),   cmocka_unit_test(test_html),
+        cmocka_unit_test(test_review),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

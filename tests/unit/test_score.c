@@ -270,7 +270,7 @@ static void test_hijack(void **state)
             act(f, T0 + 130, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_CHANGE_PASSWORD, NULL);
             act(f, T0 + 140, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
             act(f, T0 + 150, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REMOVE_ACCESS, "per");
-            act(f, T0 + 400, SD_ACT_PUBLISH, NULL, "Vårt konto var kapat en stund.", -1, -1, NULL);
+            act(f, T0 + 400, SD_ACT_PUBLISH, NULL, "Vårt konto var kapat en stund i kväll. Vi har tagit tillbaka kontrollen över kontot. Klicka inte på länkarna i inläggen.", -1, -1, NULL);
         } else {
             act(f, T0 + 120, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_ENABLE_2FA, NULL);
             act(f, T0 + 130, SD_ACT_ACCOUNT, NULL, NULL, -1, SD_STEP_REMOVE_ACCESS, "someone_else");
@@ -306,7 +306,7 @@ static void test_crisis_process(void **state)
     act(f, T0 + 300, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_MANAGER, -1, NULL);
     act(f, T0 + 300, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COLLEAGUE_BACKUP, -1, NULL);
     act(f, T0 + 600, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_PRESS_OFFICER, -1, NULL);
-    act(f, T0 + 900, SD_ACT_PUBLISH, NULL, "Vi vet att många är oroliga. Det här gör vi nu.", -1, -1, NULL);
+    act(f, T0 + 900, SD_ACT_PUBLISH, NULL, "Vi vet att många är oroliga. Det här gör vi nu: vi svarar på frågorna här och samlar allt vi vet på webbplatsen.", -1, -1, NULL);
     s = score(f);
     assert_true(fabs(s->escalation - 100) < 0.01);
     sd_score_free(s);

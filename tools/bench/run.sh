@@ -7,6 +7,8 @@
 #   tone:     the tone checks of 100,000 replies (target: < 1 s)
 #   check:    `stormdrill check` of each bundled scenario (target: < 50 ms)
 #   tone:     the tone checks of 100,000 replies of typical length (target: < 1 s)
+#   kp:       key-point matching of a 60-word body against a content of 5 points, ns per
+#             match, Swedish and English (target: well under 2000 ns)
 #   report:   `stormdrill report` over 500 results files from real runs (target: < 2 s)
 #   window:   the exercise window (software renderer, 1280x800) over storm-1m stopped at
 #             100,000 items: frame times while scrolling and typing, first frame, peak memory
@@ -30,5 +32,6 @@ for f in scenarios/*.lua; do
     "$measure" 20 "check $(basename "$f")" -- "$bin" check "$f"
 done
 "$build/bench_tone"
+"$build/kp_bench"
 tools/bench/report.sh "$build"
 "$bin" tools/bench/storm-1m.lua --bench

@@ -1,0 +1,156 @@
+-- lib/common.lua - what the gaming participants share: the diligent participant, included
+-- and wrapped, and the pieces of a reply (greeting, sign-off, the old template body).
+--
+-- Every gaming participant starts from the bundled diligent participant and changes one
+-- thing, so that the score measures that one thing: the content bots replace the text of
+-- its replies, the single-fault bots add or change one kind of action. The test
+-- (tests/e2e/gaming.sh) copies scenarios/participants/diligent.lua next to the bots, since
+-- include() reads from the participant's own folder only.
+--
+-- include("lib/common.lua") runs diligent.lua in the bot's globals (it declares
+-- participant{} and defines on_item and on_state) and returns the table G below. A bot
+-- calls G.wrap{ item = f, state = g }: f(item, actions) gets the list of actions diligent
+-- returned for the item and returns the list to send instead; g(state, actions) the same
+-- for on_state. f is called exactly once per item: diligent's on_item calls the global
+-- on_item again when a storm breaks, and that inner call goes to diligent unchanged.
+local G = {}
+
+include("diligent.lua")
+local diligent_item, diligent_state = on_item, on_state
+
+G.targets = { "case_handling", "manager", "press_officer", "it_security", "colleague_backup",
+              "legal", "other_authority" }
+
+function G.has(list, value)
+  if list == nil then return false end
+  for _, v in ipairs(list) do
+    if v == value then return true end
+  end
+  return false
+end
+
+-- A participant's return value as a list of action tables.
+function G.list(r)
+  if r == nil then return {} end
+  if r.action then return { r } end
+  return r
+end
+
+function G.lang() return exercise.language == "en" and "en" or "sv" end
+
+G.words = {
+  sv = {
+    hello = "Hej %s!", regards = "Vänliga hälsningar,\n%s",
+    thanks = "Tack själv, vad roligt att höra!",
+    case = "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
+        .. "Skriv inga fler personuppgifter här.",
+    press = "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort.",
+    answer = "Tack för din fråga, vi svarar gärna.",
+    understand = "Jag förstår att du är besviken, och tack för att du hör av dig.",
+    more = "Läs mer på %s",
+  },
+  en = {
+    hello = "Hi %s!", regards = "Kind regards,\n%s",
+    thanks = "Thank you, that is good to hear!",
+    case = "I have passed your case on to our case officers, who will contact you. "
+        .. "Please do not write any more personal details here.",
+    press = "Thank you for getting in touch. Our press officer will contact you shortly.",
+    answer = "Thank you for your question, we are happy to answer.",
+    understand = "I understand that you are disappointed, and thank you for telling us.",
+    more = "Read more at %s",
+  },
+}
+
+function G.w(lang) return G.words[lang or G.lang()] end
+
+-- "Hej <first>!", the body (when there is one) and "Vänliga hälsningar,\n<me>".
+function G.compose(first, body, lang)
+  local w = G.w(lang)
+  local lines = { string.format(w.hello, first) }
+  if body and body ~= "" then lines[#lines + 1] = body end
+  lines[#lines + 1] = string.format(w.regards, exercise.me)
+  return table.concat(lines, "\n")
+end
+
+-- The body the diligent participant sent before issue 12: the acknowledgement when the
+-- author is upset, a sentence that answers nothing, the link when there is one.
+function G.template_body(item, lang)
+  local w, h = G.w(lang), item.hints
+  local body = {}
+  if h.acknowledge then body[#body + 1] = w.understand end
+  if h.class == "thanks" then
+    body[#body + 1] = w.thanks
+  elseif G.has(h.rules, "move_case") or G.has(h.escalate, "case_handling") then
+    body[#body + 1] = w.case
+  elseif item.kind == "inquiry" then
+    body[#body + 1] = w.press
+  else
+    body[#body + 1] = w.answer
+  end
+  if h.link then body[#body + 1] = string.format(w.more, h.link) end
+  return table.concat(body, " ")
+end
+
+-- An action that answers with a text of its own.
+function G.is_text_answer(a)
+  return (a.action == "reply" or a.action == "dm_reply") and type(a.text) == "string"
+end
+
+-- The replies among actions get the text make(item, action) gives (nil keeps the text).
+function G.retext(item, actions, make)
+  for _, a in ipairs(actions) do
+    if G.is_text_answer(a) and a.item == item.id then
+      a.text = make(item, a) or a.text
+    end
+  end
+  return actions
+end
+
+-- An action's delay in minutes (after = 3, "2m30s", "1h").
+function G.minutes(after)
+  if after == nil then return 0 end
+  if type(after) == "number" then return after end
+  local m = 0
+  for n, unit in string.gmatch(after, "(%d+)([hms])") do
+    n = tonumber(n)
+    if unit == "h" then m = m + 60 * n elseif unit == "m" then m = m + n else m = m + n / 60 end
+  end
+  return m
+end
+
+-- The key point labels the item's hints carry (hints.points: a list of labels, or of
+-- tables with a label and the phrases that say it), and those phrases.
+function G.point_labels(h)
+  local labels, phrases = {}, {}
+  for _, p in ipairs(h.points or {}) do
+    if type(p) == "string" then
+      labels[#labels + 1] = p
+    elseif type(p) == "table" then
+      if type(p.label) == "string" then labels[#labels + 1] = p.label end
+      for _, s in ipairs(p.say or {}) do
+        if type(s) == "string" then phrases[#phrases + 1] = s end
+      end
+    end
+  end
+  return labels, phrases
+end
+
+local depth = 0
+
+function G.wrap(t)
+  function on_item(item)
+    if depth > 0 then return diligent_item(item) end
+    depth = depth + 1
+    local actions = G.list(diligent_item(item))
+    depth = depth - 1
+    if t.item then actions = t.item(item, actions) or actions end
+    return actions
+  end
+  function on_state(state)
+    local actions = diligent_state and G.list(diligent_state(state)) or {}
+    if t.state then actions = t.state(state, actions) or actions end
+    return actions
+  end
+end
+
+return G
