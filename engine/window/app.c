@@ -66,6 +66,120 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
         snprintf(out, n, "%s", app->sc->account_name ? app->sc->account_name : "");
 }
 
+/* ---- what the coach and the editor's spelling know of the exercise, as the score does ----
+ * The score (scoring/score.c) accepts, besides the dictionaries, the scenario's word list
+ * and the first names, last names and texts of the exercise's items, and takes the items'
+ * first names as its people; it compiles each item's content (key points) once. The window
+ * gathers the same from the items as they arrive (an item that has not yet come cannot
+ * count, which is the one way the coach can be more strict than the final score). */
+
+static void spelling_clear(sd_app *app)
+{
+    sd_spell_extra_free(app->spell_words);
+    app->spell_words = NULL;
+    for (size_t i = 0; i < app->n_names; i++)
+        free((char *)app->names[i]);
+    free(app->names);
+    app->names = NULL;
+    app->n_names = app->cap_names = 0;
+    sd_strmap_free(&app->name_set);
+    for (size_t i = 0; i < app->n_kps; i++)
+        sd_kp_free(app->kps[i].kp);
+    free(app->kps);
+    app->kps = NULL;
+    app->n_kps = app->cap_kps = 0;
+}
+
+static const char *name_key(const void *ctx, uint32_t v)
+{
+    const sd_app *app = ctx;
+    return app->names[v];
+}
+
+/* A new exercise (or the resumed one): the scenario's word list, no items yet. */
+static sd_status spelling_setup(sd_app *app, sd_error *err)
+{
+    spelling_clear(app);
+    sd_strmap_init(&app->name_set, name_key, app);
+    const sd_scenario *sc = app->sc;
+    sd_status st = sd_spell_extra_create(&app->spell_words, err);
+    for (size_t i = 0; i < sc->scoring.n_words && st == SD_OK; i++)
+        st = sd_spell_extra_add(app->spell_words, sc->scoring.words[i],
+                                strlen(sc->scoring.words[i]), err);
+    if (st != SD_OK)
+        return st;
+    sd_speller *sp = sd_lexicons_speller(app->lx);
+    sd_editor_set_speller(app->ed, sp, sc->lang, app->spell_words);
+    /* load the dictionary now rather than at the first key press (0.1-0.3 s) */
+    sd_spell_check(sp, sc->lang, "hej", 3, NULL, NULL, 0, NULL);
+    return SD_OK;
+}
+
+/* An item arrived: its author's first name is one of the exercise's people; its names and
+ * text are words spelling accepts. */
+static sd_status spelling_add_item(sd_app *app, const sd_rec_item *it, sd_error *err)
+{
+    sd_status st = SD_OK;
+    if (it->first && !sd_strmap_get(&app->name_set, it->first, NULL)) {
+        if (app->n_names == app->cap_names) {
+            size_t cap = app->cap_names ? app->cap_names * 2 : 64;
+            const char **v = realloc(app->names, cap * sizeof *v);
+            if (v == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            app->names = v;
+            app->cap_names = cap;
+        }
+        char *copy = strdup(it->first);
+        if (copy == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        app->names[app->n_names] = copy;
+        if (sd_strmap_put(&app->name_set, copy, (uint32_t)app->n_names) != SD_OK) {
+            free(copy);
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
+        app->n_names++;
+        st = sd_spell_extra_add(app->spell_words, it->first, strlen(it->first), err);
+    }
+    if (st == SD_OK && it->last)
+        st = sd_spell_extra_add(app->spell_words, it->last, strlen(it->last), err);
+    if (st == SD_OK && it->text)
+        st = sd_spell_extra_add_text(app->spell_words, it->text, err);
+    if (st == SD_OK) /* the accepted words changed: the editor checks again */
+        sd_editor_set_speller(app->ed, sd_lexicons_speller(app->lx), app->sc->lang,
+                              app->spell_words);
+    return st;
+}
+
+/* The item's content compiled for the key points (one per content, as the score keeps),
+ * or NULL: none declared, or no memory (then the coach goes without, like the score's
+ * input without key points). */
+static const sd_kp *coach_kp(sd_app *app, const sd_content *content, sd_language lang)
+{
+    if (content == NULL || sd_lexicons_stemmer(app->lx) == NULL)
+        return NULL;
+    for (size_t i = 0; i < app->n_kps; i++)
+        if (app->kps[i].content == content)
+            return app->kps[i].kp;
+    if (app->n_kps == app->cap_kps) {
+        size_t cap = app->cap_kps ? app->cap_kps * 2 : 16;
+        void *v = realloc(app->kps, cap * sizeof *app->kps);
+        if (v == NULL)
+            return NULL;
+        app->kps = v;
+        app->cap_kps = cap;
+    }
+    sd_kp *kp = NULL;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_kp_compile(sd_lexicons_stemmer(app->lx), lang, content, &kp, &e) != SD_OK) {
+        sd_error_clear(&e);
+        return NULL;
+    }
+    app->kps[app->n_kps].content = content;
+    app->kps[app->n_kps].kp = kp;
+    app->n_kps++;
+    return kp;
+}
+
 /* ---- the observer: every record reaches the model after the log and the results ---- */
 
 static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
@@ -75,6 +189,11 @@ static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_er
     if (rec->type == SD_REC_REJECTED)
         sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"),
                    rec->u.action.error ? rec->u.action.error : "");
+    if (rec->type == SD_REC_ITEM) {
+        sd_status st = spelling_add_item(app, &rec->u.item, err);
+        if (st != SD_OK)
+            return st;
+    }
     return sd_model_on_record(app->model, rec, err);
 }
 
@@ -124,7 +243,8 @@ static void paths_next_to_log(sd_app *app)
 static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
 {
     sd_status st;
-    if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
+    if ((st = spelling_setup(app, err)) != SD_OK ||
+        (st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
         return st;
     app->log_open = true;
     if (app->seal_key && (st = sd_logw_seal(app->log, app->seal_key, err)) != SD_OK)
@@ -161,7 +281,8 @@ static sd_status start_resumed(sd_app *app, bool no_wall_clock, sd_error *err)
     }
     snprintf(app->participant, sizeof app->participant, "%s", o.participant);
     o.seal_key = app->seal_key;
-    if ((st = sd_results_create(&app->res, err)) != SD_OK ||
+    if ((st = spelling_setup(app, err)) != SD_OK ||
+        (st = sd_results_create(&app->res, err)) != SD_OK ||
         (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
         goto done;
     sd_session_config sc = {.scenario = app->sc, .seed_set = true, .seed = o.seed,
@@ -232,61 +353,6 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     return st;
 }
 
-/* The words spelling accepts besides the dictionaries: the scenario's list (scoring.words),
- * its people's and outlets' names, the account's, and the words of every text it declares
- * (items, prepared injects, templates, storm comments, hijack posts); and the first names
- * of its people. The reply editor underlines with them. */
-static sd_status spelling_setup(sd_app *app, sd_error *err)
-{
-    const sd_scenario *sc = app->sc;
-    sd_status st = sd_spell_extra_create(&app->spell_words, err);
-    sd_spell_extra *x = app->spell_words;
-#define ADD(s) do { if (st == SD_OK && (s) != NULL) st = sd_spell_extra_add_text(x, (s), err); } while (0)
-    for (size_t i = 0; i < sc->scoring.n_words; i++)
-        ADD(sc->scoring.words[i]);
-    ADD(sc->account_name);
-    ADD(sc->account_handle);
-    for (size_t i = 0; i < sc->n_personas; i++) {
-        ADD(sc->personas[i].first);
-        ADD(sc->personas[i].last);
-    }
-    const sd_item_def *lists[2] = {sc->items, sc->prepared};
-    size_t counts[2] = {sc->n_items, sc->n_prepared};
-    for (int l = 0; l < 2; l++)
-        for (size_t i = 0; i < counts[l]; i++) {
-            ADD(lists[l][i].text);
-            ADD(lists[l][i].title);
-            ADD(lists[l][i].outlet);
-        }
-    for (size_t i = 0; i < sc->n_templates; i++)
-        ADD(sc->templates[i].text);
-    for (size_t i = 0; i < sc->n_storms; i++)
-        for (int m = 0; m <= SD_MOOD_COUNT; m++)
-            for (size_t k = 0; k < sc->storms[i].texts[m].n; k++)
-                ADD(sc->storms[i].texts[m].texts[k]);
-    for (size_t i = 0; i < sc->n_hijacks; i++) {
-        ADD(sc->hijacks[i].notice);
-        for (size_t k = 0; k < sc->hijacks[i].n_posts; k++)
-            ADD(sc->hijacks[i].posts[k]);
-    }
-#undef ADD
-    if (st != SD_OK)
-        return st;
-    if (sc->n_personas > 0) {
-        app->names = calloc(sc->n_personas, sizeof *app->names);
-        if (app->names == NULL)
-            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
-        for (size_t i = 0; i < sc->n_personas; i++)
-            if (sc->personas[i].first)
-                app->names[app->n_names++] = sc->personas[i].first;
-    }
-    sd_speller *sp = sd_lexicons_speller(app->lx);
-    sd_editor_set_speller(app->ed, sp, sc->lang, app->spell_words);
-    /* load the dictionary now rather than at the first key press (0.1-0.3 s) */
-    sd_spell_check(sp, sc->lang, "hej", 3, NULL, NULL, 0, NULL);
-    return SD_OK;
-}
-
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
     *out = NULL;
@@ -314,8 +380,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     if ((st = sd_texts_load(sd_assets_dir(), app->ui_lang, &app->tx, err)) != SD_OK ||
         (st = sd_lexicons_load(sd_assets_dir(), &app->lx, err)) != SD_OK ||
         (st = sd_editor_create(&app->ed, err)) != SD_OK ||
-        (st = sd_editor_create(&app->field, err)) != SD_OK ||
-        (st = spelling_setup(app, err)) != SD_OK)
+        (st = sd_editor_create(&app->field, err)) != SD_OK)
         goto fail;
 
     /* SDL: the caller chose the video driver (SDL_VIDEODRIVER); no vsync (it fails under
@@ -382,8 +447,7 @@ void sd_app_destroy(sd_app *app)
     sd_editor_free(app->ed);
     sd_editor_free(app->field);
     sd_lexicons_free(app->lx);
-    sd_spell_extra_free(app->spell_words);
-    free(app->names);
+    spelling_clear(app);
     sd_texts_free(app->tx);
     sd_scenario_free(app->sc);
     free(app->checked_text);
@@ -945,8 +1009,7 @@ static void coach(sd_app *app)
         to.expect = it->expect;
         to.to_first = *first ? first : NULL;
         to.mood = (sd_mood)it->mood;
-        /* TODO(lead): to.kp = the compiled it->expect->content, from the cache the score
-         * uses (keypoints.h), once score.c compiles contents. */
+        to.kp = coach_kp(app, to.expect->content, cx.lang);
     }
     sd_tone_input in;
     sd_reply_tone_input(&cx, &to, text, app->edit_mode != SD_EDIT_DM, &in);

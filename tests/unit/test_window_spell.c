@@ -348,14 +348,22 @@ static void coach_agrees(sd_app *app, const char *text, const sd_lexicons *lx, c
     const char *const *names = sd_app_names(app, &n_names);
     sd_reply_context cx = {.lang = h->lang, .signer = h->participant, .scoring = &h->scoring,
                            .words = sd_app_spell_words(app), .names = names, .n_names = n_names};
-    sd_reply_target to = {.expect = it->expect, .to_first = it->first, .mood = (sd_mood)it->mood};
+    sd_kp *kp = NULL;
+    sd_error kerr = SD_ERROR_INIT;
+    if (it->expect->content)
+        assert_int_equal(sd_kp_compile(sd_lexicons_stemmer(lx), h->lang, it->expect->content, &kp, &kerr),
+                         SD_OK);
+    sd_reply_target to = {.expect = it->expect, .to_first = it->first, .mood = (sd_mood)it->mood,
+                          .kp = kp};
     sd_tone_input in;
     sd_reply_tone_input(&cx, &to, acts[ai].text, true, &in);
     sd_tone_result want;
     sd_tone_check_reply(lx, &in, &want);
+    sd_kp_free(kp);
     uint16_t ca, cp, wa, wp;
     bits(coach, &ca, &cp);
     bits(&want, &wa, &wp);
+    describe(acts[ai].text, ca, cp); /* what was compared, in the test's log */
     if (ca != wa || cp != wp || coach->score != want.score) {
         describe("coach", ca, cp);
         describe("reply_input from the results", wa, wp);
