@@ -269,6 +269,11 @@ sd_speller *sd_lexicons_speller(const sd_lexicons *lx)
     return sd_lx_speller(lx);
 }
 
+sd_stemmer *sd_lexicons_stemmer(const sd_lexicons *lx)
+{
+    return sd_lx_stemmer(lx);
+}
+
 const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,
                                    uint32_t first, size_t *end)
 {

@@ -526,11 +526,12 @@ static uint32_t joiner(uint32_t c)
 }
 
 /* ASCII classes, for the byte loops. */
-enum { C_SPACE = 1, C_LETTER = 2, C_UPPER = 4, C_DIGIT = 8, C_HINT = 16 };
+enum { C_SPACE = 1, C_LETTER = 2, C_UPPER = 4, C_DIGIT = 8, C_HINT = 16, C_JOIN = 32 };
 static const uint8_t ascii_cls[128] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
     [' '] = C_SPACE,
-    ['@'] = C_HINT, ['/'] = C_HINT, [':'] = C_HINT, ['.'] = C_HINT,
+    ['@'] = C_HINT, ['/'] = C_HINT, [':'] = C_HINT | C_JOIN, ['.'] = C_HINT | C_JOIN,
+    ['-'] = C_JOIN, ['\''] = C_JOIN, ['_'] = C_JOIN,
     ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
     ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
 #define L(c) [c] = C_LETTER, [c - 32] = C_LETTER | C_UPPER
@@ -555,31 +556,53 @@ static size_t token_read(const char *s, size_t lim, size_t pos, token *t)
     uint32_t raw = FNV_INIT;
     char *f = t->f;
     t->b = pos;
-    uint32_t first;
-    sd_tt_next(s, lim, pos, &first);
-    t->first_upper = sd_tt_is_upper(first);
+    unsigned char b0 = (unsigned char)s[pos];
+    if (b0 < 0x80 && (pos + 1 >= lim || (unsigned char)s[pos + 1] != 0xCC)) {
+        t->first_upper = (ascii_cls[b0] & C_UPPER) != 0;
+    } else {
+        uint32_t first;
+        sd_tt_next(s, lim, pos, &first);
+        t->first_upper = sd_tt_is_upper(first);
+    }
     for (;;) {
-        /* a run of ASCII letters and digits (not followed by a combining mark) */
-        while (pos < lim) {
-            unsigned char byte = (unsigned char)s[pos];
-            unsigned k = byte < 0x80 ? ascii_cls[byte] : 0;
-            if (!(k & (C_LETTER | C_DIGIT)) ||
-                (pos + 1 < lim && (unsigned char)s[pos + 1] == 0xCC))
-                break;
-            acc |= k;
-            upper += (k >> 2) & 1;
-            letters += (k >> 1) & 1;
-            byte |= (unsigned char)((k & C_UPPER) << 3); /* 'A' -> 'a' */
-            ncp++;
-            if (fn < FOLD_ROOM) {
-                f[fn++] = (char)byte;
-                raw = fnv_step(raw, byte);
-            } else {
-                too_long = true;
+        /* a run of ASCII letters and digits, folded into f (few variables: registers) */
+        {
+            const unsigned char *u = (const unsigned char *)s;
+            size_t room = fn < FOLD_ROOM ? FOLD_ROOM - fn : 0;
+            size_t end = lim - pos < room ? lim : pos + room;
+            size_t p = pos;
+            unsigned a = 0, up = 0;
+            char *o = f + fn;
+            while (p < end) {
+                unsigned b = u[p];
+                unsigned kk = b < 0x80 ? ascii_cls[b] : 0;
+                if (!(kk & (C_LETTER | C_DIGIT)))
+                    break;
+                a |= kk;
+                up += kk & C_UPPER;
+                *o++ = (char)(b | ((kk & C_UPPER) << 3)); /* 'A' -> 'a' */
+                p++;
             }
-            pos++;
+            /* a combining mark after the run's last letter may compose with it: that
+             * letter goes to the one-code-point path below */
+            if (p > pos && p < lim && u[p] == 0xCC && (ascii_cls[u[p - 1]] & C_LETTER)) {
+                p--;
+                o--;
+                up -= ascii_cls[u[p]] & C_UPPER;
+            }
+            size_t run = p - pos;
+            acc |= a;
+            upper += up / C_UPPER;
+            letters += run; /* digits too: a word with a digit is not checked anyway */
+            ncp += run;
+            fn += run;
+            pos = p; /* past the room, the path below reads on and marks it too long */
         }
         if (pos >= lim)
+            break;
+        /* the usual end: ASCII that neither continues nor joins a word */
+        unsigned char nb = (unsigned char)s[pos];
+        if (nb < 0x80 && !(ascii_cls[nb] & (C_LETTER | C_DIGIT | C_JOIN)))
             break;
         /* anything else, one code point */
         uint32_t c;
@@ -617,10 +640,8 @@ static size_t token_read(const char *s, size_t lim, size_t pos, token *t)
         if (fn < FOLD_ROOM) {
             char enc[4];
             size_t m = put < 0x80 ? (enc[0] = (char)put, 1) : put_utf8(enc, put);
-            for (size_t i = 0; i < m; i++) {
+            for (size_t i = 0; i < m; i++)
                 f[fn++] = enc[i];
-                raw = fnv_step(raw, (unsigned char)enc[i]);
-            }
         } else {
             too_long = true;
         }
@@ -629,6 +650,8 @@ static size_t token_read(const char *s, size_t lim, size_t pos, token *t)
     if (ncp > MAX_WORD_CP)
         too_long = true;
     f[fn] = '\0';
+    for (size_t i = 0; i < fn; i++)
+        raw = fnv_step(raw, (unsigned char)f[i]);
     t->e = pos;
     t->fn = fn;
     t->raw = raw;
@@ -824,6 +847,31 @@ static bool token_correct(sd_speller *sp, sd_language lang, token *t, const sd_s
     return false;
 }
 
+/* The end of the chunk (the run of non-whitespace) that goes on at pos. */
+static size_t chunk_end(const char *s, size_t len, size_t pos)
+{
+    while (pos < len) {
+        unsigned char byte = (unsigned char)s[pos];
+        if (byte < 0x80) {
+            if (ascii_cls[byte] & C_SPACE)
+                break;
+            pos++;
+            continue;
+        }
+        uint32_t c;
+        size_t k = sd_tt_next(s, len, pos, &c);
+        if (sd_tt_is_space(c))
+            break;
+        pos += k;
+    }
+    return pos;
+}
+
+/* One pass over the text. Words are judged as they are read; a chunk (a run without
+ * whitespace) is tested as a whole for being an address only when something in it could
+ * make it one ('@', '/', ':' or a word with a dot inside), and then what its words added
+ * is taken back. Checking stops at the end of the chunk holding the SD_SPELL_MAX_MISSES-th
+ * misspelt word (words after it in that chunk are not looked up). */
 size_t sd_spell_check(sd_speller *sp, sd_language lang, const char *text, size_t len,
                       const sd_spell_extra *extra, sd_spell_miss *miss, size_t cap,
                       size_t *checked)
@@ -835,76 +883,79 @@ size_t sd_spell_check(sd_speller *sp, sd_language lang, const char *text, size_t
         return 0;
     bool sentence = true;
     size_t pos = 0;
+    /* the current chunk: where it starts, what had been counted before it */
+    bool in_chunk = false, tested = false;
+    size_t chunk = 0, miss0 = 0, checked0 = 0;
     token t;
     while (pos < len) {
-        uint32_t c;
-        size_t n = sd_tt_next(text, len, pos, &c);
-        if (sd_tt_is_space(c)) {
+        unsigned char byte = (unsigned char)text[pos];
+        unsigned k = 0;
+        uint32_t c = byte;
+        size_t n = 1;
+        if (byte < 0x80) {
+            k = ascii_cls[byte];
+        } else {
+            n = sd_tt_next(text, len, pos, &c);
+            if (sd_tt_is_space(c))
+                k = C_SPACE;
+            else if (sd_tt_is_word(c))
+                k = C_LETTER;
+        }
+        if (k & C_SPACE) {
+            in_chunk = false;
+            if (nmiss >= SD_SPELL_MAX_MISSES)
+                break;
             pos += n;
             continue;
         }
-        /* the chunk: up to the next whitespace; an address needs '@', '/', ':' or a '.'
-         * with a word character after it */
-        size_t ce = pos;
-        bool maybe_address = false;
-        while (ce < len) {
-            unsigned char byte = (unsigned char)text[ce];
-            if (byte < 0x80) {
-                uint8_t k = ascii_cls[byte];
-                if (k & C_SPACE)
-                    break;
-                if ((k & C_HINT) &&
-                    (byte != '.' || (ce + 1 < len && sd_tt_is_word((unsigned char)text[ce + 1]))))
-                    maybe_address = true;
-                ce++;
+        if (!in_chunk) {
+            in_chunk = true;
+            tested = false;
+            chunk = pos;
+            miss0 = nmiss;
+            checked0 = nchecked;
+        }
+        bool word = (k & (C_LETTER | C_DIGIT)) != 0;
+        size_t te = pos;
+        if (word)
+            te = token_read(text, len, pos, &t);
+        if (!tested && (word ? t.dot : (k & C_HINT) && byte != '.')) {
+            tested = true;
+            size_t ce = chunk_end(text, len, pos);
+            if (chunk_is_address(text, chunk, ce)) {
+                nmiss = miss0;
+                nchecked = checked0;
+                sentence = chunk_ends_sentence(text, chunk, ce);
+                pos = ce;
                 continue;
             }
-            uint32_t d;
-            size_t k = sd_tt_next(text, len, ce, &d);
-            if (sd_tt_is_space(d))
-                break;
-            ce += k;
         }
-        if (maybe_address && chunk_is_address(text, pos, ce)) {
-            sentence = chunk_ends_sentence(text, pos, ce);
-            pos = ce;
+        if (!word) {
+            pos += n;
+            if ((c == '@' || c == '#') && pos < len) {
+                uint32_t c2;
+                sd_tt_next(text, len, pos, &c2);
+                if (sd_tt_is_word(c2)) {
+                    pos = tag_end(text, len, pos);
+                    sentence = false;
+                }
+            } else if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+                sentence = true;
+            }
             continue;
         }
-        while (pos < ce) {
-            unsigned char byte = (unsigned char)text[pos];
-            if (byte < 0x80 && (ascii_cls[byte] & (C_LETTER | C_DIGIT)))
-                c = byte; /* a word starts (a combining mark after it is token_read's) */
-            else
-                n = sd_tt_next(text, ce, pos, &c);
-            if (!sd_tt_is_word(c)) {
-                pos += n;
-                if ((c == '@' || c == '#') && pos < ce) {
-                    uint32_t c2;
-                    sd_tt_next(text, ce, pos, &c2);
-                    if (sd_tt_is_word(c2)) {
-                        pos = tag_end(text, ce, pos);
-                        sentence = false;
-                    }
-                } else if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-                    sentence = true;
-                }
-                continue;
-            }
-            pos = token_read(text, ce, pos, &t);
-            bool ignored = token_ignored(&t, sentence);
-            sentence = false;
-            if (ignored)
-                continue;
-            nchecked++;
-            if (!t.too_long && token_correct(sp, lang, &t, extra))
-                continue;
-            if (nmiss < cap && miss != NULL)
-                miss[nmiss] = (sd_spell_miss){t.b, t.e - t.b};
-            if (++nmiss == SD_SPELL_MAX_MISSES)
-                goto done;
-        }
+        pos = te;
+        bool ignored = token_ignored(&t, sentence);
+        sentence = false;
+        if (ignored || nmiss >= SD_SPELL_MAX_MISSES)
+            continue;
+        nchecked++;
+        if (!t.too_long && token_correct(sp, lang, &t, extra))
+            continue;
+        if (nmiss < cap && miss != NULL)
+            miss[nmiss] = (sd_spell_miss){t.b, t.e - t.b};
+        nmiss++;
     }
-done:
     if (checked)
         *checked = nchecked;
     return nmiss;

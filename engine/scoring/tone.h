@@ -120,5 +120,7 @@ double sd_lix(const char *text, int *words, int *sentences, int *long_words);
  * tone checks: the window underlines misspelt words with the same speller the score uses.
  * Borrowed: lx owns them; one thread at a time, as for lx. NULL when lx is NULL. ---- */
 sd_speller *sd_lexicons_speller(const sd_lexicons *lx);
+/* The stemmers, for compiling contents outside the score (the window's coach). */
+sd_stemmer *sd_lexicons_stemmer(const sd_lexicons *lx);
 
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "log/logw.h"
+#include "scoring/reply_input.h"
 #include "session/resume.h"
 #include "scoring/csv.h"
 
@@ -65,6 +66,120 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
         snprintf(out, n, "%s", app->sc->account_name ? app->sc->account_name : "");
 }
 
+/* ---- what the coach and the editor's spelling know of the exercise, as the score does ----
+ * The score (scoring/score.c) accepts, besides the dictionaries, the scenario's word list
+ * and the first names, last names and texts of the exercise's items, and takes the items'
+ * first names as its people; it compiles each item's content (key points) once. The window
+ * gathers the same from the items as they arrive (an item that has not yet come cannot
+ * count, which is the one way the coach can be more strict than the final score). */
+
+static void spelling_clear(sd_app *app)
+{
+    sd_spell_extra_free(app->spell_words);
+    app->spell_words = NULL;
+    for (size_t i = 0; i < app->n_names; i++)
+        free((char *)app->names[i]);
+    free(app->names);
+    app->names = NULL;
+    app->n_names = app->cap_names = 0;
+    sd_strmap_free(&app->name_set);
+    for (size_t i = 0; i < app->n_kps; i++)
+        sd_kp_free(app->kps[i].kp);
+    free(app->kps);
+    app->kps = NULL;
+    app->n_kps = app->cap_kps = 0;
+}
+
+static const char *name_key(const void *ctx, uint32_t v)
+{
+    const sd_app *app = ctx;
+    return app->names[v];
+}
+
+/* A new exercise (or the resumed one): the scenario's word list, no items yet. */
+static sd_status spelling_setup(sd_app *app, sd_error *err)
+{
+    spelling_clear(app);
+    sd_strmap_init(&app->name_set, name_key, app);
+    const sd_scenario *sc = app->sc;
+    sd_status st = sd_spell_extra_create(&app->spell_words, err);
+    for (size_t i = 0; i < sc->scoring.n_words && st == SD_OK; i++)
+        st = sd_spell_extra_add(app->spell_words, sc->scoring.words[i],
+                                strlen(sc->scoring.words[i]), err);
+    if (st != SD_OK)
+        return st;
+    sd_speller *sp = sd_lexicons_speller(app->lx);
+    sd_editor_set_speller(app->ed, sp, sc->lang, app->spell_words);
+    /* load the dictionary now rather than at the first key press (0.1-0.3 s) */
+    sd_spell_check(sp, sc->lang, "hej", 3, NULL, NULL, 0, NULL);
+    return SD_OK;
+}
+
+/* An item arrived: its author's first name is one of the exercise's people; its names and
+ * text are words spelling accepts. */
+static sd_status spelling_add_item(sd_app *app, const sd_rec_item *it, sd_error *err)
+{
+    sd_status st = SD_OK;
+    if (it->first && !sd_strmap_get(&app->name_set, it->first, NULL)) {
+        if (app->n_names == app->cap_names) {
+            size_t cap = app->cap_names ? app->cap_names * 2 : 64;
+            const char **v = realloc(app->names, cap * sizeof *v);
+            if (v == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            app->names = v;
+            app->cap_names = cap;
+        }
+        char *copy = strdup(it->first);
+        if (copy == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        app->names[app->n_names] = copy;
+        if (sd_strmap_put(&app->name_set, copy, (uint32_t)app->n_names) != SD_OK) {
+            free(copy);
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
+        app->n_names++;
+        st = sd_spell_extra_add(app->spell_words, it->first, strlen(it->first), err);
+    }
+    if (st == SD_OK && it->last)
+        st = sd_spell_extra_add(app->spell_words, it->last, strlen(it->last), err);
+    if (st == SD_OK && it->text)
+        st = sd_spell_extra_add_text(app->spell_words, it->text, err);
+    if (st == SD_OK) /* the accepted words changed: the editor checks again */
+        sd_editor_set_speller(app->ed, sd_lexicons_speller(app->lx), app->sc->lang,
+                              app->spell_words);
+    return st;
+}
+
+/* The item's content compiled for the key points (one per content, as the score keeps),
+ * or NULL: none declared, or no memory (then the coach goes without, like the score's
+ * input without key points). */
+static const sd_kp *coach_kp(sd_app *app, const sd_content *content, sd_language lang)
+{
+    if (content == NULL || sd_lexicons_stemmer(app->lx) == NULL)
+        return NULL;
+    for (size_t i = 0; i < app->n_kps; i++)
+        if (app->kps[i].content == content)
+            return app->kps[i].kp;
+    if (app->n_kps == app->cap_kps) {
+        size_t cap = app->cap_kps ? app->cap_kps * 2 : 16;
+        void *v = realloc(app->kps, cap * sizeof *app->kps);
+        if (v == NULL)
+            return NULL;
+        app->kps = v;
+        app->cap_kps = cap;
+    }
+    sd_kp *kp = NULL;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_kp_compile(sd_lexicons_stemmer(app->lx), lang, content, &kp, &e) != SD_OK) {
+        sd_error_clear(&e);
+        return NULL;
+    }
+    app->kps[app->n_kps].content = content;
+    app->kps[app->n_kps].kp = kp;
+    app->n_kps++;
+    return kp;
+}
+
 /* ---- the observer: every record reaches the model after the log and the results ---- */
 
 static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
@@ -74,6 +189,11 @@ static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_er
     if (rec->type == SD_REC_REJECTED)
         sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"),
                    rec->u.action.error ? rec->u.action.error : "");
+    if (rec->type == SD_REC_ITEM) {
+        sd_status st = spelling_add_item(app, &rec->u.item, err);
+        if (st != SD_OK)
+            return st;
+    }
     return sd_model_on_record(app->model, rec, err);
 }
 
@@ -123,7 +243,8 @@ static void paths_next_to_log(sd_app *app)
 static sd_status start_new(sd_app *app, const sd_app_config *cfg, sd_error *err)
 {
     sd_status st;
-    if ((st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
+    if ((st = spelling_setup(app, err)) != SD_OK ||
+        (st = sd_logw_open(app->log_path, &app->log, err)) != SD_OK)
         return st;
     app->log_open = true;
     if (app->seal_key && (st = sd_logw_seal(app->log, app->seal_key, err)) != SD_OK)
@@ -160,7 +281,8 @@ static sd_status start_resumed(sd_app *app, bool no_wall_clock, sd_error *err)
     }
     snprintf(app->participant, sizeof app->participant, "%s", o.participant);
     o.seal_key = app->seal_key;
-    if ((st = sd_results_create(&app->res, err)) != SD_OK ||
+    if ((st = spelling_setup(app, err)) != SD_OK ||
+        (st = sd_results_create(&app->res, err)) != SD_OK ||
         (st = sd_model_create(app->res, &app->model, err)) != SD_OK)
         goto done;
     sd_session_config sc = {.scenario = app->sc, .seed_set = true, .seed = o.seed,
@@ -325,6 +447,7 @@ void sd_app_destroy(sd_app *app)
     sd_editor_free(app->ed);
     sd_editor_free(app->field);
     sd_lexicons_free(app->lx);
+    spelling_clear(app);
     sd_texts_free(app->tx);
     sd_scenario_free(app->sc);
     free(app->checked_text);
@@ -475,6 +598,8 @@ static void stop_editing(sd_app *app)
     SDL_StopTextInput();
 }
 
+static void coach(sd_app *app);
+
 static sd_status send_text(sd_app *app, sd_error *err)
 {
     sd_action a;
@@ -488,6 +613,11 @@ static sd_status send_text(sd_app *app, sd_error *err)
         a.item = sd_model_str(app->model, sd_model_item(app->model, (size_t)app->edit_item)->id);
     }
     a.text = sd_editor_text(app->ed);
+    /* the coach's verdict on exactly the text sent (it may have been typed this frame) */
+    coach(app);
+    app->sent_tone_valid = app->tone_valid;
+    if (app->tone_valid)
+        app->sent_tone = app->tone;
     size_t rejected_before = 0;
     sd_situation sit;
     sd_session_situation(app->s, &sit);
@@ -864,18 +994,25 @@ static void coach(sd_app *app)
     if (app->tone_valid && app->checked_item == app->edit_item && app->checked_mode == app->edit_mode &&
         app->checked_text && strcmp(app->checked_text, text) == 0)
         return;
-    sd_tone_input in = {.text = text, .lang = app->sc->lang, .signer = app->participant,
-                        .mood = SD_MOOD_CALM, .is_public = app->edit_mode != SD_EDIT_DM,
-                        .max_words = app->sc->scoring.max_words, .max_lix = app->sc->scoring.max_lix};
+    /* The input the score builds for this reply (reply_input.h): the log header's language,
+     * participant and scoring, the item's expectation as the results hold it. */
+    const sd_rec_header *h = sd_results_header(app->res);
+    sd_reply_context cx = {.lang = h ? h->lang : app->sc->lang,
+                           .signer = h && h->participant ? h->participant : app->participant,
+                           .scoring = h ? &h->scoring : &app->sc->scoring,
+                           .words = app->spell_words, .names = app->names, .n_names = app->n_names};
+    static const sd_expect no_expect = {0}; /* publishing: no item answered */
+    sd_reply_target to = {.expect = &no_expect, .mood = SD_MOOD_CALM};
     if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model)) {
         const sd_mitem *it = sd_model_item(app->model, (size_t)app->edit_item);
         const char *first = sd_model_str(app->model, it->first);
-        in.to_first = *first ? first : NULL;
-        in.mood = (sd_mood)it->mood;
-        in.expect_link = it->link != 0;
-        if (it->max_words)
-            in.max_words = it->max_words;
+        to.expect = it->expect;
+        to.to_first = *first ? first : NULL;
+        to.mood = (sd_mood)it->mood;
+        to.kp = coach_kp(app, to.expect->content, cx.lang);
     }
+    sd_tone_input in;
+    sd_reply_tone_input(&cx, &to, text, app->edit_mode != SD_EDIT_DM, &in);
     sd_tone_check_reply(app->lx, &in, &app->tone);
     free(app->checked_text);
     size_t n = strlen(text) + 1;
@@ -1010,6 +1147,25 @@ bool sd_app_status_bad(const sd_app *app) { return app->status_bad; }
 const char *sd_app_save_error(const sd_app *app) { return app->save_error; }
 bool sd_app_on_scorecard(const sd_app *app) { return app->scorecard; }
 bool sd_app_editing(const sd_app *app) { return app->editing; }
+const sd_tone_result *sd_app_coach_tone(const sd_app *app)
+{
+    return app->tone_valid ? &app->tone : NULL;
+}
+const sd_tone_result *sd_app_coach_sent(const sd_app *app)
+{
+    return app->sent_tone_valid ? &app->sent_tone : NULL;
+}
+size_t sd_app_editor_misspelt(sd_app *app, size_t *starts, size_t *ends, size_t max)
+{
+    return sd_editor_misspelt(app->ed, starts, ends, max);
+}
+uint64_t sd_app_editor_spell_checks(const sd_app *app) { return sd_editor_spell_checks(app->ed); }
+const sd_spell_extra *sd_app_spell_words(const sd_app *app) { return app->spell_words; }
+const char *const *sd_app_names(const sd_app *app, size_t *n)
+{
+    *n = app->n_names;
+    return app->names;
+}
 bool sd_app_feed_newest_first(const sd_app *app) { return sd_feed_newest_first(app); }
 const char *sd_app_editor_text(const sd_app *app) { return sd_editor_text(app->ed); }
 bool sd_app_editor_selection(const sd_app *app, size_t *start, size_t *end)

@@ -21,6 +21,7 @@
 
 #include "draw.h"
 #include "results/results.h"
+#include "scoring/tone.h"
 #include "session/session.h"
 #include "text.h"
 #include "util/error.h"
@@ -81,6 +82,19 @@ bool sd_app_on_start_screen(const sd_app *app); /* offering an interrupted exerc
 bool sd_app_feed_newest_first(const sd_app *app);
 bool sd_app_editing(const sd_app *app);              /* typing in the reply editor */
 const char *sd_app_editor_text(const sd_app *app);   /* the reply editor's text */
+/* Coach mode: the tone checks of the reply editor's text as of the last frame, or NULL (exam
+ * mode, empty text); and the verdict on the text of the last reply sent, taken as it was
+ * sent, or NULL. Built as the score builds its input (scoring/reply_input.h). */
+const sd_tone_result *sd_app_coach_tone(const sd_app *app);
+const sd_tone_result *sd_app_coach_sent(const sd_app *app);
+/* The reply editor's misspelt words (editor.h: sd_editor_misspelt) and how many times its
+ * text was checked. */
+size_t sd_app_editor_misspelt(sd_app *app, size_t *starts, size_t *ends, size_t max);
+uint64_t sd_app_editor_spell_checks(const sd_app *app);
+/* What the coach gives spelling and the name check: the scenario's accepted words, and the
+ * first names of its people (n of them). Owned by the app. */
+const sd_spell_extra *sd_app_spell_words(const sd_app *app);
+const char *const *sd_app_names(const sd_app *app, size_t *n);
 /* The reply editor's selection as byte offsets [*start, *end); false when none. */
 bool sd_app_editor_selection(const sd_app *app, size_t *start, size_t *end);
 const sd_draw_rec *sd_app_debug_rects(const sd_app *app, size_t *n);

@@ -16,6 +16,7 @@
 #include "scoring/texts.h"
 #include "scoring/tone.h"
 #include "theme.h"
+#include "util/strmap.h"
 
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
@@ -99,6 +100,16 @@ struct sd_app {
     sd_edit_mode checked_mode;
     sd_tone_result tone;
     bool tone_valid;
+    sd_tone_result sent_tone; /* the coach's verdict on the text last sent (tests) */
+    bool sent_tone_valid;
+    /* spelling: the words the scenario accepts (its list, names, texts) and the first names
+     * of its people, for the editor's underlines and the coach (built once) */
+    sd_spell_extra *spell_words;
+    const char **names;    /* owned copies */
+    size_t n_names, cap_names;
+    sd_strmap name_set;    /* names[] by text */
+    struct { const sd_content *content; sd_kp *kp; } *kps; /* compiled contents (coach) */
+    size_t n_kps, cap_kps;
     /* mouse: what the last frame drew; a drag in the editor */
     sd_hit hit;
     bool drag_editor;

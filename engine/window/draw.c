@@ -82,6 +82,36 @@ void sd_draw_line(sd_draw *d, int x0, int y0, int x1, int y1, sd_rgba c)
     SDL_RenderDrawLine(d->r, x0, y0, x1, y1);
 }
 
+void sd_draw_squiggle(sd_draw *d, int x0, int x1, int y, int h, sd_rgba c)
+{
+    if (x1 < x0 || h < 2)
+        return;
+    record(d, (SDL_Rect){x0, y, x1 - x0 + 1, h});
+    colour(d, c);
+    /* slopes of 45 degrees between the band's bottom and top, drawn in runs of points */
+    int amp = h - 1;
+    SDL_Point pts[64];
+    int n = 0;
+    SDL_Point p = {x0, y + amp};
+    bool up = true;
+    pts[n++] = p;
+    while (p.x < x1) {
+        int step = x1 - p.x < amp ? x1 - p.x : amp;
+        p.x += step;
+        p.y += up ? -step : step;
+        if (step == amp)
+            up = !up;
+        pts[n++] = p;
+        if (n == 64) {
+            SDL_RenderDrawLines(d->r, pts, n);
+            pts[0] = p;
+            n = 1;
+        }
+    }
+    if (n > 1)
+        SDL_RenderDrawLines(d->r, pts, n);
+}
+
 int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
                  const char *s, size_t len)
 {

@@ -41,6 +41,9 @@ void sd_draw_fill(sd_draw *d, SDL_Rect r, sd_rgba c);
 void sd_draw_frame(sd_draw *d, SDL_Rect r, sd_rgba c);
 /* A line from (x0, y0) to (x1, y1), both ends included (recorded as its bounding box). */
 void sd_draw_line(sd_draw *d, int x0, int y0, int x1, int y1, sd_rgba c);
+/* A wavy underline (a misspelt word's) from x0 to x1 inclusive, in the band y..y+h-1
+ * (h >= 2; its amplitude), as a zigzag of period 2h; recorded as that band. */
+void sd_draw_squiggle(sd_draw *d, int x0, int x1, int y, int h, sd_rgba c);
 /* Draws len bytes of text at (x, y), cut at max_w pixels; returns the width drawn. */
 int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
                  const char *s, size_t len);

@@ -61,6 +61,17 @@ struct sd_editor {
     bool run_open;          /* steps[done - 1] is typing that the next typed text may extend */
     sd_buf comp;            /* IME composition ("" when none) */
     size_t comp_cursor;     /* byte offset into comp */
+    uint64_t version;       /* bumps on every change of the text */
+    /* spelling (sd_editor_set_speller): the misses of the text as of spell_version */
+    sd_speller *sp;         /* borrowed, or NULL: no spelling */
+    sd_language lang;
+    const sd_spell_extra *extra; /* borrowed, or NULL */
+    uint64_t spell_version; /* the version checked (0: none yet) */
+    uint64_t spell_checks;
+    sd_spell_miss miss[SD_SPELL_MAX_MISSES];
+    size_t n_miss;
+    bool hold;              /* an edit was made in the word at hold_at (see editor.h) */
+    size_t hold_at;         /* where that word starts */
 };
 
 /* ---------------------------------------------------------------- code points */
@@ -134,6 +145,64 @@ static bool is_word_cp(uint32_t c)
 }
 
 static bool is_word_at(const sd_editor *e, size_t pos) { return is_word_cp(cp_at(e, pos)); }
+
+/* ---------------------------------------------------------------- spelling's word span */
+
+/* Joins two word characters into one word for spelling (e-post, don't, t.ex, sms:a). */
+static bool is_joiner_cp(uint32_t c)
+{
+    return c == '-' || c == '\'' || c == '.' || c == ':' || c == 0x2019 || c == 0x2010;
+}
+
+/* The word touching pos (ending at it, containing it or starting at it) as [*a, *b);
+ * false when pos touches none. */
+static bool word_span(const sd_editor *e, size_t pos, size_t *a, size_t *b)
+{
+    bool before = pos > 0 && is_word_at(e, prev_cp(e, pos));
+    bool after = pos < e->len && is_word_at(e, pos);
+    if (!before && !after)
+        return false;
+    size_t l = pos;
+    while (l > 0) {
+        size_t p = prev_cp(e, l);
+        uint32_t c = cp_at(e, p);
+        if (is_word_cp(c) || (is_joiner_cp(c) && p > 0 && is_word_at(e, prev_cp(e, p)) && l < e->len &&
+                              is_word_at(e, l)))
+            l = p;
+        else
+            break;
+    }
+    size_t r = pos;
+    while (r < e->len) {
+        uint32_t c = cp_at(e, r);
+        size_t n = next_cp(e, r);
+        if (is_word_cp(c) || (is_joiner_cp(c) && r > 0 && is_word_at(e, prev_cp(e, r)) && n < e->len &&
+                              is_word_at(e, n)))
+            r = n;
+        else
+            break;
+    }
+    *a = l;
+    *b = r;
+    return true;
+}
+
+/* An edit was made at the caret: the word there is being typed. */
+static void hold_word(sd_editor *e)
+{
+    size_t a, b;
+    e->hold = word_span(e, e->caret, &a, &b);
+    e->hold_at = e->hold ? a : 0;
+}
+
+/* The caret moved or the text changed: the hold ends when the caret is no longer in the
+ * word being typed. */
+static void hold_check(sd_editor *e)
+{
+    size_t a, b;
+    if (e->hold && (!word_span(e, e->caret, &a, &b) || a != e->hold_at))
+        e->hold = false;
+}
 
 /* The start of the word before pos (skipping separators first). */
 static size_t word_left(const sd_editor *e, size_t pos)
@@ -256,6 +325,7 @@ static void apply(sd_editor *e, size_t pos, size_t del_len, const char *ins, siz
         memcpy(e->text + pos, ins, ins_len);
     e->len = e->len - del_len + ins_len;
     e->caret = e->anchor = pos + ins_len;
+    e->version++;
 }
 
 /* Records a new step (dropping the redo list, and the oldest step when full). */
@@ -337,6 +407,7 @@ static void type_text(sd_editor *e, const char *s, size_t n)
     selection_range(e, &a, &b);
     if (!edit(e, a, b - a, s, n, true))
         return;
+    hold_word(e);
     bool ends_run = false;
     for (size_t i = 0; i < n && !ends_run; i++)
         ends_run = is_space_byte(s[i]);
@@ -356,6 +427,7 @@ static void move_caret(sd_editor *e, size_t pos, bool extend)
     if (!extend)
         e->anchor = pos;
     e->run_open = false;
+    hold_check(e);
 }
 
 /* ---------------------------------------------------------------- placeholders */
@@ -533,12 +605,14 @@ void sd_editor_key(sd_editor *e, sd_edit_key key, unsigned mods)
             replace_range(e, a, b, "", 0);
         else if (e->caret > 0)
             replace_range(e, word ? word_left(e, e->caret) : prev_cp(e, e->caret), e->caret, "", 0);
+        hold_word(e); /* correcting the word at the caret: it is being typed */
         break;
     case SD_KEY_DELETE:
         if (sel)
             replace_range(e, a, b, "", 0);
         else if (e->caret < e->len)
             replace_range(e, e->caret, word ? word_right(e, e->caret) : next_cp(e, e->caret), "", 0);
+        hold_word(e);
         break;
     case SD_KEY_ENTER:
         type_text(e, "\n", 1);
@@ -576,6 +650,7 @@ void sd_editor_undo(sd_editor *e)
     apply(e, s->pos, s->ins_len, s->del, s->del_len);
     e->caret = s->caret_before;
     e->anchor = s->anchor_before;
+    e->hold = false;
 }
 
 void sd_editor_redo(sd_editor *e)
@@ -586,6 +661,7 @@ void sd_editor_redo(sd_editor *e)
         return;
     const step *s = &e->steps[e->done++];
     apply(e, s->pos, s->del_len, s->ins, s->ins_len);
+    e->hold = false;
 }
 
 /* Gives the selection to the clipboard; false when there is none or it could not. */
@@ -725,3 +801,47 @@ size_t sd_editor_layout(const sd_editor *e, sd_measure_fn measure, void *ctx, in
     }
     return l.count;
 }
+
+/* ---------------------------------------------------------------- spelling */
+
+void sd_editor_set_speller(sd_editor *e, sd_speller *sp, sd_language lang,
+                           const sd_spell_extra *extra)
+{
+    e->sp = sp;
+    e->lang = lang;
+    e->extra = extra;
+    e->spell_version = 0;
+    e->n_miss = 0;
+}
+
+size_t sd_editor_misspelt(sd_editor *e, size_t *starts, size_t *ends, size_t max)
+{
+    if (e->sp == NULL)
+        return 0;
+    if (e->spell_version != e->version + 1) { /* version + 1: never 0 once checked */
+        size_t n = sd_spell_check(e->sp, e->lang, e->text, e->len, e->extra, e->miss,
+                                  SD_SPELL_MAX_MISSES, NULL);
+        e->n_miss = n < SD_SPELL_MAX_MISSES ? n : SD_SPELL_MAX_MISSES;
+        e->spell_version = e->version + 1;
+        e->spell_checks++;
+    }
+    hold_check(e);
+    size_t ha = 0, hb = 0;
+    bool held = e->hold && word_span(e, e->caret, &ha, &hb);
+    size_t k = 0;
+    for (size_t i = 0; i < e->n_miss; i++) {
+        size_t a = e->miss[i].at, b = a + e->miss[i].len;
+        if (held && a <= hb && b >= ha)
+            continue; /* the word being typed */
+        if (k < max) {
+            if (starts)
+                starts[k] = a;
+            if (ends)
+                ends[k] = b;
+        }
+        k++;
+    }
+    return k;
+}
+
+uint64_t sd_editor_spell_checks(const sd_editor *e) { return e->spell_checks; }

@@ -12,7 +12,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "guideline/vocab.h"
+#include "scoring/spell.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -75,6 +78,23 @@ size_t sd_editor_composition_cursor(const sd_editor *e);
  * max [start, end) byte ranges and returns how many there are in all. Tab (SD_KEY_TAB)
  * selects the next placeholder after the caret. */
 size_t sd_editor_placeholders(const sd_editor *e, size_t *starts, size_t *ends, size_t max);
+
+/* Spelling, underlined as a real text field does. The editor checks its whole text with sp
+ * in lang, accepting extra's words (both borrowed: they must outlive the editor or the next
+ * call; sp NULL turns spelling off), when the text has changed since the last check, at
+ * the next sd_editor_misspelt() - so once per change, not once per frame. A word being
+ * typed is not flagged: after typing, Backspace or Delete in a word, its miss is left out
+ * while the caret stays in that word (inside it or at either end); once the caret leaves
+ * it (a space typed, a click, an arrow key past it), the word is flagged if misspelt.
+ * Moving the caret into a flagged word without editing it keeps the flag. Undo and redo
+ * flag at once. */
+void sd_editor_set_speller(sd_editor *e, sd_speller *sp, sd_language lang,
+                           const sd_spell_extra *extra);
+/* The misspelt words as byte ranges [starts[i], ends[i]) in text order; writes up to max
+ * and returns how many there are (at most SD_SPELL_MAX_MISSES). 0 without a speller. */
+size_t sd_editor_misspelt(sd_editor *e, size_t *starts, size_t *ends, size_t max);
+/* How many times the text has been checked (tests: once per change, not per frame). */
+uint64_t sd_editor_spell_checks(const sd_editor *e);
 
 /* Lines for drawing: the byte offset where visual line `line` starts, given a function that
  * measures the pixel width of a run of text and a wrap width; returns the number of lines.

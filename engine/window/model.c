@@ -143,6 +143,15 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
     mi.sender = (int8_t)it->sender;
     mi.expects_answer = it->expect && it->expect->answer;
     mi.max_words = (int16_t)(it->expect ? it->expect->max_words : 0);
+    /* The results took the record first (the window's observer runs after them): their
+     * item m->n is this one, with an interned copy of its expectation. */
+    static const sd_expect none = {0};
+    mi.expect = it->expect ? it->expect : &none;
+    if (m->n < sd_results_n_items(m->res)) {
+        const sd_res_item *ri = &sd_results_items(m->res)[m->n];
+        if (ri->expect && ri->id && it->id && strcmp(ri->id, it->id) == 0)
+            mi.expect = ri->expect;
+    }
     m->items[m->n] = mi;
     if (it->kind == SD_KIND_INTERNAL &&
         push_index(&m->internal, &m->n_internal, &m->cap_internal, (uint32_t)m->n) != SD_OK)

@@ -33,6 +33,9 @@ typedef struct sd_mitem {
     bool hidden, deleted, reported, expects_answer;
     uint32_t escalated;       /* bit per sd_target */
     int16_t max_words;
+    const sd_expect *expect;  /* what the item expects: the results' interned copy (the one
+                                 the score reads; stable while the results live), else the
+                                 record's (the session's declarations); never NULL */
 } sd_mitem;
 
 #define SD_MODEL_MINUTES 60

@@ -1,6 +1,6 @@
 /* thread.c - the thread panel: the selected item with the post it belongs to, what has
  * been done with it (from the results), and the reply editor (editor.h) with its caret,
- * selection, IME composition and placeholders; in coach mode the live tone checks of the
+ * selection, IME composition, placeholders and misspelt words (a red wavy line); in coach mode the live tone checks of the
  * text being typed (scoring/tone.h). Where the editor's text was drawn goes to app->hit,
  * and sd_thread_editor_offset() turns a click there into a byte offset. */
 #include "app_internal.h"
@@ -68,6 +68,10 @@ static void draw_editor(sd_app *app, SDL_Rect box)
     size_t nph = sd_editor_placeholders(app->ed, ph_s, ph_e, 16);
     if (nph > 16)
         nph = 16;
+    /* misspelt words (checked when the text changed, not every frame) */
+    size_t sp_s[SD_SPELL_MAX_MISSES], sp_e[SD_SPELL_MAX_MISSES];
+    size_t nsp = sd_editor_misspelt(app->ed, sp_s, sp_e, SD_SPELL_MAX_MISSES);
+    int wave_h = lh >= 24 ? 4 : 3;
     const char *comp = sd_editor_composition(app->ed);
     if (tlen == 0 && !*comp && !app->editing) {
         sd_draw_str(d, px, false, th->muted, in.x, in.y, in.w, sd_app_t(app, "ui.editor.empty"));
@@ -97,6 +101,17 @@ static void draw_editor(sd_app *app, SDL_Rect box)
             }
         }
         sd_draw_text(d, px, false, th->text, in.x, y, in.w, text + a, vis_b - a);
+        /* a red wavy line under each misspelt word */
+        for (size_t k = 0; k < nsp; k++) {
+            size_t s0 = sp_s[k] > a ? sp_s[k] : a, s1 = sp_e[k] < vis_b ? sp_e[k] : vis_b;
+            if (s0 < s1) {
+                int x0 = measure(app, text + a, s0 - a), x1 = measure(app, text + a, s1 - a);
+                if (x1 > in.w - 1)
+                    x1 = in.w - 1;
+                if (x0 < x1)
+                    sd_draw_squiggle(d, in.x + x0, in.x + x1 - 1, y + lh - wave_h, wave_h, th->bad);
+            }
+        }
         if (i == caret_line && app->editing) {
             int cx = measure(app, text + a, caret - a);
             if (cx > in.w - 2)
