@@ -1,6 +1,6 @@
 /* lexicon.c - the tone checks' phrase lists (sd_lexicons_load/free/add): loading
- * assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt, parsing and
- * folding phrases, and finding the longest phrase that matches at a position. */
+ * assets/lexicons/<lang>/{acknowledge,discourteous,private_request,jargon,retract}.txt,
+ * parsing and folding phrases, and finding the longest phrase that matches at a position. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +16,7 @@
 #define MAX_LIST_PHRASES 20000        /* one list (the index counts in 16 bits) */
 
 static const char *const list_names[SD_LX_COUNT] = {"acknowledge", "discourteous",
-                                                    "private_request"};
+                                                    "private_request", "jargon", "retract"};
 
 static void phrase_free(sd_tt_phrase *p)
 {
@@ -163,7 +163,7 @@ sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
     if (k < 0)
         return sd_error_set(err, SD_ERR_USAGE,
                             "unknown lexicon '%s' (known: acknowledge, discourteous, "
-                            "private_request)", list);
+                            "private_request, jargon, retract)", list);
     sd_tt_phrase p;
     sd_status st = phrase_parse(phrase, strlen(phrase), &p, err);
     if (st != SD_OK) {

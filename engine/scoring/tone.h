@@ -49,18 +49,20 @@ typedef enum sd_tone_check {
 typedef enum sd_tone_signal { SD_SIGNAL_PERSONAL, SD_SIGNAL_TEMPLATE_UNEDITED, SD_SIGNAL_COUNT } sd_tone_signal;
 
 /* Phrase lists per language: acknowledge (understanding), discourteous (defensive,
- * blaming, condescending), private_request (asking for personal details). */
+ * blaming, condescending, ironic), private_request (asking for personal details), jargon
+ * (officialese and internal abbreviations) and retract (what takes an acknowledgement back
+ * after "men"/"but"). */
 typedef struct sd_lexicons sd_lexicons;
 
-/* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt under
- * assets_dir (one phrase per line, '#' starts a comment, matched without regard to case),
+/* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request,jargon,retract}.txt
+ * under assets_dir (one phrase per line, '#' starts a comment, matched without regard to case),
  * creates the stemmers and opens the spelling dictionaries (spell.h; directory
  * $STORMDRILL_HUNSPELL_DIR, else /usr/share/hunspell).
  * The returned object is owned by the caller: sd_lexicons_free(). */
 sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *err);
 void sd_lexicons_free(sd_lexicons *lx);
-/* Adds a phrase (a scenario's own words); list is "acknowledge", "discourteous" or
- * "private_request". */
+/* Adds a phrase (a scenario's own words); list is "acknowledge", "discourteous",
+ * "private_request", "jargon" or "retract". */
 sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
                           const char *phrase, sd_error *err);
 

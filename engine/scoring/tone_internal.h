@@ -122,7 +122,11 @@ typedef struct sd_tt_phrase {
  * boundary before pos (phrases begin with a letter or digit). */
 bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, size_t *end);
 
-enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_COUNT };
+/* The lists, in the order of their files: jargon (plain_language: officialese and internal
+ * abbreviations) and retract (acknowledge: what takes an acknowledgement back after "men" /
+ * "but") came with issue 12. */
+enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_JARGON, SD_LX_RETRACT,
+       SD_LX_COUNT };
 
 /* One list, sorted by code points so that the phrases that can begin at a code point are
  * found directly (first code point below 256) or by binary search; mask has bit
