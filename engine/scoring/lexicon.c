@@ -135,6 +135,7 @@ static sd_status list_insert(sd_lx_list *list, sd_tt_phrase *p, sd_error *err)
     list->v[lo] = *p;
     list->n++;
     list->mask |= (uint64_t)1 << (p->cp[0] & 63);
+    sd_lx_list_note(list, p);
     memset(list->count, 0, sizeof list->count);
     for (size_t i = 0; i < list->n; i++) {
         uint32_t f = list->v[i].cp[0];

@@ -87,7 +87,7 @@ typedef struct sd_tone_input {
 
 typedef struct sd_tone_check_result {
     bool applies, pass;
-    char detail[200];        /* what was found, for feedback, in the input's language */
+    char detail[256];        /* what was found, for feedback, in the input's language */
 } sd_tone_check_result;
 
 typedef struct sd_tone_result {
