@@ -1682,6 +1682,8 @@ static const char *number(char *buf, size_t cap, double v, bool whole_g, sd_lang
 }
 
 #define SHORT_BODY_WORDS 10 /* under this many words LIX is not used */
+#define SHORT_BODY_LONG 4   /* ... and a short body fails with this many long words, if they
+                               are more than two thirds of its words */
 
 static void check_plain(const char *s, const scan *sc, const sd_tone_input *in, double lix,
                         double max_lix, sd_tone_check_result *r)
@@ -1695,7 +1697,7 @@ static void check_plain(const char *s, const scan *sc, const sd_tone_input *in, 
         lix_ok = true;
         detail(r, lang, SD_TM_P_EMPTY);
     } else if (w < SHORT_BODY_WORDS) {
-        lix_ok = !(l >= 3 && 3 * l > 2 * w);
+        lix_ok = !(l >= SHORT_BODY_LONG && 3 * l > 2 * w);
         if (lix_ok)
             detail(r, lang, SD_TM_P_SHORT, w, sd_tt_noun(SD_TN_WORD, w, lang), l,
                    sd_tt_noun(SD_TN_LONG_WORD, l, lang), SHORT_BODY_WORDS);
