@@ -288,9 +288,9 @@ static void test_link(void **state) { ROWS(*state, link_rows); }
 static const row courteous_rows[] = {
     {"plain", "Hej Åsa!\nVi lagar det i dag." SIGN, SV, SD_TONE_COURTEOUS, true, true, NULL},
     {"three words in capitals", "Hej Åsa!\nDET HÄR ÄR fel." SIGN, SV, SD_TONE_COURTEOUS, true,
-     false, "versaler (skrik) 'DET HÄR ÄR'"},
+     false, "skrik i versaler 'DET HÄR ÄR'"},
     {"one-letter word does not break a run", "Hej Åsa!\nVI ÄR I CHOCK." SIGN, SV,
-     SD_TONE_COURTEOUS, true, false, "versaler (skrik) 'VI ÄR I CHOCK'"},
+     SD_TONE_COURTEOUS, true, false, "skrik i versaler 'VI ÄR I CHOCK'"},
     {"run across a sentence end", "Hej Åsa!\nNEJ. DET STÄMMER inte." SIGN, SV,
      SD_TONE_COURTEOUS, true, false, "versaler"},
     {"acronyms apart", "Hej Åsa!\nVi på SMHI och MSB vet mer." SIGN, SV, SD_TONE_COURTEOUS,
@@ -314,7 +314,7 @@ static const row courteous_rows[] = {
     {"prefix phrase", "Hej Åsa!\nSluta med lögnerna." SIGN, SV, SD_TONE_COURTEOUS, true, false,
      "'lögnerna'"},
     {"everything at once", "Hej Åsa!\nDU HAR FEL!! Skärp dig." SIGN, SV, SD_TONE_COURTEOUS,
-     true, false, "versaler (skrik) 'DU HAR FEL'; '!!'; otrevligt eller nedlåtande uttryck 'DU HAR FEL'"},
+     true, false, "skrik i versaler 'DU HAR FEL'; '!!'; otrevligt eller nedlåtande uttryck 'DU HAR FEL'"},
     {"en", "Hi John!\nCalm down, we are on it.\nKind regards, Anna", EN, SD_TONE_COURTEOUS,
      true, false, "'Calm down'"},
     {"en curly apostrophe", "Hi John!\nYou’re wrong.\nKind regards, Anna", EN,
@@ -761,7 +761,7 @@ static void test_robustness(void **state)
     assert_false(res.checks[SD_TONE_COURTEOUS].pass);
     assert_true(strlen(d) < sizeof res.checks[SD_TONE_COURTEOUS].detail);
     assert_true(sd_utf8_valid(d, strlen(d)));
-    assert_non_null(strstr(d, "versaler (skrik)"));
+    assert_non_null(strstr(d, "skrik i versaler"));
     assert_non_null(strstr(d, "12044 av 12065 bokstäver är versaler"));
     if (strstr(d, "uttryck 'IDIOTFÖRKLARINGARNA") == NULL)
         fail_msg("detail: %s", d);
@@ -775,6 +775,217 @@ static void test_robustness(void **state)
     assert_true(res.checks[SD_TONE_COURTEOUS].pass);
     assert_true(res.checks[SD_TONE_PRIVATE_DATA].pass);
     assert_false(res.checks[SD_TONE_ACKNOWLEDGE].pass);
+}
+
+/* ---------------------------------------------------------------- name */
+
+#define NAME_ROW(what, text, to, check_pass, detail) \
+    {what, text, SD_LANG_SV, to, "Bo", SD_MOOD_CALM, false, false, SD_TONE_NAME, true, check_pass, detail}
+
+static const row name_rows[] = {
+    NAME_ROW("the person", "Hej Anna!\n" BODY SIGN, "Anna", true, "hälsar på 'Anna'"),
+    NAME_ROW("someone else", "Hej Maria!\n" BODY SIGN, "Anna", false,
+             "hälsar på 'Maria', men svaret går till 'Anna'"),
+    NAME_ROW("misspelt", "Hej Asa!\n" BODY SIGN, "Åsa", true, "'Asa' är 'Åsa' felstavat"),
+    NAME_ROW("part of a double name", "Hej Anna!\n" BODY SIGN, "Anna-Karin", true,
+             "del av namnet 'Anna-Karin'"),
+    NAME_ROW("a group", "Hej alla!\n" BODY SIGN, "Anna", true, "'alla'"),
+    NAME_ROW("past igen", "Hej igen Maria!\n" BODY SIGN, "Anna", false, "'Maria'"),
+    {"no name in the greeting", "Hej!\n" BODY SIGN, SV, SD_TONE_NAME, false, true,
+     "gäller inte (hälsningen har inget namn)"},
+    {"no greeting", BODY SIGN, SV, SD_TONE_NAME, false, true, "gäller inte"},
+    {"no name known", "Hej Maria!\n" BODY SIGN, SD_LANG_SV, NULL, "Bo", SD_MOOD_CALM, false,
+     false, SD_TONE_NAME, false, true, "gäller inte (inget namn att hälsa med)"},
+    {"en", "Hi Sarah!\nWe are on it.\nKind regards, Anna", EN, SD_TONE_NAME, true, false,
+     "greets 'Sarah', but the reply is to 'John'"},
+};
+
+static void test_name(void **state)
+{
+    ROWS(*state, name_rows);
+    /* A lower-case word is taken for a name when it is one of the exercise's people. */
+    const char *names[] = {"Anna", "Maria"};
+    sd_tone_input in = {.text = "hej maria!\n" BODY SIGN, .to_first = "Anna", .signer = "Bo",
+                        .is_public = true, .names = names, .n_names = 2};
+    sd_tone_result res;
+    sd_tone_check_reply(*state, &in, &res);
+    assert_false(res.checks[SD_TONE_NAME].pass);
+    assert_non_null(strstr(res.checks[SD_TONE_NAME].detail, "en annan person i övningen"));
+    in.n_names = 0;
+    sd_tone_check_reply(*state, &in, &res);
+    assert_true(res.checks[SD_TONE_NAME].pass);
+    assert_true(sd_tone_check_serious(SD_TONE_NAME));
+}
+
+/* ---------------------------------------------------------------- details */
+
+/* The conversions of a format (%s, %d), in order; false on any other. */
+static bool conversions(const char *f, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *f; f++) {
+        if (*f != '%')
+            continue;
+        f++;
+        if (*f == '%')
+            continue;
+        if ((*f != 's' && *f != 'd') || n + 1 >= cap)
+            return false;
+        out[n++] = *f;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+static void test_detail_languages(void **state)
+{
+    /* Every message has a Swedish and an English format with the same conversions. */
+    for (int m = 0; m < SD_TM_COUNT; m++) {
+        const char *sv = sd_tt_msg_format((sd_tt_msg)m, SD_LANG_SV);
+        const char *en = sd_tt_msg_format((sd_tt_msg)m, SD_LANG_EN);
+        char a[16], b[16];
+        if (sv[0] == '\0' || en[0] == '\0' || !conversions(sv, a, sizeof a) ||
+            !conversions(en, b, sizeof b) || strcmp(a, b) != 0)
+            fail_msg("message %d: '%s' / '%s'", m, sv, en);
+    }
+    /* A Swedish scorecard shows no English: bad Swedish replies of every kind, every check. */
+    const char *bad[] = {
+        "Hej Maria!!\nDU HAR FEL!! Skriv ditt personnummer 19800101-1234. Ditt ärende är under "
+        "handläggning hos KS.\nMvh Bo",
+        "Hejsan!\nJag förstår att du är arg, men så är reglerna. Läs på innan du skriver ;)",
+        "Jaha, vad tråkigt för dig.\nHälsningar",
+        "Hej Åsa,\nKommunfullmäktiges handlingsprogram förutsätter samordning.\nVänliga "
+        "hälsningar",
+        "Hej Åsa\nVi lagar det. Jag förstår att det är jobbigt.\nVänliga hälsningar, Eva",
+        "Hej Åsa!\nJag förstår inte.\nVänliga hälsningar-Bo",
+        "",
+    };
+    const char *english[] = {"the ", "not ", "expected", "words", "shouting", "capitals",
+                             "sign-off", "first line", "sentence", "link (", "greets",
+                             "discourteous", "personal", "asks", "applicable", "mood",
+                             "irony", "officialese", "abbreviat", "body", NULL};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        for (int mood = 0; mood < SD_MOOD_COUNT; mood++) {
+            sd_tone_input in = {.text = bad[i], .lang = SD_LANG_SV, .to_first = "Åsa",
+                                .signer = "Bo", .mood = (sd_mood)mood, .expect_link = mood % 2,
+                                .is_public = mood != 1};
+            sd_tone_result res;
+            sd_tone_check_reply(*state, &in, &res);
+            for (int c = 0; c < SD_TONE_CHECK_COUNT; c++)
+                for (const char *const *e = english; *e; e++)
+                    if (strstr(res.checks[c].detail, *e))
+                        fail_msg("reply %zu, %s: English '%s' in '%s'", i,
+                                 sd_tone_check_id((sd_tone_check)c), *e, res.checks[c].detail);
+        }
+    }
+    /* Decimal comma in Swedish, point in English. */
+    const char *t = "Hej Åsa!\nVi testar vattnet varje dag och proverna visar att det är "
+                    "säkert att dricka.\nVänliga hälsningar, Bo";
+    sd_tone_input in = {.text = t, .to_first = "Åsa", .signer = "Bo", .is_public = true,
+                        .max_lix = 40.5};
+    sd_tone_result res;
+    sd_tone_check_reply(*state, &in, &res);
+    assert_non_null(strstr(res.checks[SD_TONE_PLAIN_LANGUAGE].detail, "högst 40,5"));
+    in.lang = SD_LANG_EN;
+    sd_tone_check_reply(*state, &in, &res);
+    assert_non_null(strstr(res.checks[SD_TONE_PLAIN_LANGUAGE].detail, "at most 40.5"));
+}
+
+/* ---------------------------------------------------------------- every shipped phrase */
+
+/* Each phrase of the shipped lists, written into a reply, is found by the scan (through the
+ * first-word filter and the window), and the same phrase inside a longer word is not. */
+static void test_every_phrase(void **state)
+{
+    const sd_lexicons *lx = *state;
+    struct {
+        int list;
+        sd_tone_check check;
+        bool hit_passes;   /* the check passes when the phrase is there */
+        sd_mood mood;
+    } lists[] = {
+        {SD_LX_ACKNOWLEDGE, SD_TONE_ACKNOWLEDGE, true, SD_MOOD_ANGRY},
+        {SD_LX_DISCOURTEOUS, SD_TONE_COURTEOUS, false, SD_MOOD_CALM},
+        {SD_LX_PRIVATE_REQUEST, SD_TONE_PRIVATE_DATA, false, SD_MOOD_CALM},
+        {SD_LX_JARGON, SD_TONE_PLAIN_LANGUAGE, false, SD_MOOD_CALM},
+    };
+    static char text[512];
+    int checked = 0;
+    for (int l = 0; l < SD_LANG_COUNT; l++) {
+        const char *greet = l == SD_LANG_EN ? "Hi John!" : "Hej Åsa!";
+        const char *sign = l == SD_LANG_EN ? "Kind regards, Anna" : "Vänliga hälsningar, Bo";
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+            const sd_lx_list *list = &lx->lists[l][lists[k].list];
+            for (size_t i = 0; i < list->n; i++) {
+                const sd_tt_phrase *p = &list->v[i];
+                /* (a glued multi-word phrase could still hit on a later word) */
+                int variants = strchr(p->text, ' ') ? 1 : 2;
+                for (int variant = 0; variant < variants; variant++) {
+                    /* 0: the phrase as a word ("xx" after a prefix phrase), 1: glued to a
+                     * longer word (found only when it is a prefix phrase) */
+                    snprintf(text, sizeof text, "%s\n%s%s ok.\n%s", greet, p->text,
+                             variant == 0 ? (p->prefix ? "xx" : "") : "zq", sign);
+                    sd_tone_input in = {.text = text, .lang = (sd_language)l,
+                                        .to_first = l == SD_LANG_EN ? "John" : "Åsa",
+                                        .signer = l == SD_LANG_EN ? "Anna" : "Bo",
+                                        .mood = lists[k].mood, .is_public = true};
+                    sd_tone_result res;
+                    sd_tone_check_reply(lx, &in, &res);
+                    bool found = res.checks[lists[k].check].pass == lists[k].hit_passes;
+                    /* what the plain matcher finds where the phrase was written */
+                    size_t at = strlen(greet) + 1, e;
+                    uint32_t c0;
+                    sd_tt_next(text, strlen(text), at, &c0);
+                    bool want = sd_lx_match_at(list, text, strlen(text), at, sd_tt_fold(c0),
+                                               &e) != NULL;
+                    if (variant == 0 && !want)
+                        fail_msg("'%s' is not found by the plain matcher either", p->text);
+                    if (found != want)
+                        fail_msg("%s %d '%s' variant %d: %s %s", l ? "en" : "sv", lists[k].list,
+                                 p->text, variant, sd_tone_check_id(lists[k].check),
+                                 res.checks[lists[k].check].detail);
+                    checked++;
+                }
+            }
+        }
+    }
+    assert_true(checked > 500);
+}
+
+/* The window matcher finds what the plain matcher finds, at every word start. */
+static void test_window_matcher(void **state)
+{
+    const sd_lexicons *lx = *state;
+    const char *texts[] = {
+        "Jag förstår att du är arg, men så är reglerna. Det låter frustrerande! Vi ber om "
+        "ursäkt. Tack för att du hör av dig. Lögnerna om beklagligt idiotiska lögnare.",
+        "Skriv ditt personnummer och din adress här; vad bor du? Ditt tel.nr tack.",
+        "I'm sorry, we apologise. You’re wrong; read up. Your phone number, your address.",
+        "Det är inte okej. Så ska det inte vara. ÄRENDET ÄR UNDER BEREDNING i KS och TN.",
+        "a", "", "det", "det är", "tack för att du", "x y z å ä ö",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s);
+        for (size_t pos = 0; pos < len; pos++) {
+            uint32_t c;
+            sd_tt_next(s, len, pos, &c);
+            if (!sd_tt_is_word(c) || sd_tt_is_word(sd_tt_prev(s, pos)))
+                continue;
+            for (int l = 0; l < SD_LANG_COUNT; l++)
+                for (int k = 0; k < SD_LX_COUNT; k++) {
+                    const sd_lx_list *list = &lx->lists[l][k];
+                    size_t e1 = 0, e2 = 0;
+                    const sd_tt_phrase *a = sd_lx_match_at(list, s, len, pos, sd_tt_fold(c), &e1);
+                    sd_tt_window w;
+                    sd_tt_window_init(&w, s, len, pos);
+                    const sd_tt_phrase *b = sd_tt_window_match(list, &w, sd_tt_fold(c), &e2);
+                    if (a != b || (a && e1 != e2))
+                        fail_msg("text %zu pos %zu list %d/%d: '%s' %zu vs '%s' %zu", t, pos, l,
+                                 k, a ? a->text : "-", e1, b ? b->text : "-", e2);
+                }
+        }
+    }
 }
 
 /* ---------------------------------------------------------------- lexicons */
@@ -926,6 +1137,10 @@ int main(void)
         cmocka_unit_test(test_weights_and_ids),
         cmocka_unit_test(test_score),
         cmocka_unit_test(test_robustness),
+        cmocka_unit_test(test_name),
+        cmocka_unit_test(test_detail_languages),
+        cmocka_unit_test(test_every_phrase),
+        cmocka_unit_test(test_window_matcher),
         cmocka_unit_test(test_lexicons_shipped),
         cmocka_unit_test(test_lexicon_files),
     };
