@@ -1,28 +1,55 @@
 /* tone.c - the tone checks of one reply (tone.h): where the greeting, body and sign-off
  * are, one pass over the text that counts words, sentences, long words and capitals and
- * finds links, shouting, "!!", lexicon phrases, personal identity numbers and template
- * placeholders, then the verdict of each check, the soft signals, LIX and the score.
+ * finds links, shouting, "!!", irony, lexicon phrases, personal identity numbers and
+ * template placeholders, then the verdict of each check, the soft signals, LIX and the
+ * score. Details are written in the input's language (tone_text.c holds the texts).
  *
  * Decisions where the rules leave room (docs/scoring-tone.md explains them to trainers):
- *   - The first line is the first line that is not blank; the last lines likewise.
- *   - The body starts after the greeting: when the first line begins with a greeting word
- *     (hej, hejsan, hallå, hi, hello, hey, dear), after the first run of ! , . ? : on that
- *     line, or after the whole line when it has none. It ends where the sign-off block
- *     starts: a closing phrase ("Vänliga hälsningar", "Mvh", "Kind regards", "Best", ...)
- *     that begins one of the last four non-blank lines or follows a sentence end on them and
- *     is followed by at most five words and no sentence end; failing that, a last line that
- *     is "/name" or the signer's name alone.
- *   - A sentence is a stretch of text with at least one word, ended by a run of . ! ? or by
- *     the end of the text; a '.' between two digits (14.30, 3.5) ends nothing.
+ *   - The first line is the first line that is not blank, after platform mentions at its
+ *     start ("@name", "@Anna Svensson"); a line of mentions alone leaves it to the next.
+ *   - The greeting: a greeting word (hej, hejsan, hallå, tjena, hi, hello, hey, dear), an
+ *     optional comma, an optional '@', the name, then a run of ! , . ? : after which the
+ *     body begins (text may follow on the same line). Without a name right before such a
+ *     run, the body begins after the first run on the line, or after the whole line. The
+ *     body ends where the sign-off block starts: a closing phrase ("Vänliga hälsningar",
+ *     "Mvh", "Kind regards", "Best", ...) that begins one of the last four non-blank lines
+ *     or follows a sentence end on them and is followed by at most five words and no
+ *     sentence end; failing that, a last line that is "/name" or the signer's name alone.
+ *   - "Hej Anna!!" is a greeting; the "!!" is courteous's matter.
+ *   - name: the word greeted (past words that are nobody's name: "Hej igen Maria!") is the
+ *     person answered, compared without regard to case, a hyphen and a space alike; the
+ *     name misspelt only in its accents ("Asa" for "Åsa") or a part of a double name is not
+ *     another person. Another of the exercise's people, or a capitalised word, is.
+ *   - A sentence is a stretch of text with at least one word, ended by a run of . ! ? (or
+ *     an ellipsis) or by the end of the text; a '.' between two digits ends nothing.
+ *   - acknowledge: the first sentence of the body (or the second, when the first is a
+ *     thanks) has an acknowledging phrase that is not negated (a negation among the two
+ *     words before it, or "inte" right after it), not taken back after "men"/"but" by a
+ *     retract phrase, and not in a sentence with a discourteous phrase or irony.
+ *   - Irony: a word in quotes after a second-person possessive ("ditt 'konstruktiva'
+ *     bidrag"), "självklart..." and the like, 🙄 😏 😒; to an upset author (frustrated,
+ *     angry, troll) also 😉, ";)" and "grattis".
+ *   - "läs på" followed by where to read (vår, kommunens, webbplatsen, a name, an address)
+ *     is "read on", not "read up".
+ *   - Shouting is three or more words in capitals in a row; a comma, semicolon, slash,
+ *     parenthesis or '&' breaks the row (an acronym list is no shouting).
  *   - A URL is http://, https:// or www. up to the next whitespace, less trailing
  *     . , ; : ! ? ) ] } ' " (which belong to the sentence).
- *   - A ten-digit run starting with 0 is a phone number (Swedish numbers begin with 0),
- *     not a personal identity number; written YYMMDD-NNNN it is one. The month must be
- *     01-12 and the day 01-31 (61-91 for a coordination number); 12 digits begin 18-20.
- *   - A private_request phrase right after a negation (within the three words before it:
- *     inte, ej, aldrig, not, never, no, n't) does not count: "skriv inte ditt personnummer
- *     här" is the advice the guideline wants.
- *   - A check that does not apply has pass = true and a detail saying why it does not. */
+ *   - Personal identity numbers: YYMMDD or YYYYMMDD (century 18-20), then '-', '+', one
+ *     space or nothing, then four digits; month 01-12, day 01-31 or 61-91 (coordination
+ *     number). Where the form is also something else the check digit (Luhn) must be right:
+ *     YYMMDD NNNN with a space, and ten digits beginning 07 (a mobile number otherwise).
+ *   - A private_request phrase does not count after a negation earlier in the same
+ *     sentence (up to a "men"/"utan"/"but"), nor in a sentence that names a private
+ *     channel (a private message, an e-service, "ring oss"): "skriv inte ditt personnummer
+ *     här" is the advice the guideline wants; a negation in an earlier sentence excuses
+ *     nothing.
+ *   - plain_language: a jargon phrase in the body fails; an abbreviation of the list (in
+ *     capitals) only when the text has it in capitals and does not explain it in
+ *     parentheses anywhere in the reply. Under 10 words LIX is not used: such a body fails
+ *     only with at least four long words making up more than two thirds of it.
+ *   - A check that does not apply has pass = true and a detail saying why it does not. The
+ *     content checks (answers, refer, channel, avoid, spelling) are left to the caller. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>

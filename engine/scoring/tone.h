@@ -3,15 +3,18 @@
  * Each check has a stable id (the guideline's rule id), says whether it applies to this
  * reply, whether it passed, and a detail text for feedback. The same reply with the same
  * context always gets the same verdict. Checks:
- *   greeting        first line "Hej <first name>!" (en: "Hi/Hello <first name>!")
+ *   greeting        the first line begins "Hej <first name>!" (en: "Hi/Hello <first
+ *                   name>!"); text may follow on the line
  *   signoff         ends with "Vänliga hälsningar" (en: "Kind regards"/"Best regards") and
  *                   the signer's first name, after a comma, space, slash or line break
  *   acknowledge     (frustrated/angry authors) the first sentence after the greeting
- *                   acknowledges or shows understanding (lexicon)
+ *                   acknowledges or shows understanding (lexicon), not negated, taken
+ *                   back after "men"/"but" or ironic
  *   link            (when the item offers a link) an http(s) URL or a www. address
  *   concise         the body (without greeting and sign-off) has at most max_words words
- *   plain_language  the body's LIX is at most max_lix
- *   courteous       no shouting, no "!!", no defensive or condescending phrases (lexicon)
+ *   plain_language  no officialese or unexplained abbreviation (jargon lexicon); the body's
+ *                   LIX is at most max_lix (bodies of 10 words or more)
+ *   courteous       no shouting, no "!!", no defensive, condescending or ironic wording
  *   private_data    (public replies) no personal identity number, no asking for personal
  *                   details in public (lexicon)
  * and, from what the reply says (the item's sd_content, compiled: keypoints.h):
