@@ -125,9 +125,10 @@ typedef struct lit {
 /* End of the line starting at pos, and the start of the next (CR LF, CR or LF). */
 static size_t line_end(const char *s, size_t len, size_t pos)
 {
-    while (pos < len && s[pos] != '\n' && s[pos] != '\r')
-        pos++;
-    return pos;
+    const char *nl = pos < len ? memchr(s + pos, '\n', len - pos) : NULL;
+    size_t e = nl ? (size_t)(nl - s) : len;
+    const char *cr = e > pos ? memchr(s + pos, '\r', e - pos) : NULL;
+    return cr ? (size_t)(cr - s) : e;
 }
 
 static size_t line_next(const char *s, size_t len, size_t e)
@@ -621,12 +622,20 @@ static bool word_in(const char *s, size_t b, size_t e, const char *const *list)
     return false;
 }
 
-/* Like word_in, for lists with non-ASCII words (folded comparison). */
+/* Like word_in, for lists with non-ASCII words (folded comparison; the lists' words begin
+ * with a lower-case letter or a digit, compared first). */
 static bool word_in_folded(const char *s, size_t b, size_t e, const char *const *list)
 {
-    for (; *list; list++)
+    unsigned char f = (unsigned char)s[b];
+    if (f >= 'A' && f <= 'Z')
+        f = (unsigned char)(f + 32);
+    for (; *list; list++) {
+        unsigned char g = (unsigned char)(*list)[0];
+        if ((g < 0x80 && f < 0x80 && g != f) || (g < 0x80) != (f < 0x80))
+            continue;
         if (sd_tt_equal(s + b, e - b, *list, strlen(*list)))
             return true;
+    }
     return false;
 }
 
@@ -1171,7 +1180,7 @@ static void scan_text(scan *sc)
     const char *s = sc->s;
     size_t len = sc->len, pos = 0, wb = 0, bang_b = 0, run_b = 0;
     uint32_t prev = 0, run_c = 0, h = 0;
-    bool in_word = false, in_run = false;
+    bool in_word = false, in_run = false, prev_word = false;
     int wl = 0, wu = 0, hn = 0;
     sd_lx_keys keys;
     while (pos < len) {
@@ -1184,7 +1193,7 @@ static void scan_text(scan *sc)
             lexicon_at(sc, run_b, run_c, &keys);
             in_run = false;
         }
-        if (!sd_tt_is_word(prev)) {
+        if (!prev_word) {
             size_t ue;
             /* A cheap test first: "ht" or "ww". */
             char c0 = (char)(c | 32), c1 = pos + 1 < len ? (char)(s[pos + 1] | 32) : '\0';
@@ -1200,6 +1209,7 @@ static void scan_text(scan *sc)
                 }
                 pos = ue;
                 prev = '/';
+                prev_word = false;
                 continue;
             }
             if (word) {
@@ -1236,6 +1246,7 @@ static void scan_text(scan *sc)
             other_char(sc, pos, k, c, prev, &bang_b);
         }
         prev = c;
+        prev_word = word;
         pos += k;
     }
     if (in_run) {
@@ -1697,10 +1708,28 @@ static void check_link(const char *s, const scan *sc, const sd_tone_input *in,
 }
 
 /* A number for a detail: one decimal (none when whole, with %g), with a decimal comma in
- * Swedish. */
+ * Swedish. One decimal is written without printf (every reply has a LIX). */
 static const char *number(char *buf, size_t cap, double v, bool whole_g, sd_language lang)
 {
-    snprintf(buf, cap, whole_g ? "%g" : "%.1f", v);
+    double tenths = floor(v * 10.0 + 0.5);
+    if (v >= 0 && v < 1e9 && (!whole_g || fabs(v * 10.0 - tenths) < 1e-9) && cap >= 16) {
+        long t = (long)tenths, whole = t / 10;
+        char rev[16];
+        size_t k = 0, n = 0;
+        do {
+            rev[k++] = (char)('0' + whole % 10);
+            whole /= 10;
+        } while (whole > 0);
+        while (k > 0)
+            buf[n++] = rev[--k];
+        if (!whole_g || t % 10 != 0) {
+            buf[n++] = '.';
+            buf[n++] = (char)('0' + t % 10);
+        }
+        buf[n] = '\0';
+    } else {
+        snprintf(buf, cap, whole_g ? "%g" : "%.1f", v);
+    }
     if (lang != SD_LANG_EN)
         for (char *p = buf; *p; p++)
             if (*p == '.')

@@ -157,6 +157,7 @@ typedef struct sd_lx_list {
      * the text whose bits are clear starts no phrase of the list. */
     uint64_t first_words[SD_LX_FILTER_WORDS];
     uint64_t prefix_starts[SD_LX_FILTER_WORDS];
+    unsigned prefix_lengths;   /* bit k-1 set: a prefix start of k code points was noted */
 } sd_lx_list;
 
 /* Sets the filter bits of phrase p in l (lexicon.c calls it for each phrase it adds). */
@@ -169,6 +170,8 @@ static inline bool sd_lx_may_start(const sd_lx_list *l, const sd_lx_keys *k)
     if ((l->first_words[h / 64] >> (h % 64)) & 1)
         return true;
     for (int i = 0; i < k->nstart; i++) {
+        if (!((l->prefix_lengths >> i) & 1))
+            continue;
         h = k->start[i] % (SD_LX_FILTER_WORDS * 64);
         if ((l->prefix_starts[h / 64] >> (h % 64)) & 1)
             return true;

@@ -575,6 +575,19 @@ const sd_tt_phrase *sd_tt_window_match(const sd_lx_list *l, sd_tt_window *w, uin
         }
         if (lo == hi)
             break;
+        if (hi - lo == 1 && l->v[lo].n < SD_TT_WINDOW) {
+            /* One phrase left: compare the rest of it at once. */
+            const sd_tt_phrase *p = &l->v[lo];
+            size_t i = j;
+            while (i < p->n && window_fill(w, i) && w->cp[i] == p->cp[i])
+                i++;
+            size_t e;
+            if (i == p->n && window_boundary(w, p, &e) && (best == NULL || e > best_end)) {
+                best = p;
+                best_end = e;
+            }
+            break;
+        }
         if (!window_fill(w, j)) {
             if (w->n < SD_TT_WINDOW)
                 break; /* the text ends: no longer phrase matches */
@@ -619,6 +632,7 @@ void sd_lx_list_note(sd_lx_list *l, const sd_tt_phrase *p)
         for (size_t j = 0; j < k; j++)
             g = sd_lx_hash(g, p->cp[j]);
         set_bit(l->prefix_starts, g ^ (uint32_t)k);
+        l->prefix_lengths |= 1u << (k - 1);
     } else {
         set_bit(l->first_words, h >> 5);
     }
