@@ -1,7 +1,7 @@
 /* lexicon.c - the tone checks' language resources (sd_lexicons_load/free/add): loading
- * assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt, parsing and
- * folding phrases, and finding the longest phrase that matches at a position; the stemmers
- * and the spelling dictionaries an sd_lexicons owns. */
+ * assets/lexicons/<lang>/{acknowledge,discourteous,private_request,jargon,retract}.txt,
+ * parsing and folding phrases, and finding the longest phrase that matches at a position;
+ * the stemmers and the spelling dictionaries an sd_lexicons owns. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 #define MAX_LIST_PHRASES 20000        /* one list (the index counts in 16 bits) */
 
 static const char *const list_names[SD_LX_COUNT] = {"acknowledge", "discourteous",
-                                                    "private_request"};
+                                                    "private_request", "jargon", "retract"};
 
 static void phrase_free(sd_tt_phrase *p)
 {
@@ -138,6 +138,7 @@ static sd_status list_insert(sd_lx_list *list, sd_tt_phrase *p, sd_error *err)
     list->v[lo] = *p;
     list->n++;
     list->mask |= (uint64_t)1 << (p->cp[0] & 63);
+    sd_lx_list_note(list, p);
     memset(list->count, 0, sizeof list->count);
     for (size_t i = 0; i < list->n; i++) {
         uint32_t f = list->v[i].cp[0];
@@ -166,7 +167,7 @@ sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
     if (k < 0)
         return sd_error_set(err, SD_ERR_USAGE,
                             "unknown lexicon '%s' (known: acknowledge, discourteous, "
-                            "private_request)", list);
+                            "private_request, jargon, retract)", list);
     sd_tt_phrase p;
     sd_status st = phrase_parse(phrase, strlen(phrase), &p, err);
     if (st != SD_OK) {

@@ -3,15 +3,18 @@
  * Each check has a stable id (the guideline's rule id), says whether it applies to this
  * reply, whether it passed, and a detail text for feedback. The same reply with the same
  * context always gets the same verdict. Checks:
- *   greeting        first line "Hej <first name>!" (en: "Hi/Hello <first name>!")
+ *   greeting        the first line begins "Hej <first name>!" (en: "Hi/Hello <first
+ *                   name>!"); text may follow on the line
  *   signoff         ends with "Vänliga hälsningar" (en: "Kind regards"/"Best regards") and
  *                   the signer's first name, after a comma, space, slash or line break
  *   acknowledge     (frustrated/angry authors) the first sentence after the greeting
- *                   acknowledges or shows understanding (lexicon)
+ *                   acknowledges or shows understanding (lexicon), not negated, taken
+ *                   back after "men"/"but" or ironic
  *   link            (when the item offers a link) an http(s) URL or a www. address
  *   concise         the body (without greeting and sign-off) has at most max_words words
- *   plain_language  the body's LIX is at most max_lix
- *   courteous       no shouting, no "!!", no defensive or condescending phrases (lexicon)
+ *   plain_language  no officialese or unexplained abbreviation (jargon lexicon); the body's
+ *                   LIX is at most max_lix (bodies of 10 words or more)
+ *   courteous       no shouting, no "!!", no defensive, condescending or ironic wording
  *   private_data    (public replies) no personal identity number, no asking for personal
  *                   details in public (lexicon)
  * and, from what the reply says (the item's sd_content, compiled: keypoints.h):
@@ -49,18 +52,20 @@ typedef enum sd_tone_check {
 typedef enum sd_tone_signal { SD_SIGNAL_PERSONAL, SD_SIGNAL_TEMPLATE_UNEDITED, SD_SIGNAL_COUNT } sd_tone_signal;
 
 /* Phrase lists per language: acknowledge (understanding), discourteous (defensive,
- * blaming, condescending), private_request (asking for personal details). */
+ * blaming, condescending, ironic), private_request (asking for personal details), jargon
+ * (officialese and internal abbreviations) and retract (what takes an acknowledgement back
+ * after "men"/"but"). */
 typedef struct sd_lexicons sd_lexicons;
 
-/* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request}.txt under
- * assets_dir (one phrase per line, '#' starts a comment, matched without regard to case),
+/* Loads assets/lexicons/<lang>/{acknowledge,discourteous,private_request,jargon,retract}.txt
+ * under assets_dir (one phrase per line, '#' starts a comment, matched without regard to case),
  * creates the stemmers and opens the spelling dictionaries (spell.h; directory
  * $STORMDRILL_HUNSPELL_DIR, else /usr/share/hunspell).
  * The returned object is owned by the caller: sd_lexicons_free(). */
 sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *err);
 void sd_lexicons_free(sd_lexicons *lx);
-/* Adds a phrase (a scenario's own words); list is "acknowledge", "discourteous" or
- * "private_request". */
+/* Adds a phrase (a scenario's own words); list is "acknowledge", "discourteous",
+ * "private_request", "jargon" or "retract". */
 sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
                           const char *phrase, sd_error *err);
 
@@ -85,7 +90,7 @@ typedef struct sd_tone_input {
 
 typedef struct sd_tone_check_result {
     bool applies, pass;
-    char detail[200];        /* what was found, for feedback, in the input's language */
+    char detail[256];        /* what was found, for feedback, in the input's language */
 } sd_tone_check_result;
 
 typedef struct sd_tone_result {

@@ -123,7 +123,25 @@ typedef struct sd_tt_phrase {
  * boundary before pos (phrases begin with a letter or digit). */
 bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, size_t *end);
 
-enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_COUNT };
+/* The lists, in the order of their files: jargon (plain_language: officialese and internal
+ * abbreviations) and retract (acknowledge: what takes an acknowledgement back after "men" /
+ * "but") came with issue 12. */
+enum { SD_LX_ACKNOWLEDGE, SD_LX_DISCOURTEOUS, SD_LX_PRIVATE_REQUEST, SD_LX_JARGON, SD_LX_RETRACT,
+       SD_LX_COUNT };
+
+#define SD_LX_FILTER_WORDS 32 /* 2048 bits */
+#define SD_LX_START 3
+/* The filter keys of a word of the text: the hash of the whole word (its run of word
+ * characters) and of its first 1..SD_LX_START code points, all folded. */
+typedef struct sd_lx_keys {
+    uint32_t word, start[SD_LX_START];
+    int nstart;
+} sd_lx_keys;
+/* A multiplicative hash over folded code points (a filter key, not a security measure):
+ * h = SD_LX_HASH_INIT, then h = sd_lx_hash(h, c) for each; the start keys are h ^ (count),
+ * the word key h >> 5. */
+#define SD_LX_HASH_INIT 0x811C9DC5u
+static inline uint32_t sd_lx_hash(uint32_t h, uint32_t c) { return (h ^ c) * 0x9E3779B1u; }
 
 /* One list, sorted by code points so that the phrases that can begin at a code point are
  * found directly (first code point below 256) or by binary search; mask has bit
@@ -134,7 +152,33 @@ typedef struct sd_lx_list {
     uint64_t mask;
     /* For first code points below 256: where their phrases start in v, and how many. */
     uint16_t at[256], count[256];
+    /* Filters on the first word of the phrases (sd_lx_list_note): a bit per hash of a
+     * phrase's whole first word, and per hash of the start (at most SD_LX_START code
+     * points) of a one-word prefix phrase ("lögn*"), which may go on in the text. A word of
+     * the text whose bits are clear starts no phrase of the list. */
+    uint64_t first_words[SD_LX_FILTER_WORDS];
+    uint64_t prefix_starts[SD_LX_FILTER_WORDS];
+    unsigned prefix_lengths;   /* bit k-1 set: a prefix start of k code points was noted */
 } sd_lx_list;
+
+/* Sets the filter bits of phrase p in l (lexicon.c calls it for each phrase it adds). */
+void sd_lx_list_note(sd_lx_list *l, const sd_tt_phrase *p);
+
+/* False when no phrase of l can begin with the word whose keys are k. */
+static inline bool sd_lx_may_start(const sd_lx_list *l, const sd_lx_keys *k)
+{
+    uint32_t h = k->word % (SD_LX_FILTER_WORDS * 64);
+    if ((l->first_words[h / 64] >> (h % 64)) & 1)
+        return true;
+    for (int i = 0; i < k->nstart; i++) {
+        if (!((l->prefix_lengths >> i) & 1))
+            continue;
+        h = k->start[i] % (SD_LX_FILTER_WORDS * 64);
+        if ((l->prefix_starts[h / 64] >> (h % 64)) & 1)
+            return true;
+    }
+    return false;
+}
 
 struct sd_lexicons {
     sd_lx_list lists[SD_LANG_COUNT][SD_LX_COUNT];
@@ -156,5 +200,60 @@ size_t sd_speller_memo_count(const sd_speller *sp);
  * when none. *end: where it ends. */
 const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,
                                    uint32_t first, size_t *end);
+
+/* ---- detail texts (tone_text.c) ---- */
+
+/* The detail texts of the checks, one printf format per language (sv, en), with the same
+ * conversions in the same order in both: a Swedish scorecard shows no English. */
+typedef enum sd_tt_msg {
+    SD_TM_NA, SD_TM_NA_NO_NAME, SD_TM_NA_MOOD, SD_TM_NA_NO_LINK, SD_TM_NA_PRIVATE,
+    SD_TM_NA_NO_GREETING_NAME, SD_TM_NA_NOT_HERE,
+    SD_TM_QUOTED,
+    SD_TM_G_EMPTY, SD_TM_G_WORD, SD_TM_G_NO_NAME, SD_TM_G_OTHER, SD_TM_G_BANG,
+    SD_TM_S_ABBR, SD_TM_S_OTHER, SD_TM_S_NONE, SD_TM_S_NO_NAME, SD_TM_S_SEPARATOR,
+    SD_TM_S_NO_NAME_FOUND, SD_TM_S_AFTER, SD_TM_S_WRONG, SD_TM_S_ANY_NAME,
+    SD_TM_A_OK, SD_TM_A_AFTER_THANKS, SD_TM_A_LATER, SD_TM_A_NONE, SD_TM_A_NEGATED,
+    SD_TM_A_RETRACTED, SD_TM_A_IRONY,
+    SD_TM_L_NONE,
+    SD_TM_C_WORDS,
+    SD_TM_P_EMPTY, SD_TM_P_LIX, SD_TM_P_SHORT, SD_TM_P_SHORT_LONG, SD_TM_P_JARGON,
+    SD_TM_P_ABBREVIATION,
+    SD_TM_K_OK, SD_TM_K_SHOUT, SD_TM_K_CAPITALS, SD_TM_K_DISCOURTEOUS, SD_TM_K_IRONY,
+    SD_TM_V_OK, SD_TM_V_PNR, SD_TM_V_ASK,
+    SD_TM_N_OK, SD_TM_N_MISSPELT, SD_TM_N_PART, SD_TM_N_WRONG, SD_TM_N_OTHER_PERSON,
+    SD_TM_N_GROUP,
+    SD_TM_COUNT
+} sd_tt_msg;
+
+/* The format of m in lang (sv for an unknown language); "" for an unknown message. */
+const char *sd_tt_msg_format(sd_tt_msg m, sd_language lang);
+
+/* Words counted in details: a noun in the singular or plural of lang. */
+typedef enum sd_tt_noun_id { SD_TN_WORD, SD_TN_SENTENCE, SD_TN_LONG_WORD, SD_TN_COUNT } sd_tt_noun_id;
+const char *sd_tt_noun(sd_tt_noun_id n, long count, sd_language lang);
+
+/* A mood's name in lang ("arg", "angry"). */
+const char *sd_tt_mood_name(sd_mood m, sd_language lang);
+
+/* ---- matching many lists at one position (tone_text.c) ---- */
+
+/* The folded code points of the text from one position, decoded on demand (a run of
+ * whitespace reads as one ' '), so that the phrases of several lists are compared against
+ * integers rather than decoding the text again for each phrase. */
+#define SD_TT_WINDOW 64
+typedef struct sd_tt_window {
+    const char *s;
+    size_t len, pos, next;     /* the position, and where decoding goes on */
+    size_t n;                  /* code points decoded */
+    uint32_t cp[SD_TT_WINDOW];
+    size_t end[SD_TT_WINDOW];  /* where each ends in s */
+} sd_tt_window;
+
+void sd_tt_window_init(sd_tt_window *w, const char *s, size_t len, size_t pos);
+
+/* As sd_lx_match_at (the longest phrase of l at the window's position, whose folded first
+ * code point is first), through the window. */
+const sd_tt_phrase *sd_tt_window_match(const sd_lx_list *l, sd_tt_window *w, uint32_t first,
+                                       size_t *end);
 
 #endif

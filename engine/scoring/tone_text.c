@@ -346,3 +346,294 @@ void sd_tt_excerpt(char *dst, size_t cap, const char *s, size_t b, size_t e, siz
     }
     dst[n] = '\0';
 }
+
+/* ---- detail texts ---- */
+
+/* sv first, en second; the same conversions in the same order (test_tone checks). */
+static const char *const msg_formats[SD_TM_COUNT][2] = {
+    [SD_TM_NA] = {"gäller inte (%s)", "not applicable (%s)"},
+    [SD_TM_NA_NO_NAME] = {"inget namn att hälsa med", "no name to greet"},
+    [SD_TM_NA_MOOD] = {"stämning: %s", "mood %s"},
+    [SD_TM_NA_NO_LINK] = {"ingen länk väntas", "no link expected"},
+    [SD_TM_NA_PRIVATE] = {"inte ett offentligt svar", "not a public reply"},
+    [SD_TM_NA_NO_GREETING_NAME] = {"hälsningen har inget namn", "the greeting has no name"},
+    [SD_TM_NA_NOT_HERE] = {"kontrolleras inte här", "not checked here"},
+    [SD_TM_QUOTED] = {"'%s'", "'%s'"},
+    [SD_TM_G_EMPTY] = {"svaret är tomt, väntade '%s %s!'", "the reply is empty, expected '%s %s!'"},
+    [SD_TM_G_WORD] = {"börjar inte med '%s': första raden '%s', väntade '%s %s!'",
+                      "does not begin with '%s': first line '%s', expected '%s %s!'"},
+    [SD_TM_G_NO_NAME] = {"inget namn: första raden '%s', väntade '%s %s!'",
+                         "no name: first line '%s', expected '%s %s!'"},
+    [SD_TM_G_OTHER] = {"hälsar på '%s', väntade '%s'", "greets '%s', expected '%s'"},
+    [SD_TM_G_BANG] = {"hälsningen slutar inte med '!': första raden '%s', väntade '%s %s!'",
+                      "the greeting does not end with '!': first line '%s', expected '%s %s!'"},
+    [SD_TM_S_ABBR] = {"förkortningen '%s' räknas inte: avsluta med '%s, %s'",
+                      "abbreviated sign-off '%s' does not count: end with '%s, %s'"},
+    [SD_TM_S_OTHER] = {"avslutningen '%s' är inte '%s': avsluta med '%s, %s'",
+                       "sign-off '%s' is not '%s': end with '%s, %s'"},
+    [SD_TM_S_NONE] = {"ingen avslutning: avsluta med '%s, %s'",
+                      "no sign-off at the end: end with '%s, %s'"},
+    [SD_TM_S_NO_NAME] = {"inget namn efter '%s': avsluta med '%s, %s'",
+                         "no name after '%s': end with '%s, %s'"},
+    [SD_TM_S_SEPARATOR] = {"'%s' följs inte av komma, mellanslag, snedstreck eller radbrytning "
+                           "före namnet: '%s'",
+                           "'%s' is not followed by a comma, space, slash or line break before "
+                           "the name: found '%s'"},
+    [SD_TM_S_NO_NAME_FOUND] = {"inget namn efter '%s': '%s'", "no name after '%s': found '%s'"},
+    [SD_TM_S_AFTER] = {"text efter avslutningen: '%s'", "text after the sign-off: '%s'"},
+    [SD_TM_S_WRONG] = {"avslutningen har namnet '%s', väntade '%s'",
+                       "sign-off names '%s', expected '%s'"},
+    [SD_TM_S_ANY_NAME] = {"<ditt förnamn>", "<your first name>"},
+    [SD_TM_A_OK] = {"'%s' i första meningen", "'%s' in the first sentence"},
+    [SD_TM_A_AFTER_THANKS] = {"'%s' direkt efter tacket", "'%s' right after the thanks"},
+    [SD_TM_A_LATER] = {"bekräftar först senare ('%s' i mening %d): bekräfta i första meningen",
+                       "acknowledges only later ('%s' in sentence %d): acknowledge in the first "
+                       "sentence"},
+    [SD_TM_A_NONE] = {"ingen bekräftelse i första meningen, som 'jag förstår' eller 'tråkigt att'",
+                      "no acknowledgement in the first sentence, such as 'I understand' or "
+                      "'sorry to hear'"},
+    [SD_TM_A_NEGATED] = {"'%s' är nekat och bekräftar inget",
+                         "'%s' is negated and acknowledges nothing"},
+    [SD_TM_A_RETRACTED] = {"'%s' tas tillbaka i samma mening: '%s'",
+                           "'%s' is taken back in the same sentence: '%s'"},
+    [SD_TM_A_IRONY] = {"'%s' blir ironiskt i samma mening som '%s'",
+                       "'%s' reads as irony in the same sentence as '%s'"},
+    [SD_TM_L_NONE] = {"ingen länk: ingen adress med http://, https:// eller www.",
+                      "no link: no address with http://, https:// or www."},
+    [SD_TM_C_WORDS] = {"%d %s i brödtexten, högst %d", "%d %s in the body, at most %d"},
+    [SD_TM_P_EMPTY] = {"LIX 0 (inga ord i brödtexten)", "LIX 0 (no words in the body)"},
+    [SD_TM_P_LIX] = {"LIX %s, högst %s: %d %s, %d %s, %d %s",
+                     "LIX %s, at most %s: %d %s, %d %s, %d %s"},
+    [SD_TM_P_SHORT] = {"kort brödtext, %d %s och %d %s: LIX används inte under %d ord",
+                       "short body, %d %s and %d %s: LIX is not used under %d words"},
+    [SD_TM_P_SHORT_LONG] = {"kort brödtext, men %d av %d ord är långa",
+                            "short body, but %d of %d words are long"},
+    [SD_TM_P_JARGON] = {"krångligt ord '%s'", "officialese '%s'"},
+    [SD_TM_P_ABBREVIATION] = {"oförklarad förkortning '%s'", "unexplained abbreviation '%s'"},
+    [SD_TM_K_OK] = {"inga versaler, inga '!!', inget otrevligt uttryck",
+                    "no shouting, no '!!', no discourteous phrase"},
+    [SD_TM_K_SHOUT] = {"skrik i versaler '%s'", "shouting '%s'"},
+    [SD_TM_K_CAPITALS] = {"%d av %d bokstäver är versaler", "%d of %d letters in capitals"},
+    [SD_TM_K_DISCOURTEOUS] = {"otrevligt eller nedlåtande uttryck '%s'", "discourteous phrase '%s'"},
+    [SD_TM_K_IRONY] = {"ironi '%s'", "irony '%s'"},
+    [SD_TM_V_OK] = {"inget personnummer, ingen begäran om personuppgifter",
+                    "no personal identity number, no request for personal details"},
+    [SD_TM_V_PNR] = {"personnummer '%s'", "personal identity number '%s'"},
+    [SD_TM_V_ASK] = {"ber om personuppgifter offentligt: '%s'",
+                     "asks for personal details in public: '%s'"},
+    [SD_TM_N_OK] = {"hälsar på '%s', den som får svaret", "greets '%s', the person answered"},
+    [SD_TM_N_MISSPELT] = {"'%s' är '%s' felstavat (se hälsningen)",
+                          "'%s' is '%s' misspelt (see greeting)"},
+    [SD_TM_N_PART] = {"'%s' är en del av namnet '%s'", "'%s' is part of the name '%s'"},
+    [SD_TM_N_WRONG] = {"hälsar på '%s', men svaret går till '%s'",
+                       "greets '%s', but the reply is to '%s'"},
+    [SD_TM_N_OTHER_PERSON] = {"hälsar på '%s', en annan person i övningen; svaret går till '%s'",
+                              "greets '%s', another person in the exercise; the reply is to '%s'"},
+    [SD_TM_N_GROUP] = {"hälsar '%s', inget namn", "greets '%s', no name"},
+};
+
+const char *sd_tt_msg_format(sd_tt_msg m, sd_language lang)
+{
+    if ((unsigned)m >= SD_TM_COUNT)
+        return "";
+    const char *f = msg_formats[m][lang == SD_LANG_EN ? 1 : 0];
+    return f ? f : "";
+}
+
+const char *sd_tt_noun(sd_tt_noun_id n, long count, sd_language lang)
+{
+    static const char *const nouns[SD_TN_COUNT][2][2] = {
+        [SD_TN_WORD] = {{"ord", "ord"}, {"word", "words"}},
+        [SD_TN_SENTENCE] = {{"mening", "meningar"}, {"sentence", "sentences"}},
+        [SD_TN_LONG_WORD] = {{"långt ord", "långa ord"}, {"long word", "long words"}},
+    };
+    if ((unsigned)n >= SD_TN_COUNT)
+        return "";
+    return nouns[n][lang == SD_LANG_EN ? 1 : 0][count == 1 ? 0 : 1];
+}
+
+const char *sd_tt_mood_name(sd_mood m, sd_language lang)
+{
+    static const char *const sv[SD_MOOD_COUNT] = {"lugn", "orolig", "frustrerad", "arg", "troll"};
+    if ((unsigned)m >= SD_MOOD_COUNT)
+        return "?";
+    return lang == SD_LANG_EN ? sd_vocab_name(SD_VOCAB_MOOD, (int)m) : sv[m];
+}
+
+/* ---- matching through a window ---- */
+
+void sd_tt_window_init(sd_tt_window *w, const char *s, size_t len, size_t pos)
+{
+    w->s = s;
+    w->len = len;
+    w->pos = w->next = pos;
+    w->n = 0;
+}
+
+/* Decodes until the window holds more than i code points; false when the text (or the
+ * window) ends first. */
+static bool window_decode(sd_tt_window *w, size_t i)
+{
+    while (w->n <= i) {
+        if (w->n == SD_TT_WINDOW || w->next >= w->len)
+            return false;
+        uint32_t c;
+        size_t k = sd_tt_next(w->s, w->len, w->next, &c);
+        if (sd_tt_is_space(c)) {
+            w->next = skip_space(w->s, w->len, w->next + k);
+            c = ' ';
+        } else {
+            w->next += k;
+            c = sd_tt_fold(c);
+        }
+        w->cp[w->n] = c;
+        w->end[w->n] = w->next;
+        w->n++;
+    }
+    return true;
+}
+
+static inline bool window_fill(sd_tt_window *w, size_t i)
+{
+    return i < w->n || window_decode(w, i);
+}
+
+/* Phrase p, whose n code points all match the window, at a word boundary: true and *end
+ * set when no word goes on after it (or, for a prefix phrase, up to the end of the word). */
+static bool window_boundary(sd_tt_window *w, const sd_tt_phrase *p, size_t *end)
+{
+    size_t i = p->n, e = w->end[i - 1];
+    if (sd_tt_is_word(p->cp[i - 1])) {
+        for (; window_fill(w, i) && sd_tt_is_word(w->cp[i]); i++) {
+            if (!p->prefix)
+                return false;
+            e = w->end[i];
+        }
+        if (i == SD_TT_WINDOW) /* the word goes on past the window */
+            return sd_tt_match(w->s, w->len, w->pos, p, end);
+    }
+    *end = e;
+    return true;
+}
+
+/* The first index in [lo, hi) whose phrase has code point j above t (above = true) or at
+ * least t (above = false); all phrases in the range are longer than j. */
+static inline size_t bound_at(const sd_lx_list *l, size_t lo, size_t hi, size_t j, uint32_t t,
+                              bool above)
+{
+    if (hi - lo <= 8) { /* short ranges: a linear walk is cheaper */
+        while (lo < hi && (l->v[lo].cp[j] < t || (above && l->v[lo].cp[j] == t)))
+            lo++;
+        return lo;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t c = l->v[mid].cp[j];
+        if (c < t || (above && c == t))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const sd_tt_phrase *sd_tt_window_match(const sd_lx_list *l, sd_tt_window *w, uint32_t first,
+                                       size_t *end)
+{
+    if (!((l->mask >> (first & 63)) & 1))
+        return NULL;
+    size_t lo, hi;
+    if (first < 256) {
+        lo = l->at[first];
+        hi = lo + l->count[first];
+    } else {
+        lo = 0;
+        hi = l->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (l->v[mid].cp[0] < first)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (hi = lo; hi < l->n && l->v[hi].cp[0] == first; hi++) {
+        }
+    }
+    if (lo == hi || !window_fill(w, 0))
+        return NULL;
+    /* The phrases in [lo, hi) share the text's first j code points; sorted, those of length
+     * j come first, then the range narrows to those whose code point j is the text's. */
+    const sd_tt_phrase *best = NULL;
+    size_t best_end = 0;
+    for (size_t j = 1; lo < hi; j++) {
+        for (; lo < hi && l->v[lo].n == j; lo++) {
+            size_t e;
+            if (window_boundary(w, &l->v[lo], &e) && (best == NULL || e > best_end)) {
+                best = &l->v[lo];
+                best_end = e;
+            }
+        }
+        if (lo == hi)
+            break;
+        if (hi - lo == 1 && l->v[lo].n < SD_TT_WINDOW) {
+            /* One phrase left: compare the rest of it at once. */
+            const sd_tt_phrase *p = &l->v[lo];
+            size_t i = j;
+            while (i < p->n && window_fill(w, i) && w->cp[i] == p->cp[i])
+                i++;
+            size_t e;
+            if (i == p->n && window_boundary(w, p, &e) && (best == NULL || e > best_end)) {
+                best = p;
+                best_end = e;
+            }
+            break;
+        }
+        if (!window_fill(w, j)) {
+            if (w->n < SD_TT_WINDOW)
+                break; /* the text ends: no longer phrase matches */
+            for (; lo < hi; lo++) { /* past the window: the slow way */
+                size_t e;
+                if (sd_tt_match(w->s, w->len, w->pos, &l->v[lo], &e) &&
+                    (best == NULL || e > best_end)) {
+                    best = &l->v[lo];
+                    best_end = e;
+                }
+            }
+            break;
+        }
+        uint32_t t = w->cp[j];
+        lo = bound_at(l, lo, hi, j, t, false);
+        hi = bound_at(l, lo, hi, j, t, true);
+    }
+    if (best)
+        *end = best_end;
+    return best;
+}
+
+/* ---- first-word filters ---- */
+
+static void set_bit(uint64_t *bits, uint32_t h)
+{
+    h %= SD_LX_FILTER_WORDS * 64;
+    bits[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+void sd_lx_list_note(sd_lx_list *l, const sd_tt_phrase *p)
+{
+    /* The first word: up to the first code point that is no word character. */
+    size_t i = 0;
+    uint32_t h = SD_LX_HASH_INIT;
+    for (; i < p->n && sd_tt_is_word(p->cp[i]); i++)
+        h = sd_lx_hash(h, p->cp[i]);
+    if (i == p->n && p->prefix) {
+        /* One word that may go on in the text: key on its start. */
+        size_t k = p->n < SD_LX_START ? p->n : SD_LX_START;
+        uint32_t g = SD_LX_HASH_INIT;
+        for (size_t j = 0; j < k; j++)
+            g = sd_lx_hash(g, p->cp[j]);
+        set_bit(l->prefix_starts, g ^ (uint32_t)k);
+        l->prefix_lengths |= 1u << (k - 1);
+    } else {
+        set_bit(l->first_words, h >> 5);
+    }
+}

@@ -52,7 +52,8 @@ if set(doc) != {"checks", "signals", "lix", "words", "score"}:
     bad.append(f"top-level keys {sorted(doc)}")
 ids = [c["id"] for c in doc["checks"]]
 want_ids = ["greeting", "signoff", "acknowledge", "link", "concise", "plain_language",
-            "courteous", "private_data"]
+            "courteous", "private_data", "answers", "refer", "channel", "avoid", "spelling",
+            "name"]
 if ids != want_ids:
     bad.append(f"check ids {ids}")
 for c in doc["checks"]:
@@ -99,18 +100,20 @@ fi
 printf 'Hej Asa!\r\nVi har REDAN SVARAT PÅ detta!! Jag förstår. Skriv ditt personnummer 19800101-1234 så kollar vi.\r\nMvh Bo\r\n' >"$W/bad.txt"
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --json; then
     # applicable: greeting 1, signoff 1, acknowledge 1.5, concise 1, plain 1, courteous 2,
-    # private_data 2 = 9.5; passed: concise, plain_language = 2
+    # private_data 2, name 2 ("Asa" is Åsa misspelt, not someone else) = 11.5; passed:
+    # concise, plain_language, name = 4. Details in Swedish, the reply's language.
     verdict "bad reply" "{'greeting': [True, False], 'signoff': [True, False],
         'acknowledge': [True, False], 'link': [False, True], 'concise': [True, True],
         'plain_language': [True, True], 'courteous': [True, False],
-        'private_data': [True, False], 'score': 200 / 9.5, 'personal': True}"
-    contains "$OUT" "only later" "bad reply acknowledge detail"
-    contains "$OUT" "abbreviated sign-off" "bad reply signoff detail"
+        'private_data': [True, False], 'name': [True, True], 'score': 400 / 11.5,
+        'personal': True}"
+    contains "$OUT" "först senare" "bad reply acknowledge detail"
+    contains "$OUT" "förkortningen" "bad reply signoff detail"
     contains "$OUT" "19800101-****" "bad reply private_data detail"
 fi
-# The same as a direct message: private_data does not apply (7.5; passed 2).
+# The same as a direct message: private_data does not apply (9.5; passed 4).
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --private --json; then
-    verdict "bad reply in private" "{'private_data': [False, True], 'score': 200 / 7.5}"
+    verdict "bad reply in private" "{'private_data': [False, True], 'score': 400 / 9.5}"
 fi
 # Tighter limits: the good reply is too long for 10 words and too hard for LIX 10.
 if tone 0 "$W/good.txt" --to Åsa --signer Bo --max-words 10 --max-lix 10 --json; then
@@ -130,7 +133,7 @@ if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated; then
     contains "$OUT" "✗ greeting" "verdict"
     contains "$OUT" "– link" "verdict"
     contains "$OUT" "✓ concise" "verdict"
-    contains "$OUT" "score 21.1" "verdict"
+    contains "$OUT" "score 34.8" "verdict"
     contains "$OUT" "LIX " "verdict"
 fi
 

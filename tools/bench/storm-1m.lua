@@ -10,6 +10,8 @@ scenario {
   account = { name = "Ekby kommun" },
   -- keep the audience neutral so that the storm is exactly the million comments asked for
   audience = { min_intensity = 1, max_intensity = 1 },
+  words = { "Ekbybadet", "Ekbyskolans" },
+  scoring = { statement = { points = { { label = "badet stänger", say = { "stänger" } } } } },
 }
 post { id = "p1", at = "+0m", text = "Beslut: Ekbybadet stänger." }
 storm {
@@ -21,5 +23,17 @@ storm {
     "Jag har simmat där i trettio år.", "Finns det något alternativ?",
   },
   repeats = 0.05,
-  expect = { within = "30m" },
+  -- What a good reply says: scored replies are matched against these key points and
+  -- spell-checked, as in the bundled storms.
+  expect = {
+    within = "30m",
+    points = {
+      { label = "beslutet togs av fullmäktige i mars", say = { "fullmäktige", "i mars" } },
+      { label = "Ekbyskolans bassäng öppen för allmänheten", say = { "Ekbyskolans bassäng", "skolans bassäng", "simhallen i Ekby" } },
+    },
+    need = 1,
+    model = "Jag förstår att beslutet väcker känslor. Kommunfullmäktige beslutade i mars att "
+        .. "stänga Ekbybadet. Ekbyskolans bassäng är öppen för allmänheten på kvällar och helger. "
+        .. "Läs mer på https://ekby.se/bad",
+  },
 }
