@@ -123,7 +123,7 @@ void sd_tone_check_content(const sd_lexicons *lx, const sd_tone_input *in, const
         size_t used = 0;
         for (size_t k = 0; k < out->misspelt && k < 4; k++) {
             const sd_spell_miss *m = &out->miss[k];
-            char w[40];
+            char w[40] = "";
             sd_tt_excerpt(w, sizeof w, s, m->at, m->at + m->len, 30);
             int n = snprintf(words_s + used, sizeof words_s - used, "%s\"%s\"", used ? ", " : "", w);
             if (n < 0 || (size_t)n >= sizeof words_s - used)
