@@ -100,20 +100,22 @@ fi
 printf 'Hej Asa!\r\nVi har REDAN SVARAT PÅ detta!! Jag förstår. Skriv ditt personnummer 19800101-1234 så kollar vi.\r\nMvh Bo\r\n' >"$W/bad.txt"
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --json; then
     # applicable: greeting 1, signoff 1, acknowledge 1.5, concise 1, plain 1, courteous 2,
-    # private_data 2, name 2 ("Asa" is Åsa misspelt, not someone else) = 11.5; passed:
-    # concise, plain_language, name = 4. Details in Swedish, the reply's language.
+    # private_data 2, name 2 ("Asa" is Åsa misspelt, not someone else), spelling 1.5 = 13;
+    # passed: concise, plain_language, name, spelling (the capitals are not checked) = 5.5.
+    # Details in Swedish, the reply's language.
     verdict "bad reply" "{'greeting': [True, False], 'signoff': [True, False],
         'acknowledge': [True, False], 'link': [False, True], 'concise': [True, True],
         'plain_language': [True, True], 'courteous': [True, False],
-        'private_data': [True, False], 'name': [True, True], 'score': 400 / 11.5,
+        'private_data': [True, False], 'name': [True, True], 'spelling': [True, True],
+        'score': 550 / 13,
         'personal': True}"
     contains "$OUT" "först senare" "bad reply acknowledge detail"
     contains "$OUT" "förkortningen" "bad reply signoff detail"
     contains "$OUT" "19800101-****" "bad reply private_data detail"
 fi
-# The same as a direct message: private_data does not apply (9.5; passed 4).
+# The same as a direct message: private_data does not apply (11; passed 5.5).
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --private --json; then
-    verdict "bad reply in private" "{'private_data': [False, True], 'score': 400 / 9.5}"
+    verdict "bad reply in private" "{'private_data': [False, True], 'score': 550 / 11}"
 fi
 # Tighter limits: the good reply is too long for 10 words and too hard for LIX 10.
 if tone 0 "$W/good.txt" --to Åsa --signer Bo --max-words 10 --max-lix 10 --json; then
@@ -133,7 +135,7 @@ if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated; then
     contains "$OUT" "✗ greeting" "verdict"
     contains "$OUT" "– link" "verdict"
     contains "$OUT" "✓ concise" "verdict"
-    contains "$OUT" "score 34.8" "verdict"
+    contains "$OUT" "score 42.3" "verdict"
     contains "$OUT" "LIX " "verdict"
 fi
 

@@ -648,27 +648,28 @@ static void test_score(void **state)
         bool link, is_private;
         double score;
     } cases[] = {
-        /* All applicable pass: 100. */
+        /* Every body below is spelt right: spelling (1.5) applies and passes in all of them.
+         * All applicable pass: 100. */
         {"Hej Åsa!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 100.0},
         /* calm, public: greeting 1 signoff 1 concise 1 plain 1 courteous 2 private 2 name 2
          * = 10; the greeting fails ("Asa" is Åsa misspelt: name passes): 9/10 */
-        {"Hej Asa!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 90.0},
+        {"Hej Asa!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 100 * 10.5 / 11.5},
         /* ... and the sign-off too: 8/10 */
-        {"Hej Asa!\nVi lagar det.\nMvh Bo", SD_MOOD_CALM, false, false, 80.0},
+        {"Hej Asa!\nVi lagar det.\nMvh Bo", SD_MOOD_CALM, false, false, 100 * 9.5 / 11.5},
         /* the wrong person: greeting and name fail: 7/10 */
-        {"Hej Maria!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 70.0},
+        {"Hej Maria!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 100 * 8.5 / 11.5},
         /* no name in the greeting: name does not apply: 8, greeting fails: 7/8 */
-        {"Hej!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 87.5},
+        {"Hej!\nVi lagar det." SIGN, SD_MOOD_CALM, false, false, 100 * 8.5 / 9.5},
         /* angry, link expected: 10 + 1.5 + 1 = 12.5; acknowledge and link fail: 10/12.5 */
-        {"Hej Åsa!\nVi lagar det." SIGN, SD_MOOD_ANGRY, true, false, 80.0},
+        {"Hej Åsa!\nVi lagar det." SIGN, SD_MOOD_ANGRY, true, false, 100 * 11.5 / 14},
         /* private reply: private_data does not apply: 8; courteous fails (!!): 6/8 */
-        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, true, 75.0},
+        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, true, 100 * 7.5 / 9.5},
         /* the same in public: 10; courteous and private_data fail: 6/10 */
-        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, false, 60.0},
+        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, false, 100 * 7.5 / 11.5},
         /* everything that applies fails but concise, plain_language and name:
          * angry + link: 12.5, passed 4 */
         {"Hej Asa!\nDU HAR FEL!! Ge mig ditt personnummer.\nMvh", SD_MOOD_ANGRY, true, false,
-         32.0},
+         100 * 5.5 / 14},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sd_tone_input in = {.text = cases[i].text, .to_first = "Åsa", .signer = "Bo",
