@@ -417,6 +417,9 @@ static void read_point(lua_State *L, sd_scenario *sc, int idx, const char *decl,
         int ty = rawfield(L, idx, "say");
         if (ty == LUA_TTABLE) {
             int t = lua_gettop(L);
+            snprintf(sub, sizeof sub, "%s%s%s%s %s say", decl, id ? " '" : "", id ? id : "",
+                     id ? "'" : "", what);
+            plain_table(L, t, sub, "it");
             size_t n = lua_rawlen(L, t);
             if (n == 0 || not_a_list(L, t, n))
                 decl_error(L, decl, id, "%s: say must be a list of 1 to %d phrases", what,

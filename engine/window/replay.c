@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "log/logr.h"
+#include "scenario/content_rules.h"
 #include "util/arena.h"
 
 /* ==== the log in memory ==== */
@@ -21,6 +22,8 @@ struct sd_replay_log {
     sd_record *recs;        /* owned; their strings live in the arena */
     size_t n, cap;
     sd_arena arena;
+    const sd_content **contents; /* the header's contents, copied (arena); by index */
+    size_t n_contents;
     sd_results *res;        /* the results of the whole log (owned) */
     char *torn;             /* owned, or NULL */
     sd_time start, end;
@@ -36,8 +39,22 @@ static const char *keep(sd_replay_log *l, const char *s, bool *oom)
     return c;
 }
 
-/* A deep copy of in (strings into the arena). Record types this build does not display
- * (the facilitator's, and any added later) keep only their type and times. */
+/* The copy of a content an item points to: the header's copy by index, or a copy of its
+ * own (declared at run time); NULL stays NULL. */
+static const sd_content *keep_content(sd_replay_log *l, const sd_content *c, bool *oom)
+{
+    if (c == NULL)
+        return NULL;
+    if (c->index >= 0 && (size_t)c->index < l->n_contents)
+        return l->contents[c->index];
+    const sd_content *k = sd_content_copy(&l->arena, c);
+    if (k == NULL)
+        *oom = true;
+    return k;
+}
+
+/* A deep copy of in (strings and contents into the arena). Record types this build does
+ * not display (the facilitator's, and any added later) keep only their type and times. */
 static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *out, int64_t item_no,
                              sd_error *err)
 {
@@ -55,6 +72,29 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         h->participant_kind = keep(l, h->participant_kind, &oom);
         h->participant_path = keep(l, h->participant_path, &oom);
         h->participant_sha256 = keep(l, h->participant_sha256, &oom);
+        h->date = keep(l, h->date, &oom);
+        h->seal_key_id = keep(l, h->seal_key_id, &oom);
+        if (in->u.header.n_contents > 0) {
+            size_t n = in->u.header.n_contents;
+            l->contents = sd_arena_alloc(&l->arena, n * sizeof *l->contents);
+            if (l->contents == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < n; i++)
+                if ((l->contents[i] = sd_content_copy(&l->arena, in->u.header.contents[i])) == NULL)
+                    return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            l->n_contents = n;
+        }
+        h->contents = l->contents;
+        h->n_contents = l->n_contents;
+        h->scoring.statement = keep_content(l, in->u.header.scoring.statement, &oom);
+        if (in->u.header.scoring.n_words > 0) {
+            const char **w = sd_arena_alloc(&l->arena, in->u.header.scoring.n_words * sizeof *w);
+            if (w == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < in->u.header.scoring.n_words; i++)
+                w[i] = keep(l, in->u.header.scoring.words[i], &oom);
+            h->scoring.words = w;
+        }
         break;
     }
     case SD_REC_ITEM: {
@@ -81,6 +121,8 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
             memset(e, 0, sizeof *e);
         e->link = keep(l, e->link, &oom);
         e->person = keep(l, e->person, &oom);
+        e->content = keep_content(l, e->content, &oom);
+        e->statement = keep_content(l, e->statement, &oom);
         it->expect = e;
         break;
     }
