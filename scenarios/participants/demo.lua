@@ -29,25 +29,50 @@ local function has(list, value)
   return false
 end
 
+-- Its words in the exercise's language (Swedish first, English second).
+local words = {
+  sv = {
+    hello = "Hej %s!\n", regards = "\nVänliga hälsningar,\n%s",
+    understand = "Jag förstår att det här är frustrerande.",
+    case = "Jag har lämnat ditt ärende till våra handläggare, de hör av sig till dig.",
+    thanks = "Tack, vad roligt!",
+    answer = "Bra fråga! Vi jobbar på det och berättar mer så snart vi vet.",
+    more = "Mer information: ",
+    hijack = "Vårt konto har varit kapat i kväll. Klicka inte på länkarna i inläggen om "
+        .. "presentkort och bidrag, de kommer inte från oss.",
+  },
+  en = {
+    hello = "Hi %s!\n", regards = "\nKind regards,\n%s",
+    understand = "I understand that this is frustrating.",
+    case = "I have passed your case to our case officers, they will be in touch.",
+    thanks = "Thank you, how nice!",
+    answer = "Good question! We are working on it and will tell you more as soon as we know.",
+    more = "More information: ",
+    hijack = "Our account was hacked this evening. Do not click the links in the posts about "
+        .. "gift cards and grants, they do not come from us.",
+  },
+}
+local function w() return words[exercise.language] or words.sv end
+
 local function reply_text(item)
   local h = item.hints
+  local hello, regards = string.format(w().hello, item.author.first), string.format(w().regards, exercise.me)
   if h.model and h.class ~= "thanks" and chance(0.75) then
-    return "Hej " .. item.author.first .. "!\n" .. h.model .. "\nVänliga hälsningar,\n" .. exercise.me
+    return hello .. h.model .. regards
   end
   local body = {}
   if h.acknowledge and chance(0.75) then
-    body[#body + 1] = "Jag förstår att det här är frustrerande."
+    body[#body + 1] = w().understand
   end
   if has(h.escalate, "case_handling") then
-    body[#body + 1] = "Jag har lämnat ditt ärende till våra handläggare, de hör av sig till dig."
+    body[#body + 1] = w().case
   elseif h.class == "thanks" then
-    body[#body + 1] = "Tack, vad roligt!"
+    body[#body + 1] = w().thanks
   else
-    body[#body + 1] = "Bra fråga! Vi jobbar på det och berättar mer så snart vi vet."
+    body[#body + 1] = w().answer
   end
-  if h.link and chance(0.75) then body[#body + 1] = "Mer information: " .. h.link end
-  return "Hej " .. item.author.first .. "!\n" .. table.concat(body, " ")
-      .. "\nVänliga hälsningar,\n" .. exercise.me
+  if h.link and chance(0.75) then body[#body + 1] = w().more .. h.link end
+  return hello .. table.concat(body, " ") .. regards
 end
 
 local notices = 0
@@ -67,9 +92,7 @@ function on_item(item)
       a[#a + 1] = { action = "account", step = "remove_access", person = former(), after = "11m" }
     end
     if notices == 1 then
-      a[#a + 1] = { action = "publish", after = "15m",
-                    text = "Vårt konto har varit kapat i kväll. Klicka inte på länkarna i "
-                        .. "inläggen om presentkort och bidrag, de kommer inte från oss." }
+      a[#a + 1] = { action = "publish", after = "15m", text = w().hijack }
     end
     return a
   end
