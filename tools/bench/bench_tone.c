@@ -1,5 +1,7 @@
 /* bench_tone.c - benchmark of the tone checks: 100,000 replies of typical length (40 varied
- * Swedish replies of 40-90 words, good and bad, checked in turn) with the shipped lexicons.
+ * Swedish replies of 40-90 words, good and bad, checked in turn) with the shipped lexicons,
+ * every check on: the key points of a content of five points (stemming, compounds), the
+ * spelling (Hunspell, with the scenario's words) and the form checks.
  * Usage: bench_tone [REPLIES]   (default 100000; lexicons from $STORMDRILL_ASSETS or the
  * source tree's assets/)
  * Output: "tone: N replies in X.XXX s (Y us/reply)" and a line about the replies. Target:
@@ -9,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "scoring/keypoints.h"
+#include "scoring/spell.h"
 #include "scoring/tone.h"
 #include "util/buf.h"
 
@@ -69,6 +73,31 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    /* What a good reply says: five key points, an authority, a claim to avoid. */
+    static const char *const s_water[] = {"dricksvattnet", "säkert att dricka", "proverna"};
+    static const char *const s_bus[] = {"bussarna går", "tidtabellen", "14.30"};
+    static const char *const s_work[] = {"klart i slutet av nästa vecka", "ledningarna"};
+    static const char *const s_tank[] = {"tankbilen", "hämta vatten"};
+    static const char *const s_letter[] = {"brev", "informerat alla"};
+    static const char *const s_refer[] = {"kontaktcenter", "08-508 290 00"};
+    static const char *const s_avoid[] = {"troligen", "förmodligen", "vi lovar"};
+    static const sd_point points[] = {
+        {"vattnet är säkert", s_water, 3}, {"bussarna går igen", s_bus, 3},
+        {"arbetet klart nästa vecka", s_work, 2}, {"vatten vid tankbilen", s_tank, 2},
+        {"alla har fått brev", s_letter, 2}};
+    static const sd_point avoid[] = {{"spekulerar", s_avoid, 3}};
+    sd_content content = {.index = 0, .points = points, .n_points = 5, .need = 2,
+                          .refer = {"kontaktcenter", s_refer, 2}, .avoid = avoid, .n_avoid = 1};
+    sd_kp *kp = NULL;
+    sd_spell_extra *extra = NULL;
+    if (sd_kp_compile(sd_lexicons_stemmer(lx), SD_LANG_SV, &content, &kp, &err) != SD_OK ||
+        sd_spell_extra_create(&extra, &err) != SD_OK ||
+        sd_spell_extra_add_text(extra, "Åsa Örjan Ali Märta Johan Élise Kalle Öz", &err) != SD_OK) {
+        fprintf(stderr, "bench_tone: %s\n", sd_error_msg(&err));
+        sd_error_clear(&err);
+        return 1;
+    }
+
     /* The replies: greeting, an opening, four to six facts, maybe a link, a closing. */
     sd_buf texts[REPLIES];
     sd_tone_input inputs[REPLIES];
@@ -96,7 +125,8 @@ int main(int argc, char **argv)
         }
         inputs[i] = (sd_tone_input){.text = sd_buf_str(b), .lang = SD_LANG_SV, .to_first = to,
                                     .signer = signer, .mood = (sd_mood)(i % SD_MOOD_COUNT),
-                                    .expect_link = i % 2 == 0, .is_public = i % 6 != 5};
+                                    .expect_link = i % 2 == 0, .is_public = i % 6 != 5,
+                                    .expect_answer = true, .kp = kp, .words = extra};
         sd_tone_result r;
         sd_tone_check_reply(lx, &inputs[i], &r);
         if (r.words < min_words)
@@ -108,20 +138,27 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     double score_sum = 0;
     int perfect = 0;
+    long met = 0, misspelt = 0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (long i = 0; i < n; i++) {
         sd_tone_result r;
         sd_tone_check_reply(lx, &inputs[i % REPLIES], &r);
         score_sum += r.score;
         perfect += r.score == 100.0;
+        met += r.kp.n_met;
+        misspelt += (long)r.misspelt;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     printf("tone: %ld replies in %.3f s (%.2f us/reply)\n", n, s, s * 1e6 / (double)n);
     printf("  %d distinct replies of %d-%d words in the body, mean score %.1f, %.0f%% perfect\n",
            REPLIES, min_words, max_words, score_sum / (double)n, 100.0 * perfect / (double)n);
+    printf("  with key points (%.2f met a reply of 5) and spelling (%.2f misspelt a reply)\n",
+           (double)met / (double)n, (double)misspelt / (double)n);
     for (int i = 0; i < REPLIES; i++)
         sd_buf_free(&texts[i]);
+    sd_kp_free(kp);
+    sd_spell_extra_free(extra);
     sd_lexicons_free(lx);
     return 0;
 }
