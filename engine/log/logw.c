@@ -361,7 +361,7 @@ static void cap(lim *l, const char *field, const char *s, size_t max)
 
 /* A content's rules (scenario/content_rules.h); index: -1 inline, else in 0..n_table-1
  * (n_table SIZE_MAX: not known here, any index >= 0). */
-static void content(lim *l, const char *field, const sd_content *c, size_t n_table)
+static void content(lim *l, const char *field, const sd_content *c, size_t n_table, bool in_header)
 {
     if (c == NULL || l->st != SD_OK)
         return;
@@ -370,7 +370,10 @@ static void content(lim *l, const char *field, const sd_content *c, size_t n_tab
                              "%zu contents", field, (int)c->index, n_table == SIZE_MAX ? 0 : n_table);
         return;
     }
-    l->st = sd_content_check(c, field, l->err);
+    /* An indexed content was checked with the header's table; only one written with its
+     * item (declared at run time) is checked here. A storm's million comments share one. */
+    if (in_header || c->index < 0)
+        l->st = sd_content_check(c, field, l->err);
 }
 
 static void when(lim *l, const char *field, sd_time t)
@@ -406,7 +409,7 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
             if (h->contents[i]->index != (int32_t)i)
                 l.st = sd_error_set(err, SD_ERR_INPUT, "field '%s' has index %d", f,
                                     (int)h->contents[i]->index);
-            content(&l, f, h->contents[i], h->n_contents);
+            content(&l, f, h->contents[i], h->n_contents, true);
         }
         if (l.st == SD_OK && h->scoring.statement &&
             (h->scoring.statement->index < 0 ||
@@ -443,8 +446,8 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         if (it->expect) {
             cap(&l, "expect.link", it->expect->link, SD_MAX_PATH_BYTES);
             cap(&l, "expect.person", it->expect->person, SD_MAX_ID_BYTES);
-            content(&l, "expect.content", it->expect->content, SIZE_MAX);
-            content(&l, "expect.statement", it->expect->statement, SIZE_MAX);
+            content(&l, "expect.content", it->expect->content, SIZE_MAX, false);
+            content(&l, "expect.statement", it->expect->statement, SIZE_MAX, false);
         }
         break;
     }

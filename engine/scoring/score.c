@@ -454,70 +454,77 @@ static void set_context(ctx *c)
                                 .n_names = pv->n_names};
 }
 
+/* Adds p to the pointer set (open addressing, grown at half full); false only for memory. */
+typedef struct ptr_set { const char **v; size_t cap, used; } ptr_set;
+
+static bool set_add(ptr_set *set, const char *p)
+{
+    if (p == NULL)
+        return true;
+    if ((set->used + 1) * 2 > set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        const char **t = calloc(cap, sizeof *t);
+        if (t == NULL)
+            return false;
+        for (size_t k = 0; k < set->cap; k++)
+            if (set->v[k]) {
+                size_t j = ptr_hash(set->v[k]) & (cap - 1);
+                while (t[j])
+                    j = (j + 1) & (cap - 1);
+                t[j] = set->v[k];
+            }
+        free(set->v);
+        set->v = t;
+        set->cap = cap;
+    }
+    size_t j = ptr_hash(p) & (set->cap - 1);
+    while (set->v[j] && set->v[j] != p)
+        j = (j + 1) & (set->cap - 1);
+    if (set->v[j] == NULL) {
+        set->v[j] = p;
+        set->used++;
+    }
+    return true;
+}
+
+/* Who and what a reply's checks know of the exercise: the people's first names (a
+ * greeting naming another of them is the wrong person) and the words spelling accepts
+ * (the scenario's list, the people's names, the words of the scenario's own texts).
+ * Names are interned by the results (equal names are one pointer), so a storm's million
+ * authors come down to the few hundred names they share. */
 static void prepare_context(ctx *c)
 {
-    const sd_results *r = c->r;
-    const sd_res_item *items = sd_results_items(r);
-    size_t n = sd_results_n_items(r);
-    /* Names are interned by the results: equal names are one pointer. */
-    size_t cap = 64, used = 0;
-    const char **set = calloc(cap, sizeof *set);
-    if (set == NULL) {
+    struct sd_score_priv *pv = c->s->priv;
+    const sd_res_item *items = sd_results_items(c->r);
+    size_t n = sd_results_n_items(c->r);
+    ptr_set firsts = {0}, lasts = {0};
+    for (size_t i = 0; i < n && !c->oom; i++)
+        if (!set_add(&firsts, items[i].first) || !set_add(&lasts, items[i].last))
+            c->oom = true;
+    pv->names = calloc(firsts.used ? firsts.used : 1, sizeof *pv->names);
+    if (pv->names == NULL)
         c->oom = true;
-        return;
-    }
-    for (size_t i = 0; i < n && !c->oom; i++) {
-        const char *nm = items[i].first;
-        if (nm == NULL)
-            continue;
-        if ((used + 1) * 2 > cap) {
-            const char **t = calloc(cap * 2, sizeof *t);
-            if (t == NULL) {
-                c->oom = true;
-                break;
-            }
-            for (size_t k = 0; k < cap; k++)
-                if (set[k]) {
-                    size_t j = ptr_hash(set[k]) & (cap * 2 - 1);
-                    while (t[j])
-                        j = (j + 1) & (cap * 2 - 1);
-                    t[j] = set[k];
-                }
-            free(set);
-            set = t;
-            cap *= 2;
-        }
-        size_t j = ptr_hash(nm) & (cap - 1);
-        while (set[j] && set[j] != nm)
-            j = (j + 1) & (cap - 1);
-        if (set[j] == NULL) {
-            set[j] = nm;
-            used++;
-        }
-    }
-    c->s->priv->names = calloc(used ? used : 1, sizeof *c->s->priv->names);
-    if (c->s->priv->names == NULL)
-        c->oom = true;
-    for (size_t k = 0; k < cap && c->s->priv->names; k++)
-        if (set[k])
-            c->s->priv->names[c->s->priv->n_names++] = set[k];
-    free(set);
+    for (size_t k = 0; k < firsts.cap && pv->names; k++)
+        if (firsts.v[k])
+            pv->names[pv->n_names++] = firsts.v[k];
     sd_error e = SD_ERROR_INIT;
-    if (!c->oom && sd_spell_extra_create(&c->s->priv->words, &e) != SD_OK)
+    if (!c->oom && sd_spell_extra_create(&pv->words, &e) != SD_OK)
         c->oom = true;
-    for (size_t k = 0; k < c->h->scoring.n_words && c->s->priv->words && !c->oom; k++)
-        if (sd_spell_extra_add(c->s->priv->words, c->h->scoring.words[k], strlen(c->h->scoring.words[k]), &e) != SD_OK)
+    for (size_t k = 0; k < c->h->scoring.n_words && pv->words && !c->oom; k++)
+        if (sd_spell_extra_add(pv->words, c->h->scoring.words[k], strlen(c->h->scoring.words[k]), &e) != SD_OK)
             c->oom = true;
-    for (size_t k = 0; k < c->s->priv->n_names && c->s->priv->words && !c->oom; k++)
-        if (sd_spell_extra_add(c->s->priv->words, c->s->priv->names[k], strlen(c->s->priv->names[k]), &e) != SD_OK)
+    for (size_t k = 0; k < pv->n_names && pv->words && !c->oom; k++)
+        if (sd_spell_extra_add(pv->words, pv->names[k], strlen(pv->names[k]), &e) != SD_OK)
             c->oom = true;
-    for (size_t i = 0; i < n && c->s->priv->words && !c->oom; i++) {
-        if (items[i].last && sd_spell_extra_add(c->s->priv->words, items[i].last, strlen(items[i].last), &e) != SD_OK)
+    for (size_t k = 0; k < lasts.cap && pv->words && !c->oom; k++)
+        if (lasts.v[k] && sd_spell_extra_add(pv->words, lasts.v[k], strlen(lasts.v[k]), &e) != SD_OK)
             c->oom = true;
-        if (items[i].text && sd_spell_extra_add_text(c->s->priv->words, items[i].text, &e) != SD_OK)
+    for (size_t i = 0; i < n && pv->words && !c->oom; i++)
+        if (items[i].text && sd_spell_extra_add_text(pv->words, items[i].text, &e) != SD_OK)
             c->oom = true;
-    }
     sd_error_clear(&e);
+    free(firsts.v);
+    free(lasts.v);
     set_context(c);
 }
 
@@ -697,12 +704,15 @@ static bool reply_counts(const sd_reply_score *rs)
         return rs->reviewed > 0;
     if (rs->identical)
         return false;
-    if (rs->applies >> SD_TONE_ANSWERS & 1) {
-        bool some = rs->n_met > 0 || (rs->pass >> SD_TONE_ANSWERS & 1);
-        bool refer = (rs->applies >> SD_TONE_REFER & 1) && (rs->pass >> SD_TONE_REFER & 1);
-        bool channel = (rs->applies >> SD_TONE_CHANNEL & 1) && (rs->pass >> SD_TONE_CHANNEL & 1);
-        return some || refer || channel;
-    }
+    bool has_refer = rs->applies >> SD_TONE_REFER & 1, has_channel = rs->applies >> SD_TONE_CHANNEL & 1;
+    bool refer = has_refer && (rs->pass >> SD_TONE_REFER & 1);
+    bool channel = has_channel && (rs->pass >> SD_TONE_CHANNEL & 1);
+    if (rs->need > 0) /* key points declared: one of them, or the authority or channel */
+        return rs->words > 0 && (rs->n_met > 0 || refer || channel);
+    if (has_refer || has_channel) /* only an authority or a channel: it must be named */
+        return refer || channel;
+    if (rs->applies >> SD_TONE_ANSWERS & 1)
+        return rs->pass >> SD_TONE_ANSWERS & 1;
     return rs->words > 0;
 }
 
