@@ -570,6 +570,7 @@ typedef struct scan {
     size_t len;
     size_t body_b, body_e;
     const sd_lx_list *ack, *disc, *priv, *jargon, *retract;
+    const sd_lx_list *any;   /* the union of the filters of all lists (NULL: no lists) */
     sd_language lang;
     bool find_pnr;
     bool upset;               /* the author is frustrated, angry or a troll */
@@ -1200,7 +1201,8 @@ static void scan_text(scan *sc)
         if (in_run && !word) {
             keys.word = h >> 5;
             keys.nstart = hn < SD_LX_START ? hn : SD_LX_START;
-            lexicon_at(sc, run_b, run_c, &keys);
+            if (sc->any && sd_lx_may_start(sc->any, &keys))
+                lexicon_at(sc, run_b, run_c, &keys);
             in_run = false;
         }
         if (!prev_word) {
@@ -1262,7 +1264,8 @@ static void scan_text(scan *sc)
     if (in_run) {
         keys.word = h >> 5;
         keys.nstart = hn < SD_LX_START ? hn : SD_LX_START;
-        lexicon_at(sc, run_b, run_c, &keys);
+        if (sc->any && sd_lx_may_start(sc->any, &keys))
+            lexicon_at(sc, run_b, run_c, &keys);
     }
     if (in_word)
         end_word(sc, wb, len, wl, wu);
@@ -1871,6 +1874,7 @@ void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone
         if (input.is_public)
             sc.priv = &lists[SD_LX_PRIVATE_REQUEST];
         sc.jargon = &lists[SD_LX_JARGON];
+        sc.any = &lx->any[lang];
     }
     scan_text(&sc);
 
