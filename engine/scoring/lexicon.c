@@ -148,6 +148,20 @@ static sd_status list_insert(sd_lx_list *list, sd_tt_phrase *p, sd_error *err)
     return SD_OK;
 }
 
+void sd_lx_any_update(sd_lexicons *lx, int lang)
+{
+    sd_lx_list *any = &lx->any[lang];
+    memset(any, 0, sizeof *any);
+    for (int k = 0; k < SD_LX_COUNT; k++) {
+        const sd_lx_list *l = &lx->lists[lang][k];
+        for (int i = 0; i < SD_LX_FILTER_WORDS; i++) {
+            any->first_words[i] |= l->first_words[i];
+            any->prefix_starts[i] |= l->prefix_starts[i];
+        }
+        any->prefix_lengths |= l->prefix_lengths;
+    }
+}
+
 static int list_index(const char *name)
 {
     for (int k = 0; k < SD_LX_COUNT; k++)
@@ -174,7 +188,9 @@ sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
         sd_error_prefix(err, "%s phrase", list);
         return st;
     }
-    return list_insert(&lx->lists[lang][k], &p, err);
+    st = list_insert(&lx->lists[lang][k], &p, err);
+    sd_lx_any_update(lx, lang);
+    return st;
 }
 
 /* Reads the whole file at path into b (at most MAX_LEXICON_BYTES). */
@@ -250,6 +266,7 @@ sd_status sd_lexicons_load(const char *assets_dir, sd_lexicons **out, sd_error *
             if (st == SD_OK)
                 st = parse_lexicon(sd_buf_str(&path), text.data, text.len, &lx->lists[l][k], err);
         }
+        sd_lx_any_update(lx, l);
     }
     sd_buf_free(&path);
     sd_buf_free(&text);

@@ -381,6 +381,15 @@ static bool no_sentence_end(const char *s, size_t b, size_t e)
  * to the end of the reply ("Best of luck!⏎Kind regards, Anna" closes at "Kind"). */
 static bool closing_at(const char *s, size_t len, size_t pos, span *closing)
 {
+    /* The first letters of closing_phrases (keep in step), so that most positions are
+     * passed at once. */
+#define BIT(ch) (1u << ((ch) - 'a'))
+    const uint32_t firsts = BIT('v') | BIT('m') | BIT('h') | BIT('k') | BIT('b') | BIT('w') |
+                            BIT('r') | BIT('c') | BIT('s') | BIT('y');
+#undef BIT
+    unsigned f0 = pos < len ? ((unsigned char)s[pos] | 32) - 'a' : 26;
+    if (f0 >= 26 || !((firsts >> f0) & 1))
+        return false;
     for (size_t i = 0; i < sizeof closing_phrases / sizeof closing_phrases[0]; i++) {
         size_t after;
         const lit *p = &closing_phrases[i];
@@ -561,6 +570,7 @@ typedef struct scan {
     size_t len;
     size_t body_b, body_e;
     const sd_lx_list *ack, *disc, *priv, *jargon, *retract;
+    const sd_lx_list *any;   /* the union of the filters of all lists (NULL: no lists) */
     sd_language lang;
     bool find_pnr;
     bool upset;               /* the author is frustrated, angry or a troll */
@@ -1191,7 +1201,8 @@ static void scan_text(scan *sc)
         if (in_run && !word) {
             keys.word = h >> 5;
             keys.nstart = hn < SD_LX_START ? hn : SD_LX_START;
-            lexicon_at(sc, run_b, run_c, &keys);
+            if (sc->any && sd_lx_may_start(sc->any, &keys))
+                lexicon_at(sc, run_b, run_c, &keys);
             in_run = false;
         }
         if (!prev_word) {
@@ -1253,7 +1264,8 @@ static void scan_text(scan *sc)
     if (in_run) {
         keys.word = h >> 5;
         keys.nstart = hn < SD_LX_START ? hn : SD_LX_START;
-        lexicon_at(sc, run_b, run_c, &keys);
+        if (sc->any && sd_lx_may_start(sc->any, &keys))
+            lexicon_at(sc, run_b, run_c, &keys);
     }
     if (in_word)
         end_word(sc, wb, len, wl, wu);
@@ -1568,11 +1580,13 @@ static void check_signoff(const char *s, size_t len, const layout *L, const sd_t
         te--;
         sd_tt_trim(s, &tb, &te);
     }
-    /* The last sign-off phrase in the tail lines. */
+    /* The last sign-off phrase in the tail lines: searched from the end, the first position
+     * found is the last one (of the phrases there, the last in the list wins). */
     size_t region = L->ntail > 0 ? L->tail[0].b : len;
     span hit = {0, 0};
     bool found = false;
-    for (size_t p = region; p < te; p++) {
+    for (size_t p = te; p > region && !found;) {
+        p--;
         for (size_t i = 0; i < nphrases; i++) {
             size_t after;
             if (first_letter_is(s, te, p, &phrases[i]) && !sd_tt_is_word(sd_tt_prev(s, p)) &&
@@ -1860,6 +1874,7 @@ void sd_tone_check_reply(const sd_lexicons *lx, const sd_tone_input *in, sd_tone
         if (input.is_public)
             sc.priv = &lists[SD_LX_PRIVATE_REQUEST];
         sc.jargon = &lists[SD_LX_JARGON];
+        sc.any = &lx->any[lang];
     }
     scan_text(&sc);
 

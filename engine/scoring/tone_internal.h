@@ -164,6 +164,10 @@ typedef struct sd_lx_list {
 /* Sets the filter bits of phrase p in l (lexicon.c calls it for each phrase it adds). */
 void sd_lx_list_note(sd_lx_list *l, const sd_tt_phrase *p);
 
+/* Sets lx->any[lang] to the union of the filters of the lists of lang (lexicon.c calls it
+ * whenever a list of lang changes). */
+void sd_lx_any_update(sd_lexicons *lx, int lang);
+
 /* False when no phrase of l can begin with the word whose keys are k. */
 static inline bool sd_lx_may_start(const sd_lx_list *l, const sd_lx_keys *k)
 {
@@ -182,6 +186,10 @@ static inline bool sd_lx_may_start(const sd_lx_list *l, const sd_lx_keys *k)
 
 struct sd_lexicons {
     sd_lx_list lists[SD_LANG_COUNT][SD_LX_COUNT];
+    /* Per language, only the filters (first_words, prefix_starts, prefix_lengths) set: the
+     * union of the lists' (sd_lx_any_update), so that a word that starts no phrase of any
+     * list is passed with one test. */
+    sd_lx_list any[SD_LANG_COUNT];
     sd_stemmer *stem;    /* owned; the Snowball stemmers (stem.h) */
     sd_speller *spell;   /* owned; the spelling dictionaries (spell.h) */
 };
