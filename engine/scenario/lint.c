@@ -154,7 +154,8 @@ static sd_status check_content(sd_lint_list *l, int line, const char *what, cons
                  "says", what);
     if (st == SD_OK && (c == NULL || c->model == NULL))
         st = add(l, SD_LINT_WARNING, line, "model",
-                 "write the reply you would send: expect = { model = \"Hej Anna! ...\" } (the "
+                 "write the body of the reply you would send, without greeting and sign-off: "
+                 "expect = { model = \"Biblioteket öppnar igen på torsdag. ...\" } (the "
                  "feedback shows it, the diligent participant sends it)",
                  "%s has no model answer: add expect.model", what);
     return st;
