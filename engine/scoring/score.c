@@ -769,6 +769,8 @@ static void check_replies(ctx *c)
     if (!c->oom)
         flag_identical(c, fps);
     free(fps);
+    if (c->oom)
+        return;
     for (size_t i = 0; i < s->n_replies; i++) {
         sd_reply_score *rs = &s->replies[i];
         if (rs->identical) {
@@ -870,7 +872,7 @@ static void score_tone(ctx *c)
             bool serious = sd_tone_check_serious((sd_tone_check)k);
             double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w +
                           (serious ? s->weights[1] * SERIOUS_PENALTY : 0);
-            if (it->storm && !serious) {
+            if (it->storm) { /* a storm's replies: one line per check (serious ones too) */
                 tsum *found = NULL;
                 for (size_t m = 0; m < n_sums[k]; m++)
                     if (strcmp(sums[k][m].storm, it->storm) == 0)
@@ -932,8 +934,10 @@ static void score_tone(ctx *c)
             const char *names[] = {"storm", "count", "signer"};
             const char *values[] = {sums[k][m].storm, count, c->h->participant};
             add_feedback(c, tone_rules[k], -1, sums[k][m].storm, sums[k][m].count,
-                         k == SD_TONE_ANSWERS ? SD_SEV_MAJOR : SD_SEV_MINOR, sums[k][m].cost, key,
-                         3, names, values);
+                         sd_tone_check_serious((sd_tone_check)k) ? SD_SEV_CRITICAL
+                         : k == SD_TONE_ANSWERS                  ? SD_SEV_MAJOR
+                                                                 : SD_SEV_MINOR,
+                         sums[k][m].cost, key, 3, names, values);
         }
 }
 
