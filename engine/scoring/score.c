@@ -130,6 +130,19 @@ static void fmt_minutes(char *out, size_t n, double secs)
 
 static const char *item_name(const sd_res_item *it) { return it->first ? it->first : it->id; }
 
+/* A target's, decision's or step's name in the feedback's language (the window's words for
+ * targets and steps), else its id. */
+static const char *vocab_text(const ctx *c, sd_vocab_id voc, int v)
+{
+    const char *id = sd_vocab_name(voc, v);
+    const char *prefix = voc == SD_VOCAB_TARGET ? "ui.target." : voc == SD_VOCAB_STEP ? "ui.step."
+                                                                 : "fb.name.decision.";
+    char key[64];
+    snprintf(key, sizeof key, "%s%s", prefix, id);
+    const char *t = c->tx ? sd_texts_get(c->tx, key) : NULL;
+    return t ? t : id;
+}
+
 /* ---- speed ---- */
 
 static double speed_of(const sd_scoring_params *p, const sd_res_item *it, sd_time answered)
@@ -1067,7 +1080,7 @@ static void score_items_escalation(ctx *c)
                 is->esc_missing |= 1u << t;
             if (pts < 1) {
                 const char *names[] = {"name", "item", "target"};
-                const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_TARGET, t)};
+                const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_TARGET, t)};
                 char key[64];
                 snprintf(key, sizeof key, "fb.esc.%s.%s", when ? "late" : "missing",
                          sd_vocab_name(SD_VOCAB_TARGET, t));
@@ -1092,7 +1105,7 @@ static void score_items_escalation(ctx *c)
                 snprintf(cnt, sizeof cnt, "%zu", count);
                 const char *names[] = {"name", "item", "target", "count"};
                 const char *values[] = {item_name(it), it->id,
-                                        sd_vocab_name(SD_VOCAB_TARGET, acts[a].target), cnt};
+                                        vocab_text(c, SD_VOCAB_TARGET, acts[a].target), cnt};
                 add_feedback(c, SD_RULE_INFORM_UP, (int32_t)i, NULL, count, SD_SEV_MINOR,
                              s->weights[2] * UNNEEDED_PENALTY * (double)count, "fb.esc.unneeded",
                              4, names, values);
@@ -1110,7 +1123,7 @@ static void score_items_escalation(ctx *c)
                     c->esc_earned += 1;
                 else if (!(e->fault & (1u << d)) && !(d == SD_DECISION_DELETE && it->has_author)) {
                     const char *names[] = {"name", "item", "decision"};
-                    const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_DECISION, d)};
+                    const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d)};
                     add_feedback(c, it->kind == SD_KIND_ATTACKER_POST ? SD_RULE_SECURE_ACCOUNTS
                                                                       : SD_RULE_RESPONSE_MODEL,
                                  (int32_t)i, NULL, 1, SD_SEV_MINOR, -1.0,
@@ -1120,7 +1133,7 @@ static void score_items_escalation(ctx *c)
                 }
             }
             const char *names[] = {"name", "item", "decision"};
-            const char *values[] = {item_name(it), it->id, sd_vocab_name(SD_VOCAB_DECISION, d)};
+            const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d)};
             bool legit = it->has_author && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
             sd_review_mark m;
             bool reviewed = c->rv && sd_reviews_decision(c->rv, it->id, &m) && m.decision_ok >= 0;
@@ -1223,7 +1236,7 @@ static void score_hijacks(ctx *c)
             c->esc_earned += e->weight * pts;
             if (pts < 1) {
                 const char *names[] = {"item", "step", "person"};
-                const char *values[] = {it->id, sd_vocab_name(SD_VOCAB_STEP, st),
+                const char *values[] = {it->id, vocab_text(c, SD_VOCAB_STEP, st),
                                         e->person ? e->person : ""};
                 add_feedback(c, SD_RULE_SECURE_ACCOUNTS, (int32_t)i, NULL, 1,
                              step_t[st] ? SD_SEV_MINOR : SD_SEV_MAJOR, -e->weight * (1 - pts),
@@ -1370,7 +1383,7 @@ static void score_loose_escalations(ctx *c)
         char cnt[24];
         snprintf(cnt, sizeof cnt, "%zu", extra[t]);
         const char *names[] = {"target", "count"};
-        const char *values[] = {sd_vocab_name(SD_VOCAB_TARGET, t), cnt};
+        const char *values[] = {vocab_text(c, SD_VOCAB_TARGET, t), cnt};
         add_feedback(c, SD_RULE_INFORM_UP, -1, NULL, extra[t], extra[t] >= 5 ? SD_SEV_MAJOR : SD_SEV_MINOR,
                      s_weight_esc(c) * UNNEEDED_PENALTY * (double)extra[t], "fb.esc.unneeded_noitem",
                      2, names, values);
