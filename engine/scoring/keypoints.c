@@ -41,6 +41,7 @@
 
 #include "keypoints.h"
 #include "keypoints_internal.h"
+#include "../util/utf8.h"
 #include "tone_internal.h"
 
 #define WORD_MAX 64      /* bytes of a folded word or stem, NUL included */
@@ -151,30 +152,6 @@ static inline uint32_t gram4(const char *w)
 static inline bool bit_get(const uint64_t *set, uint32_t b) { return (set[b >> 6] >> (b & 63)) & 1; }
 static inline void bit_set(uint64_t *set, uint32_t b) { set[b >> 6] |= (uint64_t)1 << (b & 63); }
 static inline uint32_t bucket(uint32_t b) { return b >> (FILTER_BITS - BUCKET_BITS); }
-
-static inline size_t put_utf8(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
 
 /* Byte j of the e-byte UTF-8 encoding of c, without writing it. */
 static inline unsigned char utf8_byte(uint32_t c, size_t e, size_t j)
@@ -450,7 +427,7 @@ static void match_impl(const sd_kp *kp, sd_stemmer *st, const char *text, size_t
             /* cp (k bytes at i, folded f) is a letter, digit or mark: append it */
             size_t e = f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4;
             if (wn + e < WORD_MAX) {
-                put_utf8(w + wn, f);
+                sd_utf8_put(w + wn, f);
                 for (size_t j = 0; j < e; j++)
                     h = hash_step(h, (unsigned char)(e == 1 ? f : utf8_byte(f, e, j)));
                 wn += e;
@@ -703,7 +680,7 @@ static sd_status add_phrase(sd_kp *kp, sd_stemmer *st, const char *phrase, int t
             k = sd_tt_next(phrase, n, i, &c);
         if (i < n && sd_tt_is_word(c)) {
             char u[4];
-            size_t e = put_utf8(u, sd_tt_fold(c));
+            size_t e = sd_utf8_put(u, sd_tt_fold(c));
             if (wn + e >= WORD_MAX)
                 return fail(err, SD_ERR_INPUT, at, index, "a word longer than 63 bytes");
             memcpy(w + wn, u, e);

@@ -292,29 +292,35 @@ sd_stemmer *sd_lexicons_stemmer(const sd_lexicons *lx)
     return sd_lx_stemmer(lx);
 }
 
+bool sd_lx_first_range(const sd_lx_list *l, uint32_t first, size_t *lo, size_t *hi)
+{
+    if (!((l->mask >> (first & 63)) & 1))
+        return false;
+    if (first < 256) {
+        *lo = l->at[first];
+        *hi = *lo + l->count[first];
+        return *lo < *hi;
+    }
+    size_t a = 0, b = l->n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (l->v[mid].cp[0] < first)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (b = a; b < l->n && l->v[b].cp[0] == first; b++) {
+    }
+    *lo = a;
+    *hi = b;
+    return a < b;
+}
+
 const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,
                                    uint32_t first, size_t *end)
 {
-    if (!((l->mask >> (first & 63)) & 1))
-        return NULL;
     size_t lo, hi;
-    if (first < 256) {
-        lo = l->at[first];
-        hi = lo + l->count[first];
-    } else {
-        lo = 0;
-        hi = l->n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (l->v[mid].cp[0] < first)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (hi = lo; hi < l->n && l->v[hi].cp[0] == first; hi++) {
-        }
-    }
-    if (lo == hi)
+    if (!sd_lx_first_range(l, first, &lo, &hi))
         return NULL;
     /* The code point after the first: most phrases fail on it, before any full match. */
     uint32_t c1, c2 = 0;

@@ -27,6 +27,7 @@
 #include "tone_internal.h"
 #include "util/buf.h"
 #include "util/readfile.h"
+#include "util/utf8.h"
 
 #define MAX_WORD_CP 40                        /* longer words are misspelt */
 #define MAX_ABBREV_CP 6                       /* tried with a final '.' up to this length */
@@ -240,30 +241,6 @@ size_t sd_speller_memo_count(const sd_speller *sp)
 
 /* ---- the dictionary's verdict on one folded word ---- */
 
-static size_t put_utf8(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Upper case of a lower-case letter (ASCII, Latin-1, Latin Extended-A, basic Greek and
  * Cyrillic); other code points as they are. */
 static uint32_t upper_of(uint32_t c)
@@ -330,7 +307,7 @@ static bool dict_verdict(sd_speller *sp, dict *d, const char *w, size_t n)
     if (u == c)
         return false;
     char cap[MAX_WORD_BYTES + 8];
-    size_t m = put_utf8(cap, u);
+    size_t m = sd_utf8_put(cap, u);
     if (m + n - k >= sizeof cap)
         return false;
     memcpy(cap + m, w + k, n - k);
@@ -639,7 +616,7 @@ static size_t token_read(const char *s, size_t lim, size_t pos, token *t)
         }
         if (fn < FOLD_ROOM) {
             char enc[4];
-            size_t m = put < 0x80 ? (enc[0] = (char)put, 1) : put_utf8(enc, put);
+            size_t m = put < 0x80 ? (enc[0] = (char)put, 1) : sd_utf8_put(enc, put);
             for (size_t i = 0; i < m; i++)
                 f[fn++] = enc[i];
         } else {

@@ -204,6 +204,10 @@ static inline sd_stemmer *sd_lx_stemmer(const sd_lexicons *lx) { return lx ? lx-
 void sd_speller_set_memo_max(sd_speller *sp, size_t max);
 size_t sd_speller_memo_count(const sd_speller *sp);
 
+/* The phrases of l whose folded first code point is first: l->v[*lo..*hi). False (and the
+ * range unset) when there is none. */
+bool sd_lx_first_range(const sd_lx_list *l, uint32_t first, size_t *lo, size_t *hi);
+
 /* The longest phrase of l matching at s[pos], whose folded first code point is first; NULL
  * when none. *end: where it ends. */
 const sd_tt_phrase *sd_lx_match_at(const sd_lx_list *l, const char *s, size_t len, size_t pos,

@@ -274,30 +274,6 @@ bool sd_tt_match(const char *s, size_t len, size_t pos, const sd_tt_phrase *p, s
 
 /* ---- excerpts ---- */
 
-static size_t encode(uint32_t c, char out[4])
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Writes s[b..e) at dst + *n, at most limit bytes; true when all of it fit. */
 static bool excerpt_into(char *dst, size_t *n, const char *s, size_t b, size_t e, size_t limit)
 {
@@ -316,7 +292,7 @@ static bool excerpt_into(char *dst, size_t *n, const char *s, size_t b, size_t e
             m = 1;
             space = true;
         } else {
-            m = encode(c, enc);
+            m = sd_utf8_put(enc, c);
             space = false;
         }
         if (used + m > limit)
@@ -540,26 +516,8 @@ static inline size_t bound_at(const sd_lx_list *l, size_t lo, size_t hi, size_t 
 const sd_tt_phrase *sd_tt_window_match(const sd_lx_list *l, sd_tt_window *w, uint32_t first,
                                        size_t *end)
 {
-    if (!((l->mask >> (first & 63)) & 1))
-        return NULL;
     size_t lo, hi;
-    if (first < 256) {
-        lo = l->at[first];
-        hi = lo + l->count[first];
-    } else {
-        lo = 0;
-        hi = l->n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (l->v[mid].cp[0] < first)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (hi = lo; hi < l->n && l->v[hi].cp[0] == first; hi++) {
-        }
-    }
-    if (lo == hi || !window_fill(w, 0))
+    if (!sd_lx_first_range(l, first, &lo, &hi) || !window_fill(w, 0))
         return NULL;
     /* The phrases in [lo, hi) share the text's first j code points; sorted, those of length
      * j come first, then the range narrows to those whose code point j is the text's. */

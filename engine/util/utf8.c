@@ -95,31 +95,8 @@ bool sd_utf8_valid(const char *s, size_t len)
 
 sd_status sd_utf8_encode(sd_buf *b, uint32_t cp)
 {
-    unsigned char out[4];
-    size_t n;
-    /* Surrogates and values above U+10FFFF have no UTF-8 form: they are written as U+FFFD. */
-    if (cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
-        cp = REPLACEMENT;
-    if (cp < 0x80) {
-        out[0] = (unsigned char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        out[0] = (unsigned char)(0xC0 | (cp >> 6));
-        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | (cp >> 12));
-        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        out[0] = (unsigned char)(0xF0 | (cp >> 18));
-        out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        out[3] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return sd_buf_append(b, out, n);
+    char out[4];
+    return sd_buf_append(b, out, sd_utf8_put(out, cp));
 }
 
 sd_status sd_utf8_sanitize(sd_buf *b, const char *s, size_t len)

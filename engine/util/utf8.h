@@ -18,7 +18,35 @@ bool sd_utf8_valid(const char *s, size_t len);
  * (>= 1); on an invalid sequence sets *cp = 0xFFFD and consumes the maximal invalid prefix
  * (at least one byte). */
 size_t sd_utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Appends the UTF-8 encoding of cp to b. */
+/* Writes the UTF-8 encoding of cp to out (room for 4 bytes) and returns its length, 1 to 4.
+ * Surrogates and values above U+10FFFF, which have no UTF-8 form, are written as U+FFFD.
+ * Inline: the tone checks encode every folded letter of a reply. */
+static inline size_t sd_utf8_put(char *out, uint32_t cp)
+{
+    if (cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
+        cp = 0xFFFDu;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+/* Appends the UTF-8 encoding of cp to b (as sd_utf8_put). */
 sd_status sd_utf8_encode(sd_buf *b, uint32_t cp);
 /* Appends s[0..len) to b with invalid sequences replaced by U+FFFD. */
 sd_status sd_utf8_sanitize(sd_buf *b, const char *s, size_t len);
