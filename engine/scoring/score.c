@@ -46,7 +46,16 @@ const char *sd_severity_name(sd_severity s)
 
 const char *sd_fault_name(sd_fault f) { return f < SD_FAULT_COUNT ? fault_names[f] : "?"; }
 
-struct kp_slot {
+/* An index of pointers: each distinct pointer added gets the next number (0, 1, ...), found
+ * again by open addressing. */
+typedef struct ptr_index {
+    const void **keys;   /* owned, cap slots */
+    uint32_t *nums;      /* owned, the number of each slot's key */
+    size_t cap, n;
+} ptr_index;
+
+/* A content's compiled key points, by the content's number in the index. */
+struct kp_entry {
     const sd_content *content;
     sd_kp *kp;
     uint64_t question;   /* hash of what the content asks for: equal contents ask alike */
@@ -60,8 +69,9 @@ struct sd_score_priv {
     sd_spell_extra *words;      /* owned */
     const char **names;         /* owned array of names borrowed from the results */
     size_t n_names;
-    struct kp_slot *kps;        /* owned, open addressing by content */
-    size_t cap_kps, n_kps;
+    ptr_index kp_index;         /* content -> its number in kps */
+    struct kp_entry *kps;       /* owned, n = kp_index.n */
+    size_t cap_kps;
 };
 
 #define MAX_FAULT_SUMS 64
@@ -371,6 +381,63 @@ static uint64_t ptr_hash(const void *p)
     return x;
 }
 
+/* The number of p in x, or SIZE_MAX when it is not there. */
+static size_t ptr_index_find(const ptr_index *x, const void *p)
+{
+    if (x->cap == 0)
+        return SIZE_MAX;
+    for (size_t j = ptr_hash(p) & (x->cap - 1); x->keys[j]; j = (j + 1) & (x->cap - 1))
+        if (x->keys[j] == p)
+            return x->nums[j];
+    return SIZE_MAX;
+}
+
+/* The number of p in x, adding p (*added) when it is new; SIZE_MAX when memory runs out. */
+static size_t ptr_index_add(ptr_index *x, const void *p, bool *added)
+{
+    *added = false;
+    size_t found = ptr_index_find(x, p);
+    if (found != SIZE_MAX)
+        return found;
+    if ((x->n + 1) * 2 > x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        const void **keys = calloc(cap, sizeof *keys);
+        uint32_t *nums = calloc(cap, sizeof *nums);
+        if (keys == NULL || nums == NULL) {
+            free(keys);
+            free(nums);
+            return SIZE_MAX;
+        }
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->keys[i]) {
+                size_t j = ptr_hash(x->keys[i]) & (cap - 1);
+                while (keys[j])
+                    j = (j + 1) & (cap - 1);
+                keys[j] = x->keys[i];
+                nums[j] = x->nums[i];
+            }
+        free(x->keys);
+        free(x->nums);
+        x->keys = keys;
+        x->nums = nums;
+        x->cap = cap;
+    }
+    size_t j = ptr_hash(p) & (x->cap - 1);
+    while (x->keys[j])
+        j = (j + 1) & (x->cap - 1);
+    x->keys[j] = p;
+    x->nums[j] = (uint32_t)x->n;
+    *added = true;
+    return x->n++;
+}
+
+static void ptr_index_free(ptr_index *x)
+{
+    free(x->keys);
+    free(x->nums);
+    *x = (ptr_index){0};
+}
+
 static uint64_t hash_str(uint64_t h, const char *s)
 {
     for (; s && *s; s++)
@@ -404,29 +471,18 @@ static const sd_kp *kp_for(ctx *c, const sd_content *content)
     struct sd_score_priv *pv = c->s->priv;
     if (content == NULL || pv->lx == NULL || sd_lx_stemmer(pv->lx) == NULL)
         return NULL;
-    if ((pv->n_kps + 1) * 2 > pv->cap_kps) {
-        size_t cap = pv->cap_kps ? pv->cap_kps * 2 : 64;
-        struct kp_slot *t = calloc(cap, sizeof *t);
+    size_t i = ptr_index_find(&pv->kp_index, content);
+    if (i != SIZE_MAX)
+        return pv->kps[i].kp;
+    if (pv->kp_index.n == pv->cap_kps) {
+        size_t cap = pv->cap_kps ? pv->cap_kps * 2 : 16;
+        struct kp_entry *t = realloc(pv->kps, cap * sizeof *t);
         if (t == NULL) {
             c->oom = true;
             return NULL;
         }
-        for (size_t i = 0; i < pv->cap_kps; i++)
-            if (pv->kps[i].content) {
-                size_t j = ptr_hash(pv->kps[i].content) & (cap - 1);
-                while (t[j].content)
-                    j = (j + 1) & (cap - 1);
-                t[j] = pv->kps[i];
-            }
-        free(pv->kps);
         pv->kps = t;
         pv->cap_kps = cap;
-    }
-    size_t j = ptr_hash(content) & (pv->cap_kps - 1);
-    while (pv->kps[j].content) {
-        if (pv->kps[j].content == content)
-            return pv->kps[j].kp;
-        j = (j + 1) & (pv->cap_kps - 1);
     }
     sd_error e = SD_ERROR_INIT;
     sd_kp *kp = NULL;
@@ -435,8 +491,14 @@ static const sd_kp *kp_for(ctx *c, const sd_content *content)
         c->oom = true; /* compiling fails only for memory */
         return NULL;
     }
-    pv->kps[j] = (struct kp_slot){content, kp, content_hash(content)};
-    pv->n_kps++;
+    bool added;
+    i = ptr_index_add(&pv->kp_index, content, &added);
+    if (i == SIZE_MAX) {
+        sd_kp_free(kp);
+        c->oom = true;
+        return NULL;
+    }
+    pv->kps[i] = (struct kp_entry){content, kp, content_hash(content)};
     return kp;
 }
 
@@ -444,15 +506,8 @@ static const sd_kp *kp_for(ctx *c, const sd_content *content)
 static uint64_t content_question(const ctx *c, const sd_content *content)
 {
     const struct sd_score_priv *pv = c->s->priv;
-    if (pv->cap_kps == 0)
-        return ptr_hash(content);
-    size_t j = ptr_hash(content) & (pv->cap_kps - 1);
-    while (pv->kps[j].content) {
-        if (pv->kps[j].content == content)
-            return pv->kps[j].question;
-        j = (j + 1) & (pv->cap_kps - 1);
-    }
-    return ptr_hash(content);
+    size_t i = ptr_index_find(&pv->kp_index, content);
+    return i != SIZE_MAX ? pv->kps[i].question : ptr_hash(content);
 }
 
 /* Who and what a reply's checks know of the exercise: the people's first names (a
@@ -467,77 +522,53 @@ static void set_context(ctx *c)
                                 .n_names = pv->n_names};
 }
 
-/* Adds p to the pointer set (open addressing, grown at half full); false only for memory. */
-typedef struct ptr_set { const char **v; size_t cap, used; } ptr_set;
-
-static bool set_add(ptr_set *set, const char *p)
-{
-    if (p == NULL)
-        return true;
-    if ((set->used + 1) * 2 > set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 64;
-        const char **t = calloc(cap, sizeof *t);
-        if (t == NULL)
-            return false;
-        for (size_t k = 0; k < set->cap; k++)
-            if (set->v[k]) {
-                size_t j = ptr_hash(set->v[k]) & (cap - 1);
-                while (t[j])
-                    j = (j + 1) & (cap - 1);
-                t[j] = set->v[k];
-            }
-        free(set->v);
-        set->v = t;
-        set->cap = cap;
-    }
-    size_t j = ptr_hash(p) & (set->cap - 1);
-    while (set->v[j] && set->v[j] != p)
-        j = (j + 1) & (set->cap - 1);
-    if (set->v[j] == NULL) {
-        set->v[j] = p;
-        set->used++;
-    }
-    return true;
-}
-
 /* Who and what a reply's checks know of the exercise: the people's first names (a
  * greeting naming another of them is the wrong person) and the words spelling accepts
  * (the scenario's list, the people's names, the words of the scenario's own texts).
  * Names are interned by the results (equal names are one pointer), so a storm's million
- * authors come down to the few hundred names they share. */
+ * authors come down to the few hundred names they share, each added once. */
 static void prepare_context(ctx *c)
 {
     struct sd_score_priv *pv = c->s->priv;
     const sd_res_item *items = sd_results_items(c->r);
     size_t n = sd_results_n_items(c->r);
-    ptr_set firsts = {0}, lasts = {0};
-    for (size_t i = 0; i < n && !c->oom; i++)
-        if (!set_add(&firsts, items[i].first) || !set_add(&lasts, items[i].last))
-            c->oom = true;
-    pv->names = calloc(firsts.used ? firsts.used : 1, sizeof *pv->names);
-    if (pv->names == NULL)
-        c->oom = true;
-    for (size_t k = 0; k < firsts.cap && pv->names; k++)
-        if (firsts.v[k])
-            pv->names[pv->n_names++] = firsts.v[k];
     sd_error e = SD_ERROR_INIT;
-    if (!c->oom && sd_spell_extra_create(&pv->words, &e) != SD_OK)
+    if (sd_spell_extra_create(&pv->words, &e) != SD_OK)
         c->oom = true;
-    for (size_t k = 0; k < c->h->scoring.n_words && pv->words && !c->oom; k++)
+    for (size_t k = 0; k < c->h->scoring.n_words && !c->oom; k++)
         if (sd_spell_extra_add(pv->words, c->h->scoring.words[k], strlen(c->h->scoring.words[k]), &e) != SD_OK)
             c->oom = true;
-    for (size_t k = 0; k < pv->n_names && pv->words && !c->oom; k++)
-        if (sd_spell_extra_add(pv->words, pv->names[k], strlen(pv->names[k]), &e) != SD_OK)
+    ptr_index firsts = {0}, lasts = {0};
+    size_t cap_names = 0;
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        const sd_res_item *it = &items[i];
+        bool added = false;
+        if (it->first && ptr_index_add(&firsts, it->first, &added) == SIZE_MAX)
             c->oom = true;
-    for (size_t k = 0; k < lasts.cap && pv->words && !c->oom; k++)
-        if (lasts.v[k] && sd_spell_extra_add(pv->words, lasts.v[k], strlen(lasts.v[k]), &e) != SD_OK)
+        if (added && pv->n_names == cap_names) {
+            cap_names = cap_names ? cap_names * 2 : 64;
+            const char **t = realloc(pv->names, cap_names * sizeof *t);
+            if (t == NULL)
+                c->oom = true;
+            else
+                pv->names = t;
+        }
+        if (added && !c->oom) {
+            pv->names[pv->n_names++] = it->first;
+            if (sd_spell_extra_add(pv->words, it->first, strlen(it->first), &e) != SD_OK)
+                c->oom = true;
+        }
+        added = false;
+        if (it->last && !c->oom && ptr_index_add(&lasts, it->last, &added) == SIZE_MAX)
             c->oom = true;
-    for (size_t i = 0; i < n && pv->words && !c->oom; i++)
-        if (items[i].text && sd_spell_extra_add_text(pv->words, items[i].text, &e) != SD_OK)
+        if (added && sd_spell_extra_add(pv->words, it->last, strlen(it->last), &e) != SD_OK)
             c->oom = true;
+        if (it->text && !c->oom && sd_spell_extra_add_text(pv->words, it->text, &e) != SD_OK)
+            c->oom = true;
+    }
     sd_error_clear(&e);
-    free(firsts.v);
-    free(lasts.v);
+    ptr_index_free(&firsts);
+    ptr_index_free(&lasts);
     set_context(c);
 }
 
@@ -680,33 +711,31 @@ static void apply_review_reply(ctx *c, sd_reply_score *rs)
     }
 }
 
-/* The score of a reply from its bits: the weighted share of applicable checks passed, the
- * answers check counting in proportion to the key points met. */
+/* The share of the `answers` check's weight a reply earns (0..1): in proportion to the key
+ * points met out of those needed; an identical reply nothing; an evaluator's yes, partly
+ * and no 1, 0.5 and 0. */
+static double answers_credit(const sd_reply_score *rs)
+{
+    if (rs->reviewed >= 0)
+        return rs->reviewed / 2.0;
+    if (rs->identical)
+        return 0;
+    if (rs->need > 0) {
+        double share = (double)rs->n_met / rs->need;
+        return share > 1 ? 1 : share;
+    }
+    return rs->pass >> SD_TONE_ANSWERS & 1 ? 1 : 0;
+}
+
+/* The score of a reply from its bits, by the coach's formula (tone_content.h): a reply that
+ * says nothing of what was asked is capped whatever its form. */
 static double reply_score(const sd_reply_score *rs)
 {
-    double total = 0, passed = 0;
-    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
-        if (!(rs->applies >> k & 1))
-            continue;
-        double w = sd_tone_check_weight((sd_tone_check)k);
-        total += w;
-        if (k == SD_TONE_ANSWERS && rs->need > 0 && !rs->identical && rs->reviewed < 0) {
-            double share = (double)rs->n_met / rs->need;
-            passed += w * (share > 1 ? 1 : share);
-        } else if (k == SD_TONE_ANSWERS && rs->reviewed == 1) {
-            passed += w * 0.5;
-        } else if (rs->pass >> k & 1) {
-            passed += w;
-        }
-    }
-    double score = total > 0 ? 100.0 * passed / total : 100.0;
-    /* A reply that says nothing of what was asked is not made good by its form
-     * (tone_content.h: the coach caps it the same way). */
     bool nothing = (rs->applies >> SD_TONE_ANSWERS & 1) &&
                    (rs->reviewed == 0 || rs->identical ||
                     (rs->reviewed < 0 && !(rs->pass >> SD_TONE_ANSWERS & 1) &&
                      (rs->words == 0 || rs->n_met == 0)));
-    return nothing && score > SD_TONE_NOTHING_SAID ? SD_TONE_NOTHING_SAID : score;
+    return sd_tone_weigh(rs->applies, rs->pass, answers_credit(rs), nothing);
 }
 
 /* Does this reply answer its item (speed)? It must say something: meet a key point, name
@@ -829,15 +858,13 @@ static const sd_rule tone_rules[SD_TONE_CHECK_COUNT] = {
     SD_RULE_REFER_RIGHT_AUTHORITY, SD_RULE_MOVE_CASE, SD_RULE_ANSWER_QUESTIONS,
     SD_RULE_PLAIN_LANGUAGE, SD_RULE_GREETING};
 
-/* The lost share of one check of one reply, in points of the tone dimension. */
+/* Whether check k of a reply failed (`answers`: it earned less than its whole weight). */
 static bool failed(const sd_reply_score *rs, int k)
 {
     if (!(rs->applies >> k & 1))
         return false;
-    if (k == SD_TONE_ANSWERS && rs->need > 0 && !rs->identical && rs->reviewed < 0)
-        return rs->n_met < rs->need;
-    if (k == SD_TONE_ANSWERS && rs->reviewed == 1)
-        return true;
+    if (k == SD_TONE_ANSWERS)
+        return answers_credit(rs) < 1;
     return !(rs->pass >> k & 1);
 }
 
@@ -879,6 +906,11 @@ static void score_tone(ctx *c)
             continue;
         double lost = s->weights[1] * (100.0 - rs->score) / (double)s->n_replies;
         const sd_res_item *it = &items[rs->item];
+        /* The details of this reply's checks, recomputed once for its lines (only declared
+         * items get lines of their own). */
+        sd_tone_input in;
+        sd_tone_result tr;
+        bool checked = false;
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++) {
             if (!failed(rs, k))
                 continue;
@@ -900,12 +932,11 @@ static void score_tone(ctx *c)
                 found->cost += cost;
                 continue;
             }
-            /* The detail of this reply's check, recomputed. */
-            const sd_res_action *a = &sd_results_actions(c->r)[rs->action];
-            sd_tone_input in;
-            sd_tone_result tr;
-            tone_input(c, it, a, &in);
-            sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+            if (!checked) {
+                tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
+                sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+                checked = true;
+            }
             char maxw[16], maxl[16], missing[400];
             snprintf(maxw, sizeof maxw, "%d", in.max_words);
             snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
@@ -1513,9 +1544,10 @@ void sd_score_free(sd_score *s)
         sd_arena_free(&s->priv->arena);
         free(s->priv->names);
         sd_spell_extra_free(s->priv->words);
-        for (size_t i = 0; i < s->priv->cap_kps; i++)
+        for (size_t i = 0; i < s->priv->kp_index.n; i++)
             sd_kp_free(s->priv->kps[i].kp);
         free(s->priv->kps);
+        ptr_index_free(&s->priv->kp_index);
     }
     free(s->priv);
     free(s);

@@ -185,25 +185,37 @@ void sd_tone_check_content(const sd_lexicons *lx, const sd_tone_input *in, const
     }
 }
 
-double sd_tone_result_score(const sd_tone_result *r)
+double sd_tone_weigh(uint32_t applies, uint32_t pass, double answers_credit, bool nothing_said)
 {
     double total = 0, passed = 0;
     for (int c = 0; c < SD_TONE_CHECK_COUNT; c++) {
-        if (!r->checks[c].applies)
+        if (!(applies >> c & 1))
             continue;
         double w = sd_tone_check_weight((sd_tone_check)c);
         total += w;
-        if (c == SD_TONE_ANSWERS && r->kp.need > 0 && r->words > 0) {
-            double share = (double)r->kp.n_met / r->kp.need;
-            passed += w * (share > 1 ? 1 : share);
-        } else if (r->checks[c].pass) {
+        if (c == SD_TONE_ANSWERS)
+            passed += w * answers_credit;
+        else if (pass >> c & 1)
             passed += w;
-        }
     }
     double score = total > 0 ? 100.0 * passed / total : 100.0;
     /* A reply that says nothing the question asked for is not made good by its form. */
+    return nothing_said && score > SD_TONE_NOTHING_SAID ? SD_TONE_NOTHING_SAID : score;
+}
+
+double sd_tone_result_score(const sd_tone_result *r)
+{
+    uint32_t applies = 0, pass = 0;
+    for (int c = 0; c < SD_TONE_CHECK_COUNT; c++) {
+        applies |= (uint32_t)r->checks[c].applies << c;
+        pass |= (uint32_t)r->checks[c].pass << c;
+    }
     const sd_tone_check_result *a = &r->checks[SD_TONE_ANSWERS];
-    if (a->applies && !a->pass && (r->words == 0 || r->kp.n_met == 0) && score > SD_TONE_NOTHING_SAID)
-        score = SD_TONE_NOTHING_SAID;
-    return score;
+    double credit = a->pass ? 1 : 0;
+    if (r->kp.need > 0 && r->words > 0) {
+        double share = (double)r->kp.n_met / r->kp.need;
+        credit = share > 1 ? 1 : share;
+    }
+    bool nothing = a->applies && !a->pass && (r->words == 0 || r->kp.n_met == 0);
+    return sd_tone_weigh(applies, pass, credit, nothing);
 }

@@ -17,9 +17,14 @@ void sd_tone_check_content(const sd_lexicons *lx, const sd_tone_input *in, const
 /* The highest score of a reply whose `answers` check found nothing of what was asked. */
 #define SD_TONE_NOTHING_SAID 30.0
 
-/* The reply's score from its checks: the weighted share of applicable checks passed,
- * `answers` counting in proportion to the key points met out of those needed; at most
- * SD_TONE_NOTHING_SAID when the reply says nothing that was asked for. */
+/* A reply's score from its checks' bits (bit per sd_tone_check): the weighted share of the
+ * applicable checks passed, `answers` earning answers_credit (0..1) of its weight; at most
+ * SD_TONE_NOTHING_SAID when nothing_said. The one formula of the coach and the score. */
+double sd_tone_weigh(uint32_t applies, uint32_t pass, double answers_credit, bool nothing_said);
+
+/* The reply's score from its checks: sd_tone_weigh with `answers` counting in proportion
+ * to the key points met out of those needed, and nothing said when `answers` failed with
+ * no key point met (or no body). */
 double sd_tone_result_score(const sd_tone_result *r);
 
 #endif
