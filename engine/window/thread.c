@@ -179,11 +179,13 @@ static void draw_coach(sd_app *app, SDL_Rect r)
              app->tone.lix, app->tone.words, sd_app_t(app, "ui.coach.words"));
     sd_draw_str(d, px, true, th->text, r.x, y, r.w, buf);
     y += lh;
-    /* the checks in two columns */
+    /* the checks in two columns, the failed ones first: where the panel is too short for
+     * all of them, only passed checks are cut */
     int col_w = r.w / 2, k = 0;
-    for (int c = 0; c < SD_TONE_CHECK_COUNT; c++) {
+    for (int i = 0; i < 2 * SD_TONE_CHECK_COUNT; i++) {
+        int c = i % SD_TONE_CHECK_COUNT;
         const sd_tone_check_result *cr = &app->tone.checks[c];
-        if (!cr->applies)
+        if (!cr->applies || cr->pass != (i >= SD_TONE_CHECK_COUNT))
             continue;
         char key[48];
         snprintf(key, sizeof key, "ui.check.%s", sd_tone_check_id((sd_tone_check)c));
