@@ -170,6 +170,10 @@ static void add_feedback(ctx *c, sd_rule rule, int32_t item, const char *storm, 
            example = SD_BUF_INIT, about = SD_BUF_INIT;
     const sd_res_item *it = item >= 0 ? &sd_results_items(c->r)[item] : NULL;
     const char *tmpl = c->tx ? sd_texts_get(c->tx, key) : NULL;
+    /* A miss on a dangerous item (a threat, personal data, illegal content) is serious
+     * whatever kind of miss it is: it ranks above every miss of form. */
+    if (it && sev == SD_SEV_MAJOR && sd_debrief_danger(c->r, it) != SD_DANGER_NONE)
+        sev = SD_SEV_CRITICAL;
     if (it) {
         sd_debrief_who(c->tx, it, &who);
         sd_debrief_what(c->tx, it, &what);
@@ -979,7 +983,8 @@ static void score_tone(ctx *c)
      * storm's replies always, a declared item's when the miss is one of form. The details
      * of a storm reply's checks are recomputed only for the first failing each check (the
      * one line shown if no other reply failed it). */
-    bool storm_detailed[SD_TONE_CHECK_COUNT] = {false};
+    const char *storm_detailed[2 * SD_TONE_CHECK_COUNT]; /* keys already detailed */
+    size_t n_detailed = 0;
     for (size_t i = 0; i < s->n_replies; i++) {
         const sd_reply_score *rs = &s->replies[i];
         double failed_w = 0;
@@ -1000,27 +1005,10 @@ static void score_tone(ctx *c)
             bool serious = sd_tone_check_serious((sd_tone_check)k);
             double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w +
                           (serious ? s->weights[1] * SERIOUS_PENALTY : 0);
-            bool detail_here = !it->storm || !storm_detailed[k];
-            if (detail_here && !checked) {
-                tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
-                sd_tone_check_reply(c->s->priv->lx, &in, &tr);
-                checked = true;
-            }
-            if (it->storm)
-                storm_detailed[k] = true;
-            char maxw[16] = "", maxl[16] = "", missing[400];
-            missing[0] = '\0';
-            const char *detail = "";
-            const sd_content *ct = it->expect->content;
-            if (detail_here) {
-                snprintf(maxw, sizeof maxw, "%d", in.max_words);
-                snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
-                if (in.kp && k == SD_TONE_ANSWERS)
-                    sd_kp_describe_missing(in.kp, &tr.kp, missing, sizeof missing);
-                detail = tr.checks[k].detail;
-            }
+            /* the line's key: which way the answers check failed */
             const char *key = tone_keys[k];
-            bool empty = detail_here ? (tr.words == 0 || !in.kp) : rs->words == 0 || rs->need == 0;
+            const sd_content *ct = it->expect->content;
+            bool empty = rs->words == 0 || (it->storm ? rs->need == 0 : kp_for(c, ct) == NULL);
             if (k == SD_TONE_ANSWERS && rs->identical)
                 key = "fb.tone.identical";
             else if (k == SD_TONE_ANSWERS && rs->reviewed >= 0)
@@ -1029,6 +1017,30 @@ static void score_tone(ctx *c)
                 key = "fb.tone.answers_empty";
             else if (k == SD_TONE_ANSWERS && (ct == NULL || ct->model == NULL))
                 key = "fb.tone.answers.nomodel";
+            bool detail_here = !it->storm;
+            if (it->storm) { /* the first storm reply with this key has the details */
+                size_t m = 0;
+                while (m < n_detailed && storm_detailed[m] != key)
+                    m++;
+                detail_here = m == n_detailed && m < sizeof storm_detailed / sizeof storm_detailed[0];
+                if (detail_here)
+                    storm_detailed[n_detailed++] = key;
+            }
+            if (detail_here && !checked) {
+                tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
+                sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+                checked = true;
+            }
+            char maxw[16] = "", maxl[16] = "", missing[400];
+            missing[0] = '\0';
+            const char *detail = "";
+            if (detail_here) {
+                snprintf(maxw, sizeof maxw, "%d", in.max_words);
+                snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
+                if (in.kp && k == SD_TONE_ANSWERS)
+                    sd_kp_describe_missing(in.kp, &tr.kp, missing, sizeof missing);
+                detail = tr.checks[k].detail;
+            }
             const char *names[] = {"name", "item", "detail", "max_words", "max_lix",
                                    "link", "missing", "model", "refer", "channel"};
             const char *values[] = {item_name(it), it->id, detail, maxw, maxl,
@@ -1147,8 +1159,10 @@ static void flush_fault_sums(ctx *c)
         sd_debrief_list(c->tx, sum->people, sum->count <= 3 ? sum->count : 2, sum->count, &people);
         const char *names[] = {"storm", "count", "where", "people"};
         const char *values[] = {sum->storm, count, sd_buf_str(&where), sd_buf_str(&people)};
+        bool danger = sum->theme && (sum->theme->kind == SD_THEME_THREAT ||
+                                     sum->theme->kind == SD_THEME_PERSONAL_DATA);
         add_feedback(c, sum->fault == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
-                     -1, sum->storm, sum->count, fault_severity[sum->fault],
+                     -1, sum->storm, sum->count, danger ? SD_SEV_CRITICAL : fault_severity[sum->fault],
                      c->s->weights[2] * fault_penalty[sum->fault] * (double)sum->count, key, 4, names,
                      values);
         sd_buf_free(&where);

@@ -384,7 +384,7 @@ static void moderation_rest(st_ctx *c, const mod_counts *m)
                     m->criticism.n, m->criticism.one);
     if (m->cases.n && m->cases.ok)
         add_counted(c, SD_RULE_MOVE_CASE, "cases_moved", "st.cases_moved", m->cases.n, m->cases.one);
-    if (m->trolls.n && m->trolls.ok)
+    if (m->trolls.n && m->trolls.ok && c->s->n_replies > 0) /* not for doing nothing at all */
         add_counted(c, SD_RULE_RESPONSE_MODEL, "trolls_left", "st.trolls_left", m->trolls.n,
                     m->trolls.one);
 }

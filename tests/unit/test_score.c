@@ -115,8 +115,11 @@ static sd_score *score(fx *f)
         assert_true(strlen(s->feedback[i].text) > 20);
         assert_null(strstr(s->feedback[i].text, "[fb.")); /* no missing text */
         assert_true(s->feedback[i].cost >= 0);
+        /* most serious first, then the costliest */
         if (i > 0)
-            assert_true(s->feedback[i - 1].cost >= s->feedback[i].cost);
+            assert_true(s->feedback[i - 1].severity > s->feedback[i].severity ||
+                        (s->feedback[i - 1].severity == s->feedback[i].severity &&
+                         s->feedback[i - 1].cost >= s->feedback[i].cost));
     }
     return s;
 }
