@@ -1828,6 +1828,37 @@ void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w)
         sd_jsonw_object_end(w);
     }
     sd_jsonw_array_end(w);
+    if (s->cover && s->cover->n_themes > 0) {
+        static const char *const by_names[] = {"none", "reply", "colleague", "statement", "pin"};
+        sd_jsonw_kint(w, "colleague_replies", (int64_t)s->cover->colleague_replies);
+        sd_jsonw_kint(w, "pins", (int64_t)s->cover->pins);
+        sd_jsonw_key(w, "themes");
+        sd_jsonw_array_begin(w);
+        for (size_t k = 0; k < s->cover->n_themes; k++) {
+            const sd_theme_cover *tc = &s->cover->themes[k];
+            sd_jsonw_object_begin(w);
+            sd_jsonw_kstring(w, "storm", tc->theme->storm);
+            sd_jsonw_kstring(w, "id", tc->theme->id);
+            sd_jsonw_kint(w, "comments", (int64_t)tc->comments);
+            if (tc->comments)
+                sd_jsonw_ktime(w, "first", tc->first);
+            if (tc->answered_at) {
+                sd_jsonw_ktime(w, "answered_at", tc->answered_at);
+                sd_jsonw_kstring(w, "answered_by", by_names[tc->by]);
+            }
+            if (tc->pinned_at)
+                sd_jsonw_ktime(w, "pinned_at", tc->pinned_at);
+            sd_jsonw_kint(w, "direct", (int64_t)tc->direct);
+            sd_jsonw_kint(w, "direct_in_time", (int64_t)tc->direct_in_time);
+            sd_jsonw_kint(w, "repeats", (int64_t)tc->repeats);
+            sd_jsonw_kint(w, "repeats_covered", (int64_t)tc->repeats_covered);
+            sd_jsonw_kint(w, "dangerous", (int64_t)tc->dangerous);
+            sd_jsonw_kint(w, "dangerous_in_time", (int64_t)tc->dangerous_in_time);
+            sd_jsonw_kint(w, "colleague", (int64_t)tc->colleague);
+            sd_jsonw_object_end(w);
+        }
+        sd_jsonw_array_end(w);
+    }
     sd_jsonw_object_end(w);
     const sd_res_item *items = sd_results_items(r);
     sd_jsonw_key(w, "feedback");
