@@ -1,5 +1,6 @@
-/* session.c - the discrete-event simulation of one exercise: scheduled items, storms,
- * hijacked accounts, the audience model, participant actions and their validation. */
+/* session.c - the discrete-event simulation of one exercise: scheduled items, storms (each
+ * comment's theme, direct flag and expectation), hijacked accounts, the audience model (per
+ * item and per storm theme), participant actions and their validation (pin included). */
 #include <math.h>
 #include <stdio.h>
 

@@ -31,7 +31,8 @@ typedef struct sd_session sd_session;
 typedef struct sd_action {
     sd_action_kind kind;
     const char *item;   /* reply, refer_previous, dm_reply, hide, delete, report,
-                           acknowledge: required; escalate: optional */
+                           acknowledge: required; escalate: optional; pin: the item whose
+                           latest public reply to pin, NULL for the latest statement */
     const char *text;   /* reply, dm_reply, publish: required */
     int target;         /* escalate: an sd_target */
     int step;           /* account: an sd_step */

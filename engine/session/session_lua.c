@@ -1,6 +1,7 @@
 /* session_lua.c - the run-time Lua API of scenario callbacks (inject, set_rate, finish,
- * state, item_state), calling the scenario's hooks and storm composers, and the Lua tables
- * scripts see for items and for the situation. */
+ * state, item_state), calling the scenario's hooks and storm composers (with the comment's
+ * theme, and the theme compose may choose), and the Lua tables scripts see for items and
+ * for the situation (the storms' themes and what is pinned included). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
