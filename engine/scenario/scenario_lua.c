@@ -1,7 +1,6 @@
 /* scenario_lua.c - the declarations a scenario file makes (scenario{}, persona{}, post{},
  * comment{}, reply{}, dm{}, media{}, inquiry{}, internal{}, notice{}, storm{} with its
- * themes, hijack{},
- * on(), every(), when()) and the loader that runs the file in the sandbox and checks
+ * themes, hijack{}, on(), every(), when()) and the loader that runs the file in the sandbox and checks
  * cross-references. Every declaration is validated where it is made, so an error names
  * the author's file and line. */
 #include <errno.h>

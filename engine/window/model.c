@@ -1,4 +1,5 @@
-/* model.c - the window's copy of the exercise's items, what is pinned, and the feed's filtered rows. */
+/* model.c - the window's copy of the exercise's items, what is pinned, and the feed's
+ * filtered rows. */
 #include "model.h"
 
 #include <stdlib.h>
