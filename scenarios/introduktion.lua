@@ -296,9 +296,11 @@ on("delete", function(a)
   end
 end)
 
--- När det stormar ber chefen dig ta in en kollega som backup (en gång).
+-- När det stormar ber chefen dig ta in en kollega som backup (en gång), om du inte redan
+-- har gjort det.
 when(function(s)
   return s.minute >= 60 and (s.waiting >= 5 or s.minute >= 70)
+      and not s.escalated.colleague_backup
 end, function(s)
   inject {
     kind = "internal", id = "i-backup", from = "manager",
