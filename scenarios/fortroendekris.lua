@@ -15,7 +15,8 @@
 --   (active_in_comments, act_fast, link, acknowledge), move individual cases out of the
 --   public thread (move_case, private_data), and apply the response model to a
 --   misunderstanding, justified criticism, a troll and an illegal threat that names a
---   civil servant's home address (response_model).
+--   civil servant's home address (response_model; hide or report it and escalate it to
+--   legal within 15 minutes, like every threat).
 --
 -- HOW IT REACTS
 --   * No statement published 25 minutes into the crisis (+30m): the storm doubles,
@@ -338,9 +339,11 @@ comment {
   id = "c-hot", at = "+32m", on = "p1", author = "ulf",
   text = "Fastighetschefen Kent Lindqvist bor på Ekvägen 12 i Ekby. Dags att någon hälsar "
       .. "på honom och visar vad vi tycker. Han har förstört våra barns lungor.",
-  -- olagligt: ett hot och en privat adress. Dölj och anmäl; bevaka inte, svara inte.
+  -- olagligt: ett hot och en privat adress. Dölj och anmäl, och lämna det till juristerna
+  -- (polisanmälan) inom en kvart; radera inte (bevisen), bevaka inte, svara inte.
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "private_data", "act_fast" } },
 }
 
 comment {

@@ -17,7 +17,8 @@
 --   (active_in_comments, act_fast, link, acknowledge), move individual cases out of the
 --   public thread (move_case, private_data), and apply the response model to a
 --   misunderstanding, justified criticism, a troll and an illegal threat that names a
---   civil servant's home address (response_model).
+--   civil servant's home address (response_model; hide or report it and escalate it to
+--   legal within 15 minutes, like every threat).
 --
 -- HOW IT REACTS
 --   * No statement published 25 minutes into the crisis (+30m): the storm doubles,
@@ -343,9 +344,11 @@ comment {
   id = "c-hot", at = "+32m", on = "p1", author = "ulf",
   text = "The property manager Kent Lindqvist lives at Ekvägen 12 in Ekby. Time someone paid "
       .. "him a visit and showed him what we think. He has ruined our children's lungs.",
-  -- illegal: a threat and a private address. Hide and report; do not monitor, do not reply.
+  -- illegal: a threat and a private address. Hide and report, and hand it to legal (police
+  -- report) within 15 minutes; do not delete (the evidence), monitor or reply.
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "private_data", "act_fast" } },
 }
 
 comment {
