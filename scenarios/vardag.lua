@@ -381,7 +381,7 @@ comment {
   id = "c10", at = "2026-05-16 21:40", on = "p3", author = "johanna",
   text = "Vår son Elias Nyberg, 190418-2381, har fått plats på Norråsskolan fast vi bor på "
       .. "Hagvägen 7, bara 400 meter från Ekbackens skola där hans syster redan går. Det "
-      .. "här måste vara fel och jag vill överklaga. Ring mig på 070-312 45 67.",
+      .. "här måste vara fel och jag vill överklaga. Ring mig på 070-174 06 47.",
   -- ett enskilt ärende med ett barns personuppgifter: till ärendehandläggningen. Det
   -- offentliga svaret säger var ärendet fortsätter, utan detaljer och utan att be om fler
   -- uppgifter. Att dölja kommentaren (personuppgifter) är också rätt; att radera den inte.

@@ -383,7 +383,7 @@ comment {
   id = "c10", at = "2026-05-16 21:40", on = "p3", author = "johanna",
   text = "Our son Elias Nyberg, 190418-2381, has been placed at Norråsskolan although we "
       .. "live at Hagvägen 7, just 400 metres from Ekbacken school where his sister already "
-      .. "goes. This must be a mistake and I want to appeal. Call me on 070-312 45 67.",
+      .. "goes. This must be a mistake and I want to appeal. Call me on 070-174 06 47.",
   -- an individual case with a child's personal details: to case handling. The public
   -- reply says where the case continues, without details and without asking for more
   -- data. Hiding the comment (personal data) is right too; deleting it is not.
