@@ -161,6 +161,37 @@ static sd_status check_content(sd_lint_list *l, int line, const char *what, cons
     return st;
 }
 
+/* A declared theme that is answered publicly (question, complaint, rumour) is scored on
+ * what its answer says: it needs key points and a model answer, as a question item does. */
+static sd_status check_themes(sd_lint_list *l, const sd_storm *s)
+{
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < s->n_themes && st == SD_OK; i++) {
+        const sd_storm_theme *th = &s->themes[i];
+        if (th->kind != SD_THEME_QUESTION && th->kind != SD_THEME_COMPLAINT &&
+            th->kind != SD_THEME_RUMOUR)
+            continue;
+        const sd_content *c = th->content;
+        const char *kind = sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind);
+        if (c == NULL || c->n_points == 0)
+            st = add(l, SD_LINT_WARNING, th->line, "points",
+                     "list the facts an answer to the theme gives, from what the scenario "
+                     "states: themes = { { id = ..., points = { { label = \"flyttar till "
+                     "Norrby skola\", say = { \"Norrby skola\" } } } } } (see "
+                     "docs/scenario-api.md)",
+                     "storm '%s' theme '%s' (a %s) has no key points: add points so that its "
+                     "answers are scored on what they say", s->id, th->id, kind);
+        if (st == SD_OK && (c == NULL || c->model == NULL))
+            st = add(l, SD_LINT_WARNING, th->line, "model",
+                     "write the body of the answer you would pin, without greeting and "
+                     "sign-off: model = \"Läxhjälpen flyttar till Norrby skola ...\" (the "
+                     "feedback shows it, colleagues and the diligent participant send it)",
+                     "storm '%s' theme '%s' (a %s) has no model answer: add model", s->id,
+                     th->id, kind);
+    }
+    return st;
+}
+
 /* Checks one expectation. what: "comment 'c1'" (for messages); kind and repeat: of the item;
  * link_is_url: the link came from the item's url field. */
 static sd_status check_expect(sd_lint_list *l, int line, const char *what, sd_kind kind,
@@ -301,8 +332,11 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
         char what[96], t1[32], t2[32];
         snprintf(what, sizeof what, "storm '%s'", s->id);
         st = check_expect(l, s->line, what, SD_KIND_COMMENT, false, &s->expect, false);
-        if (st == SD_OK)
+        bool themed = s->n_themes > 0 && !s->themes[0].implicit;
+        if (st == SD_OK && !themed)
             st = check_content(l, s->line, what, &s->expect);
+        if (st == SD_OK && themed)
+            st = check_themes(l, s);
         const sd_item_def *p = sd_scenario_item_def(sc, s->parent);
         if (st == SD_OK && p && p->at > s->from) {
             rel_time(s->from - sc->start, t1);
@@ -312,7 +346,8 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                      "%s starts at %s, before '%s' (line %d) appears at %s", what, t1, s->parent,
                      p->line, t2);
         }
-        /* Peak pace of comments that expect an answer, at a neutral audience. */
+        /* Peak pace of comments that expect an answer (the direct ones), at a neutral
+         * audience. */
         if (st == SD_OK && s->expect.answer && s->expect.within > 0 &&
             s->expect.within < STORM_TIGHT_WITHIN && s->curve_area > 0 && s->count > 0) {
             double share;
@@ -327,6 +362,12 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
             } else {
                 share = 1.0 - s->mood_mix[SD_MOOD_TROLL];
             }
+            double shares = 0, direct = 0;
+            for (size_t t = 0; t < s->n_themes; t++) {
+                shares += s->themes[t].share;
+                direct += s->themes[t].share * s->themes[t].direct;
+            }
+            share *= shares > 0 ? direct / shares : 0;
             double peak = s->count * sd_storm_curve_max(s) / s->curve_area * 3600.0 * share;
             if (peak > STORM_MAX_PER_HOUR) {
                 rel_time(s->expect.within, t1);
@@ -343,6 +384,12 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                                                  "texts.troll", "texts"};
         for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++)
             st = check_pool(l, s, &s->texts[m], pool_names[m]);
+        char pool[120];
+        for (size_t t = 0; t < s->n_themes && st == SD_OK; t++)
+            for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++) {
+                snprintf(pool, sizeof pool, "theme '%s' %s", s->themes[t].id, pool_names[m]);
+                st = check_pool(l, s, &s->themes[t].texts[m], pool);
+            }
     }
     return st;
 }
