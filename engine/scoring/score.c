@@ -1439,6 +1439,14 @@ static void score_items_escalation(ctx *c)
                     when = acts[a].t;
                     break;
                 }
+            /* An internal message asking for what was already done (the manager asks for a
+             * colleague who is already in): the participant's escalation to that target
+             * before the message arrived, on any item or none, counts as done in time. */
+            for (size_t a = 0; when == 0 && it->kind == SD_KIND_INTERNAL &&
+                               a < sd_results_n_actions(r) && acts[a].t <= it->arrival;
+                 a++)
+                if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target == t && acts[a].by == NULL)
+                    when = acts[a].t;
             sd_time due = e->escalate_within ? it->arrival + e->escalate_within
                                              : (it->deadline ? it->deadline : it->arrival + 86400);
             double pts = timed_points(c->p, when, due, (double)(due - it->arrival));
