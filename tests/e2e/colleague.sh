@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # colleague.sh - the simulated colleague end to end (scenario{ colleague = ... }): a
-# scripted participant that calls for backup early (tests/data/colleague-bot.lua on
+# scripted participant that calls for backup early (tests/data/participants/colleague.lua on
 # tests/data/colleague.lua) gets Sara's "I'm in" message 5 minutes after the call and then
 # one reply every 2 minutes, each to the oldest plain question still waiting (never to an
 # angry author, an escalation, a case to move, an item without a model answer, a repeat, or
@@ -17,7 +17,7 @@ fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 scenario=tests/data/colleague.lua
-bot=tests/data/colleague-bot.lua
+bot=tests/data/participants/colleague.lua
 run() { # $1 = name, then --param ...
     local name=$1
     shift
