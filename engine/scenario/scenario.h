@@ -197,6 +197,27 @@ typedef struct sd_scoring_params {
 
 void sd_scoring_params_default(sd_scoring_params *p);
 
+/* The simulated colleagues that `escalate colleague_backup` brings in (scenario{ colleague =
+ * { name = "Sara", delay = "5m", pace = "2m", more = { "Johan" } } }; docs/scenario-api.md).
+ * The first call brings in `name` after `delay`; each further call for backup (or for the
+ * manager once a colleague is in) brings the next name of `more`. Each colleague answers the
+ * oldest plain question still waiting once every `pace` (session.c). Strings are in the
+ * scenario's arena. */
+#define SD_MAX_COLLEAGUES 8 /* name and up to 7 more */
+typedef struct sd_colleague_params {
+    const char *name;         /* the first colleague's first name (sv "Sara", en "Sam") */
+    int64_t delay;            /* seconds from the call until the colleague is in (5m) */
+    int64_t pace;             /* simulated seconds per reply (2m) */
+    const char *const *more;  /* the next colleagues' first names, in order (none) */
+    size_t n_more;
+} sd_colleague_params;
+
+/* The defaults for a scenario in lang. */
+void sd_colleague_params_default(sd_colleague_params *p, sd_language lang);
+/* The colleagues in the order they come: 0 is name, i >= 1 is more[i - 1]; NULL past the
+ * end. */
+const char *sd_colleague_name(const sd_colleague_params *p, size_t i);
+
 typedef struct sd_scenario {
     /* metadata */
     const char *path;        /* as given */
@@ -212,6 +233,7 @@ typedef struct sd_scenario {
     sd_calendar calendar;
     sd_audience_params audience;
     sd_scoring_params scoring;
+    sd_colleague_params colleague; /* scenario{ colleague = { ... } } or the defaults */
     int default_max_words;
     /* declarations, in declaration order */
     sd_persona *personas; size_t n_personas;

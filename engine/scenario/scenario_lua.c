@@ -733,7 +733,7 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
     "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
-    "words", NULL};
+    "words", "colleague", NULL};
 
 static const char *const scoring_keys[] = {"weights", "late_zero", "max_words", "max_lix",
                                            "crisis", "crisis_start", "backup_within",
@@ -825,6 +825,129 @@ static void read_words(lua_State *L, sd_scenario *sc, int t)
     } else if (ty != LUA_TNIL) {
         luaL_error(L, "scenario: words must be a list of words, not a %s", lua_typename(L, ty));
     }
+    lua_pop(L, 1);
+}
+
+/* ---- colleague = { ... } of scenario{} ---- */
+
+void sd_colleague_params_default(sd_colleague_params *p, sd_language lang)
+{
+    memset(p, 0, sizeof *p);
+    p->name = lang == SD_LANG_EN ? "Sam" : "Sara";
+    p->delay = 5 * 60;
+    p->pace = 2 * 60;
+}
+
+const char *sd_colleague_name(const sd_colleague_params *p, size_t i)
+{
+    if (i == 0)
+        return p->name;
+    return i - 1 < p->n_more ? p->more[i - 1] : NULL;
+}
+
+/* What is wrong with a colleague's first name, or NULL: one word of letters (any
+ * alphabet), '-' and '\'', as it stands in the sign-off of the colleague's replies. */
+static const char *colleague_name_problem(const char *s, size_t len)
+{
+    if (strlen(s) != len)
+        return "contains a NUL byte";
+    const char *why = sd_word_problem(s, len);
+    if (why)
+        return why;
+    if (len > SD_MAX_NAME_BYTES)
+        return "is too long";
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        if (!letter && (i == 0 || (c != '-' && c != '\'')))
+            return "must be a first name: letters, '-' and '\\'' only, starting with a letter";
+    }
+    return NULL;
+}
+
+static const char *colleague_name(lua_State *L, sd_scenario *sc, int idx, const char *field)
+{
+    const char *D = "scenario colleague";
+    if (lua_type(L, idx) != LUA_TSTRING)
+        luaL_error(L, "%s: %s must be a first name like \"Sara\", not a %s", D, field,
+                   luaL_typename(L, idx));
+    size_t len;
+    const char *v = lua_tolstring(L, idx, &len);
+    const char *why = colleague_name_problem(v, len);
+    if (why)
+        luaL_error(L, "%s: %s '%s' %s", D, field, sd_utf8_valid(v, len) ? v : "?", why);
+    charge_text(L, &sc->arena, len, D, NULL);
+    const char *r = sd_arena_strndup(&sc->arena, v, len);
+    if (r == NULL)
+        luaL_error(L, "out of memory");
+    return r;
+}
+
+/* colleague = { name = "Sara", delay = "5m", pace = "2m", more = { "Johan" } }: every
+ * field optional; the defaults (sd_colleague_params_default) are set already. */
+static void read_colleague(lua_State *L, sd_scenario *sc, int t)
+{
+    static const char *const keys[] = {"name", "delay", "pace", "more", NULL};
+    const char *D = "scenario colleague";
+    sd_colleague_params *p = &sc->colleague;
+    int ty = rawfield(L, t, "colleague");
+    if (ty == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (ty != LUA_TTABLE)
+        luaL_error(L, "scenario: colleague must be a table { name = \"Sara\", delay = \"5m\", "
+                   "pace = \"2m\", more = { ... } }, not a %s", lua_typename(L, ty));
+    int c = lua_gettop(L);
+    plain_table(L, c, D, "colleague");
+    check_keys(L, c, D, keys);
+    if (rawfield(L, c, "name") != LUA_TNIL)
+        p->name = colleague_name(L, sc, -1, "name");
+    lua_pop(L, 1);
+    get_duration(L, c, "delay", D, NULL, &p->delay);
+    if (p->delay > 24 * 3600)
+        luaL_error(L, "%s: field 'delay' must be at most 24h", D);
+    if (p->delay >= sc->duration)
+        luaL_error(L, "%s: field 'delay' is as long as the exercise or longer: the colleague "
+                   "would never come", D);
+    get_duration(L, c, "pace", D, NULL, &p->pace);
+    if (p->pace < 30)
+        luaL_error(L, "%s: field 'pace' must be at least 30s (the simulated time a colleague "
+                   "takes per reply)", D);
+    if (p->pace > 24 * 3600)
+        luaL_error(L, "%s: field 'pace' must be at most 24h", D);
+    ty = rawfield(L, c, "more");
+    if (ty == LUA_TTABLE) {
+        int m = lua_gettop(L);
+        plain_table(L, m, D, "more");
+        size_t n = lua_rawlen(L, m);
+        if (not_a_list(L, m, n))
+            luaL_error(L, "%s: more must be a list of first names like { \"Johan\", \"Li\" }", D);
+        if (n > SD_MAX_COLLEAGUES - 1)
+            luaL_error(L, "%s: more has %d names; at most %d", D, (int)n, SD_MAX_COLLEAGUES - 1);
+        const char **v = n ? sd_arena_alloc(&sc->arena, n * sizeof *v) : NULL;
+        if (n && v == NULL)
+            luaL_error(L, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            char field[32];
+            snprintf(field, sizeof field, "more entry %zu", i + 1);
+            lua_rawgeti(L, m, (lua_Integer)i + 1);
+            v[i] = colleague_name(L, sc, -1, field);
+            lua_pop(L, 1);
+        }
+        p->more = v;
+        p->n_more = n;
+    } else if (ty != LUA_TNIL) {
+        luaL_error(L, "%s: more must be a list of first names like { \"Johan\" }, not a %s", D,
+                   lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    /* Each colleague signs with their name, and the log names who replied: no two alike. */
+    for (size_t i = 0; i < p->n_more + 1; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(sd_colleague_name(p, i), sd_colleague_name(p, j)) == 0)
+                luaL_error(L, "%s: the name '%s' is given twice (each colleague needs a name of "
+                           "their own)", D, sd_colleague_name(p, i));
     lua_pop(L, 1);
 }
 
@@ -989,6 +1112,8 @@ static int l_scenario(lua_State *L)
         luaL_error(L, "scenario: audience must be a table");
     }
     lua_pop(L, 1);
+    sd_colleague_params_default(&sc->colleague, sc->lang);
+    read_colleague(L, sc, 1);
     read_words(L, sc, 1);
     register_content(L, sc, sc->scoring.statement, "scenario scoring", NULL);
     sc->declared = true;

@@ -1,6 +1,7 @@
 /* session.c - the discrete-event simulation of one exercise: scheduled items, storms (each
  * comment's theme, direct flag and expectation), hijacked accounts, the audience model (per
- * item and per storm theme), participant actions and their validation (pin included). */
+ * item and per storm theme), simulated colleagues, participant actions and their
+ * validation (pin included). */
 #include <math.h>
 #include <stdio.h>
 
@@ -259,6 +260,7 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
     }
     for (size_t i = 0; i < s->sc->n_hijacks; i++)
         hijack_expects(&s->hijacks[i], &s->sc->hijacks[i]);
+    sd_expect_defaults(&s->colleague_note_expect, SD_KIND_INTERNAL, SD_MOOD_CALM);
     /* Scenario scripts see this session's random stream and run-time API. */
     sd_status rs = sd_sandbox_reseed(s->sc->sb, seed, err);
     if (rs != SD_OK) {
@@ -285,6 +287,8 @@ void sd_session_destroy(sd_session *s)
     free(s->items);
     free(s->injected);
     free(s->pending);
+    free(s->plain);
+    sd_buf_free(&s->colleague_text);
     for (size_t i = 0; s->storms && i < s->sc->n_storms; i++)
         free(s->storms[i].index_of);
     free(s->storms);
@@ -310,7 +314,8 @@ size_t sd_session_budget_used(const sd_session *s)
 {
     size_t used = s->arena.used_total + s->sc->arena.used_total +
                   s->n_items * sizeof(sd_item) + s->cap_pending * sizeof(pending_action) +
-                  s->cap_injected * sizeof(sd_item_def *) + sd_sandbox_memory(s->sc->sb);
+                  s->cap_injected * sizeof(sd_item_def *) + s->cap_plain * sizeof(uint32_t) +
+                  sd_sandbox_memory(s->sc->sb);
     for (size_t i = 0; i < s->n_budget_sb; i++)
         used += sd_sandbox_memory(s->budget_sb[i]);
     return used;
@@ -403,6 +408,61 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
     r->index = it - s->items;
 }
 
+/* ---- plain questions (what a simulated colleague may answer) ---- */
+
+/* A plain question (docs/scenario-api.md, "colleague"): a comment that asks for facts the
+ * scenario's model answer gives, from a calm or worried author, expecting an answer, with
+ * no escalation and no case to move, not a repeat. A declared or injected comment is of
+ * class question; a storm comment of class question or dissatisfied (the storm's own
+ * expectation). Whether it still waits (not answered, hidden or deleted) is checked when a
+ * colleague is about to answer. */
+static bool plain_question(const sd_session *s, const sd_item *it)
+{
+    const sd_expect *e = it->expect;
+    if (it->kind != SD_KIND_COMMENT || it->first == NULL || it->repeat_of != NULL)
+        return false;
+    if (it->mood != SD_MOOD_CALM && it->mood != SD_MOOD_WORRIED)
+        return false;
+    if (!e->answer || e->escalate != 0 ||
+        (e->rules & ((1ULL << SD_RULE_MOVE_CASE) | (1ULL << SD_RULE_REPEAT_ONCE))) ||
+        e->content == NULL || e->content->model == NULL)
+        return false;
+    if (it->storm_id) { /* a direct question of a question theme */
+        const sd_storm_theme *th = sd_session_item_theme(s, it);
+        return (it->flags & SD_ITEM_DIRECT) && th != NULL && th->kind == SD_THEME_QUESTION;
+    }
+    return e->cls == SD_CLASS_QUESTION;
+}
+
+static sd_status push_plain(sd_session *s, uint32_t idx, sd_error *err)
+{
+    if (s->n_plain == s->cap_plain) {
+        size_t cap = s->cap_plain ? s->cap_plain * 2 : 256;
+        uint32_t *p = realloc(s->plain, cap * sizeof *p);
+        if (p == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        s->plain = p;
+        s->cap_plain = cap;
+    }
+    s->plain[s->n_plain++] = idx;
+    return SD_OK;
+}
+
+static bool still_waits(const sd_item *it)
+{
+    return it->answered_at == 0 && !(it->flags & (SD_ITEM_HIDDEN | SD_ITEM_DELETED));
+}
+
+/* The oldest plain question still waiting, or -1. Those passed over never wait again (an
+ * answer, a hide or a delete is for good), so the cursor only moves forward: every plain
+ * question is looked at about once over the whole exercise. */
+static int32_t oldest_plain(sd_session *s)
+{
+    while (s->plain_next < s->n_plain && !still_waits(&s->items[s->plain[s->plain_next]]))
+        s->plain_next++;
+    return s->plain_next < s->n_plain ? (int32_t)s->plain[s->plain_next] : -1;
+}
+
 /* Makes the item arrive now: record, deadline tracking, hooks. */
 static sd_status arrive(sd_session *s, sd_item *it, sd_error *err)
 {
@@ -412,6 +472,8 @@ static sd_status arrive(sd_session *s, sd_item *it, sd_error *err)
     if (st != SD_OK)
         return st;
     uint32_t idx = (uint32_t)(s->n_items - 1);
+    if (plain_question(s, it) && (st = push_plain(s, idx, err)) != SD_OK)
+        return st;
     if (it->deadline) {
         s->waiting += it->expect->answer ? 1 : 0;
         sd_event ev = {.t = it->deadline, .a = (int32_t)idx};
@@ -884,6 +946,7 @@ void sd_session_situation(sd_session *s, sd_situation *o)
     o->intensity = s->intensity;
     o->sentiment = s->sentiment;
     o->rejected = s->rejected;
+    o->colleagues = s->n_colleagues_in;
 }
 
 /* The item stops waiting (answered, hidden or deleted). */
@@ -950,6 +1013,146 @@ static sd_status on_tick(sd_session *s, sd_error *err)
     if (s->now + TICK_SECONDS < s->end)
         return sd_session_schedule(s, s->now + TICK_SECONDS, EV_TICK, 0, 0, err);
     return SD_OK;
+}
+
+/* ---- answers ---- */
+
+/* The first action that answers an item (guideline/answer.h) is its answer: the item stops
+ * waiting, and an answer in time eases the audience's pressure. */
+static void note_answer(sd_session *s, sd_item *it, sd_action_kind kind, int target)
+{
+    if (it->answered_at != 0 ||
+        !sd_action_answers(it->expect, (sd_kind)it->kind, it->repeat_of != NULL, kind, target))
+        return;
+    bool waiting = is_waiting(it);
+    it->answered_at = s->now;
+    if (waiting) {
+        stop_waiting(s, it);
+        s->answered++;
+        if (!it->deadline || s->now <= it->deadline)
+            s->tick_on_time++;
+    }
+}
+
+/* ---- simulated colleagues ----
+ * `escalate colleague_backup` calls the scenario's colleague (sd_colleague_params); each
+ * further call for backup, or for the manager once a colleague is in, calls the next name
+ * of `more`. A colleague is in after `delay` (an internal message says so, no answer
+ * expected) and from then on, once every `pace`, replies to the oldest plain question still
+ * waiting with the item's model answer between a greeting and a sign-off. The reply is an
+ * ordinary reply action record with `by` = the colleague's name; it is made from the
+ * session's own state at fixed times, so a run, a replay of its log and a resume make the
+ * same ones. Scenario callbacks on actions (on()) see only the participant's actions. The
+ * texts are the engine's, not the strings file's: they go into the log, which must not
+ * depend on the assets installed. */
+
+typedef struct colleague_words {
+    const char *hello, *regards, *in_now;
+} colleague_words;
+
+static const colleague_words *colleague_words_for(sd_language lang)
+{
+    static const colleague_words sv = {"Hej %s!", "Vänliga hälsningar,",
+                                       "Jag är med nu och tar de enkla frågorna i kommentarerna. /%s"};
+    static const colleague_words en = {"Hi %s!", "Kind regards,",
+                                       "I'm in now and will take the simple questions in the comments. /%s"};
+    return lang == SD_LANG_EN ? &en : &sv;
+}
+
+/* An escalation to target: calls the next colleague when it asks for one. */
+static sd_status call_colleague(sd_session *s, int target, sd_error *err)
+{
+    if (target != SD_TARGET_COLLEAGUE_BACKUP &&
+        !(target == SD_TARGET_MANAGER && s->n_colleagues_in > 0))
+        return SD_OK;
+    size_t c = s->n_colleagues_called;
+    const char *name = c < SD_MAX_COLLEAGUES ? sd_colleague_name(&s->sc->colleague, c) : NULL;
+    if (name == NULL)
+        return SD_OK; /* everyone the scenario has is called */
+    s->colleagues[c].name = name;
+    s->n_colleagues_called++;
+    sd_time at = s->now + s->sc->colleague.delay;
+    if (at >= s->end)
+        return SD_OK; /* would come after the exercise */
+    return sd_session_schedule(s, at, EV_COLLEAGUE_IN, (int32_t)c, 0, err);
+}
+
+static sd_status schedule_colleague_reply(sd_session *s, size_t c, sd_error *err)
+{
+    sd_time at = s->now + s->sc->colleague.pace;
+    if (at >= s->end)
+        return SD_OK;
+    return sd_session_schedule(s, at, EV_COLLEAGUE_REPLY, (int32_t)c, 0, err);
+}
+
+/* The colleague is in: their message arrives, and the first reply is due one pace later. */
+static sd_status colleague_in(sd_session *s, size_t c, sd_error *err)
+{
+    colleague_rt *co = &s->colleagues[c];
+    co->in = true;
+    s->n_colleagues_in++;
+    const colleague_words *w = colleague_words_for(s->sc->lang);
+    char id[48], text[SD_MAX_NAME_BYTES + 128];
+    do {
+        snprintf(id, sizeof id, "colleague-%llu", (unsigned long long)++s->next_colleague_note);
+    } while (sd_session_find(s, id, NULL) || sd_scenario_item_def(s->sc, id));
+    snprintf(text, sizeof text, w->in_now, co->name);
+    sd_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = SD_KIND_INTERNAL;
+    it.sender = SD_SENDER_COLLEAGUE;
+    it.parent = -1;
+    it.expect = &s->colleague_note_expect;
+    it.id = sd_arena_strdup(&s->arena, id);
+    it.text = sd_arena_strdup(&s->arena, text);
+    if (it.id == NULL || it.text == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    sd_status st = arrive(s, &it, err);
+    if (st != SD_OK || s->finished)
+        return st;
+    return schedule_colleague_reply(s, c, err);
+}
+
+/* "Hej <first>!\n<model>\nVänliga hälsningar,\n<name>" into s->colleague_text. */
+static const char *colleague_reply_text(sd_session *s, const sd_item *it, const char *name)
+{
+    const colleague_words *w = colleague_words_for(s->sc->lang);
+    sd_buf *b = &s->colleague_text;
+    sd_buf_reset(b);
+    sd_buf_printf(b, w->hello, it->first);
+    sd_buf_printf(b, "\n%s\n%s\n%s", it->expect->content->model, w->regards, name);
+    return sd_buf_ok(b) ? sd_buf_str(b) : NULL;
+}
+
+/* The colleague's turn: a reply to the oldest plain question still waiting, if any. */
+static sd_status colleague_turn(sd_session *s, size_t c, sd_error *err)
+{
+    colleague_rt *co = &s->colleagues[c];
+    int32_t idx = oldest_plain(s);
+    if (idx >= 0) {
+        sd_item *it = &s->items[idx];
+        const char *text = colleague_reply_text(s, it, co->name);
+        if (text == NULL)
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        sd_record rec = {.type = SD_REC_ACTION, .t = s->now};
+        rec.u.action.kind = SD_ACT_REPLY;
+        rec.u.action.item = it->id;
+        rec.u.action.text = text;
+        rec.u.action.target = -1;
+        rec.u.action.step = -1;
+        rec.u.action.by = co->name;
+        rec.u.action.item_index = idx;
+        /* The log and results see the reply before its effect, as for the participant's. */
+        sd_status st = sd_session_emit(s, &rec, err);
+        if (st != SD_OK)
+            return st;
+        note_answer(s, it, SD_ACT_REPLY, -1);
+        sd_session_note_reply(s, (uint32_t)idx, SD_ACT_REPLY, text, false);
+        co->replies++;
+    }
+    if (s->finished)
+        return SD_OK;
+    return schedule_colleague_reply(s, c, err);
 }
 
 /* ---- start, stepping, end ---- */
@@ -1100,6 +1303,10 @@ static sd_status handle(sd_session *s, const sd_event *ev, sd_error *err)
         sd_error_clear(&aerr);
         return SD_OK;
     }
+    case EV_COLLEAGUE_IN:
+        return colleague_in(s, (size_t)ev->a, err);
+    case EV_COLLEAGUE_REPLY:
+        return colleague_turn(s, (size_t)ev->a, err);
     case EV_END:
         return finish(s, s->end_reason && ev->t < s->end ? s->end_reason : "duration", err);
     }
@@ -1455,17 +1662,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         goto done;
     if (idx >= 0) {
         sd_item *it = &s->items[idx];
-        if (it->answered_at == 0 && sd_action_answers(it->expect, (sd_kind)it->kind, it->repeat_of != NULL, a.kind,
-                                                     a.target)) {
-            bool waiting = is_waiting(it);
-            it->answered_at = s->now;
-            if (waiting) {
-                stop_waiting(s, it);
-                s->answered++;
-                if (!it->deadline || s->now <= it->deadline)
-                    s->tick_on_time++;
-            }
-        }
+        note_answer(s, it, a.kind, a.target);
         if (a.kind == SD_ACT_HIDE || a.kind == SD_ACT_DELETE) {
             if (is_waiting(it))
                 stop_waiting(s, it);
@@ -1489,8 +1686,11 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         s->pin_item = idx;
         s->pin_statement = idx < 0;
     }
-    if (a.kind == SD_ACT_ESCALATE)
+    if (a.kind == SD_ACT_ESCALATE) {
         s->escalated |= 1u << a.target;
+        if ((st = call_colleague(s, a.target, err)) != SD_OK)
+            goto done;
+    }
     if (a.kind == SD_ACT_ACCOUNT && (st = on_account_step(s, a.step, a.person, err)) != SD_OK)
         goto done;
     for (size_t h = 0; h < s->sc->n_hooks && st == SD_OK; h++) {

@@ -140,6 +140,7 @@ typedef struct sd_situation {
     double intensity;    /* storm multiplier from the audience, 1 = neutral */
     double sentiment;    /* readers' sentiment, -1 .. 1 */
     size_t rejected;
+    size_t colleagues;   /* simulated colleagues in (scenario{ colleague = ... }) */
 } sd_situation;
 void sd_session_situation(sd_session *s, sd_situation *out);
 

@@ -22,6 +22,8 @@ enum {
     EV_TICK,          /* audience model, when-hooks, state records */
     EV_EVERY,         /* a: hook index */
     EV_PENDING,       /* a: index into s->pending */
+    EV_COLLEAGUE_IN,  /* a: colleague number (0 = the first called) */
+    EV_COLLEAGUE_REPLY, /* a: colleague number */
     EV_END
 };
 
@@ -92,6 +94,14 @@ typedef struct hijack_rt {
     sd_expect notice_expect, post_expect;
 } hijack_rt;
 
+/* A simulated colleague (scenario{ colleague = ... }): called by an escalation, in after the
+ * delay, then one reply per pace. */
+typedef struct colleague_rt {
+    const char *name;  /* borrowed from the scenario */
+    bool in;           /* has arrived */
+    uint32_t replies;  /* replies made */
+} colleague_rt;
+
 typedef struct pending_action {
     sd_action a; /* strings in s->arena */
 } pending_action;
@@ -140,6 +150,17 @@ struct sd_session {
     size_t oldest_scan; /* items before this index are not waiting */
     int64_t tick_count;
     uint32_t escalated; /* targets escalated so far, any item */
+    /* simulated colleagues: who has been called (in order) and the plain questions they
+     * may answer, by item index in arrival order; plain_next is the first that may still
+     * wait (the ones before it are answered, hidden or deleted), so finding the oldest
+     * waiting one costs no scan of the whole feed */
+    colleague_rt colleagues[SD_MAX_COLLEAGUES];
+    size_t n_colleagues_called, n_colleagues_in;
+    uint32_t *plain;
+    size_t n_plain, cap_plain, plain_next;
+    sd_expect colleague_note_expect; /* the colleague's "I'm in" message: no answer expected */
+    sd_buf colleague_text;           /* a colleague's reply as it is made */
+    uint64_t next_colleague_note;    /* ids colleague-1, colleague-2 ... */
     uint64_t next_inject;
     sd_buf scratch;
     sd_error deferred;      /* a failure to log a facilitator control, for the next step */

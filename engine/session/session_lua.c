@@ -172,7 +172,7 @@ void sd_push_state_table(lua_State *L, sd_session *s)
     sd_session_situation(s, &sit);
     char now[20];
     sd_time_format(sit.now, now);
-    lua_createtable(L, 0, 12);
+    lua_createtable(L, 0, 13);
     set_str(L, "now", now);
     set_num(L, "minute", (double)(sit.now - s->sc->start) / 60.0);
     set_int(L, "items", (lua_Integer)sit.items);
@@ -184,6 +184,7 @@ void sd_push_state_table(lua_State *L, sd_session *s)
     set_num(L, "intensity", sit.intensity);
     set_num(L, "sentiment", sit.sentiment);
     set_bool(L, "office_open", sd_calendar_is_office_time(&s->sc->calendar, sit.now));
+    set_int(L, "colleagues", (lua_Integer)sit.colleagues);
     lua_createtable(L, 0, 0);
     for (int i = 0; i < SD_TARGET_COUNT; i++)
         if (s->escalated & (1u << i))

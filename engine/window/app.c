@@ -66,6 +66,17 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
         snprintf(out, n, "%s", app->sc->account_name ? app->sc->account_name : "");
 }
 
+void sd_app_colleague_replied(const sd_app *app, const char *name, char *out, size_t n)
+{
+    /* the text has the name's place marked {name} */
+    const char *fmt = sd_app_t(app, "ui.colleague.replied");
+    const char *at = strstr(fmt, "{name}");
+    if (at == NULL)
+        snprintf(out, n, "%s: %s", name, fmt);
+    else
+        snprintf(out, n, "%.*s%s%s", (int)(at - fmt), fmt, name, at + strlen("{name}"));
+}
+
 /* ---- what the coach and the editor's spelling know of the exercise, as the score does ----
  * The score (scoring/score.c) accepts, besides the dictionaries, the scenario's word list
  * and the first names, last names and texts of the exercise's items, and takes the items'

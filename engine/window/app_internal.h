@@ -139,6 +139,8 @@ void sd_app_say(sd_app *app, bool bad, const char *fmt, ...)
     ;
 /* The author's display name of an item ("Lena Holm", the account, the sender ...). */
 void sd_app_author(const sd_app *app, size_t item, char *out, size_t n);
+/* "Sara (kollega) svarade" / "Sara (colleague) replied": what a simulated colleague did. */
+void sd_app_colleague_replied(const sd_app *app, const char *name, char *out, size_t n);
 /* "12 min", "1 h 5 min" ... */
 void sd_app_format_age(int64_t seconds, char *out, size_t n);
 

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void record(sd_draw *d, SDL_Rect r)
+/* Records r (and the start of the text s[0..len) drawn there, when s is not NULL). */
+static void record_text(sd_draw *d, SDL_Rect r, const char *s, size_t len)
 {
     if (!d->debug)
         return;
@@ -17,8 +18,19 @@ static void record(sd_draw *d, SDL_Rect r)
         d->recs = n;
         d->cap_recs = cap;
     }
-    d->recs[d->n_recs++] = (sd_draw_rec){d->panel, d->clip, r};
+    sd_draw_rec *x = &d->recs[d->n_recs++];
+    x->panel = d->panel;
+    x->clip = d->clip;
+    x->rect = r;
+    size_t n = s ? (len < sizeof x->text ? len : sizeof x->text - 1) : 0;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* not inside a UTF-8 sequence */
+    if (n)
+        memcpy(x->text, s, n);
+    x->text[n] = '\0';
 }
+
+static void record(sd_draw *d, SDL_Rect r) { record_text(d, r, NULL, 0); }
 
 void sd_draw_begin_frame(sd_draw *d)
 {
@@ -123,7 +135,7 @@ int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max
         return 0;
     int dw = w < max_w ? w : max_w;
     SDL_Rect src = {0, 0, dw, h}, dst = {x, y, dw, h};
-    record(d, dst);
+    record_text(d, dst, s, len);
     SDL_RenderCopy(d->r, tex, &src, &dst);
     return dw;
 }

@@ -1,7 +1,7 @@
 /* draw.h - the drawing context of one frame: the renderer, text cache and theme, the panel
  * being drawn (its clip rectangle) and, when debugging is on, a list of every rectangle
- * drawn with the panel it belongs to, so that tests can assert that nothing is drawn
- * outside its panel. Primitives: filled and outlined rectangles, lines, text runs cut to a
+ * drawn with the panel it belongs to (and, for text, the start of the text), so that tests
+ * can assert that nothing is drawn outside its panel and find what a panel says. Primitives: filled and outlined rectangles, lines, text runs cut to a
  * width.
  *
  * Ownership: an sd_draw is a plain struct owned by the app; it borrows the renderer, the
@@ -20,6 +20,7 @@ typedef struct sd_draw_rec {
     const char *panel;   /* static string */
     SDL_Rect clip;       /* the panel's rectangle */
     SDL_Rect rect;       /* what was drawn */
+    char text[64];       /* a text run: its first bytes (cut at a code point); else "" */
 } sd_draw_rec;
 
 typedef struct sd_draw {

@@ -233,6 +233,9 @@ static void draw_row(sd_app *app, size_t item, SDL_Rect r, bool selected, sd_tim
         return;
     const char *marks[4];
     size_t nm = 0;
+    char by[160] = "";
+    if (it->colleague) /* a simulated colleague answered it: "Sara (kollega) svarade" */
+        sd_app_colleague_replied(app, sd_model_str(app->model, it->colleague), by, sizeof by);
     if (it->repeat_of)
         marks[nm++] = "ui.mark.repeat";
     if (it->deleted)
@@ -243,6 +246,8 @@ static void draw_row(sd_app *app, size_t item, SDL_Rect r, bool selected, sd_tim
         marks[nm++] = "ui.mark.escalated";
     for (size_t k = 0; k < nm && x2 < right2; k++)
         x2 += sd_draw_chip(d, small, th->text, th->panel_alt, x2, y2, right2 - x2, sd_app_t(app, marks[k])) + th->gap;
+    if (*by && x2 < right2)
+        x2 += sd_draw_chip(d, small, th->accent_text, th->accent, x2, y2, right2 - x2, by) + th->gap;
     const char *text = sd_model_str(app->model, it->text);
     size_t len = strlen(text);
     if (len > 160) { /* enough for any row width: cut at a code point boundary */

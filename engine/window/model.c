@@ -26,6 +26,8 @@ struct sd_model {
     int64_t minute_key[SD_MODEL_MINUTES];
     unsigned minute_count[SD_MODEL_MINUTES];
     size_t moods[SD_MOOD_COUNT];
+    uint32_t colleague_names[SD_MAX_COLLEAGUES]; /* who has replied (string offsets) */
+    size_t colleagues;
     uint64_t version;
     bool pinned;                 /* a reply or statement is pinned to the top of the post */
     int32_t pin_item;            /* the item whose reply is pinned, or -1 (a statement) */
@@ -232,6 +234,21 @@ sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
         if (i < 0 || (size_t)i >= m->n)
             return SD_OK;
         sd_mitem *it = &m->items[i];
+        if (a->by && a->kind == SD_ACT_REPLY && it->colleague == 0) {
+            size_t k = 0;
+            while (k < m->colleagues && strcmp(m->pool + m->colleague_names[k], a->by) != 0)
+                k++;
+            bool ok = true;
+            if (k < m->colleagues) {
+                it->colleague = m->colleague_names[k]; /* one copy of each name */
+            } else {
+                it->colleague = intern(m, a->by, &ok);
+                if (ok && m->colleagues < SD_MAX_COLLEAGUES)
+                    m->colleague_names[m->colleagues++] = it->colleague;
+            }
+            if (!ok)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
         switch (a->kind) {
         case SD_ACT_HIDE: it->hidden = true; break;
         case SD_ACT_DELETE: it->deleted = true; break;
@@ -327,6 +344,7 @@ void sd_model_per_minute(const sd_model *m, sd_time now, unsigned out[SD_MODEL_M
 }
 
 const size_t *sd_model_moods(const sd_model *m) { return m->moods; }
+size_t sd_model_colleagues(const sd_model *m) { return m->colleagues; }
 
 const uint32_t *sd_model_internal(const sd_model *m, size_t *n)
 {

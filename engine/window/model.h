@@ -32,6 +32,8 @@ typedef struct sd_mitem {
     int8_t sender;
     bool hidden, deleted, reported, expects_answer;
     uint32_t escalated;       /* bit per sd_target */
+    uint32_t colleague;       /* the simulated colleague who replied to it first (a
+                                 string offset), or 0 */
     int16_t max_words;
     const sd_expect *expect;  /* what the item expects: the results' interned copy (the one
                                  the score reads; stable while the results live), else the
@@ -66,6 +68,8 @@ size_t sd_model_count(sd_model *m, sd_filter f);
 void sd_model_per_minute(const sd_model *m, sd_time now, unsigned out[SD_MODEL_MINUTES]);
 /* Comments and replies seen per mood (SD_MOOD_COUNT entries). */
 const size_t *sd_model_moods(const sd_model *m);
+/* The simulated colleagues who have replied so far (distinct names of actions' `by`). */
+size_t sd_model_colleagues(const sd_model *m);
 /* Internal messages, oldest first. */
 const uint32_t *sd_model_internal(const sd_model *m, size_t *n);
 /* What is pinned to the top of the post (action pin): false when nothing is. *item: the

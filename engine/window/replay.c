@@ -875,6 +875,7 @@ void sd_app_situation(sd_app *app, sd_situation *out)
         if (rp->now - it->arrival > out->oldest_wait)
             out->oldest_wait = rp->now - it->arrival;
     }
+    out->colleagues = sd_model_colleagues(app->model); /* those who have replied so far */
     out->intensity = rp->intensity;
     out->sentiment = rp->sentiment;
     out->rejected = rp->rejected;

@@ -84,6 +84,10 @@ void sd_situation_draw(sd_app *app, SDL_Rect r)
     line(app, in, &y, sd_app_t(app, "ui.sit.overdue"), buf, s.overdue ? th->bad : th->ok);
     sd_app_format_age(s.oldest_wait, buf, sizeof buf);
     line(app, in, &y, sd_app_t(app, "ui.sit.oldest"), s.waiting ? buf : "–", th->text);
+    if (s.colleagues > 0) {
+        snprintf(buf, sizeof buf, "%zu", s.colleagues);
+        line(app, in, &y, sd_app_t(app, "ui.sit.colleagues"), buf, th->ok);
+    }
     snprintf(buf, sizeof buf, "%+.2f", s.sentiment);
     line(app, in, &y, sd_app_t(app, "ui.sit.sentiment"), buf, s.sentiment < -0.2 ? th->bad : s.sentiment > 0.2 ? th->ok : th->text);
     snprintf(buf, sizeof buf, "%.2f", s.intensity);

@@ -218,6 +218,15 @@ static void draw_history(sd_app *app, size_t item, SDL_Rect r, int *y)
             snprintf(target, sizeof target, " → %s", sd_app_t(app, tk));
         }
         app->thread_actions++;
+        if (acts[a].by) { /* a simulated colleague's reply: who, and the whole text */
+            char who[200];
+            sd_app_colleague_replied(app, acts[a].by, who, sizeof who);
+            snprintf(line, sizeof line, "%.5s  %s:", t + 11, who);
+            sd_draw_wrapped(app, th->font_small, true, th->accent, r, y, line, 1);
+            if (acts[a].text)
+                sd_draw_wrapped(app, th->font_small, false, th->text, r, y, acts[a].text, 0);
+            continue;
+        }
         if (app->replay && acts[a].text) { /* replay: the whole text as it was written */
             snprintf(line, sizeof line, "%.5s  %s%s:", t + 11, sd_app_t(app, key), target);
             sd_draw_wrapped(app, th->font_small, true, th->ok, r, y, line, 1);

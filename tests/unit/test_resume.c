@@ -1,6 +1,7 @@
 /* test_resume.c - resuming an interrupted exercise (session/resume.h). A person's
  * exercise with facilitator controls, live and prepared injects, refused and accepted
- * actions and a storm is run once without interruption; then its log is cut at every
+ * actions, a storm and simulated colleagues called in (whose replies the session makes
+ * again, never given back as inputs) is run once without interruption; then its log is cut at every
  * record boundary and inside lines (a torn last line), resumed, and the rest of the same
  * inputs given: the final log and results must equal the uninterrupted run's byte for
  * byte. Also: a changed scenario, a foreign participant script, a log that diverges and
@@ -26,18 +27,23 @@
 static char g_dir[64];
 
 static const char *SCENARIO =
-    "scenario { id = 'res', title = 'Resume', start = '2026-03-10 09:00', duration = '2h' }\n"
+    "scenario { id = 'res', title = 'Resume', start = '2026-03-10 09:00', duration = '2h',\n"
+    "           colleague = { delay = '4m', pace = '3m', more = { 'Johan' } } }\n"
     "persona { id = 'anna', first = 'Anna', last = 'Berg', mood = 'worried' }\n"
     "persona { id = 'olle', first = 'Olle', mood = 'angry' }\n"
     "post { id = 'p1', at = '+0m', text = 'Badet stänger i sommar.' }\n"
     "comment { id = 'c1', on = 'p1', at = '+2m', author = 'anna', text = 'Varför då?' }\n"
     "comment { id = 'c2', on = 'p1', at = '+9m', author = 'olle', text = 'Skandal!' }\n"
+    "comment { id = 'c3', on = 'p1', at = '+3m', author = 'anna', text = 'När öppnar det?',\n"
+    "          expect = { model = 'Badet öppnar igen i augusti.' } }\n"
     "storm { id = 's', on = 'p1', from = '+5m', to = '+50m', count = 120,\n"
-    "        texts = { 'Varför?', 'Svara!', 'Hur tänkte ni?' } }\n"
+    "        moods = { frustrated = 2, calm = 1, worried = 1 },\n"
+    "        texts = { 'Varför?', 'Svara!', 'Hur tänkte ni?' },\n"
+    "        expect = { model = 'Badet renoveras och öppnar igen i augusti.' } }\n"
     "every('7m', function() if math.random() < 0.5 then set_rate('s', 1.5) end end)\n"
     "prepared { kind = 'comment', author = 'anna', on = 'p1', text = 'Förberedd fråga?' }\n";
 
-typedef enum { ST_PAUSE, ST_RESUME, ST_SPEED, ST_ACT, ST_INJECT, ST_PREPARED, ST_END } step_kind;
+typedef enum { ST_PAUSE, ST_RESUME, ST_SPEED, ST_ACT, ST_INJECT, ST_PREPARED, ST_BACKUP, ST_END } step_kind;
 
 typedef struct step {
     int64_t at;       /* seconds after the start */
@@ -52,8 +58,10 @@ static const step STEPS[] = {
     {60, ST_RESUME, 0, NULL, NULL},
     {200, ST_ACT, SD_ACT_REPLY, "c1", "Hej Anna! Badet behöver renoveras. Vänliga hälsningar, Kim"},
     {230, ST_ACT, SD_ACT_REPLY, "nope", "Till ingen alls"},
+    {240, ST_BACKUP, 0, NULL, NULL},
     {400, ST_INJECT, 0, "p1", "En fråga från facilitatorn: när öppnar badet igen?"},
     {600, ST_PREPARED, 0, NULL, NULL},
+    {650, ST_BACKUP, 0, NULL, NULL},
     {700, ST_ACT, SD_ACT_HIDE, "c2", NULL},
     {900, ST_ACT, SD_ACT_REPLY, "s-3", "Hej! Vi svarar alla här i tråden. Vänliga hälsningar, Kim"},
     {1500, ST_ACT, SD_ACT_PUBLISH, NULL, "Uppdatering: badet öppnar igen i augusti."},
@@ -106,6 +114,13 @@ static void run_steps(sd_session *s, const sd_scenario *sc, size_t from)
             bool injected;
             assert_int_equal(sd_session_inject_prepared(s, &injected, &err), SD_OK);
             assert_true(injected);
+            break;
+        }
+        case ST_BACKUP: {
+            sd_action a;
+            sd_action_init(&a, SD_ACT_ESCALATE);
+            a.target = SD_TARGET_COLLEAGUE_BACKUP;
+            assert_int_equal(sd_session_act(s, &a, &err), SD_OK);
             break;
         }
         case ST_END: assert_int_equal(sd_session_end(s, NULL, &err), SD_OK); break;
@@ -161,7 +176,7 @@ static size_t steps_logged(const char *log)
         assert_int_equal(sd_logr_next(r, &rec, &got, &err), SD_OK);
         if (!got)
             break;
-        if (rec.type == SD_REC_ACTION || rec.type == SD_REC_REJECTED ||
+        if ((rec.type == SD_REC_ACTION && rec.u.action.by == NULL) || rec.type == SD_REC_REJECTED ||
             rec.type == SD_REC_FACILITATOR ||
             (rec.type == SD_REC_END && strcmp(rec.u.end.reason, "ended by facilitator") == 0))
             n++;
@@ -214,6 +229,9 @@ static void test_resume_at_every_cut(void **state)
     char *ref = NULL, *ref_results = NULL;
     size_t ref_len = 0;
     reference(scenario, ref_log, &ref, &ref_len, &ref_results);
+    /* the colleagues called in replied (their records are the session's, not inputs) */
+    assert_non_null(strstr(ref, "\"by\":\"Sara\""));
+    assert_non_null(strstr(ref, "\"by\":\"Johan\""));
 
     /* Cut points: after each line (a clean stop between records) and within lines. */
     size_t cuts = 0, torn = 0;
