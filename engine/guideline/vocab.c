@@ -17,10 +17,12 @@ static const char *const classes[] = {"none", "question", "misunderstanding",
                                       "illegal", "thanks"};
 static const char *const actions[] = {"reply", "refer_previous", "dm_reply", "publish",
                                       "hide", "delete", "report", "escalate", "account",
-                                      "acknowledge"};
+                                      "acknowledge", "pin"};
 static const char *const steps[] = {"change_password", "enable_2fa", "revoke_sessions",
                                     "remove_access"};
 static const char *const senders[] = {"manager", "press_officer", "it_security", "colleague"};
+static const char *const theme_kinds[] = {"question", "complaint", "rumour", "threat",
+                                          "personal_data"};
 static const char *const languages[] = {"sv", "en"};
 static const char *const rules[] = {
     "answer_questions", "refer_right_authority", "silent_audience", "move_case", "greeting",
@@ -47,6 +49,7 @@ static const struct {
     [SD_VOCAB_SENDER] = {senders, N(senders), "sender"},
     [SD_VOCAB_LANGUAGE] = {languages, N(languages), "language"},
     [SD_VOCAB_RULE] = {rules, N(rules), "rule id"},
+    [SD_VOCAB_THEME_KIND] = {theme_kinds, N(theme_kinds), "theme kind"},
 };
 
 _Static_assert(N(moods) == SD_MOOD_COUNT, "moods");
@@ -59,6 +62,7 @@ _Static_assert(N(steps) == SD_STEP_COUNT, "steps");
 _Static_assert(N(senders) == SD_SENDER_COUNT, "senders");
 _Static_assert(N(languages) == SD_LANG_COUNT, "languages");
 _Static_assert(N(rules) == SD_RULE_COUNT, "rules");
+_Static_assert(N(theme_kinds) == SD_THEME_COUNT, "theme kinds");
 
 const char *sd_vocab_name(sd_vocab_id voc, int v)
 {

@@ -1,6 +1,6 @@
 /* vocab.h - the closed vocabularies of Stormdrill with their stable ids: the guideline's
  * rule ids, moods, item kinds, escalation targets, response-model decisions and classes,
- * participant actions and account-security steps.
+ * participant actions, account-security steps and storm theme kinds.
  *
  * The ids are what scenario files, session logs, results and feedback use; they never
  * change meaning. Each vocabulary is an enum plus a name table; sd_vocab_lookup() maps a
@@ -47,6 +47,7 @@ typedef enum sd_class {
 typedef enum sd_action_kind {
     SD_ACT_REPLY, SD_ACT_REFER_PREVIOUS, SD_ACT_DM_REPLY, SD_ACT_PUBLISH, SD_ACT_HIDE,
     SD_ACT_DELETE, SD_ACT_REPORT, SD_ACT_ESCALATE, SD_ACT_ACCOUNT, SD_ACT_ACKNOWLEDGE,
+    SD_ACT_PIN,          /* pin a reply or the latest statement to the top of the post */
     SD_ACT_COUNT
 } sd_action_kind;
 
@@ -59,6 +60,13 @@ typedef enum sd_sender {
     SD_SENDER_MANAGER, SD_SENDER_PRESS_OFFICER, SD_SENDER_IT_SECURITY, SD_SENDER_COLLEAGUE,
     SD_SENDER_COUNT
 } sd_sender;
+
+/* What a storm theme stands for: a question, a complaint, a rumour to correct, a threat
+ * or someone's personal data (the last two are never answered publicly). */
+typedef enum sd_theme_kind {
+    SD_THEME_QUESTION, SD_THEME_COMPLAINT, SD_THEME_RUMOUR, SD_THEME_THREAT,
+    SD_THEME_PERSONAL_DATA, SD_THEME_COUNT
+} sd_theme_kind;
 
 typedef enum sd_language { SD_LANG_SV, SD_LANG_EN, SD_LANG_COUNT } sd_language;
 
@@ -77,7 +85,7 @@ typedef enum sd_rule {
 typedef enum sd_vocab_id {
     SD_VOCAB_MOOD, SD_VOCAB_KIND, SD_VOCAB_TARGET, SD_VOCAB_DECISION, SD_VOCAB_CLASS,
     SD_VOCAB_ACTION, SD_VOCAB_STEP, SD_VOCAB_SENDER, SD_VOCAB_LANGUAGE, SD_VOCAB_RULE,
-    SD_VOCAB_COUNT
+    SD_VOCAB_THEME_KIND, SD_VOCAB_COUNT
 } sd_vocab_id;
 
 /* Name of value v in vocabulary voc ("?" when out of range). */

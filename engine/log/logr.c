@@ -52,6 +52,7 @@ struct sd_logr {
     sd_buf ids;        /* the item ids, NUL-ended, one after another */
     uint32_t *item_off;
     size_t n_items, cap_items;
+    size_t last_theme;  /* the header theme the last themed item had (a search's start) */
 };
 
 static const char *item_key(const void *ctx, uint32_t v)
@@ -548,6 +549,66 @@ static void read_contents(ctx *c, const cJSON *o, sd_rec_header *h, sd_arena *a)
     h->n_contents = n;
 }
 
+/* The header's "themes": [...] (every storm's themes; their contents index into contents). */
+static void read_themes(ctx *c, const cJSON *o, sd_rec_header *h, sd_arena *a)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "themes");
+    if (v == NULL)
+        return;
+    if (!cJSON_IsArray(v)) {
+        fail(c, "field '%s' must be a list", "themes");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    if (n > SD_MAX_THEMES) {
+        failf(c, "field 'themes' has more than %u themes", SD_MAX_THEMES);
+        return;
+    }
+    sd_rec_theme *t = sd_arena_alloc(a, (n ? n : 1) * sizeof *t);
+    if (t == NULL) {
+        if (c->st == SD_OK)
+            c->st = sd_error_set(c->err, SD_ERR_MEMORY, "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v)
+    {
+        if (!cJSON_IsObject(e)) {
+            failf(c, "field 'themes[%zu]' must be an object", i);
+            return;
+        }
+        sd_rec_theme *th = &t[i];
+        th->storm = str(c, e, "storm", true);
+        th->id = str(c, e, "id", true);
+        th->label = str_max(c, e, "label", true, NAME);
+        th->kind = (sd_theme_kind)enum_field(c, e, "kind", SD_VOCAB_THEME_KIND, true, 0);
+        th->within = integer(c, e, "within", true, 0, 1e10, 0);
+        const cJSON *ci = cJSON_GetObjectItemCaseSensitive(e, "content");
+        th->content = NULL;
+        if (ci) {
+            if (!cJSON_IsNumber(ci) || ci->valuedouble != floor(ci->valuedouble) ||
+                !(ci->valuedouble >= 0) || !(ci->valuedouble < (double)h->n_contents)) {
+                failf(c, "field 'themes[%zu].content' must be the index of one of the header's "
+                      "%zu contents", i, h->n_contents);
+                return;
+            }
+            th->content = h->contents[(size_t)ci->valuedouble];
+        }
+        if (c->st != SD_OK)
+            return;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(t[k].storm, th->storm) == 0 && strcmp(t[k].id, th->id) == 0) {
+                failf(c, "field 'themes[%zu]': storm '%s' has the theme '%s' twice", i,
+                      th->storm, th->id);
+                return;
+            }
+        i++;
+    }
+    h->themes = t;
+    h->n_themes = n;
+}
+
 /* scoring.statement (an index into contents) and scoring.words. */
 static void read_scoring_contents(ctx *c, const cJSON *sp, sd_rec_header *h, sd_arena *a)
 {
@@ -689,6 +750,8 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         }
         sd_scoring_params_default(&h->scoring);
         read_contents(&c, o, h, &keep->arena);
+        if (c.st == SD_OK)
+            read_themes(&c, o, h, &keep->arena);
         const cJSON *sp = object(&c, o, "scoring", false);
         if (sp) {
             sd_scoring_params *q = &h->scoring;
@@ -731,6 +794,11 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         it->url = str_max(&c, o, "url", false, PATHB);
         it->repeat_of = str(&c, o, "repeat_of", false);
         it->storm = str(&c, o, "storm", false);
+        it->theme = str(&c, o, "theme", false);
+        it->direct = boolean(&c, o, "direct", false);
+        if (c.st == SD_OK && (it->theme || it->direct) && it->storm == NULL)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: fields 'theme' and 'direct' belong to "
+                                "storm comments (no 'storm')", where);
         it->by = str_max(&c, o, "by", false, NAME);
         it->deadline = time_field(&c, o, "deadline", false);
         it->index = -1;
@@ -757,6 +825,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         ac->person = str(&c, o, "person", false);
         ac->reason = str_max(&c, o, "reason", false, REASON);
         ac->text = str_max(&c, o, "text", false, TEXT);
+        ac->by = str_max(&c, o, "by", false, NAME);
         if (rec->type == SD_REC_REJECTED)
             ac->error = str_max(&c, o, "error", true, REASON);
         break;
@@ -956,6 +1025,21 @@ static sd_status consistent(sd_logr *r, const sd_record *rec, const char *where,
                             "line before)", where, a, b);
     }
     r->last_t = rec->t;
+    if (rec->type == SD_REC_ITEM && rec->u.item.theme) {
+        /* A storm comment's theme is one the header lists for its storm. */
+        const sd_rec_item *it = &rec->u.item;
+        size_t n = r->header.n_themes, k = 0;
+        for (; k < n; k++) {
+            const sd_rec_theme *th = &r->header.themes[(r->last_theme + k) % n];
+            if (strcmp(th->id, it->theme) == 0 && strcmp(th->storm, it->storm) == 0)
+                break;
+        }
+        if (k == n)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' has the theme '%s', which the "
+                                "header does not list for storm '%s'", where, it->id, it->theme,
+                                it->storm);
+        r->last_theme = (r->last_theme + k) % n;
+    }
     if (rec->type == SD_REC_ITEM) {
         const char *id = rec->u.item.id;
         if (r->n_items == r->cap_items) {

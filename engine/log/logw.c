@@ -266,6 +266,23 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
                 sd_content_to_json(&w, h->contents[i]);
             sd_jsonw_array_end(&w);
         }
+        if (h->n_themes > 0) {
+            sd_jsonw_key(&w, "themes");
+            sd_jsonw_array_begin(&w);
+            for (size_t i = 0; i < h->n_themes; i++) {
+                const sd_rec_theme *th = &h->themes[i];
+                sd_jsonw_object_begin(&w);
+                sd_jsonw_kstring(&w, "storm", th->storm);
+                sd_jsonw_kstring(&w, "id", th->id);
+                sd_jsonw_kstring(&w, "label", th->label);
+                sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
+                sd_jsonw_kint(&w, "within", th->within);
+                if (th->content)
+                    sd_jsonw_kint(&w, "content", th->content->index);
+                sd_jsonw_object_end(&w);
+            }
+            sd_jsonw_array_end(&w);
+        }
         break;
     }
     case SD_REC_ITEM: {
@@ -290,6 +307,9 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "url", it->url);
         opt_string(&w, "repeat_of", it->repeat_of);
         opt_string(&w, "storm", it->storm);
+        opt_string(&w, "theme", it->theme);
+        if (it->direct)
+            sd_jsonw_kbool(&w, "direct", true);
         opt_string(&w, "by", it->by);
         if (it->deadline)
             sd_jsonw_ktime(&w, "deadline", it->deadline);
@@ -308,6 +328,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "person", a->person);
         opt_string(&w, "reason", a->reason);
         opt_string(&w, "text", a->text);
+        opt_string(&w, "by", a->by);
         if (rec->type == SD_REC_REJECTED)
             sd_jsonw_kstring(&w, "error", a->error ? a->error : "");
         break;
@@ -420,6 +441,29 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         if (l.st == SD_OK && h->scoring.n_words > SD_MAX_WORDS)
             l.st = sd_error_set(err, SD_ERR_INPUT, "field 'scoring.words' has more than %u words",
                                 SD_MAX_WORDS);
+        if (l.st == SD_OK && h->n_themes > SD_MAX_THEMES)
+            l.st = sd_error_set(err, SD_ERR_INPUT, "field 'themes' has more than %u themes",
+                                SD_MAX_THEMES);
+        for (size_t i = 0; i < h->n_themes && l.st == SD_OK; i++) {
+            const sd_rec_theme *th = &h->themes[i];
+            char f[48];
+            snprintf(f, sizeof f, "themes[%zu].storm", i);
+            cap(&l, f, th->storm, SD_MAX_ID_BYTES);
+            snprintf(f, sizeof f, "themes[%zu].id", i);
+            cap(&l, f, th->id, SD_MAX_ID_BYTES);
+            snprintf(f, sizeof f, "themes[%zu].label", i);
+            cap(&l, f, th->label, SD_MAX_NAME_BYTES);
+            if (l.st == SD_OK && ((int)th->kind < 0 || th->kind >= SD_THEME_COUNT))
+                l.st = sd_error_set(err, SD_ERR_INPUT, "field 'themes[%zu].kind' is unknown", i);
+            if (l.st == SD_OK && (th->within < 0 || th->within > 10000000000LL))
+                l.st = sd_error_set(err, SD_ERR_INPUT, "field 'themes[%zu].within' is out of "
+                                    "range", i);
+            if (l.st == SD_OK && th->content &&
+                (th->content->index < 0 || (size_t)th->content->index >= h->n_contents ||
+                 h->contents[th->content->index] != th->content))
+                l.st = sd_error_set(err, SD_ERR_INPUT, "field 'themes[%zu].content' is not one "
+                                    "of the header's contents", i);
+        }
         for (size_t i = 0; i < h->scoring.n_words && l.st == SD_OK; i++) {
             const char *why = sd_word_problem(h->scoring.words[i], strlen(h->scoring.words[i]));
             if (why)
@@ -440,6 +484,7 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         cap(&l, "url", it->url, SD_MAX_PATH_BYTES);
         cap(&l, "repeat_of", it->repeat_of, SD_MAX_ID_BYTES);
         cap(&l, "storm", it->storm, SD_MAX_ID_BYTES);
+        cap(&l, "theme", it->theme, SD_MAX_ID_BYTES);
         cap(&l, "by", it->by, SD_MAX_NAME_BYTES);
         if (it->deadline)
             when(&l, "deadline", it->deadline);
@@ -459,6 +504,7 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         cap(&l, "person", a->person, SD_MAX_ID_BYTES);
         cap(&l, "reason", a->reason, SD_MAX_REASON_BYTES);
         cap(&l, "error", a->error, SD_MAX_REASON_BYTES);
+        cap(&l, "by", a->by, SD_MAX_NAME_BYTES);
         break;
     }
     case SD_REC_END:

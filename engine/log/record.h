@@ -10,6 +10,7 @@
 #ifndef SD_RECORD_H
 #define SD_RECORD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../calendar/calendar.h"
@@ -23,6 +24,18 @@ typedef enum sd_record_type {
     SD_REC_HEADER, SD_REC_ITEM, SD_REC_ACTION, SD_REC_REJECTED, SD_REC_STATE, SD_REC_END,
     SD_REC_FACILITATOR, SD_REC_COUNT
 } sd_record_type;
+
+/* A storm's theme as the header lists it: what scoring needs to judge the storm's coverage
+ * (a storm without declared themes has one, whose id is the storm's). */
+typedef struct sd_rec_theme {
+    const char *storm, *id, *label;
+    sd_theme_kind kind;
+    int64_t within;              /* seconds: the target for the theme's first public answer */
+    const sd_content *content;   /* what an answer to the theme says (one of the header's
+                                    contents), or NULL */
+} sd_rec_theme;
+
+#define SD_MAX_THEMES 256        /* themes a header may list, over all storms */
 
 typedef struct sd_rec_header {
     const char *program;       /* "stormdrill 0.1.0" */
@@ -43,6 +56,9 @@ typedef struct sd_rec_header {
      * so this table) for its whole lifetime (logr.h). */
     const sd_content *const *contents;
     size_t n_contents;
+    /* Every storm's themes, in declaration order (borrowed like contents). */
+    const sd_rec_theme *themes;
+    size_t n_themes;
     /* Set by the reader, ignored by the writer (which writes its own format and seal): */
     int version;                  /* 1 or 2: the log format read */
     const char *seal_key_id;      /* a sealed log's key id, or NULL */
@@ -56,6 +72,10 @@ typedef struct sd_rec_item {
     sd_mood mood;
     int sender;                  /* sd_sender for internal messages, else -1 */
     const char *parent, *text, *title, *outlet, *url, *repeat_of, *storm, *by;
+    const char *theme;           /* storm comments: the id of the storm's theme, or NULL
+                                    (trolls) */
+    bool direct;                 /* a storm comment that asks the organisation directly and
+                                    needs its own answer or referral */
     sd_time deadline;            /* 0 when no answer is expected */
     int64_t index;               /* the session's arrival number of the item (0, 1, ...), or
                                     -1 when unknown (records read back from a log): a hint
@@ -72,6 +92,8 @@ typedef struct sd_rec_action {
     const char *person; /* account remove_access: persona id */
     const char *reason; /* hide, delete, report: optional reason */
     const char *error;  /* SD_REC_REJECTED: why the action was refused */
+    const char *by;     /* a simulated colleague's name when the colleague did it; NULL for
+                           the participant */
     int64_t item_index; /* the item's arrival number, or -1 when unknown; never written */
 } sd_rec_action;
 

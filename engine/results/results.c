@@ -78,6 +78,12 @@ size_t sd_results_n_items(const sd_results *r) { return r->n_items; }
 const sd_res_item *sd_results_items(const sd_results *r) { return r->items; }
 size_t sd_results_n_actions(const sd_results *r) { return r->n_actions; }
 const sd_res_action *sd_results_actions(const sd_results *r) { return r->actions; }
+const sd_rec_theme *sd_results_themes(const sd_results *r, size_t *n)
+{
+    *n = r->have_header ? r->header.n_themes : 0;
+    return r->have_header ? r->header.themes : NULL;
+}
+
 const sd_rec_header *sd_results_header(const sd_results *r)
 {
     return r->have_header ? &r->header : NULL;
@@ -312,6 +318,29 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         r->header.participant_kind = keep_str(r, h->participant_kind, &oom);
         r->header.participant_path = keep_str(r, h->participant_path, &oom);
         r->header.participant_sha256 = keep_str(r, h->participant_sha256, &oom);
+        r->header.themes = NULL;
+        r->header.n_themes = 0;
+        if (h->n_themes > 0 && !oom) {
+            sd_rec_theme *t = sd_arena_alloc(&r->arena, h->n_themes * sizeof *t);
+            oom = t == NULL;
+            for (size_t i = 0; i < h->n_themes && !oom; i++) {
+                const sd_rec_theme *th = &h->themes[i];
+                t[i] = *th;
+                t[i].storm = intern_name(r, th->storm, &oom);
+                t[i].id = intern_name(r, th->id, &oom);
+                t[i].label = keep_str(r, th->label, &oom);
+                t[i].content = NULL;
+                if (th->content) {
+                    int32_t ci = th->content->index;
+                    if (ci < 0 || (size_t)ci >= r->header.n_contents)
+                        return sd_error_set(err, SD_ERR_INPUT, "the header's theme '%s' names a "
+                                            "content it does not have", th->id ? th->id : "?");
+                    t[i].content = r->contents[ci];
+                }
+            }
+            r->header.themes = t;
+            r->header.n_themes = oom ? 0 : h->n_themes;
+        }
         r->header.seal_key_id = keep_str(r, h->seal_key_id, &oom);
         r->have_header = true;
         break;
@@ -336,6 +365,8 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->last = intern_name(r, it->last, &oom);
         x->mood = (uint8_t)it->mood;
         x->storm = intern_name(r, it->storm, &oom);
+        x->theme = intern_name(r, it->theme, &oom);
+        x->direct = it->direct;
         x->repeat_of = keep_str(r, it->repeat_of, &oom);
         /* The scenario's own words (spelling accepts them): kept for items outside storms,
          * a storm's million comments would cost memory for no new words. */
@@ -404,6 +435,7 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->text = keep_str(r, a->text, &oom);
         x->person = keep_str(r, a->person, &oom);
         x->reason = keep_str(r, a->reason, &oom);
+        x->by = intern_name(r, a->by, &oom);
         x->next = -1;
         if (oom)
             return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
@@ -501,6 +533,8 @@ static void write_action(sd_jsonw *w, const sd_results *r, const res_action *a)
         sd_jsonw_kstring(w, "reason", a->reason);
     if (a->text)
         sd_jsonw_kstring(w, "text", a->text);
+    if (a->by)
+        sd_jsonw_kstring(w, "by", a->by);
     sd_jsonw_object_end(w);
 }
 
@@ -568,6 +602,23 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         }
         sd_jsonw_object_end(&w);
     }
+    if (h->n_themes > 0) {
+        sd_jsonw_key(&w, "themes");
+        sd_jsonw_array_begin(&w);
+        for (size_t i = 0; i < h->n_themes; i++) {
+            const sd_rec_theme *th = &h->themes[i];
+            sd_jsonw_object_begin(&w);
+            sd_jsonw_kstring(&w, "storm", th->storm);
+            sd_jsonw_kstring(&w, "id", th->id);
+            sd_jsonw_kstring(&w, "label", th->label);
+            sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
+            sd_jsonw_kint(&w, "within_seconds", th->within);
+            if (th->content)
+                sd_jsonw_kint(&w, "content", th->content->index);
+            sd_jsonw_object_end(&w);
+        }
+        sd_jsonw_array_end(&w);
+    }
     sd_jsonw_key(&w, "summary");
     sd_jsonw_object_begin(&w);
     sd_jsonw_kint(&w, "items", (int64_t)s.items);
@@ -614,6 +665,10 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         }
         if (it->storm)
             sd_jsonw_kstring(&w, "storm", it->storm);
+        if (it->theme)
+            sd_jsonw_kstring(&w, "theme", it->theme);
+        if (it->direct)
+            sd_jsonw_kbool(&w, "direct", true);
         if (it->repeat_of)
             sd_jsonw_kstring(&w, "repeat_of", it->repeat_of);
         sd_jsonw_ktime(&w, "arrival", it->arrival);

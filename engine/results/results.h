@@ -32,11 +32,13 @@ typedef struct sd_res_action {
     int32_t item;      /* index, or -1 */
     int8_t target, step;
     const char *text, *person, *reason;
+    const char *by;    /* a simulated colleague's name when the colleague did it, else NULL */
     int32_t next;      /* next action on the same item, or -1 */
 } sd_res_action;
 
 typedef struct sd_res_item {
     const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    const char *theme;       /* storm comments: the theme's id (interned), or NULL */
     const char *text;        /* the item's text for items outside storms (the scenario's own
                                 words, for spelling), else NULL */
     const sd_expect *expect; /* interned: items share a handful of expectations */
@@ -45,6 +47,7 @@ typedef struct sd_res_item {
     uint8_t kind, mood;
     int8_t answer_action;    /* sd_action_kind, or -1 */
     bool has_author;
+    bool direct;             /* a storm comment that needs its own answer or referral */
 } sd_res_item;
 
 size_t sd_results_n_items(const sd_results *r);
@@ -53,6 +56,8 @@ size_t sd_results_n_actions(const sd_results *r);
 const sd_res_action *sd_results_actions(const sd_results *r);
 /* NULL until the header record was added. */
 const sd_rec_header *sd_results_header(const sd_results *r);
+/* Every storm's themes as the header listed them (*n = 0 before the header). */
+const sd_rec_theme *sd_results_themes(const sd_results *r, size_t *n);
 
 typedef struct sd_results_summary {
     size_t items, expecting_answer, answered, on_time, late, unanswered;

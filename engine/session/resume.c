@@ -495,7 +495,8 @@ static sd_status give_input(struct sd_catchup *cu, sd_session *s, sd_error *err)
     switch (rec.type) {
     case SD_REC_ACTION:
     case SD_REC_REJECTED:
-        if (person)
+        /* A simulated colleague's action ("by") is the session's own: it makes it again. */
+        if (person && rec.u.action.by == NULL)
             st = give_action(s, &rec.u.action, err);
         break;
     case SD_REC_FACILITATOR:

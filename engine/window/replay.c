@@ -90,6 +90,20 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         h->contents = l->contents;
         h->n_contents = l->n_contents;
         h->scoring.statement = keep_content(l, in->u.header.scoring.statement, &oom);
+        if (in->u.header.n_themes > 0) {
+            size_t n = in->u.header.n_themes;
+            sd_rec_theme *t = sd_arena_alloc(&l->arena, n * sizeof *t);
+            if (t == NULL)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            for (size_t i = 0; i < n; i++) {
+                t[i] = in->u.header.themes[i];
+                t[i].storm = keep(l, t[i].storm, &oom);
+                t[i].id = keep(l, t[i].id, &oom);
+                t[i].label = keep(l, t[i].label, &oom);
+                t[i].content = keep_content(l, t[i].content, &oom);
+            }
+            h->themes = t;
+        }
         if (in->u.header.scoring.n_words > 0) {
             const char **w = sd_arena_alloc(&l->arena, in->u.header.scoring.n_words * sizeof *w);
             if (w == NULL)
@@ -113,6 +127,7 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         it->url = keep(l, it->url, &oom);
         it->repeat_of = keep(l, it->repeat_of, &oom);
         it->storm = keep(l, it->storm, &oom);
+        it->theme = keep(l, it->theme, &oom);
         it->by = keep(l, it->by, &oom);
         it->index = item_no;
         sd_expect *e = sd_arena_alloc(&l->arena, sizeof *e);
@@ -137,6 +152,7 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         a->person = keep(l, a->person, &oom);
         a->reason = keep(l, a->reason, &oom);
         a->error = keep(l, a->error, &oom);
+        a->by = keep(l, a->by, &oom);
         a->item_index = -1;
         break;
     }
