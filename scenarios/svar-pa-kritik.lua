@@ -67,7 +67,8 @@ enskilda ärenden till ärendehanteringen. Radera eller dölj aldrig saklig krit
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-24 13:00", -- a Tuesday
   duration = "1h",
-  compression = 6,            -- the exception: ten minutes of real time
+  compression = 4,            -- one simulated hour in 15 real minutes
+  slot = "30m",                -- the workshop slot: 15 minutes, briefing and debrief
   seed = 2403,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   max_words = 80,

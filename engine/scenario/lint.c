@@ -635,26 +635,28 @@ static sd_status check_load(const sd_scenario *sc, sd_lint_list *l)
                  "the exercise lasts %s of real time; with 10 minutes of briefing and debrief "
                  "that is %s, longer than its slot of %s", real, need, slot);
     }
-    /* Overloaded windows, merged into spans of real minutes. */
+    /* Overloaded windows (more than the limit, in tenths of an answer: what is printed),
+     * merged into spans of real minutes where they overlap. */
     size_t win = SD_LOAD_WINDOW_MIN;
     size_t last = ld.n_minutes > win ? ld.n_minutes - win : 0;
+    size_t len = ld.n_minutes < win ? ld.n_minutes : win;
+    double minutes = ld.n_minutes < win ? ld.real_length / 60.0 : (double)win;
+    double limit = round(SD_LOAD_MAX_PER_MIN * minutes * 10.0);
     for (size_t m = 0; m <= last && st == SD_OK;) {
-        size_t len = ld.n_minutes < win ? ld.n_minutes : win;
-        double minutes = ld.n_minutes < win ? ld.real_length / 60.0 : (double)win;
         double a = sd_load_window(&ld, m, len);
-        if (!(a > SD_LOAD_MAX_PER_MIN * minutes + 1e-9)) {
+        if (!(round(a * 10.0) > limit)) {
             m++;
             continue;
         }
         size_t from = m, to = m + len;
         double peak = a;
-        for (m++; m <= last; m++) {
+        for (m++; m <= last && m < to; m++) {
             double b = sd_load_window(&ld, m, len);
-            if (!(b > SD_LOAD_MAX_PER_MIN * minutes + 1e-9))
-                break;
-            to = m + len;
-            if (b > peak)
-                peak = b;
+            if (round(b * 10.0) > limit) {
+                to = m + len;
+                if (b > peak)
+                    peak = b;
+            }
         }
         char t1[32], t2[32];
         rel_time((int64_t)llround((double)from * 60.0 * sc->compression), t1);
