@@ -11,6 +11,7 @@
 #include "../log/logw.h"
 #include "../util/arena.h"
 #include "../review/review.h"
+#include "coverage.h"
 #include "reply_input.h"
 #include "tone_content.h"
 #include "tone_internal.h"
@@ -37,6 +38,11 @@ static const char *const fault_names[SD_FAULT_COUNT] = {
 #define SERIOUS_PENALTY 15.0    /* tone points per serious failure (courteous, private_data,
                                    name), whatever else was sent */
 #define OVERFLOW_CAP 100.0      /* a dimension's penalties below 0 cost at most this much more */
+/* A storm's share of the speed score (docs/scoring.md, "Storms"): each theme one
+ * component, its direct questions together one, its repeats together one. */
+#define THEME_WEIGHT 1.0
+#define DIRECT_WEIGHT 2.0
+#define REPEATS_WEIGHT 1.0
 
 const char *sd_severity_name(sd_severity s)
 {
@@ -95,6 +101,8 @@ typedef struct ctx {
     sd_reply_context rcx;
     sd_time *answered;          /* per item: when an action that answers it came, or 0 */
     int32_t *reply_of;          /* per action: index into s->replies, or -1 */
+    bool *says;                 /* per action: a public reply that says something */
+    int dim;                    /* the dimension being scored: feedback lines carry it */
     fault_sum fault_sums[MAX_FAULT_SUMS]; /* faults on storm comments, per storm and fault */
     size_t n_fault_sums;
     const struct sd_reviews *rv;
@@ -125,7 +133,8 @@ static void add_feedback(ctx *c, sd_rule rule, int32_t item, const char *storm, 
         c->oom = true;
         return;
     }
-    s->feedback[s->n_feedback++] = (sd_feedback){rule, item, storm, count, sev, cost, t};
+    s->feedback[s->n_feedback++] = (sd_feedback){rule, item, storm, count, sev, cost, t,
+                                                 (uint8_t)c->dim};
 }
 
 static void fmt_minutes(char *out, size_t n, double secs)
@@ -155,18 +164,26 @@ static const char *vocab_text(const ctx *c, sd_vocab_id voc, int v)
 
 /* ---- speed ---- */
 
-static double speed_of(const sd_scoring_params *p, const sd_res_item *it, sd_time answered)
+/* 100 when answered by the deadline (or without one), falling to 0 at late_zero times the
+ * target; 0 when not answered. */
+static double speed_at(const sd_scoring_params *p, sd_time arrival, sd_time deadline,
+                       sd_time answered)
 {
     if (answered == 0)
         return 0;
-    if (answered <= it->deadline || it->deadline == 0)
+    if (answered <= deadline || deadline == 0)
         return 100;
-    double target = (double)(it->deadline - it->arrival);
+    double target = (double)(deadline - arrival);
     if (target <= 0)
         return 0;
-    double late = (double)(answered - it->deadline);
+    double late = (double)(answered - deadline);
     double v = 100.0 * (1.0 - late / ((p->late_zero - 1.0) * target));
     return v < 0 ? 0 : v;
+}
+
+static double speed_of(const sd_scoring_params *p, const sd_res_item *it, sd_time answered)
+{
+    return speed_at(p, it->arrival, it->deadline, answered);
 }
 
 static bool expects_answer(const sd_res_item *it)
@@ -198,30 +215,179 @@ static storm_sum *find_sum(storm_sum *sums, size_t *n, const char *storm)
     return &sums[(*n)++];
 }
 
+static double statement_share(ctx *c, const sd_content *content, const char *text, char *missing,
+                              size_t cap);
+
+/* The storms' coverage asks whether a statement says what a theme's answer says. */
+static bool cover_meets(void *cx, const sd_content *content, const char *text)
+{
+    return statement_share(cx, content, text, NULL, 0) >= 1;
+}
+
+static bool theme_answerable(const sd_rec_theme *th)
+{
+    return th->kind == SD_THEME_QUESTION || th->kind == SD_THEME_COMPLAINT ||
+           th->kind == SD_THEME_RUMOUR;
+}
+
+/* How item i counts in the speed score: PART_ITEM on its own (with its speed in *v and the
+ * time it was answered or handled in *t), PART_DIRECT as one of its storm's direct
+ * questions, PART_NONE not at all. */
+enum { PART_NONE, PART_ITEM, PART_DIRECT };
+
+static int part_of(const ctx *c, size_t i, double *v, sd_time *t)
+{
+    const sd_res_item *it = &sd_results_items(c->r)[i];
+    const sd_cover *cv = c->s->cover;
+    *v = -1;
+    *t = c->answered[i];
+    if (cv && cv->scored[i]) {
+        int k = cv->theme_of[i];
+        if (k < 0)
+            return PART_NONE; /* a troll: the response model judges it */
+        const sd_rec_theme *th = cv->themes[k].theme;
+        sd_time due = it->deadline ? it->deadline : it->arrival + th->within;
+        *t = cv->handled[i];
+        if (!theme_answerable(th)) { /* a threat, personal data: handled first, on its own */
+            *v = speed_at(c->p, it->arrival, due, *t);
+            return PART_ITEM;
+        }
+        if (it->direct && it->repeat_of == NULL) {
+            *v = speed_at(c->p, it->arrival, due, *t);
+            return PART_DIRECT;
+        }
+        return PART_NONE;
+    }
+    if (!expects_answer(it) || it->deadline == 0)
+        return PART_NONE;
+    *v = speed_of(c->p, it, *t);
+    return PART_ITEM;
+}
+
+/* A storm-level speed component: a theme, a storm's direct questions or its repeats. */
+typedef struct storm_part {
+    int kind;            /* 0 theme, 1 direct questions, 2 repeats */
+    size_t theme;        /* kind 0: the theme; else the storm's first theme */
+    size_t done, total;  /* kinds 1 and 2 */
+    double weight, v;
+} storm_part;
+
+/* The storms' components (themes, direct questions, repeats), into *out (owned). */
+static size_t storm_parts(ctx *c, storm_part **out)
+{
+    const sd_cover *cv = c->s->cover;
+    *out = NULL;
+    if (cv == NULL || cv->n_themes == 0)
+        return 0;
+    storm_part *p = calloc(cv->n_themes * 3, sizeof *p);
+    if (p == NULL) {
+        c->oom = true;
+        return 0;
+    }
+    size_t n = 0;
+    double *direct_v = calloc(cv->n_themes, sizeof *direct_v);
+    if (direct_v == NULL) {
+        free(p);
+        c->oom = true;
+        return 0;
+    }
+    const sd_res_item *items = sd_results_items(c->r);
+    for (size_t i = 0; i < c->s->n_items; i++) {
+        double v;
+        sd_time t;
+        if (cv->scored[i] && part_of(c, i, &v, &t) == PART_DIRECT)
+            direct_v[cv->theme_of[i]] += v;
+    }
+    (void)items;
+    for (size_t k = 0; k < cv->n_themes; k++) {
+        const sd_theme_cover *tc = &cv->themes[k];
+        if (tc->comments == 0 || !theme_answerable(tc->theme))
+            continue;
+        p[n++] = (storm_part){0, k, tc->answered_at != 0, 1, THEME_WEIGHT,
+                              speed_at(c->p, tc->first, tc->due, tc->answered_at)};
+    }
+    /* Per storm (its themes share the storm's name pointer): direct questions, repeats. */
+    for (size_t k = 0; k < cv->n_themes; k++) {
+        const char *storm = cv->themes[k].theme->storm;
+        bool first = true;
+        for (size_t m = 0; m < k; m++)
+            if (cv->themes[m].theme->storm == storm)
+                first = false;
+        if (!first)
+            continue;
+        size_t direct = 0, direct_in = 0, rep = 0, rep_in = 0;
+        double dv = 0;
+        for (size_t m = k; m < cv->n_themes; m++) {
+            const sd_theme_cover *tc = &cv->themes[m];
+            if (tc->theme->storm != storm)
+                continue;
+            direct += tc->direct;
+            direct_in += tc->direct_in_time;
+            dv += direct_v[m];
+            rep += tc->repeats;
+            rep_in += tc->repeats_covered;
+        }
+        if (direct > 0)
+            p[n++] = (storm_part){1, k, direct_in, direct, DIRECT_WEIGHT, dv / (double)direct};
+        if (rep > 0)
+            p[n++] = (storm_part){2, k, rep_in, rep, REPEATS_WEIGHT,
+                                  100.0 * (double)rep_in / (double)rep};
+    }
+    free(direct_v);
+    *out = p;
+    return n;
+}
+
 static void score_speed(ctx *c)
 {
     const sd_results *r = c->r;
     sd_score *s = c->s;
     const sd_res_item *items = sd_results_items(r);
     const sd_time *ans = c->answered;
+    sd_cover_input ci = {.r = r, .answered = ans, .says = c->says, .meets = cover_meets,
+                         .meets_ctx = c};
+    sd_error e = SD_ERROR_INIT;
+    if (sd_cover_compute(&ci, &s->cover, &e) != SD_OK) {
+        sd_error_clear(&e);
+        c->oom = true;
+        return;
+    }
     double wsum = 0, acc = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         const sd_res_item *it = &items[i];
-        if (!expects_answer(it) || it->deadline == 0) {
-            s->items[i].speed = -1;
-            continue;
-        }
-        double v = speed_of(c->p, it, ans[i]);
+        double v;
+        sd_time t;
+        int part = part_of(c, i, &v, &t);
         s->items[i].speed = (float)v;
-        wsum += it->expect->weight;
-        acc += it->expect->weight * v;
+        if (part == PART_NONE)
+            continue;
         s->expecting++;
-        if (ans[i] == 0)
+        if (t == 0)
             s->unanswered++;
         else if (v < 100)
             s->late++;
         else
             s->on_time++;
+        if (part == PART_ITEM) {
+            wsum += it->expect->weight;
+            acc += it->expect->weight * v;
+        }
+    }
+    storm_part *parts = NULL;
+    size_t n_parts = c->oom ? 0 : storm_parts(c, &parts);
+    s->storm_parts = n_parts;
+    for (size_t k = 0; k < n_parts; k++) {
+        wsum += parts[k].weight;
+        acc += parts[k].weight * parts[k].v;
+        if (parts[k].kind == 0) { /* a theme counts like an item in the figures */
+            s->expecting++;
+            if (parts[k].done == 0)
+                s->unanswered++;
+            else if (parts[k].v < 100)
+                s->late++;
+            else
+                s->on_time++;
+        }
     }
     s->speed = wsum > 0 ? acc / wsum : 100;
     /* Feedback: cost in overall points. */
@@ -230,13 +396,14 @@ static void score_speed(ctx *c)
     size_t n_sums = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         const sd_res_item *it = &items[i];
-        double v = s->items[i].speed;
-        if (v < 0 || v >= 100)
+        double v;
+        sd_time t;
+        if (part_of(c, i, &v, &t) != PART_ITEM || v >= 100)
             continue;
         double cost = scale * it->expect->weight * (100 - v);
-        if (it->storm) {
+        if (it->storm && !(s->cover && s->cover->scored[i])) {
             storm_sum *sum = find_sum(sums, &n_sums, it->storm);
-            if (ans[i] == 0) {
+            if (t == 0) {
                 sum->unanswered++;
                 sum->cost_unanswered += cost;
             } else {
@@ -246,18 +413,19 @@ static void score_speed(ctx *c)
             continue;
         }
         char target[32], taken[32];
-        fmt_minutes(target, sizeof target, (double)(it->deadline - it->arrival));
+        sd_time due = it->deadline ? it->deadline : it->arrival + it->expect->within;
+        fmt_minutes(target, sizeof target, (double)(due - it->arrival));
         const char *names[] = {"name", "item", "target", "taken"};
         /* Items nobody wrote (notices, internal messages), and items to be handled by an
          * escalation rather than a reply (a threat), have their own wording. */
         bool person = it->first != NULL && it->expect->answer;
-        if (ans[i] == 0) {
+        if (t == 0) {
             const char *values[] = {item_name(it), it->id, target, ""};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
                          person ? "fb.speed.unanswered" : "fb.speed.unanswered_item", 4, names,
                          values);
         } else {
-            fmt_minutes(taken, sizeof taken, (double)(ans[i] - it->arrival));
+            fmt_minutes(taken, sizeof taken, (double)(t - it->arrival));
             const char *values[] = {item_name(it), it->id, target, taken};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MINOR, cost,
                          person ? "fb.speed.late" : "fb.speed.late_item", 4, names, values);
@@ -280,6 +448,49 @@ static void score_speed(ctx *c)
                          sums[k].cost_late, "fb.speed.storm_late", 2, names, values);
         }
     }
+    /* The storms' lines: a theme nobody answered (or answered late), the direct questions
+     * left, the repeats not referred. */
+    for (size_t k = 0; k < n_parts; k++) {
+        const storm_part *pt = &parts[k];
+        if (pt->v >= 100)
+            continue;
+        double cost = scale * pt->weight * (100 - pt->v);
+        const sd_theme_cover *tc = &s->cover->themes[pt->theme];
+        const sd_rec_theme *th = tc->theme;
+        char count[32], total[32], target[32], taken[32];
+        if (pt->kind == 0) {
+            snprintf(count, sizeof count, "%zu", tc->comments);
+            fmt_minutes(target, sizeof target, (double)th->within);
+            const char *model = th->content && th->content->model ? th->content->model : "";
+            const char *names[] = {"theme", "count", "target", "taken", "example"};
+            if (tc->answered_at == 0) {
+                const char *values[] = {th->label, count, target, "", model};
+                add_feedback(c, SD_RULE_ACTIVE_IN_COMMENTS, -1, th->storm, tc->comments,
+                             SD_SEV_MAJOR, cost,
+                             model[0] ? "fb.storm.theme_unanswered"
+                                      : "fb.storm.theme_unanswered_plain", 5, names, values);
+            } else {
+                fmt_minutes(taken, sizeof taken, (double)(tc->answered_at - tc->first));
+                const char *values[] = {th->label, count, target, taken, model};
+                add_feedback(c, SD_RULE_ACT_FAST, -1, th->storm, tc->comments, SD_SEV_MINOR,
+                             cost, "fb.storm.theme_late", 5, names, values);
+            }
+        } else {
+            snprintf(count, sizeof count, "%zu", pt->total - pt->done);
+            snprintf(total, sizeof total, "%zu", pt->total);
+            const char *names[] = {"count", "total"};
+            const char *values[] = {count, total};
+            bool most = 2 * (pt->total - pt->done) > pt->total;
+            if (pt->kind == 1)
+                add_feedback(c, SD_RULE_ANSWER_QUESTIONS, -1, th->storm, pt->total - pt->done,
+                             most ? SD_SEV_MAJOR : SD_SEV_MINOR, cost, "fb.storm.direct", 2,
+                             names, values);
+            else
+                add_feedback(c, SD_RULE_REPEAT_ONCE, -1, th->storm, pt->total - pt->done,
+                             SD_SEV_MINOR, cost, "fb.storm.repeats", 2, names, values);
+        }
+    }
+    free(parts);
     /* Median and 90th percentile of answer times; answer time per hour of each storm. */
     int64_t *times = malloc((s->n_items ? s->n_items : 1) * sizeof *times);
     if (times == NULL) {
@@ -572,9 +783,12 @@ static void prepare_context(ctx *c)
     set_context(c);
 }
 
+/* A reply of the participant's (a simulated colleague's replies count for coverage, but
+ * their tone is not the participant's). */
 static bool is_reply(const sd_res_action *a)
 {
-    return (a->kind == SD_ACT_REPLY || a->kind == SD_ACT_DM_REPLY) && a->item >= 0 && a->text;
+    return (a->kind == SD_ACT_REPLY || a->kind == SD_ACT_DM_REPLY) && a->item >= 0 && a->text &&
+           a->by == NULL;
 }
 
 /* The tone checks' input for one reply (reply_input.h: the coach builds it the same way). */
@@ -844,6 +1058,20 @@ static void check_replies(ctx *c)
         }
         if (counts && c->answered[a->item] == 0 && a->t >= it->arrival)
             c->answered[a->item] = a->t;
+    }
+    /* Which public replies say something (the storms' coverage): the participant's that
+     * count, and a colleague's (made from the scenario's model answer). */
+    c->says = calloc(na ? na : 1, sizeof *c->says);
+    if (c->says == NULL) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < na; i++) {
+        const sd_res_action *a = &acts[i];
+        if (a->kind != SD_ACT_REPLY || a->item < 0)
+            continue;
+        c->says[i] = a->by ? a->text != NULL
+                           : c->reply_of[i] >= 0 && s->replies[c->reply_of[i]].counts;
     }
 }
 
@@ -1459,11 +1687,13 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     prepare_context(&c);
     if (!c.oom)
         check_replies(&c);
+    c.dim = 0;
     if (!c.oom)
         score_speed(&c);
+    c.dim = 1;
     if (!c.oom)
         score_tone(&c);
-    size_t esc_from = s->n_feedback;
+    c.dim = 2;
     if (!c.oom) {
         score_items_escalation(&c);
         flush_fault_sums(&c);
@@ -1473,6 +1703,7 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     }
     free(c.answered);
     free(c.reply_of);
+    free(c.says);
     if (c.oom) {
         sd_score_free(s);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory while scoring");
@@ -1484,8 +1715,8 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     s->escalation = esc < 0 ? 0 : esc > 100 ? 100 : esc;
     /* Missed points of the escalation dimension were recorded as negative shares of its
      * possible total; faults and penalties already in overall points. */
-    for (size_t i = esc_from; i < s->n_feedback; i++)
-        if (s->feedback[i].cost < 0)
+    for (size_t i = 0; i < s->n_feedback; i++)
+        if (s->feedback[i].dimension == 2 && s->feedback[i].cost < 0)
             s->feedback[i].cost = c.esc_possible > 0
                                       ? -s->feedback[i].cost * 100.0 / c.esc_possible * s->weights[2]
                                       : 0;
@@ -1499,20 +1730,20 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     /* The feedback explains exactly the points lost: when penalties went past what a
      * dimension (or the overall score) could lose, the lines share the points lost. */
     double lost_esc = s->weights[2] * (100 - s->escalation + s->overflow[2]), esc_cost = 0;
-    for (size_t i = esc_from; i < s->n_feedback; i++)
-        esc_cost += s->feedback[i].cost;
+    for (size_t i = 0; i < s->n_feedback; i++)
+        if (s->feedback[i].dimension == 2)
+            esc_cost += s->feedback[i].cost;
     if (esc_cost > lost_esc && esc_cost > 0)
-        for (size_t i = esc_from; i < s->n_feedback; i++)
-            s->feedback[i].cost *= lost_esc / esc_cost;
+        for (size_t i = 0; i < s->n_feedback; i++)
+            if (s->feedback[i].dimension == 2)
+                s->feedback[i].cost *= lost_esc / esc_cost;
     double lost_tone = s->weights[1] * (100 - s->tone + s->overflow[1]), tone_cost = 0;
-    for (size_t i = 0; i < esc_from; i++)
-        if (s->feedback[i].rule != SD_RULE_SPEED && s->feedback[i].rule != SD_RULE_ACT_FAST &&
-            s->feedback[i].rule != SD_RULE_ACTIVE_IN_COMMENTS)
+    for (size_t i = 0; i < s->n_feedback; i++)
+        if (s->feedback[i].dimension == 1)
             tone_cost += s->feedback[i].cost;
     if (tone_cost > lost_tone && tone_cost > 0)
-        for (size_t i = 0; i < esc_from; i++)
-            if (s->feedback[i].rule != SD_RULE_SPEED && s->feedback[i].rule != SD_RULE_ACT_FAST &&
-                s->feedback[i].rule != SD_RULE_ACTIVE_IN_COMMENTS)
+        for (size_t i = 0; i < s->n_feedback; i++)
+            if (s->feedback[i].dimension == 1)
                 s->feedback[i].cost *= lost_tone / tone_cost;
     double total = 0;
     for (size_t i = 0; i < s->n_feedback; i++)
@@ -1540,6 +1771,7 @@ void sd_score_free(sd_score *s)
     free(s->replies);
     free(s->feedback);
     free(s->hours);
+    sd_cover_free(s->cover);
     if (s->priv) {
         sd_arena_free(&s->priv->arena);
         free(s->priv->names);
@@ -1596,6 +1828,37 @@ void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w)
         sd_jsonw_object_end(w);
     }
     sd_jsonw_array_end(w);
+    if (s->cover && s->cover->n_themes > 0) {
+        static const char *const by_names[] = {"none", "reply", "colleague", "statement", "pin"};
+        sd_jsonw_kint(w, "colleague_replies", (int64_t)s->cover->colleague_replies);
+        sd_jsonw_kint(w, "pins", (int64_t)s->cover->pins);
+        sd_jsonw_key(w, "themes");
+        sd_jsonw_array_begin(w);
+        for (size_t k = 0; k < s->cover->n_themes; k++) {
+            const sd_theme_cover *tc = &s->cover->themes[k];
+            sd_jsonw_object_begin(w);
+            sd_jsonw_kstring(w, "storm", tc->theme->storm);
+            sd_jsonw_kstring(w, "id", tc->theme->id);
+            sd_jsonw_kint(w, "comments", (int64_t)tc->comments);
+            if (tc->comments)
+                sd_jsonw_ktime(w, "first", tc->first);
+            if (tc->answered_at) {
+                sd_jsonw_ktime(w, "answered_at", tc->answered_at);
+                sd_jsonw_kstring(w, "answered_by", by_names[tc->by]);
+            }
+            if (tc->pinned_at)
+                sd_jsonw_ktime(w, "pinned_at", tc->pinned_at);
+            sd_jsonw_kint(w, "direct", (int64_t)tc->direct);
+            sd_jsonw_kint(w, "direct_in_time", (int64_t)tc->direct_in_time);
+            sd_jsonw_kint(w, "repeats", (int64_t)tc->repeats);
+            sd_jsonw_kint(w, "repeats_covered", (int64_t)tc->repeats_covered);
+            sd_jsonw_kint(w, "dangerous", (int64_t)tc->dangerous);
+            sd_jsonw_kint(w, "dangerous_in_time", (int64_t)tc->dangerous_in_time);
+            sd_jsonw_kint(w, "colleague", (int64_t)tc->colleague);
+            sd_jsonw_object_end(w);
+        }
+        sd_jsonw_array_end(w);
+    }
     sd_jsonw_object_end(w);
     const sd_res_item *items = sd_results_items(r);
     sd_jsonw_key(w, "feedback");

@@ -28,6 +28,7 @@ typedef struct sd_feedback {
     sd_severity severity;
     double cost;         /* points of the overall score lost */
     const char *text;    /* what happened, what the guideline asks, a better example */
+    uint8_t dimension;   /* 0 speed, 1 tone, 2 escalation: the score it costs points of */
 } sd_feedback;
 
 /* One checked reply (reply or dm_reply). Details are recomputed when written. */
@@ -80,6 +81,8 @@ typedef struct sd_score {
     size_t n_feedback;
     sd_storm_hour *hours;
     size_t n_hours;
+    struct sd_cover *cover;          /* owned: the storms' coverage (coverage.h), or NULL */
+    size_t storm_parts;              /* speed components the storms' coverage added */
     struct sd_score_priv *priv;
 } sd_score;
 
