@@ -164,6 +164,37 @@ static sd_status check_content(sd_lint_list *l, int line, const char *what, cons
     return st;
 }
 
+/* A declared theme that is answered publicly (question, complaint, rumour) is scored on
+ * what its answer says: it needs key points and a model answer, as a question item does. */
+static sd_status check_themes(sd_lint_list *l, const sd_storm *s)
+{
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < s->n_themes && st == SD_OK; i++) {
+        const sd_storm_theme *th = &s->themes[i];
+        if (th->kind != SD_THEME_QUESTION && th->kind != SD_THEME_COMPLAINT &&
+            th->kind != SD_THEME_RUMOUR)
+            continue;
+        const sd_content *c = th->content;
+        const char *kind = sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind);
+        if (c == NULL || c->n_points == 0)
+            st = add(l, SD_LINT_WARNING, th->line, "points",
+                     "list the facts an answer to the theme gives, from what the scenario "
+                     "states: themes = { { id = ..., points = { { label = \"flyttar till "
+                     "Norrby skola\", say = { \"Norrby skola\" } } } } } (see "
+                     "docs/scenario-api.md)",
+                     "storm '%s' theme '%s' (a %s) has no key points: add points so that its "
+                     "answers are scored on what they say", s->id, th->id, kind);
+        if (st == SD_OK && (c == NULL || c->model == NULL))
+            st = add(l, SD_LINT_WARNING, th->line, "model",
+                     "write the body of the answer you would pin, without greeting and "
+                     "sign-off: model = \"Läxhjälpen flyttar till Norrby skola ...\" (the "
+                     "feedback shows it, colleagues and the diligent participant send it)",
+                     "storm '%s' theme '%s' (a %s) has no model answer: add model", s->id,
+                     th->id, kind);
+    }
+    return st;
+}
+
 /* Checks one expectation. what: "comment 'c1'" (for messages); kind and repeat: of the item;
  * link_is_url: the link came from the item's url field. */
 static sd_status check_expect(sd_lint_list *l, int line, const char *what, sd_kind kind,
@@ -318,8 +349,11 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
         char what[96], t1[32], t2[32];
         snprintf(what, sizeof what, "storm '%s'", s->id);
         st = check_expect(l, s->line, what, SD_KIND_COMMENT, false, &s->expect, false);
-        if (st == SD_OK)
+        bool themed = s->n_themes > 0 && !s->themes[0].implicit;
+        if (st == SD_OK && !themed)
             st = check_content(l, s->line, what, &s->expect);
+        if (st == SD_OK && themed)
+            st = check_themes(l, s);
         const sd_item_def *p = sd_scenario_item_def(sc, s->parent);
         if (st == SD_OK && p && p->at > s->from) {
             rel_time(s->from - sc->start, t1);
@@ -329,10 +363,17 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                      "%s starts at %s, before '%s' (line %d) appears at %s", what, t1, s->parent,
                      p->line, t2);
         }
-        /* Peak pace of comments that expect an answer, at a neutral audience. */
+        /* Peak pace of comments that expect an answer (the direct ones), at a neutral
+         * audience. */
         if (st == SD_OK && s->expect.answer && s->expect.within > 0 &&
             s->expect.within < STORM_TIGHT_WITHIN && s->curve_area > 0 && s->count > 0) {
             double share = non_troll_share(sc, s);
+            double shares = 0, direct = 0;
+            for (size_t t = 0; t < s->n_themes; t++) {
+                shares += s->themes[t].share;
+                direct += s->themes[t].share * s->themes[t].direct;
+            }
+            share *= shares > 0 ? direct / shares : 0;
             double peak = s->count * sd_storm_curve_max(s) / s->curve_area * 3600.0 * share;
             if (peak > STORM_MAX_PER_HOUR) {
                 rel_time(s->expect.within, t1);
@@ -349,6 +390,12 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                                                  "texts.troll", "texts"};
         for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++)
             st = check_pool(l, s, &s->texts[m], pool_names[m]);
+        char pool[120];
+        for (size_t t = 0; t < s->n_themes && st == SD_OK; t++)
+            for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++) {
+                snprintf(pool, sizeof pool, "theme '%s' %s", s->themes[t].id, pool_names[m]);
+                st = check_pool(l, s, &s->themes[t].texts[m], pool);
+            }
     }
     return st;
 }
@@ -464,36 +511,50 @@ typedef struct load_theme {
     bool each;     /* every comment needs handling (threat, personal data) */
 } load_theme;
 
-/* The storm's themes: one question theme with direct 0.1 when none are declared. Returns
- * how many were written to out (at most cap). */
-static size_t storm_load_themes(const sd_storm *s, load_theme *out, size_t cap)
+/* A storm's themes as the load needs them (sd_storm.themes: the implicit one, a question
+ * theme with direct 0.1, when none are declared). */
+static load_theme storm_load_theme(const sd_storm *s, size_t i, double shares)
 {
-    (void)s;
-    if (cap == 0)
-        return 0;
-    out[0] = (load_theme){1.0, 0.1, true, false};
-    return 1;
+    const sd_storm_theme *t = &s->themes[i];
+    bool dangerous = t->kind == SD_THEME_THREAT || t->kind == SD_THEME_PERSONAL_DATA;
+    return (load_theme){shares > 0 ? t->share / shares : 0, dangerous ? 0 : t->direct,
+                        !dangerous, dangerous};
 }
 
-#define LOAD_MAX_THEMES 64
 #define LOAD_MAX_STEPS 100000 /* integration steps per storm */
+
+/* Per theme of a storm while its comments are integrated. */
+typedef struct load_theme_run {
+    load_theme th;
+    double seen;     /* non-troll comments expected so far */
+    bool first_done; /* its public answer counted */
+} load_theme_run;
 
 /* Adds a storm's answers: per theme one public answer when its first comment is expected
  * (or its expected share of one, when fewer than one comment is expected), its direct
  * questions as they are expected to come, and every comment of a threat or personal-data
- * theme. */
-static void load_storm(const sd_scenario *sc, const sd_storm *s, sd_load *l)
+ * theme. Fails only when memory runs out. */
+static sd_status load_storm(const sd_scenario *sc, const sd_storm *s, sd_load *l)
 {
     double len = (double)(s->to - s->from);
     if (!(len > 0) || !(s->count > 0) || !(s->curve_area > 0))
-        return;
-    if (!s->expect.answer && !s->expect.escalate)
-        return; /* TODO(themes): a storm without declared themes that expects nothing */
+        return SD_OK;
+    bool declared = s->n_themes > 0 && !s->themes[0].implicit;
+    if (!declared && !s->expect.answer && !s->expect.escalate)
+        return SD_OK; /* one implicit theme whose comments expect nothing */
     double people = non_troll_share(sc, s);
     if (!(people > 0))
-        return;
-    load_theme th[LOAD_MAX_THEMES];
-    size_t nt = storm_load_themes(s, th, LOAD_MAX_THEMES);
+        return SD_OK;
+    size_t nt = s->n_themes > 0 ? s->n_themes : 1;
+    load_theme_run *run = calloc(nt, sizeof *run);
+    if (run == NULL)
+        return SD_ERR_MEMORY;
+    double shares = 0;
+    for (size_t i = 0; i < s->n_themes; i++)
+        shares += s->themes[i].share;
+    for (size_t i = 0; i < nt; i++)
+        run[i].th = s->n_themes > 0 ? storm_load_theme(s, i, shares)
+                                    : (load_theme){1.0, 0.1, true, false};
     double per_step_comments = s->count * people / s->curve_area; /* x curve x dt */
     size_t steps = (size_t)ceil(len / 30.0);
     if (steps > LOAD_MAX_STEPS)
@@ -501,8 +562,6 @@ static void load_storm(const sd_scenario *sc, const sd_storm *s, sd_load *l)
     if (steps == 0)
         steps = 1;
     double dt = len / (double)steps;
-    double seen[LOAD_MAX_THEMES] = {0};
-    bool first_done[LOAD_MAX_THEMES] = {false};
     double base = (double)(s->from - sc->start);
     double total = s->count * people;
     for (size_t k = 0; k < steps; k++) {
@@ -510,22 +569,25 @@ static void load_storm(const sd_scenario *sc, const sd_storm *s, sd_load *l)
         double t = base + x;
         double c = per_step_comments * sd_storm_curve(s, x) * dt; /* non-troll comments */
         for (size_t i = 0; i < nt; i++) {
-            double ci = c * th[i].share;
-            if (th[i].each)
+            load_theme_run *r = &run[i];
+            double ci = c * r->th.share;
+            if (r->th.each)
                 load_add(l, sc->compression, t, ci);
-            else if (th[i].direct > 0)
-                load_add(l, sc->compression, t, ci * th[i].direct);
-            if (!th[i].public_answer || first_done[i])
+            else if (r->th.direct > 0)
+                load_add(l, sc->compression, t, ci * r->th.direct);
+            if (!r->th.public_answer || r->first_done)
                 continue;
-            seen[i] += ci;
-            double expected = total * th[i].share; /* the theme's comments in all */
+            r->seen += ci;
+            double expected = total * r->th.share; /* the theme's comments in all */
             double need = expected >= 1.0 ? 1.0 : expected / 2.0;
-            if (seen[i] >= need && need > 0) {
+            if (need > 0 && r->seen >= need) {
                 load_add(l, sc->compression, t, expected >= 1.0 ? 1.0 : expected);
-                first_done[i] = true;
+                r->first_done = true;
             }
         }
     }
+    free(run);
+    return SD_OK;
 }
 
 sd_status sd_scenario_load_estimate(const sd_scenario *sc, sd_load *out, sd_error *err)
@@ -550,7 +612,10 @@ sd_status sd_scenario_load_estimate(const sd_scenario *sc, sd_load *out, sd_erro
             load_add(out, comp, (double)(d->at - sc->start), 1);
     }
     for (size_t i = 0; i < sc->n_storms; i++)
-        load_storm(sc, &sc->storms[i], out);
+        if (load_storm(sc, &sc->storms[i], out) != SD_OK) {
+            sd_load_free(out);
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
     for (size_t i = 0; i < sc->n_hijacks; i++)
         if (sc->hijacks[i].at < end)
             load_add(out, comp, (double)(sc->hijacks[i].at - sc->start), 2);

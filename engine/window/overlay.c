@@ -60,7 +60,8 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 static const char *const help_keys[][2] = {
     {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
     {"O", "ui.help.order"},
-    {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
+    {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
+    {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
     {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},
     {"E", "ui.help.escalate"}, {"S", "ui.help.account"}, {"N", "ui.help.publish"},
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},

@@ -97,6 +97,19 @@ static const load_case CASES[] = {
      "storm { id = \"s1\", on = \"p1\", from = \"+20m\", to = \"+100m\", count = 100,\n"
      "        moods = { calm = 1, troll = 1 }, texts = { calm = { \"När?\" }, troll = { \"Ha\" } } }\n",
      100, 10, 0.1, 0.5625, 20, 30, {{19, 0}, {20, 4.0625}, {21, 1.0625}, {22, 0.0625}, END}, NULL, NULL},
+    /* Declared themes: one answer per question, complaint or rumour theme when its first
+     * comment is expected, its direct questions (share x direct), and every comment of a
+     * threat theme. 120 comments in 100 minutes: question 1/2 (60, 12 direct, the first
+     * after 1m40s), complaint 1/4 (30, 3 direct, the first after 3m20s), threat 1/4 (30). */
+    {"storm_themes",
+     SCN("duration = \"100m\", scoring = { crisis = false }")
+     "storm { id = \"s1\", on = \"p1\", from = \"+0m\", to = \"+100m\", count = 120,\n"
+     "        moods = { calm = 1 }, themes = {\n"
+     "  { id = \"q\", kind = \"question\", share = 4, direct = 0.2, texts = { \"När?\" } },\n"
+     "  { id = \"k\", kind = \"complaint\", share = 2, direct = 0.1, texts = { \"Dåligt.\" } },\n"
+     "  { id = \"hot\", kind = \"threat\", share = 2, texts = { \"Akta dig.\" } } } }\n",
+     100, 47, 0.47, 0.65, 0, 10, {{0, 0.45}, {1, 1.45}, {2, 0.45}, {3, 1.45}, {4, 0.45}, {99, 0.45}, END},
+     NULL, NULL},
     /* A crisis whose start the scenario gives. */
     {"crisis_start",
      SCN("duration = \"30m\", scoring = { crisis = true, crisis_start = \"+12m\" }")
