@@ -27,8 +27,9 @@
 --      two or more themes are answered it pins the answer to the theme it has seen most of,
 --      when that is not the statement's theme (the statement covers its own);
 --   5. repeats and direct questions (item.direct) of answered themes: refer_previous, when
---      it can still be done within the target; thank-yous last; the rest of a storm (its
---      comments that need no answer of their own) it leaves. It never answers trolls.
+--      it can still be done within the target (a direct question gets a reply of its own
+--      with refer_direct=0); thank-yous last; the rest of a storm (its comments that need
+--      no answer of their own) it leaves. It never answers trolls.
 -- An ordinary item is still answered late, up to four times its target (an answer that late
 -- scores nothing for speed, but the person gets one); a storm's repeats and direct questions
 -- are left when their target cannot be reached.
@@ -40,9 +41,10 @@
 -- colleague (not even when an item asks for one) and never pins.
 --
 -- A reply is the scenario's model answer (hints.model) between "Hej <first name>!" and
--- "Vänliga hälsningar, <name>" (English: "Hi", "Kind regards"), as diligent.lua writes it;
--- without a model answer, a body from the key points' labels, the authority, the channel
--- and the link.
+-- "Vänliga hälsningar, <name>" (English: "Hi", "Kind regards"), as diligent.lua writes it,
+-- with an acknowledgement first when the author is upset and the model answer (a theme's,
+-- say) has none; without a model answer, a body from the key points' labels, the
+-- authority, the channel and the link.
 --
 -- Parameters (stormdrill run --param KEY=VALUE), in real seconds:
 --   reply=45      writing a reply (public or private)
@@ -53,6 +55,8 @@
 --   pin=5         pinning a reply or the statement
 --   statement=90  writing a statement or a message to the followers
 --   triage=1      1 triages as above, 0 takes everything in arrival order
+--   refer_direct=1  1 refers a direct question of an answered theme to the answer
+--                 (refer_previous); 0 answers it with a reply of its own
 --   former=ID     the former employee whose access to remove (default: the first of
 --                 exercise.former_staff, else "former_employee")
 participant { name = "Mika", description = "En person i mänsklig takt som prioriterar." }
@@ -68,10 +72,10 @@ local cost = {
   refer = param("refer", 8), pin = param("pin", 5), statement = param("statement", 90),
 }
 local triage = param("triage", 1) ~= 0
--- Whether refer_previous answers a direct question that is no repeat. The engine counts a
--- referral as the answer only to a repeat (item.repeat_of, or rules repeat_once); with
--- refer_direct=1 the participant refers every direct question of an answered theme.
-local refer_direct = param("refer_direct", 0) ~= 0
+-- Whether a direct question of an answered theme is referred to the answer (refer_previous,
+-- quick: the storm's scoring counts it, docs/scoring.md) or answered with a reply of its
+-- own (refer_direct=0).
+local refer_direct = param("refer_direct", 1) ~= 0
 
 local function former()
   return params.former or (exercise.former_staff and exercise.former_staff[1]) or "former_employee"
@@ -151,8 +155,19 @@ end
 
 -- The body of a reply to an item (its hints h, its kind): the model answer, else one
 -- built from the key points, the authority, the channel and the link.
+local function acknowledges(text)
+  for _, pat in ipairs(w().ack) do
+    if text:find(pat) then return true end
+  end
+  return false
+end
+
 local function body_for(h, kind)
-  if h.model then return h.model end
+  if h.model then
+    -- a theme's model answer may not acknowledge the feeling: an upset author gets that first
+    if h.acknowledge and not acknowledges(h.model) then return w().understand .. " " .. h.model end
+    return h.model
+  end
   local body = {}
   if h.acknowledge then body[#body + 1] = w().understand end
   for _, label in ipairs(h.points or {}) do body[#body + 1] = sentence(label) end
