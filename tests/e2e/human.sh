@@ -9,7 +9,10 @@
 #   * it works at a person's pace: its actions never come closer together than its
 #     quickest step, and what it did takes at least the real time it had (a reply 45 s, a
 #     statement 90 s, a referral 8 s, a pin 5 s, anything else 6 s, times the compression);
-#   * its parameters are read: with reply=90 it sends fewer replies than with reply=45.
+#   * the introduction is a calm start: in its first 10 real minutes at most one new item
+#     that needs an answer (it has a deadline) per real minute;
+#   * its parameters are read: not triaging, with reply=90 it sends fewer replies in a storm
+#     than with reply=45.
 # Usage: bash tests/e2e/human.sh STORMDRILL_BINARY TMPDIR   (from the repo root)
 set -u
 bin=$1
@@ -31,7 +34,7 @@ for scenario in scenarios/*.lua scenarios/en/*.lua; do
 done
 
 # A slower writer sends fewer replies (the parameters are read).
-"$bin" run --headless --quiet --seed 11 --participant "$bot" --param reply=90 \
+"$bin" run --headless --quiet --seed 11 --participant "$bot" --param reply=90 --param triage=0 \
     --log "$tmp/slow.jsonl" --out "$tmp/slow.json" scenarios/kommentarsstorm.lua || {
     echo "FAIL: run with reply=90"; fail=1; }
 
@@ -98,9 +101,28 @@ for name in names:
         print(f"FAIL: {name}: not triaging scored {res[0]['overall']}, more than triaging "
               f"({res[1]['overall']})"); ok = False
 
+# The introduction's first ten real minutes: one new item to answer a minute at most.
+intro = f"{tmp}/introduktion-t1.jsonl"
+if os.path.exists(intro):
+    head = None
+    per_minute = {}
+    for line in open(intro, encoding="utf-8"):
+        r = json.loads(line)
+        if r["type"] == "header":
+            head = r
+            start = datetime.datetime.fromisoformat(r["start"])
+        elif r["type"] == "item" and r.get("deadline"):
+            m = int((datetime.datetime.fromisoformat(r["t"]) - start).total_seconds()
+                    / head["compression"] // 60)
+            if m < 10:
+                per_minute.setdefault(m, []).append(r["id"])
+    for m, ids in sorted(per_minute.items()):
+        if len(ids) > 1:
+            print(f"FAIL: introduktion: {len(ids)} items to answer in real minute {m}: {ids}"); ok = False
+
 def replies(path):
     return sum(1 for _, k in log(path)[1] if k in ("reply", "dm_reply"))
-fast, slow = replies(f"{tmp}/kommentarsstorm-t1.jsonl"), replies(f"{tmp}/slow.jsonl")
+fast, slow = replies(f"{tmp}/kommentarsstorm-t0.jsonl"), replies(f"{tmp}/slow.jsonl")
 if not slow < fast:
     print(f"FAIL: with reply=90 it sent {slow} replies, with reply=45 {fast}"); ok = False
 pace("kommentarsstorm reply=90", f"{tmp}/slow.jsonl")
