@@ -725,7 +725,10 @@ static sd_status check_load(const sd_scenario *sc, sd_lint_list *l)
         }
         char t1[32], t2[32];
         rel_time((int64_t)llround((double)from * 60.0 * sc->compression), t1);
-        rel_time((int64_t)llround((double)to * 60.0 * sc->compression), t2);
+        double to_sim = (double)to * 60.0 * sc->compression;
+        if (to_sim > (double)sc->duration)
+            to_sim = (double)sc->duration;
+        rel_time((int64_t)llround(to_sim), t2);
         st = add(l, SD_LINT_WARNING, line, "load",
                  "one person gives about one answer a real minute (45-60 s a reply): lower the "
                  "compression, spread the items, make the storm smaller or give it fewer "
