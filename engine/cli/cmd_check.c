@@ -148,7 +148,6 @@ static bool check_one(const char *path)
     }
     for (size_t i = 0; i < lint.n; i++)
         sd_lint_print(stdout, &lint, &lint.msgs[i]);
-    print_load(path, sc);
     if (lint.errors > 0)
         goto done; /* fix these first: the dry run would only repeat them */
     if (dry_run(sc, &err) != SD_OK) {
@@ -156,6 +155,7 @@ static bool check_one(const char *path)
         goto done;
     }
     ok = true;
+    print_load(path, sc); /* for a file that runs: its length, slot and load */
     if (lint.warnings > 0)
         sd_term_printf(stdout, "%s: ok (%zu warning%s)\n", path, lint.warnings, lint.warnings == 1 ? "" : "s");
     else
