@@ -1,22 +1,23 @@
 -- Introduktion: en förmiddag i Ekby kommuns kommentarsfält.
 --
--- Standardscenariot för `make run`. Två simulerade timmar på 20 minuter (compression 6):
--- i lugn takt, högst en ny sak att svara på per minut de första tio minuterna, så att
--- skärmen hinner bli bekant. Allt här är påhittat: Ekby kommun, personerna och adresserna.
+-- Standardscenariot för `make run`. Två simulerade timmar på 30 minuter (compression 4):
+-- i en takt som en person hinner med, högst en ny sak att svara på per minut de första tio
+-- minuterna, så att skärmen hinner bli bekant. Allt här är påhittat: Ekby kommun,
+-- personerna och adresserna.
 --
 -- Det som händer, i tur och ordning:
 --   +0m   inlägg om ny sophämtning och ett välkomstmeddelande från en kollega
---   +3m   en lugn fråga där det finns en länk att ge           (answer_questions, link)
+--   +4m   en lugn fråga där det finns en länk att ge           (answer_questions, link)
 --   +9m   en frustrerad invånare som först ska bekräftas        (acknowledge)
---   +16m  ett tack                                              (thanks)
---   +22m  ett troll som ska bevakas eller döljas                (response_model)
---   +28m  samma fråga igen från en annan person                 (repeat_once)
---   +34m  ett direktmeddelande med ett enskilt ärende           (move_case)
---   +40m  chefen vill ha en kvittens                            (inform_up)
---   +68m  inlägg om att återvinningscentralen är stängd, och en liten storm (omkring 30
---         kommentarer, ökande takt) från +70m till +104m         (active_in_comments)
+--   +13m  ett tack                                              (thanks)
+--   +17m  ett troll som ska bevakas eller döljas                (response_model)
+--   +22m  samma fråga igen från en annan person                 (repeat_once)
+--   +26m  ett direktmeddelande med ett enskilt ärende           (move_case)
+--   +30m  chefen vill ha en kvittens                            (inform_up)
+--   +50m  inlägg om att återvinningscentralen är stängd, och en liten storm (30-60
+--         kommentarer, ökande takt) från +52m till +92m          (active_in_comments)
 --   när det stormar: chefen ber dig ta in en kollega            (get_backup)
---   +106m pressansvarig frågar hur läget är                     (inform_up)
+--   +95m  pressansvarig frågar hur läget är                     (inform_up)
 -- Callbacks: ett svar till den frustrerade invånaren ger ett tack tillbaka, och en
 -- raderad kommentar från en invånare ger en ny, arg kommentar om censur.
 --
@@ -56,8 +57,8 @@ det stormar, och håll chefen informerad.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-17 09:00",
   duration = "2h",
-  compression = 6,   -- två simulerade timmar på 20 minuter: en person hinner med
-  slot = "30m",      -- passet: 20 minuter, genomgång och återkoppling
+  compression = 4,   -- två simulerade timmar på 30 minuter: en person hinner med
+  slot = "45m",      -- passet: 30 minuter, genomgång och återkoppling
   seed = 2026,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- håll stormen liten: snabba svar dämpar den till 0.7, obesvarade driver upp den till 1.5
@@ -111,7 +112,7 @@ internal {
 }
 
 comment {
-  id = "c1", at = "+3m", on = "p1", author = "lena",
+  id = "c1", at = "+4m", on = "p1", author = "lena",
   text = "Hej! Vilken dag töms kärlen på Björkvägen nu?",
   expect = { within = "30m", link = SCHEMA,
     points = {
@@ -145,7 +146,7 @@ comment {
 }
 
 comment {
-  id = "c3", at = "+16m", on = "p1", author = "maja",
+  id = "c3", at = "+13m", on = "p1", author = "maja",
   text = "Tack för att ni går ut med det här i god tid!",
   expect = { class = "thanks", within = "1h", weight = 0.5,
              model = "Tack själv, vad roligt att höra! Hör av dig om du undrar något mer om "
@@ -153,13 +154,13 @@ comment {
 }
 
 comment {
-  id = "c4", at = "+22m", on = "p1", author = "bosse",
+  id = "c4", at = "+17m", on = "p1", author = "bosse",
   text = "Kommunen klarar inte ens att hämta sopor. Sparka allihop!!!",
   -- troll: inget svar väntas; bevaka, dölj eller anmäl (standard för stämningen troll)
 }
 
 comment {
-  id = "c5", at = "+28m", on = "p1", author = "per",
+  id = "c5", at = "+22m", on = "p1", author = "per",
   text = "Vilken dag töms kärlen på Björkvägen från och med nu?",
   repeat_of = "c1",
   expect = { within = "30m", link = SCHEMA,
@@ -173,7 +174,7 @@ comment {
 }
 
 dm {
-  id = "d1", at = "+34m", author = "ahmed",
+  id = "d1", at = "+26m", author = "ahmed",
   text = "Hej, jag har fått en faktura för ett 370-literskärl men vi har ett på 190 liter. "
       .. "Kundnummer 44-1182. Kan ni rätta det?",
   expect = { within = "1h", escalate = "case_handling", rules = "move_case",
@@ -188,7 +189,7 @@ dm {
 }
 
 internal {
-  id = "i1", at = "+40m", from = "manager",
+  id = "i1", at = "+30m", from = "manager",
   text = "Hej! Hur går det med kommentarerna om sophämtningen? Kvittera att du sett det här, "
       .. "så vet jag att du har koll. /Anders",
   expect = { answer = true, within = "15m", rules = "inform_up" },
@@ -196,15 +197,15 @@ internal {
 
 -- ---- del 2: en liten storm ----
 post {
-  id = "p2", at = "+68m",
+  id = "p2", at = "+50m",
   text = "Viktigt: Ekby återvinningscentral håller stängt i dag och i morgon efter ett "
       .. "maskinhaveri. Vi beklagar. Läs mer på " .. ATERVINNING,
 }
 
 storm {
   id = "s1", on = "p2",
-  from = "+70m", to = "+104m",
-  count = 30, curve = "ramp",
+  from = "+52m", to = "+92m",
+  count = 50, curve = "ramp",
   moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 1 },
   texts = {
     calm = {
@@ -251,7 +252,7 @@ storm {
 }
 
 internal {
-  id = "i2", at = "+106m", from = "press_officer",
+  id = "i2", at = "+95m", from = "press_officer",
   text = "Hej! Lokaltidningen har ringt om återvinningscentralen. Hur ser stämningen ut i "
       .. "kommentarerna? Kvittera, så ringer jag dig. /Elin",
   expect = { answer = true, within = "15m", rules = "inform_up" },

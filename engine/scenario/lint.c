@@ -734,7 +734,7 @@ static sd_status check_load(const sd_scenario *sc, sd_lint_list *l)
                  "compression, spread the items, make the storm smaller or give it fewer "
                  "themes, or plan for a colleague (escalate colleague_backup)",
                  "one person cannot keep up in real minutes %zu-%zu (simulated %s to %s): up "
-                 "to %.0f answers needed in %.0f minutes (%.1f a minute)", from, to, t1, t2, peak,
+                 "to %.1f answers needed in %.0f minutes (%.1f a minute)", from, to, t1, t2, peak,
                  minutes, peak / minutes);
     }
     sd_load_free(&ld);

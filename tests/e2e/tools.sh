@@ -152,8 +152,8 @@ for scenario in scenarios/*.lua scenarios/*/*.lua tests/data/mini.lua tests/data
 done
 if sd 0 timeline scenarios/introduktion.lua; then
     contains "$OUT" "storm comments per 10 minutes" "timeline of introduktion"
-    contains "$OUT" "+1h10m   10:10       storm         s1" "timeline of introduktion"
-    grep -qE '^\+1h10m +10:10 +[0-9.]+ \|#+' "$OUT" || fail "timeline of introduktion: no storm bar at +1h10m"
+    contains "$OUT" "+52m     09:52       storm         s1" "timeline of introduktion"
+    grep -qE '^\+50m +09:50 +[0-9.]+ \|#+' "$OUT" || fail "timeline of introduktion: no storm bar at +50m"
 fi
 if sd 0 timeline tests/data/hijack.lua --svg "$W/hj.svg"; then
     grep -q 'id="hijacks"' "$W/hj.svg" || fail "the hijack's SVG has no hijacks group"

@@ -20,7 +20,7 @@ mkdir -p "$W" || { echo "FAIL: cannot create $W" >&2; exit 1; }
 OUT="$W/out"
 ERR="$W/err"
 BOT=scenarios/participants/diligent.lua
-SCEN=scenarios/kommentarsstorm.lua # big enough results and CSV for the limits below
+SCEN=scenarios/introduktion.lua
 # sd LIMIT_KIB EXPECTED_STATUS ARGS...: runs stormdrill under `ulimit -f LIMIT_KIB`
 # ("-" for none) with output in $OUT and $ERR (outside the limit's reach: they are opened
 # by the shell before the limit applies, but writes to them count, so keep them short).

@@ -133,7 +133,7 @@ static const load_case CASES[] = {
      Q("c6", "+2m30s") Q("c7", "+3m") Q("c8", "+3m30s") Q("c9", "+4m") Q("c10", "+4m30s")
      Q("c11", "+5m") Q("c12", "+5m30s"),
      30, 12, 0.4, 1.2, 0, 10, {{0, 2}, {5, 2}, {6, 0}, END},
-     "load", "one person cannot keep up in real minutes 0-10 (simulated +0m to +10m): up to 12 answers needed in 10 minutes (1.2 a minute)"},
+     "load", "one person cannot keep up in real minutes 0-10 (simulated +0m to +10m): up to 12.0 answers needed in 10 minutes (1.2 a minute)"},
     /* Ten in a window is what one person does: no warning. */
     {"at_the_limit",
      SCN("duration = \"30m\"")
@@ -155,7 +155,7 @@ static const load_case CASES[] = {
      SCN("duration = \"5m\"")
      Q("c1", "+0m") Q("c2", "+1m") Q("c3", "+2m") Q("c4", "+3m") Q("c5", "+4m") Q("c6", "+4m30s"),
      5, 6, 1.2, 1.2, 0, 5, {{4, 2}, END},
-     "load", "up to 6 answers needed in 5 minutes (1.2 a minute)"},
+     "load", "up to 6.0 answers needed in 5 minutes (1.2 a minute)"},
     /* The slot: real length plus 10 minutes of briefing and debrief must fit. */
     {"slot_fits",
      SCN("duration = \"2h\", compression = 6, slot = \"30m\"") Q("c1", "+5m"),

@@ -241,8 +241,8 @@ static void test_feed_help_inject_scorecard(void **state)
     (void)state;
     sd_app *app = make_app("feed");
     frame(app);
-    step_to(app, 35);
-    key(SDLK_F5, 0); /* paused: the clock stays at 09:35 while the pictures are taken */
+    step_to(app, 27);
+    key(SDLK_F5, 0); /* paused: the clock stays at 09:27 while the pictures are taken */
     key(SDLK_2, 0);  /* All */
     key(SDLK_DOWN, 0);
     frame(app);

@@ -243,7 +243,7 @@ static void test_reply_escalate_pause_end(void **state)
     assert_int_equal(w.rejected, 0);
 
     /* Escalate Ahmed's direct message to case handling. */
-    step_to(app, 35); /* Ahmed's direct message d1 came at +34m */
+    step_to(app, 27);
     key(SDLK_3, 0);
     frame(app, 0);
     assert_string_equal(sd_app_selected_id(app), "d1");
@@ -307,7 +307,7 @@ static void containment_at(double scale, const char *name)
     sd_app *app = make_app(name, 1024, 640, scale, false);
     frame(app, 0);
     check_containment(app, "start");
-    step_to(app, 88); /* the storm is on (+70m to +104m) */
+    step_to(app, 70); /* the storm is on */
     key(SDLK_2, 0);
     frame(app, 0);
     key(SDLK_DOWN, 0);
@@ -389,7 +389,7 @@ static void test_resume_in_window(void **state)
     frame(app, 0);
     key(SDLK_RETURN, KMOD_LCTRL);
     frame(app, 0);
-    step_to(app, 41);
+    step_to(app, 31);
     sd_situation before;
     sd_session_situation(sd_app_session(app), &before);
     assert_int_equal(before.answered, 1);
@@ -655,7 +655,7 @@ static void test_feed_order(void **state)
     (void)state;
     sd_app *app = make_app("order", 1024, 640, 1.0, true);
     frame(app, 0);
-    step_to(app, 88); /* the storm is on */
+    step_to(app, 70);
     key(SDLK_F5, 0);
     key(SDLK_2, 0); /* all: newest first by default */
     key(SDLK_HOME, 0);
@@ -859,7 +859,7 @@ static void test_steady_frame_renders_no_text(void **state)
     (void)state;
     sd_app *app = make_app("steady", 1280, 800, 1.0, true);
     frame(app, 0);
-    step_to(app, 78);
+    step_to(app, 60);
     key(SDLK_F5, 0); /* paused: nothing changes from frame to frame */
     frame(app, 0);
     frame(app, 0);
