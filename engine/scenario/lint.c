@@ -176,6 +176,14 @@ static sd_status check_themes(sd_lint_list *l, const sd_storm *s)
             continue;
         const sd_content *c = th->content;
         const char *kind = sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind);
+        if (th->link && th->link != s->expect.link && !web_address(th->link))
+            st = add(l, SD_LINT_ERROR, th->line, "link",
+                     "write the whole address, like \"https://www.example.se/sida\" (it must "
+                     "start with https://, http:// or www. and have no spaces)",
+                     "storm '%s' theme '%s': link '%s' is not a web address", s->id, th->id,
+                     th->link);
+        if (st != SD_OK)
+            break;
         if (c == NULL || c->n_points == 0)
             st = add(l, SD_LINT_WARNING, th->line, "points",
                      "list the facts an answer to the theme gives, from what the scenario "

@@ -251,6 +251,10 @@ static const lint_case CASES[] = {
      "                     model = \"Vi öppnar på torsdag.\" },\n"
      "                   { id = \"hot\", kind = \"threat\", texts = { \"Akta dig.\" } } } }\n",
      NONE, W, 0, NULL, true},
+    {"theme_bad_link", false,
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+     "        themes = { { id = \"q\", texts = { \"När?\" }, link = \"example.se/q\" } } }\n",
+     "link", E, 6, "storm 's1' theme 'q': link 'example.se/q' is not a web address", false},
     {"theme_duplicate_texts", false,
      "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
      "        themes = { { id = \"q\", texts = { \"När?\", \"När?\" } } } }\n",
