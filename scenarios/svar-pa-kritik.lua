@@ -29,7 +29,7 @@
 --   * Falling behind (five or more waiting): a colleague offers to help (colleague_backup).
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
--- compression 6, ten minutes of real time. Everything is fictional.
+-- compression 4, 15 minutes of real time. Everything is fictional.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
 -- facts the description gives ("Fakta"), and their phrases are words only a reply that
