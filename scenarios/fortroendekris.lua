@@ -35,7 +35,7 @@
 --   * Falling behind: the manager insists on a colleague as backup; many overdue comments
 --     bring "Hallå, svarar ni inte?" follow-ups and a faster storm.
 --
--- Three simulated hours at compression 6: 30 minutes of real time. Everything is
+-- Three simulated hours at compression 3: one hour of real time. Everything is
 -- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
@@ -84,7 +84,8 @@ anmäl hot och personuppgifter, radera aldrig saklig kritik.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-25 08:00", -- a Wednesday
   duration = "3h",
-  compression = 6,            -- 3 simulated hours in 30 real minutes
+  compression = 3,            -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",            -- the workshop slot: the hour, briefing and debrief
   seed = 2503,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- Good handling keeps the storm near its declared pace; neglect can make it 2.5 times as fast.

@@ -1,7 +1,9 @@
 -- Introduktion: en förmiddag i Ekby kommuns kommentarsfält.
 --
--- Standardscenariot för `make run`. Två simulerade timmar på ungefär fem minuter
--- (compression 24). Allt här är påhittat: Ekby kommun, personerna och adresserna.
+-- Standardscenariot för `make run`. Två simulerade timmar på 30 minuter (compression 4):
+-- i en takt som en person hinner med, högst en ny sak att svara på per minut de första tio
+-- minuterna, så att skärmen hinner bli bekant. Allt här är påhittat: Ekby kommun,
+-- personerna och adresserna.
 --
 -- Det som händer, i tur och ordning:
 --   +0m   inlägg om ny sophämtning och ett välkomstmeddelande från en kollega
@@ -55,7 +57,8 @@ det stormar, och håll chefen informerad.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-17 09:00",
   duration = "2h",
-  compression = 24,
+  compression = 4,   -- två simulerade timmar på 30 minuter: en person hinner med
+  slot = "45m",      -- passet: 30 minuter, genomgång och återkoppling
   seed = 2026,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- håll stormen liten: snabba svar dämpar den till 0.7, obesvarade driver upp den till 1.5

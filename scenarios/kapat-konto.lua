@@ -16,7 +16,7 @@
 -- (c-parkering) keeps that deadline on purpose; everything about the hijack carries its
 -- own crisis target of 15-30 minutes.
 --
--- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 6 = 30 minutes):
+-- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 3 = one real hour):
 --   +0m   the weekend post about the spring market, and a colleague's hand-over note
 --   +6m   an everyday question (working-day deadline: Monday)
 --   +15m  hijack "hj": platform notice of a new login from an unknown device. The attacker
@@ -92,7 +92,8 @@ det verkligen var kommunen som skrev.]],
   role = "Redaktör i beredskap för sociala medier, Ekby kommun",
   start = "2026-03-20 17:40", -- a Friday
   duration = "3h",
-  compression = 6, -- 3 simulated hours in 30 real minutes
+  compression = 3, -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m", -- the workshop slot: the hour, briefing and debrief
   seed = 20,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- Office hours end at 16:30: the whole exercise is outside them (state.office_open false).

@@ -86,7 +86,8 @@ lämnas till pressansvarig och chefen ska få en lägesbild inom några minuter.
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-04-22 08:30",   -- a Wednesday
   duration = "3h",
-  compression = 6,              -- three simulated hours in 30 real minutes
+  compression = 3,              -- three simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",              -- the workshop slot: the hour, briefing and debrief
   seed = 4242,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   max_words = 90,

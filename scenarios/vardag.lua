@@ -115,6 +115,7 @@ radera aldrig saklig kritik.]],
   start = "2026-05-13 09:00",   -- onsdag; torsdag 14 maj är Kristi himmelsfärdsdag
   duration = "6d",              -- till tisdag 19 maj 09:00
   compression = 288,            -- sex dygn på 30 minuter
+  slot = "45m",                 -- passet: 30 minuter, genomgång och återkoppling
   seed = 513,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   office_hours = { "08:00", "16:30" },

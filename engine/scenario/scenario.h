@@ -228,6 +228,8 @@ typedef struct sd_scenario {
     sd_time start;
     int64_t duration;        /* seconds */
     double compression;      /* simulated seconds per real second */
+    int64_t slot;            /* the workshop slot it fits, real seconds (scenario{ slot =
+                                "1h" }); 0 = not given */
     uint64_t seed;
     const char *account_name, *account_handle;
     sd_calendar calendar;

@@ -732,6 +732,7 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
+    "slot",
     "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
     "words", "colleague", NULL};
 
@@ -787,6 +788,19 @@ static void read_scoring(lua_State *L, sd_scenario *sc, int t, bool *crisis_set,
     if (get_number(L, t, "troll_words", D, NULL, 0, 10000, &v))
         p->troll_words = (int)v;
     p->statement = read_content_field(L, sc, t, "statement", D, NULL);
+}
+
+/* slot = "1h" of scenario{}: the workshop slot the exercise fits, in real time (briefing
+ * and debrief included); stormdrill check compares it with duration / compression. */
+static void read_slot(lua_State *L, sd_scenario *sc)
+{
+    int64_t slot = 0;
+    if (!get_duration(L, 1, "slot", "scenario", NULL, &slot))
+        return;
+    if (slot < 60 || slot > 7 * 86400)
+        luaL_error(L, "scenario: field 'slot' must be between one minute and a week of real "
+                   "time, like \"45m\" or \"1h30m\"");
+    sc->slot = slot;
 }
 
 /* words = { "Kvarnby", ... } of scenario{}: words the spelling check accepts. */
@@ -1040,6 +1054,7 @@ static int l_scenario(lua_State *L)
         luaL_error(L, "scenario: duration must be at least one minute");
     sc->compression = 1;
     get_number(L, 1, "compression", D, NULL, 0.01, 1e6, &sc->compression);
+    read_slot(L, sc);
     double seed = 1;
     get_number(L, 1, "seed", D, NULL, 0, 9007199254740991.0, &seed);
     sc->seed = (uint64_t)seed;

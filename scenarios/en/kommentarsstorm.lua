@@ -89,7 +89,8 @@ a situation report within minutes.]],
   role = "Social media editor, Ekby municipality",
   start = "2026-04-22 08:30",   -- a Wednesday
   duration = "3h",
-  compression = 6,              -- three simulated hours in 30 real minutes
+  compression = 3,              -- three simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",              -- the workshop slot: the hour, briefing and debrief
   seed = 4242,
   account = { name = "Ekby Municipality", handle = "ekbykommun" },
   max_words = 90,

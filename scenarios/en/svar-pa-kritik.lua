@@ -32,7 +32,7 @@
 --   * Falling behind (five or more waiting): a colleague offers to help (colleague_backup).
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
--- compression 6, ten minutes of real time. Everything is fictional.
+-- compression 4, 15 minutes of real time. Everything is fictional.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
 -- facts the description gives ("The facts"), and their phrases are words only a reply that
@@ -71,7 +71,8 @@ handling. Never delete or hide legitimate criticism.]],
   role = "Social media editor, Ekby municipality",
   start = "2026-03-24 13:00", -- a Tuesday
   duration = "1h",
-  compression = 6,            -- the exception: ten minutes of real time
+  compression = 4,            -- one simulated hour in 15 real minutes
+  slot = "30m",                -- the workshop slot: 15 minutes, briefing and debrief
   seed = 2403,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   max_words = 80,

@@ -121,6 +121,7 @@ in public, leave the troll alone and never delete legitimate criticism.]],
   start = "2026-05-13 09:00",   -- Wednesday; Thursday 14 May is Ascension Day
   duration = "6d",              -- to Tuesday 19 May 09:00
   compression = 288,            -- six days in 30 minutes
+  slot = "45m",                 -- the workshop slot: 30 minutes, briefing and debrief
   seed = 513,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   office_hours = { "08:00", "16:30" },

@@ -317,13 +317,15 @@ static void write_case(const lint_case *c, char *path, size_t n)
     fclose(f);
 }
 
-/* The findings about contents (lint's check_content and its kin) show on most small files:
+/* The findings about contents (lint's check_content and its kin) and the load on one person
+ * (tests/unit/test_load.c has its own table) show on most small files:
  * a case counts them only when they are the finding it is about. */
 static bool relevant(const lint_case *c, const sd_lint_msg *m)
 {
     if (c->strict)
         return true;
-    static const char *const content_codes[] = {"points", "model", "statement", "message", NULL};
+    static const char *const content_codes[] = {"points", "model", "statement", "message",
+                                                "load", NULL};
     for (const char *const *k = content_codes; *k; k++)
         if (strcmp(m->code, *k) == 0)
             return c->code != NONE && strcmp(c->code, *k) == 0;
