@@ -1507,7 +1507,10 @@ static void read_themes(lua_State *L, sd_scenario *sc, sd_storm *s, size_t theme
         if (th == NULL)
             luaL_error(L, "out of memory");
         memset(th, 0, sizeof *th);
-        th->id = th->label = s->id;
+        /* Its label is what feedback calls it: words, not the storm's id. */
+        th->id = s->id;
+        th->label = sc->lang == SD_LANG_EN ? "the questions in the comment storm"
+                                           : "frågorna i kommentarsstormen";
         th->kind = SD_THEME_QUESTION;
         th->share = 1;
         th->direct = 0.1;

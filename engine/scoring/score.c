@@ -40,6 +40,8 @@ static const char *const fault_names[SD_FAULT_COUNT] = {
 #define STATEMENT_MIN_WORDS 12  /* without declared points: a statement says at least this much */
 #define SERIOUS_PENALTY 15.0    /* tone points per serious failure (courteous, private_data,
                                    name), whatever else was sent */
+#define NOTHING_PENALTY 6.0     /* tone points per reply that gave a person who asked
+                                   something none of it (nonsense, a template, a copy) */
 #define OVERFLOW_CAP 100.0      /* a dimension's penalties below 0 cost at most this much more */
 /* A storm's share of the speed score (docs/scoring.md, "Storms"): each theme one
  * component, its direct questions together one, its repeats together one. */
@@ -1183,6 +1185,30 @@ static bool failed(const sd_reply_score *rs, int k)
     return !(rs->pass >> k & 1);
 }
 
+/* A reply to someone who asked for something (key points, an authority, a channel) that
+ * gave none of it, or the same text sent to others who asked other things. */
+static bool said_nothing(const sd_reply_score *rs, const sd_res_item *it)
+{
+    if (it->expect->cls == SD_CLASS_TROLL || it->expect->cls == SD_CLASS_ILLEGAL)
+        return false; /* nobody asked: answering is the fault (response model) */
+    bool asked = rs->need > 0 || (rs->applies >> SD_TONE_REFER & 1) ||
+                 (rs->applies >> SD_TONE_CHANNEL & 1);
+    return (asked || rs->identical) && !reply_counts(rs);
+}
+
+/* The check whose feedback line carries NOTHING_PENALTY: the first of answers, refer and
+ * channel that failed, or -1. */
+static int nothing_check(const sd_reply_score *rs, const sd_res_item *it)
+{
+    if (!said_nothing(rs, it))
+        return -1;
+    static const int order[] = {SD_TONE_ANSWERS, SD_TONE_REFER, SD_TONE_CHANNEL};
+    for (size_t i = 0; i < 3; i++)
+        if (failed(rs, order[i]))
+            return order[i];
+    return -1;
+}
+
 static void score_tone(ctx *c)
 {
     sd_score *s = c->s;
@@ -1193,6 +1219,8 @@ static void score_tone(ctx *c)
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
             if (sd_tone_check_serious((sd_tone_check)k) && failed(&s->replies[i], k))
                 c->tone_penalty += SERIOUS_PENALTY;
+        if (nothing_check(&s->replies[i], &items[s->replies[i].item]) >= 0)
+            c->tone_penalty += NOTHING_PENALTY;
     }
     double base = s->n_replies ? acc / (double)s->n_replies : (s->expecting ? 0 : 100);
     s->tone = base - c->tone_penalty;
@@ -1223,6 +1251,7 @@ static void score_tone(ctx *c)
             continue;
         double lost = s->weights[1] * (100.0 - rs->score) / (double)s->n_replies;
         const sd_res_item *it = &items[rs->item];
+        int nothing = nothing_check(rs, it);
         /* The details of this reply's checks, recomputed once for its lines. */
         sd_tone_input in;
         sd_tone_result tr;
@@ -1232,7 +1261,8 @@ static void score_tone(ctx *c)
                 continue;
             bool serious = sd_tone_check_serious((sd_tone_check)k);
             double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w +
-                          (serious ? s->weights[1] * SERIOUS_PENALTY : 0);
+                          (serious ? s->weights[1] * SERIOUS_PENALTY : 0) +
+                          (k == nothing ? s->weights[1] * NOTHING_PENALTY : 0);
             /* the line's key: which way the answers check failed */
             const char *key = tone_keys[k];
             const sd_content *ct = it->expect->content;
