@@ -23,6 +23,19 @@ storm {
     "Jag har simmat där i trettio år.", "Finns det något alternativ?",
   },
   repeats = 0.05,
+  -- One theme whose every comment asks directly: each needs its own answer, so that
+  -- answer_every=10 scores 100,000 replies (as before storms were scored on coverage).
+  themes = {
+    { id = "badet", label = "att badet stänger", kind = "question", direct = 1, within = "30m",
+      points = {
+        { label = "beslutet togs av fullmäktige i mars", say = { "fullmäktige", "i mars" } },
+        { label = "Ekbyskolans bassäng öppen för allmänheten", say = { "Ekbyskolans bassäng", "skolans bassäng", "simhallen i Ekby" } },
+      },
+      need = 1,
+      model = "Jag förstår att beslutet väcker känslor. Kommunfullmäktige beslutade i mars att "
+          .. "stänga Ekbybadet. Ekbyskolans bassäng är öppen för allmänheten på kvällar och helger. "
+          .. "Läs mer på https://ekby.se/bad" },
+  },
   -- What a good reply says: scored replies are matched against these key points and
   -- spell-checked, as in the bundled storms.
   expect = {
