@@ -1356,6 +1356,19 @@ static void decision_words(const ctx *c, const sd_res_item *it, int taken, sd_bu
     sd_debrief_decisions(c->tx, wanted ? wanted : sd_debrief_wanted(it->expect), out);
 }
 
+/* The values of a fault line's names {name, item, decision, expected, class}, into vals. */
+static const char *const *fault_values(const ctx *c, const sd_res_item *it, int d,
+                                       sd_buf *wanted, const char **vals)
+{
+    decision_words(c, it, d, wanted);
+    vals[0] = item_name(it);
+    vals[1] = it->id;
+    vals[2] = vocab_text(c, SD_VOCAB_DECISION, d);
+    vals[3] = sd_buf_str(wanted);
+    vals[4] = sd_debrief_vocab(c->tx, SD_VOCAB_CLASS, it->expect->cls);
+    return vals;
+}
+
 static void add_fault(ctx *c, sd_fault f, int32_t item, const char *key, size_t n,
                       const char *const *names, const char *const *values)
 {
@@ -1545,10 +1558,10 @@ static void score_items_escalation(ctx *c)
                                  5, names, values);
                 }
             }
-            decision_words(c, it, d, &wanted);
+            /* The words of a fault line, made only for a fault (a million storm comments
+             * need none). */
             const char *names[] = {"name", "item", "decision", "expected", "class"};
-            const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d),
-                                    sd_buf_str(&wanted), sd_debrief_vocab(c->tx, SD_VOCAB_CLASS, e->cls)};
+            const char *vals[5];
             bool legit = it->has_author && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
             sd_review_mark m;
             bool reviewed = c->rv && sd_reviews_decision(c->rv, it->id, &m) && m.decision_ok >= 0;
@@ -1556,15 +1569,16 @@ static void score_items_escalation(ctx *c)
                 ; /* an evaluator found the decision right */
             else if (reviewed && m.decision_ok == 0 && !(e->fault & (1u << d)))
                 add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision_reviewed", 5, names,
-                          values);
+                          fault_values(c, it, d, &wanted, vals));
             else if (d == SD_DECISION_DELETE && legit)
                 add_fault(c, SD_FAULT_DELETED_CRITICISM, (int32_t)i, "fb.fault.deleted_criticism", 5,
-                          names, values);
+                          names, fault_values(c, it, d, &wanted, vals));
             else if (d == SD_DECISION_HIDE && legit && !(e->ok & (1u << SD_DECISION_HIDE)))
                 add_fault(c, SD_FAULT_HIDDEN_CRITICISM, (int32_t)i, "fb.fault.hidden_criticism", 5,
-                          names, values);
+                          names, fault_values(c, it, d, &wanted, vals));
             else if (e->fault & (1u << d))
-                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 5, names, values);
+                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 5, names,
+                          fault_values(c, it, d, &wanted, vals));
             /* Answering a troll or a threat at length, where monitoring or escalating was
              * right. */
             if (e->cls == SD_CLASS_TROLL || e->cls == SD_CLASS_ILLEGAL || (!e->answer && e->escalate))
@@ -1572,7 +1586,7 @@ static void score_items_escalation(ctx *c)
                     if (acts[a].kind == SD_ACT_REPLY && acts[a].text &&
                         body_words(acts[a].text) > (size_t)c->p->troll_words) {
                         add_fault(c, SD_FAULT_TROLL_REPLY, (int32_t)i, "fb.fault.troll_reply", 5,
-                                  names, values);
+                                  names, fault_values(c, it, d, &wanted, vals));
                         break;
                     }
             /* An individual case discussed in public instead of moved to case handling. */
@@ -1581,7 +1595,7 @@ static void score_items_escalation(ctx *c)
                 for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
                     if (acts[a].kind == SD_ACT_REPLY) {
                         add_fault(c, SD_FAULT_CASE_IN_PUBLIC, (int32_t)i, "fb.fault.case_in_public",
-                                  5, names, values);
+                                  5, names, fault_values(c, it, d, &wanted, vals));
                         break;
                     }
         }
