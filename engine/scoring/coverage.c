@@ -50,6 +50,15 @@ static void covers_of(const sd_cover_input *in, const sd_cover *cv, const char *
     }
 }
 
+/* When a comment of a theme is due: the theme's target after it arrived; with no target
+ * (within 0: the working-day deadline), the comment's own deadline, else a day. */
+static sd_time item_due(const sd_rec_theme *th, const sd_res_item *it)
+{
+    if (th->within > 0)
+        return it->arrival + th->within;
+    return it->deadline ? it->deadline : it->arrival + 86400;
+}
+
 static void answer_theme(sd_theme_cover *tc, sd_time t, sd_cover_by by, int32_t item)
 {
     if (tc->answered_at == 0 || t < tc->answered_at) {
@@ -124,7 +133,7 @@ sd_status sd_cover_compute(const sd_cover_input *in, sd_cover **out, sd_error *e
         sd_theme_cover *tc = &cv->themes[last_theme];
         if (tc->comments++ == 0) {
             tc->first = it->arrival;
-            tc->due = it->arrival + tc->theme->within;
+            tc->due = item_due(tc->theme, it);
         }
         if (!answerable(tc->theme->kind))
             tc->dangerous++;
@@ -220,12 +229,12 @@ sd_status sd_cover_compute(const sd_cover_input *in, sd_cover **out, sd_error *e
                         acts[j].kind == SD_ACT_DELETE)
                         h = acts[j].t;
             cv->handled[i] = h;
-            sd_time due = it->deadline ? it->deadline : it->arrival + tc->theme->within;
+            sd_time due = it->deadline ? it->deadline : item_due(tc->theme, it);
             if (h && h <= due)
                 tc->dangerous_in_time++;
             continue;
         }
-        sd_time due = it->arrival + tc->theme->within;
+        sd_time due = item_due(tc->theme, it);
         if (it->repeat_of) {
             if (tc->answered_at == 0 || tc->answered_at > due)
                 continue; /* nothing to refer to in time: the theme's own line says so */

@@ -549,7 +549,7 @@ static void score_speed(ctx *c)
         char count[32], total[32], target[32], taken[32];
         if (pt->kind == 0) {
             snprintf(count, sizeof count, "%zu", tc->comments);
-            fmt_minutes(target, sizeof target, (double)th->within);
+            fmt_minutes(target, sizeof target, (double)(tc->due - tc->first));
             const char *model = th->content && th->content->model ? th->content->model : "";
             const char *names[] = {"theme", "count", "target", "taken", "example"};
             if (tc->answered_at == 0) {

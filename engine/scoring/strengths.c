@@ -1,6 +1,8 @@
 /* strengths.c - what went well, from the results and their score (strengths.h). */
 #include "strengths.h"
 
+#include "coverage.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,55 +233,29 @@ static void count_moderation(const st_ctx *c, mod_counts *m)
     }
 }
 
-/* Themes of the storms answered in time, and the questions answered in time. */
+/* Themes of the storms answered in time, and the questions answered in time: from the
+ * score's coverage of the storms (coverage.h), so that what is praised is what was scored. */
 static void coverage(st_ctx *c)
 {
-    const sd_res_item *items = sd_results_items(c->r);
-    const sd_res_action *acts = sd_results_actions(c->r);
-    const sd_score *s = c->s;
-    size_t n_themes;
-    const sd_rec_theme *themes = sd_results_themes(c->r, &n_themes);
-    /* per declared theme: seen, covered in time, direct comments and those on time */
+    const sd_cover *cv = c->s->cover;
     size_t seen = 0, covered = 0, listed = 0;
     const char *labels[4];
-    for (size_t t = 0; t < n_themes && !c->oom; t++) {
-        const sd_rec_theme *th = &themes[t];
+    for (size_t t = 0; cv && t < cv->n_themes && !c->oom; t++) {
+        const sd_theme_cover *tc = &cv->themes[t];
+        const sd_rec_theme *th = tc->theme;
         if (!sd_debrief_theme_named(th) || th->kind == SD_THEME_THREAT ||
-            th->kind == SD_THEME_PERSONAL_DATA)
-            continue;
-        sd_time first = 0, answered = 0;
-        size_t direct = 0, direct_on_time = 0;
-        for (size_t i = 0; i < s->n_items; i++) {
-            const sd_res_item *it = &items[i];
-            if (!it->theme || !it->storm || strcmp(it->theme, th->id) != 0 ||
-                strcmp(it->storm, th->storm) != 0)
-                continue;
-            if (first == 0)
-                first = it->arrival;
-            if (it->direct && s->items[i].speed >= 0) {
-                direct++;
-                direct_on_time += s->items[i].speed >= 100;
-            }
-        }
-        if (first == 0)
+            th->kind == SD_THEME_PERSONAL_DATA || tc->comments == 0)
             continue;
         seen++;
-        for (size_t k = 0; k < s->n_replies && !answered; k++) {
-            const sd_reply_score *rs = &s->replies[k];
-            const sd_res_item *it = &items[rs->item];
-            if (rs->counts && acts[rs->action].kind == SD_ACT_REPLY && it->theme &&
-                strcmp(it->theme, th->id) == 0 && it->storm && strcmp(it->storm, th->storm) == 0)
-                answered = acts[rs->action].t;
-        }
-        if (answered && (th->within <= 0 || answered <= first + th->within)) {
+        if (tc->answered_at && tc->answered_at <= tc->due) {
             covered++;
             if (covered <= 3)
                 labels[covered - 1] = th->label;
         }
-        if (direct >= 2 && direct == direct_on_time && listed < MAX_THEME_STRENGTHS) {
+        if (tc->direct >= 2 && tc->direct == tc->direct_in_time && listed < MAX_THEME_STRENGTHS) {
             listed++;
             char n[24];
-            snprintf(n, sizeof n, "%zu", direct);
+            snprintf(n, sizeof n, "%zu", tc->direct);
             const char *names[] = {"count", "label"};
             const char *values[] = {n, th->label};
             add(c, SD_RULE_ANSWER_QUESTIONS, "questions_on_time", "st.questions_on_time.theme", 2,
@@ -296,6 +272,8 @@ static void coverage(st_ctx *c)
         add(c, SD_RULE_ACTIVE_IN_COMMENTS, "themes_covered", "st.themes_covered", 2, names, values);
         sd_buf_free(&list);
     }
+    const sd_res_item *items = sd_results_items(c->r);
+    const sd_score *s = c->s;
     /* the people outside the storms who expected an answer */
     size_t people = 0, on_time = 0;
     for (size_t i = 0; i < s->n_items; i++) {
