@@ -15,7 +15,8 @@
 --   (active_in_comments, act_fast, link, acknowledge), move individual cases out of the
 --   public thread (move_case, private_data), and apply the response model to a
 --   misunderstanding, justified criticism, a troll and an illegal threat that names a
---   civil servant's home address (response_model).
+--   civil servant's home address (response_model; hide or report it and escalate it to
+--   legal within 15 minutes, like every threat).
 --
 -- HOW IT REACTS
 --   * No statement published 25 minutes into the crisis (+30m): the storm doubles,
@@ -34,7 +35,7 @@
 --   * Falling behind: the manager insists on a colleague as backup; many overdue comments
 --     bring "Hallå, svarar ni inte?" follow-ups and a faster storm.
 --
--- Three simulated hours at compression 6: 30 minutes of real time. Everything is
+-- Three simulated hours at compression 3: one hour of real time. Everything is
 -- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
@@ -83,7 +84,8 @@ anmäl hot och personuppgifter, radera aldrig saklig kritik.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-25 08:00", -- a Wednesday
   duration = "3h",
-  compression = 6,            -- 3 simulated hours in 30 real minutes
+  compression = 3,            -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",            -- the workshop slot: the hour, briefing and debrief
   seed = 2503,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- Good handling keeps the storm near its declared pace; neglect can make it 2.5 times as fast.
@@ -174,6 +176,14 @@ internal {
 }
 
 -- ---- stormen under morgoninlägget ----
+-- Det ett svar till stormen inte får säga (samma som för de enskilda kommentarerna).
+local UNDVIK = {
+  { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
+  { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
+  { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
+  { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
+}
+
 storm {
   id = "s1", on = "p1",
   from = "+5m", to = "+2h50m",
@@ -182,55 +192,125 @@ storm {
   curve = { { "+0m", 0.3 }, { "+15m", 1 }, { "+1h30m", 1 }, { "+2h45m", 0.4 } },
   moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 0.7 },
   texts = {
-    calm = {
-      "Var kan man läsa själva granskningen?",
-      "Vem ansvarar för fastigheterna, är det kommunen eller ett bolag?",
-      "Gäller det här bara B-flygeln eller hela skolan?",
-    },
-    worried = {
-      "Mitt barn går i B-flygeln. Är det farligt att gå dit i dag?",
-      "Min dotter har haft ont i huvudet i flera månader. Ska vi gå till vårdcentralen?",
-      "Finns det mögel på fler skolor i Ekby? Min son går på Tallbackaskolan.",
-      "Vart ska barnen ta vägen nu? Vi jobbar båda två.",
-      "Hur vet vi att paviljongerna är bättre?",
-    },
-    frustrated = {
-      "Två år! Personalen varnade i två år och ingen gjorde något.",
-      "Varför får vi föräldrar läsa om det här i tidningen i stället för från skolan?",
-      "Jag ringde skolan i höstas om lukten och fick höra att det var ventilationen.",
-      "Ni lägger ut inlägg om kollo medan våra barn sitter i mögel. Allvarligt?",
-    },
-    angry = {
-      "Vem tar ansvar för det här? Någon måste avgå.",
-      "Skandal. Ni har chansat med barnens hälsa för att spara pengar.",
-      "Hur ska vi kunna lita på något kommunen säger nu?",
-    },
+    -- trollen har inget tema
     troll = {
       "Mögel är väl bra för immunförsvaret, sluta gnäll 😂",
       "Riv hela Ekby och börja om, ingen skulle sakna det.",
     },
   },
+  -- Vad kommentarerna handlar om. Nyckelpunkterna och modellsvaren är fakta som scenariot
+  -- självt ger ("Fakta för svaren" i beskrivningen, chefens och pressansvarigas
+  -- meddelanden), och ingen nyckelpunkts fraser står i temats egna texter.
+  themes = {
+    { id = "flygeln", label = "vad som stängs", kind = "question", share = 2,
+      texts = {
+        calm = { "Gäller det här bara B-flygeln eller hela skolan?" },
+        worried = { "Mitt barn går i B-flygeln. Är det farligt att gå dit i dag?" },
+        any = { "Gäller det här bara B-flygeln eller hela skolan?",
+                "Mitt barn går i B-flygeln. Är det farligt att gå dit i dag?" },
+      },
+      points = {
+        { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+        { label = "förskoleklassen och A-flygeln berörs inte", say = { "förskoleklass", "berörs inte" } },
+        { label = "distansundervisning torsdag och fredag", say = { "distansundervisning", "distans" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "B-flygeln är stängd från i dag efter granskningen om fukt och mögel, och torsdag "
+          .. "och fredag har klasserna distansundervisning. Skolan rivs inte: förskoleklassen och A-flygeln berörs inte. "
+          .. "Allt vi vet finns på " .. FAKTA },
+    { id = "halsan", label = "barnens hälsa", kind = "question", share = 1.5, link = KONTAKT,
+      texts = {
+        worried = { "Min dotter har haft ont i huvudet i flera månader. Ska vi gå till vårdcentralen?" },
+        any = { "Min dotter har haft ont i huvudet i flera månader. Ska vi gå till vårdcentralen?" },
+      },
+      points = {
+        { label = "skolsköterskan tar frågor om ett barns hälsa", say = { "skolsköterska", "skolsköterskan" } },
+        { label = "via skolans kontaktsida", say = { "kontaktsida", "kontaktsidan" } },
+      },
+      need = 1,
+      avoid = { UNDVIK[1],
+                { label = "diskuterar barnets hälsa öppet", say = { "beror på möglet", "huvudvärk" } } },
+      model = "Jag förstår att du är orolig. B-flygeln, där fukten och möglet finns, är stängd "
+          .. "från i dag. Frågor om ditt barns hälsa tar skolsköterskan, som du når via skolans "
+          .. "kontaktsida: " .. KONTAKT .. " Skriv helst inga fler uppgifter om hälsan här. Allt "
+          .. "vi vet om skolan finns på faktasidan." },
+    { id = "paviljongerna", label = "var klasserna går nu", kind = "question", share = 2,
+      texts = {
+        worried = { "Vart ska barnen ta vägen nu? Vi jobbar båda två.",
+                    "Hur vet vi att paviljongerna är bättre?" },
+        any = { "Vart ska barnen ta vägen nu? Vi jobbar båda två." },
+      },
+      points = {
+        { label = "klasserna flyttar tillsammans till Ekby sporthall från måndag", say = { "sporthall", "tillsammans" } },
+        { label = "distansundervisning torsdag och fredag", say = { "distansundervisning", "distans" } },
+        { label = "skolbuss kl. 7.45 från skolan", say = { "skolbuss", "7.45" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "B-flygeln är stängd efter granskningen om fukt och mögel. Klasserna flyttar "
+          .. "tillsammans till paviljonger vid Ekby sporthall från måndag, och torsdag och fredag har de distansundervisning. Från måndag går en skolbuss "
+          .. "från Björkängsskolan kl. 7.45 varje morgon och tillbaka efter skoldagen. Läs mer "
+          .. "på " .. FAKTA },
+    { id = "granskningen", label = "granskningen och andra skolor", kind = "question", share = 1.5,
+      texts = {
+        calm = { "Var kan man läsa själva granskningen?" },
+        worried = { "Finns det mögel på fler skolor i Ekby? Min son går på Tallbackaskolan." },
+        any = { "Var kan man läsa själva granskningen?" },
+      },
+      points = {
+        { label = "allt samlas på faktasidan", say = { "faktasida", "faktasidan", "allt vi vet" } },
+        { label = "granskningen tas upp i fullmäktige i april", say = { "april", "fullmäktige" } },
+        { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+      },
+      need = 1,
+      avoid = { UNDVIK[1], UNDVIK[2],
+                { label = "lovar att andra skolor är fria från mögel", say = { "inga andra skolor", "inget mögel" } } },
+      model = "Revisorernas granskning tas upp i kommunfullmäktige i april, och en oberoende "
+          .. "fuktutredning är beställd. Allt vi vet samlar vi på faktasidan: " .. FAKTA },
+    { id = "tystnad", label = "att föräldrarna fick veta det genom tidningen", kind = "complaint",
+      share = 2.5,
+      texts = {
+        frustrated = {
+          "Varför får vi föräldrar läsa om det här i tidningen i stället för från skolan?",
+          "Jag ringde skolan i höstas om lukten och fick höra att det var ventilationen.",
+          "Ni lägger ut inlägg om kollo medan våra barn sitter i mögel. Allvarligt?",
+        },
+        any = { "Varför får vi föräldrar läsa om det här i tidningen i stället för från skolan?" },
+      },
+      points = {
+        { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
+        { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Jag förstår att du är besviken, och du har rätt i att ni borde ha fått veta det "
+          .. "från oss. B-flygeln är stängd från i dag efter granskningen om fukt och mögel. I "
+          .. "morgon kl. 18 har vi informationsmöte för vårdnadshavare i sporthallen. Allt vi vet "
+          .. "finns på " .. FAKTA },
+    { id = "ansvar", label = "vem som tar ansvar", kind = "complaint", share = 2.5,
+      texts = {
+        calm = { "Vem ansvarar för fastigheterna, är det kommunen eller ett bolag?" },
+        frustrated = { "Två år! Personalen varnade i två år och ingen gjorde något." },
+        angry = {
+          "Vem tar ansvar för det här? Någon måste avgå.",
+          "Skandal. Ni har chansat med barnens hälsa för att spara pengar.",
+          "Hur ska vi kunna lita på något kommunen säger nu?",
+        },
+        any = { "Två år! Personalen varnade i två år och ingen gjorde något." },
+      },
+      points = {
+        { label = "granskningen tas upp i fullmäktige i april", say = { "april", "fullmäktige" } },
+        { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
+        { label = "förvaltningschefen svarar på informationsmötet", say = { "informationsmöte", "förvaltningschef" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Jag förstår att du är arg, och kritiken är befogad. Revisorernas granskning tas "
+          .. "upp i kommunfullmäktige i april, och en oberoende fuktutredning är beställd. "
+          .. "Förvaltningschefen svarar på frågor på informationsmötet i morgon kl. 18 i "
+          .. "sporthallen. Läs mer på " .. FAKTA },
+  },
   repeats = 0.12,
   expect = { within = "20m", link = FAKTA, class = "dissatisfied",
              fault = { "delete", "hide" },
-             rules = { "implicit_question", "active_in_comments", "act_fast" },
-             -- one answer for every storm comment: at least one of the facts
-             points = {
-               { label = "B-flygeln är stängd från i dag", say = { "stängd", "stängs", "stängt" } },
-               { label = "en oberoende fuktutredning är beställd", say = { "fuktutredning", "utredning" } },
-               { label = "informationsmöte i morgon kl. 18", say = { "informationsmöte", "kl. 18", "klockan 18" } },
-             },
-             need = 1,
-             avoid = {
-               { label = "spekulerar om hälsa eller orsak", say = { "ingen fara", "inte farligt", "troligen", "förmodligen" } },
-               { label = "skyller på någon", say = { "inte vårt fel", "fastighetsavdelningens fel", "rektorns fel" } },
-               { label = "lovar ansvar eller ersättning", say = { "vi lovar", "ersättning", "ska avgå" } },
-               { label = "låter defensiv", say = { "stämmer inte", "överdriv", "sprida rykten" } },
-             },
-             model = "Jag förstår att du är orolig. B-flygeln är stängd från i dag, och klasserna flyttar "
-                 .. "till paviljonger vid Ekby sporthall från måndag. En oberoende fuktutredning är "
-                 .. "beställd. I morgon kl. 18 har vi informationsmöte i sporthallen. Allt vi vet finns på "
-                 .. FAKTA },
+             rules = { "implicit_question", "active_in_comments", "act_fast" } },
 }
 
 -- ---- enskilda kommentarer, meddelanden och mediefrågor ----
@@ -338,9 +418,11 @@ comment {
   id = "c-hot", at = "+32m", on = "p1", author = "ulf",
   text = "Fastighetschefen Kent Lindqvist bor på Ekvägen 12 i Ekby. Dags att någon hälsar "
       .. "på honom och visar vad vi tycker. Han har förstört våra barns lungor.",
-  -- olagligt: ett hot och en privat adress. Dölj och anmäl; bevaka inte, svara inte.
+  -- olagligt: ett hot och en privat adress. Dölj och anmäl, och lämna det till juristerna
+  -- (polisanmälan) inom en kvart; radera inte (bevisen), bevaka inte, svara inte.
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "private_data", "act_fast" } },
 }
 
 comment {

@@ -1,7 +1,9 @@
 -- Introduktion: en förmiddag i Ekby kommuns kommentarsfält.
 --
--- Standardscenariot för `make run`. Två simulerade timmar på ungefär fem minuter
--- (compression 24). Allt här är påhittat: Ekby kommun, personerna och adresserna.
+-- Standardscenariot för `make run`. Två simulerade timmar på 30 minuter (compression 4):
+-- i en takt som en person hinner med, högst en ny sak att svara på per minut de första tio
+-- minuterna, så att skärmen hinner bli bekant. Allt här är påhittat: Ekby kommun,
+-- personerna och adresserna.
 --
 -- Det som händer, i tur och ordning:
 --   +0m   inlägg om ny sophämtning och ett välkomstmeddelande från en kollega
@@ -55,7 +57,8 @@ det stormar, och håll chefen informerad.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-17 09:00",
   duration = "2h",
-  compression = 24,
+  compression = 4,   -- två simulerade timmar på 30 minuter: en person hinner med
+  slot = "45m",      -- passet: 30 minuter, genomgång och återkoppling
   seed = 2026,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- håll stormen liten: snabba svar dämpar den till 0.7, obesvarade driver upp den till 1.5
@@ -193,6 +196,11 @@ internal {
 }
 
 -- ---- del 2: en liten storm ----
+-- Det ett svar till stormen inte får säga.
+local UNDVIK = {
+  { label = "spekulerar", say = { "troligen", "förmodligen", "kanske" } },
+  { label = "skyller på någon annan", say = { "inte vårt fel", "leverantörens fel" } },
+}
 post {
   id = "p2", at = "+50m",
   text = "Viktigt: Ekby återvinningscentral håller stängt i dag och i morgon efter ett "
@@ -205,47 +213,79 @@ storm {
   count = 50, curve = "ramp",
   moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 1 },
   texts = {
-    calm = {
-      "Vet ni när den öppnar igen?",
-      "Kan man lämna grovsopor någon annanstans under tiden?",
-    },
-    worried = {
-      "Jag har ett släp fullt med trädgårdsavfall, vad gör jag nu?",
-      "Gäller det farligt avfall också? Jag har gamla färgburkar.",
-      "Kommer ni att förlänga öppettiderna när det öppnar igen?",
-    },
-    frustrated = {
-      "Jag åkte dit i morse och stod framför en stängd grind. Varför stod det ingenting i går?",
-      "Tog ledigt en förmiddag för det här. Suck.",
-      "Varför får vi alltid veta sånt här i sista minuten?",
-    },
-    angry = {
-      "Vad betalar vi avgifter för egentligen?",
-      "Helt oacceptabelt. Någon borde ta ansvar för det här.",
-    },
+    -- trollen har inget tema
     troll = {
       "Stäng hela kommunen i stället, ingen skulle märka skillnad.",
       "Haha, typiskt Ekby. Inget fungerar.",
     },
   },
+  -- Vad kommentarerna handlar om. Nyckelpunkterna och modellsvaren är fakta som scenariot
+  -- självt ger (inlägget och "Fakta för svaren" i beskrivningen), och ingen nyckelpunkts
+  -- fraser står i temats egna texter.
+  themes = {
+    { id = "oppnar", label = "när återvinningscentralen öppnar", kind = "question", share = 3,
+      texts = {
+        calm = { "Vet ni när den öppnar igen?" },
+        worried = { "Gäller det farligt avfall också? Jag har gamla färgburkar.",
+                    "Kommer ni att förlänga öppettiderna när det öppnar igen?" },
+        any = { "Vet ni när den öppnar igen?" },
+      },
+      points = {
+        { label = "öppnar igen torsdag 19 mars kl. 7", say = { "torsdag", "19 mars" } },
+      },
+      avoid = UNDVIK,
+      model = "Återvinningscentralen är stängd efter ett maskinhaveri och öppnar igen torsdag den "
+          .. "19 mars klockan 7. Läs mer på " .. ATERVINNING },
+    { id = "tradgard", label = "trädgårdsavfall och grovsopor", kind = "question", share = 2,
+      texts = {
+        calm = { "Kan man lämna grovsopor någon annanstans under tiden?" },
+        worried = { "Jag har ett släp fullt med trädgårdsavfall, vad gör jag nu?" },
+        any = { "Jag har ett släp fullt med trädgårdsavfall, vad gör jag nu?" },
+      },
+      points = {
+        { label = "trädgårdsavfall till kompostplatsen i Norrby", say = { "kompostplats", "Norrby" } },
+        { label = "öppnar igen torsdag 19 mars", say = { "torsdag", "19 mars" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Återvinningscentralen är stängd efter ett maskinhaveri. Trädgårdsavfall kan du "
+          .. "lämna på kompostplatsen i Norrby så länge, och allt annat tar vi emot igen från "
+          .. "torsdag den 19 mars klockan 7. Läs mer på " .. ATERVINNING },
+    { id = "besked", label = "att beskedet kom sent", kind = "complaint", share = 3,
+      texts = {
+        frustrated = {
+          "Jag åkte dit i morse och stod framför en stängd grind. Varför stod det ingenting i går?",
+          "Tog ledigt en förmiddag för det här. Suck.",
+          "Varför får vi alltid veta sånt här i sista minuten?",
+        },
+        any = { "Varför får vi alltid veta sånt här i sista minuten?" },
+      },
+      points = {
+        { label = "stängt efter ett maskinhaveri", say = { "maskinhaveri", "haveri" } },
+        { label = "öppnar igen torsdag 19 mars", say = { "torsdag", "19 mars" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Jag förstår att det är besvärligt, och vi beklagar. Återvinningscentralen "
+          .. "stängdes oväntat efter ett maskinhaveri och öppnar igen torsdag den 19 mars "
+          .. "klockan 7. Läs mer på " .. ATERVINNING },
+    { id = "avgifter", label = "vad avgifterna går till", kind = "complaint", share = 2,
+      texts = {
+        angry = { "Vad betalar vi avgifter för egentligen?",
+                  "Helt oacceptabelt. Någon borde ta ansvar för det här." },
+        any = { "Helt oacceptabelt. Någon borde ta ansvar för det här." },
+      },
+      points = {
+        { label = "stängt efter ett maskinhaveri", say = { "maskinhaveri", "haveri" } },
+        { label = "öppnar igen torsdag 19 mars", say = { "torsdag", "19 mars" } },
+        { label = "trädgårdsavfall till kompostplatsen i Norrby", say = { "kompostplats", "Norrby" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Jag förstår att du är arg, och vi beklagar. Återvinningscentralen är stängd efter "
+          .. "ett maskinhaveri och öppnar igen torsdag den 19 mars klockan 7. Trädgårdsavfall kan "
+          .. "du lämna på kompostplatsen i Norrby så länge. Läs mer på " .. ATERVINNING },
+  },
   repeats = 0.1,
   -- trollens kommentarer behåller trollstandarden (bevaka, dölj eller anmäl)
-  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete",
-    -- ett svar för alla kommentarer i stormen: minst en av faktapunkterna
-    points = {
-      { label = "öppnar igen torsdag 19 mars", say = { "torsdag", "19 mars" } },
-      { label = "trädgårdsavfall till kompostplatsen i Norrby", say = { "kompostplats", "Norrby" } },
-      { label = "stängt efter ett maskinhaveri", say = { "maskinhaveri", "haveri" } },
-    },
-    need = 1,
-    avoid = {
-      { label = "spekulerar", say = { "troligen", "förmodligen", "kanske" } },
-      { label = "skyller på någon annan", say = { "inte vårt fel", "leverantörens fel" } },
-    },
-    model = "Jag förstår att det är besvärligt, och vi beklagar. Återvinningscentralen är "
-        .. "stängd efter ett maskinhaveri och öppnar igen torsdag den 19 mars klockan 7. "
-        .. "Trädgårdsavfall kan du lämna på kompostplatsen i Norrby så länge. Läs mer på "
-        .. ATERVINNING },
+  expect = { within = "20m", link = ATERVINNING, class = "dissatisfied", fault = "delete" },
 }
 
 internal {
@@ -296,9 +336,11 @@ on("delete", function(a)
   end
 end)
 
--- När det stormar ber chefen dig ta in en kollega som backup (en gång).
+-- När det stormar ber chefen dig ta in en kollega som backup (en gång), om du inte redan
+-- har gjort det.
 when(function(s)
   return s.minute >= 60 and (s.waiting >= 5 or s.minute >= 70)
+      and not s.escalated.colleague_backup
 end, function(s)
   inject {
     kind = "internal", id = "i-backup", from = "manager",

@@ -16,7 +16,7 @@
 -- (c-parkering) keeps that deadline on purpose; everything about the hijack carries its
 -- own crisis target of 15-30 minutes.
 --
--- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 6 = 30 minutes):
+-- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 3 = one real hour):
 --   +0m   the weekend post about the spring market, and a colleague's hand-over note
 --   +6m   an everyday question (working-day deadline: Monday)
 --   +15m  hijack "hj": platform notice of a new login from an unknown device. The attacker
@@ -92,7 +92,8 @@ det verkligen var kommunen som skrev.]],
   role = "Redaktör i beredskap för sociala medier, Ekby kommun",
   start = "2026-03-20 17:40", -- a Friday
   duration = "3h",
-  compression = 6, -- 3 simulated hours in 30 real minutes
+  compression = 3, -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m", -- the workshop slot: the hour, briefing and debrief
   seed = 20,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   -- Office hours end at 16:30: the whole exercise is outside them (state.office_open false).
@@ -249,6 +250,13 @@ media {
   expect = { rules = "public_record" },
 }
 
+-- Det ett svar till de oroliga inte får säga.
+local UNDVIK = {
+  { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
+  { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
+  { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
+}
+
 -- Worried followers on the weekend post: the attacker also sent private messages with the
 -- scam link, so the worry starts whether or not an attacker post ever shows.
 storm {
@@ -256,48 +264,94 @@ storm {
   curve = { { "+0m", 0.6 }, { "+20m", 1.3 }, { "+1h", 1 }, { "+1h55m", 0.3 } },
   moods = { calm = 1, worried = 4, frustrated = 2, angry = 1, troll = 0.6 },
   texts = {
-    calm = {
-      "Jag fick ett meddelande från er om presentkort. Stämmer det?",
-      "Är vårmarknaden kvar i morgon trots allt det här?",
-    },
-    worried = {
-      "Är ert konto hackat? Jag har fått ett konstigt meddelande från er.",
-      "Min mamma klickade på länken om presentkortet. Är det farligt?",
-      "Vad ska man göra om man redan har fyllt i sina uppgifter?",
-      "Kan man lita på det som står på er sida just nu?",
-    },
-    frustrated = {
-      "Varför säger ni ingenting? Folk blir lurade hela kvällen.",
-      "Hur kan en kommun ha så dålig säkerhet på sitt konto?",
-    },
-    angry = {
-      "Det är skandal att kommunens konto sprider bedrägerier. Vem tar ansvar?",
-      "Jag har blivit av med pengar på grund av er. Vad tänker ni göra?",
-    },
+    -- trollen har inget tema
     troll = {
       "Haha, kommunen kan inte ens hålla koll på ett lösenord.",
       "Presentkort från kommunen, det var det roligaste jag hört.",
     },
   },
+  -- Vad kommentarerna handlar om. Nyckelpunkterna och modellsvaren är fakta som scenariot
+  -- självt ger ("Fakta för svaren" i beskrivningen och inlägget om vårmarknaden), och ingen
+  -- nyckelpunkts fraser står i temats egna texter.
+  themes = {
+    { id = "presentkort", label = "presentkortet", kind = "rumour", share = 2,
+      texts = {
+        calm = { "Jag fick ett meddelande från er om presentkort. Stämmer det?" },
+        any = { "Jag fick ett meddelande från er om presentkort. Stämmer det?" },
+      },
+      points = {
+        { label = "kommunen delar aldrig ut presentkort", say = { "aldrig ut presentkort", "delar aldrig ut", "delar inte ut" } },
+        { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Nej, kommunen delar aldrig ut presentkort och ber aldrig om kortuppgifter i "
+          .. "sociala medier. Vårt konto har kapats i kväll, och meddelandet kommer inte från "
+          .. "oss: klicka inte på länken. Vi tar bort inläggen. Läs mer på " .. BEDRAGERI },
+    { id = "kapat", label = "om kontot är kapat", kind = "question", share = 3,
+      texts = {
+        worried = { "Är ert konto hackat? Jag har fått ett konstigt meddelande från er.",
+                    "Kan man lita på det som står på er sida just nu?" },
+        any = { "Är ert konto hackat? Jag har fått ett konstigt meddelande från er." },
+      },
+      points = {
+        { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
+        { label = "klicka inte på länken", say = { "klicka inte" } },
+        { label = "vi tar bort angriparens inlägg", say = { "tar bort" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Ja, vårt konto har kapats i kväll. Inläggen och meddelandena om presentkort kommer "
+          .. "inte från oss, så klicka inte på länken. Vi säkrar kontot och tar bort inläggen. "
+          .. "Läs mer på " .. BEDRAGERI },
+    { id = "uppgifter", label = "den som har lämnat sina uppgifter", kind = "question", share = 2.5,
+      texts = {
+        worried = { "Min mamma klickade på länken om presentkortet. Är det farligt?",
+                    "Vad ska man göra om man redan har fyllt i sina uppgifter?" },
+        any = { "Vad ska man göra om man redan har fyllt i sina uppgifter?" },
+      },
+      points = {
+        { label = "ring banken och spärra kortet", say = { "bank", "banken", "spärra" } },
+        { label = "polisanmäl bedrägeriet", say = { "polisanmäl", "polisanmälan" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Den som har lämnat kortuppgifter ska ringa sin bank och spärra kortet, och kan "
+          .. "polisanmäla bedrägeriet. Länken kommer inte från oss: vårt konto har kapats, och vi "
+          .. "tar bort inläggen. Läs mer på " .. BEDRAGERI },
+    { id = "marknaden", label = "vårmarknaden i morgon", kind = "question", share = 1, link = MARKNAD,
+      texts = {
+        calm = { "Är vårmarknaden kvar i morgon trots allt det här?" },
+        any = { "Är vårmarknaden kvar i morgon trots allt det här?" },
+      },
+      points = {
+        { label = "i morgon lördag kl. 10-15 på Stortorget", say = { "lördag", "10-15", "Stortorget" } },
+        { label = "Torggaraget är öppet och gratis", say = { "Torggaraget", "gratis" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Ja, vårmarknaden blir av i morgon lördag klockan 10-15 på Stortorget, även om vårt "
+          .. "konto har kapats i kväll. Inläggen om presentkort kommer inte från oss: klicka inte "
+          .. "på länken. Stortorget är avstängt för bilar, men Torggaraget intill är öppet och "
+          .. "gratis. Läs mer på " .. MARKNAD },
+    { id = "ansvar", label = "kommunens ansvar för kontot", kind = "complaint", share = 2,
+      texts = {
+        frustrated = { "Varför säger ni ingenting? Folk blir lurade hela kvällen.",
+                       "Hur kan en kommun ha så dålig säkerhet på sitt konto?" },
+        angry = { "Det är skandal att kommunens konto sprider bedrägerier. Vem tar ansvar?",
+                  "Jag har blivit av med pengar på grund av er. Vad tänker ni göra?" },
+        any = { "Varför säger ni ingenting? Folk blir lurade hela kvällen." },
+      },
+      points = {
+        { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
+        { label = "vi tar bort inläggen", say = { "tar bort", "tvåfaktor" } },
+        { label = "ring banken om du har lämnat uppgifter", say = { "bank", "banken", "spärra" } },
+      },
+      need = 1, avoid = UNDVIK,
+      model = "Jag förstår att du är arg, och vi beklagar. Vårt konto har kapats i kväll, och "
+          .. "inläggen och meddelandena om presentkort kommer inte från oss. Vi säkrar kontot och "
+          .. "tar bort inläggen. Har du lämnat kortuppgifter, ring din bank och spärra kortet. "
+          .. "Läs mer på " .. BEDRAGERI },
+  },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",
-             rules = { "active_in_comments", "act_fast" },
-             -- one answer for every storm comment: at least one of the facts
-             points = {
-               { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
-               { label = "ring banken om du lämnat uppgifter", say = { "bank", "banken", "spärra" } },
-               { label = "klicka inte på länken", say = { "klicka inte" } },
-             },
-             need = 1,
-             avoid = {
-               { label = "spekulerar om vem som ligger bakom", say = { "troligen", "förmodligen", "ryska", "hackare från" } },
-               { label = "lovar ersättning", say = { "vi ersätter", "vi lovar", "får pengarna tillbaka" } },
-               { label = "ber om kortuppgifter", say = { "skicka ditt kortnummer", "skriv ditt kortnummer", "dina kortuppgifter här" } },
-             },
-             model = "Jag förstår att du är orolig. Vårt konto har kapats i kväll, och inläggen och "
-                 .. "meddelandena om presentkort kommer inte från oss. Klicka inte på länken. Vi tar "
-                 .. "bort inläggen. Har du lämnat kortuppgifter, ring din bank och spärra kortet. Läs "
-                 .. "mer på " .. BEDRAGERI },
+             rules = { "active_in_comments", "act_fast" } },
 }
 
 -- ---- callbacks ----

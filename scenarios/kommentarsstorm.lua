@@ -4,8 +4,14 @@
 -- A storming comment field after an unpopular decision. The evening before, Ekby's
 -- culture and leisure committee decided to close the district library in Norrby. The
 -- morning post about it draws a storm that rises to a few hundred comments an hour:
--- mostly angry, frustrated and worried residents, some trolls, many repeats. Inside it
--- sit the items a real morning like this brings:
+-- mostly angry, frustrated and worried residents, some trolls, many repeats. Its
+-- comments stand for six themes: the homework help, the mobile library and audiobooks,
+-- the staff, the rumour that the premises are sold, the cost and the saving (criticism),
+-- and the public meeting / appealing. Each theme wants one good public answer (pin it:
+-- the readers see it at the top); the few who ask us directly (about one in ten of a
+-- question theme's comments) want their own answer, repeats a reference to the answer,
+-- and trolls nothing (triage, not a reply to every comment). Inside the storm sit the
+-- items a real morning like this brings:
 --   * a plain question, justified criticism and a misunderstanding (the premises are
 --     "to be sold") - answer, acknowledge first, correct the facts, give the link
 --     (answer_questions, acknowledge, link, response_model, strengthen_message);
@@ -17,33 +23,35 @@
 --     press officer within 20 minutes (inform_up, public_record);
 --   * the manager asking for a situation report, to be acknowledged within 10 minutes
 --     (inform_up, analyse_volume).
--- Crisis targets are minutes, not days: 20 minutes per storm comment, manager and
+-- Crisis targets are minutes, not days: 20 minutes per theme and direct question, manager and
 -- colleague backup within 20 minutes of the storm's start, press officer and a
 -- statement within 45 minutes (get_backup, show_action, act_fast, active_in_comments).
 --
 -- HOW IT REACTS
 --   * A statement (publish) after the storm starts calms the storm (rate x0.8) and draws
 --     a thank-you from a resident.
---   * Every 10 minutes the scenario looks at the storm comments whose 20-minute target
---     has just passed: if most got a good answer in time (greeting with the first name,
+--   * Every 10 minutes the scenario looks at the storm's direct questions whose 20-minute
+--     target has just passed: if most got a good answer in time (greeting with the first name,
 --     sign-off, short, no "!!", or a reference to the earlier answer) the storm calms
 --     further; if most were ignored or answered badly it grows. The engine's audience
---     model works on top of this.
+--     model works on top of this: a theme left without an answer feeds the storm, an
+--     answered and pinned one calms it (docs/scoring.md, "The audience model").
 --   * Deleting legitimate criticism (anything authored that is not a troll or the
 --     threat) makes the storm grow at once (x1.25 per delete, up to x1.8); the first delete
 --     brings a comment about censorship, the second an article in Ekby Tidning and an
 --     internal message from the press officer.
 --   * The threat left visible for 20 minutes brings a worried colleague's message.
 --   * No statement 35 minutes into the storm brings the press officer asking for one.
---   * Many overdue answers and no backup bring the manager asking you to bring in a
---     colleague. Birgitta's justified criticism left unanswered for 30 minutes brings
+--   * Overdue answers (5 or more) or two themes past their 20 minutes without an answer,
+--     and no backup, bring the manager asking you to bring in a colleague. Birgitta's justified criticism left unanswered for 30 minutes brings
 --     her back, angrier.
 --   * The manager asks for the situation report once the storm has passed 60 comments
 --     (not before 30 minutes in), or at the latest 50 minutes in.
 -- Three answer templates and two prepared facilitator injects are at the end.
 -- Everything is fictional: Ekby kommun, Norrby, the people and the example.se addresses.
 --
--- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- What a good reply says (expect.points, refer, channel, avoid, model; a theme's the same
+-- fields): the key points are
 -- facts the scenario itself gives (the post, the colleague's and the press officer's
 -- messages and "Fakta för svaren" in the description), and their phrases are words only a
 -- reply that gives the fact contains, never words of the question. A model answer is the
@@ -78,7 +86,8 @@ lämnas till pressansvarig och chefen ska få en lägesbild inom några minuter.
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-04-22 08:30",   -- a Wednesday
   duration = "3h",
-  compression = 6,              -- three simulated hours in 30 real minutes
+  compression = 3,              -- three simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",              -- the workshop slot: the hour, briefing and debrief
   seed = 4242,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   max_words = 90,
@@ -174,6 +183,70 @@ comment {
         .. "om beslutet på " .. BESLUT },
 }
 
+-- The storm's texts per theme and mood (the themes below declare them; compose adds the
+-- mood's tails). No text contains a phrase of its theme's key points: a reply that only
+-- echoes the question meets none of them.
+local TEXTS = {
+  laxhjalp = {
+    worried = { "Vad händer med läxhjälpen efter september?",
+                "Min son går på läxhjälpen varje vecka. Vad händer nu?" },
+    calm = { "Var blir läxhjälpen av när biblioteket stänger?" },
+    frustrated = { "Och läxhjälpen då? Den är det enda stödet många barn har." },
+    angry = { "Ni tar läxhjälpen från barnen i Norrby. Skäms!" },
+    any = { "Vad händer med läxhjälpen?" },
+  },
+  bokbussen = {
+    calm = { "Vilka dagar kommer bokbussen till Norrby torg?" },
+    worried = { "Kan man låna ljudböcker någonstans i Norrby när biblioteket stänger?",
+                "Min mamma lånar ljudböcker där varje vecka. Vad ska hon göra nu?" },
+    frustrated = { "Bokbuss två dagar i veckan ersätter inte ett bibliotek.",
+                   "Min mamma lånar ljudböcker där varje vecka. Vad ska hon göra nu?",
+                   "Hur ska pensionärerna ta sig till stadsbiblioteket? Bussen går en gång i timmen." },
+    angry = { "En bokbuss! Tror ni att det ersätter ett bibliotek?" },
+    any = { "Hur ska vi låna böcker nu?" },
+  },
+  personalen = {
+    worried = { "Får personalen behålla jobben?", "Vad händer med personalen i Norrby?" },
+    calm = { "Vad händer med de som jobbar på biblioteket nu?" },
+    frustrated = { "Personalen där känner alla barn vid namn. Ska de bara försvinna?" },
+    angry = { "Ni gör er av med personalen för några kronor. Skäms." },
+    any = { "Vad händer med personalen?" },
+  },
+  lokalen = {
+    worried = { "Stämmer det att lokalen ska säljas och bli lägenheter?" },
+    calm = { "Någon skriver i Norrbygruppen att huset ska säljas till en byggfirma. Stämmer det?" },
+    frustrated = { "Vad sparar ni egentligen? Lokalen står ju kvar." },
+    angry = { "Ni säljer lokalen till en byggfirma och kallar det besparing. Skandal." },
+    any = { "Vad händer med lokalen?" },
+  },
+  kostnaden = {
+    angry = { "Skandal. Ni lägger ner det enda som fungerar i Norrby.",
+              "Så det finns pengar till nya rondeller men inte till våra barn?",
+              "Skäms. Norrby får alltid ta smällen.",
+              "Det här beslutet kommer att kosta mer än det smakar. Riv upp det!",
+              "Helt vansinnigt. Biblioteket är det enda varma stället för många här.",
+              "Tack för ingenting, Ekby kommun." },
+    frustrated = { "Vem i nämnden har ens varit i Norrby bibliotek?",
+                   "Ni stänger biblioteket och undrar sen varför ungdomarna hänger i centrum." },
+    worried = { "Jag är orolig för vad som händer med Norrby när biblioteket försvinner." },
+    calm = { "Jag förstår att kommunen måste prioritera, men varför just Norrby?" },
+  },
+  dialogmotet = {
+    calm = { "Går det att överklaga beslutet?", "Blir det något möte där vi kan ställa frågor?" },
+    frustrated = { "Varför fick vi inte säga vår mening innan ni bestämde?",
+                   "Jag har skrivit till politikerna tre gånger utan svar. Varför lyssnar ingen?",
+                   "Det är alltid samma sak: besluten fattas och sen får vi veta." },
+    worried = { "Kan vi som bor här påverka beslutet på något sätt?" },
+    angry = { "Ni har inte ens frågat oss som bor här. Hur kan ni kalla er demokratiska?" },
+  },
+}
+local TROLLS = {
+  "Vem läser böcker 2026 ändå? Bygg en padelhall.",
+  "Haha Norrby, vad väntade ni er?",
+  "Stäng hela kommunhuset i stället så sparar vi mer.",
+  "Läs en bok om att gnälla mindre.",
+}
+
 storm {
   id = "storm", on = "p1",
   from = "+8m", to = "+2h50m",
@@ -182,78 +255,96 @@ storm {
   curve = { { "+0m", 0.15 }, { "+30m", 0.5 }, { "+70m", 1 }, { "+2h", 1 }, { "+2h42m", 0.4 } },
   moods = { angry = 4, frustrated = 4, worried = 3, calm = 1, troll = 1.2 },
   repeats = 0.12,
+  texts = { troll = TROLLS },
+  -- The text of a comment: its theme's text for the author's mood (else any), with a tail
+  -- when the author is upset; trolls have no theme.
   compose = function(c)
-    local pools = {
-      angry = {
-        "Skandal. Ni lägger ner det enda som fungerar i Norrby.",
-        "Så det finns pengar till nya rondeller men inte till våra barn?",
-        "Skäms. Norrby får alltid ta smällen när det ska sparas.",
-        "Vem i nämnden har ens varit i Norrby bibliotek?",
-        "Ni stänger biblioteket och undrar sen varför ungdomarna hänger i centrum.",
-        "Det här beslutet kommer att kosta mer än det smakar. Riv upp det!",
-        "Helt vansinnigt. Biblioteket är det enda varma stället för många här.",
-        "Tack för ingenting, Ekby kommun.",
-      },
-      frustrated = {
-        "Varför fick vi inte säga vår mening innan ni bestämde?",
-        "Bokbuss två dagar i veckan ersätter inte ett bibliotek.",
-        "Jag har skrivit till politikerna tre gånger utan svar. Varför lyssnar ingen?",
-        "Hur ska pensionärerna ta sig till stadsbiblioteket? Bussen går en gång i timmen.",
-        "Det är alltid samma sak: besluten fattas och sen får vi veta.",
-        "Vad sparar ni egentligen? Lokalen står ju kvar.",
-        "Min mamma lånar ljudböcker där varje vecka. Vad ska hon göra nu?",
-      },
-      worried = {
-        "Vad händer med läxhjälpen efter september?",
-        "Får personalen behålla jobben?",
-        "Var ska vi hämta reserverade böcker när det stängt?",
-        "Kommer bokbussen fram till Norrbyvägen på vintern?",
-        "Finns det någon datorhjälp för äldre någon annanstans i Norrby?",
-        "Vad händer med sagostunden för småbarn?",
-        "Kan man fortfarande lämna tillbaka böcker i Norrby?",
-      },
-      calm = {
-        "Vilka dagar kommer bokbussen till Norrby torg?",
-        "Går det att överklaga beslutet?",
-        "Blir det något möte där vi kan ställa frågor?",
-        "Hur länge har stadsbiblioteket öppet på kvällarna nu?",
-      },
-      troll = {
-        "Vem läser böcker 2026 ändå? Bygg en padelhall.",
-        "Haha Norrby, vad väntade ni er?",
-        "Stäng hela kommunhuset i stället så sparar vi mer.",
-        "Läs en bok om att gnälla mindre.",
-      },
-    }
+    if c.theme == nil then return TROLLS[math.random(#TROLLS)] end
+    local t = TEXTS[c.theme]
+    local pool = t[c.mood] or t.any or t.angry
+    local text = pool[math.random(#pool)]
     local tails = {
       angry = { "", "", " Otroligt.", " Ni borde skämmas.", " Svara!" },
       frustrated = { "", "", " Suck.", " Det känns som att ingen bryr sig." },
     }
-    local pool = pools[c.mood] or pools.frustrated
-    local text = pool[math.random(#pool)]
     local tail = tails[c.mood]
     if tail then text = text .. tail[math.random(#tail)] end
     return text
   end,
-  -- The answer: acknowledge when upset (the engine does that per comment), answer
-  -- generally and link to the questions and answers. Trolls keep the troll defaults.
-  expect = { within = "20m", link = FRAGOR, class = "dissatisfied", fault = "delete",
-             rules = { "active_in_comments", "act_fast", "implicit_question" },
-    -- one answer for every storm comment: at least one of the facts
-    points = {
-      { label = "dialogmöte den 6 maj", say = { "6 maj", "dialogmöte" } },
-      { label = "läxhjälpen flyttar till Norrby skola", say = { "Norrby skola" } },
-      { label = "bokbussen tisdagar och torsdagar", say = { "torsdag", "torsdagar" } },
-    },
-    need = 1,
-    avoid = {
-      { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt beslut" } },
-      { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } },
-    },
-    model = "Jag förstår att beskedet gör dig besviken. Biblioteket stänger den 30 september. "
-        .. "Bokbussen kommer till Norrby torg tisdagar och torsdagar, och läxhjälpen flyttar "
-        .. "till Norrby skola. Den 6 maj har vi ett dialogmöte. Svar på de vanligaste frågorna "
-        .. "finns på " .. FRAGOR },
+  -- What every theme shares: 20 minutes, the questions and answers as the link, deleting
+  -- is a fault. The engine acknowledges per comment (frustrated and angry authors).
+  expect = { within = "20m", link = FRAGOR, fault = "delete",
+             rules = { "active_in_comments", "act_fast", "implicit_question" } },
+  -- What the comments are about: one public answer per theme (pin it), a personal answer
+  -- to those who ask directly, repeats referred to the answer.
+  themes = {
+    { id = "laxhjalp", label = "läxhjälpen", kind = "question", share = 2,
+      texts = TEXTS.laxhjalp,
+      points = {
+        { label = "läxhjälpen flyttar till Norrby skola", say = { "Norrby skola" } },
+        { label = "samma dagar och tider", say = { "samma dagar", "samma tider" } },
+      },
+      need = 1,
+      avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+      model = "Läxhjälpen flyttar till Norrby skola i oktober och har kvar samma dagar och "
+          .. "tider som i dag. Läs mer på " .. FRAGOR },
+    { id = "bokbussen", label = "bokbussen och ljudböckerna", kind = "question", share = 2,
+      texts = TEXTS.bokbussen, link = BOKBUSS,
+      points = {
+        { label = "tisdagar och torsdagar på Norrby torg", say = { "tisdagar", "torsdagar", "tisdag", "torsdag" } },
+        { label = "bibliotekarierna från Norrby jobbar på bussen", say = { "bibliotekarierna", "bibliotekarier" } },
+      },
+      need = 1,
+      avoid = { { label = "lovar för mycket", say = { "vi lovar", "garanterar" } } },
+      model = "Bokbussen kommer till Norrby torg tisdagar och torsdagar och lånar ut både "
+          .. "böcker och ljudböcker. Flera av bibliotekarierna från Norrby jobbar där. Läs mer "
+          .. "på " .. BOKBUSS },
+    { id = "personalen", label = "personalen", kind = "question", share = 1,
+      texts = TEXTS.personalen,
+      points = {
+        { label = "flera bibliotekarier jobbar på bokbussen", say = { "bokbussen", "bokbuss" } },
+      },
+      avoid = { { label = "lovar att alla får behålla jobben", say = { "alla får behålla", "ingen blir av med", "vi lovar" } } },
+      model = "Flera av bibliotekarierna från Norrby jobbar på bokbussen, som kommer till "
+          .. "Norrby torg tisdagar och torsdagar. Läs mer på " .. FRAGOR },
+    { id = "lokalen", label = "lokalen säljs", kind = "rumour", share = 1,
+      texts = TEXTS.lokalen, link = BESLUT,
+      points = {
+        { label = "kommunen hyr lokalen", say = { "hyr", "hyrd", "hyresavtal" } },
+        { label = "lokalen säljs inte", say = { "äger inte", "säljs inte", "säljer inte", "kan inte säljas" } },
+      },
+      need = 1,
+      avoid = { { label = "spekulerar om lokalen", say = { "troligen", "förmodligen", "kanske" } } },
+      model = "Nej, det stämmer inte. Kommunen hyr lokalen och äger den inte, så den säljs "
+          .. "inte. Hyresavtalet sägs upp när biblioteket stänger den 30 september. Läs mer på "
+          .. BESLUT },
+    { id = "kostnaden", label = "kostnaden och besparingen", kind = "complaint", share = 4,
+      texts = TEXTS.kostnaden, link = BESLUT,
+      points = {
+        { label = "nämnden beslutade för att spara pengar", say = { "spara", "besparing" } },
+        { label = "dialogmöte med politikerna den 6 maj", say = { "6 maj", "dialogmöte" } },
+      },
+      need = 1,
+      avoid = {
+        { label = "skyller på politikerna", say = { "politikernas fel", "inte vårt beslut" } },
+        { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } },
+      },
+      model = "Jag förstår att beskedet gör dig besviken. Kultur- och fritidsnämnden beslutade "
+          .. "att stänga biblioteket för att spara pengar. Den 6 maj blir det ett dialogmöte "
+          .. "med politikerna i Norrby skola, där du kan säga vad du tycker. Läs mer om "
+          .. "beslutet på " .. BESLUT },
+    { id = "dialogmotet", label = "dialogmötet och att överklaga", kind = "question", share = 2,
+      texts = TEXTS.dialogmotet, link = BESLUT,
+      points = {
+        { label = "dialogmöte med politikerna den 6 maj", say = { "6 maj", "dialogmöte" } },
+        { label = "i Norrby skola", say = { "Norrby skola" } },
+      },
+      need = 1,
+      avoid = { { label = "lovar att beslutet ändras", say = { "vi lovar", "river upp" } } },
+      model = "Den 6 maj blir det ett dialogmöte med politikerna i Norrby skola. Där kan du "
+          .. "ställa dina frågor och säga vad du tycker om beslutet. Läs mer om beslutet på "
+          .. BESLUT },
+  },
 }
 
 comment {
@@ -334,11 +425,12 @@ local function apply_rate()
 end
 
 -- What we know of each authored item: its class when it is a troll or illegal, when a
--- storm comment arrived, and when it got a good answer.
+-- direct storm question arrived, and when it got a good answer.
 local not_legit = {}            -- id -> true for trolls and illegal content
 local authors = {}              -- id -> first name, for authored items
-local storm_arrival = {}        -- storm comment id -> minute
-local storm_order = {}          -- storm comment ids in arrival order (trolls left out)
+local storm_arrival = {}        -- direct storm question id -> minute
+local storm_order = {}          -- the storm's direct questions in arrival order
+local storm_seen = 0            -- storm comments so far
 local good_answer = {}          -- id -> minute of a good answer
 local checked_upto = 0          -- storm_order entries already judged
 
@@ -347,9 +439,14 @@ on("item", function(item)
     authors[item.id] = item.author.first
     local cls = item.hints and item.hints.class
     if cls == "troll" or cls == "illegal" then not_legit[item.id] = true end
-    if item.storm == "storm" and cls ~= "troll" then
-      storm_arrival[item.id] = item.minute
-      storm_order[#storm_order + 1] = item.id
+    if item.storm == "storm" then
+      storm_seen = storm_seen + 1
+      -- the comments that ask us directly need their own answer; the rest of a theme is
+      -- answered once, for everyone
+      if item.direct then
+        storm_arrival[item.id] = item.minute
+        storm_order[#storm_order + 1] = item.id
+      end
     end
   end
 end)
@@ -384,7 +481,7 @@ on("refer_previous", function(a)
   if a.item and not good_answer[a.item] then good_answer[a.item] = a.minute end
 end)
 
--- Every 10 minutes: judge the storm comments whose 20-minute target has passed.
+-- Every 10 minutes: judge the direct storm questions whose 20-minute target has passed.
 every("10m", function(s)
   local good, total = 0, 0
   local i = checked_upto + 1
@@ -401,7 +498,7 @@ every("10m", function(s)
     i = i + 1
   end
   checked_upto = i - 1
-  if total < 3 then return end
+  if total < 2 then return end
   local share = good / total
   if share >= 0.7 then
     factor.quality = math.max(0.8, factor.quality * 0.93)
@@ -499,7 +596,12 @@ end)
 
 -- Falling behind without backup: the manager steps in.
 when(function(s)
-  return s.overdue >= 15 and not s.escalated.colleague_backup
+  if s.escalated.colleague_backup then return false end
+  local themes = 0
+  for _, t in ipairs(s.themes or {}) do
+    if t.overdue then themes = themes + 1 end
+  end
+  return s.overdue >= 5 or themes >= 2
 end, function(s)
   inject {
     kind = "internal", id = "chef-backup", from = "manager",
@@ -513,7 +615,7 @@ end)
 -- The manager wants a situation report when the storm is clearly up, at the latest
 -- 50 minutes in.
 when(function(s)
-  return (s.minute >= 30 and #storm_order >= 60) or s.minute >= 50
+  return (s.minute >= 30 and storm_seen >= 60) or s.minute >= 50
 end, function(s)
   inject {
     kind = "internal", id = "chef-lagesbild", from = "manager",

@@ -11,6 +11,7 @@
 --     dissatisfied         -> answer generally and link, no debate        implicit_question
 --     troll                -> monitor (hiding or reporting is allowed)    response_model
 --     illegal              -> hide and report (threats, personal data)    response_model
+--                             a threat also goes to legal within 15 minutes
 --   plus a repeated question (refer to the earlier answer, repeat_once) and one justified
 --   complaint that is also an individual case (move_case). Deleting or hiding legitimate
 --   criticism is a fault; so is leaving illegal content visible or replying to it.
@@ -29,7 +30,7 @@
 --   * Falling behind (five or more waiting): a colleague offers to help (colleague_backup).
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
--- compression 6, ten minutes of real time. Everything is fictional.
+-- compression 4, 15 minutes of real time. Everything is fictional.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
 -- facts the description gives ("Fakta"), and their phrases are words only a reply that
@@ -62,12 +63,14 @@ som har betalat innan den 4 maj får pengarna tillbaka genom kommunens kontaktce
 Öva responsmodellen: klassa varje kritisk kommentar och välj rätt beslut snabbt. Svara
 på frågor med länk, rätta missförstånd sakligt, bekräfta och bemöt berättigad kritik,
 svara allmänt och länka vid missnöje, bevaka troll i stället för att mata dem, dölj och
-anmäl hot och personuppgifter, hänvisa upprepade frågor till ditt tidigare svar och flytta
-enskilda ärenden till ärendehanteringen. Radera eller dölj aldrig saklig kritik.]],
+anmäl hot och personuppgifter (hot lämnar du också till juristerna), hänvisa upprepade
+frågor till ditt tidigare svar och flytta enskilda ärenden till ärendehanteringen. Radera
+eller dölj aldrig saklig kritik.]],
   role = "Redaktör för sociala medier, Ekby kommun",
   start = "2026-03-24 13:00", -- a Tuesday
   duration = "1h",
-  compression = 6,            -- the exception: ten minutes of real time
+  compression = 4,            -- one simulated hour in 15 real minutes
+  slot = "30m",                -- the workshop slot: 15 minutes, briefing and debrief
   seed = 2403,
   account = { name = "Ekby kommun", handle = "ekbykommun" },
   max_words = 80,
@@ -183,13 +186,14 @@ comment {
                  .. "vid stationen, och i centrum är första timmen gratis. Läs mer på " .. PARKERING },
 }
 
--- illegal: ett hot, dölj och anmäl
+-- illegal: ett hot, dölj och anmäl, och lämna det till juristerna (polisanmälan) inom en kvart
 comment {
   id = "k-hot", at = "+17m", on = "p1", author = "ronny",
   text = "Kommunalrådet som drev igenom det här ska akta sig när hon går hem från jobbet. "
       .. "Vi vet var hon bor.",
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = "response_model" },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "act_fast" } },
 }
 
 -- misunderstanding: rätta fakta
@@ -257,7 +261,7 @@ comment {
 comment {
   id = "k-vakt", at = "+32m", on = "p1", author = "leif",
   text = "Parkeringsvakten som bötfällde min fru i går heter Jimmy Karlsson och har nummer "
-      .. "070-112 23 34. Ring honom och säg vad ni tycker!",
+      .. "070-174 06 88. Ring honom och säg vad ni tycker!",
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
              fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
 }

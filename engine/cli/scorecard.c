@@ -1,5 +1,6 @@
-/* scorecard.c - the scorecard: three scores and overall, the costliest misses with their
- * feedback, and the figures (answer times, late and unanswered, storm hours). */
+/* scorecard.c - the scorecard: three scores and overall, the most serious misses with their
+ * feedback, what went well, the crisis as it was handled, and the figures (answer times,
+ * late and unanswered, storm hours). */
 #include "scorecard.h"
 
 #include <math.h>
@@ -8,8 +9,13 @@
 #include "review/review.h"
 #include "scoring/csv.h"
 #include "scoring/score.h"
+#include "scoring/timeline.h"
 #include "summary.h"
 #include "util/termtext.h"
+
+#define CARD_MISSES 5     /* misses shown, most serious first */
+#define CARD_STRENGTHS 5  /* strengths shown, most important first */
+#define CARD_TIMELINE 16  /* timeline entries shown */
 
 static const char *T(const sd_texts *tx, const char *key)
 {
@@ -58,10 +64,37 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
     sd_term_printf(out, "\n%s\n", T(tx, "card.misses"));
     if (s->n_feedback == 0)
         sd_term_printf(out, "  %s\n", T(tx, "card.none"));
-    for (size_t i = 0; i < s->n_feedback && i < 5; i++) {
+    for (size_t i = 0; i < s->n_feedback && i < CARD_MISSES; i++) {
         const sd_feedback *f = &s->feedback[i];
-        sd_term_printf(out, "  %zu. [%s, -%.1f %s] %s\n", i + 1, sd_vocab_name(SD_VOCAB_RULE, f->rule),
-                f->cost, T(tx, "card.points"), f->text);
+        char key[64];
+        snprintf(key, sizeof key, "rule.%s", sd_vocab_name(SD_VOCAB_RULE, f->rule));
+        sd_term_printf(out, "  %zu. [%s, -%.1f %s] %s\n", i + 1, T(tx, key), f->cost,
+                       T(tx, "card.points"), f->text);
+    }
+    if (s->n_feedback > CARD_MISSES) {
+        char n[24];
+        snprintf(n, sizeof n, "%zu", s->n_feedback - CARD_MISSES);
+        sd_buf more = SD_BUF_INIT;
+        const char *names[] = {"n"};
+        const char *values[] = {n};
+        sd_texts_format(tx, "card.more_misses", &more, 1, names, values);
+        sd_term_printf(out, "  %s\n", sd_buf_str(&more));
+        sd_buf_free(&more);
+    }
+    /* What went well, as concretely as the misses. */
+    sd_term_printf(out, "\n%s\n", T(tx, "card.strengths"));
+    if (s->n_strengths == 0)
+        sd_term_printf(out, "  %s\n", T(tx, "card.no_strengths"));
+    for (size_t i = 0; i < s->n_strengths && i < CARD_STRENGTHS; i++)
+        sd_term_printf(out, "  + %s\n", s->strengths[i].text);
+    /* The crisis as it was handled. */
+    if (s->timeline && s->timeline->n) {
+        sd_term_printf(out, "\n%s\n", T(tx, "card.timeline"));
+        for (size_t i = 0; i < s->timeline->n && i < CARD_TIMELINE; i++) {
+            char t[20];
+            sd_time_format(s->timeline->entries[i].t, t);
+            sd_term_printf(out, "  %.5s  %s\n", t + 11, s->timeline->entries[i].text);
+        }
     }
     char a[40], b[40];
     duration(a, sizeof a, s->median_answer);

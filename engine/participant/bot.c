@@ -380,7 +380,7 @@ static int build_exercise(lua_State *L)
     char start[20];
     sd_time_format(sc->start, start);
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-    lua_createtable(L, 0, 8);
+    lua_createtable(L, 0, 9);
     lua_pushstring(L, sc->id);
     lua_setfield(L, -2, "id");
     lua_pushstring(L, sc->title);
@@ -393,6 +393,10 @@ static int build_exercise(lua_State *L)
     lua_setfield(L, -2, "start");
     lua_pushstring(L, b->name);
     lua_setfield(L, -2, "me");
+    /* Simulated seconds per real second (the scenario's compression, as in the log's
+     * header): a participant working at a person's pace converts its real seconds with it. */
+    lua_pushnumber(L, sc->compression > 0 ? sc->compression : 1);
+    lua_setfield(L, -2, "compression");
     /* Whether the scenario is a crisis (its storms call for a statement): the briefing and
      * the situation panel say so on screen. */
     lua_pushboolean(L, sc->scoring.crisis);

@@ -37,6 +37,10 @@ static const char css[] =
     "dl.figures{display:grid;grid-template-columns:max-content auto;gap:.15em 1em;margin:.3em 0 1em}"
     "dl.figures dt{color:#52606d}dl.figures dd{margin:0}"
     ".sev-critical{color:#c62828;font-weight:bold}.sev-major{color:#b26a00}"
+    "ul.strengths{list-style:none;padding-left:0;margin:.3em 0 1em}"
+    "ul.strengths li{border-left:4px solid #2e7d32;background:#eef7ee;padding:.25em .6em;margin:.2em 0}"
+    "table.moments td.num{width:4.5em;color:#52606d}"
+    "table.moments tr.missed td{color:#c62828;font-weight:bold}"
     "footer{margin-top:2em;color:#7b8794;font-size:.8em}"
     "@page{size:A4;margin:14mm 12mm}"
     "@media print{body{max-width:none;padding:0;font-size:10pt}"
@@ -531,6 +535,48 @@ static void misses_table(page *pg, const sd_rr *rr)
     }
 }
 
+/* The debrief: what to fix first (the misses, most serious first), what went well, and the
+ * crisis as it was handled. */
+static void debrief(page *pg, const sd_rr *rr)
+{
+    sd_buf *b = pg->b;
+    sd_buf_puts(b, "<div class=\"debrief\">\n");
+    heading(pg, "h3", "report.misses");
+    misses_table(pg, rr);
+    heading(pg, "h3", "report.strengths");
+    if (rr->n_strengths == 0) {
+        note(pg, "card.no_strengths");
+    } else {
+        sd_buf_puts(b, "<ul class=\"strengths\">\n");
+        for (size_t i = 0; i < rr->n_strengths; i++) {
+            sd_buf_puts(b, "<li>");
+            esc(pg, rr->strengths[i].text);
+            sd_buf_puts(b, " <span class=\"note\">(");
+            esc(pg, sd_rtext2(pg->tx, "rule.", sd_vocab_name(SD_VOCAB_RULE, rr->strengths[i].rule)));
+            sd_buf_puts(b, ")</span></li>\n");
+        }
+        sd_buf_puts(b, "</ul>\n");
+    }
+    if (rr->n_timeline) {
+        heading(pg, "h3", "report.crisis_timeline");
+        sd_time end = rr->end ? rr->end : rr->timeline[rr->n_timeline - 1].t;
+        sd_buf_puts(b, "<table class=\"moments\"><tbody>\n");
+        for (size_t i = 0; i < rr->n_timeline; i++) {
+            char at[16];
+            sd_rclock(rr->timeline[i].t, end - rr->start >= 86400, at);
+            const char *ev = rr->timeline[i].event;
+            bool missed = rr->timeline[i].value < 0 && (strcmp(ev, "threat") == 0 ||
+                                                        strcmp(ev, "personal_data") == 0);
+            sd_buf_printf(b, "<tr class=\"%s%s\"><td class=\"num\">%s</td><td>", ev,
+                          missed ? " missed" : "", at);
+            esc(pg, rr->timeline[i].text);
+            sd_buf_puts(b, "</td></tr>\n");
+        }
+        sd_buf_puts(b, "</tbody></table>\n");
+    }
+    sd_buf_puts(b, "</div>\n");
+}
+
 static void participant_section(page *pg, size_t i)
 {
     sd_buf *b = pg->b;
@@ -585,7 +631,9 @@ static void participant_section(page *pg, size_t i)
     figure(pg, "card.replies");
     sd_buf_printf(b, "%lld</dd>", (long long)rr->replies_checked);
     figure(pg, "report.items");
-    sd_buf_printf(b, "%lld</dd></dl>\n<h3>", (long long)rr->n_items);
+    sd_buf_printf(b, "%lld</dd></dl>\n", (long long)rr->n_items);
+    debrief(pg, rr);
+    sd_buf_puts(b, "<h3>");
     esc(pg, T(pg, "report.answer_volume"));
     sd_buf_puts(b, "</h3>\n");
     sd_chart_answer_volume(b, rr, pg->tx);
@@ -599,8 +647,6 @@ static void participant_section(page *pg, size_t i)
     } else {
         note(pg, "report.no_events");
     }
-    heading(pg, "h3", "report.misses");
-    misses_table(pg, rr);
     participant_review(pg, rr);
     sd_buf_puts(b, "</section>\n");
 }

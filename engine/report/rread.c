@@ -391,6 +391,91 @@ static void read_feedback(rd *c, const cJSON *list)
     pop(c, old);
 }
 
+/* An id of [a-z_], 1..40 bytes. */
+static const char *id_f(rd *c, const cJSON *o, const char *key)
+{
+    const char *s = str_f(c, o, key, true, false);
+    if (s && (strlen(s) == 0 || strlen(s) > 40 || strspn(s, "abcdefghijklmnopqrstuvwxyz_") != strlen(s))) {
+        fail(c, key, "expected an id of a-z and _ (1 to 40 bytes)");
+        return NULL;
+    }
+    return s;
+}
+
+/* A debrief text: at most SD_RR_MAX_DEBRIEF_TEXT bytes. */
+static const char *debrief_text_f(rd *c, const cJSON *o)
+{
+    const char *s = str_f(c, o, "text", true, false);
+    if (s && strlen(s) > SD_RR_MAX_DEBRIEF_TEXT) {
+        fail(c, "text", "is %zu bytes long; at most %d are allowed", strlen(s), SD_RR_MAX_DEBRIEF_TEXT);
+        return NULL;
+    }
+    return s;
+}
+
+/* "strengths": [{ "id", "rule", "text" }] */
+static void read_strengths(rd *c, const cJSON *list)
+{
+    sd_rr *rr = c->rr;
+    size_t n = (size_t)cJSON_GetArraySize(list);
+    size_t old = push(c, "strengths");
+    if (n > SD_RR_MAX_STRENGTHS) {
+        fail(c, "", "has %zu entries; at most %d are allowed", n, SD_RR_MAX_STRENGTHS);
+        pop(c, old);
+        return;
+    }
+    rr->strengths = n ? sd_arena_alloc(&rr->arena, n * sizeof *rr->strengths) : NULL;
+    if (n && rr->strengths == NULL)
+        c->st = sd_error_set(c->err, SD_ERR_MEMORY, "%s: out of memory", c->name);
+    size_t i = 0;
+    for (const cJSON *f = list->child; f && c->st == SD_OK; f = f->next, i++) {
+        size_t o2 = push_index(c, i);
+        if (elem_obj(c, f)) {
+            sd_rr_strength *x = &rr->strengths[i];
+            x->id = keep(c, id_f(c, f, "id"));
+            x->rule = enum_f(c, f, "rule", SD_VOCAB_RULE, true);
+            x->text = keep(c, debrief_text_f(c, f));
+            if (c->st == SD_OK)
+                rr->n_strengths = i + 1;
+        }
+        pop(c, o2);
+    }
+    pop(c, old);
+}
+
+/* "timeline": [{ "t", "event", "value", "text" }], in time order */
+static void read_timeline(rd *c, const cJSON *list)
+{
+    sd_rr *rr = c->rr;
+    size_t n = (size_t)cJSON_GetArraySize(list);
+    size_t old = push(c, "timeline");
+    if (n > SD_RR_MAX_MOMENTS) {
+        fail(c, "", "has %zu entries; at most %d are allowed", n, SD_RR_MAX_MOMENTS);
+        pop(c, old);
+        return;
+    }
+    rr->timeline = n ? sd_arena_alloc(&rr->arena, n * sizeof *rr->timeline) : NULL;
+    if (n && rr->timeline == NULL)
+        c->st = sd_error_set(c->err, SD_ERR_MEMORY, "%s: out of memory", c->name);
+    size_t i = 0;
+    for (const cJSON *f = list->child; f && c->st == SD_OK; f = f->next, i++) {
+        size_t o2 = push_index(c, i);
+        if (elem_obj(c, f)) {
+            sd_rr_moment *x = &rr->timeline[i];
+            x->t = time_f(c, f, "t", true, false);
+            x->event = keep(c, id_f(c, f, "event"));
+            x->value = int_f(c, f, "value", true, -1, MAX_COUNT, 0);
+            x->text = keep(c, debrief_text_f(c, f));
+            if (c->st == SD_OK && i > 0 && x->t < rr->timeline[i - 1].t)
+                fail(c, "t", "the timeline is not in time order");
+            if (c->st == SD_OK)
+                rr->n_timeline = i + 1;
+        }
+        pop(c, o2);
+    }
+    pop(c, old);
+}
+
 static void read_review(rd *c, const cJSON *rv);
 
 static void read_top(rd *c, const cJSON *top)
@@ -488,6 +573,12 @@ static void read_top(rd *c, const cJSON *top)
     const cJSON *fb = arr_f(c, top, "feedback", true);
     if (fb)
         read_feedback(c, fb);
+    const cJSON *st = arr_f(c, top, "strengths", false);
+    if (st)
+        read_strengths(c, st);
+    const cJSON *tl = arr_f(c, top, "timeline", false);
+    if (tl)
+        read_timeline(c, tl);
     const cJSON *acts = arr_f(c, top, "actions", true);
     if (acts) {
         size_t old = push(c, "actions");
@@ -828,7 +919,7 @@ static int cmp_event(const void *a, const void *b)
 static const char *const top_keys[] = {"schema", "program", "scenario", "participant", "date",
                                        "seed", "start", "end", "end_reason", "summary", "scores",
                                        "figures", "feedback", "actions", "format", "integrity",
-                                       "review"};
+                                       "review", "strengths", "timeline"};
 
 static sd_status bad_json(rd *c, const char *data, const char *at, const char *what)
 {
@@ -875,6 +966,7 @@ static bool top_complete(const cJSON *top)
     for (size_t k = 0; k < sizeof top_keys / sizeof top_keys[0]; k++)
         if (strcmp(top_keys[k], "date") != 0 && strcmp(top_keys[k], "format") != 0 &&
             strcmp(top_keys[k], "integrity") != 0 && strcmp(top_keys[k], "review") != 0 &&
+            strcmp(top_keys[k], "strengths") != 0 && strcmp(top_keys[k], "timeline") != 0 &&
             cJSON_GetObjectItemCaseSensitive(top, top_keys[k]) == NULL)
             return false;
     return true;

@@ -65,6 +65,23 @@ typedef struct sd_rr_event {
     const char *item;          /* NULL when not on an item */
 } sd_rr_event;
 
+/* What went well (the results' "strengths"). */
+typedef struct sd_rr_strength {
+    int rule;                  /* sd_rule */
+    const char *id, *text;     /* id: [a-z_], 1..40 bytes */
+} sd_rr_strength;
+
+/* One line of the crisis as handled (the results' "timeline", scoring/timeline.h). */
+typedef struct sd_rr_moment {
+    sd_time t;
+    const char *event, *text;  /* event: [a-z_], 1..40 bytes */
+    int64_t value;
+} sd_rr_moment;
+
+#define SD_RR_MAX_STRENGTHS 64
+#define SD_RR_MAX_MOMENTS 200
+#define SD_RR_MAX_DEBRIEF_TEXT 4000 /* bytes of a strength's or a moment's text */
+
 typedef struct sd_rr_bin {
     int64_t arrived;           /* items that appeared in the bin (the volume) */
     int64_t answered;          /* of those, answered */
@@ -95,8 +112,12 @@ typedef struct sd_rr {
     double speed, tone, escalation, overall;
     double w_speed, w_tone, w_escalation;
     int64_t replies_checked;
-    sd_rr_feedback *feedback;  /* costliest first, as in the file */
+    sd_rr_feedback *feedback;  /* most serious first, as in the file */
     size_t n_feedback;
+    sd_rr_strength *strengths; /* as in the file (absent in older results: none) */
+    size_t n_strengths;
+    sd_rr_moment *timeline;    /* in time order, as in the file */
+    size_t n_timeline;
     int64_t checks[SD_RULE_COUNT][2]; /* applicable tone checks per rule: [0] passed, [1] failed */
     sd_rr_event *events;       /* in time order, missing escalations last */
     size_t n_events;

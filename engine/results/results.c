@@ -364,6 +364,7 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->first = intern_name(r, it->first, &oom);
         x->last = intern_name(r, it->last, &oom);
         x->mood = (uint8_t)it->mood;
+        x->sender = (int8_t)(it->sender >= 0 && it->sender < SD_SENDER_COUNT ? it->sender : -1);
         x->storm = intern_name(r, it->storm, &oom);
         x->theme = intern_name(r, it->theme, &oom);
         x->direct = it->direct;

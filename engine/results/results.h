@@ -45,6 +45,7 @@ typedef struct sd_res_item {
     sd_time arrival, deadline, answered_at;
     int32_t first_action, last_action;
     uint8_t kind, mood;
+    int8_t sender;           /* sd_sender of an internal message, else -1 */
     int8_t answer_action;    /* sd_action_kind, or -1 */
     bool has_author;
     bool direct;             /* a storm comment that needs its own answer or referral */

@@ -1,11 +1,14 @@
 /* lint.c - the authoring checks of `stormdrill check` that run after a scenario has loaded:
  * expectations no action can meet, impossible deadlines, bad links, storms nobody could
  * keep up with, items at the very end, nothing to score, duplicate storm texts, items that
- * arrive before the item they are on. See lint.h. */
+ * arrive before the item they are on; the slot the exercise fits and the load it puts on
+ * one person (sd_scenario_load_estimate). See lint.h. */
 #include "lint.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +164,45 @@ static sd_status check_content(sd_lint_list *l, int line, const char *what, cons
     return st;
 }
 
+/* A declared theme that is answered publicly (question, complaint, rumour) is scored on
+ * what its answer says: it needs key points and a model answer, as a question item does. */
+static sd_status check_themes(sd_lint_list *l, const sd_storm *s)
+{
+    sd_status st = SD_OK;
+    for (size_t i = 0; i < s->n_themes && st == SD_OK; i++) {
+        const sd_storm_theme *th = &s->themes[i];
+        if (th->kind != SD_THEME_QUESTION && th->kind != SD_THEME_COMPLAINT &&
+            th->kind != SD_THEME_RUMOUR)
+            continue;
+        const sd_content *c = th->content;
+        const char *kind = sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind);
+        if (th->link && th->link != s->expect.link && !web_address(th->link))
+            st = add(l, SD_LINT_ERROR, th->line, "link",
+                     "write the whole address, like \"https://www.example.se/sida\" (it must "
+                     "start with https://, http:// or www. and have no spaces)",
+                     "storm '%s' theme '%s': link '%s' is not a web address", s->id, th->id,
+                     th->link);
+        if (st != SD_OK)
+            break;
+        if (c == NULL || c->n_points == 0)
+            st = add(l, SD_LINT_WARNING, th->line, "points",
+                     "list the facts an answer to the theme gives, from what the scenario "
+                     "states: themes = { { id = ..., points = { { label = \"flyttar till "
+                     "Norrby skola\", say = { \"Norrby skola\" } } } } } (see "
+                     "docs/scenario-api.md)",
+                     "storm '%s' theme '%s' (a %s) has no key points: add points so that its "
+                     "answers are scored on what they say", s->id, th->id, kind);
+        if (st == SD_OK && (c == NULL || c->model == NULL))
+            st = add(l, SD_LINT_WARNING, th->line, "model",
+                     "write the body of the answer you would pin, without greeting and "
+                     "sign-off: model = \"Läxhjälpen flyttar till Norrby skola ...\" (the "
+                     "feedback shows it, colleagues and the diligent participant send it)",
+                     "storm '%s' theme '%s' (a %s) has no model answer: add model", s->id,
+                     th->id, kind);
+    }
+    return st;
+}
+
 /* Checks one expectation. what: "comment 'c1'" (for messages); kind and repeat: of the item;
  * link_is_url: the link came from the item's url field. */
 static sd_status check_expect(sd_lint_list *l, int line, const char *what, sd_kind kind,
@@ -293,6 +335,20 @@ static sd_status check_pool(sd_lint_list *l, const sd_storm *s, const sd_text_po
     return st;
 }
 
+/* The share of a storm's comments that are not a troll's. */
+static double non_troll_share(const sd_scenario *sc, const sd_storm *s)
+{
+    if (s->n_authors == 0)
+        return 1.0 - s->mood_mix[SD_MOOD_TROLL];
+    size_t ok = 0;
+    for (size_t a = 0; a < s->n_authors; a++) {
+        const sd_persona *ps = sd_scenario_persona(sc, s->authors[a]);
+        if (ps && ps->mood != SD_MOOD_TROLL)
+            ok++;
+    }
+    return (double)ok / (double)s->n_authors;
+}
+
 static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
 {
     sd_status st = SD_OK;
@@ -301,8 +357,11 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
         char what[96], t1[32], t2[32];
         snprintf(what, sizeof what, "storm '%s'", s->id);
         st = check_expect(l, s->line, what, SD_KIND_COMMENT, false, &s->expect, false);
-        if (st == SD_OK)
+        bool themed = s->n_themes > 0 && !s->themes[0].implicit;
+        if (st == SD_OK && !themed)
             st = check_content(l, s->line, what, &s->expect);
+        if (st == SD_OK && themed)
+            st = check_themes(l, s);
         const sd_item_def *p = sd_scenario_item_def(sc, s->parent);
         if (st == SD_OK && p && p->at > s->from) {
             rel_time(s->from - sc->start, t1);
@@ -312,21 +371,17 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                      "%s starts at %s, before '%s' (line %d) appears at %s", what, t1, s->parent,
                      p->line, t2);
         }
-        /* Peak pace of comments that expect an answer, at a neutral audience. */
+        /* Peak pace of comments that expect an answer (the direct ones), at a neutral
+         * audience. */
         if (st == SD_OK && s->expect.answer && s->expect.within > 0 &&
             s->expect.within < STORM_TIGHT_WITHIN && s->curve_area > 0 && s->count > 0) {
-            double share;
-            if (s->n_authors > 0) {
-                size_t ok = 0;
-                for (size_t a = 0; a < s->n_authors; a++) {
-                    const sd_persona *ps = sd_scenario_persona(sc, s->authors[a]);
-                    if (ps && ps->mood != SD_MOOD_TROLL)
-                        ok++;
-                }
-                share = (double)ok / (double)s->n_authors;
-            } else {
-                share = 1.0 - s->mood_mix[SD_MOOD_TROLL];
+            double share = non_troll_share(sc, s);
+            double shares = 0, direct = 0;
+            for (size_t t = 0; t < s->n_themes; t++) {
+                shares += s->themes[t].share;
+                direct += s->themes[t].share * s->themes[t].direct;
             }
+            share *= shares > 0 ? direct / shares : 0;
             double peak = s->count * sd_storm_curve_max(s) / s->curve_area * 3600.0 * share;
             if (peak > STORM_MAX_PER_HOUR) {
                 rel_time(s->expect.within, t1);
@@ -343,6 +398,12 @@ static sd_status check_storms(const sd_scenario *sc, sd_lint_list *l)
                                                  "texts.troll", "texts"};
         for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++)
             st = check_pool(l, s, &s->texts[m], pool_names[m]);
+        char pool[120];
+        for (size_t t = 0; t < s->n_themes && st == SD_OK; t++)
+            for (int m = 0; m <= SD_MOOD_COUNT && st == SD_OK; m++) {
+                snprintf(pool, sizeof pool, "theme '%s' %s", s->themes[t].id, pool_names[m]);
+                st = check_pool(l, s, &s->themes[t].texts[m], pool);
+            }
     }
     return st;
 }
@@ -436,6 +497,258 @@ static sd_status check_whole(const sd_scenario *sc, sd_lint_list *l)
     return SD_OK;
 }
 
+/* ---- the load on one person (lint.h) ---- */
+
+/* Adds `n` answers needed at t (simulated seconds from the start) to their real minute;
+ * what falls after the minutes estimated is dropped. */
+static void load_add(sd_load *l, double compression, double t, double n)
+{
+    if (t < 0)
+        t = 0;
+    double m = t / compression / 60.0;
+    if (m >= (double)l->n_minutes)
+        return;
+    l->per_minute[(size_t)m] += n;
+}
+
+/* One theme of a storm, as the load needs it. */
+typedef struct load_theme {
+    double share;  /* of the storm's non-troll comments, 0..1 */
+    double direct; /* share of its comments that need their own answer */
+    bool public_answer; /* answered publicly once (question, complaint, rumour) */
+    bool each;     /* every comment needs handling (threat, personal data) */
+} load_theme;
+
+/* A storm's themes as the load needs them (sd_storm.themes: the implicit one, a question
+ * theme with direct 0.1, when none are declared). */
+static load_theme storm_load_theme(const sd_storm *s, size_t i, double shares)
+{
+    const sd_storm_theme *t = &s->themes[i];
+    bool dangerous = t->kind == SD_THEME_THREAT || t->kind == SD_THEME_PERSONAL_DATA;
+    return (load_theme){shares > 0 ? t->share / shares : 0, dangerous ? 0 : t->direct,
+                        !dangerous, dangerous};
+}
+
+#define LOAD_MAX_STEPS 100000 /* integration steps per storm */
+
+/* Per theme of a storm while its comments are integrated. */
+typedef struct load_theme_run {
+    load_theme th;
+    double seen;     /* non-troll comments expected so far */
+    bool first_done; /* its public answer counted */
+} load_theme_run;
+
+/* Adds a storm's answers: per theme one public answer when its first comment is expected
+ * (or its expected share of one, when fewer than one comment is expected), its direct
+ * questions as they are expected to come, and every comment of a threat or personal-data
+ * theme. Fails only when memory runs out. */
+static sd_status load_storm(const sd_scenario *sc, const sd_storm *s, sd_load *l)
+{
+    double len = (double)(s->to - s->from);
+    if (!(len > 0) || !(s->count > 0) || !(s->curve_area > 0))
+        return SD_OK;
+    bool declared = s->n_themes > 0 && !s->themes[0].implicit;
+    if (!declared && !s->expect.answer && !s->expect.escalate)
+        return SD_OK; /* one implicit theme whose comments expect nothing */
+    double people = non_troll_share(sc, s);
+    if (!(people > 0))
+        return SD_OK;
+    size_t nt = s->n_themes > 0 ? s->n_themes : 1;
+    load_theme_run *run = calloc(nt, sizeof *run);
+    if (run == NULL)
+        return SD_ERR_MEMORY;
+    double shares = 0;
+    for (size_t i = 0; i < s->n_themes; i++)
+        shares += s->themes[i].share;
+    for (size_t i = 0; i < nt; i++)
+        run[i].th = s->n_themes > 0 ? storm_load_theme(s, i, shares)
+                                    : (load_theme){1.0, 0.1, true, false};
+    double per_step_comments = s->count * people / s->curve_area; /* x curve x dt */
+    size_t steps = (size_t)ceil(len / 30.0);
+    if (steps > LOAD_MAX_STEPS)
+        steps = LOAD_MAX_STEPS;
+    if (steps == 0)
+        steps = 1;
+    double dt = len / (double)steps;
+    double base = (double)(s->from - sc->start);
+    double total = s->count * people;
+    for (size_t k = 0; k < steps; k++) {
+        double x = ((double)k + 0.5) * dt;
+        double t = base + x;
+        double c = per_step_comments * sd_storm_curve(s, x) * dt; /* non-troll comments */
+        for (size_t i = 0; i < nt; i++) {
+            load_theme_run *r = &run[i];
+            double ci = c * r->th.share;
+            if (r->th.each)
+                load_add(l, sc->compression, t, ci);
+            else if (r->th.direct > 0)
+                load_add(l, sc->compression, t, ci * r->th.direct);
+            if (!r->th.public_answer || r->first_done)
+                continue;
+            r->seen += ci;
+            double expected = total * r->th.share; /* the theme's comments in all */
+            double need = expected >= 1.0 ? 1.0 : expected / 2.0;
+            if (need > 0 && r->seen >= need) {
+                load_add(l, sc->compression, t, expected >= 1.0 ? 1.0 : expected);
+                r->first_done = true;
+            }
+        }
+    }
+    free(run);
+    return SD_OK;
+}
+
+sd_status sd_scenario_load_estimate(const sd_scenario *sc, sd_load *out, sd_error *err)
+{
+    double comp = sc->compression > 0 ? sc->compression : 1.0;
+    *out = (sd_load)SD_LOAD_INIT;
+    out->real_length = (double)sc->duration / comp;
+    out->slot = sc->slot;
+    double minutes = ceil(out->real_length / 60.0);
+    if (minutes < 1)
+        minutes = 1;
+    if (minutes > SD_LOAD_MAX_MINUTES)
+        minutes = SD_LOAD_MAX_MINUTES;
+    out->n_minutes = (size_t)minutes;
+    out->per_minute = calloc(out->n_minutes, sizeof *out->per_minute);
+    if (out->per_minute == NULL)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    sd_time end = sc->start + sc->duration;
+    for (size_t i = 0; i < sc->n_items; i++) {
+        const sd_item_def *d = &sc->items[i];
+        if (d->at < end && (d->expect.answer || d->expect.escalate))
+            load_add(out, comp, (double)(d->at - sc->start), 1);
+    }
+    for (size_t i = 0; i < sc->n_storms; i++)
+        if (load_storm(sc, &sc->storms[i], out) != SD_OK) {
+            sd_load_free(out);
+            return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        }
+    for (size_t i = 0; i < sc->n_hijacks; i++)
+        if (sc->hijacks[i].at < end)
+            load_add(out, comp, (double)(sc->hijacks[i].at - sc->start), 2);
+    if (sc->scoring.crisis && sc->scoring.crisis_start < end)
+        load_add(out, comp, (double)(sc->scoring.crisis_start - sc->start), 4);
+    for (size_t m = 0; m < out->n_minutes; m++)
+        out->total += out->per_minute[m];
+    double real_min = out->real_length / 60.0;
+    if (real_min > (double)out->n_minutes)
+        real_min = (double)out->n_minutes;
+    out->mean = real_min > 0 ? out->total / real_min : 0;
+    /* The busiest window: the earliest of the most loaded; a scenario shorter than a
+     * window is one window of its own length. */
+    size_t win = SD_LOAD_WINDOW_MIN;
+    if (out->n_minutes <= win) {
+        out->peak_from = 0;
+        out->peak_to = out->n_minutes;
+        out->peak = real_min > 0 ? out->total / (real_min < win ? real_min : (double)win) : 0;
+        return SD_OK;
+    }
+    double best = -1;
+    for (size_t m = 0; m + win <= out->n_minutes; m++) {
+        double a = sd_load_window(out, m, win);
+        if (a > best + 1e-9) {
+            best = a;
+            out->peak_from = m;
+        }
+    }
+    out->peak_to = out->peak_from + win;
+    out->peak = best / (double)win;
+    return SD_OK;
+}
+
+double sd_load_window(const sd_load *l, size_t from, size_t len)
+{
+    double a = 0;
+    for (size_t m = from; m < from + len && m < l->n_minutes; m++)
+        a += l->per_minute[m];
+    return a;
+}
+
+void sd_load_free(sd_load *l)
+{
+    if (l == NULL)
+        return;
+    free(l->per_minute);
+    *l = (sd_load)SD_LOAD_INIT;
+}
+
+/* "1h30m", "45m", "2d3h" for a number of seconds (rounded to the minute). */
+static void span(double secs, char out[32])
+{
+    long long m = llround(secs / 60.0);
+    long long d = m / 1440, h = (m % 1440) / 60, mm = m % 60;
+    int n = 0;
+    out[0] = '\0';
+    if (d > 0)
+        n += snprintf(out + n, 32 - (size_t)n, "%lldd", d);
+    if (h > 0)
+        n += snprintf(out + n, 32 - (size_t)n, "%lldh", h);
+    if (mm > 0 || n == 0)
+        snprintf(out + n, 32 - (size_t)n, "%lldm", mm);
+}
+
+/* The slot and the load: the real length must fit the slot with its briefing and debrief,
+ * and no window may need more answers than one person gives. */
+static sd_status check_load(const sd_scenario *sc, sd_lint_list *l)
+{
+    sd_load ld;
+    if (sd_scenario_load_estimate(sc, &ld, NULL) != SD_OK)
+        return SD_ERR_MEMORY;
+    sd_status st = SD_OK;
+    int line = sc->scenario_line;
+    char real[32], slot[32], need[32];
+    if (ld.slot > 0 && ld.real_length + SD_LOAD_BRIEFING > (double)ld.slot) {
+        span(ld.real_length, real);
+        span((double)ld.slot, slot);
+        span(ld.real_length + SD_LOAD_BRIEFING, need);
+        st = add(l, SD_LINT_WARNING, line, "slot",
+                 "give a longer slot, a higher compression or a shorter duration (real length "
+                 "= duration / compression)",
+                 "the exercise lasts %s of real time; with 10 minutes of briefing and debrief "
+                 "that is %s, longer than its slot of %s", real, need, slot);
+    }
+    /* Overloaded windows (more than the limit, in tenths of an answer: what is printed),
+     * merged into spans of real minutes where they overlap. */
+    size_t win = SD_LOAD_WINDOW_MIN;
+    size_t last = ld.n_minutes > win ? ld.n_minutes - win : 0;
+    size_t len = ld.n_minutes < win ? ld.n_minutes : win;
+    double minutes = ld.n_minutes < win ? ld.real_length / 60.0 : (double)win;
+    double limit = round(SD_LOAD_MAX_PER_MIN * minutes * 10.0);
+    for (size_t m = 0; m <= last && st == SD_OK;) {
+        double a = sd_load_window(&ld, m, len);
+        if (!(round(a * 10.0) > limit)) {
+            m++;
+            continue;
+        }
+        size_t from = m, to = m + len;
+        double peak = a;
+        for (m++; m <= last && m < to; m++) {
+            double b = sd_load_window(&ld, m, len);
+            if (round(b * 10.0) > limit) {
+                to = m + len;
+                if (b > peak)
+                    peak = b;
+            }
+        }
+        char t1[32], t2[32];
+        rel_time((int64_t)llround((double)from * 60.0 * sc->compression), t1);
+        double to_sim = (double)to * 60.0 * sc->compression;
+        if (to_sim > (double)sc->duration)
+            to_sim = (double)sc->duration;
+        rel_time((int64_t)llround(to_sim), t2);
+        st = add(l, SD_LINT_WARNING, line, "load",
+                 "one person gives about one answer a real minute (45-60 s a reply): lower the "
+                 "compression, spread the items, make the storm smaller or give it fewer "
+                 "themes, or plan for a colleague (escalate colleague_backup)",
+                 "one person cannot keep up in real minutes %zu-%zu (simulated %s to %s): up "
+                 "to %.1f answers needed in %.0f minutes (%.1f a minute)", from, to, t1, t2, peak,
+                 minutes, peak / minutes);
+    }
+    sd_load_free(&ld);
+    return st;
+}
+
 sd_status sd_scenario_lint(const sd_scenario *sc, sd_lint_list *out, sd_error *err)
 {
     if (out->file == NULL) {
@@ -452,6 +765,8 @@ sd_status sd_scenario_lint(const sd_scenario *sc, sd_lint_list *out, sd_error *e
         st = check_hijacks(sc, out);
     if (st == SD_OK)
         st = check_whole(sc, out);
+    if (st == SD_OK)
+        st = check_load(sc, out);
     if (st != SD_OK)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     return SD_OK;

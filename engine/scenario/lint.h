@@ -47,4 +47,47 @@ void sd_lint_print(FILE *f, const sd_lint_list *l, const sd_lint_msg *m);
 
 void sd_lint_list_free(sd_lint_list *l);
 
+/* ---- the load on one person (the workshop's view of a scenario) ----
+ *
+ * How many answers one person must give per real minute at the scenario's compression:
+ * each item that expects an answer or an escalation counts 1 when it arrives; each storm
+ * theme that is answered publicly (question, complaint, rumour) counts 1 when its first
+ * comment is expected, its direct questions (count x non-troll share x theme share x
+ * direct) as they are expected to come, at a neutral audience, and every comment of a
+ * threat or personal-data theme counts 1; a hijack counts 2 (the escalation to IT
+ * security and the message to the followers); a crisis counts 4 at its start (manager,
+ * colleague, press officer and a statement). A storm without declared themes is one
+ * question theme whose direct share is 0.1. Items a callback injects, prepared injects,
+ * repeats and account steps are not counted. One person keeps up with about one answer a
+ * real minute (45-60 s a reply): a 10-real-minute window that needs more is overloaded.
+ * docs/scenario-api.md ("The load on one person") documents the numbers. */
+#define SD_LOAD_WINDOW_MIN 10          /* real minutes per window */
+#define SD_LOAD_MAX_PER_MIN 1.0        /* answers a person keeps up with per real minute */
+#define SD_LOAD_BRIEFING (10 * 60)     /* real seconds of briefing and debrief in a slot */
+#define SD_LOAD_MAX_MINUTES (7 * 1440) /* the estimate covers at most a week of real time */
+
+typedef struct sd_load {
+    double real_length;  /* real seconds: duration / compression */
+    int64_t slot;        /* scenario{ slot }, real seconds; 0 = not given */
+    double *per_minute;  /* answers needed in each real minute from the start (owned) */
+    size_t n_minutes;    /* ceil(real length in minutes), at least 1, at most
+                            SD_LOAD_MAX_MINUTES */
+    double total;        /* answers needed over the minutes estimated */
+    double mean;         /* answers per real minute over them */
+    double peak;         /* answers per real minute in the busiest window */
+    size_t peak_from, peak_to; /* its real minutes from the start: [from, to) */
+} sd_load;
+
+#define SD_LOAD_INIT {0, 0, NULL, 0, 0, 0, 0, 0, 0}
+
+/* Estimates the load of sc into out (which starts as SD_LOAD_INIT). Fails only when
+ * memory runs out. */
+sd_status sd_scenario_load_estimate(const sd_scenario *sc, sd_load *out, sd_error *err);
+
+/* The answers needed in the window of `len` real minutes starting at minute `from`
+ * (cut at the end). */
+double sd_load_window(const sd_load *l, size_t from, size_t len);
+
+void sd_load_free(sd_load *l);
+
 #endif

@@ -92,6 +92,28 @@ typedef struct sd_text_pool {
     size_t n;
 } sd_text_pool;
 
+/* A storm's theme (storm{ themes = { ... } }, docs/scenario-api.md): the question,
+ * complaint, rumour, threat or personal data a share of its comments stand for. A storm
+ * without declared themes has one implicit theme (implicit = true): id and label the
+ * storm's id, kind question, the storm's expect for its content, within and link. */
+typedef struct sd_storm_theme {
+    const char *id, *label;
+    sd_theme_kind kind;
+    double share;             /* relative weight among the storm's themes (default 1) */
+    double direct;            /* share of its comments that ask the organisation directly
+                                 and need their own answer (default by kind: 0.1 question,
+                                 0.05 complaint and rumour, 0 threat and personal_data) */
+    sd_text_pool texts[SD_MOOD_COUNT + 1]; /* per mood ([SD_MOOD_TROLL] stays empty);
+                                              [SD_MOOD_COUNT] = any mood */
+    int64_t within;           /* seconds: the target for an answer (default: the storm's
+                                 expect.within, 15m for threat and personal_data); 0 = the
+                                 working-day deadline */
+    const char *link;         /* the link an answer carries (default: the storm's), or NULL */
+    const sd_content *content; /* what a good answer says (in sd_scenario.contents), or NULL */
+    bool implicit;            /* made by the loader for a storm without themes */
+    int line;                 /* the storm's line */
+} sd_storm_theme;
+
 typedef struct sd_storm {
     const char *id;
     const char *parent;   /* post the storm comments on */
@@ -109,6 +131,9 @@ typedef struct sd_storm {
     size_t n_authors;
     sd_expect expect;     /* per-comment expectation; class troll for troll comments */
     sd_expect troll_expect;
+    sd_storm_theme *themes; /* at least one (the implicit theme when none was declared);
+                               arena-owned */
+    size_t n_themes;
     int line;
 } sd_storm;
 
@@ -203,6 +228,8 @@ typedef struct sd_scenario {
     sd_time start;
     int64_t duration;        /* seconds */
     double compression;      /* simulated seconds per real second */
+    int64_t slot;            /* the workshop slot it fits, real seconds (scenario{ slot =
+                                "1h" }); 0 = not given */
     uint64_t seed;
     const char *account_name, *account_handle;
     sd_calendar calendar;

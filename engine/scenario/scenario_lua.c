@@ -1,6 +1,6 @@
 /* scenario_lua.c - the declarations a scenario file makes (scenario{}, persona{}, post{},
- * comment{}, reply{}, dm{}, media{}, inquiry{}, internal{}, notice{}, storm{}, hijack{},
- * on(), every(), when()) and the loader that runs the file in the sandbox and checks
+ * comment{}, reply{}, dm{}, media{}, inquiry{}, internal{}, notice{}, storm{} with its
+ * themes, hijack{}, on(), every(), when()) and the loader that runs the file in the sandbox and checks
  * cross-references. Every declaration is validated where it is made, so an error names
  * the author's file and line. */
 #include <errno.h>
@@ -14,6 +14,7 @@
 
 #include "../log/limits.h"
 #include "../log/logw.h"
+#include "../log/record.h"
 #include "../util/buf.h"
 #include "../util/sha256.h"
 #include "../util/utf8.h"
@@ -731,6 +732,7 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
+    "slot",
     "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
     "words", "colleague", NULL};
 
@@ -786,6 +788,19 @@ static void read_scoring(lua_State *L, sd_scenario *sc, int t, bool *crisis_set,
     if (get_number(L, t, "troll_words", D, NULL, 0, 10000, &v))
         p->troll_words = (int)v;
     p->statement = read_content_field(L, sc, t, "statement", D, NULL);
+}
+
+/* slot = "1h" of scenario{}: the workshop slot the exercise fits, in real time (briefing
+ * and debrief included); stormdrill check compares it with duration / compression. */
+static void read_slot(lua_State *L, sd_scenario *sc)
+{
+    int64_t slot = 0;
+    if (!get_duration(L, 1, "slot", "scenario", NULL, &slot))
+        return;
+    if (slot < 60 || slot > 7 * 86400)
+        luaL_error(L, "scenario: field 'slot' must be between one minute and a week of real "
+                   "time, like \"45m\" or \"1h30m\"");
+    sc->slot = slot;
 }
 
 /* words = { "Kvarnby", ... } of scenario{}: words the spelling check accepts. */
@@ -1039,6 +1054,7 @@ static int l_scenario(lua_State *L)
         luaL_error(L, "scenario: duration must be at least one minute");
     sc->compression = 1;
     get_number(L, 1, "compression", D, NULL, 0.01, 1e6, &sc->compression);
+    read_slot(L, sc);
     double seed = 1;
     get_number(L, 1, "seed", D, NULL, 0, 9007199254740991.0, &seed);
     sc->seed = (uint64_t)seed;
@@ -1349,7 +1365,7 @@ static int l_notice(lua_State *L) { return declare_item(L, SD_KIND_NOTICE); }
 
 static const char *const storm_keys[] = {"id", "on", "from", "to", "count", "rate", "curve",
                                          "moods", "texts", "compose", "repeats", "authors",
-                                         "expect", NULL};
+                                         "expect", "themes", NULL};
 
 static double curve_value(const sd_storm *s, double x)
 {
@@ -1399,27 +1415,204 @@ double sd_storm_curve_max(const sd_storm *s)
     return 1.0;
 }
 
-static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *id, sd_text_pool *pool)
+/* The list at t as a text pool. decl and id name the storm (or "storm 's' theme", "x") in
+ * messages; what names the list ("texts", "texts.angry"). */
+static void read_pool(lua_State *L, sd_scenario *sc, int t, const char *decl, const char *id,
+                      const char *what, sd_text_pool *pool)
 {
-    plain_table(L, t, "storm", "texts");
+    plain_table(L, t, decl, what);
     lua_Integer n = (lua_Integer)lua_rawlen(L, t);
     if (n > MAX_POOL_TEXTS)
-        decl_error(L, "storm", id, "more than %d texts in one pool", MAX_POOL_TEXTS);
+        decl_error(L, decl, id, "more than %d texts in one pool", MAX_POOL_TEXTS);
     pool->texts = sd_arena_alloc(&sc->arena, sizeof(char *) * (size_t)(n ? n : 1));
     if (pool->texts == NULL)
         luaL_error(L, "out of memory");
     for (lua_Integer i = 1; i <= n; i++) {
         if (lua_rawgeti(L, t, i) != LUA_TSTRING)
-            decl_error(L, "storm", id, "texts: entry %d must be a string", (int)i);
+            decl_error(L, decl, id, "%s: entry %d must be a string", what, (int)i);
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         if (len == 0 || len > MAX_TEXT_BYTES || strlen(s) != len)
-            decl_error(L, "storm", id, "texts: entry %d is empty, too long or has a NUL byte", (int)i);
-        charge_text(L, &sc->arena, len, "storm", id);
+            decl_error(L, decl, id, "%s: entry %d is empty, too long or has a NUL byte", what, (int)i);
+        charge_text(L, &sc->arena, len, decl, id);
         if ((pool->texts[pool->n++] = arena_text(&sc->arena, s, len)) == NULL)
             luaL_error(L, "out of memory");
         lua_pop(L, 1);
     }
+}
+
+/* t[key]: texts = { ... } (a plain list for any mood) or per mood { angry = { ... }, any =
+ * { ... } } into pools (SD_MOOD_COUNT + 1 of them). storm: the storm's own texts, where
+ * texts.troll is allowed and an empty list passes; a theme's comments are never trolls',
+ * and its lists must not be empty. Returns the number of texts. */
+static size_t read_texts(lua_State *L, sd_scenario *sc, int t, const char *decl,
+                         const char *id, const char *key, bool storm, sd_text_pool *pools)
+{
+    size_t n_texts = 0;
+    int ty = rawfield(L, t, key);
+    if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L);
+        plain_table(L, tt, decl, key);
+        if (lua_rawlen(L, tt) > 0) {
+            read_pool(L, sc, tt, decl, id, key, &pools[SD_MOOD_COUNT]);
+            n_texts += pools[SD_MOOD_COUNT].n;
+        }
+        static const char *const text_keys[] = {"calm", "worried", "frustrated", "angry", "troll", "any", NULL};
+        static const char *const theme_text_keys[] = {"calm", "worried", "frustrated", "angry", "any", NULL};
+        char where[200];
+        snprintf(where, sizeof where, "%s%s%s%s %s", decl, id ? " '" : "", id ? id : "",
+                 id ? "'" : "", key);
+        check_keys(L, tt, where, storm ? text_keys : theme_text_keys);
+        for (int m = 0; m <= SD_MOOD_COUNT; m++) {
+            const char *k = m < SD_MOOD_COUNT ? sd_vocab_name(SD_VOCAB_MOOD, m) : "any";
+            int ty2 = rawfield(L, tt, k);
+            if (ty2 == LUA_TTABLE) {
+                if (m == SD_MOOD_COUNT && pools[m].n > 0)
+                    decl_error(L, decl, id, "%s: give a plain list or 'any', not both", key);
+                char what[64];
+                snprintf(what, sizeof what, "%s.%s", key, k);
+                read_pool(L, sc, lua_gettop(L), decl, id, what, &pools[m]);
+                if (pools[m].n == 0 && !storm)
+                    decl_error(L, decl, id, "%s.%s is empty (give at least one text, or leave "
+                               "it out)", key, k);
+                n_texts += pools[m].n;
+            } else if (ty2 != LUA_TNIL) {
+                decl_error(L, decl, id, "%s.%s must be a list of strings", key, k);
+            }
+            lua_pop(L, 1);
+        }
+        if (n_texts == 0 && !storm)
+            decl_error(L, decl, id, "%s is empty (give at least one text, or leave it out)", key);
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "%s must be a list of strings, or lists per mood", key);
+    }
+    lua_pop(L, 1);
+    return n_texts;
+}
+
+static const char *const theme_keys[] = {"id", "label", "kind", "share", "direct", "texts",
+                                         "within", "link", "points", "need", "refer",
+                                         "channel", "avoid", "model", NULL};
+
+/* The storm's themes = { ... } (docs/scenario-api.md), or its implicit theme. Read after the
+ * storm's texts, compose and expect (the defaults come from them). Each theme's content is
+ * pending until the storm is appended (register_content). */
+static void read_themes(lua_State *L, sd_scenario *sc, sd_storm *s, size_t themes_before)
+{
+    const char *id = s->id;
+    int ty = rawfield(L, 1, "themes");
+    if (ty == LUA_TNIL) {
+        lua_pop(L, 1);
+        sd_storm_theme *th = sd_arena_alloc(&sc->arena, sizeof *th);
+        if (th == NULL)
+            luaL_error(L, "out of memory");
+        memset(th, 0, sizeof *th);
+        th->id = th->label = s->id;
+        th->kind = SD_THEME_QUESTION;
+        th->share = 1;
+        th->direct = 0.1;
+        th->within = s->expect.within;
+        th->link = s->expect.link;
+        th->content = s->expect.content;
+        th->implicit = true;
+        th->line = s->line;
+        s->themes = th;
+        s->n_themes = 1;
+        if (themes_before + 1 > SD_MAX_THEMES)
+            decl_error(L, "storm", id, "the scenario's storms have more than %d themes in all",
+                       SD_MAX_THEMES);
+        return;
+    }
+    if (ty != LUA_TTABLE)
+        decl_error(L, "storm", id, "themes must be a list of themes like { { id = \"laxhjalp\", "
+                   "kind = \"question\", texts = { ... } } }, not a %s", lua_typename(L, ty));
+    int lt = lua_gettop(L);
+    plain_table(L, lt, "storm", "themes");
+    size_t n = lua_rawlen(L, lt);
+    if (n == 0 || not_a_list(L, lt, n))
+        decl_error(L, "storm", id, "themes must be a list of 1 to %d themes", SD_MAX_THEMES);
+    if (themes_before + n > SD_MAX_THEMES)
+        decl_error(L, "storm", id, "the scenario's storms have more than %d themes in all",
+                   SD_MAX_THEMES);
+    sd_storm_theme *v = sd_arena_alloc(&sc->arena, n * sizeof *v);
+    if (v == NULL)
+        luaL_error(L, "out of memory");
+    memset(v, 0, n * sizeof *v);
+    char entry[160], decl[160];
+    snprintf(decl, sizeof decl, "storm '%s' theme", id);
+    for (size_t i = 1; i <= n; i++) {
+        sd_storm_theme *th = &v[i - 1];
+        snprintf(entry, sizeof entry, "storm '%s' themes entry %zu", id, i);
+        int et = lua_rawgeti(L, lt, (lua_Integer)i);
+        int t = lua_gettop(L);
+        if (et != LUA_TTABLE)
+            luaL_error(L, "%s must be a table { id = ..., kind = ..., texts = ... }, not a %s",
+                       entry, lua_typename(L, et));
+        plain_table(L, t, entry, "it");
+        check_keys(L, t, entry, theme_keys);
+        th->id = get_id(L, t, entry, &sc->arena);
+        const char *tid = th->id;
+        for (size_t j = 0; j + 1 < i; j++)
+            if (strcmp(v[j].id, tid) == 0)
+                decl_error(L, decl, tid, "id used twice in the storm's themes (entries %zu and "
+                           "%zu)", j + 1, i);
+        th->line = s->line;
+        th->label = get_name(L, t, "label", decl, tid, false, &sc->arena);
+        if (th->label == NULL)
+            th->label = th->id;
+        else if (th->label[0] == '\0')
+            decl_error(L, decl, tid, "field 'label' is empty");
+        int kind = SD_THEME_QUESTION;
+        get_enum(L, t, "kind", SD_VOCAB_THEME_KIND, decl, tid, &kind);
+        th->kind = (sd_theme_kind)kind;
+        bool hidden = th->kind == SD_THEME_THREAT || th->kind == SD_THEME_PERSONAL_DATA;
+        th->share = 1;
+        get_number(L, t, "share", decl, tid, 0, 1e6, &th->share);
+        if (!(th->share > 0))
+            decl_error(L, decl, tid, "field 'share' is 0; it must be more than 0 (leave the "
+                       "theme out instead)");
+        th->direct = th->kind == SD_THEME_QUESTION ? 0.1 : hidden ? 0 : 0.05;
+        if (get_number(L, t, "direct", decl, tid, 0, 1, &th->direct) && hidden && th->direct > 0)
+            decl_error(L, decl, tid, "field 'direct': a %s is never answered publicly, so none "
+                       "of its comments asks directly (leave direct out)",
+                       sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
+        th->within = hidden ? 15 * 60 : s->expect.within;
+        if (get_duration(L, t, "within", decl, tid, &th->within) && th->within == 0)
+            decl_error(L, decl, tid, "field 'within' must be longer than 0");
+        th->link = get_string(L, t, "link", decl, tid, false, &sc->arena);
+        if (th->link == NULL && !hidden)
+            th->link = s->expect.link;
+        th->content = read_content(L, sc, t, decl, tid, "theme");
+        if (hidden && (th->content || th->link))
+            decl_error(L, decl, tid, "a %s is never answered publicly: remove %s (hide or "
+                       "report its comments; a threat is escalated to legal)",
+                       sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind),
+                       th->link ? "link" : "its points, refer, channel, avoid and model");
+        size_t nt = read_texts(L, sc, t, decl, tid, "texts", false, th->texts);
+        if (th->kind == SD_THEME_THREAT && nt > 0)
+            for (int m = 0; m < SD_MOOD_COUNT; m++)
+                if (m != SD_MOOD_ANGRY && th->texts[m].n > 0)
+                    decl_error(L, decl, tid, "texts.%s: a threat's comments are angry; give "
+                               "texts.angry, texts.any or a plain list",
+                               sd_vocab_name(SD_VOCAB_MOOD, m));
+        /* Where the texts come from (docs/scenario-api.md): compose, the theme's texts for
+         * the mood, else its texts for any mood, else the storm's. */
+        if (s->compose_ref == LUA_NOREF)
+            for (int m = 0; m < SD_MOOD_COUNT; m++) {
+                bool needed = th->kind == SD_THEME_THREAT ? m == SD_MOOD_ANGRY
+                                                          : m != SD_MOOD_TROLL && s->mood_mix[m] > 0;
+                if (needed && th->texts[m].n == 0 && th->texts[SD_MOOD_COUNT].n == 0 &&
+                    s->texts[m].n == 0 && s->texts[SD_MOOD_COUNT].n == 0)
+                    decl_error(L, decl, tid, "no texts for its %s comments: give the theme "
+                               "texts = { ... } (or texts.%s), give the storm texts for that "
+                               "mood, or a compose function", sd_vocab_name(SD_VOCAB_MOOD, m),
+                               sd_vocab_name(SD_VOCAB_MOOD, m));
+            }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    s->themes = v;
+    s->n_themes = n;
 }
 
 static int l_storm(lua_State *L)
@@ -1526,34 +1719,7 @@ static int l_storm(lua_State *L)
         s->mood_mix[m] /= total;
     lua_pop(L, 1);
 
-    ty = rawfield(L, 1, "texts");
-    size_t n_texts = 0;
-    if (ty == LUA_TTABLE) {
-        int t = lua_gettop(L);
-        plain_table(L, t, D, "texts");
-        if (lua_rawlen(L, t) > 0) {
-            read_pool(L, sc, t, id, &s->texts[SD_MOOD_COUNT]);
-            n_texts += s->texts[SD_MOOD_COUNT].n;
-        }
-        static const char *const text_keys[] = {"calm", "worried", "frustrated", "angry", "troll", "any", NULL};
-        check_keys(L, t, "storm texts", text_keys);
-        for (int m = 0; m <= SD_MOOD_COUNT; m++) {
-            const char *k = m < SD_MOOD_COUNT ? sd_vocab_name(SD_VOCAB_MOOD, m) : "any";
-            int ty2 = rawfield(L, t, k);
-            if (ty2 == LUA_TTABLE) {
-                if (m == SD_MOOD_COUNT && s->texts[m].n > 0)
-                    decl_error(L, D, id, "texts: give a plain list or 'any', not both");
-                read_pool(L, sc, lua_gettop(L), id, &s->texts[m]);
-                n_texts += s->texts[m].n;
-            } else if (ty2 != LUA_TNIL) {
-                decl_error(L, D, id, "texts.%s must be a list of strings", k);
-            }
-            lua_pop(L, 1);
-        }
-    } else if (ty != LUA_TNIL) {
-        decl_error(L, D, id, "texts must be a list of strings, or lists per mood");
-    }
-    lua_pop(L, 1);
+    size_t n_texts = read_texts(L, sc, 1, D, id, "texts", true, s->texts);
     ty = rawfield(L, 1, "compose");
     if (ty == LUA_TFUNCTION)
         s->compose_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -1562,12 +1728,6 @@ static int l_storm(lua_State *L)
             decl_error(L, D, id, "compose must be a function(c) that returns a text");
         lua_pop(L, 1);
     }
-    if (n_texts == 0 && s->compose_ref == LUA_NOREF)
-        decl_error(L, D, id, "the storm has no texts: give texts = { ... } or compose = function(c) ... end");
-    for (int m = 0; m < SD_MOOD_COUNT && s->compose_ref == LUA_NOREF; m++)
-        if (s->mood_mix[m] > 0 && s->texts[m].n == 0 && s->texts[SD_MOOD_COUNT].n == 0)
-            decl_error(L, D, id, "no texts for mood '%s' (add texts.%s or a plain list for any mood)",
-                       sd_vocab_name(SD_VOCAB_MOOD, m), sd_vocab_name(SD_VOCAB_MOOD, m));
     double rep = 0;
     get_number(L, 1, "repeats", D, id, 0, 1, &rep);
     s->repeats = rep;
@@ -1609,7 +1769,30 @@ static int l_storm(lua_State *L)
         decl_error(L, D, id, "field 'expect' must be a table");
     }
     lua_pop(L, 1);
+    size_t themes_before = 0;
+    for (size_t i = 0; i < sc->n_storms; i++)
+        themes_before += sc->storms[i].n_themes;
+    read_themes(L, sc, s, themes_before);
+    bool declared_themes = !s->themes[0].implicit;
+    size_t theme_texts = 0;
+    for (size_t i = 0; i < s->n_themes; i++)
+        for (int m = 0; m <= SD_MOOD_COUNT; m++)
+            theme_texts += s->themes[i].texts[m].n;
+    if (n_texts == 0 && theme_texts == 0 && s->compose_ref == LUA_NOREF)
+        decl_error(L, D, id, "the storm has no texts: give texts = { ... }, texts in its themes, "
+                   "or compose = function(c) ... end");
+    /* Without themes every mood draws on the storm's texts; with themes the themes' checks
+     * covered theirs, and trolls (who have no theme) draw on the storm's. */
+    for (int m = 0; m < SD_MOOD_COUNT && s->compose_ref == LUA_NOREF; m++)
+        if (s->mood_mix[m] > 0 && (!declared_themes || m == SD_MOOD_TROLL) &&
+            s->texts[m].n == 0 && s->texts[SD_MOOD_COUNT].n == 0)
+            decl_error(L, D, id, "no texts for mood '%s' (add texts.%s or a plain list for any "
+                       "mood%s)", sd_vocab_name(SD_VOCAB_MOOD, m), sd_vocab_name(SD_VOCAB_MOOD, m),
+                       m == SD_MOOD_TROLL && declared_themes ? "; trolls have no theme" : "");
     register_content(L, sc, s->expect.content, D, id);
+    for (size_t i = 0; i < s->n_themes; i++)
+        if (!s->themes[i].implicit)
+            register_content(L, sc, s->themes[i].content, D, id);
     append_decl(L, (void **)&sc->storms, &sc->n_storms, &sc->cap_storms, sizeof storm, &storm,
                 &sc->storm_ids, id);
     return 0;

@@ -12,7 +12,10 @@
 #include "../util/arena.h"
 #include "../review/review.h"
 #include "coverage.h"
+#include "debrief.h"
 #include "reply_input.h"
+#include "strengths.h"
+#include "timeline.h"
 #include "tone_content.h"
 #include "tone_internal.h"
 
@@ -67,10 +70,19 @@ struct kp_entry {
     uint64_t question;   /* hash of what the content asks for: equal contents ask alike */
 };
 
+/* What the merging of feedback lines knows of each line (feedback_merge). */
+struct fb_meta {
+    const char *key;      /* the text's key (in the arena) */
+    const char *variant;  /* the decision, target or step the line names, or NULL */
+    const char *who;      /* the person (or item) it is about, or NULL */
+    bool storm_item;      /* about one storm comment: always merged with its like */
+};
+
 /* What the score keeps to write each reply's details later (sd_score_write_item). */
 struct sd_score_priv {
     sd_arena arena;
     size_t cap_feedback;
+    struct fb_meta *meta;       /* owned, parallel to the feedback */
     const sd_lexicons *lx;
     sd_spell_extra *words;      /* owned */
     const char **names;         /* owned array of names borrowed from the results */
@@ -84,7 +96,11 @@ struct sd_score_priv {
 typedef struct fault_sum {
     sd_fault fault;
     const char *storm;
+    const sd_rec_theme *theme;  /* the comments' declared theme, or NULL */
     size_t count;
+    const char *people[3];      /* the first three authors (in the score's arena) */
+    int32_t item;               /* the first item */
+    const char *key;            /* its own line's key */
 } fault_sum;
 
 typedef struct ctx {
@@ -110,56 +126,127 @@ typedef struct ctx {
 
 /* ---- feedback ---- */
 
+static const char *arena_str(ctx *c, const sd_buf *b)
+{
+    const char *t = sd_arena_strdup(&c->s->priv->arena, sd_buf_str(b));
+    if (t == NULL)
+        c->oom = true;
+    return t;
+}
+
+static const char *value_of(size_t n, const char *const *names, const char *const *values,
+                            const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return values[i];
+    return NULL;
+}
+
+/* Adds a feedback line: the text of key with the caller's values, and the debrief's words
+ * for the line's item or storm (debrief.h), which every text may use: {who} (the author
+ * by name and mood, or what the item is), {what} (an item nobody wrote, with an excerpt),
+ * {first}, {quote} (an excerpt of the item's text), {example} (a reply that fits it),
+ * {where} (the storm comments' theme) and {signer}. */
 static void add_feedback(ctx *c, sd_rule rule, int32_t item, const char *storm, size_t count,
                          sd_severity sev, double cost, const char *key, size_t n,
                          const char *const *names, const char *const *values)
 {
     sd_score *s = c->s;
-    if (s->n_feedback == s->priv->cap_feedback) {
-        size_t cap = s->priv->cap_feedback ? s->priv->cap_feedback * 2 : 32;
+    struct sd_score_priv *pv = s->priv;
+    if (s->n_feedback == pv->cap_feedback) {
+        size_t cap = pv->cap_feedback ? pv->cap_feedback * 2 : 32;
         sd_feedback *f = realloc(s->feedback, cap * sizeof *f);
-        if (f == NULL) {
+        if (f)
+            s->feedback = f;
+        struct fb_meta *m = f ? realloc(pv->meta, cap * sizeof *m) : NULL;
+        if (f == NULL || m == NULL) {
             c->oom = true;
             return;
         }
-        s->feedback = f;
-        s->priv->cap_feedback = cap;
+        pv->meta = m;
+        pv->cap_feedback = cap;
     }
+    enum { MAX_VALUES = 24 };
+    const char *xn[MAX_VALUES], *xv[MAX_VALUES];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < MAX_VALUES - 8; i++, m++) {
+        xn[m] = names[i];
+        xv[m] = values[i];
+    }
+    sd_buf who = SD_BUF_INIT, what = SD_BUF_INIT, quote = SD_BUF_INIT, where = SD_BUF_INIT,
+           example = SD_BUF_INIT, about = SD_BUF_INIT;
+    const sd_res_item *it = item >= 0 ? &sd_results_items(c->r)[item] : NULL;
+    const char *tmpl = c->tx ? sd_texts_get(c->tx, key) : NULL;
+    /* A miss on a dangerous item (a threat, personal data, illegal content) is serious
+     * whatever kind of miss it is: it ranks above every miss of form. */
+    if (it && sev == SD_SEV_MAJOR && sd_debrief_danger(c->r, it) != SD_DANGER_NONE)
+        sev = SD_SEV_CRITICAL;
+    if (it) {
+        sd_debrief_who(c->tx, it, &who);
+        sd_debrief_what(c->tx, it, &what);
+        sd_debrief_quote(it->text, SD_DEBRIEF_QUOTE_BYTES, &quote);
+        if (tmpl && strstr(tmpl, "{example}"))
+            sd_debrief_example(c->tx, c->r, it, c->h->participant, &example);
+        xn[m] = "who", xv[m++] = sd_buf_str(&who);
+        xn[m] = "what", xv[m++] = sd_buf_str(&what);
+        xn[m] = "quote", xv[m++] = sd_buf_str(&quote);
+        sd_debrief_about(c->tx, c->r, it, &about);
+        xn[m] = "about", xv[m++] = sd_buf_str(&about);
+        xn[m] = "first", xv[m++] = it->first ? it->first : sd_buf_str(&who);
+        xn[m] = "example", xv[m++] = sd_buf_str(&example);
+    }
+    if (storm || (it && it->storm)) {
+        sd_debrief_where(c->tx, it ? sd_debrief_theme(c->r, it) : NULL, &where);
+        xn[m] = "where", xv[m++] = sd_buf_str(&where);
+    }
+    xn[m] = "signer", xv[m++] = c->h->participant;
     sd_buf text = SD_BUF_INIT;
-    sd_texts_format(c->tx, key, &text, n, names, values);
-    const char *t = sd_arena_strdup(&s->priv->arena, sd_buf_str(&text));
-    sd_buf_free(&text);
-    if (t == NULL) {
+    sd_texts_format(c->tx, key, &text, m, xn, xv);
+    struct fb_meta meta = {0};
+    meta.key = sd_arena_strdup(&pv->arena, key);
+    const char *variant = value_of(n, names, values, "decision");
+    if (variant == NULL)
+        variant = value_of(n, names, values, "target");
+    if (variant == NULL)
+        variant = value_of(n, names, values, "step");
+    meta.variant = variant ? sd_arena_strdup(&pv->arena, variant) : NULL;
+    meta.who = it ? arena_str(c, &who) : NULL;
+    meta.storm_item = it && it->storm;
+    const char *t = arena_str(c, &text);
+    if (meta.key == NULL || (variant && meta.variant == NULL))
         c->oom = true;
+    sd_buf_free(&text);
+    sd_buf_free(&who);
+    sd_buf_free(&what);
+    sd_buf_free(&quote);
+    sd_buf_free(&about);
+    sd_buf_free(&where);
+    sd_buf_free(&example);
+    if (c->oom)
         return;
-    }
+    pv->meta[s->n_feedback] = meta;
     s->feedback[s->n_feedback++] = (sd_feedback){rule, item, storm, count, sev, cost, t,
                                                  (uint8_t)c->dim};
 }
 
+/* A duration for a text in either language: "45 min" up to two hours, else whole hours
+ * ("32 h"; no decimal point, which Swedish writes as a comma). */
 static void fmt_minutes(char *out, size_t n, double secs)
 {
-    if (secs < 3600)
+    if (secs < 2 * 3600)
         snprintf(out, n, "%.0f min", ceil(secs / 60));
-    else if (secs < 2 * 86400)
-        snprintf(out, n, "%.1f h", secs / 3600);
     else
-        snprintf(out, n, "%.1f d", secs / 86400);
+        snprintf(out, n, "%.0f h", round(secs / 3600));
 }
 
 static const char *item_name(const sd_res_item *it) { return it->first ? it->first : it->id; }
 
-/* A target's, decision's or step's name in the feedback's language (the window's words for
- * targets and steps), else its id. */
+/* A target's, decision's or step's name in the feedback's language (debrief.h), else its
+ * id. */
 static const char *vocab_text(const ctx *c, sd_vocab_id voc, int v)
 {
-    const char *id = sd_vocab_name(voc, v);
-    const char *prefix = voc == SD_VOCAB_TARGET ? "ui.target." : voc == SD_VOCAB_STEP ? "ui.step."
-                                                                 : "fb.name.decision.";
-    char key[64];
-    snprintf(key, sizeof key, "%s%s", prefix, id);
-    const char *t = c->tx ? sd_texts_get(c->tx, key) : NULL;
-    return t ? t : id;
+    return sd_debrief_vocab(c->tx, voc, v);
 }
 
 /* ---- speed ---- */
@@ -1101,10 +1188,6 @@ static void score_tone(ctx *c)
     sd_score *s = c->s;
     const sd_res_item *items = sd_results_items(c->r);
     double acc = 0;
-    /* Per check: failures summed per storm, one line each; one line per declared item. */
-    typedef struct { const char *storm; size_t count; double cost; } tsum;
-    tsum sums[SD_TONE_CHECK_COUNT][16];
-    size_t n_sums[SD_TONE_CHECK_COUNT] = {0};
     for (size_t i = 0; i < s->n_replies; i++) {
         acc += s->replies[i].score;
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
@@ -1123,7 +1206,13 @@ static void score_tone(ctx *c)
         return;
     }
     /* Costs: each reply carries 1/n of the dimension; its lost points split over the
-     * failed checks by weight; a serious failure costs SERIOUS_PENALTY more. */
+     * failed checks by weight; a serious failure costs SERIOUS_PENALTY more. One line per
+     * failed check of a reply; lines alike are merged afterwards (feedback_merge): a
+     * storm's replies always, a declared item's when the miss is one of form. The details
+     * of a storm reply's checks are recomputed only for the first failing each check (the
+     * one line shown if no other reply failed it). */
+    const char *storm_detailed[2 * SD_TONE_CHECK_COUNT]; /* keys already detailed */
+    size_t n_detailed = 0;
     for (size_t i = 0; i < s->n_replies; i++) {
         const sd_reply_score *rs = &s->replies[i];
         double failed_w = 0;
@@ -1134,8 +1223,7 @@ static void score_tone(ctx *c)
             continue;
         double lost = s->weights[1] * (100.0 - rs->score) / (double)s->n_replies;
         const sd_res_item *it = &items[rs->item];
-        /* The details of this reply's checks, recomputed once for its lines (only declared
-         * items get lines of their own). */
+        /* The details of this reply's checks, recomputed once for its lines. */
         sd_tone_input in;
         sd_tone_result tr;
         bool checked = false;
@@ -1145,46 +1233,45 @@ static void score_tone(ctx *c)
             bool serious = sd_tone_check_serious((sd_tone_check)k);
             double cost = lost * sd_tone_check_weight((sd_tone_check)k) / failed_w +
                           (serious ? s->weights[1] * SERIOUS_PENALTY : 0);
-            if (it->storm) { /* a storm's replies: one line per check (serious ones too) */
-                tsum *found = NULL;
-                for (size_t m = 0; m < n_sums[k]; m++)
-                    if (strcmp(sums[k][m].storm, it->storm) == 0)
-                        found = &sums[k][m];
-                if (found == NULL && n_sums[k] < 16) {
-                    found = &sums[k][n_sums[k]++];
-                    *found = (tsum){it->storm, 0, 0};
-                }
-                if (found == NULL)
-                    found = &sums[k][15];
-                found->count++;
-                found->cost += cost;
-                continue;
-            }
-            if (!checked) {
-                tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
-                sd_tone_check_reply(c->s->priv->lx, &in, &tr);
-                checked = true;
-            }
-            char maxw[16], maxl[16], missing[400];
-            snprintf(maxw, sizeof maxw, "%d", in.max_words);
-            snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
-            missing[0] = '\0';
-            const sd_content *ct = it->expect->content;
-            if (in.kp && k == SD_TONE_ANSWERS)
-                sd_kp_describe_missing(in.kp, &tr.kp, missing, sizeof missing);
-            const char *detail = tr.checks[k].detail;
+            /* the line's key: which way the answers check failed */
             const char *key = tone_keys[k];
+            const sd_content *ct = it->expect->content;
+            bool empty = rs->words == 0 || (it->storm ? rs->need == 0 : kp_for(c, ct) == NULL);
             if (k == SD_TONE_ANSWERS && rs->identical)
                 key = "fb.tone.identical";
             else if (k == SD_TONE_ANSWERS && rs->reviewed >= 0)
                 key = "fb.tone.answers_reviewed";
-            else if (k == SD_TONE_ANSWERS && (tr.words == 0 || !in.kp))
+            else if (k == SD_TONE_ANSWERS && empty)
                 key = "fb.tone.answers_empty";
             else if (k == SD_TONE_ANSWERS && (ct == NULL || ct->model == NULL))
                 key = "fb.tone.answers.nomodel";
-            const char *names[] = {"name", "item", "signer", "detail", "max_words", "max_lix",
+            bool detail_here = !it->storm;
+            if (it->storm) { /* the first storm reply with this key has the details */
+                size_t m = 0;
+                while (m < n_detailed && storm_detailed[m] != key)
+                    m++;
+                detail_here = m == n_detailed && m < sizeof storm_detailed / sizeof storm_detailed[0];
+                if (detail_here)
+                    storm_detailed[n_detailed++] = key;
+            }
+            if (detail_here && !checked) {
+                tone_input(c, it, &sd_results_actions(c->r)[rs->action], &in);
+                sd_tone_check_reply(c->s->priv->lx, &in, &tr);
+                checked = true;
+            }
+            char maxw[16] = "", maxl[16] = "", missing[400];
+            missing[0] = '\0';
+            const char *detail = "";
+            if (detail_here) {
+                snprintf(maxw, sizeof maxw, "%d", in.max_words);
+                snprintf(maxl, sizeof maxl, "%.0f", in.max_lix);
+                if (in.kp && k == SD_TONE_ANSWERS)
+                    sd_kp_describe_missing(in.kp, &tr.kp, missing, sizeof missing);
+                detail = tr.checks[k].detail;
+            }
+            const char *names[] = {"name", "item", "detail", "max_words", "max_lix",
                                    "link", "missing", "model", "refer", "channel"};
-            const char *values[] = {item_name(it), it->id, c->h->participant, detail, maxw, maxl,
+            const char *values[] = {item_name(it), it->id, detail, maxw, maxl,
                                     it->expect->link ? it->expect->link : "", missing,
                                     ct && ct->model ? ct->model : "",
                                     ct && ct->refer.label ? ct->refer.label : "",
@@ -1195,22 +1282,9 @@ static void score_tone(ctx *c)
                                  k == SD_TONE_AVOID
                              ? SD_SEV_MAJOR
                              : SD_SEV_MINOR,
-                         cost, key, 11, names, values);
+                         cost, key, 10, names, values);
         }
     }
-    for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
-        for (size_t m = 0; m < n_sums[k]; m++) {
-            char count[32], key[64];
-            snprintf(count, sizeof count, "%zu", sums[k][m].count);
-            snprintf(key, sizeof key, "%s.storm", tone_keys[k]);
-            const char *names[] = {"storm", "count", "signer"};
-            const char *values[] = {sums[k][m].storm, count, c->h->participant};
-            add_feedback(c, tone_rules[k], -1, sums[k][m].storm, sums[k][m].count,
-                         sd_tone_check_serious((sd_tone_check)k) ? SD_SEV_CRITICAL
-                         : k == SD_TONE_ANSWERS                  ? SD_SEV_MAJOR
-                                                                 : SD_SEV_MINOR,
-                         sums[k][m].cost, key, 3, names, values);
-        }
 }
 
 /* ---- escalation, moderation, faults ---- */
@@ -1243,23 +1317,40 @@ static double timed_points(const sd_scoring_params *p, sd_time t, sd_time due, d
     return v < 0 ? 0 : v;
 }
 
+/* The decisions the guideline asks for an item, in the feedback's language ("svara" eller
+ * "rätta fakta"), into out (reset first). */
+static void decision_words(const ctx *c, const sd_res_item *it, int taken, sd_buf *out)
+{
+    sd_buf_reset(out);
+    uint32_t wanted = sd_debrief_wanted(it->expect) & ~(1u << taken);
+    sd_debrief_decisions(c->tx, wanted ? wanted : sd_debrief_wanted(it->expect), out);
+}
+
 static void add_fault(ctx *c, sd_fault f, int32_t item, const char *key, size_t n,
                       const char *const *names, const char *const *values)
 {
     c->s->items[item].faults |= (uint8_t)(1u << f);
     c->esc_penalty += fault_penalty[f];
-    /* A storm's comments are summed up per storm and fault: one line each. */
-    const char *storm = sd_results_items(c->r)[item].storm;
-    if (storm) {
+    /* A storm's comments are summed up per storm, theme and fault: one line each. */
+    const sd_res_item *it = &sd_results_items(c->r)[item];
+    if (it->storm) {
+        const sd_rec_theme *th = sd_debrief_theme(c->r, it);
         fault_sum *sum = NULL;
         for (size_t k = 0; k < c->n_fault_sums && sum == NULL; k++)
-            if (c->fault_sums[k].fault == f && strcmp(c->fault_sums[k].storm, storm) == 0)
+            if (c->fault_sums[k].fault == f && c->fault_sums[k].theme == th &&
+                strcmp(c->fault_sums[k].storm, it->storm) == 0)
                 sum = &c->fault_sums[k];
         if (sum == NULL && c->n_fault_sums < MAX_FAULT_SUMS) {
             sum = &c->fault_sums[c->n_fault_sums++];
-            *sum = (fault_sum){f, storm, 0};
+            *sum = (fault_sum){f, it->storm, th, 0, {NULL, NULL, NULL}, item, key};
         }
         if (sum) {
+            if (sum->count < 3) {
+                sd_buf who = SD_BUF_INIT;
+                sd_debrief_who(c->tx, it, &who);
+                sum->people[sum->count] = arena_str(c, &who);
+                sd_buf_free(&who);
+            }
             sum->count++;
             return;
         }
@@ -1269,20 +1360,41 @@ static void add_fault(ctx *c, sd_fault f, int32_t item, const char *key, size_t 
                  names, values);
 }
 
-/* The per-storm fault lines. */
+/* The per-storm fault lines: how many, where (the theme), and the first people. */
 static void flush_fault_sums(ctx *c)
 {
     for (size_t k = 0; k < c->n_fault_sums; k++) {
         const fault_sum *sum = &c->fault_sums[k];
+        if (sum->count == 1) { /* one comment: its own line, naming it */
+            const sd_res_item *it = &sd_results_items(c->r)[sum->item];
+            sd_buf wanted = SD_BUF_INIT;
+            int d = c->s->items[sum->item].decision;
+            decision_words(c, it, d, &wanted);
+            const char *names[] = {"name", "item", "decision", "expected", "class"};
+            const char *values[] = {item_name(it), it->id, d >= 0 ? vocab_text(c, SD_VOCAB_DECISION, d) : "",
+                                    sd_buf_str(&wanted), sd_debrief_vocab(c->tx, SD_VOCAB_CLASS, it->expect->cls)};
+            add_feedback(c, sum->fault == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
+                         sum->item, NULL, 1, fault_severity[sum->fault],
+                         c->s->weights[2] * fault_penalty[sum->fault], sum->key, 5, names, values);
+            sd_buf_free(&wanted);
+            continue;
+        }
         char count[24], key[64];
         snprintf(count, sizeof count, "%zu", sum->count);
         snprintf(key, sizeof key, "fb.fault.%s.storm", fault_names[sum->fault]);
-        const char *names[] = {"storm", "count"};
-        const char *values[] = {sum->storm, count};
+        sd_buf where = SD_BUF_INIT, people = SD_BUF_INIT;
+        sd_debrief_where(c->tx, sum->theme, &where);
+        sd_debrief_list(c->tx, sum->people, sum->count <= 3 ? sum->count : 2, sum->count, &people);
+        const char *names[] = {"storm", "count", "where", "people"};
+        const char *values[] = {sum->storm, count, sd_buf_str(&where), sd_buf_str(&people)};
+        bool danger = sum->theme && (sum->theme->kind == SD_THEME_THREAT ||
+                                     sum->theme->kind == SD_THEME_PERSONAL_DATA);
         add_feedback(c, sum->fault == SD_FAULT_CASE_IN_PUBLIC ? SD_RULE_MOVE_CASE : SD_RULE_RESPONSE_MODEL,
-                     -1, sum->storm, sum->count, fault_severity[sum->fault],
-                     c->s->weights[2] * fault_penalty[sum->fault] * (double)sum->count, key, 2, names,
+                     -1, sum->storm, sum->count, danger ? SD_SEV_CRITICAL : fault_severity[sum->fault],
+                     c->s->weights[2] * fault_penalty[sum->fault] * (double)sum->count, key, 4, names,
                      values);
+        sd_buf_free(&where);
+        sd_buf_free(&people);
     }
     c->n_fault_sums = 0;
 }
@@ -1311,6 +1423,7 @@ static void score_items_escalation(ctx *c)
     const sd_res_item *items = sd_results_items(r);
     const sd_res_action *acts = sd_results_actions(r);
     sd_score *s = c->s;
+    sd_buf wanted = SD_BUF_INIT;
     for (size_t i = 0; i < s->n_items; i++) {
         const sd_res_item *it = &items[i];
         const sd_expect *e = it->expect;
@@ -1326,6 +1439,14 @@ static void score_items_escalation(ctx *c)
                     when = acts[a].t;
                     break;
                 }
+            /* An internal message asking for what was already done (the manager asks for a
+             * colleague who is already in): the participant's escalation to that target
+             * before the message arrived, on any item or none, counts as done in time. */
+            for (size_t a = 0; when == 0 && it->kind == SD_KIND_INTERNAL &&
+                               a < sd_results_n_actions(r) && acts[a].t <= it->arrival;
+                 a++)
+                if (acts[a].kind == SD_ACT_ESCALATE && acts[a].target == t && acts[a].by == NULL)
+                    when = acts[a].t;
             sd_time due = e->escalate_within ? it->arrival + e->escalate_within
                                              : (it->deadline ? it->deadline : it->arrival + 86400);
             double pts = timed_points(c->p, when, due, (double)(due - it->arrival));
@@ -1381,41 +1502,46 @@ static void score_items_escalation(ctx *c)
                 if ((e->ok & (1u << d)) || (d == SD_DECISION_REPLY && (e->ok & answering)))
                     c->esc_earned += 1;
                 else if (!(e->fault & (1u << d)) && !(d == SD_DECISION_DELETE && it->has_author)) {
-                    const char *names[] = {"name", "item", "decision"};
-                    const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d)};
+                    decision_words(c, it, d, &wanted);
+                    const char *names[] = {"name", "item", "decision", "expected", "class"};
+                    const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d),
+                                            sd_buf_str(&wanted),
+                                            sd_debrief_vocab(c->tx, SD_VOCAB_CLASS, e->cls)};
                     add_feedback(c, it->kind == SD_KIND_ATTACKER_POST ? SD_RULE_SECURE_ACCOUNTS
                                                                       : SD_RULE_RESPONSE_MODEL,
                                  (int32_t)i, NULL, 1, SD_SEV_MINOR, -1.0,
                                  it->kind == SD_KIND_ATTACKER_POST ? "fb.hijack.post_left"
                                                                    : "fb.decision.other",
-                                 3, names, values);
+                                 5, names, values);
                 }
             }
-            const char *names[] = {"name", "item", "decision"};
-            const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d)};
+            decision_words(c, it, d, &wanted);
+            const char *names[] = {"name", "item", "decision", "expected", "class"};
+            const char *values[] = {item_name(it), it->id, vocab_text(c, SD_VOCAB_DECISION, d),
+                                    sd_buf_str(&wanted), sd_debrief_vocab(c->tx, SD_VOCAB_CLASS, e->cls)};
             bool legit = it->has_author && e->cls != SD_CLASS_TROLL && e->cls != SD_CLASS_ILLEGAL;
             sd_review_mark m;
             bool reviewed = c->rv && sd_reviews_decision(c->rv, it->id, &m) && m.decision_ok >= 0;
             if (reviewed && m.decision_ok == 1)
                 ; /* an evaluator found the decision right */
             else if (reviewed && m.decision_ok == 0 && !(e->fault & (1u << d)))
-                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision_reviewed", 3, names,
+                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision_reviewed", 5, names,
                           values);
             else if (d == SD_DECISION_DELETE && legit)
-                add_fault(c, SD_FAULT_DELETED_CRITICISM, (int32_t)i, "fb.fault.deleted_criticism", 3,
+                add_fault(c, SD_FAULT_DELETED_CRITICISM, (int32_t)i, "fb.fault.deleted_criticism", 5,
                           names, values);
             else if (d == SD_DECISION_HIDE && legit && !(e->ok & (1u << SD_DECISION_HIDE)))
-                add_fault(c, SD_FAULT_HIDDEN_CRITICISM, (int32_t)i, "fb.fault.hidden_criticism", 3,
+                add_fault(c, SD_FAULT_HIDDEN_CRITICISM, (int32_t)i, "fb.fault.hidden_criticism", 5,
                           names, values);
             else if (e->fault & (1u << d))
-                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 3, names, values);
+                add_fault(c, SD_FAULT_DECISION, (int32_t)i, "fb.fault.decision", 5, names, values);
             /* Answering a troll or a threat at length, where monitoring or escalating was
              * right. */
             if (e->cls == SD_CLASS_TROLL || e->cls == SD_CLASS_ILLEGAL || (!e->answer && e->escalate))
                 for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
                     if (acts[a].kind == SD_ACT_REPLY && acts[a].text &&
                         body_words(acts[a].text) > (size_t)c->p->troll_words) {
-                        add_fault(c, SD_FAULT_TROLL_REPLY, (int32_t)i, "fb.fault.troll_reply", 3,
+                        add_fault(c, SD_FAULT_TROLL_REPLY, (int32_t)i, "fb.fault.troll_reply", 5,
                                   names, values);
                         break;
                     }
@@ -1425,11 +1551,14 @@ static void score_items_escalation(ctx *c)
                 for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
                     if (acts[a].kind == SD_ACT_REPLY) {
                         add_fault(c, SD_FAULT_CASE_IN_PUBLIC, (int32_t)i, "fb.fault.case_in_public",
-                                  3, names, values);
+                                  5, names, values);
                         break;
                     }
         }
     }
+    if (!sd_buf_ok(&wanted))
+        c->oom = true;
+    sd_buf_free(&wanted);
 }
 
 /* How much of what a statement must say a published text says: 0..1. With declared
@@ -1649,9 +1778,204 @@ static void score_loose_escalations(ctx *c)
     }
 }
 
+/* ---- merging and ordering the feedback ---- */
+
+/* Lines alike that are merged into one ("7 svar saknade hälsningsfras ..."): a declared
+ * item's lines with one of these keys when at least `min` say the same (the same key and
+ * the same decision, target or step); a storm comment's lines with any key from two. The
+ * merged text is the key's ".many" text. */
+static const struct { const char *key; size_t min; } merge_rules[] = {
+    {"fb.tone.greeting", 2}, {"fb.tone.signoff", 2}, {"fb.tone.acknowledge", 2},
+    {"fb.tone.link", 2}, {"fb.tone.concise", 2}, {"fb.tone.plain_language", 2},
+    {"fb.tone.spelling", 2}, {"fb.tone.identical", 2}, {"fb.tone.answers_empty", 2},
+    {"fb.tone.courteous", 3}, {"fb.tone.name", 3},
+    {"fb.speed.unanswered", 4}, {"fb.speed.late", 4}, {"fb.speed.unanswered_item", 4},
+    {"fb.decision.other", 3}, {"fb.fault.troll_reply", 3}, {"fb.fault.case_in_public", 3},
+    {"fb.fault.deleted_criticism", 4}, {"fb.fault.hidden_criticism", 4}, {"fb.fault.decision", 3},
+    {"fb.esc.missing.case_handling", 3}, {"fb.esc.late.case_handling", 3},
+    {"fb.esc.missing.other_authority", 3}, {"fb.esc.missing.legal", 3},
+};
+
+static size_t merge_min(const char *key)
+{
+    for (size_t i = 0; i < sizeof merge_rules / sizeof merge_rules[0]; i++)
+        if (strcmp(merge_rules[i].key, key) == 0)
+            return merge_rules[i].min;
+    return 0;
+}
+
+static int cmp_str_null(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+typedef struct merge_ref { const struct fb_meta *m; size_t i; } merge_ref;
+
+static int cmp_merge_ref(const void *a, const void *b)
+{
+    const merge_ref *x = a, *y = b;
+    int k = strcmp(x->m->key, y->m->key);
+    if (k == 0)
+        k = cmp_str_null(x->m->variant, y->m->variant);
+    return k ? k : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The storm a line is about (its own, or its item's), or NULL. */
+static const char *line_storm(const ctx *c, const sd_feedback *f)
+{
+    return f->storm ? f->storm : f->item >= 0 ? sd_results_items(c->r)[f->item].storm : NULL;
+}
+
+/* Replaces each group of lines alike by one line naming how many and the first people. */
+static void feedback_merge(ctx *c)
+{
+    sd_score *s = c->s;
+    struct sd_score_priv *pv = s->priv;
+    size_t n = s->n_feedback;
+    if (n < 2)
+        return;
+    merge_ref *refs = malloc(n * sizeof *refs);
+    int32_t *group = malloc(n * sizeof *group); /* per line: its group's first line, or -1 */
+    if (refs == NULL || group == NULL) {
+        free(refs);
+        free(group);
+        c->oom = true;
+        return;
+    }
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        group[i] = -1;
+        const struct fb_meta *m = &pv->meta[i];
+        if (m->key && (m->storm_item || merge_min(m->key) > 0))
+            refs[nr++] = (merge_ref){m, i};
+    }
+    qsort(refs, nr, sizeof *refs, cmp_merge_ref);
+    const sd_res_item *items = sd_results_items(c->r);
+    for (size_t a = 0; a < nr;) {
+        size_t b = a + 1;
+        while (b < nr && strcmp(refs[b].m->key, refs[a].m->key) == 0 &&
+               cmp_str_null(refs[b].m->variant, refs[a].m->variant) == 0)
+            b++;
+        bool storm = false;
+        for (size_t k = a; k < b; k++)
+            storm = storm || refs[k].m->storm_item;
+        size_t min = merge_min(refs[a].m->key);
+        if (storm || min == 0)
+            min = 2;
+        if (b - a < min) {
+            a = b;
+            continue;
+        }
+        /* the merged line takes the place of the group's first */
+        size_t first = refs[a].i;
+        sd_feedback merged = s->feedback[first];
+        merged.item = -1;
+        merged.count = 0;
+        merged.cost = 0;
+        const char *people[3];
+        size_t n_people = 0, distinct = 0;
+        const char *common_storm = line_storm(c, &s->feedback[first]);
+        const sd_rec_theme *common_theme = NULL;
+        bool one_theme = true;
+        for (size_t k = a; k < b; k++) {
+            const sd_feedback *f = &s->feedback[refs[k].i];
+            group[refs[k].i] = (int32_t)first;
+            merged.count += f->count;
+            merged.cost += f->cost;
+            if (f->severity > merged.severity)
+                merged.severity = f->severity;
+            const char *st = line_storm(c, f);
+            if (cmp_str_null(st, common_storm) != 0)
+                common_storm = NULL;
+            const sd_rec_theme *th = f->item >= 0 ? sd_debrief_theme(c->r, &items[f->item]) : NULL;
+            if (k == a)
+                common_theme = th;
+            else if (th != common_theme)
+                one_theme = false;
+            const char *who = refs[k].m->who;
+            bool seen = who == NULL;
+            for (size_t p = 0; p < n_people && !seen; p++)
+                seen = strcmp(people[p], who) == 0;
+            if (!seen) {
+                distinct++;
+                if (n_people < 3)
+                    people[n_people++] = who;
+            }
+        }
+        merged.storm = common_storm;
+        char count[24], key[80];
+        snprintf(count, sizeof count, "%zu", merged.count);
+        snprintf(key, sizeof key, "%s.many", refs[a].m->key);
+        sd_buf list = SD_BUF_INIT, where = SD_BUF_INIT, text = SD_BUF_INIT;
+        /* two named, the rest counted ("A, B och 5 till"); three when that is all */
+        sd_debrief_list(c->tx, people, distinct <= 3 ? n_people : 2, distinct, &list);
+        if (storm)
+            sd_debrief_where(c->tx, one_theme ? common_theme : NULL, &where);
+        const char *variant = refs[a].m->variant ? refs[a].m->variant : "";
+        const char *names[] = {"count", "people", "where", "decision", "target", "step", "signer"};
+        const char *values[] = {count, sd_buf_str(&list), sd_buf_str(&where), variant, variant,
+                                variant, c->h->participant};
+        sd_texts_format(c->tx, key, &text, 7, names, values);
+        merged.text = arena_str(c, &text);
+        sd_buf_free(&list);
+        sd_buf_free(&where);
+        sd_buf_free(&text);
+        if (merged.text == NULL)
+            break;
+        s->feedback[first] = merged;
+        pv->meta[first].key = NULL; /* merged once */
+        a = b;
+    }
+    /* lines with the same text (two hijacks' same miss): one, with how many times */
+    for (size_t i = 0; i < n; i++) {
+        if (group[i] >= 0)
+            continue;
+        size_t times = 1;
+        for (size_t j = i + 1; j < n; j++)
+            if (group[j] < 0 && s->feedback[j].rule == s->feedback[i].rule &&
+                strcmp(s->feedback[j].text, s->feedback[i].text) == 0) {
+                group[j] = (int32_t)i;
+                group[i] = (int32_t)i;
+                times++;
+                s->feedback[i].count += s->feedback[j].count;
+                s->feedback[i].cost += s->feedback[j].cost;
+                if (s->feedback[j].severity > s->feedback[i].severity)
+                    s->feedback[i].severity = s->feedback[j].severity;
+            }
+        if (times > 1) {
+            char t[24];
+            snprintf(t, sizeof t, "%zu", times);
+            const char *names[] = {"text", "times"};
+            const char *values[] = {s->feedback[i].text, t};
+            sd_buf text = SD_BUF_INIT;
+            sd_texts_format(c->tx, "fb.times", &text, 2, names, values);
+            const char *x = arena_str(c, &text);
+            sd_buf_free(&text);
+            if (x)
+                s->feedback[i].text = x;
+            s->feedback[i].item = -1;
+        }
+    }
+    /* keep the lines outside groups and each group's merged line */
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++)
+        if (group[i] < 0 || (size_t)group[i] == i) {
+            pv->meta[out] = pv->meta[i];
+            s->feedback[out++] = s->feedback[i];
+        }
+    s->n_feedback = out;
+    free(refs);
+    free(group);
+}
+
+/* Severity first (critical faults above misses of form), then the points lost. */
 static int cmp_feedback(const void *a, const void *b)
 {
     const sd_feedback *x = a, *y = b;
+    if (x->severity != y->severity)
+        return x->severity < y->severity ? 1 : -1;
     if (x->cost != y->cost)
         return x->cost < y->cost ? 1 : -1;
     if (x->item != y->item)
@@ -1751,8 +2075,19 @@ sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx,
     if (total > 100 - s->overall && total > 0)
         for (size_t i = 0; i < s->n_feedback; i++)
             s->feedback[i].cost *= (100 - s->overall) / total;
+    feedback_merge(&c);
     if (s->n_feedback > 1)
         qsort(s->feedback, s->n_feedback, sizeof *s->feedback, cmp_feedback);
+    /* What went well, and the crisis as it was handled. */
+    sd_status st = c.oom ? sd_error_set(err, SD_ERR_MEMORY, "out of memory while scoring") : SD_OK;
+    if (st == SD_OK)
+        st = sd_strengths_compute(r, s, tx, &s->priv->arena, &s->strengths, &s->n_strengths, err);
+    if (st == SD_OK)
+        st = sd_timeline_compute(r, tx, &s->timeline, err);
+    if (st != SD_OK) {
+        sd_score_free(s);
+        return st;
+    }
     *out = s;
     return SD_OK;
 }
@@ -1771,8 +2106,11 @@ void sd_score_free(sd_score *s)
     free(s->replies);
     free(s->feedback);
     free(s->hours);
+    free(s->strengths);
+    sd_timeline_free(s->timeline);
     sd_cover_free(s->cover);
     if (s->priv) {
+        free(s->priv->meta);
         sd_arena_free(&s->priv->arena);
         free(s->priv->names);
         sd_spell_extra_free(s->priv->words);
@@ -1880,6 +2218,17 @@ void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w)
         sd_jsonw_object_end(w);
     }
     sd_jsonw_array_end(w);
+    sd_jsonw_key(w, "strengths");
+    sd_jsonw_array_begin(w);
+    for (size_t i = 0; i < s->n_strengths; i++) {
+        sd_jsonw_object_begin(w);
+        sd_jsonw_kstring(w, "id", s->strengths[i].id);
+        sd_jsonw_kstring(w, "rule", sd_vocab_name(SD_VOCAB_RULE, s->strengths[i].rule));
+        sd_jsonw_kstring(w, "text", s->strengths[i].text);
+        sd_jsonw_object_end(w);
+    }
+    sd_jsonw_array_end(w);
+    sd_timeline_write_json(s->timeline, w);
 }
 
 void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd_jsonw *w)

@@ -60,6 +60,15 @@ typedef enum sd_fault {
     SD_FAULT_HIDDEN_CRITICISM, SD_FAULT_COUNT
 } sd_fault;
 
+/* Something the participant did well, named as concretely as a miss (strengths.h). */
+typedef struct sd_strength {
+    sd_rule rule;        /* the guideline rule it shows */
+    const char *id;      /* stable id: "backup_early", "questions_on_time", ... (docs) */
+    const char *text;    /* in the scenario's language */
+} sd_strength;
+
+struct sd_timeline;
+
 typedef struct sd_storm_hour {
     const char *storm;
     sd_time hour;        /* start of the hour */
@@ -77,8 +86,11 @@ typedef struct sd_score {
     size_t n_items;
     sd_reply_score *replies;
     size_t n_replies;
-    sd_feedback *feedback;           /* sorted by cost, highest first */
+    sd_feedback *feedback;           /* sorted by severity, then cost, highest first */
     size_t n_feedback;
+    sd_strength *strengths;          /* what went well, most important first (strengths.h) */
+    size_t n_strengths;
+    struct sd_timeline *timeline;    /* the crisis as handled (timeline.h); owned */
     sd_storm_hour *hours;
     size_t n_hours;
     struct sd_cover *cover;          /* owned: the storms' coverage (coverage.h), or NULL */
@@ -96,8 +108,8 @@ struct sd_reviews;
 sd_status sd_score_compute_reviewed(const sd_results *r, const sd_lexicons *lx, const sd_texts *tx,
                                     const struct sd_reviews *rv, sd_score **out, sd_error *err);
 
-/* Writers used by the results document: the top-level "scores", "figures" and "feedback"
- * members, and an item's "speed_score", "tone" and "verdicts" members. */
+/* Writers used by the results document: the top-level "scores", "figures", "feedback",
+ * "strengths" and "timeline" members, and an item's "speed_score", "tone" and "verdicts" members. */
 void sd_score_write_top(const sd_score *s, const sd_results *r, sd_jsonw *w);
 void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd_jsonw *w);
 

@@ -1059,7 +1059,7 @@ static bool pnr_at(const char *s, size_t len, size_t pos, size_t *end)
         if (q + 5 > len || digit_run(s, len, q + 1) != 4)
             return false;
         if (s[q] == ' ') {
-            /* "800101 1234": the check digit too, so that "240506 1430" is no number */
+            /* "900101 2385": the check digit too, so that "240506 1430" is no number */
             if (a == 6 && !luhn_ok(s + pos, 6))
                 return false;
         } else if (s[q] != '-' && s[q] != '+') {
@@ -1069,7 +1069,7 @@ static bool pnr_at(const char *s, size_t len, size_t pos, size_t *end)
     } else if (a == 10 || a == 12) {
         *end = q;
         /* Ten digits beginning 07 are taken for a mobile number unless the check digit is
-         * right ("0701011237" is a personal identity number, "0701234567" a phone). */
+         * right ("0701012387" is a personal identity number, "0701740605" a phone). */
         if (a == 10 && s[pos] == '0' && s[pos + 1] == '7' && !luhn_ok(s + pos, 0))
             return false;
     } else {

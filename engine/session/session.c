@@ -1,6 +1,7 @@
-/* session.c - the discrete-event simulation of one exercise: scheduled items, storms,
- * hijacked accounts, the audience model, simulated colleagues, participant actions and
- * their validation. */
+/* session.c - the discrete-event simulation of one exercise: scheduled items, storms (each
+ * comment's theme, direct flag and expectation), hijacked accounts, the audience model (per
+ * item and per storm theme), simulated colleagues, participant actions and their
+ * validation (pin included). */
 #include <math.h>
 #include <stdio.h>
 
@@ -109,6 +110,61 @@ static void storm_expects(storm_rt *rt, const sd_storm *st)
     }
 }
 
+/* What a themed comment expects (docs/scenario-api.md, "Storm themes"): a direct comment
+ * of a question, complaint or rumour an answer within the theme's target, with the theme's
+ * content and link; the others and every repeat no answer of their own (a reply is allowed
+ * and scored for tone). Threats and personal data are illegal content, never answered in
+ * public. An implicit theme keeps the storm's expect (its class, content and link). */
+static void theme_expects(theme_rt *rt, const sd_storm *st)
+{
+    const sd_storm_theme *th = rt->def;
+    for (int m = 0; m < SD_MOOD_COUNT; m++)
+        for (int d = 0; d < 2; d++)
+            for (int r = 0; r < 2; r++) {
+                sd_expect *e = &rt->expects[m][d][r];
+                if (th->kind == SD_THEME_THREAT || th->kind == SD_THEME_PERSONAL_DATA) {
+                    sd_expect_defaults(e, SD_KIND_COMMENT, SD_MOOD_ANGRY);
+                    e->answer = false;
+                    e->acknowledge = false;
+                    e->cls = SD_CLASS_ILLEGAL;
+                    e->within = th->within;
+                    e->weight = 2;
+                    e->ok = (1u << SD_DECISION_HIDE) | (1u << SD_DECISION_REPORT);
+                    e->fault = (1u << SD_DECISION_MONITOR) | (1u << SD_DECISION_REPLY);
+                    e->rules = 1ULL << SD_RULE_RESPONSE_MODEL;
+                    if (th->kind == SD_THEME_THREAT) {
+                        e->fault |= 1u << SD_DECISION_DELETE; /* it destroys the evidence */
+                        e->escalate = 1u << SD_TARGET_LEGAL;
+                        e->rules |= 1ULL << SD_RULE_ACT_FAST;
+                    } else {
+                        e->rules |= 1ULL << SD_RULE_PRIVATE_DATA;
+                    }
+                } else {
+                    *e = st->expect;
+                    if (!th->implicit) {
+                        static const sd_class cls[] = {
+                            [SD_THEME_QUESTION] = SD_CLASS_QUESTION,
+                            [SD_THEME_COMPLAINT] = SD_CLASS_DISSATISFIED,
+                            [SD_THEME_RUMOUR] = SD_CLASS_MISUNDERSTANDING};
+                        e->cls = cls[th->kind];
+                        e->content = th->content;
+                        e->link = th->link;
+                        e->within = th->within;
+                    }
+                    e->acknowledge = m == SD_MOOD_FRUSTRATED || m == SD_MOOD_ANGRY;
+                    bool own = d && !r;
+                    e->answer = e->answer && own;
+                    if (!own) {
+                        e->escalate = 0;
+                        e->escalate_within = 0;
+                        e->escalate_within_given = false;
+                    }
+                }
+                if (r)
+                    e->rules |= 1ULL << SD_RULE_REPEAT_ONCE;
+            }
+}
+
 static void hijack_expects(hijack_rt *rt, const sd_hijack *h)
 {
     sd_expect_defaults(&rt->notice_expect, SD_KIND_NOTICE, SD_MOOD_CALM);
@@ -173,6 +229,16 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
         sd_session_destroy(s);
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
+    s->pin_item = -1;
+    for (size_t i = 0; i < s->sc->n_storms; i++)
+        s->n_themes += s->sc->storms[i].n_themes;
+    s->themes = calloc(s->n_themes ? s->n_themes : 1, sizeof *s->themes);
+    s->rec_themes = calloc(s->n_themes ? s->n_themes : 1, sizeof *s->rec_themes);
+    if (!s->themes || !s->rec_themes) {
+        sd_session_destroy(s);
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    }
+    size_t nt = 0;
     for (size_t i = 0; i < s->sc->n_storms; i++) {
         const sd_storm *st = &s->sc->storms[i];
         storm_rt *rt = &s->storms[i];
@@ -180,6 +246,17 @@ sd_status sd_session_create(const sd_session_config *cfg, sd_session **out, sd_e
         rt->scale = st->curve_area > 0 ? st->count / st->curve_area : 0;
         rt->mult = 1.0;
         storm_expects(rt, st);
+        rt->first_theme = (uint32_t)nt;
+        for (size_t k = 0; k < st->n_themes; k++, nt++) {
+            theme_rt *tr = &s->themes[nt];
+            tr->def = &st->themes[k];
+            tr->storm = (uint32_t)i;
+            theme_expects(tr, st);
+            s->rec_themes[nt] = (sd_rec_theme){.storm = st->id, .id = tr->def->id,
+                                               .label = tr->def->label, .kind = tr->def->kind,
+                                               .within = tr->def->within,
+                                               .content = tr->def->content};
+        }
     }
     for (size_t i = 0; i < s->sc->n_hijacks; i++)
         hijack_expects(&s->hijacks[i], &s->sc->hijacks[i]);
@@ -215,6 +292,8 @@ void sd_session_destroy(sd_session *s)
     for (size_t i = 0; s->storms && i < s->sc->n_storms; i++)
         free(s->storms[i].index_of);
     free(s->storms);
+    free(s->themes);
+    free(s->rec_themes);
     free(s->hijacks);
     free(s->when_fired);
     sd_buf_free(&s->scratch);
@@ -316,6 +395,8 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
     r->text = it->text;
     r->repeat_of = it->repeat_of;
     r->storm = it->storm_id;
+    r->theme = it->theme ? s->themes[it->theme - 1].def->id : NULL;
+    r->direct = (it->flags & SD_ITEM_DIRECT) != 0;
     if (it->def) {
         r->title = it->def->title;
         r->outlet = it->def->outlet;
@@ -335,7 +416,7 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
  * class question; a storm comment of class question or dissatisfied (the storm's own
  * expectation). Whether it still waits (not answered, hidden or deleted) is checked when a
  * colleague is about to answer. */
-static bool plain_question(const sd_item *it)
+static bool plain_question(const sd_session *s, const sd_item *it)
 {
     const sd_expect *e = it->expect;
     if (it->kind != SD_KIND_COMMENT || it->first == NULL || it->repeat_of != NULL)
@@ -346,8 +427,10 @@ static bool plain_question(const sd_item *it)
         (e->rules & ((1ULL << SD_RULE_MOVE_CASE) | (1ULL << SD_RULE_REPEAT_ONCE))) ||
         e->content == NULL || e->content->model == NULL)
         return false;
-    if (it->storm_id)
-        return e->cls == SD_CLASS_QUESTION || e->cls == SD_CLASS_DISSATISFIED;
+    if (it->storm_id) { /* a direct question of a question theme */
+        const sd_storm_theme *th = sd_session_item_theme(s, it);
+        return (it->flags & SD_ITEM_DIRECT) && th != NULL && th->kind == SD_THEME_QUESTION;
+    }
     return e->cls == SD_CLASS_QUESTION;
 }
 
@@ -389,7 +472,7 @@ static sd_status arrive(sd_session *s, sd_item *it, sd_error *err)
     if (st != SD_OK)
         return st;
     uint32_t idx = (uint32_t)(s->n_items - 1);
-    if (plain_question(it) && (st = push_plain(s, idx, err)) != SD_OK)
+    if (plain_question(s, it) && (st = push_plain(s, idx, err)) != SD_OK)
         return st;
     if (it->deadline) {
         s->waiting += it->expect->answer ? 1 : 0;
@@ -478,6 +561,77 @@ static sd_mood pick_mood(storm_rt *rt, const sd_storm *st)
     return SD_MOOD_CALM;
 }
 
+/* A theme's weight when a comment's theme is picked (docs/scoring.md, "The audience
+ * model"): its share, less once it is answered and less again while a pinned reply or
+ * statement covers it. Threats and personal data keep their share. */
+#define THEME_ANSWERED_WEIGHT 0.7
+#define THEME_PINNED_WEIGHT 0.4
+
+static bool theme_pinned(const sd_session *s, uint32_t t)
+{
+    if (s->pin_statement)
+        return true;
+    return s->pin_item >= 0 && s->items[s->pin_item].theme == t + 1;
+}
+
+static bool theme_public(const sd_storm_theme *th)
+{
+    return th->kind != SD_THEME_THREAT && th->kind != SD_THEME_PERSONAL_DATA;
+}
+
+static double theme_weight(const sd_session *s, uint32_t t)
+{
+    const theme_rt *tr = &s->themes[t];
+    double w = tr->def->share;
+    if (!theme_public(tr->def))
+        return w;
+    if (theme_pinned(s, t))
+        return w * THEME_PINNED_WEIGHT;
+    return tr->state == SD_THEME_STATE_ANSWERED ? w * THEME_ANSWERED_WEIGHT : w;
+}
+
+/* The index in the storm's themes of a new comment's theme: one draw of the storm's own
+ * random stream, none when the storm has one theme. */
+static int pick_theme(sd_session *s, size_t i)
+{
+    const sd_storm *st = &s->sc->storms[i];
+    storm_rt *rt = &s->storms[i];
+    if (st->n_themes == 1)
+        return 0;
+    double total = 0;
+    for (size_t k = 0; k < st->n_themes; k++)
+        total += theme_weight(s, rt->first_theme + (uint32_t)k);
+    double u = sd_rng_uniform(&rt->rng) * total, acc = 0;
+    for (size_t k = 0; k < st->n_themes; k++) {
+        acc += theme_weight(s, rt->first_theme + (uint32_t)k);
+        if (u < acc)
+            return (int)k;
+    }
+    return (int)st->n_themes - 1;
+}
+
+/* The text of a comment without compose: the theme's texts for the mood, else its texts
+ * for any mood, else the storm's for the mood, else the storm's for any mood (the loader
+ * made sure one of them has texts for every mood of the mix; a persona's other mood falls
+ * back to any pool there is). */
+static const char *storm_text(storm_rt *rt, const sd_storm *st, const sd_storm_theme *th,
+                              sd_mood mood)
+{
+    const sd_text_pool *order[4] = {th ? &th->texts[mood] : NULL,
+                                    th ? &th->texts[SD_MOOD_COUNT] : NULL, &st->texts[mood],
+                                    &st->texts[SD_MOOD_COUNT]};
+    for (int k = 0; k < 4; k++)
+        if (order[k] && order[k]->n)
+            return order[k]->texts[sd_rng_below(&rt->rng, order[k]->n)];
+    for (int pass = 0; pass < 2; pass++) {
+        const sd_text_pool *pools = pass == 0 && th ? th->texts : st->texts;
+        for (int m = 0; m <= SD_MOOD_COUNT; m++)
+            if (pools[m].n)
+                return pools[m].texts[sd_rng_below(&rt->rng, pools[m].n)];
+    }
+    return "…"; /* unreachable: the loader refuses a storm without texts */
+}
+
 static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
 {
     const sd_storm *st = &s->sc->storms[i];
@@ -519,7 +673,9 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
         it.mood = orig->mood;
         it.text = orig->text;
         it.repeat_of = orig->id;
-        it.expect = &rt->repeat_expects[orig->mood];
+        it.theme = orig->theme; /* recent holds themed comments only */
+        it.expect = it.theme ? &s->themes[it.theme - 1].expects[orig->mood][0][1]
+                             : &rt->repeat_expects[orig->mood];
         return arrive(s, &it, err);
     }
     sd_mood mood;
@@ -534,18 +690,49 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
         it.first = sd_first_names[sd_rng_below(&rt->rng, sd_n_first_names)];
         it.last = sd_last_names[sd_rng_below(&rt->rng, sd_n_last_names)];
     }
-    it.mood = (uint8_t)mood;
-    it.expect = &rt->expects[mood];
+    /* Trolls have no theme; every other comment stands for one, picked by its weight. */
+    int ti = mood == SD_MOOD_TROLL ? -1 : pick_theme(s, i);
+    bool direct = false;
+    if (ti >= 0) {
+        const sd_storm_theme *th = &st->themes[ti];
+        if (th->kind == SD_THEME_THREAT)
+            mood = SD_MOOD_ANGRY;
+        direct = th->direct >= 1 || (th->direct > 0 && sd_rng_uniform(&rt->rng) < th->direct);
+    }
     if (st->compose_ref != LUA_NOREF) {
-        sd_status stc = sd_session_lua_compose(s, st, mood, n, it.first, it.last, &it.text, err);
+        int chosen = ti;
+        sd_status stc = sd_session_lua_compose(s, st, mood, n, it.first, it.last, &chosen,
+                                               direct, &it.text, err);
         if (stc != SD_OK)
             return stc;
+        if (chosen != ti) { /* compose chose another declared theme */
+            ti = chosen;
+            if (st->themes[ti].kind == SD_THEME_THREAT)
+                mood = SD_MOOD_ANGRY;
+            direct = direct && st->themes[ti].direct > 0;
+        }
     } else {
-        const sd_text_pool *pool = st->texts[mood].n ? &st->texts[mood] : &st->texts[SD_MOOD_COUNT];
-        it.text = pool->texts[sd_rng_below(&rt->rng, pool->n)];
+        it.text = storm_text(rt, st, ti >= 0 ? &st->themes[ti] : NULL, mood);
+    }
+    it.mood = (uint8_t)mood;
+    if (ti >= 0) {
+        theme_rt *tr = &s->themes[rt->first_theme + (uint32_t)ti];
+        it.theme = (uint16_t)(rt->first_theme + (uint32_t)ti + 1);
+        it.expect = &tr->expects[mood][direct][0];
+        if (direct)
+            it.flags |= SD_ITEM_DIRECT;
+        if (tr->state == SD_THEME_STATE_UNSEEN) {
+            tr->state = SD_THEME_STATE_OPEN;
+            tr->deadline = tr->def->within ? s->now + tr->def->within
+                                           : sd_calendar_deadline(&s->sc->calendar, s->now, 24);
+        }
+    } else {
+        it.expect = &rt->expects[mood];
     }
     sd_status r = arrive(s, &it, err);
-    if (r == SD_OK && it.expect->answer) {
+    /* Repeats come back to the questions, complaints and rumours, not to threats. */
+    if (r == SD_OK && ti >= 0 && st->themes[ti].kind != SD_THEME_THREAT &&
+        st->themes[ti].kind != SD_THEME_PERSONAL_DATA) {
         size_t slot = rt->n_recent < 64 ? rt->n_recent++ : sd_rng_below(&rt->rng, 64);
         rt->recent[slot] = (int32_t)(s->n_items - 1);
     }
@@ -638,6 +825,93 @@ static sd_status on_account_step(sd_session *s, int step, const char *person, sd
 
 /* ---- the audience model ---- */
 
+/* Words as the scoring counts them: runs of letters and digits. */
+static size_t count_words(const char *text)
+{
+    size_t n = 0;
+    bool in = false;
+    for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+        bool letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0x80 ||
+                      (*p >= '0' && *p <= '9');
+        if (letter && !in)
+            n++;
+        in = letter;
+    }
+    return n;
+}
+
+#define THEME_ANSWER_WORDS 8 /* a public reply this long answers its comment's theme */
+
+void sd_session_note_reply(sd_session *s, uint32_t idx, sd_action_kind kind, const char *text,
+                           bool by_participant)
+{
+    if (idx >= s->n_items || (kind != SD_ACT_REPLY && kind != SD_ACT_REFER_PREVIOUS))
+        return;
+    sd_item *it = &s->items[idx];
+    if (by_participant && kind == SD_ACT_REPLY)
+        it->flags |= SD_ITEM_REPLIED;
+    if (it->theme == 0)
+        return;
+    theme_rt *tr = &s->themes[it->theme - 1];
+    if (tr->state != SD_THEME_STATE_ANSWERED && theme_public(tr->def) &&
+        (kind == SD_ACT_REFER_PREVIOUS || count_words(text) >= THEME_ANSWER_WORDS))
+        tr->state = SD_THEME_STATE_ANSWERED;
+}
+
+const sd_storm_theme *sd_session_item_theme(const sd_session *s, const sd_item *it)
+{
+    return it->theme ? s->themes[it->theme - 1].def : NULL;
+}
+
+size_t sd_session_n_themes(const sd_session *s) { return s->n_themes; }
+
+void sd_session_theme(const sd_session *s, size_t i, sd_theme_view *out)
+{
+    memset(out, 0, sizeof *out);
+    if (i >= s->n_themes)
+        return;
+    const theme_rt *tr = &s->themes[i];
+    out->storm = s->sc->storms[tr->storm].id;
+    out->id = tr->def->id;
+    out->label = tr->def->label;
+    out->kind = tr->def->kind;
+    out->state = (sd_theme_state)tr->state;
+    out->pinned = theme_public(tr->def) && theme_pinned(s, (uint32_t)i);
+    out->overdue = tr->state == SD_THEME_STATE_OPEN && theme_public(tr->def) && !out->pinned &&
+                   tr->deadline && s->now >= tr->deadline;
+    out->weight = theme_weight(s, (uint32_t)i);
+}
+
+const char *sd_session_pinned(const sd_session *s)
+{
+    if (s->pin_statement)
+        return "statement";
+    return s->pin_item >= 0 ? s->items[s->pin_item].id : NULL;
+}
+
+/* Each minute, per theme that has appeared and is answered in public: +1 to the on-time
+ * side once it is answered, +1 once a pin covers it; +1 to the overdue side every minute it
+ * is past its target with neither (docs/scoring.md, "The audience model"). */
+static void theme_pressure(sd_session *s)
+{
+    for (size_t t = 0; t < s->n_themes; t++) {
+        theme_rt *tr = &s->themes[t];
+        if (tr->state == SD_THEME_STATE_UNSEEN || !theme_public(tr->def))
+            continue;
+        bool pinned = theme_pinned(s, (uint32_t)t);
+        if (pinned && !tr->pin_credited) {
+            tr->pin_credited = true;
+            s->tick_on_time++;
+        }
+        if (tr->state == SD_THEME_STATE_ANSWERED && !tr->answer_credited) {
+            tr->answer_credited = true;
+            s->tick_on_time++;
+        }
+        if (tr->state == SD_THEME_STATE_OPEN && !pinned && tr->deadline && s->now >= tr->deadline)
+            s->tick_overdue++;
+    }
+}
+
 static void clamp_audience(sd_session *s)
 {
     const sd_audience_params *p = &s->sc->audience;
@@ -699,6 +973,7 @@ static sd_status on_tick(sd_session *s, sd_error *err)
             s->tick_overdue++;
         }
     }
+    theme_pressure(s);
     double sum = (double)(s->tick_overdue + s->tick_on_time);
     double pressure = sum > 0 ? ((double)s->tick_overdue - (double)s->tick_on_time) / sum : 0;
     s->tick_overdue = s->tick_on_time = 0;
@@ -872,6 +1147,7 @@ static sd_status colleague_turn(sd_session *s, size_t c, sd_error *err)
         if (st != SD_OK)
             return st;
         note_answer(s, it, SD_ACT_REPLY, -1);
+        sd_session_note_reply(s, (uint32_t)idx, SD_ACT_REPLY, text, false);
         co->replies++;
     }
     if (s->finished)
@@ -937,6 +1213,8 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     h->scoring = sc->scoring;
     h->contents = sc->contents;
     h->n_contents = sc->n_contents;
+    h->themes = s->rec_themes;
+    h->n_themes = s->n_themes;
     sd_status st = sd_session_emit(s, &rec, err);
     if (st != SD_OK)
         return st;
@@ -1286,10 +1564,20 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
             if (a->kind == SD_ACT_HIDE && (it->flags & SD_ITEM_HIDDEN))
                 return sd_error_set(err, SD_ERR_INPUT, "hide: item '%s' is already hidden", a->item);
             break;
+        case SD_ACT_PIN:
+            if (!(it->flags & SD_ITEM_REPLIED))
+                return sd_error_set(err, SD_ERR_INPUT, "pin: you have not replied to '%s' (pin "
+                                    "pins your latest public reply to an item; without an item, "
+                                    "the latest statement)", a->item);
+            break;
         default:
             break;
         }
         *item = (int32_t)idx;
+    } else if (a->kind == SD_ACT_PIN) {
+        if (!s->published)
+            return sd_error_set(err, SD_ERR_INPUT, "pin: there is no statement to pin yet "
+                                "(publish one first, or give the item whose reply to pin)");
     } else if (a->kind != SD_ACT_ESCALATE && a->kind != SD_ACT_PUBLISH && a->kind != SD_ACT_ACCOUNT) {
         return sd_error_set(err, SD_ERR_INPUT, "%s: which item?", an);
     }
@@ -1388,7 +1676,15 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         }
         if (a.kind == SD_ACT_REPORT)
             it->flags |= SD_ITEM_REPORTED;
+        if (a.kind == SD_ACT_REPLY || a.kind == SD_ACT_REFER_PREVIOUS)
+            sd_session_note_reply(s, (uint32_t)idx, a.kind, a.text, true);
         clamp_audience(s);
+    }
+    if (a.kind == SD_ACT_PUBLISH)
+        s->published = true;
+    if (a.kind == SD_ACT_PIN) { /* one thing is pinned at a time: a new pin replaces it */
+        s->pin_item = idx;
+        s->pin_statement = idx < 0;
     }
     if (a.kind == SD_ACT_ESCALATE) {
         s->escalated |= 1u << a.target;

@@ -31,7 +31,8 @@ typedef struct sd_session sd_session;
 typedef struct sd_action {
     sd_action_kind kind;
     const char *item;   /* reply, refer_previous, dm_reply, hide, delete, report,
-                           acknowledge: required; escalate: optional */
+                           acknowledge: required; escalate: optional; pin: the item whose
+                           latest public reply to pin, NULL for the latest statement */
     const char *text;   /* reply, dm_reply, publish: required */
     int target;         /* escalate: an sd_target */
     int step;           /* account: an sd_step */
@@ -142,5 +143,28 @@ typedef struct sd_situation {
     size_t colleagues;   /* simulated colleagues in (scenario{ colleague = ... }) */
 } sd_situation;
 void sd_session_situation(sd_session *s, sd_situation *out);
+
+/* The storms' themes as the audience model sees them now (docs/scoring.md, "The audience
+ * model"): unseen until its first comment, open, answered once a public reply of at least 8
+ * words (or a refer_previous) went to one of its comments. */
+typedef enum sd_theme_state {
+    SD_THEME_STATE_UNSEEN, SD_THEME_STATE_OPEN, SD_THEME_STATE_ANSWERED
+} sd_theme_state;
+
+typedef struct sd_theme_view {
+    const char *storm, *id, *label; /* borrowed from the scenario */
+    sd_theme_kind kind;
+    sd_theme_state state;
+    bool pinned;   /* the pinned reply answers one of its comments, or a statement is pinned */
+    bool overdue;  /* open, past its target, neither answered nor pinned */
+    double weight; /* its weight when a comment's theme is picked now */
+} sd_theme_view;
+
+/* Every storm's themes in declaration order: i < sd_session_n_themes(s). */
+size_t sd_session_n_themes(const sd_session *s);
+void sd_session_theme(const sd_session *s, size_t i, sd_theme_view *out);
+/* What is pinned to the top of the post: the id of the item whose latest public reply of
+ * the participant is pinned, "statement" for the latest statement, or NULL. */
+const char *sd_session_pinned(const sd_session *s);
 
 #endif

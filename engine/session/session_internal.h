@@ -31,6 +31,8 @@ enum {
 #define SD_ITEM_DELETED 2u
 #define SD_ITEM_REPORTED 4u
 #define SD_ITEM_OVERDUE 8u
+#define SD_ITEM_REPLIED 16u  /* the participant replied to it in public (pin may pin that) */
+#define SD_ITEM_DIRECT 32u   /* a storm comment that asks directly (its own answer needed) */
 
 typedef struct sd_item {
     const char *id, *text;
@@ -44,7 +46,26 @@ typedef struct sd_item {
     uint8_t kind, mood, flags;
     int8_t sender;
     bool by_facilitator;
+    uint16_t theme;                       /* storm comments: 1 + index into s->themes; 0 =
+                                             none (trolls, items outside storms). In the
+                                             struct's padding: a million comments cost no
+                                             more than before */
 } sd_item;
+
+/* A storm theme at run time (docs/scoring.md, "The audience model"): its state and the
+ * expectations its comments share. */
+
+typedef struct theme_rt {
+    const sd_storm_theme *def; /* borrowed from the scenario */
+    uint32_t storm;            /* index of its storm */
+    uint8_t state;             /* an sd_theme_state */
+    bool answer_credited;      /* the on-time credit for its answer was given */
+    bool pin_credited;         /* the on-time credit for a pin covering it was given */
+    sd_time deadline;          /* open: when it is overdue without an answer (0: never) */
+    /* What its comments expect, by the author's mood, direct (0/1) and repeat (0/1): a
+     * handful per theme, shared by every comment (a comment keeps a pointer). */
+    sd_expect expects[SD_MOOD_COUNT][2][2];
+} theme_rt;
 
 typedef struct storm_rt {
     sd_rng rng;
@@ -60,6 +81,7 @@ typedef struct storm_rt {
     size_t cap_index;
     int32_t recent[64]; /* item indexes for repeats */
     size_t n_recent;
+    uint32_t first_theme; /* its themes are s->themes[first_theme ...] (sd_storm.n_themes) */
 } storm_rt;
 
 typedef struct hijack_rt {
@@ -110,6 +132,13 @@ struct sd_session {
     pending_action *pending;
     size_t n_pending, cap_pending;
     storm_rt *storms;
+    theme_rt *themes;       /* every storm's themes, in declaration order */
+    size_t n_themes;
+    sd_rec_theme *rec_themes; /* the same, as the header lists them */
+    /* pin: what is pinned to the top of the post */
+    int32_t pin_item;       /* the item whose (latest) public reply is pinned, or -1 */
+    bool pin_statement;     /* the latest statement (publish) is pinned */
+    bool published;         /* a statement has been published */
     hijack_rt *hijacks;
     bool *when_fired;
     observer observers[4];
@@ -162,6 +191,15 @@ sd_status sd_catchup_match(struct sd_catchup *cu, sd_session *s, const sd_record
 /* The exercise's memory budget (session.h): SD_ERR_MEMORY "FILE: the exercise's memory
  * budget of N MiB is used up (by WHAT)" once what the scripts made the engine keep, and
  * their Lua states, pass it. file: who is to blame (the scenario's or participant's). */
+/* A public reply (or refer_previous) to item idx was given, by the participant or by a
+ * simulated colleague (by_participant false): the theme it answers counts as answered when
+ * the reply has at least 8 words (a refer_previous always), and a participant's reply can
+ * be pinned. kind: SD_ACT_REPLY or SD_ACT_REFER_PREVIOUS (others are ignored). */
+void sd_session_note_reply(sd_session *s, uint32_t idx, sd_action_kind kind, const char *text,
+                           bool by_participant);
+/* The theme a storm comment stands for, or NULL (trolls, items outside storms). */
+const sd_storm_theme *sd_session_item_theme(const sd_session *s, const sd_item *it);
+
 sd_status sd_session_budget_check(sd_session *s, const char *file, const char *what,
                                   sd_error *err);
 size_t sd_session_budget_used(const sd_session *s);
@@ -173,9 +211,13 @@ sd_status sd_session_lua_register(sd_session *s, sd_error *err);
 sd_status sd_session_lua_call_hook(sd_session *s, const sd_hook *h, const sd_record *rec,
                                    sd_error *err);
 sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_error *err);
+/* Calls the storm's compose(c) with c.mood, c.n, c.first, c.last, c.storm and, for a
+ * themed comment, c.theme, c.theme_kind and c.direct. *theme: the index of the comment's
+ * theme in st->themes (-1: none, a troll); compose may return text, theme_id to choose
+ * another declared theme, which *theme then is. */
 sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
-                                 const char *first, const char *last, const char **text,
-                                 sd_error *err);
+                                 const char *first, const char *last, int *theme, bool direct,
+                                 const char **text, sd_error *err);
 /* Pushes the Lua table a participant or callback sees for an item record. */
 struct lua_State;
 void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,

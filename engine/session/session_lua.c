@@ -1,6 +1,7 @@
 /* session_lua.c - the run-time Lua API of scenario callbacks (inject, set_rate, finish,
- * state, item_state), calling the scenario's hooks and storm composers, and the Lua tables
- * scripts see for items and for the situation. */
+ * state, item_state), calling the scenario's hooks and storm composers (with the comment's
+ * theme, and the theme compose may choose), and the Lua tables scripts see for items and
+ * for the situation (the storms' themes and what is pinned included). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,9 @@ void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time 
     set_str(L, "on", it->parent);
     set_str(L, "repeat_of", it->repeat_of);
     set_str(L, "storm", it->storm);
+    set_str(L, "theme", it->theme);
+    if (it->storm)
+        set_bool(L, "direct", it->direct);
     set_num(L, "minute", (double)(t - start) / 60.0);
     if (it->deadline)
         set_num(L, "deadline_minute", (double)(it->deadline - start) / 60.0);
@@ -186,6 +190,26 @@ void sd_push_state_table(lua_State *L, sd_session *s)
         if (s->escalated & (1u << i))
             set_bool(L, sd_vocab_name(SD_VOCAB_TARGET, i), true);
     lua_setfield(L, -2, "escalated");
+    set_str(L, "pinned", sd_session_pinned(s));
+    /* The storms' themes and where each stands (docs/scoring.md, "The audience model"). */
+    if (s->n_themes > 0) {
+        static const char *const states[] = {"unseen", "open", "answered"};
+        lua_createtable(L, (int)s->n_themes, 0);
+        for (size_t t = 0; t < s->n_themes; t++) {
+            sd_theme_view v;
+            sd_session_theme(s, t, &v);
+            lua_createtable(L, 0, 7);
+            set_str(L, "storm", v.storm);
+            set_str(L, "id", v.id);
+            set_str(L, "label", v.label);
+            set_str(L, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, v.kind));
+            set_str(L, "state", states[v.state]);
+            set_bool(L, "pinned", v.pinned);
+            set_bool(L, "overdue", v.overdue);
+            lua_rawseti(L, -2, (lua_Integer)t + 1);
+        }
+        lua_setfield(L, -2, "themes");
+    }
 }
 
 /* ---- the lazy item view for scripted participants ----
@@ -257,6 +281,7 @@ static int view_index(lua_State *L)
         if (strcmp(k, "hints") == 0) { push_hints(L, it->expect); return 1; }
         if (strcmp(k, "title") == 0) { push_opt_str(L, it->title); return 1; }
         if (strcmp(k, "storm") == 0) { push_opt_str(L, it->storm); return 1; }
+        if (strcmp(k, "theme") == 0) { push_opt_str(L, it->theme); return 1; }
         break;
     case 6:
         if (strcmp(k, "author") == 0) {
@@ -267,6 +292,13 @@ static int view_index(lua_State *L)
             return 1;
         }
         if (strcmp(k, "outlet") == 0) { push_opt_str(L, it->outlet); return 1; }
+        if (strcmp(k, "direct") == 0) {
+            if (it->storm)
+                lua_pushboolean(L, it->direct);
+            else
+                lua_pushnil(L);
+            return 1;
+        }
         if (strcmp(k, "minute") == 0) {
             lua_pushnumber(L, (double)(v->t - v->start) / 60.0);
             return 1;
@@ -540,6 +572,8 @@ typedef struct hook_arg {
     sd_mood mood;
     uint64_t n;
     const char *first, *last;
+    const sd_storm_theme *theme; /* compose: the comment's theme, or NULL (a troll) */
+    bool direct;
 } hook_arg;
 
 static int build_hook_arg(lua_State *L)
@@ -606,44 +640,89 @@ sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_er
 static int build_compose_arg(lua_State *L)
 {
     const hook_arg *a = lua_touserdata(L, 1);
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 8);
     set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, a->mood));
     set_int(L, "n", (lua_Integer)a->n);
     set_str(L, "first", a->first);
     set_str(L, "last", a->last);
     set_str(L, "storm", a->storm->id);
+    if (a->theme) {
+        set_str(L, "theme", a->theme->id);
+        set_str(L, "theme_kind", sd_vocab_name(SD_VOCAB_THEME_KIND, a->theme->kind));
+        set_bool(L, "direct", a->direct);
+    }
     return 1;
 }
 
+/* The theme compose named as its second value: *theme = its index in st->themes. */
+static sd_status compose_theme(sd_session *s, const sd_storm *st, lua_State *L, int idx,
+                               int *theme, sd_error *err)
+{
+    int ty = lua_type(L, idx);
+    if (ty == LUA_TNIL)
+        return SD_OK;
+    if (ty != LUA_TSTRING)
+        return sd_error_set(err, SD_ERR_SCRIPT, "%s:%d: storm '%s': compose's second value must "
+                            "be the id of one of the storm's themes, not a %s (a gsub's count? "
+                            "put the call in parentheses)", s->sc->display, st->line, st->id,
+                            lua_typename(L, ty));
+    const char *id = lua_tostring(L, idx);
+    for (size_t k = 0; k < st->n_themes; k++)
+        if (strcmp(st->themes[k].id, id) == 0) {
+            if (*theme < 0)
+                return sd_error_set(err, SD_ERR_SCRIPT, "%s:%d: storm '%s': compose returned "
+                                    "theme '%s' for a troll's comment (trolls have no theme)",
+                                    s->sc->display, st->line, st->id, st->themes[k].id);
+            *theme = (int)k;
+            return SD_OK;
+        }
+    char known[400];
+    size_t used = 0;
+    known[0] = '\0';
+    for (size_t k = 0; k < st->n_themes && used + 70 < sizeof known; k++)
+        used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
+                                 st->themes[k].id);
+    sd_buf_reset(&s->scratch);
+    const char *shown = sd_utf8_clean(id, strlen(id) > 64 ? 64 : strlen(id), &s->scratch);
+    return sd_error_set(err, SD_ERR_SCRIPT, "%s:%d: storm '%s': compose returned theme '%s', "
+                        "which the storm does not declare (its themes: %s)", s->sc->display,
+                        st->line, st->id, shown ? shown : "?", known);
+}
+
 sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
-                                 const char *first, const char *last, const char **text,
-                                 sd_error *err)
+                                 const char *first, const char *last, int *theme, bool direct,
+                                 const char **text, sd_error *err)
 {
     lua_State *L = sd_sandbox_state(s->sc->sb);
     if (!lua_checkstack(L, 4))
         return sd_error_set(err, SD_ERR_MEMORY, "%s: script stopped: its memory limit is full",
                             s->sc->display);
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->compose_ref);
-    hook_arg a = {.s = s, .storm = st, .mood = mood, .n = n, .first = first, .last = last};
+    hook_arg a = {.s = s, .storm = st, .mood = mood, .n = n, .first = first, .last = last,
+                  .theme = *theme >= 0 ? &st->themes[*theme] : NULL, .direct = direct};
     sd_status r = sd_lua_protected(L, build_compose_arg, &a, 1, s->sc->display,
                                    "the table for a storm's compose()", err);
     if (r != SD_OK) {
         lua_pop(L, 1);
         return r;
     }
-    r = sd_sandbox_call(s->sc->sb, 1, 1, err);
+    r = sd_sandbox_call(s->sc->sb, 1, 2, err);
     if (r != SD_OK)
         return r;
     size_t len = 0;
-    const char *str = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    const char *str = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
     if (str == NULL || len == 0 || len > 20000) {
-        lua_pop(L, 1);
+        lua_pop(L, 2);
         return sd_error_set(err, SD_ERR_SCRIPT, "%s:%d: storm '%s': compose must return a "
                             "non-empty text of at most 20000 bytes", s->sc->display, st->line, st->id);
     }
+    if ((r = compose_theme(s, st, L, -1, theme, err)) != SD_OK) {
+        lua_pop(L, 2);
+        return r;
+    }
     sd_buf_reset(&s->scratch);
     sd_utf8_sanitize_text(&s->scratch, str, len); /* NUL bytes too: nothing cut off */
-    lua_pop(L, 1);
+    lua_pop(L, 2);
     *text = sd_arena_strndup(&s->arena, s->scratch.data, s->scratch.len);
     if (*text == NULL || !sd_buf_ok(&s->scratch))
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");

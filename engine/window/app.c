@@ -888,7 +888,16 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_t: sd_app_open_templates(app); break;
     case SDLK_o: sd_feed_toggle_order(app); break;
     case SDLK_RETURN: if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) { app->editing = true; SDL_StartTextInput(); } break;
-    case SDLK_p: return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
+    case SDLK_p:
+        /* Shift+P pins our reply to the selected item; Ctrl+P the latest statement. */
+        if (k->keysym.mod & KMOD_SHIFT)
+            return act_on_selected(app, SD_ACT_PIN, NULL, "ui.status.pinned", err);
+        if (ctrl(k)) {
+            sd_action a;
+            sd_action_init(&a, SD_ACT_PIN);
+            return act(app, &a, "ui.status.pinned_statement", err);
+        }
+        return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
     case SDLK_h: return act_on_selected(app, SD_ACT_HIDE, NULL, "ui.status.hidden", err);
     case SDLK_a: return act_on_selected(app, SD_ACT_REPORT, NULL, "ui.status.reported", err);
     case SDLK_k: return act_on_selected(app, SD_ACT_ACKNOWLEDGE, NULL, "ui.status.acknowledged", err);

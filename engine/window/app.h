@@ -109,7 +109,8 @@ void sd_app_points_to_pixels(int win_w, int win_h, int out_w, int out_h, int *x,
 double sd_app_pixel_density(int win_w, int out_w);
 double sd_app_text_scale(const sd_app *app);
 /* Where the last frame drew what a click can hit: "row" (the i-th visible feed row), "tab"
- * (filter i), "order" (the feed's newest/oldest first switch), "editor" (the reply editor's text area), "menu" (entry i of the open menu).
+ * (filter i), "order" (the feed's newest/oldest first switch), "pinned" (what is pinned, above the feed's rows),
+ * "editor" (the reply editor's text area), "menu" (entry i of the open menu).
  * False when it was not drawn. */
 bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *out);
 /* The last frame's pixels (drawn again: the back buffer is undefined after a present) as a

@@ -37,6 +37,7 @@ typedef struct sd_hit {
     size_t feed_top;
     SDL_Rect tabs[SD_FILTER_COUNT];/* the filter tabs (w = 0: not drawn) */
     SDL_Rect order;                /* the feed's order switch in its header (w = 0: not drawn) */
+    SDL_Rect pinned;               /* what is pinned, above the feed's rows (w = 0: nothing) */
     SDL_Rect editor;               /* the editor's text area (w = 0: not drawn) */
     size_t editor_first;           /* its first visible line */
     int editor_wrap;               /* its wrap width */

@@ -2,8 +2,8 @@
  * and drawn, whatever the number of items), its filters, and the selection. Each row: an
  * avatar (initials on a colour from the name), the author, a mood marker, the simulated
  * age, a waiting clock (amber near the deadline, red past it), markers for repeated
- * questions and moderation, and the start of the text. Above the rows, the filter tabs and
- * the order switch (newest or oldest first, per filter: the model's order read forwards or
+ * questions and moderation, and the start of the text. Above the rows, the filter tabs,
+ * the order switch and what is pinned to the top of the post ("Fäst") (newest or oldest first, per filter: the model's order read forwards or
  * backwards, so nothing is copied); where the rows, tabs and switch were drawn goes to
  * app->hit for the mouse. */
 #include "app_internal.h"
@@ -261,6 +261,55 @@ static void draw_row(sd_app *app, size_t item, SDL_Rect r, bool selected, sd_tim
     sd_draw_text(d, body, false, it->deleted ? th->muted : th->text, x2, y2, right2 - x2, text, len);
 }
 
+/* What is pinned to the top of the post (action pin), as the platforms show it: above the
+ * rows, "Fäst" and whose reply (or "uttalande"), then the start of its text. Returns the y
+ * below it (hy when nothing is pinned). */
+static int draw_pinned(sd_app *app, SDL_Rect r, int hy)
+{
+    int32_t item;
+    const char *text;
+    app->hit.pinned = (SDL_Rect){0, 0, 0, 0};
+    if (!sd_model_pinned(app->model, &item, &text))
+        return hy;
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    int small = th->font_small;
+    int lh = sd_text_line_height(app->text, small, true);
+    int x = r.x + th->pad, right = r.x + r.w - th->pad, y = hy + th->gap;
+    sd_draw_fill(d, (SDL_Rect){r.x, hy, r.w, lh + 2 * th->gap}, th->panel_alt);
+    x += sd_draw_chip(d, small, th->accent_text, th->accent, x, y, right - x,
+                      sd_app_t(app, "ui.feed.pinned")) + th->gap;
+    char what[220];
+    if (item >= 0) {
+        char name[160];
+        sd_app_author(app, (size_t)item, name, sizeof name);
+        snprintf(what, sizeof what, "%s %s:", sd_app_t(app, "ui.feed.pinned_reply"), name);
+    } else {
+        snprintf(what, sizeof what, "%s:", sd_app_t(app, "ui.feed.pinned_statement"));
+    }
+    if (x < right)
+        x += sd_draw_str(d, small, true, th->text, x, y, right - x, what) + th->gap;
+    /* A reply's first line is its greeting: the body from the second line. */
+    const char *nl = strchr(text, '\n');
+    if (item >= 0 && nl && nl[1])
+        text = nl + 1;
+    size_t len = strlen(text);
+    if (len > 160) { /* enough for any width: cut at a code point boundary */
+        len = 160;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    nl = memchr(text, '\n', len);
+    if (nl)
+        len = (size_t)(nl - text);
+    if (x < right)
+        sd_draw_text(d, small, false, th->text, x, y, right - x, text, len);
+    app->hit.pinned = (SDL_Rect){r.x, hy, r.w, lh + 2 * th->gap};
+    hy += lh + 2 * th->gap;
+    sd_draw_fill(d, (SDL_Rect){r.x, hy, r.w, 1}, th->border);
+    return hy + 1;
+}
+
 void sd_feed_draw(sd_app *app, SDL_Rect r)
 {
     sd_draw *d = &app->draw;
@@ -312,6 +361,7 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
     hy += sd_text_line_height(app->text, th->font_small, false) + th->gap;
     sd_draw_fill(d, (SDL_Rect){r.x, hy, r.w, 1}, th->border);
     hy += 1;
+    hy = draw_pinned(app, r, hy);
 
     int row_h = 2 * lh + 2 * th->gap;
     int avail = r.y + r.h - hy;

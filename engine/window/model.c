@@ -1,4 +1,5 @@
-/* model.c - the window's copy of the exercise's items and the feed's filtered rows. */
+/* model.c - the window's copy of the exercise's items, what is pinned, and the feed's
+ * filtered rows. */
 #include "model.h"
 
 #include <stdlib.h>
@@ -28,6 +29,9 @@ struct sd_model {
     uint32_t colleague_names[SD_MAX_COLLEAGUES]; /* who has replied (string offsets) */
     size_t colleagues;
     uint64_t version;
+    bool pinned;                 /* a reply or statement is pinned to the top of the post */
+    int32_t pin_item;            /* the item whose reply is pinned, or -1 (a statement) */
+    uint32_t pin_text;           /* the pinned reply's or statement's text */
 };
 
 sd_status sd_model_create(const sd_results *res, sd_model **out, sd_error *err)
@@ -38,6 +42,7 @@ sd_status sd_model_create(const sd_results *res, sd_model **out, sd_error *err)
     m->res = res;
     m->version = 1;
     m->last_parent = -1;
+    m->pin_item = -1;
     for (int i = 0; i < SD_MODEL_MINUTES; i++)
         m->minute_key[i] = -1;
     *out = m;
@@ -176,11 +181,53 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
     return SD_OK;
 }
 
+/* A pin (the results took the record first): what it pins is the participant's latest
+ * public reply to the item, or the latest statement, as the results hold them; its text is
+ * kept in the pool. */
+static sd_status on_pin(sd_model *m, const sd_rec_action *a, sd_error *err)
+{
+    const sd_res_action *acts = sd_results_actions(m->res);
+    int32_t found = -1;
+    int64_t i = a->item_index;
+    if (a->item && i >= 0 && (size_t)i < sd_results_n_items(m->res)) {
+        for (int32_t k = sd_results_items(m->res)[i].first_action; k >= 0; k = acts[k].next)
+            if (acts[k].kind == SD_ACT_REPLY && acts[k].by == NULL && acts[k].text)
+                found = k;
+    } else if (!a->item) {
+        for (size_t k = sd_results_n_actions(m->res); k-- > 0 && found < 0;)
+            if (acts[k].kind == SD_ACT_PUBLISH && acts[k].text)
+                found = (int32_t)k;
+    }
+    if (found < 0)
+        return SD_OK; /* the session refused it: nothing to pin */
+    bool ok = true;
+    uint32_t text = intern(m, acts[found].text, &ok);
+    if (!ok)
+        return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    m->pinned = true;
+    m->pin_item = a->item && (size_t)i < m->n ? (int32_t)i : -1;
+    m->pin_text = text;
+    return SD_OK;
+}
+
+bool sd_model_pinned(const sd_model *m, int32_t *item, const char **text)
+{
+    if (!m->pinned)
+        return false;
+    if (item)
+        *item = m->pin_item;
+    if (text)
+        *text = sd_model_str(m, m->pin_text);
+    return true;
+}
+
 sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
 {
     m->version++;
     if (rec->type == SD_REC_ITEM)
         return add_item(m, &rec->u.item, rec->t, err);
+    if (rec->type == SD_REC_ACTION && rec->u.action.kind == SD_ACT_PIN)
+        return on_pin(m, &rec->u.action, err);
     if (rec->type == SD_REC_ACTION) {
         const sd_rec_action *a = &rec->u.action;
         int64_t i = a->item_index;

@@ -1,7 +1,7 @@
 /* model.h - what the window has seen of the running exercise: a copy of every item record
  * (the session's records are borrowed for the observer call only), the moderation actions
- * taken on each (hidden, deleted, reported, escalated), arrivals per simulated minute and
- * the mood mix, and the filtered row lists of the feed. Whether an item still waits for an
+ * taken on each (hidden, deleted, reported, escalated), what is pinned, arrivals per
+ * simulated minute and the mood mix, and the filtered row lists of the feed. Whether an item still waits for an
  * answer comes from the results (the core's one definition), never from the window.
  *
  * Ownership: sd_model_create() returns an object freed with sd_model_free(); it borrows the
@@ -72,6 +72,10 @@ const size_t *sd_model_moods(const sd_model *m);
 size_t sd_model_colleagues(const sd_model *m);
 /* Internal messages, oldest first. */
 const uint32_t *sd_model_internal(const sd_model *m, size_t *n);
+/* What is pinned to the top of the post (action pin): false when nothing is. *item: the
+ * item whose reply is pinned, or -1 for a statement; *text: the pinned text (the model's,
+ * valid until the next record). Either may be NULL. */
+bool sd_model_pinned(const sd_model *m, int32_t *item, const char **text);
 /* Bumps on every record: lets views know when to refresh. */
 uint64_t sd_model_version(const sd_model *m);
 

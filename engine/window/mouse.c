@@ -131,6 +131,8 @@ bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *ou
         r = h->tabs[i];
     else if (strcmp(what, "order") == 0 && i == 0)
         r = h->order;
+    else if (strcmp(what, "pinned") == 0 && i == 0)
+        r = h->pinned;
     else if (strcmp(what, "editor") == 0 && i == 0)
         r = h->editor;
     else if (strcmp(what, "menu") == 0 && app->overlay != SD_OVERLAY_NONE && i < h->n_menu)

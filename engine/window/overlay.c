@@ -1,12 +1,15 @@
 /* overlay.c - what is drawn over the panels: the F1 help listing every shortcut, the menus
  * (escalation targets, account security, answer templates, end the exercise; their
  * entries' rectangles go to app->hit for the mouse; the delete and inject forms are in
- * form.c), and the scorecard screen at the end (the three scores and overall, the
- * costliest misses with their feedback, the figures, the chart of answer times against the
- * volume (chart.c) and the keys that write the results JSON and CSV). */
+ * form.c), and the scorecard screen at the end (the three scores and overall, the most
+ * serious misses with their feedback, what went well and the crisis as it was handled
+ * (scoring/strengths.h, scoring/timeline.h), the figures, the chart of answer times against
+ * the volume (chart.c) and the keys that write the results JSON and CSV). */
 #include "app_internal.h"
 
 #include <stdio.h>
+
+#include "scoring/timeline.h"
 #include <string.h>
 
 static SDL_Rect centred(SDL_Rect win, int w, int h)
@@ -60,7 +63,8 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 static const char *const help_keys[][2] = {
     {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
     {"O", "ui.help.order"},
-    {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
+    {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
+    {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
     {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},
     {"E", "ui.help.escalate"}, {"S", "ui.help.account"}, {"N", "ui.help.publish"},
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
@@ -203,19 +207,38 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
                      dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
     }
     y += th->gap;
-    SDL_Rect text_r = {in.x, in.y, in.w, bottom - in.y};
+    /* Below the scores: the misses on the left; what went well and the crisis as it was
+     * handled on the right (under them when the window is narrow). */
+    bool two = in.w >= 760;
+    int left_w = two ? in.w * 57 / 100 : in.w;
+    int ry = y; /* the right column's top */
+    SDL_Rect text_r = {in.x, in.y, left_w - (two ? th->pad : 0), bottom - in.y};
     if (y + lh <= bottom)
-        sd_draw_str(d, th->font_body, true, th->accent, in.x, y, in.w, sd_app_t(app, "card.misses"));
+        sd_draw_str(d, th->font_body, true, th->accent, in.x, y, text_r.w, sd_app_t(app, "card.misses"));
     y += lh;
     if (s->n_feedback == 0)
         sd_draw_wrapped(app, th->font_body, false, th->ok, text_r, &y, sd_app_t(app, "card.none"), 0);
     for (size_t i = 0; i < s->n_feedback && i < 5; i++) {
-        char head[200];
-        snprintf(head, sizeof head, "%zu. %s  −%.1f %s", i + 1, sd_vocab_name(SD_VOCAB_RULE, s->feedback[i].rule),
+        char head[200], key[64];
+        snprintf(key, sizeof key, "rule.%s", sd_vocab_name(SD_VOCAB_RULE, s->feedback[i].rule));
+        snprintf(head, sizeof head, "%zu. %s  −%.1f %s", i + 1, sd_app_t(app, key),
                  s->feedback[i].cost, sd_app_t(app, "card.points"));
-        sd_draw_wrapped(app, th->font_body, true, th->bad, text_r, &y, head, 1);
+        sd_rgba c = s->feedback[i].severity == SD_SEV_CRITICAL ? th->bad
+                    : s->feedback[i].severity == SD_SEV_MAJOR  ? th->warn
+                                                               : th->muted;
+        sd_draw_wrapped(app, th->font_body, true, c, text_r, &y, head, 1);
         sd_draw_wrapped(app, th->font_small, false, th->text, text_r, &y, s->feedback[i].text, 4);
         y += th->gap;
+    }
+    if (s->n_feedback > 5) {
+        char n[24];
+        snprintf(n, sizeof n, "%zu", s->n_feedback - 5);
+        sd_buf more = SD_BUF_INIT;
+        const char *mn[] = {"n"};
+        const char *mv[] = {n};
+        sd_texts_format(app->tx, "card.more_misses", &more, 1, mn, mv);
+        sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, sd_buf_str(&more), 1);
+        sd_buf_free(&more);
     }
     char buf[1200];
     snprintf(buf, sizeof buf, "%s: %zu / %zu · %s: %zu / %zu", sd_app_t(app, "card.late"), s->late, s->expecting,
@@ -225,6 +248,41 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
     if (app->save_error[0]) /* a failed save stays in view until one succeeds */
         sd_draw_wrapped(app, th->font_small, false, th->bad, text_r, &y, app->save_error, 3);
+    /* what went well, and the timeline */
+    SDL_Rect right = two ? (SDL_Rect){in.x + left_w + th->pad, in.y, in.w - left_w - th->pad, bottom - in.y}
+                         : text_r;
+    int *yy = two ? &ry : &y;
+    if (!two)
+        *yy += th->gap;
+    if (*yy + lh <= bottom)
+        sd_draw_str(d, th->font_body, true, th->accent, right.x, *yy, right.w, sd_app_t(app, "card.strengths"));
+    *yy += lh;
+    if (s->n_strengths == 0)
+        sd_draw_wrapped(app, th->font_small, false, th->muted, right, yy, sd_app_t(app, "card.no_strengths"), 2);
+    for (size_t i = 0; i < s->n_strengths && i < 5; i++) {
+        snprintf(buf, sizeof buf, "+ %s", s->strengths[i].text);
+        sd_draw_wrapped(app, th->font_small, false, th->ok, right, yy, buf, 3);
+    }
+    const sd_timeline *tl = s->timeline;
+    if (tl && tl->n) {
+        *yy += th->gap;
+        if (*yy + lh <= bottom)
+            sd_draw_str(d, th->font_body, true, th->accent, right.x, *yy, right.w, sd_app_t(app, "card.timeline"));
+        *yy += lh;
+        int tw = sd_text_width(app->text, th->font_small, true, "00:00", 5) + th->pad;
+        SDL_Rect tr = {right.x + tw, right.y, right.w - tw, right.h};
+        for (size_t i = 0; i < tl->n; i++) {
+            char t[20];
+            sd_time_format(tl->entries[i].t, t);
+            t[16] = '\0';
+            int top = *yy;
+            if (top + lhs > bottom)
+                break;
+            int lines = sd_draw_wrapped(app, th->font_small, false, th->text, tr, yy, tl->entries[i].text, 2);
+            if (lines > 0)
+                sd_draw_str(d, th->font_small, true, th->muted, right.x, top, tw, t + 11);
+        }
+    }
     /* The chart of answer times against the volume, last: it is a panel of its own. */
     const sd_rec_header *hd = sd_results_header(app->res);
     if (chart_h > 0 && hd) {

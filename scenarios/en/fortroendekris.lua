@@ -17,7 +17,8 @@
 --   (active_in_comments, act_fast, link, acknowledge), move individual cases out of the
 --   public thread (move_case, private_data), and apply the response model to a
 --   misunderstanding, justified criticism, a troll and an illegal threat that names a
---   civil servant's home address (response_model).
+--   civil servant's home address (response_model; hide or report it and escalate it to
+--   legal within 15 minutes, like every threat).
 --
 -- HOW IT REACTS
 --   * No statement published 25 minutes into the crisis (+30m): the storm doubles,
@@ -36,7 +37,7 @@
 --   * Falling behind: the manager insists on a colleague as backup; many overdue comments
 --     bring "Hello, is anyone answering?" follow-ups and a faster storm.
 --
--- Three simulated hours at compression 6: 30 minutes of real time. Everything is
+-- Three simulated hours at compression 3: one hour of real time. Everything is
 -- fictional: Ekby kommun, the school, the people, the outlets and the addresses.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
@@ -88,7 +89,8 @@ legitimate criticism.]],
   role = "Social media editor, Ekby municipality",
   start = "2026-03-25 08:00", -- a Wednesday
   duration = "3h",
-  compression = 6,            -- 3 simulated hours in 30 real minutes
+  compression = 3,            -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",            -- the workshop slot: the hour, briefing and debrief
   seed = 2503,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   -- Good handling keeps the storm near its declared pace; neglect can make it 2.5 times as fast.
@@ -179,6 +181,14 @@ internal {
 }
 
 -- ---- the storm under the morning post ----
+-- What an answer to the storm must not say (as for the single comments).
+local AVOID = {
+  { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
+  { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
+  { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
+  { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
+}
+
 storm {
   id = "s1", on = "p1",
   from = "+5m", to = "+2h50m",
@@ -187,55 +197,127 @@ storm {
   curve = { { "+0m", 0.3 }, { "+15m", 1 }, { "+1h30m", 1 }, { "+2h45m", 0.4 } },
   moods = { calm = 1, worried = 3, frustrated = 3, angry = 2, troll = 0.7 },
   texts = {
-    calm = {
-      "Where can I read the audit itself?",
-      "Who is responsible for the buildings, the municipality or a company?",
-      "Is this only the B wing or the whole school?",
-    },
-    worried = {
-      "My child is in the B wing. Is it dangerous to go there today?",
-      "My daughter has had headaches for months. Should we see a doctor?",
-      "Is there mould at other schools in Ekby? My son goes to Tallbackaskolan.",
-      "Where will the children go now? We both work.",
-      "How do we know the temporary classrooms are any better?",
-    },
-    frustrated = {
-      "Two years! The staff warned for two years and nobody did anything.",
-      "Why do we parents have to read about this in the paper instead of hearing it from the school?",
-      "I called the school last autumn about the smell and was told it was the ventilation.",
-      "You post about summer camp while our children sit in mould. Seriously?",
-    },
-    angry = {
-      "Who takes responsibility for this? Someone has to resign.",
-      "A scandal. You gambled with the children's health to save money.",
-      "How can we trust anything the municipality says now?",
-    },
+    -- trolls have no theme
     troll = {
       "Mould is good for the immune system, stop whining 😂",
       "Tear down all of Ekby and start over, nobody would miss it.",
     },
   },
+  -- What the comments are about. The key points and model answers are facts the scenario
+  -- itself gives ("Facts for the answers" in the description, the manager's and the press
+  -- officer's messages), and no key point's phrases are in the theme's own texts.
+  themes = {
+    { id = "flygeln", label = "what closes", kind = "question", share = 2,
+      texts = {
+        calm = { "Is this only the B wing or the whole school?" },
+        worried = { "My child is in the B wing. Is it dangerous to go there today?" },
+        any = { "Is this only the B wing or the whole school?",
+                "My child is in the B wing. Is it dangerous to go there today?" },
+      },
+      points = {
+        { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+        { label = "the preschool class and the A wing are not affected", say = { "preschool", "not affected" } },
+        { label = "remote teaching on Thursday and Friday", say = { "remote teaching", "remote" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "The B wing is closed from today after the audit about damp and mould, and on "
+          .. "Thursday and Friday the classes have remote teaching. The school is not torn down: the preschool class and the A wing are "
+          .. "not affected. Everything we know is at " .. FAKTA },
+    { id = "halsan", label = "the children's health", kind = "question", share = 1.5, link = KONTAKT,
+      texts = {
+        worried = { "My daughter has had headaches for months. Should we see a doctor?" },
+        any = { "My daughter has had headaches for months. Should we see a doctor?" },
+      },
+      points = {
+        { label = "the school nurse takes questions about a child's health", say = { "school nurse", "nurse" } },
+        { label = "through the school's contact page", say = { "contact page" } },
+      },
+      need = 1,
+      avoid = { AVOID[1],
+                { label = "discusses the child's health in public", say = { "caused by the mould", "the headaches" } } },
+      model = "I understand that you are worried. The B wing, where the damp and mould are, is "
+          .. "closed from today. Questions about your child's health go to the school nurse, whom "
+          .. "you reach through the school's contact page: " .. KONTAKT .. " Please do not post "
+          .. "more details about her health here. Everything we know about the school is on the "
+          .. "facts page." },
+    { id = "paviljongerna", label = "where the classes go now", kind = "question", share = 2,
+      texts = {
+        worried = { "Where will the children go now? We both work.",
+                    "How do we know the temporary classrooms are any better?" },
+        any = { "Where will the children go now? We both work." },
+      },
+      points = {
+        { label = "the classes move together to Ekby sports hall from Monday", say = { "sports hall", "together" } },
+        { label = "remote teaching on Thursday and Friday", say = { "remote teaching", "remote" } },
+        { label = "a school bus at 7.45 from the school", say = { "school bus", "bus", "7.45" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "The B wing is closed after the audit about damp and mould. The classes move "
+          .. "together to temporary classrooms at Ekby sports hall from Monday, and on Thursday and Friday they have remote teaching. From Monday a school "
+          .. "bus runs from Björkängsskolan at 7.45 every morning and back after the school day. "
+          .. "Read more at " .. FAKTA },
+    { id = "granskningen", label = "the audit and other schools", kind = "question", share = 1.5,
+      texts = {
+        calm = { "Where can I read the audit itself?" },
+        worried = { "Is there mould at other schools in Ekby? My son goes to Tallbackaskolan." },
+        any = { "Where can I read the audit itself?" },
+      },
+      points = {
+        { label = "everything is on the facts page", say = { "facts page", "everything we know" } },
+        { label = "the report goes to the council in April", say = { "April", "council" } },
+        { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+      },
+      need = 1,
+      avoid = { AVOID[1], AVOID[2],
+                { label = "promises that other schools are free of mould", say = { "no other schools", "no mould" } } },
+      model = "The auditors' report goes to the municipal council in April, and an independent "
+          .. "damp survey has been ordered. We collect everything we know on the facts page: "
+          .. FAKTA },
+    { id = "tystnad", label = "that parents heard it from the paper", kind = "complaint",
+      share = 2.5,
+      texts = {
+        frustrated = {
+          "Why do we parents have to read about this in the paper instead of hearing it from the school?",
+          "I called the school last autumn about the smell and was told it was the ventilation.",
+          "You post about summer camp while our children sit in mould. Seriously?",
+        },
+        any = { "Why do we parents have to read about this in the paper instead of hearing it from the school?" },
+      },
+      points = {
+        { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
+        { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "I understand that you are disappointed, and you are right that you should have "
+          .. "heard it from us. The B wing is closed from today after the audit about damp and "
+          .. "mould. Tomorrow at 18:00 there is an information meeting for parents in the sports "
+          .. "hall. Everything we know is at " .. FAKTA },
+    { id = "ansvar", label = "who takes responsibility", kind = "complaint", share = 2.5,
+      texts = {
+        calm = { "Who is responsible for the buildings, the municipality or a company?" },
+        frustrated = { "Two years! The staff warned for two years and nobody did anything." },
+        angry = {
+          "Who takes responsibility for this? Someone has to resign.",
+          "A scandal. You gambled with the children's health to save money.",
+          "How can we trust anything the municipality says now?",
+        },
+        any = { "Two years! The staff warned for two years and nobody did anything." },
+      },
+      points = {
+        { label = "the report goes to the council in April", say = { "April", "council" } },
+        { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
+        { label = "the head of department answers at the information meeting", say = { "information meeting", "head of department" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "I understand that you are angry, and the criticism is fair. The auditors' report "
+          .. "goes to the municipal council in April, and an independent damp survey has been "
+          .. "ordered. The head of department answers questions at the information meeting "
+          .. "tomorrow at 18:00 in the sports hall. Read more at " .. FAKTA },
+  },
   repeats = 0.12,
   expect = { within = "20m", link = FAKTA, class = "dissatisfied",
              fault = { "delete", "hide" },
-             rules = { "implicit_question", "active_in_comments", "act_fast" },
-             -- one answer for every storm comment: at least one of the facts
-             points = {
-               { label = "the B wing is closed from today", say = { "closed", "closes", "closing" } },
-               { label = "an independent damp survey is ordered", say = { "damp survey", "survey" } },
-               { label = "information meeting tomorrow at 18:00", say = { "information meeting", "18:00" } },
-             },
-             need = 1,
-             avoid = {
-               { label = "speculates about health or cause", say = { "no danger", "not dangerous", "probably" } },
-               { label = "blames someone", say = { "not our fault", "the property unit's fault", "the head teacher's fault" } },
-               { label = "promises responsibility or compensation", say = { "we promise", "compensation", "will resign" } },
-               { label = "sounds defensive", say = { "not true", "exaggerat", "spreading rumours" } },
-             },
-             model = "I understand that you are worried. The B wing is closed from today, and the classes "
-                 .. "move to temporary classrooms at Ekby sports hall from Monday. An independent damp "
-                 .. "survey has been ordered. Tomorrow at 18:00 there is an information meeting in the "
-                 .. "sports hall. Everything we know is at " .. FAKTA },
+             rules = { "implicit_question", "active_in_comments", "act_fast" } },
 }
 
 -- ---- single comments, messages and media questions ----
@@ -343,9 +425,11 @@ comment {
   id = "c-hot", at = "+32m", on = "p1", author = "ulf",
   text = "The property manager Kent Lindqvist lives at Ekvägen 12 in Ekby. Time someone paid "
       .. "him a visit and showed him what we think. He has ruined our children's lungs.",
-  -- illegal: a threat and a private address. Hide and report; do not monitor, do not reply.
+  -- illegal: a threat and a private address. Hide and report, and hand it to legal (police
+  -- report) within 15 minutes; do not delete (the evidence), monitor or reply.
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "private_data", "act_fast" } },
 }
 
 comment {

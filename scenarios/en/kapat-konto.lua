@@ -17,7 +17,7 @@
 -- (c-parkering) keeps that deadline on purpose; everything about the hijack carries its
 -- own crisis target of 15-30 minutes.
 --
--- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 6 = 30 minutes):
+-- Timeline (start Friday 2026-03-20 17:40, 3 simulated hours, compression 3 = one real hour):
 --   +0m   the weekend post about the spring market, and a colleague's hand-over note
 --   +6m   an everyday question (working-day deadline: Monday)
 --   +15m  hijack "hj": platform notice of a new login from an unknown device. The attacker
@@ -94,7 +94,8 @@ the one who asks whether it really was the municipality that wrote it.]],
   role = "On-call social-media editor, Ekby municipality",
   start = "2026-03-20 17:40", -- a Friday
   duration = "3h",
-  compression = 6, -- 3 simulated hours in 30 real minutes
+  compression = 3, -- 3 simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m", -- the workshop slot: the hour, briefing and debrief
   seed = 20,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   -- Office hours end at 16:30: the whole exercise is outside them (state.office_open false).
@@ -253,6 +254,13 @@ media {
   expect = { rules = "public_record" },
 }
 
+-- What an answer to the worried followers must not say.
+local AVOID = {
+  { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
+  { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
+  { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
+}
+
 -- Worried followers on the weekend post: the attacker also sent private messages with the
 -- scam link, so the worry starts whether or not an attacker post ever shows.
 storm {
@@ -260,48 +268,96 @@ storm {
   curve = { { "+0m", 0.6 }, { "+20m", 1.3 }, { "+1h", 1 }, { "+1h55m", 0.3 } },
   moods = { calm = 1, worried = 4, frustrated = 2, angry = 1, troll = 0.6 },
   texts = {
-    calm = {
-      "I got a message from you about a gift card. Is that right?",
-      "Is the spring market still on tomorrow despite all this?",
-    },
-    worried = {
-      "Has your account been hacked? I got a strange message from you.",
-      "My mother clicked the gift card link. Is that dangerous?",
-      "What should you do if you have already filled in your details?",
-      "Can we trust what is on your page right now?",
-    },
-    frustrated = {
-      "Why are you not saying anything? People are being scammed all evening.",
-      "How can a municipality have such poor security on its account?",
-    },
-    angry = {
-      "It is a scandal that the municipality's account spreads scams. Who takes responsibility?",
-      "I have lost money because of you. What are you going to do?",
-    },
+    -- trolls have no theme
     troll = {
       "Haha, the municipality cannot even keep track of a password.",
       "A gift card from the municipality, that is the funniest thing I have heard.",
     },
   },
+  -- What the comments are about. The key points and model answers are facts the scenario
+  -- itself gives ("Facts for the answers" in the description and the post about the spring
+  -- market), and no key point's phrases are in the theme's own texts.
+  themes = {
+    { id = "presentkort", label = "the gift card", kind = "rumour", share = 2,
+      texts = {
+        calm = { "I got a message from you about a gift card. Is that right?" },
+        any = { "I got a message from you about a gift card. Is that right?" },
+      },
+      points = {
+        { label = "the municipality never gives away gift cards", say = { "never gives away", "never give away" } },
+        { label = "the account was hijacked, it does not come from us", say = { "hijacked", "not from us", "not come from us" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "No, the municipality never gives away gift cards and never asks for card details "
+          .. "on social media. Our account was hijacked this evening, and the message does not "
+          .. "come from us: do not click the link. We are removing the posts. Read more at "
+          .. BEDRAGERI },
+    { id = "kapat", label = "whether the account is hijacked", kind = "question", share = 3,
+      texts = {
+        worried = { "Has your account been hacked? I got a strange message from you.",
+                    "Can we trust what is on your page right now?" },
+        any = { "Has your account been hacked? I got a strange message from you." },
+      },
+      points = {
+        { label = "the account was hijacked, it does not come from us", say = { "hijacked", "not from us", "not come from us" } },
+        { label = "do not click the link", say = { "do not click", "don't click" } },
+        { label = "we are removing the attacker's posts", say = { "removing" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "Yes, our account was hijacked this evening. The posts and messages about gift "
+          .. "cards do not come from us, so do not click the link. We are securing the account "
+          .. "and removing the posts. Read more at " .. BEDRAGERI },
+    { id = "uppgifter", label = "those who gave their details", kind = "question", share = 2.5,
+      texts = {
+        worried = { "My mother clicked the gift card link. Is that dangerous?",
+                    "What should you do if you have already filled in your details?" },
+        any = { "What should you do if you have already filled in your details?" },
+      },
+      points = {
+        { label = "call the bank and block the card", say = { "bank", "block the card" } },
+        { label = "report the fraud to the police", say = { "police" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "Anyone who has given card details should call their bank and block the card, and "
+          .. "can report the fraud to the police. The link does not come from us: our account "
+          .. "was hijacked, and we are removing the posts. Read more at " .. BEDRAGERI },
+    { id = "marknaden", label = "the spring market tomorrow", kind = "question", share = 1, link = MARKNAD,
+      texts = {
+        calm = { "Is the spring market still on tomorrow despite all this?" },
+        any = { "Is the spring market still on tomorrow despite all this?" },
+      },
+      points = {
+        { label = "Saturday from 10 to 15 at Stortorget", say = { "Saturday", "10 to 15", "Stortorget" } },
+        { label = "Torggaraget is open and free", say = { "Torggaraget", "free" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "Yes, the spring market is on tomorrow, Saturday, from 10 to 15 at Stortorget, even "
+          .. "though our account was hijacked this evening. The posts about gift cards do not "
+          .. "come from us: do not click the link. Stortorget is closed to cars, but the "
+          .. "Torggaraget car park next to it is open and free. Read more at " .. MARKNAD },
+    { id = "ansvar", label = "the municipality's responsibility for the account", kind = "complaint",
+      share = 2,
+      texts = {
+        frustrated = { "Why are you not saying anything? People are being scammed all evening.",
+                       "How can a municipality have such poor security on its account?" },
+        angry = { "It is a scandal that the municipality's account spreads scams. Who takes responsibility?",
+                  "I have lost money because of you. What are you going to do?" },
+        any = { "Why are you not saying anything? People are being scammed all evening." },
+      },
+      points = {
+        { label = "the account was hijacked, it does not come from us", say = { "hijacked", "not from us", "not come from us" } },
+        { label = "we are removing the posts", say = { "removing", "two-factor" } },
+        { label = "call the bank if you gave details", say = { "bank", "block the card" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "I understand that you are angry, and we are sorry. Our account was hijacked this "
+          .. "evening, and the posts and messages about gift cards do not come from us. We are "
+          .. "securing the account and removing the posts. If you gave card details, call your "
+          .. "bank and block the card. Read more at " .. BEDRAGERI },
+  },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",
-             rules = { "active_in_comments", "act_fast" },
-             -- one answer for every storm comment: at least one of the facts
-             points = {
-               { label = "it does not come from us", say = { "not from us", "not come from us" } },
-               { label = "call the bank if you gave details", say = { "bank", "block the card" } },
-               { label = "do not click the link", say = { "do not click", "don't click" } },
-             },
-             need = 1,
-             avoid = {
-               { label = "speculates about who is behind it", say = { "probably", "Russian", "hackers from" } },
-               { label = "promises compensation", say = { "we will compensate", "we promise", "get your money back" } },
-               { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
-             },
-             model = "I understand that you are worried. Our account was hijacked this evening, and the "
-                 .. "posts and messages about gift cards do not come from us. Do not click the link. We "
-                 .. "are removing the posts. If you gave card details, call your bank and block the card. "
-                 .. "Read more at " .. BEDRAGERI },
+             rules = { "active_in_comments", "act_fast" } },
 }
 
 -- ---- callbacks ----

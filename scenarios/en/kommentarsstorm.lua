@@ -6,8 +6,14 @@
 -- A storming comment field after an unpopular decision. The evening before, Ekby's
 -- culture and leisure committee decided to close the district library in Norrby. The
 -- morning post about it draws a storm that rises to a few hundred comments an hour:
--- mostly angry, frustrated and worried residents, some trolls, many repeats. Inside it
--- sit the items a real morning like this brings:
+-- mostly angry, frustrated and worried residents, some trolls, many repeats. Its
+-- comments stand for six themes: the homework help, the mobile library and audiobooks,
+-- the staff, the rumour that the building is sold, the cost and the saving (criticism),
+-- and the public meeting / appeals. Each theme wants one good public answer (pin it:
+-- the readers see it at the top); the few who ask us directly (about one in ten of a
+-- question theme's comments) want their own answer, repeats a reference to the answer,
+-- and trolls nothing (triage, not a reply to every comment). Inside the storm sit the
+-- items a real morning like this brings:
 --   * a plain question, justified criticism and a misunderstanding (the premises are
 --     "to be sold") - answer, acknowledge first, correct the facts, give the link
 --     (answer_questions, acknowledge, link, response_model, strengthen_message);
@@ -19,33 +25,35 @@
 --     press officer within 20 minutes (inform_up, public_record);
 --   * the manager asking for a situation report, to be acknowledged within 10 minutes
 --     (inform_up, analyse_volume).
--- Crisis targets are minutes, not days: 20 minutes per storm comment, manager and
+-- Crisis targets are minutes, not days: 20 minutes per theme and direct question, manager and
 -- colleague backup within 20 minutes of the storm's start, press officer and a
 -- statement within 45 minutes (get_backup, show_action, act_fast, active_in_comments).
 --
 -- HOW IT REACTS
 --   * A statement (publish) after the storm starts calms the storm (rate x0.8) and draws
 --     a thank-you from a resident.
---   * Every 10 minutes the scenario looks at the storm comments whose 20-minute target
---     has just passed: if most got a good answer in time (greeting with the first name,
+--   * Every 10 minutes the scenario looks at the storm's direct questions whose 20-minute
+--     target has just passed: if most got a good answer in time (greeting with the first name,
 --     sign-off, short, no "!!", or a reference to the earlier answer) the storm calms
 --     further; if most were ignored or answered badly it grows. The engine's audience
---     model works on top of this.
+--     model works on top of this: a theme left without an answer feeds the storm, an
+--     answered and pinned one calms it (docs/scoring.md, "The audience model").
 --   * Deleting legitimate criticism (anything authored that is not a troll or the
 --     threat) makes the storm grow at once (x1.25 per delete, up to x1.8); the first delete
 --     brings a comment about censorship, the second an article in Ekby Tidning and an
 --     internal message from the press officer.
 --   * The threat left visible for 20 minutes brings a worried colleague's message.
 --   * No statement 35 minutes into the storm brings the press officer asking for one.
---   * Many overdue answers and no backup bring the manager asking you to bring in a
---     colleague. Birgitta's justified criticism left unanswered for 30 minutes brings
+--   * Overdue answers (5 or more) or two themes past their 20 minutes without an answer,
+--     and no backup, bring the manager asking you to bring in a colleague. Birgitta's justified criticism left unanswered for 30 minutes brings
 --     her back, angrier.
 --   * The manager asks for the situation report once the storm has passed 60 comments
 --     (not before 30 minutes in), or at the latest 50 minutes in.
 -- Three answer templates and two prepared facilitator injects are at the end.
 -- Everything is fictional: Ekby kommun, Norrby, the people and the example.se addresses.
 --
--- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
+-- What a good reply says (expect.points, refer, channel, avoid, model; a theme's the same
+-- fields): the key points are
 -- facts the scenario itself gives (the post, the colleague's and the press officer's
 -- messages and "Facts for the answers" in the description), and their phrases are words
 -- only a reply that gives the fact contains, never words of the question. A model answer is
@@ -81,7 +89,8 @@ a situation report within minutes.]],
   role = "Social media editor, Ekby municipality",
   start = "2026-04-22 08:30",   -- a Wednesday
   duration = "3h",
-  compression = 6,              -- three simulated hours in 30 real minutes
+  compression = 3,              -- three simulated hours in one real hour: a person can keep up (issue 13)
+  slot = "1h30m",              -- the workshop slot: the hour, briefing and debrief
   seed = 4242,
   account = { name = "Ekby Municipality", handle = "ekbykommun" },
   max_words = 90,
@@ -176,6 +185,70 @@ comment {
                  .. "more about the decision at " .. BESLUT },
 }
 
+-- The storm's texts per theme and mood (the themes below declare them; compose adds the
+-- mood's tails). No text contains a phrase of its theme's key points: a reply that only
+-- echoes the question meets none of them.
+local TEXTS = {
+  homework = {
+    worried = { "What happens to the homework help after September?",
+                "My son goes to the homework help every week. What happens now?" },
+    calm = { "Where does the homework help go when the library closes?" },
+    frustrated = { "And the homework help? It is the only support many children have." },
+    angry = { "You are taking the homework help away from the children of Norrby. Shame on you!" },
+    any = { "What happens to the homework help?" },
+  },
+  mobile = {
+    calm = { "Which days does the mobile library come to Norrby square?" },
+    worried = { "Can we borrow audiobooks anywhere in Norrby when the library closes?",
+                "My mother borrows audiobooks there every week. What is she supposed to do now?" },
+    frustrated = { "A mobile library two days a week does not replace a library.",
+                   "My mother borrows audiobooks there every week. What is she supposed to do now?",
+                   "How are pensioners supposed to get to the city library? The bus runs once an hour." },
+    angry = { "A bus! Do you really think that replaces a library?" },
+    any = { "How are we supposed to borrow books now?" },
+  },
+  staff = {
+    worried = { "Do the staff keep their jobs?", "What happens to the staff in Norrby?" },
+    calm = { "What happens to the people who work at the library now?" },
+    frustrated = { "The staff there know every child by name. Are they just going to disappear?" },
+    angry = { "You get rid of the staff for a few pennies. Shame on you." },
+    any = { "What happens to the staff?" },
+  },
+  building = {
+    worried = { "Is it true that the building will be sold and turned into flats?" },
+    calm = { "Someone in the Norrby group says the building goes to a developer. Is that true?" },
+    frustrated = { "What are you actually saving? The building is still there." },
+    angry = { "You are selling the building to a developer and calling it a cut. Scandalous." },
+    any = { "What happens to the building?" },
+  },
+  cost = {
+    angry = { "Scandalous. You are shutting down the only thing that works in Norrby.",
+              "So there is money for new roundabouts but not for our children?",
+              "Shame on you. Norrby always takes the hit.",
+              "This decision will cost more than it is worth. Reverse it!",
+              "Absolutely mad. The library is the only warm place for many people here.",
+              "Thanks for nothing, Ekby." },
+    frustrated = { "Has anyone on the committee even been inside Norrby library?",
+                   "You close the library and then wonder why the teenagers hang around the centre." },
+    worried = { "I am worried about what happens to Norrby when the library is gone." },
+    calm = { "I understand the municipality has to prioritise, but why Norrby?" },
+  },
+  meeting = {
+    calm = { "Can the decision be appealed?", "Will there be a meeting where we can ask questions?" },
+    frustrated = { "Why were we not asked before you decided?",
+                   "I have written to the politicians three times without an answer. Why does nobody listen?",
+                   "It is always the same: the decision is made and then we are told." },
+    worried = { "Can those of us who live here influence the decision in any way?" },
+    angry = { "You did not even ask those of us who live here. How can you call yourselves democratic?" },
+  },
+}
+local TROLLS = {
+  "Who reads books in 2026 anyway? Build a padel hall.",
+  "Haha Norrby, what did you expect?",
+  "Close the whole town hall instead, that saves more.",
+  "Read a book about whining less.",
+}
+
 storm {
   id = "storm", on = "p1",
   from = "+8m", to = "+2h50m",
@@ -184,78 +257,96 @@ storm {
   curve = { { "+0m", 0.15 }, { "+30m", 0.5 }, { "+70m", 1 }, { "+2h", 1 }, { "+2h42m", 0.4 } },
   moods = { angry = 4, frustrated = 4, worried = 3, calm = 1, troll = 1.2 },
   repeats = 0.12,
+  texts = { troll = TROLLS },
+  -- The text of a comment: its theme's text for the author's mood (else any), with a tail
+  -- when the author is upset; trolls have no theme.
   compose = function(c)
-    local pools = {
-      angry = {
-        "Scandalous. You are shutting down the only thing that works in Norrby.",
-        "So there is money for new roundabouts but not for our children?",
-        "Shame on you. Norrby always takes the hit when there are cuts.",
-        "Has anyone on the committee even been inside Norrby library?",
-        "You close the library and then wonder why the teenagers hang around the centre.",
-        "This decision will cost more than it saves. Reverse it!",
-        "Absolutely mad. The library is the only warm place for many people here.",
-        "Thanks for nothing, Ekby.",
-      },
-      frustrated = {
-        "Why were we not asked before you decided?",
-        "A mobile library two days a week does not replace a library.",
-        "I have written to the politicians three times without an answer. Why does nobody listen?",
-        "How are pensioners supposed to get to the city library? The bus runs once an hour.",
-        "It is always the same: the decision is made and then we are told.",
-        "What are you actually saving? The building is still there.",
-        "My mother borrows audiobooks there every week. What is she supposed to do now?",
-      },
-      worried = {
-        "What happens to the homework help after September?",
-        "Do the staff keep their jobs?",
-        "Where do we pick up reserved books when it is closed?",
-        "Can the mobile library get up Norrbyvägen in winter?",
-        "Is there computer help for older people anywhere else in Norrby?",
-        "What happens to the story hour for small children?",
-        "Can we still return books in Norrby?",
-      },
-      calm = {
-        "Which days does the mobile library come to Norrby square?",
-        "Can the decision be appealed?",
-        "Will there be a meeting where we can ask questions?",
-        "How late is the city library open in the evenings now?",
-      },
-      troll = {
-        "Who reads books in 2026 anyway? Build a padel hall.",
-        "Haha Norrby, what did you expect?",
-        "Close the whole town hall instead, that saves more.",
-        "Read a book about whining less.",
-      },
-    }
+    if c.theme == nil then return TROLLS[math.random(#TROLLS)] end
+    local t = TEXTS[c.theme]
+    local pool = t[c.mood] or t.any or t.angry
+    local text = pool[math.random(#pool)]
     local tails = {
       angry = { "", "", " Unbelievable.", " You should be ashamed.", " Answer!" },
       frustrated = { "", "", " Sigh.", " It feels like nobody cares." },
     }
-    local pool = pools[c.mood] or pools.frustrated
-    local text = pool[math.random(#pool)]
     local tail = tails[c.mood]
     if tail then text = text .. tail[math.random(#tail)] end
     return text
   end,
-  -- The answer: acknowledge when upset (the engine does that per comment), answer
-  -- generally and link to the questions and answers. Trolls keep the troll defaults.
-  expect = { within = "20m", link = FRAGOR, class = "dissatisfied", fault = "delete",
-             rules = { "active_in_comments", "act_fast", "implicit_question" },
-             -- one answer for every storm comment: at least one of the facts
-             points = {
-               { label = "public meeting on 6 May", say = { "6 May", "public meeting" } },
-               { label = "the homework help moves to Norrby school", say = { "Norrby school" } },
-               { label = "the mobile library on Tuesdays and Thursdays", say = { "Thursday", "Thursdays" } },
-             },
-             need = 1,
-             avoid = {
-               { label = "blames the politicians", say = { "the politicians' fault", "not our decision" } },
-               { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } },
-             },
-             model = "I understand that the news is disappointing. The library closes on 30 September. The "
-                 .. "mobile library comes to Norrby square on Tuesdays and Thursdays, and the homework help "
-                 .. "moves to Norrby school. On 6 May there is a public meeting. Answers to the most common "
-                 .. "questions are at " .. FRAGOR },
+  -- What every theme shares: 20 minutes, the questions and answers as the link, deleting
+  -- is a fault. The engine acknowledges per comment (frustrated and angry authors).
+  expect = { within = "20m", link = FRAGOR, fault = "delete",
+             rules = { "active_in_comments", "act_fast", "implicit_question" } },
+  -- What the comments are about: one public answer per theme (pin it), a personal answer
+  -- to those who ask directly, repeats referred to the answer.
+  themes = {
+    { id = "homework", label = "the homework help", kind = "question", share = 2,
+      texts = TEXTS.homework,
+      points = {
+        { label = "the homework help moves to Norrby school", say = { "Norrby school" } },
+        { label = "the same days and times", say = { "same days", "same times" } },
+      },
+      need = 1,
+      avoid = { { label = "guesses", say = { "probably", "I think", "I guess" } } },
+      model = "The homework help moves to Norrby school in October and keeps the same days "
+          .. "and times as now. Read more at " .. FRAGOR },
+    { id = "mobile", label = "the mobile library and audiobooks", kind = "question", share = 2,
+      texts = TEXTS.mobile, link = BOKBUSS,
+      points = {
+        { label = "Tuesdays and Thursdays at Norrby square", say = { "Tuesdays", "Thursdays", "Tuesday", "Thursday" } },
+        { label = "the Norrby librarians work on the bus", say = { "librarians", "librarian" } },
+      },
+      need = 1,
+      avoid = { { label = "promises too much", say = { "we promise", "guarantee" } } },
+      model = "The mobile library comes to Norrby square on Tuesdays and Thursdays and lends "
+          .. "both books and audiobooks. Several of the Norrby librarians work there. Read more "
+          .. "at " .. BOKBUSS },
+    { id = "staff", label = "the staff", kind = "question", share = 1,
+      texts = TEXTS.staff,
+      points = {
+        { label = "several librarians work on the mobile library", say = { "mobile library" } },
+      },
+      avoid = { { label = "promises that everyone keeps their job", say = { "everyone keeps", "nobody loses", "we promise" } } },
+      model = "Several of the Norrby librarians work on the mobile library, which comes to "
+          .. "Norrby square on Tuesdays and Thursdays. Read more at " .. FRAGOR },
+    { id = "building", label = "the building is sold", kind = "rumour", share = 1,
+      texts = TEXTS.building, link = BESLUT,
+      points = {
+        { label = "the municipality rents the building", say = { "rent", "rents", "lease" } },
+        { label = "nothing is sold", say = { "does not own", "not sold", "nothing is sold", "cannot be sold" } },
+      },
+      need = 1,
+      avoid = { { label = "speculates about the building", say = { "probably", "maybe", "perhaps" } } },
+      model = "No, that is not true. The municipality rents the building and does not own it, "
+          .. "so nothing is sold. The lease ends when the library closes on 30 September. Read "
+          .. "more at " .. BESLUT },
+    { id = "cost", label = "the cost and the saving", kind = "complaint", share = 4,
+      texts = TEXTS.cost, link = BESLUT,
+      points = {
+        { label = "the committee decided to save money", say = { "save money", "saving money", "savings" } },
+        { label = "public meeting with the politicians on 6 May", say = { "6 May", "public meeting" } },
+      },
+      need = 1,
+      avoid = {
+        { label = "blames the politicians", say = { "the politicians' fault", "not our decision" } },
+        { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } },
+      },
+      model = "I understand that the news is disappointing. The culture and leisure committee "
+          .. "decided to close the library to save money. On 6 May there is a public meeting "
+          .. "with the politicians at Norrby school, where you can say what you think. Read "
+          .. "more about the decision at " .. BESLUT },
+    { id = "meeting", label = "the public meeting and appeals", kind = "question", share = 2,
+      texts = TEXTS.meeting, link = BESLUT,
+      points = {
+        { label = "public meeting with the politicians on 6 May", say = { "6 May", "public meeting" } },
+        { label = "at Norrby school", say = { "Norrby school" } },
+      },
+      need = 1,
+      avoid = { { label = "promises that the decision changes", say = { "we promise", "reverse the decision" } } },
+      model = "On 6 May there is a public meeting with the politicians at Norrby school. There "
+          .. "you can ask your questions and say what you think of the decision. Read more about "
+          .. "the decision at " .. BESLUT },
+  },
 }
 
 comment {
@@ -337,11 +428,12 @@ local function apply_rate()
 end
 
 -- What we know of each authored item: its class when it is a troll or illegal, when a
--- storm comment arrived, and when it got a good answer.
+-- direct storm question arrived, and when it got a good answer.
 local not_legit = {}            -- id -> true for trolls and illegal content
 local authors = {}              -- id -> first name, for authored items
-local storm_arrival = {}        -- storm comment id -> minute
-local storm_order = {}          -- storm comment ids in arrival order (trolls left out)
+local storm_arrival = {}        -- direct storm question id -> minute
+local storm_order = {}          -- the storm's direct questions in arrival order
+local storm_seen = 0            -- storm comments so far
 local good_answer = {}          -- id -> minute of a good answer
 local checked_upto = 0          -- storm_order entries already judged
 
@@ -350,9 +442,14 @@ on("item", function(item)
     authors[item.id] = item.author.first
     local cls = item.hints and item.hints.class
     if cls == "troll" or cls == "illegal" then not_legit[item.id] = true end
-    if item.storm == "storm" and cls ~= "troll" then
-      storm_arrival[item.id] = item.minute
-      storm_order[#storm_order + 1] = item.id
+    if item.storm == "storm" then
+      storm_seen = storm_seen + 1
+      -- the comments that ask us directly need their own answer; the rest of a theme is
+      -- answered once, for everyone
+      if item.direct then
+        storm_arrival[item.id] = item.minute
+        storm_order[#storm_order + 1] = item.id
+      end
     end
   end
 end)
@@ -387,7 +484,7 @@ on("refer_previous", function(a)
   if a.item and not good_answer[a.item] then good_answer[a.item] = a.minute end
 end)
 
--- Every 10 minutes: judge the storm comments whose 20-minute target has passed.
+-- Every 10 minutes: judge the direct storm questions whose 20-minute target has passed.
 every("10m", function(s)
   local good, total = 0, 0
   local i = checked_upto + 1
@@ -404,7 +501,7 @@ every("10m", function(s)
     i = i + 1
   end
   checked_upto = i - 1
-  if total < 3 then return end
+  if total < 2 then return end
   local share = good / total
   if share >= 0.7 then
     factor.quality = math.max(0.8, factor.quality * 0.93)
@@ -502,7 +599,12 @@ end)
 
 -- Falling behind without backup: the manager steps in.
 when(function(s)
-  return s.overdue >= 15 and not s.escalated.colleague_backup
+  if s.escalated.colleague_backup then return false end
+  local themes = 0
+  for _, t in ipairs(s.themes or {}) do
+    if t.overdue then themes = themes + 1 end
+  end
+  return s.overdue >= 5 or themes >= 2
 end, function(s)
   inject {
     kind = "internal", id = "chef-backup", from = "manager",
@@ -516,7 +618,7 @@ end)
 -- The manager wants a situation report when the storm is clearly up, at the latest
 -- 50 minutes in.
 when(function(s)
-  return (s.minute >= 30 and #storm_order >= 60) or s.minute >= 50
+  return (s.minute >= 30 and storm_seen >= 60) or s.minute >= 50
 end, function(s)
   inject {
     kind = "internal", id = "chef-lagesbild", from = "manager",

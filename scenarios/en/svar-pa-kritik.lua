@@ -13,6 +13,7 @@
 --     dissatisfied         -> answer generally and link, no debate        implicit_question
 --     troll                -> monitor (hiding or reporting is allowed)    response_model
 --     illegal              -> hide and report (threats, personal data)    response_model
+--                             a threat also goes to legal within 15 minutes
 --   plus a repeated question (refer to the earlier answer, repeat_once) and one justified
 --   complaint that is also an individual case (move_case). Deleting or hiding legitimate
 --   criticism is a fault; so is leaving illegal content visible or replying to it.
@@ -31,7 +32,7 @@
 --   * Falling behind (five or more waiting): a colleague offers to help (colleague_backup).
 --
 -- This is the one bundled scenario shorter than 20 minutes: one simulated hour at
--- compression 6, ten minutes of real time. Everything is fictional.
+-- compression 4, 15 minutes of real time. Everything is fictional.
 --
 -- What a good reply says (expect.points, refer, channel, avoid, model): the key points are
 -- facts the description gives ("The facts"), and their phrases are words only a reply that
@@ -64,13 +65,14 @@ before 4 May gets the money refunded through the municipality's contact centre.]
 Practise the response model: classify each critical comment and take the right decision
 fast. Answer questions with a link, correct misunderstandings factually, acknowledge and
 meet justified criticism, answer dissatisfaction generally with a link, monitor trolls
-instead of feeding them, hide and report threats and personal data, refer repeated
-questions to your earlier answer and move individual cases to case handling. Never delete
-or hide legitimate criticism.]],
+instead of feeding them, hide and report threats and personal data (threats also go to
+legal), refer repeated questions to your earlier answer and move individual cases to case
+handling. Never delete or hide legitimate criticism.]],
   role = "Social media editor, Ekby municipality",
   start = "2026-03-24 13:00", -- a Tuesday
   duration = "1h",
-  compression = 6,            -- the exception: ten minutes of real time
+  compression = 4,            -- one simulated hour in 15 real minutes
+  slot = "30m",                -- the workshop slot: 15 minutes, briefing and debrief
   seed = 2403,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   max_words = 80,
@@ -187,13 +189,14 @@ comment {
                  .. "the station, and in the centre the first hour is free. Read more at " .. PARKERING },
 }
 
--- illegal: a threat, hide and report
+-- illegal: a threat, hide and report, and hand it to legal (police report) within 15 minutes
 comment {
   id = "k-hot", at = "+17m", on = "p1", author = "ronny",
   text = "The councillor who pushed this through had better watch out when she walks home "
       .. "from work. We know where she lives.",
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
-             fault = { "monitor", "reply" }, rules = "response_model" },
+             fault = { "delete", "monitor", "reply" }, escalate = "legal",
+             within = "15m", weight = 2, rules = { "response_model", "act_fast" } },
 }
 
 -- misunderstanding: correct the facts
@@ -261,7 +264,7 @@ comment {
 comment {
   id = "k-vakt", at = "+32m", on = "p1", author = "leif",
   text = "The parking attendant who fined my wife yesterday is called Jimmy Karlsson and his "
-      .. "number is 070-112 23 34. Call him and tell him what you think!",
+      .. "number is 070-174 06 88. Call him and tell him what you think!",
   expect = { answer = false, class = "illegal", ok = { "hide", "report" },
              fault = { "monitor", "reply" }, rules = { "response_model", "private_data" } },
 }

@@ -121,6 +121,7 @@ in public, leave the troll alone and never delete legitimate criticism.]],
   start = "2026-05-13 09:00",   -- Wednesday; Thursday 14 May is Ascension Day
   duration = "6d",              -- to Tuesday 19 May 09:00
   compression = 288,            -- six days in 30 minutes
+  slot = "45m",                 -- the workshop slot: 30 minutes, briefing and debrief
   seed = 513,
   account = { name = "Ekby municipality", handle = "ekbykommun" },
   office_hours = { "08:00", "16:30" },
@@ -316,6 +317,9 @@ internal {
       .. "must be answered by the end of Monday. Have a nice weekend! /Sofia",
 }
 
+-- What an answer to the school questions must not say.
+local AVOID = { { label = "promises a place", say = { "we promise", "guarantee" } } }
+
 -- The school questions: a steady, calm flow from Friday afternoon to Sunday evening.
 storm {
   id = "skol", on = "p3",
@@ -325,40 +329,90 @@ storm {
             { "+30h", 0.2 }, { "+36h", 0.05 }, { "+42h", 0.6 }, { "+53h", 0.3 } },
   moods = { calm = 3, worried = 4, frustrated = 2, troll = 0.5 },
   texts = {
-    calm = {
-      "Do we get the after-school club decision at the same time, or later?",
-      "Where in the e-service do you see which school you got?",
-      "When does the pre-school class start in August?",
-    },
-    worried = {
-      "We haven't received any decision at all in the e-service. Has everyone got theirs?",
-      "Our daughter got a school on the other side of town. Is there school transport?",
-      "Do we have to accept the place before we join the queue for another school?",
-      "Can siblings go to the same school if they got different decisions?",
-    },
-    frustrated = {
-      "Why send out the decisions on a Friday afternoon when nobody can be reached?",
-      "We got none of our three choices. What was the point of choosing?",
-    },
+    -- trolls have no theme
     troll = {
       "School choice in Ekby is a lottery where everyone loses.",
       "Haha, good luck getting an answer before midsummer.",
     },
   },
-  -- the trolls' comments keep the troll defaults (monitor, hide or report)
-  expect = { link = SCHOOL_PLACES, fault = "delete",
-  -- one answer for every school question: at least one of the facts
-  points = {
-    { label = "answer by 31 May", say = { "31 May" } },
-    { label = "the pre-school class starts on 17 August", say = { "17 August" } },
-    { label = "after-school club decisions in June", say = { "June" } },
+  -- What the questions are about. The key points and model answers are facts the scenario
+  -- itself gives (the post about the placements and "Facts for the answers" in the
+  -- description), and no key point's phrases are in the theme's own texts.
+  themes = {
+    { id = "datum", label = "after-school club and the start", kind = "question", share = 2,
+      texts = {
+        calm = { "Do we get the after-school club decision at the same time, or later?",
+                 "When does the pre-school class start in August?" },
+        any = { "When does the pre-school class start in August?" },
+      },
+      points = {
+        { label = "after-school club decisions in June", say = { "June" } },
+        { label = "the pre-school class starts on 17 August", say = { "17 August" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "Decisions on after-school clubs come in June, and the pre-school class starts on "
+          .. "17 August. Read more at " .. SCHOOL_PLACES },
+    { id = "beskedet", label = "where the decision is", kind = "question", share = 2,
+      texts = {
+        calm = { "Where in the e-service do you see which school you got?" },
+        worried = { "We haven't received any decision at all in the e-service. Has everyone got theirs?" },
+        any = { "Where in the e-service do you see which school you got?" },
+      },
+      points = {
+        { label = "accept, queue or change by 31 May", say = { "31 May" } },
+        { label = "read more about school placement", say = { "school placement" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "The school placement decisions for the pre-school class are now in the "
+          .. "e-service. There you also accept the place, join a queue or apply for a change by "
+          .. "31 May. Read more at " .. SCHOOL_PLACES },
+    { id = "ko", label = "the queue and changing school", kind = "question", share = 3,
+      texts = {
+        worried = {
+          "Do we have to accept the place before we join the queue for another school?",
+          "Can siblings go to the same school if they got different decisions?",
+          "Our daughter got a school on the other side of town. Is there school transport?",
+        },
+        any = { "Do we have to accept the place before we join the queue for another school?" },
+      },
+      points = {
+        { label = "the queue and changes by 31 May", say = { "31 May" } },
+        { label = "the pupil health team looks at special needs", say = { "pupil health", "special needs" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "You accept the place in the e-service and can still join the queue for another "
+          .. "school. You apply for the queue and changes in the e-service by 31 May, and the "
+          .. "pupil health team looks at special needs when you apply for a change. Read more "
+          .. "at " .. SCHOOL_PLACES },
+    { id = "fredag", label = "that the decisions came on a Friday", kind = "complaint", share = 1,
+      texts = {
+        frustrated = { "Why send out the decisions on a Friday afternoon when nobody can be reached?" },
+        any = { "Why send out the decisions on a Friday afternoon when nobody can be reached?" },
+      },
+      points = {
+        { label = "there is time: by 31 May", say = { "31 May" } },
+      },
+      avoid = AVOID,
+      model = "I understand that it feels stressful to get the decision before the weekend. You "
+          .. "have time: you accept the place, join a queue or apply for a change in the "
+          .. "e-service by 31 May, and we answer questions here. Read more at " .. SCHOOL_PLACES },
+    { id = "valet", label = "not getting one's choice", kind = "complaint", share = 1,
+      texts = {
+        frustrated = { "We got none of our three choices. What was the point of choosing?" },
+        any = { "We got none of our three choices. What was the point of choosing?" },
+      },
+      points = {
+        { label = "the queue and changes by 31 May", say = { "31 May" } },
+        { label = "a case officer handles appeals", say = { "appeal", "case officer" } },
+      },
+      need = 1, avoid = AVOID,
+      model = "I understand that you are disappointed. You can accept the place and still join "
+          .. "the queue for another school: you apply for the queue and changes in the e-service "
+          .. "by 31 May. If you want to appeal against the placement, a case officer at the "
+          .. "education department handles it. Read more at " .. SCHOOL_PLACES },
   },
-  need = 1,
-  avoid = { { label = "promises a place", say = { "we promise", "guarantee" } } },
-  model = "I understand that you have many questions. The decisions are in the e-service. "
-      .. "There you accept the place, join a queue or apply for a change by 31 May. Decisions "
-      .. "on after-school clubs come in June, and the pre-school class starts on 17 August. "
-      .. "Read more at " .. SCHOOL_PLACES },
+  -- the trolls' comments keep the troll defaults (monitor, hide or report)
+  expect = { link = SCHOOL_PLACES, fault = "delete" },
 }
 
 -- ---- Saturday 16 May ----
@@ -383,7 +437,7 @@ comment {
   id = "c10", at = "2026-05-16 21:40", on = "p3", author = "johanna",
   text = "Our son Elias Nyberg, 190418-2381, has been placed at Norråsskolan although we "
       .. "live at Hagvägen 7, just 400 metres from Ekbacken school where his sister already "
-      .. "goes. This must be a mistake and I want to appeal. Call me on 070-312 45 67.",
+      .. "goes. This must be a mistake and I want to appeal. Call me on 070-174 06 47.",
   -- an individual case with a child's personal details: to case handling. The public
   -- reply says where the case continues, without details and without asking for more
   -- data. Hiding the comment (personal data) is right too; deleting it is not.

@@ -16,7 +16,9 @@
 -- crisis) it brings in the
 -- manager, a colleague and the press officer and publishes a statement that says what happened, what is being done and where to read
 -- more: the storm's model answer without its acknowledgement (the facts every storm
--- comment is answered with), else a general text.
+-- comment is answered with), else a general text; and pins it to the top of the post.
+-- In a storm it answers each theme once in public (the first comment of the theme, with
+-- the theme's model answer), every direct question, and refers every repeat.
 --
 -- Hijacked account (a notice whose hints.rules include secure_accounts): escalates to
 -- it_security, then takes the account steps change_password, revoke_sessions, enable_2fa
@@ -161,6 +163,7 @@ local function reply_text(item)
 end
 
 local informed = 0
+local themes_answered = {} -- "storm/theme" -> true once answered in public
 
 -- The steps that lock an attacker out and keep them out.
 local function secure_account(item, actions)
@@ -217,6 +220,8 @@ local function storm_breaks(item)
   if not stated and item.hints.class ~= "troll" then
     stated = true
     actions[#actions + 1] = { action = "publish", text = statement_for(item), after = "5m" }
+    -- pinned to the top of the post, it answers the storm's questions for every reader
+    actions[#actions + 1] = { action = "pin", after = "6m" }
   end
   return actions
 end
@@ -248,7 +253,20 @@ handle = function(item)
   -- cheaply, so that a storm of a million comments stays fast.
   if (kind == "comment" or kind == "reply") and #h.escalate == 0
       and h.class ~= "troll" and h.class ~= "illegal" then
-    if not h.answer then return nil end
+    if not h.answer then
+      -- A storm comment nobody needs to answer on its own: answer its theme once in
+      -- public, and refer the repeats to that answer.
+      if item.storm == nil then return nil end
+      if item.repeat_of then
+        return { action = "refer_previous", item = item.id, after = "2m" }
+      end
+      local key = item.storm .. "/" .. tostring(item.theme)
+      if item.theme and h.model and not themes_answered[key] then
+        themes_answered[key] = true
+        return answer(item)
+      end
+      return nil
+    end
     seen = seen + 1
     if seen % every ~= 0 then return nil end
     return answer(item)

@@ -87,13 +87,15 @@ shows "run: the scorecard's title" 'Titel \x1b]0;pwned\x07'
 shows "run: the participant's name" 'Mallory \x1b]0;pwned\x07\x1b[2J\u202e'
 shows "run: print()" 'got \x1b[2J\rc1'
 shows "run: print() of a bidi isolate" '\u2066x'
-# A participant who does nothing, without the storm: the costliest miss is c1, whose
-# feedback names its author.
+# A participant who does nothing, without the storm: the miss on c1 names its author by
+# first and last name and mood, with an excerpt of the comment (control characters in it
+# as spaces).
 printf 'participant { name = "Silent" }\nfunction on_item(item) return nil end\n' >"$W/silent.lua"
 sed '/^storm {/,$d' "$S" >"$W/nostorm.lua"
 sd "run, silent" 0 run --headless --participant "$W/silent.lua" --no-wall-clock \
     --log "$W/silent.jsonl" "$W/nostorm.lua"
-shows "run: a feedback text" 'Anna\x1b[2J (c1)'
+shows "run: a feedback text" 'Anna\x1b[2J Berg\r (frustrerad) fick aldrig'
+shows "run: a feedback text's excerpt" "'Varför ]0;x så sent? stormdrill: ok'"
 sd "score" 0 score "$W/run.jsonl"
 shows "score" 'Mallory \x1b]0;pwned\x07'
 sd "replay without a display" 0 replay "$W/run.jsonl"

@@ -97,7 +97,7 @@ if tone 0 "$W/good.txt" --to Åsa --signer Bo --mood angry --expect-link --json;
 fi
 
 # ---- a bad one: wrong name, acknowledges late, shouts, "!!", asks for personal data ----
-printf 'Hej Asa!\r\nVi har REDAN SVARAT PÅ detta!! Jag förstår. Skriv ditt personnummer 19800101-1234 så kollar vi.\r\nMvh Bo\r\n' >"$W/bad.txt"
+printf 'Hej Asa!\r\nVi har REDAN SVARAT PÅ detta!! Jag förstår. Skriv ditt personnummer 19900101-2385 så kollar vi.\r\nMvh Bo\r\n' >"$W/bad.txt"
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --json; then
     # applicable: greeting 1, signoff 1, acknowledge 1.5, concise 1, plain 1, courteous 2,
     # private_data 2, name 2 ("Asa" is Åsa misspelt, not someone else), spelling 1.5 = 13;
@@ -111,7 +111,7 @@ if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --json; then
         'personal': True}"
     contains "$OUT" "först senare" "bad reply acknowledge detail"
     contains "$OUT" "förkortningen" "bad reply signoff detail"
-    contains "$OUT" "19800101-****" "bad reply private_data detail"
+    contains "$OUT" "19900101-****" "bad reply private_data detail"
 fi
 # The same as a direct message: private_data does not apply (11; passed 5.5).
 if tone 0 "$W/bad.txt" --to Åsa --signer Bo --mood frustrated --private --json; then

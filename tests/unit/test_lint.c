@@ -136,8 +136,9 @@ static const lint_case CASES[] = {
      "post { id = \"p2\", at = \"+10m\", text = \"Läs mer\", url = \"https://www.example.se/x\" }\n",
      NONE, W, 0, NULL, false},
     /* storms */
+    /* a storm without themes: a tenth of its comments ask directly (its implicit theme) */
     {"storm_too_fast", false,
-     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 2000,\n"
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 20000,\n"
      "        texts = { \"a\", \"b\" }, expect = { within = \"5m\" } }\n",
      "storm_rate", W, 6, "about 2000 comments an hour", false},
     {"storm_fast_but_30m", false,
@@ -149,7 +150,7 @@ static const lint_case CASES[] = {
      "        moods = { troll = 1 }, texts = { \"a\", \"b\" }, expect = { within = \"5m\" } }\n",
      NONE, W, 0, NULL, false},
     {"storm_burst_peak", false,
-     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 500,\n"
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 5000,\n"
      "        curve = \"burst\", texts = { \"a\", \"b\" }, expect = { within = \"5m\" } }\n",
      "storm_rate", W, 6, "at its peak", false},
     {"storm_duplicates", false,
@@ -228,6 +229,36 @@ static const lint_case CASES[] = {
      SC "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
         "        texts = { \"När?\", \"Hur?\" }, expect = { model = \"Hej! På torsdag.\" } }\n",
      "points", W, 5, "storm 's1' has no key points", false},
+    /* storm themes: one answered publicly needs key points and a model answer; a threat
+     * needs neither; a storm with themes needs no points of its own */
+    {"theme_without_points", true,
+     SC "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+        "        themes = { { id = \"tid\", kind = \"rumour\", texts = { \"Säljs den?\" },\n"
+        "                     model = \"Nej, kommunen hyr lokalen.\" } } }\n",
+     "points", W, 5, "storm 's1' theme 'tid' (a rumour) has no key points", false},
+    {"theme_without_model", true,
+     SC "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+        "        themes = { { id = \"kost\", kind = \"complaint\", texts = { \"Dyrt!\" },\n"
+        "                     points = { \"spara\" } } } }\n",
+     "model", W, 5, "storm 's1' theme 'kost' (a complaint) has no model answer", false},
+    {"themes_complete", true,
+     "scenario { id = \"t\", title = \"T\", start = \"2026-03-10 09:00\", duration = \"2h\",\n"
+     "  scoring = { statement = { points = { \"vattenläcka\", \"reparerar\" } } } }\n"
+     "post { id = \"p1\", at = \"+0m\", text = \"Inlägg\" }\n"
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+     "        moods = { worried = 1, troll = 1 }, texts = { troll = { \"Haha\" } },\n"
+     "        themes = { { id = \"q\", texts = { \"När?\" }, points = { \"torsdag\" },\n"
+     "                     model = \"Vi öppnar på torsdag.\" },\n"
+     "                   { id = \"hot\", kind = \"threat\", texts = { \"Akta dig.\" } } } }\n",
+     NONE, W, 0, NULL, true},
+    {"theme_bad_link", false,
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+     "        themes = { { id = \"q\", texts = { \"När?\" }, link = \"example.se/q\" } } }\n",
+     "link", E, 6, "storm 's1' theme 'q': link 'example.se/q' is not a web address", false},
+    {"theme_duplicate_texts", false,
+     "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
+     "        themes = { { id = \"q\", texts = { \"När?\", \"När?\" } } } }\n",
+     "duplicate", W, 6, "in theme 'q' texts", false},
     {"crisis_without_statement", true,
      SC "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+20m\", count = 3,\n"
         "        texts = { \"När?\", \"Hur?\" } }\n",
@@ -286,13 +317,15 @@ static void write_case(const lint_case *c, char *path, size_t n)
     fclose(f);
 }
 
-/* The findings about contents (lint's check_content and its kin) show on most small files:
+/* The findings about contents (lint's check_content and its kin) and the load on one person
+ * (tests/unit/test_load.c has its own table) show on most small files:
  * a case counts them only when they are the finding it is about. */
 static bool relevant(const lint_case *c, const sd_lint_msg *m)
 {
     if (c->strict)
         return true;
-    static const char *const content_codes[] = {"points", "model", "statement", "message", NULL};
+    static const char *const content_codes[] = {"points", "model", "statement", "message",
+                                                "load", NULL};
     for (const char *const *k = content_codes; *k; k++)
         if (strcmp(m->code, *k) == 0)
             return c->code != NONE && strcmp(c->code, *k) == 0;

@@ -470,6 +470,95 @@ static void test_storms(void **state)
     sd_scenario_free(sc);
 }
 
+/* storm{ themes = { ... } }: every field, the defaults per kind, per-mood texts, the
+ * contents in sc->contents, and the implicit theme of a storm without themes. */
+static void test_storm_themes(void **state)
+{
+    (void)state;
+    char text[8192];
+    snprintf(text, sizeof text, "%s%s", FULL_HEAD,
+             "storm { id = \"s1\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 40,\n"
+             "  moods = { angry = 1, worried = 1, troll = 1 }, texts = { troll = { \"Haha\" } },\n"
+             "  expect = { within = \"20m\", link = \"https://www.example.se/faq\", points = { \"faq\" } },\n"
+             "  themes = {\n"
+             "    { id = \"lax\", label = \"läxhjälpen\", kind = \"question\", share = 3, direct = 0.25,\n"
+             "      texts = { worried = { \"Vad händer med läxhjälpen?\" }, any = { \"Läxhjälpen?\" } },\n"
+             "      within = \"30m\", link = \"https://www.example.se/lax\",\n"
+             "      points = { { label = \"flyttar till skolan\", say = { \"Norrby skola\" } }, \"oktober\" },\n"
+             "      need = 1, refer = \"skolan\", channel = \"email\", avoid = { \"troligen\" },\n"
+             "      model = \"Läxhjälpen flyttar till Norrby skola i oktober.\" },\n"
+             "    { id = \"kost\", kind = \"complaint\", texts = { \"Dyrt!\", \"Slöseri!\" },\n"
+             "      points = { \"spara\" }, model = \"Nämnden vill spara pengar.\" },\n"
+             "    { id = \"salj\", kind = \"rumour\", texts = { \"Säljs lokalen?\" } },\n"
+             "    { id = \"hot\", kind = \"threat\", share = 0.2, texts = { angry = { \"Akta dig.\" } } },\n"
+             "    { id = \"pnr\", kind = \"personal_data\", share = 0.1, texts = { \"Hon bor på Gatan 1.\" } },\n"
+             "  } }\n"
+             "storm { id = \"s2\", on = \"p1\", from = \"+10m\", to = \"+70m\", count = 4,\n"
+             "        texts = { \"a\" }, expect = { within = \"25m\", points = { \"b\" } } }\n");
+    sd_scenario *sc = load_ok("themes.lua", text);
+    const sd_storm *s1 = &sc->storms[0], *s2 = &sc->storms[1];
+    assert_int_equal(s1->n_themes, 5);
+    const sd_storm_theme *lax = &s1->themes[0], *kost = &s1->themes[1], *salj = &s1->themes[2],
+                         *hot = &s1->themes[3], *pnr = &s1->themes[4];
+    assert_string_equal(lax->id, "lax");
+    assert_string_equal(lax->label, "läxhjälpen");
+    assert_int_equal(lax->kind, SD_THEME_QUESTION);
+    assert_float_equal(lax->share, 3, 0);
+    assert_float_equal(lax->direct, 0.25, 0);
+    assert_int_equal(lax->within, 1800);
+    assert_string_equal(lax->link, "https://www.example.se/lax");
+    assert_int_equal(lax->texts[SD_MOOD_WORRIED].n, 1);
+    assert_int_equal(lax->texts[SD_MOOD_ANGRY].n, 0);
+    assert_string_equal(lax->texts[SD_MOOD_COUNT].texts[0], "Läxhjälpen?");
+    assert_false(lax->implicit);
+    assert_int_equal(lax->line, 18);
+    assert_non_null(lax->content);
+    assert_int_equal(lax->content->n_points, 2);
+    assert_int_equal(lax->content->need, 1);
+    assert_string_equal(lax->content->points[0].say[0], "Norrby skola");
+    assert_string_equal(lax->content->refer.label, "skolan");
+    assert_true(lax->content->channel.n_say > 0);
+    assert_int_equal(lax->content->n_avoid, 1);
+    assert_string_equal(lax->content->model, "Läxhjälpen flyttar till Norrby skola i oktober.");
+    /* defaults: label = id, direct by kind, within and link from the storm's expect */
+    assert_string_equal(kost->label, "kost");
+    assert_int_equal(kost->kind, SD_THEME_COMPLAINT);
+    assert_float_equal(kost->share, 1, 0);
+    assert_float_equal(kost->direct, 0.05, 0);
+    assert_int_equal(kost->within, 1200);
+    assert_string_equal(kost->link, "https://www.example.se/faq");
+    assert_int_equal(kost->texts[SD_MOOD_COUNT].n, 2);
+    assert_int_equal(salj->kind, SD_THEME_RUMOUR);
+    assert_float_equal(salj->direct, 0.05, 0);
+    assert_null(salj->content);
+    assert_int_equal(hot->kind, SD_THEME_THREAT);
+    assert_float_equal(hot->direct, 0, 0);
+    assert_int_equal(hot->within, 900);
+    assert_null(hot->link);
+    assert_int_equal(hot->texts[SD_MOOD_ANGRY].n, 1);
+    assert_int_equal(pnr->kind, SD_THEME_PERSONAL_DATA);
+    assert_float_equal(pnr->direct, 0, 0);
+    assert_int_equal(pnr->within, 900);
+    /* contents in declaration order: the storm's expect, then its themes' */
+    assert_int_equal(sc->n_contents, 4);
+    assert_ptr_equal(sc->contents[0], s1->expect.content);
+    assert_ptr_equal(sc->contents[1], lax->content);
+    assert_ptr_equal(sc->contents[2], kost->content);
+    assert_int_equal(lax->content->index, 1);
+    /* the implicit theme */
+    assert_int_equal(s2->n_themes, 1);
+    const sd_storm_theme *imp = &s2->themes[0];
+    assert_true(imp->implicit);
+    assert_string_equal(imp->id, "s2");
+    assert_string_equal(imp->label, "s2");
+    assert_int_equal(imp->kind, SD_THEME_QUESTION);
+    assert_float_equal(imp->direct, 0.1, 0);
+    assert_int_equal(imp->within, 1500);
+    assert_ptr_equal(imp->content, s2->expect.content);
+    assert_ptr_equal(sc->contents[3], s2->expect.content);
+    sd_scenario_free(sc);
+}
+
 static void test_hijacks_and_hooks(void **state)
 {
     (void)state;
@@ -579,6 +668,8 @@ static void test_include_and_display(void **state)
     "persona { id = \"anna\", first = \"Anna\", mood = \"frustrated\" }\n"                 \
     "post { id = \"p1\", at = \"+0m\", text = \"Post\" }\n"
 #define C4(fields) "comment { id = \"c1\", on = \"p1\", author = \"anna\", text = \"x\", " fields " }\n"
+/* a storm on line 4 whose last fields follow */
+#define ST4 "storm { id = \"s\", on = \"p1\", from = \"+0m\", to = \"+1h\", count = 5,\n  "
 
 static void test_errors_table(void **state)
 {
@@ -680,6 +771,63 @@ static void test_errors_table(void **state)
          "at least one minute", NULL},
         {"scenario { id = \"T!\", title = \"T\", start = \"2026-03-10 09:00\", duration = \"2h\" }\n", 1,
          "may only have", NULL},
+        /* storm themes: each mistake names the storm, the theme (or its entry) and the
+         * field, at the storm's line */
+        {HEAD3 ST4 "themes = { { id = \"q\", txts = { \"a\" } } } }\n", 4,
+         "storm 's' themes entry 1: unknown field 'txts'", "share"},
+        {HEAD3 ST4 "themes = { { id = \"q\", kind = \"fråga\", texts = { \"a\" } } } }\n", 4,
+         "storm 's' theme 'q': field 'kind': unknown theme kind 'fråga'", "personal_data"},
+        {HEAD3 ST4 "themes = { { id = \"q\", share = 0, texts = { \"a\" } } } }\n", 4,
+         "theme 'q': field 'share' is 0", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", share = -2, texts = { \"a\" } } } }\n", 4,
+         "theme 'q': field 'share' is -2", "between"},
+        {HEAD3 ST4 "themes = { { id = \"q\", direct = 1.5, texts = { \"a\" } } } }\n", 4,
+         "theme 'q': field 'direct' is 1.5; it must be between 0 and 1", NULL},
+        {HEAD3 ST4 "themes = { { id = \"hot\", kind = \"threat\", direct = 0.1, texts = { \"a\" } } } }\n", 4,
+         "theme 'hot': field 'direct': a threat is never answered publicly", NULL},
+        {HEAD3 ST4 "themes = { { id = \"hot\", kind = \"threat\", model = \"Nej.\", texts = { \"a\" } } } }\n", 4,
+         "theme 'hot': a threat is never answered publicly: remove its points", NULL},
+        {HEAD3 ST4 "themes = { { id = \"pd\", kind = \"personal_data\", link = \"https://x.se\", texts = { \"a\" } } } }\n", 4,
+         "theme 'pd': a personal_data is never answered publicly: remove link", NULL},
+        {HEAD3 ST4 "themes = { { id = \"hot\", kind = \"threat\", texts = { worried = { \"a\" } } } } }\n", 4,
+         "theme 'hot': texts.worried: a threat's comments are angry", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { \"a\" } }, { id = \"q\", texts = { \"b\" } } } }\n", 4,
+         "theme 'q': id used twice in the storm's themes (entries 1 and 2)", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = {} } } }\n", 4,
+         "theme 'q': texts is empty", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { angry = {} } } } }\n", 4,
+         "theme 'q': texts.angry is empty", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { troll = { \"t\" } } } } }\n", 4,
+         "theme 'q' texts: unknown field 'troll'", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { \"\" } } } }\n", 4,
+         "theme 'q': texts: entry 1 is empty", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", kind = \"question\" } } }\n", 4,
+         "theme 'q': no texts for its frustrated comments", "compose"},
+        {HEAD3 ST4 "moods = { angry = 1, worried = 1 },\n"
+               "  themes = { { id = \"q\", texts = { angry = { \"a\" } } } } }\n", 4,
+         "theme 'q': no texts for its worried comments", NULL},
+        {HEAD3 ST4 "moods = { angry = 1, troll = 1 },\n"
+               "  themes = { { id = \"q\", texts = { \"a\" } } } }\n", 4,
+         "no texts for mood 'troll'", "trolls have no theme"},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { \"a\" }, within = \"0m\" } } }\n", 4,
+         "theme 'q': field 'within' must be longer than 0", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { \"a\" }, points = \"x\" } } }\n", 4,
+         "theme 'q': theme.points must be a list of points", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", texts = { \"a\" }, points = { \"x\" }, need = 3 } } }\n", 4,
+         "theme 'q': theme.need is 3", NULL},
+        {HEAD3 ST4 "themes = { { id = \"bad id\", texts = { \"a\" } } } }\n", 4,
+         "storm 's' themes entry 1: id 'bad id'", NULL},
+        {HEAD3 ST4 "themes = { { texts = { \"a\" } } } }\n", 4,
+         "storm 's' themes entry 1: field 'id' is required", NULL},
+        {HEAD3 ST4 "themes = { \"laxhjalp\" } }\n", 4,
+         "storm 's' themes entry 1 must be a table", NULL},
+        {HEAD3 ST4 "themes = {} }\n", 4, "themes must be a list of 1 to 256 themes", NULL},
+        {HEAD3 ST4 "themes = \"lax\" }\n", 4, "themes must be a list of themes", NULL},
+        {HEAD3 ST4 "themes = { { id = \"q\", label = \"\", texts = { \"a\" } } } }\n", 4,
+         "theme 'q': field 'label' is empty", NULL},
+        {HEAD3 ST4 "themes = (function() local t = {} for i = 1, 257 do\n"
+               "  t[i] = { id = \"t\" .. i, texts = { \"a\" } } end return t end)() }\n", 4,
+         "more than 256 themes", NULL},
         /* a multi-line declaration is reported at the line it starts on */
         {HEAD3 "\ncomment {\n  id = \"c1\",\n  on = \"p1\",\n  author = \"anna\",\n  text = \"x\",\n"
                "  expect = { withn = 5 },\n}\n",
@@ -725,6 +873,7 @@ int main(void)
         cmocka_unit_test(test_expect_defaults_table),
         cmocka_unit_test(test_time_notations),
         cmocka_unit_test(test_storms),
+        cmocka_unit_test(test_storm_themes),
         cmocka_unit_test(test_hijacks_and_hooks),
         cmocka_unit_test(test_include_and_display),
         cmocka_unit_test(test_errors_table),

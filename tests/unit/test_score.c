@@ -115,8 +115,11 @@ static sd_score *score(fx *f)
         assert_true(strlen(s->feedback[i].text) > 20);
         assert_null(strstr(s->feedback[i].text, "[fb.")); /* no missing text */
         assert_true(s->feedback[i].cost >= 0);
+        /* most serious first, then the costliest */
         if (i > 0)
-            assert_true(s->feedback[i - 1].cost >= s->feedback[i].cost);
+            assert_true(s->feedback[i - 1].severity > s->feedback[i].severity ||
+                        (s->feedback[i - 1].severity == s->feedback[i].severity &&
+                         s->feedback[i - 1].cost >= s->feedback[i].cost));
     }
     return s;
 }
@@ -197,6 +200,45 @@ static void test_escalation_verdicts(void **state)
     /* possible 3; earned 1 + (1 - 600/(3*600)) = 1.6667; minus 3 for the unneeded one */
     assert_true(fabs(s->escalation - (100.0 * (1 + 2.0 / 3) / 3 - 3)) < 0.01);
     assert_true(has_feedback(s, SD_RULE_INFORM_UP));
+    sd_score_free(s);
+}
+
+/* An internal message asking for an escalation already made: the manager asks for a
+ * colleague after the participant brought one in. The earlier escalation (here on no item)
+ * counts as done in time; for other items an escalation made for something else does not
+ * (each threat is escalated on its own), nor does one made after the message on another
+ * item. */
+static void test_escalation_before_request(void **state)
+{
+    fx *f = *state;
+    sd_expect *ask = expect(f, SD_KIND_INTERNAL, SD_MOOD_CALM);
+    ask->answer = true;
+    ask->escalate = 1u << SD_TARGET_COLLEAGUE_BACKUP;
+    ask->escalate_within = 600;
+    sd_expect *hot = expect(f, SD_KIND_COMMENT, SD_MOOD_ANGRY);
+    hot->answer = false;
+    hot->escalate = 1u << SD_TARGET_LEGAL;
+    hot->escalate_within = 900;
+    sd_expect *ask2 = expect(f, SD_KIND_INTERNAL, SD_MOOD_CALM);
+    ask2->answer = true;
+    ask2->escalate = 1u << SD_TARGET_PRESS_OFFICER;
+    ask2->escalate_within = 600;
+    item(f, "h1", SD_KIND_COMMENT, SD_MOOD_ANGRY, T0, T0 + 900, hot);
+    act(f, T0 + 60, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COLLEAGUE_BACKUP, -1, NULL);
+    act(f, T0 + 120, SD_ACT_ESCALATE, "h1", NULL, SD_TARGET_LEGAL, -1, NULL);
+    item(f, "i1", SD_KIND_INTERNAL, SD_MOOD_CALM, T0 + 1800, T0 + 2400, ask);
+    act(f, T0 + 1860, SD_ACT_ACKNOWLEDGE, "i1", NULL, -1, -1, NULL);
+    item(f, "h2", SD_KIND_COMMENT, SD_MOOD_ANGRY, T0 + 1900, T0 + 2800, hot);
+    item(f, "i2", SD_KIND_INTERNAL, SD_MOOD_CALM, T0 + 1900, T0 + 2500, ask2);
+    act(f, T0 + 1960, SD_ACT_ESCALATE, "h2", NULL, SD_TARGET_PRESS_OFFICER, -1, NULL);
+    sd_score *s = score(f);
+    assert_int_equal(s->items[0].esc_on_time, 1u << SD_TARGET_LEGAL);
+    assert_int_equal(s->items[1].esc_on_time, 1u << SD_TARGET_COLLEAGUE_BACKUP);
+    assert_int_equal(s->items[1].esc_missing, 0);
+    assert_int_equal(s->items[2].esc_missing, 1u << SD_TARGET_LEGAL); /* h1's does not count */
+    assert_int_equal(s->items[3].esc_missing, 1u << SD_TARGET_PRESS_OFFICER); /* made after */
+    for (size_t i = 0; i < s->n_feedback; i++)
+        assert_true(s->feedback[i].item != 1); /* nothing said about i1 */
     sd_score_free(s);
 }
 
@@ -339,6 +381,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_speed_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_speed_weights, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escalation_verdicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escalation_before_request, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reply_corrects_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hijack, setup, teardown),

@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 #include <ftw.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -607,6 +608,446 @@ static void test_callback_errors(void **state)
     }
 }
 
+/* ---- storm themes, direct comments and pin ---- */
+
+#define MAX_TSEEN 8000
+
+/* Every storm comment an observer saw: its theme, direct flag, mood, what it expects. */
+typedef struct tseen {
+    size_t n;
+    struct {
+        char id[24], theme[16], repeat_of[24], text[48];
+        bool direct;
+        sd_mood mood;
+        sd_expect e;
+        sd_time t;
+    } c[MAX_TSEEN];
+} tseen;
+
+static sd_status observe_themes(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
+{
+    (void)s;
+    (void)err;
+    tseen *v = ctx;
+    if (rec->type != SD_REC_ITEM || !rec->u.item.storm || v->n == MAX_TSEEN)
+        return SD_OK;
+    const sd_rec_item *it = &rec->u.item;
+    snprintf(v->c[v->n].id, sizeof v->c[0].id, "%s", it->id);
+    snprintf(v->c[v->n].theme, sizeof v->c[0].theme, "%s", it->theme ? it->theme : "");
+    snprintf(v->c[v->n].repeat_of, sizeof v->c[0].repeat_of, "%s", it->repeat_of ? it->repeat_of : "");
+    snprintf(v->c[v->n].text, sizeof v->c[0].text, "%s", it->text);
+    v->c[v->n].direct = it->direct;
+    v->c[v->n].mood = it->mood;
+    v->c[v->n].e = *it->expect;
+    v->c[v->n].t = rec->t;
+    v->n++;
+    return SD_OK;
+}
+
+static const char *const THEMED =
+    "scenario { id = \"th\", title = \"T\", start = \"2026-03-10 09:00\", duration = \"3h\",\n"
+    "           compression = 60, seed = 3 }\n"
+    "post { id = \"p1\", at = \"+0m\", text = \"Post\" }\n"
+    "storm { id = \"s\", on = \"p1\", from = \"+1m\", to = \"+2h\", count = 3000,\n"
+    "  moods = { worried = 2, angry = 1, troll = 1 }, texts = { troll = { \"Haha\" } },\n"
+    "  repeats = 0.1, expect = { within = \"20m\", fault = \"delete\", rules = \"act_fast\" },\n"
+    "  themes = {\n"
+    "    { id = \"lax\", label = \"läxhjälpen\", share = 3, direct = 0.2, within = \"30m\",\n"
+    "      link = \"https://www.example.se/lax\", texts = { \"Läxhjälpen?\" },\n"
+    "      points = { \"skolan\" }, model = \"Läxhjälpen flyttar till skolan i oktober.\" },\n"
+    "    { id = \"kost\", kind = \"complaint\", texts = { \"Dyrt!\" }, points = { \"spara\" },\n"
+    "      model = \"Nämnden vill spara pengar.\" },\n"
+    "    { id = \"salj\", kind = \"rumour\", texts = { \"Säljs lokalen?\" }, points = { \"hyr\" },\n"
+    "      model = \"Kommunen hyr lokalen.\" },\n"
+    "    { id = \"hot\", kind = \"threat\", share = 0.3, texts = { \"Akta dig.\" } },\n"
+    "    { id = \"pnr\", kind = \"personal_data\", share = 0.2, texts = { \"Hon bor på Gatan 1.\" } },\n"
+    "  } }\n";
+
+static size_t tseen_find(const tseen *v, const char *id)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->c[i].id, id) == 0)
+            return i;
+    fail_msg("no storm comment '%s' seen", id);
+    return 0;
+}
+
+static void test_storm_themes(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("themed.lua", THEMED);
+    const sd_storm *st = &sc->storms[0];
+    static tseen v, w;
+    tseen *seen2[2] = {&v, &w};
+    for (int k = 0; k < 2; k++) {
+        memset(seen2[k], 0, sizeof *seen2[k]);
+        run r;
+        start_run(&r, sc, false, 0);
+        sd_error err = SD_ERROR_INIT;
+        assert_int_equal(sd_session_add_observer(r.s, observe_themes, seen2[k], &err), SD_OK);
+        assert_int_equal(sd_session_run(r.s, &err), SD_OK);
+        /* the header lists the themes */
+        const sd_rec_header *h = sd_results_header(r.res);
+        assert_int_equal(h->n_themes, 5);
+        assert_string_equal(h->themes[0].storm, "s");
+        assert_string_equal(h->themes[0].id, "lax");
+        assert_string_equal(h->themes[0].label, "läxhjälpen");
+        assert_int_equal(h->themes[0].within, 1800);
+        assert_int_equal(h->themes[0].content->index, st->themes[0].content->index);
+        assert_int_equal(h->themes[3].kind, SD_THEME_THREAT);
+        assert_int_equal(h->themes[3].within, 900);
+        assert_int_equal(sd_session_n_themes(r.s), 5);
+        end_run(&r);
+    }
+    /* deterministic: the same seed gives the same themes, direct flags and texts */
+    assert_int_equal(v.n, w.n);
+    for (size_t i = 0; i < v.n; i++)
+        if (strcmp(v.c[i].theme, w.c[i].theme) || v.c[i].direct != w.c[i].direct ||
+            strcmp(v.c[i].text, w.c[i].text))
+            fail_msg("comment %zu differs between two runs", i);
+    assert_true(v.n > 1500);
+    /* per theme: counts, direct comments and their expectations */
+    const char *ids[] = {"lax", "kost", "salj", "hot", "pnr"};
+    size_t count[5] = {0}, direct[5] = {0}, trolls = 0, repeats = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        const sd_expect *e = &v.c[i].e;
+        if (v.c[i].theme[0] == '\0') { /* trolls have no theme */
+            assert_int_equal(v.c[i].mood, SD_MOOD_TROLL);
+            assert_int_equal(e->cls, SD_CLASS_TROLL);
+            assert_false(v.c[i].direct);
+            trolls++;
+            continue;
+        }
+        assert_int_not_equal(v.c[i].mood, SD_MOOD_TROLL);
+        int t = -1;
+        for (int k = 0; k < 5; k++)
+            if (strcmp(v.c[i].theme, ids[k]) == 0)
+                t = k;
+        assert_true(t >= 0);
+        if (v.c[i].repeat_of[0]) { /* a repeat copies its original's theme, answers nothing */
+            size_t o = tseen_find(&v, v.c[i].repeat_of);
+            assert_string_equal(v.c[o].theme, v.c[i].theme);
+            assert_string_equal(v.c[o].text, v.c[i].text);
+            assert_false(v.c[i].direct);
+            assert_false(e->answer);
+            assert_true(e->rules & (1ULL << SD_RULE_REPEAT_ONCE));
+            assert_true(t < 3); /* threats and personal data are not repeated */
+            repeats++;
+            continue;
+        }
+        count[t]++;
+        direct[t] += v.c[i].direct;
+        bool upset = v.c[i].mood == SD_MOOD_ANGRY || v.c[i].mood == SD_MOOD_FRUSTRATED;
+        if (t < 3) {
+            static const sd_class cls[] = {SD_CLASS_QUESTION, SD_CLASS_DISSATISFIED,
+                                           SD_CLASS_MISUNDERSTANDING};
+            assert_int_equal(e->cls, cls[t]);
+            assert_ptr_equal(e->content, st->themes[t].content);
+            assert_int_equal(e->answer, v.c[i].direct);
+            assert_int_equal(e->within, t == 0 ? 1800 : 1200);
+            assert_int_equal(e->acknowledge, upset);
+            assert_true(e->fault & (1u << SD_DECISION_DELETE)); /* the storm's expect */
+            assert_true(e->rules & (1ULL << SD_RULE_ACT_FAST));
+            if (t == 0)
+                assert_string_equal(e->link, "https://www.example.se/lax");
+            else
+                assert_null(e->link); /* the storm gives none */
+        } else {
+            assert_false(v.c[i].direct);
+            assert_false(e->answer);
+            assert_int_equal(e->cls, SD_CLASS_ILLEGAL);
+            assert_int_equal(e->within, 900);
+            assert_float_equal(e->weight, 2, 0);
+            assert_true(e->ok & (1u << SD_DECISION_HIDE));
+            assert_true(e->fault & (1u << SD_DECISION_REPLY));
+            assert_true(e->fault & (1u << SD_DECISION_MONITOR));
+            if (t == 3) {
+                assert_int_equal(v.c[i].mood, SD_MOOD_ANGRY); /* threats are angry */
+                assert_int_equal(e->escalate, 1u << SD_TARGET_LEGAL);
+                assert_true(e->fault & (1u << SD_DECISION_DELETE));
+            } else {
+                assert_int_equal(e->escalate, 0);
+                assert_true(e->rules & (1ULL << SD_RULE_PRIVATE_DATA));
+            }
+        }
+    }
+    assert_true(trolls > 200 && repeats > 100);
+    /* shares: 3 : 1 : 1 : 0.3 : 0.2 among the themed first comments, within a margin */
+    size_t themed = count[0] + count[1] + count[2] + count[3] + count[4];
+    static const double share[] = {3, 1, 1, 0.3, 0.2};
+    for (int k = 0; k < 5; k++) {
+        double want = share[k] / 5.5 * (double)themed;
+        if (fabs((double)count[k] - want) > 0.2 * want + 10)
+            fail_msg("theme %s: %zu comments, about %.0f expected", ids[k], count[k], want);
+    }
+    /* direct: 0.2 for lax, 0.05 for the complaint and the rumour, none for the rest */
+    assert_in_range(direct[0], (size_t)(0.12 * count[0]), (size_t)(0.28 * count[0]));
+    assert_in_range(direct[1], 1, (size_t)(0.12 * count[1]));
+    assert_int_equal(direct[3] + direct[4], 0);
+    sd_scenario_free(sc);
+}
+
+/* The first storm comment of theme th (not a repeat) seen so far, or NULL. */
+static const char *first_of(const tseen *v, const char *th, bool direct_only)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->c[i].theme, th) == 0 && !v->c[i].repeat_of[0] &&
+            (!direct_only || v->c[i].direct))
+            return v->c[i].id;
+    return NULL;
+}
+
+static void theme_view(const sd_session *s, size_t i, sd_theme_view *out, const char *id)
+{
+    sd_session_theme(s, i, out);
+    assert_string_equal(out->id, id);
+}
+
+static void test_pin_and_theme_states(void **state)
+{
+    (void)state;
+    char text[8192];
+    snprintf(text, sizeof text, "%s%s", THEMED,
+             "when(function(s)\n"
+             "  return s.pinned == \"statement\" and s.themes[2].state == \"answered\" and\n"
+             "         s.themes[1].pinned and not s.themes[4].pinned and s.themes[4].kind == \"threat\"\n"
+             "end, function() finish(\"pinned\") end)\n");
+    sd_scenario *sc = load_sc("pin.lua", text);
+    run r;
+    static tseen v;
+    memset(&v, 0, sizeof v);
+    start_run(&r, sc, false, 0);
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_add_observer(r.s, observe_themes, &v, &err), SD_OK);
+    sd_theme_view tv;
+    theme_view(r.s, 0, &tv, "lax");
+    assert_int_equal(tv.state, SD_THEME_STATE_UNSEEN);
+    assert_float_equal(tv.weight, 3, 0);
+    step_to(&r, 12);
+    const char *lax = first_of(&v, "lax", false), *kost = first_of(&v, "kost", false),
+               *salj = first_of(&v, "salj", false), *hot = first_of(&v, "hot", false);
+    assert_non_null(lax);
+    assert_non_null(kost);
+    assert_non_null(salj);
+    assert_non_null(hot);
+    theme_view(r.s, 0, &tv, "lax");
+    assert_int_equal(tv.state, SD_THEME_STATE_OPEN);
+    assert_false(tv.overdue); /* its first comment came less than 30 minutes ago */
+    assert_string_equal(tv.label, "läxhjälpen");
+    assert_string_equal(tv.storm, "s");
+    /* nothing to pin yet */
+    char msg[512];
+    assert_int_equal(act(&r, SD_ACT_PIN, NULL, NULL, -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+    assert_non_null(strstr(msg, "pin: there is no statement to pin yet"));
+    assert_int_equal(act(&r, SD_ACT_PIN, lax, NULL, -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+    char want[128];
+    snprintf(want, sizeof want, "pin: you have not replied to '%s'", lax);
+    assert_non_null(strstr(msg, want));
+    assert_int_equal(act(&r, SD_ACT_PIN, "zz", NULL, -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+    assert_non_null(strstr(msg, "there is no item 'zz'"));
+    assert_null(sd_session_pinned(r.s));
+    /* a short reply can be pinned, but does not answer the theme */
+    act_ok(&r, SD_ACT_REPLY, lax, "Hej! Svar kommer.", -1, -1, NULL);
+    theme_view(r.s, 0, &tv, "lax");
+    assert_int_equal(tv.state, SD_THEME_STATE_OPEN);
+    act_ok(&r, SD_ACT_PIN, lax, NULL, -1, -1, NULL);
+    assert_string_equal(sd_session_pinned(r.s), lax);
+    theme_view(r.s, 0, &tv, "lax");
+    assert_true(tv.pinned);
+    assert_float_equal(tv.weight, 3 * 0.4, 1e-12);
+    theme_view(r.s, 1, &tv, "kost");
+    assert_false(tv.pinned);
+    assert_float_equal(tv.weight, 1, 0);
+    /* a reply of 8 words answers its theme; so does a refer_previous */
+    act_ok(&r, SD_ACT_REPLY, kost, "Hej! Nämnden vill spara pengar på lokalerna i år.", -1, -1, NULL);
+    theme_view(r.s, 1, &tv, "kost");
+    assert_int_equal(tv.state, SD_THEME_STATE_ANSWERED);
+    assert_float_equal(tv.weight, 0.7, 1e-12);
+    act_ok(&r, SD_ACT_REFER_PREVIOUS, salj, NULL, -1, -1, NULL);
+    theme_view(r.s, 2, &tv, "salj");
+    assert_int_equal(tv.state, SD_THEME_STATE_ANSWERED);
+    /* a threat is never answered: a reply to it (a fault) leaves its theme as it was */
+    act_ok(&r, SD_ACT_REPLY, hot, "Hej! Vi tar det här på största allvar och svarar dig.", -1, -1, NULL);
+    theme_view(r.s, 3, &tv, "hot");
+    assert_int_equal(tv.state, SD_THEME_STATE_OPEN);
+    assert_float_equal(tv.weight, 0.3, 1e-12);
+    /* a statement, pinned: it covers every public theme and replaces the pinned reply */
+    act_ok(&r, SD_ACT_PUBLISH, NULL, "Uttalande om beslutet.", -1, -1, NULL);
+    assert_string_equal(sd_session_pinned(r.s), lax);
+    act_ok(&r, SD_ACT_PIN, NULL, NULL, -1, -1, NULL);
+    assert_string_equal(sd_session_pinned(r.s), "statement");
+    theme_view(r.s, 1, &tv, "kost");
+    assert_true(tv.pinned);
+    assert_float_equal(tv.weight, 0.4, 1e-12);
+    theme_view(r.s, 3, &tv, "hot");
+    assert_false(tv.pinned);
+    /* the pin is logged as an action; the scenario's state() sees it and finishes */
+    assert_int_equal(sd_session_step_sim(r.s, 120, &err), SD_OK);
+    assert_true(sd_session_finished(r.s));
+    assert_string_equal(r.seen.end_reason, "pinned");
+    const sd_res_action *acts = sd_results_actions(r.res);
+    size_t pins = 0;
+    for (size_t i = 0; i < sd_results_n_actions(r.res); i++)
+        pins += acts[i].kind == SD_ACT_PIN;
+    assert_int_equal(pins, 2);
+    end_run(&r);
+    /* a deleted comment's reply cannot be pinned */
+    start_run(&r, sc, false, 0);
+    memset(&v, 0, sizeof v);
+    assert_int_equal(sd_session_add_observer(r.s, observe_themes, &v, &err), SD_OK);
+    step_to(&r, 12);
+    lax = first_of(&v, "lax", false);
+    act_ok(&r, SD_ACT_REPLY, lax, "Hej! Svar.", -1, -1, NULL);
+    act_ok(&r, SD_ACT_DELETE, lax, NULL, -1, -1, NULL);
+    assert_int_equal(act(&r, SD_ACT_PIN, lax, NULL, -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+    assert_non_null(strstr(msg, "has been deleted"));
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
+/* The audience model per theme: open themes past their target feed the storm, answered and
+ * pinned ones calm it; a pinned theme is picked less often. */
+static void test_theme_audience(void **state)
+{
+    (void)state;
+    static const char *const AUD =
+        "scenario { id = \"au\", title = \"A\", start = \"2026-03-10 09:00\", duration = \"3h\",\n"
+        "           compression = 60, seed = 9, audience = { responsiveness = 0.05 } }\n"
+        "post { id = \"p1\", at = \"+0m\", text = \"Post\" }\n"
+        "storm { id = \"s\", on = \"p1\", from = \"+1m\", to = \"+2h50m\", count = 2000,\n"
+        "  moods = { worried = 1 }, expect = { within = \"20m\" },\n"
+        "  themes = {\n"
+        "    { id = \"a\", share = 3, direct = 0, texts = { \"A?\" }, points = { \"x\" }, model = \"X.\" },\n"
+        "    { id = \"b\", direct = 0, texts = { \"B?\" }, points = { \"y\" }, model = \"Y.\" },\n"
+        "    { id = \"c\", direct = 0, texts = { \"C?\" }, points = { \"z\" }, model = \"Z.\" },\n"
+        "  } }\n";
+    sd_scenario *sc = load_sc("aud-themes.lua", AUD);
+    double intensity[3];
+    double share_a_after[3];
+    for (int mode = 0; mode < 3; mode++) { /* 0: nothing; 1: answer all; 2: answer, pin a */
+        run r;
+        static tseen v;
+        memset(&v, 0, sizeof v);
+        start_run(&r, sc, false, 0);
+        sd_error err = SD_ERROR_INIT;
+        assert_int_equal(sd_session_add_observer(r.s, observe_themes, &v, &err), SD_OK);
+        step_to(&r, 10);
+        if (mode > 0)
+            for (int k = 0; k < 3; k++) {
+                const char *th = (const char *[]){"a", "b", "c"}[k];
+                const char *id = first_of(&v, th, false);
+                assert_non_null(id);
+                act_ok(&r, SD_ACT_REPLY, id, "Hej! Här är svaret på din fråga, med länk.", -1, -1, NULL);
+                if (mode == 2 && k == 0)
+                    act_ok(&r, SD_ACT_PIN, id, NULL, -1, -1, NULL);
+            }
+        size_t from = v.n;
+        step_to(&r, 90);
+        sd_situation sit;
+        sd_session_situation(r.s, &sit);
+        intensity[mode] = sit.intensity;
+        size_t a = 0, all = 0;
+        for (size_t i = from; i < v.n; i++) {
+            if (v.c[i].repeat_of[0])
+                continue;
+            all++;
+            a += strcmp(v.c[i].theme, "a") == 0;
+        }
+        share_a_after[mode] = (double)a / (double)all;
+        sd_theme_view tv;
+        sd_session_theme(r.s, 1, &tv);
+        assert_int_equal(tv.overdue, mode == 0);
+        end_run(&r);
+    }
+    /* unanswered themes past their 20 minutes push the storm up; answered ones do not */
+    if (!(intensity[0] > 1.5 && intensity[1] < 1.05 && intensity[2] < 1.05))
+        fail_msg("intensity: none %.3f, answered %.3f, pinned %.3f", intensity[0], intensity[1],
+                 intensity[2]);
+    /* a: 3 of 5 while open; 2.1 of 3.5 answered; 1.2 of 2.6 pinned */
+    if (fabs(share_a_after[0] - 0.6) > 0.06 || fabs(share_a_after[1] - 0.6) > 0.06 ||
+        fabs(share_a_after[2] - 1.2 / 2.6) > 0.06)
+        fail_msg("share of theme a: %.3f %.3f %.3f", share_a_after[0], share_a_after[1],
+                 share_a_after[2]);
+    sd_scenario_free(sc);
+}
+
+/* compose gets the theme and may choose another; a bad second value is an error naming the
+ * storm's line. */
+static void test_compose_themes(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE,
+             "storm { id = \"s\", on = \"p1\", from = \"+1m\", to = \"+1h\", count = 300,\n"
+             "  moods = { worried = 1, troll = 1 },\n"
+             "  compose = function(c)\n"
+             "    if c.theme == nil then return 'troll ' .. c.mood end\n"
+             "    if c.n % 5 == 0 then return 'switched', 'b' end\n"
+             "    return c.theme .. ' ' .. c.theme_kind .. ' ' .. tostring(c.direct)\n"
+             "  end,\n"
+             "  themes = { { id = \"a\", direct = 0.5, points = { \"x\" }, model = \"X.\" },\n"
+             "             { id = \"b\", kind = \"rumour\", points = { \"y\" }, model = \"Y.\" } } }\n");
+    sd_scenario *sc = load_sc("compose-th.lua", text);
+    run r;
+    static tseen v;
+    memset(&v, 0, sizeof v);
+    start_run(&r, sc, false, 0);
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_add_observer(r.s, observe_themes, &v, &err), SD_OK);
+    assert_int_equal(sd_session_run(r.s, &err), SD_OK);
+    size_t switched = 0, direct = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.c[i].repeat_of[0])
+            continue;
+        const char *t = v.c[i].text;
+        if (strcmp(t, "troll troll") == 0) {
+            assert_string_equal(v.c[i].theme, "");
+        } else if (strcmp(t, "switched") == 0) {
+            assert_string_equal(v.c[i].theme, "b");
+            assert_int_equal(v.c[i].e.cls, SD_CLASS_MISUNDERSTANDING);
+            switched++;
+        } else {
+            char want[64];
+            snprintf(want, sizeof want, "%s %s %s", v.c[i].theme,
+                     strcmp(v.c[i].theme, "a") == 0 ? "question" : "rumour",
+                     v.c[i].direct ? "true" : "false");
+            assert_string_equal(t, want);
+            direct += v.c[i].direct;
+        }
+    }
+    assert_true(switched > 10 && direct > 10);
+    end_run(&r);
+    sd_scenario_free(sc);
+    static const struct { const char *ret, *phrase; } bad[] = {
+        {"return 'x', 'nope'", "compose returned theme 'nope', which the storm does not declare (its themes: a, b)"},
+        {"return ('x'):gsub('x', 'y')", "compose's second value must be the id of one of the storm's themes, not a number"},
+        {"if c.theme == nil then return 'x', 'a' end return 'y'", "compose returned theme 'a' for a troll's comment"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char name[32], where[48];
+        snprintf(name, sizeof name, "compose-bad%zu.lua", i);
+        size_t base_lines = 0;
+        for (const char *p = BASE; *p; p++)
+            base_lines += *p == '\n';
+        snprintf(where, sizeof where, "%s:%zu:", name, base_lines + 1);
+        snprintf(text, sizeof text, "%s"
+                 "storm { id = \"s\", on = \"p1\", from = \"+1m\", to = \"+1h\", count = 300,\n"
+                 "  moods = { worried = 1, troll = 1 }, compose = function(c) %s end,\n"
+                 "  themes = { { id = \"a\", points = { \"x\" }, model = \"X.\" },\n"
+                 "             { id = \"b\", points = { \"y\" }, model = \"Y.\" } } }\n", BASE, bad[i].ret);
+        sc = load_sc(name, text);
+        start_run(&r, sc, false, 0);
+        sd_status st = sd_session_run(r.s, &err);
+        if (st != SD_ERR_SCRIPT || !strstr(sd_error_msg(&err), where) ||
+            !strstr(sd_error_msg(&err), bad[i].phrase))
+            fail_msg("case %zu: status %d '%s' (want '%s' and '%s')", i, st, sd_error_msg(&err),
+                     where, bad[i].phrase);
+        sd_error_clear(&err);
+        end_run(&r);
+        sd_scenario_free(sc);
+    }
+}
+
 /* ---- determinism and frame stepping ---- */
 
 static char *run_mini(uint64_t seed, int how)
@@ -670,7 +1111,10 @@ static void test_determinism(void **state)
     assert_non_null(doc);
     assert_int_equal(cJSON_GetObjectItem(doc, "seed")->valueint, 7);
     cJSON *sum = cJSON_GetObjectItem(doc, "summary");
-    assert_true(cJSON_GetObjectItem(sum, "answered")->valueint > 10);
+    /* c1, c2, m1 and the storm's direct comments (a tenth of them: its implicit theme) */
+    assert_true(cJSON_GetObjectItem(sum, "answered")->valueint > 3);
+    assert_int_equal(cJSON_GetObjectItem(sum, "answered")->valueint,
+                     cJSON_GetObjectItem(sum, "expecting_answer")->valueint);
     cJSON_Delete(doc);
     assert_non_null(strstr(a, "s1-000001"));
     assert_non_null(strstr(a, "\"reply\""));
@@ -791,6 +1235,10 @@ int main(void)
         cmocka_unit_test(test_callbacks),
         cmocka_unit_test(test_set_rate_stops_storm),
         cmocka_unit_test(test_callback_errors),
+        cmocka_unit_test(test_storm_themes),
+        cmocka_unit_test(test_pin_and_theme_states),
+        cmocka_unit_test(test_theme_audience),
+        cmocka_unit_test(test_compose_themes),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_frame_stepping_matches_run),
         cmocka_unit_test(test_engine_allocs_with_full_cap),

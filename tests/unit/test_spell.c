@@ -72,7 +72,7 @@ static const row rows[] = {
     {SV, "Se goteborg.se/sopor (eller HTTP://EXEMPEL.SE/blorf).", ""},
     {SV, "Mejla oss på kontakt.blorf@goteborg.se så svarar vi.", ""},
     {SV, "@blorfan tack för tipset #sopkaos", ""},
-    {SV, "Ring 031-365 00 00 eller kom kl. 8.30, ärende 12ab och 3D.", ""},
+    {SV, "Ring 031-390 06 00 eller kom kl. 8.30, ärende 12ab och 3D.", ""},
     {SV, "Kontakta SMHI, MSB eller LSS-handläggaren. USA:s regler gäller inte.", ""},
     {SV, "Det gäller t.ex. sopor, osv. Dvs allt, bl.a papper.", ""},
     {SV, "Vi kan sms:a dig. Min iPhone fungerar.", ""},

@@ -332,32 +332,32 @@ static void test_courteous(void **state) { ROWS(*state, courteous_rows); }
 
 static const row private_rows[] = {
     {"none", PRIV("Vi lagar det."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"YYYYMMDD-NNNN", PRIV("Gäller 19800101-1234?"), SV, SD_TONE_PRIVATE_DATA, true, false,
-     "personnummer '19800101-****'"},
-    {"YYMMDD-NNNN", PRIV("Gäller 800101-1234?"), SV, SD_TONE_PRIVATE_DATA, true, false,
-     "'800101-****'"},
-    {"YYYYMMDDNNNN", PRIV("Gäller 198001011234?"), SV, SD_TONE_PRIVATE_DATA, true, false,
-     "'19800101****'"},
-    {"YYMMDDNNNN", PRIV("Gäller 8001011234?"), SV, SD_TONE_PRIVATE_DATA, true, false, NULL},
-    {"plus separator", PRIV("Gäller 200101+1234?"), SV, SD_TONE_PRIVATE_DATA, true, false, NULL},
-    {"coordination number", PRIV("Gäller 800161-1234?"), SV, SD_TONE_PRIVATE_DATA, true, false,
+    {"YYYYMMDD-NNNN", PRIV("Gäller 19900101-2385?"), SV, SD_TONE_PRIVATE_DATA, true, false,
+     "personnummer '19900101-****'"},
+    {"YYMMDD-NNNN", PRIV("Gäller 900101-2385?"), SV, SD_TONE_PRIVATE_DATA, true, false,
+     "'900101-****'"},
+    {"YYYYMMDDNNNN", PRIV("Gäller 199001012385?"), SV, SD_TONE_PRIVATE_DATA, true, false,
+     "'19900101****'"},
+    {"YYMMDDNNNN", PRIV("Gäller 9001012385?"), SV, SD_TONE_PRIVATE_DATA, true, false, NULL},
+    {"plus separator", PRIV("Gäller 900101+9802?"), SV, SD_TONE_PRIVATE_DATA, true, false, NULL},
+    {"coordination number", PRIV("Gäller 800166-2397?"), SV, SD_TONE_PRIVATE_DATA, true, false,
      NULL},
-    {"at the very end", "Hej Åsa!\nGäller 800101-1234", SV, SD_TONE_PRIVATE_DATA, true, false,
+    {"at the very end", "Hej Åsa!\nGäller 900101-2385", SV, SD_TONE_PRIVATE_DATA, true, false,
      NULL},
-    {"mobile with separators", PRIV("Ring 070-123 45 67."), SV, SD_TONE_PRIVATE_DATA, true,
+    {"mobile with separators", PRIV("Ring 070-174 06 05."), SV, SD_TONE_PRIVATE_DATA, true,
      true, NULL},
-    {"mobile without separators", PRIV("Ring 0701234567."), SV, SD_TONE_PRIVATE_DATA, true,
+    {"mobile without separators", PRIV("Ring 0701740605."), SV, SD_TONE_PRIVATE_DATA, true,
      true, NULL},
-    {"mobile, country code", PRIV("Ring +46701234567."), SV, SD_TONE_PRIVATE_DATA, true, true,
+    {"mobile, country code", PRIV("Ring +46701740605."), SV, SD_TONE_PRIVATE_DATA, true, true,
      NULL},
-    {"switchboard", PRIV("Ring 08-508 290 00."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"longer run of digits", PRIV("Ärende 1980010112345."), SV, SD_TONE_PRIVATE_DATA, true,
+    {"switchboard", PRIV("Ring 08-465 004 00."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
+    {"longer run of digits", PRIV("Ärende 1990010123851."), SV, SD_TONE_PRIVATE_DATA, true,
      true, NULL},
-    {"five after the dash", PRIV("Ärende 800101-12345."), SV, SD_TONE_PRIVATE_DATA, true, true,
+    {"five after the dash", PRIV("Ärende 900101-23851."), SV, SD_TONE_PRIVATE_DATA, true, true,
      NULL},
-    {"digit before", PRIV("Ärende 9800101-1234."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"month 13", PRIV("Ärende 801301-1234."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"century 21", PRIV("Ärende 218001011234."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
+    {"digit before", PRIV("Ärende 9900101-2385."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
+    {"month 13", PRIV("Ärende 901301-2385."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
+    {"century 21", PRIV("Ärende 219001012385."), SV, SD_TONE_PRIVATE_DATA, true, true, NULL},
     {"date and time", PRIV("Mötet 2024-05-06 kl. 14.30."), SV, SD_TONE_PRIVATE_DATA, true,
      true, NULL},
     {"asks for it", PRIV("Skriv ditt personnummer här."), SV, SD_TONE_PRIVATE_DATA, true, false,
@@ -368,16 +368,16 @@ static const row private_rows[] = {
      true, true, NULL},
     {"negated further back", PRIV("Lämna aldrig ut ditt personnummer här."), SV,
      SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"private reply", PRIV("Gäller 19800101-1234? Vad är ditt telefonnummer?"), SD_LANG_SV,
+    {"private reply", PRIV("Gäller 19900101-2385? Vad är ditt telefonnummer?"), SD_LANG_SV,
      "Åsa", "Bo", SD_MOOD_CALM, false, true, SD_TONE_PRIVATE_DATA, false, true,
      "gäller inte"},
     {"en asks", "Hi John!\nWhat is your address?\nKind regards, Anna", EN, SD_TONE_PRIVATE_DATA,
      true, false, "'your address'"},
     {"en n't", "Hi John!\nPlease don't post your address here.\nKind regards, Anna", EN,
      SD_TONE_PRIVATE_DATA, true, true, NULL},
-    {"en number", "Hi John!\nIs it 19800101-1234?\nKind regards, Anna", EN, SD_TONE_PRIVATE_DATA,
+    {"en number", "Hi John!\nIs it 19900101-2385?\nKind regards, Anna", EN, SD_TONE_PRIVATE_DATA,
      true, false, NULL},
-    {"in a URL", PRIV("Se https://x.se/19800101-1234 nu."), SV, SD_TONE_PRIVATE_DATA, true, true,
+    {"in a URL", PRIV("Se https://x.se/19900101-2385 nu."), SV, SD_TONE_PRIVATE_DATA, true, true,
      NULL},
 };
 
@@ -663,9 +663,9 @@ static void test_score(void **state)
         /* angry, link expected: 10 + 1.5 + 1 = 12.5; acknowledge and link fail: 10/12.5 */
         {"Hej Åsa!\nVi lagar det." SIGN, SD_MOOD_ANGRY, true, false, 100 * 11.5 / 14},
         /* private reply: private_data does not apply: 8; courteous fails (!!): 6/8 */
-        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, true, 100 * 7.5 / 9.5},
+        {"Hej Åsa!\nVi lagar det!! 900101-2385" SIGN, SD_MOOD_CALM, false, true, 100 * 7.5 / 9.5},
         /* the same in public: 10; courteous and private_data fail: 6/10 */
-        {"Hej Åsa!\nVi lagar det!! 800101-1234" SIGN, SD_MOOD_CALM, false, false, 100 * 7.5 / 11.5},
+        {"Hej Åsa!\nVi lagar det!! 900101-2385" SIGN, SD_MOOD_CALM, false, false, 100 * 7.5 / 11.5},
         /* everything that applies fails but concise, plain_language and name:
          * angry + link: 12.5, passed 4 */
         {"Hej Asa!\nDU HAR FEL!! Ge mig ditt personnummer.\nMvh", SD_MOOD_ANGRY, true, false,
@@ -851,7 +851,7 @@ static void test_detail_languages(void **state)
     }
     /* A Swedish scorecard shows no English: bad Swedish replies of every kind, every check. */
     const char *bad[] = {
-        "Hej Maria!!\nDU HAR FEL!! Skriv ditt personnummer 19800101-1234. Ditt ärende är under "
+        "Hej Maria!!\nDU HAR FEL!! Skriv ditt personnummer 19900101-2385. Ditt ärende är under "
         "handläggning hos KS.\nMvh Bo",
         "Hejsan!\nJag förstår att du är arg, men så är reglerna. Läs på innan du skriver ;)",
         "Jaha, vad tråkigt för dig.\nHälsningar",

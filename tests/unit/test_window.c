@@ -7,8 +7,9 @@
  * selection and the rows in view; the scorecard's chart is folded right and drawn inside
  * the scorecard; every drawn rectangle (the delete and
  * inject forms and the template menu included) stays inside its panel at 1024x640 at 100 % and 200 % text size;
- * a steady frame renders no text; the palette passes WCAG AA. Set
- * SD_WINDOW_SCREENSHOT=path.bmp to keep a screenshot. */
+ * a steady frame renders no text; the palette passes WCAG AA; Shift+P pins the reply to the
+ * selected item and Ctrl+P the latest statement, shown above the feed's rows. Set
+ * SD_WINDOW_SCREENSHOT=path.bmp to keep a screenshot (SD_WINDOW_PIN_SCREENSHOT: of the pin). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -718,6 +719,86 @@ static void test_feed_order(void **state)
     sd_app_destroy(app);
 }
 
+/* Pin (Shift+P on a selected item, Ctrl+P for the latest statement): refused until there
+ * is a reply or a statement to pin; then the pin action is logged and the feed shows what is
+ * pinned above its rows ("Fäst"), the rows moved down to make room. */
+static void test_pin(void **state)
+{
+    (void)state;
+    sd_app *app = make_app("pin", 1024, 640, 1.0, false);
+    seen w = {0};
+    assert_int_equal(sd_session_add_observer(sd_app_session(app), observe, &w, NULL), SD_OK);
+    frame(app, 0);
+    step_to(app, 5);
+    assert_string_equal(sd_app_selected_id(app), "c1");
+    SDL_Rect rows0, pin;
+    assert_true(sd_app_hit_rect(app, "row", 0, &rows0));
+    assert_false(sd_app_hit_rect(app, "pinned", 0, &pin));
+    /* nothing to pin yet: both refused, and said so */
+    key(SDLK_p, KMOD_LSHIFT);
+    frame(app, 0);
+    assert_int_equal(w.rejected, 1);
+    assert_true(sd_app_status_bad(app));
+    assert_non_null(strstr(sd_app_status(app), "you have not replied to 'c1'"));
+    key(SDLK_p, KMOD_LCTRL);
+    frame(app, 0);
+    assert_int_equal(w.rejected, 2);
+    assert_non_null(strstr(sd_app_status(app), "no statement to pin"));
+    assert_int_equal(w.n, 0);
+    /* a reply, pinned */
+    key(SDLK_r, 0);
+    frame(app, 0);
+    type("Hej Lena! Från måndag töms kärlen på Björkvägen på tisdagar.\nVänliga hälsningar, Kim");
+    frame(app, 0);
+    key(SDLK_RETURN, KMOD_LCTRL);
+    frame(app, 0);
+    key(SDLK_ESCAPE, 0);
+    frame(app, 0);
+    select_id(app, "c1");
+    key(SDLK_p, KMOD_LSHIFT);
+    frame(app, 0);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.kind[1], SD_ACT_PIN);
+    assert_string_equal(w.item[1], "c1");
+    assert_false(sd_app_status_bad(app));
+    assert_true(sd_app_hit_rect(app, "pinned", 0, &pin));
+    SDL_Rect rows1;
+    assert_true(sd_app_hit_rect(app, "row", 0, &rows1));
+    assert_true(rows1.y >= pin.y + pin.h); /* the rows start below it */
+    assert_true(rows1.y > rows0.y);
+    check_containment(app, "pinned reply");
+    /* a statement, pinned with Ctrl+P: it replaces the pinned reply */
+    key(SDLK_n, 0);
+    frame(app, 0);
+    type("Återvinningscentralen har stängt i dag. Vi svarar på frågor här.");
+    frame(app, 0);
+    key(SDLK_RETURN, KMOD_LCTRL);
+    frame(app, 0);
+    key(SDLK_ESCAPE, 0);
+    frame(app, 0);
+    key(SDLK_p, KMOD_LCTRL);
+    frame(app, 0);
+    assert_int_equal(w.n, 4);
+    assert_int_equal(w.kind[2], SD_ACT_PUBLISH);
+    assert_int_equal(w.kind[3], SD_ACT_PIN);
+    assert_string_equal(w.item[3], "");
+    assert_true(sd_app_hit_rect(app, "pinned", 0, &pin));
+    assert_non_null(strstr(sd_app_status(app), "uttalande"));
+    assert_string_equal(sd_session_pinned(sd_app_session(app)), "statement");
+    check_containment(app, "pinned statement");
+    const char *shot = getenv("SD_WINDOW_PIN_SCREENSHOT");
+    if (shot) {
+        sd_error err = SD_ERROR_INIT;
+        assert_int_equal(sd_app_screenshot_bmp(app, shot, &err), SD_OK);
+    }
+    sd_app_destroy(app);
+    char log[256];
+    snprintf(log, sizeof log, "%s/pin.jsonl", g_dir);
+    char *text = slurp(log);
+    assert_non_null(strstr(text, "\"action\":\"pin\",\"item\":\"c1\""));
+    free(text);
+}
+
 /* The scorecard's chart: 10-minute bars from the items for a short exercise (comments,
  * replies and direct messages; the median answer time of those answered); hourly bars
  * from the core's storm hours for a long one, a series of dots per storm. */
@@ -809,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_steady_frame_renders_no_text),
         cmocka_unit_test(test_answer_templates),
         cmocka_unit_test(test_feed_order),
+        cmocka_unit_test(test_pin),
         cmocka_unit_test(test_chart_build),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

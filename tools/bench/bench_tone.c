@@ -39,13 +39,13 @@ static const char *const facts[] = {
     "Arbetet med ledningarna beräknas vara klart i slutet av nästa vecka.",
     "Under tiden kan du hämta vatten vid tankbilen på torget.",
     "Kommunfullmäktiges handlingsprogram förutsätter omfattande samordning mellan förvaltningarna.",
-    "Du kan alltid ringa vårt kontaktcenter på 08-508 290 00 om du har frågor.",
+    "Du kan alltid ringa vårt kontaktcenter på 08-465 004 00 om du har frågor.",
     "Vi har informerat alla som bor i området med ett brev.",
     "Skriv ditt personnummer här så kollar vi ditt ärende.", /* private request */
     "Om du vill kan du skicka ett meddelande till oss i stället.",
     "Vi följer läget noga och uppdaterar informationen när något ändras.",
     "Förskolan håller öppet som vanligt hela veckan.",
-    "Ärendet gäller 19800101-1234 enligt våra uppgifter.",   /* personal identity number */
+    "Ärendet gäller 19900101-2385 enligt våra uppgifter.",   /* personal identity number */
 };
 
 static const char *const links[] = {
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
     static const char *const s_work[] = {"klart i slutet av nästa vecka", "ledningarna"};
     static const char *const s_tank[] = {"tankbilen", "hämta vatten"};
     static const char *const s_letter[] = {"brev", "informerat alla"};
-    static const char *const s_refer[] = {"kontaktcenter", "08-508 290 00"};
+    static const char *const s_refer[] = {"kontaktcenter", "08-465 004 00"};
     static const char *const s_avoid[] = {"troligen", "förmodligen", "vi lovar"};
     static const sd_point points[] = {
         {"vattnet är säkert", s_water, 3}, {"bussarna går igen", s_bus, 3},

@@ -28,7 +28,7 @@ static const char *const sv_facts[] = {
     "Sophämtningen i ditt område flyttas till onsdag nästa vecka.",
     "Biblioteket öppnar igen på torsdag efter renoveringen.",
     "Kommunfullmäktige fattade beslutet om avgifterna i mars.",
-    "Du kan göra en felanmälan i vår e-tjänst eller ringa kontaktcenter på 031-365 00 00.",
+    "Du kan göra en felanmälan i vår e-tjänst eller ringa kontaktcenter på 031-390 06 00.",
     "Återvinningscentralen håller öppet till klockan 19 på vardagar.",
     "Stadsbyggnadsförvaltningen handlägger ärenden om bygglov och strandskydd.",
     "Vi har informerat alla hushåll i området med ett brev, bl.a. om de nya tiderna.",
@@ -53,7 +53,7 @@ static const char *const en_facts[] = {
     "The collection in your area moves to Wednesday next week.",
     "The library reopens on Thursday after the renovation.",
     "The city council took the decision on the fees in March.",
-    "You can report the fault in our e-service or call the contact centre on 031-365 00 00.",
+    "You can report the fault in our e-service or call the contact centre on 031-390 06 00.",
     "The recycling centre is open until 7 pm on weekdays.",
     "Questions about the road by the school are for the Transport Administration.",
 };
