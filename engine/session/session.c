@@ -413,9 +413,8 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
 /* A plain question (docs/scenario-api.md, "colleague"): a comment that asks for facts the
  * scenario's model answer gives, from a calm or worried author, expecting an answer, with
  * no escalation and no case to move, not a repeat. A declared or injected comment is of
- * class question; a storm comment of class question or dissatisfied (the storm's own
- * expectation). Whether it still waits (not answered, hidden or deleted) is checked when a
- * colleague is about to answer. */
+ * class question; a storm comment is a direct one of a question theme. Whether it still
+ * waits (not answered, hidden or deleted) is checked when a colleague is about to answer. */
 static bool plain_question(const sd_session *s, const sd_item *it)
 {
     const sd_expect *e = it->expect;

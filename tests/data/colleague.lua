@@ -2,7 +2,8 @@
 -- plain questions (calm or worried, with a model answer, nothing to escalate), and the
 -- hard ones a colleague must leave to the participant (an angry author, an escalation, a
 -- case to move, no model answer, a repeat), then a storm whose calm and worried questions
--- are plain too (more than two colleagues can answer). Sara comes 5 minutes after the first call for backup, Johan after the
+-- are plain too (its direct ones, once storms have themes: the implicit theme asks
+-- directly in one comment of ten; still more than two colleagues can answer). Sara comes 5 minutes after the first call for backup, Johan after the
 -- second; each answers once every 2 minutes.
 scenario {
   id = "colleague",
@@ -57,7 +58,7 @@ comment { id = "q3", at = "+4m", on = "p1", author = "eva", text = "Är bokbusse
 comment { id = "q4", at = "+40m", on = "p1", author = "fia", text = "Öppnar ni igen i september?",
           expect = { within = "30m", points = OPEN.points, model = OPEN.model } }
 
-storm { id = "s1", on = "p1", from = "+10m", to = "+80m", count = 300,
+storm { id = "s1", on = "p1", from = "+10m", to = "+80m", count = 3000,
         moods = { calm = 2, worried = 1, angry = 2, troll = 1 },
         texts = { "När öppnar ni?", "Vart ska vi gå under tiden?", "Hur länge är det stängt?" },
         repeats = 0.1,

@@ -53,7 +53,14 @@ def plain(it):
             e.get("answer", True) and not e.get("escalate") and
             not set(e.get("rules", [])) & {"move_case", "repeat_once"} and
             "repeat_of" not in it and bool(model) and
-            (cls in ("question", "dissatisfied") if "storm" in it else cls == "question"))
+            (storm_plain(it, cls) if "storm" in it else cls == "question"))
+themes = {(t["storm"], t["id"]): t["kind"] for t in head.get("themes", [])}
+def storm_plain(it, cls):
+    # with themes (the header lists them): a direct comment of a question theme; in logs
+    # without themes: the storm's class, question or dissatisfied
+    if themes:
+        return bool(it.get("direct")) and themes.get((it["storm"], it.get("theme"))) == "question"
+    return cls in ("question", "dissatisfied")
 items, order, answered, gone = {}, [], {}, set()
 came = {}       # colleague name -> second they came in
 replies = {}    # colleague name -> [seconds]

@@ -548,7 +548,7 @@ static void test_replies_pass_tone(void **state)
         "                 .. 'the old town is open longer.' }\n"
         "comment { id = 'c1', at = '+1m', on = 'p1', author = 'ann', text = 'When?', expect = E }\n"
         "comment { id = 'c2', at = '+1m', on = 'p1', author = 'bob', text = 'Where now?', expect = E }\n"
-        "storm { id = 's', on = 'p1', from = '+5m', to = '+30m', count = 20,\n"
+        "storm { id = 's', on = 'p1', from = '+5m', to = '+30m', count = 200,\n"
         "        moods = { calm = 1, worried = 1 }, texts = { 'When do you open?' }, expect = E }\n"), 0);
     n += tone_check_run(lx, path, 10);
     print_message("%zu colleague replies pass every tone check\n", n);

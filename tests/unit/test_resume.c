@@ -36,6 +36,8 @@ static const char *SCENARIO =
     "comment { id = 'c2', on = 'p1', at = '+9m', author = 'olle', text = 'Skandal!' }\n"
     "comment { id = 'c3', on = 'p1', at = '+3m', author = 'anna', text = 'När öppnar det?',\n"
     "          expect = { model = 'Badet öppnar igen i augusti.' } }\n"
+    "for i = 4, 7 do comment { id = 'c' .. i, on = 'p1', at = '+20m', author = 'anna',\n"
+    "  text = 'Och sedan?', expect = { model = 'Sedan öppnar badet igen.' } } end\n"
     "storm { id = 's', on = 'p1', from = '+5m', to = '+50m', count = 120,\n"
     "        moods = { frustrated = 2, calm = 1, worried = 1 },\n"
     "        texts = { 'Varför?', 'Svara!', 'Hur tänkte ni?' },\n"
