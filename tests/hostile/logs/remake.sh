@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes the five hand-edited hostile logs again (chain-missing, line-edited, line-inserted,
+# line-removed, lines-swapped) from a fresh run of tests/data/mini.lua with the diligent
+# participant, keeping its first 20 lines and applying each log's edit. Run it when
+# mini.lua, diligent.lua or the log's header change: resume checks the scenario's and the
+# participant's SHA-256 before it reaches the edited line, and makes the header again.
+# Usage: bash tests/hostile/logs/remake.sh [STORMDRILL_BINARY]   (from the repo root)
+set -eu
+bin=${1:-build/stormdrill}
+dir=tests/hostile/logs
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+"$bin" run --headless --quiet --seed 7 --date 2026-12-03 \
+    --participant scenarios/participants/diligent.lua --log "$tmp/full.jsonl" tests/data/mini.lua
+head -n 20 "$tmp/full.jsonl" >"$tmp/base.jsonl"
+python3 - "$tmp/base.jsonl" "$dir" <<'PY'
+import re, sys
+base, out = sys.argv[1], sys.argv[2]
+lines = open(base, encoding="utf-8").read().split("\n")[:-1]
+def write(name, ls):
+    open(f"{out}/{name}.jsonl", "w", encoding="utf-8").write("\n".join(ls) + "\n")
+assert '"action":"reply","item":"c1"' in lines[4], "line 5 is no longer the reply to c1"
+ls = list(lines); ls[3] = re.sub(r',"h":"[0-9a-f]+"\}$', "}", ls[3]); write("chain-missing", ls)
+ls = list(lines); ls[4] = ls[4].replace("Hej Anna!", "Hej Hanna!", 1); write("line-edited", ls)
+ls = list(lines); ls.insert(9, lines[4]); write("line-inserted", ls)
+ls = list(lines); del ls[6]; write("line-removed", ls)
+ls = list(lines); ls[12], ls[13] = ls[13], ls[12]; write("lines-swapped", ls)
+PY
