@@ -1,6 +1,6 @@
 -- lib/words.lua - what the bundled by-the-book participants (diligent.lua, human.lua) share:
 -- the words of their replies and statements in the exercise's language (Swedish first,
--- English second), and two small helpers. Used as
+-- English second), and small helpers. Used as
 --   local B = include("lib/words.lua")
 -- and B.w() gives the words table of exercise.language; B.has(list, v) tells whether a
 -- hints list holds v; B.sentence(label) makes a key point's label a sentence; B.former()
