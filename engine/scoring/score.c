@@ -2282,7 +2282,7 @@ void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd
     const sd_rec_header *h = sd_results_header(r);
     bool any = false;
     for (int32_t a = it->first_action; a >= 0; a = acts[a].next) {
-        if (!((acts[a].kind == SD_ACT_REPLY || acts[a].kind == SD_ACT_DM_REPLY) && acts[a].text))
+        if (!is_reply(&acts[a])) /* the participant's replies: a colleague's are not theirs */
             continue;
         if (!any) {
             sd_jsonw_key(w, "tone");

@@ -160,7 +160,9 @@ static void theme_expects(theme_rt *rt, const sd_storm *st)
                         e->escalate_within_given = false;
                     }
                 }
-                if (r)
+                /* A repeat, and a direct question of a theme already answered, are answered
+                 * by referring to the earlier answer (refer_previous). */
+                if (r || (d && e->answer))
                     e->rules |= 1ULL << SD_RULE_REPEAT_ONCE;
             }
 }
@@ -422,9 +424,12 @@ static bool plain_question(const sd_session *s, const sd_item *it)
         return false;
     if (it->mood != SD_MOOD_CALM && it->mood != SD_MOOD_WORRIED)
         return false;
-    if (!e->answer || e->escalate != 0 ||
-        (e->rules & ((1ULL << SD_RULE_MOVE_CASE) | (1ULL << SD_RULE_REPEAT_ONCE))) ||
-        e->content == NULL || e->content->model == NULL)
+    /* (A direct storm question may be referred to its theme's answer: its repeat_once rule
+     * does not make it a repeat.) */
+    uint64_t not_plain = (1ULL << SD_RULE_MOVE_CASE) |
+                         (it->storm_id ? 0 : (1ULL << SD_RULE_REPEAT_ONCE));
+    if (!e->answer || e->escalate != 0 || (e->rules & not_plain) || e->content == NULL ||
+        e->content->model == NULL)
         return false;
     if (it->storm_id) { /* a direct question of a question theme */
         const sd_storm_theme *th = sd_session_item_theme(s, it);
