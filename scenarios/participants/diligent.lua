@@ -36,72 +36,11 @@ participant { name = "Kim", description = "Svarar på allt, snabbt och enligt ri
 local every = tonumber(params.answer_every or "1") or 1
 if every < 1 then every = 1 end
 -- Who still has access is named on the security panel: exercise.former_staff.
-local function former()
-  return params.former or (exercise.former_staff and exercise.former_staff[1]) or "former_employee"
-end
 local seen = 0
 
-local function has(list, value)
-  if list == nil then return false end
-  for _, v in ipairs(list) do
-    if v == value then return true end
-  end
-  return false
-end
-
--- The participant's words, in the exercise's language (Swedish first, English second).
-local words = {
-  sv = {
-    hello = "Hej %s!", regards = "Vänliga hälsningar,\n%s",
-    thanks = "Tack själv, vad roligt att höra!",
-    case = "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
-        .. "Skriv inga fler personuppgifter här.",
-    press = "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort.",
-    answer = "Tack för din fråga, vi svarar gärna.",
-    understand = "Jag förstår att du är besviken, och tack för att du hör av dig.",
-    more = "Läs mer på %s",
-    refer = "Det här ansvarar %s för. Vi har skickat din fråga vidare till dem.",
-    channel = "Ditt ärende fortsätter hos %s.",
-    storm = "Vi ser de många frågorna om beslutet. Vi svarar här under dagen och samlar allt "
-        .. "vi vet på vår webbplats. Vi uppdaterar inlägget när vi vet mer.",
-    storm_tail = "Vi svarar på frågor här och uppdaterar inlägget när vi vet mer.",
-    hijack = "Vårt konto har varit kapat en kort stund i kväll. Inläggen om gratis "
-        .. "erbjudanden kom inte från oss: klicka inte på länkarna och lämna aldrig ut "
-        .. "kortuppgifter. Vi har tagit tillbaka kontrollen över kontot och tar bort "
-        .. "inläggen. Har du lämnat uppgifter, kontakta din bank. Läs mer på vår webbplats.",
-    hijack_again = "Kontot kapades på nytt en kort stund. Vi har återigen tagit tillbaka "
-        .. "kontrollen och skärpt säkerheten. Klicka inte på länkar i inlägg om "
-        .. "erbjudanden från oss. Läs mer på vår webbplats.",
-    -- the first sentence of a model answer that only acknowledges (left out of a statement)
-    ack = { "^Jag förstår", "^Vad tråkigt", "^Jag beklagar", "^Vi beklagar", "^Förlåt" },
-  },
-  en = {
-    hello = "Hi %s!", regards = "Kind regards,\n%s",
-    thanks = "Thank you, that is good to hear!",
-    case = "I have passed your case on to our case officers, who will contact you. "
-        .. "Please do not write any more personal details here.",
-    press = "Thank you for getting in touch. Our press officer will contact you shortly.",
-    answer = "Thank you for your question, we are happy to answer.",
-    understand = "I understand that you are disappointed, and thank you for telling us.",
-    more = "Read more at %s",
-    refer = "This is a matter for %s. We have passed your question on to them.",
-    channel = "Your case continues with %s.",
-    storm = "We see the many questions about the decision. We are answering here during the "
-        .. "day, and everything we know is collected on our website. We will update this "
-        .. "post as we learn more.",
-    storm_tail = "We are answering questions here and will update this post as we learn more.",
-    hijack = "Our account was hacked for a short while this evening. The posts about free "
-        .. "offers did not come from us: do not click the links and never give out card "
-        .. "details. We have taken back control of the account and are removing the posts. "
-        .. "If you gave any details, contact your bank. Read more on our website.",
-    hijack_again = "The account was hacked again for a short while. We have taken back "
-        .. "control again and tightened security. Do not click links in posts about offers "
-        .. "from us. Read more on our website.",
-    ack = { "^I understand", "^I am sorry", "^I'm sorry", "^We are sorry", "^Sorry" },
-  },
-}
-
-local function w() return words[exercise.language] or words.sv end
+-- The words of replies and statements, shared with the other by-the-book participant.
+local B = include("lib/words.lua")
+local has, former, w = B.has, B.former, B.w
 
 local function body_for(item)
   local h = item.hints

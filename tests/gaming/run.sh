@@ -30,7 +30,7 @@ echo "$bots" | tr ' ' '\n' >"$out/bots.txt"
 # The bots' folder: the bots, their library and the diligent participant.
 make_dir() { # make_dir DIR DILIGENT_FILE
     mkdir -p "$1/lib" && cp "$here"/*.lua "$1/" && cp "$here"/lib/*.lua "$1/lib/" &&
-        cp "$2" "$1/diligent.lua"
+        cp "$2" "$1/diligent.lua" && cp "$(dirname "$2")"/lib/*.lua "$1/lib/"
 }
 make_dir "$out/bots" scenarios/participants/diligent.lua || exit 1
 
