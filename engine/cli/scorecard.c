@@ -111,13 +111,18 @@ static void print_card(FILE *out, const sd_results *r, const sd_score *s, const 
     sd_print_label(out, T(tx, "card.replies"));
     sd_term_printf(out, "%zu\n", s->n_replies);
     if (s->n_hours) {
+        /* The storm's id is the scenario's name for it: shown only to tell several apart. */
+        bool several = false;
+        for (size_t i = 1; i < s->n_hours; i++)
+            several = several || strcmp(s->hours[i].storm, s->hours[0].storm) != 0;
         sd_term_printf(out, "%s\n", T(tx, "card.storm_hours"));
         for (size_t i = 0; i < s->n_hours && i < 48; i++) {
             char t[20];
             sd_time_format(s->hours[i].hour, t);
             duration(a, sizeof a, s->hours[i].median_answer);
-            sd_term_printf(out, "  %.10s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11, s->hours[i].storm,
-                    s->hours[i].answered, s->hours[i].comments, a);
+            sd_term_printf(out, "  %.10s %.5s  %-12s %6zu / %-6zu %s\n", t, t + 11,
+                           several ? s->hours[i].storm : "", s->hours[i].answered,
+                           s->hours[i].comments, a);
         }
     }
 }

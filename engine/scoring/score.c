@@ -10,6 +10,7 @@
 #include "../guideline/answer.h"
 #include "../log/logw.h"
 #include "../util/arena.h"
+#include "../util/utf8.h"
 #include "../review/review.h"
 #include "coverage.h"
 #include "debrief.h"
@@ -664,20 +665,6 @@ static void score_speed(ctx *c)
 }
 
 /* ---- what the replies say: the tone checks' input, key points, identical replies ---- */
-
-static size_t body_words(const char *text)
-{
-    size_t n = 0;
-    bool in = false;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        bool letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0x80 ||
-                      (*p >= '0' && *p <= '9');
-        if (letter && !in)
-            n++;
-        in = letter;
-    }
-    return n;
-}
 
 static uint64_t ptr_hash(const void *p)
 {
@@ -1611,7 +1598,7 @@ static void score_items_escalation(ctx *c)
             if (e->cls == SD_CLASS_TROLL || e->cls == SD_CLASS_ILLEGAL || (!e->answer && e->escalate))
                 for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
                     if (acts[a].kind == SD_ACT_REPLY && acts[a].text &&
-                        body_words(acts[a].text) > (size_t)c->p->troll_words) {
+                        sd_utf8_words(acts[a].text) > (size_t)c->p->troll_words) {
                         add_fault(c, SD_FAULT_TROLL_REPLY, (int32_t)i, "fb.fault.troll_reply", 5,
                                   names, fault_values(c, it, d, &wanted, vals));
                         break;
@@ -1644,7 +1631,7 @@ static double statement_share(ctx *c, const sd_content *content, const char *tex
         return 0;
     const sd_kp *kp = kp_for(c, content);
     if (kp == NULL || content->n_points == 0)
-        return body_words(text) >= STATEMENT_MIN_WORDS ? 1 : 0;
+        return sd_utf8_words(text) >= STATEMENT_MIN_WORDS ? 1 : 0;
     sd_kp_verdict v;
     sd_kp_match(kp, sd_lx_stemmer(c->s->priv->lx), text, strlen(text), &v);
     if (missing)

@@ -824,21 +824,6 @@ static sd_status on_account_step(sd_session *s, int step, const char *person, sd
 
 /* ---- the audience model ---- */
 
-/* Words as the scoring counts them: runs of letters and digits. */
-static size_t count_words(const char *text)
-{
-    size_t n = 0;
-    bool in = false;
-    for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
-        bool letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0x80 ||
-                      (*p >= '0' && *p <= '9');
-        if (letter && !in)
-            n++;
-        in = letter;
-    }
-    return n;
-}
-
 #define THEME_ANSWER_WORDS 8 /* a public reply this long answers its comment's theme */
 
 void sd_session_note_reply(sd_session *s, uint32_t idx, sd_action_kind kind, const char *text,
@@ -853,7 +838,7 @@ void sd_session_note_reply(sd_session *s, uint32_t idx, sd_action_kind kind, con
         return;
     theme_rt *tr = &s->themes[it->theme - 1];
     if (tr->state != SD_THEME_STATE_ANSWERED && theme_public(tr->def) &&
-        (kind == SD_ACT_REFER_PREVIOUS || count_words(text) >= THEME_ANSWER_WORDS))
+        (kind == SD_ACT_REFER_PREVIOUS || sd_utf8_words(text) >= THEME_ANSWER_WORDS))
         tr->state = SD_THEME_STATE_ANSWERED;
 }
 

@@ -153,3 +153,17 @@ const char *sd_utf8_clean(const char *s, size_t len, sd_buf *scratch)
         return NULL;
     return sd_buf_str(scratch);
 }
+
+size_t sd_utf8_words(const char *text)
+{
+    size_t n = 0;
+    bool in = false;
+    for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+        bool letter = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0x80 ||
+                      (*p >= '0' && *p <= '9');
+        if (letter && !in)
+            n++;
+        in = letter;
+    }
+    return n;
+}

@@ -1,4 +1,4 @@
-/* utf8.h - UTF-8 validation and repair.
+/* utf8.h - UTF-8 validation and repair, and counting the words of a text.
  *
  * Text from scenarios and participants is treated as UTF-8 throughout. Invalid sequences
  * (bad lead bytes, truncated or overlong sequences, surrogates, code points above U+10FFFF)
@@ -14,6 +14,9 @@
 
 /* True when s[0..len) is valid UTF-8 (NUL bytes are valid code points here). */
 bool sd_utf8_valid(const char *s, size_t len);
+/* The number of words in a NUL-ended text (NULL: 0): runs of ASCII letters and digits
+ * and of bytes of multi-byte characters, so "Hej Åsa, 3 frågor!" has four. */
+size_t sd_utf8_words(const char *text);
 /* Decodes one code point at s (len bytes available). Returns the number of bytes consumed
  * (>= 1); on an invalid sequence sets *cp = 0xFFFD and consumes the maximal invalid prefix
  * (at least one byte). */

@@ -40,7 +40,7 @@ local seen = 0
 
 -- The words of replies and statements, shared with the other by-the-book participant.
 local B = include("lib/words.lua")
-local has, former, w = B.has, B.former, B.w
+local has, former, w, sentence = B.has, B.former, B.w, B.sentence
 
 local function body_for(item)
   local h = item.hints
@@ -56,16 +56,6 @@ local function body_for(item)
   return w().answer
 end
 
--- "öppnar igen på torsdag" -> "Öppnar igen på torsdag." (UTF-8: å, ä, ö too)
-local upper = { ["å"] = "Å", ["ä"] = "Ä", ["ö"] = "Ö", ["é"] = "É" }
-local function sentence(label)
-  local first, rest = label:match("^([\1-\127\194-\244][\128-\191]*)(.*)$")
-  if not first then return label end
-  first = upper[first] or first:upper()
-  local s = first .. rest
-  if not s:find("[%.!?]$") then s = s .. "." end
-  return s
-end
 
 -- A body from the key points' labels, the authority and the channel (no model answer).
 local function body_from_points(item)

@@ -80,17 +80,8 @@ local refer_direct = param("refer_direct", 1) ~= 0
 
 -- The words of replies and statements, shared with the other by-the-book participant.
 local B = include("lib/words.lua")
-local has, former, w = B.has, B.former, B.w
+local has, former, w, sentence = B.has, B.former, B.w, B.sentence
 
-local upper = { ["å"] = "Å", ["ä"] = "Ä", ["ö"] = "Ö", ["é"] = "É" }
-local function sentence(label)
-  local first, rest = label:match("^([\1-\127\194-\244][\128-\191]*)(.*)$")
-  if not first then return label end
-  first = upper[first] or first:upper()
-  local s = first .. rest
-  if not s:find("[%.!?]$") then s = s .. "." end
-  return s
-end
 
 -- The body of a reply to an item (its hints h, its kind): the model answer, else one
 -- built from the key points, the authority, the channel and the link.

@@ -99,6 +99,18 @@ static const char *double_text(sd_buf *b, double v)
 
 /* ---------------------------------------------------------------- buf */
 
+/* Words as scoring and the audience model count them. */
+static void test_utf8_words(void **state)
+{
+    (void)state;
+    static const struct { const char *text; size_t words; } cases[] = {
+        {NULL, 0}, {"", 0}, {"  ,.!  ", 0}, {"Hej", 1}, {"Hej Åsa, 3 frågor!", 4},
+        {"öppnar-igen", 2}, {"a\nb\tc", 3}, {"e-tjänsten 2026-04-22", 5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(sd_utf8_words(cases[i].text), cases[i].words);
+}
+
 static void test_buf_empty(void **state)
 {
     (void)state;
@@ -1496,6 +1508,7 @@ static void test_error_prefix_cap(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_words),
         cmocka_unit_test(test_buf_empty),
         cmocka_unit_test(test_buf_append_kinds),
         cmocka_unit_test(test_buf_growth),

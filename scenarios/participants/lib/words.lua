@@ -1,10 +1,11 @@
 -- lib/words.lua - what the bundled by-the-book participants (diligent.lua, human.lua) share:
 -- the words of their replies and statements in the exercise's language (Swedish first,
--- English second), and two small helpers. Used as
+-- English second), and small helpers. Used as
 --   local B = include("lib/words.lua")
 -- and B.w() gives the words table of exercise.language; B.has(list, v) tells whether a
--- hints list holds v; B.former() is the former employee whose access a hijack removes
--- (params.former, else exercise.former_staff[1], else the persona id "former_employee").
+-- hints list holds v; B.sentence(label) makes a key point's label a sentence; B.former()
+-- is the former employee whose access a hijack removes (params.former, else
+-- exercise.former_staff[1], else the persona id "former_employee").
 local B = {}
 
 function B.has(list, value)
@@ -70,6 +71,17 @@ B.words = {
     ack = { "^I understand", "^I am sorry", "^I'm sorry", "^We are sorry", "^Sorry" },
   },
 }
+
+-- "öppnar igen på torsdag" -> "Öppnar igen på torsdag." (UTF-8: å, ä, ö too)
+local upper = { ["å"] = "Å", ["ä"] = "Ä", ["ö"] = "Ö", ["é"] = "É" }
+function B.sentence(label)
+  local first, rest = label:match("^([\1-\127\194-\244][\128-\191]*)(.*)$")
+  if not first then return label end
+  first = upper[first] or first:upper()
+  local s = first .. rest
+  if not s:find("[%.!?]$") then s = s .. "." end
+  return s
+end
 
 function B.w() return B.words[exercise.language] or B.words.sv end
 
