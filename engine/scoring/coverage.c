@@ -35,12 +35,153 @@ static bool listed_storm(const sd_rec_theme *t, size_t n, const char *storm)
     return false;
 }
 
+/* ---- keyword soup ---- */
+
+static bool word_byte(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b >= 0x80;
+}
+
+/* The next word of s from *pos: its start and length (0 at the end). */
+static size_t next_word(const char *s, size_t *pos, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = *pos;
+    while (u[i] && !word_byte(u[i]))
+        i++;
+    *start = i;
+    while (u[i] && word_byte(u[i]))
+        i++;
+    *pos = i;
+    return i - *start;
+}
+
+/* Folds ASCII and the Latin-1 capitals (UTF-8 C3 80..9E: Å Ä Ö É ...) to lower case. */
+static bool word_eq(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (i > 0 && (unsigned char)a[i - 1] == 0xC3 && x >= 0x80 && x <= 0x9E && x != 0x97)
+            x = (unsigned char)(x + 32);
+        if (i > 0 && (unsigned char)b[i - 1] == 0xC3 && y >= 0x80 && y <= 0x9E && y != 0x97)
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+typedef struct word_span {
+    size_t start, len;
+} word_span;
+
+/* A word as the tone checks count one: with a letter in it ("6" is not one, "maj" is). */
+static bool has_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (!(b >= '0' && b <= '9'))
+            return true;
+    }
+    return false;
+}
+
+/* Marks the words of text (spans w[0..nw)) that phrase covers wherever it occurs. */
+static void mark_phrase(const char *text, const word_span *w, size_t nw, const char *phrase,
+                        uint8_t *mark)
+{
+    word_span pw[8];
+    size_t np = 0, pos = 0, st, len;
+    while (np < 8 && (len = next_word(phrase, &pos, &st)) > 0)
+        pw[np++] = (word_span){st, len};
+    if (np == 0 || np > nw)
+        return;
+    for (size_t i = 0; i + np <= nw; i++) {
+        size_t k = 0;
+        while (k < np && word_eq(text + w[i + k].start, w[i + k].len, phrase + pw[k].start, pw[k].len))
+            k++;
+        if (k == np)
+            memset(mark + i, 1, np);
+    }
+}
+
+size_t sd_cover_keyword_words(const sd_content *const *contents, size_t n, const char *text)
+{
+    if (text == NULL)
+        return 0;
+    size_t nw = 0, pos = 0, st, len;
+    while (next_word(text, &pos, &st) > 0)
+        nw++;
+    if (nw == 0)
+        return 0;
+    word_span *w = malloc(nw * sizeof *w);
+    uint8_t *mark = calloc(nw, 1);
+    size_t covered = 0;
+    if (w == NULL || mark == NULL) {
+        free(w);
+        free(mark);
+        return 0; /* out of memory: judged as no soup */
+    }
+    pos = 0;
+    for (size_t i = 0; i < nw; i++) {
+        len = next_word(text, &pos, &st);
+        w[i] = (word_span){st, len};
+    }
+    for (size_t c = 0; c < n; c++) {
+        const sd_content *ct = contents[c];
+        if (ct == NULL)
+            continue;
+        for (size_t p = 0; p < ct->n_points; p++)
+            for (size_t q = 0; q < ct->points[p].n_say; q++)
+                if (ct->points[p].say[q])
+                    mark_phrase(text, w, nw, ct->points[p].say[q], mark);
+    }
+    for (size_t i = 0; i < nw; i++)
+        covered += mark[i] && has_letter(text + w[i].start, w[i].len);
+    free(w);
+    free(mark);
+    return covered;
+}
+
+bool sd_cover_soup(size_t keyword_words, size_t words)
+{
+    return words > 0 && keyword_words >= SD_COVER_SOUP_MIN_WORDS &&
+           (double)keyword_words > SD_COVER_SOUP_SHARE * (double)words;
+}
+
+/* The words of a statement (no greeting or sign-off to leave out). */
+static size_t text_words(const char *text)
+{
+    size_t n = 0, pos = 0, st, len;
+    while ((len = next_word(text, &pos, &st)) > 0)
+        n += has_letter(text + st, len);
+    return n;
+}
+
+/* Is a statement or pinned text keyword soup over the key points of the storms' themes
+ * that can be answered? */
+static bool soup_over_themes(const sd_cover *cv, const char *text)
+{
+    const sd_content *cs[SD_MAX_THEMES];
+    size_t n = 0;
+    for (size_t k = 0; k < cv->n_themes && n < SD_MAX_THEMES; k++)
+        if (answerable(cv->themes[k].theme->kind))
+            cs[n++] = cv->themes[k].theme->content;
+    return sd_cover_soup(sd_cover_keyword_words(cs, n, text), text_words(text));
+}
+
 /* The themes a text (a pinned reply or statement) says the answer of, in the storms'
- * themes that can be answered. */
+ * themes that can be answered; none when the text is keyword soup. */
 static void covers_of(const sd_cover_input *in, const sd_cover *cv, const char *text,
                       uint64_t *bits)
 {
-    if (text == NULL || in->meets == NULL)
+    if (text == NULL || in->meets == NULL || soup_over_themes(cv, text))
         return;
     for (size_t k = 0; k < cv->n_themes; k++) {
         const sd_rec_theme *th = cv->themes[k].theme;

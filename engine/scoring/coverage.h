@@ -69,9 +69,26 @@ typedef struct sd_cover_input {
                                     something) came, 0 if none */
     const bool *says;            /* per action: a public reply that says something (the
                                     participant's that counts, or a colleague's) */
-    sd_cover_meets_fn meets;
+    sd_cover_meets_fn meets;     /* (a statement or pinned text that is keyword soup, over
+                                    all the themes' key points, covers no theme) */
     void *meets_ctx;
 } sd_cover_input;
+
+/* Keyword soup: a text made mostly of the key points' own phrases run together ("6 maj
+ * dialogmöte Norrby skola tisdagar bibliotekarierna ...") is a list of key words, not an
+ * answer, and says nothing: a reply or statement is soup when more than
+ * SD_COVER_SOUP_SHARE of its body's words, and at least SD_COVER_SOUP_MIN_WORDS words, lie
+ * in exact (case-insensitive, word by word) occurrences of the key-point phrases of the
+ * contents given (docs/scoring.md, "Keyword soup"). */
+#define SD_COVER_SOUP_SHARE 0.7
+#define SD_COVER_SOUP_MIN_WORDS 3
+
+/* The words of `text` inside an occurrence of a key-point phrase of one of the n contents
+ * (NULL entries skipped); each word counted once, and only words with a letter in them
+ * (as the tone checks count words: "6 maj" is one). 0 for a NULL text. */
+size_t sd_cover_keyword_words(const sd_content *const *contents, size_t n, const char *text);
+/* Is a text with `keyword_words` such words out of `words` body words soup? */
+bool sd_cover_soup(size_t keyword_words, size_t words);
 
 sd_status sd_cover_compute(const sd_cover_input *in, sd_cover **out, sd_error *err);
 void sd_cover_free(sd_cover *c);

@@ -308,9 +308,16 @@ static storm_sum *find_sum(storm_sum *sums, size_t *n, const char *storm)
 static double statement_share(ctx *c, const sd_content *content, const char *text, char *missing,
                               size_t cap);
 
-/* The storms' coverage asks whether a statement says what a theme's answer says. */
+/* The storms' coverage asks whether a statement says what a theme's answer says. A text
+ * the readers cannot read (it fails plain_language: LIX above max_lix, 10 words or more,
+ * as key points run together without sentences do) answers no theme. */
 static bool cover_meets(void *cx, const sd_content *content, const char *text)
 {
+    const ctx *c = cx;
+    int words = 0;
+    double max_lix = c->p->max_lix > 0 ? c->p->max_lix : 45;
+    if (text && sd_lix(text, &words, NULL, NULL) > max_lix && words >= 10)
+        return false;
     return statement_share(cx, content, text, NULL, 0) >= 1;
 }
 
@@ -1008,7 +1015,7 @@ static double answers_credit(const sd_reply_score *rs)
 {
     if (rs->reviewed >= 0)
         return rs->reviewed / 2.0;
-    if (rs->identical)
+    if (rs->identical || rs->keywords)
         return 0;
     if (rs->need > 0) {
         double share = (double)rs->n_met / rs->need;
@@ -1022,7 +1029,7 @@ static double answers_credit(const sd_reply_score *rs)
 static double reply_score(const sd_reply_score *rs)
 {
     bool nothing = (rs->applies >> SD_TONE_ANSWERS & 1) &&
-                   (rs->reviewed == 0 || rs->identical ||
+                   (rs->reviewed == 0 || rs->identical || rs->keywords ||
                     (rs->reviewed < 0 && !(rs->pass >> SD_TONE_ANSWERS & 1) &&
                      (rs->words == 0 || rs->n_met == 0)));
     return sd_tone_weigh(rs->applies, rs->pass, answers_credit(rs), nothing);
@@ -1034,7 +1041,7 @@ static bool reply_counts(const sd_reply_score *rs)
 {
     if (rs->reviewed >= 0)
         return rs->reviewed > 0;
-    if (rs->identical)
+    if (rs->identical || rs->keywords)
         return false;
     bool has_refer = rs->applies >> SD_TONE_REFER & 1, has_channel = rs->applies >> SD_TONE_CHANNEL & 1;
     bool refer = has_refer && (rs->pass >> SD_TONE_REFER & 1);
@@ -1046,6 +1053,23 @@ static bool reply_counts(const sd_reply_score *rs)
     if (rs->applies >> SD_TONE_ANSWERS & 1)
         return rs->pass >> SD_TONE_ANSWERS & 1;
     return rs->words > 0;
+}
+
+/* Is a reply keyword soup (coverage.h): its body mostly the key phrases of its item's
+ * content, and in a storm of any of the storm's themes, run together? */
+static bool soup_reply(const ctx *c, const sd_res_item *it, const char *text, int words)
+{
+    const sd_content *ct = it->expect->content;
+    if (ct == NULL || ct->n_points == 0 || words <= 0)
+        return false;
+    const sd_content *cs[SD_MAX_THEMES + 1];
+    size_t n = 0, n_th = 0;
+    cs[n++] = ct;
+    const sd_rec_theme *th = it->storm ? sd_results_themes(c->r, &n_th) : NULL;
+    for (size_t k = 0; k < n_th && n < SD_MAX_THEMES + 1; k++)
+        if (th[k].storm == it->storm && th[k].content && th[k].content != ct)
+            cs[n++] = th[k].content;
+    return sd_cover_soup(sd_cover_keyword_words(cs, n, text), (size_t)words);
 }
 
 /* Checks every reply once; decides which actions answer their items. */
@@ -1097,6 +1121,7 @@ static void check_replies(ctx *c)
         rs->met = tr.kp.met;
         rs->n_met = (int8_t)tr.kp.n_met;
         rs->need = (int8_t)tr.kp.need;
+        rs->keywords = soup_reply(c, it, a->text, tr.words);
     }
     if (!c->oom)
         flag_identical(c, fps);
@@ -1105,7 +1130,7 @@ static void check_replies(ctx *c)
         return;
     for (size_t i = 0; i < s->n_replies; i++) {
         sd_reply_score *rs = &s->replies[i];
-        if (rs->identical) {
+        if (rs->identical || rs->keywords) {
             override_answers(rs, false);
             rs->signals &= (uint8_t)~(1u << SD_SIGNAL_PERSONAL);
         }
@@ -1180,7 +1205,7 @@ static bool said_nothing(const sd_reply_score *rs, const sd_res_item *it)
         return false; /* nobody asked: answering is the fault (response model) */
     bool asked = rs->need > 0 || (rs->applies >> SD_TONE_REFER & 1) ||
                  (rs->applies >> SD_TONE_CHANNEL & 1);
-    return (asked || rs->identical) && !reply_counts(rs);
+    return (asked || rs->identical || rs->keywords) && !reply_counts(rs);
 }
 
 /* The check whose feedback line carries NOTHING_PENALTY: the first of answers, refer and
@@ -1256,6 +1281,8 @@ static void score_tone(ctx *c)
             bool empty = rs->words == 0 || (it->storm ? rs->need == 0 : kp_for(c, ct) == NULL);
             if (k == SD_TONE_ANSWERS && rs->identical)
                 key = "fb.tone.identical";
+            else if (k == SD_TONE_ANSWERS && rs->keywords && rs->reviewed < 0)
+                key = "fb.tone.keywords";
             else if (k == SD_TONE_ANSWERS && rs->reviewed >= 0)
                 key = "fb.tone.answers_reviewed";
             else if (k == SD_TONE_ANSWERS && empty)
@@ -1827,7 +1854,8 @@ static void score_loose_escalations(ctx *c)
 static const struct { const char *key; size_t min; } merge_rules[] = {
     {"fb.tone.greeting", 2}, {"fb.tone.signoff", 2}, {"fb.tone.acknowledge", 2},
     {"fb.tone.link", 2}, {"fb.tone.concise", 2}, {"fb.tone.plain_language", 2},
-    {"fb.tone.spelling", 2}, {"fb.tone.identical", 2}, {"fb.tone.answers_empty", 2},
+    {"fb.tone.spelling", 2}, {"fb.tone.identical", 2}, {"fb.tone.keywords", 2},
+    {"fb.tone.answers_empty", 2},
     {"fb.tone.courteous", 3}, {"fb.tone.name", 3},
     {"fb.speed.unanswered", 4}, {"fb.speed.late", 4}, {"fb.speed.unanswered_item", 4},
     {"fb.decision.other", 3}, {"fb.fault.troll_reply", 3}, {"fb.fault.case_in_public", 3},
@@ -2313,6 +2341,8 @@ void sd_score_write_item(const sd_score *s, const sd_results *r, size_t item, sd
             sd_jsonw_kbool(w, "answers", rs->counts);
             if (rs->identical)
                 sd_jsonw_kbool(w, "identical", true);
+            if (rs->keywords)
+                sd_jsonw_kbool(w, "keywords", true);
             if (rs->reviewed >= 0)
                 sd_jsonw_kint(w, "reviewed", rs->reviewed);
         }

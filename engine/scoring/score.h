@@ -43,6 +43,8 @@ typedef struct sd_reply_score {
     int8_t n_met, need;  /* key points met, and needed (0: none declared) */
     bool counts;         /* it answers its item (speed): says something the item asked for */
     bool identical;      /* the same reply went to another person with another question */
+    bool keywords;       /* keyword soup: its body is mostly the key points' own phrases
+                            run together (coverage.h, sd_cover_soup) */
     int8_t reviewed;     /* an evaluator's mark: -1 none, 0 no, 1 partly, 2 yes */
 } sd_reply_score;
 

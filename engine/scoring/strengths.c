@@ -329,7 +329,7 @@ static void tone(st_ctx *c)
         link[1] += (rs->applies & rs->pass) >> SD_TONE_LINK & 1;
         answers[0] += rs->applies >> SD_TONE_ANSWERS & 1;
         answers[1] += (rs->applies >> SD_TONE_ANSWERS & 1) && (rs->pass >> SD_TONE_ANSWERS & 1) &&
-                      !rs->identical && (rs->need == 0 || rs->n_met >= rs->need);
+                      !rs->identical && !rs->keywords && (rs->need == 0 || rs->n_met >= rs->need);
         bool rude = false;
         for (int k = 0; k < SD_TONE_CHECK_COUNT; k++)
             rude = rude || (sd_tone_check_serious((sd_tone_check)k) && (rs->applies >> k & 1) &&

@@ -33,7 +33,20 @@ SINGLE_FAULT = {
 # Shown in the table but not held to MAX_GAMING: replies built from what the scenario
 # says a good answer contains. Whether they are gaming or answers is for the lead to
 # decide; move a bot out of here to check it.
-BORDERLINE = {"keyword_stuffing", "phrase_stuffing", "paste_post", "kitchen_sink"}
+BORDERLINE = {"keyword_stuffing", "phrase_stuffing", "paste_post", "kitchen_sink",
+              "storm_keywords", "storm_refer_all"}
+# The storm bots: diligent outside the storm, gaming inside it. The storm is a part of the
+# score only, so they are held to the storm_idle reference (diligent leaving the storm's
+# comments alone): gaming the storm must earn at most STORM_SLACK points more than not
+# working it at all. storm_idle itself is a reference, not checked.
+STORM_REFERENCE = "storm_idle"
+STORM_SLACK = 2
+# Checked on the crisis storms (elsewhere the storm is small or the statements are the
+# hijack's work: shown, not checked).
+STORM_SCENARIOS = {"kommentarsstorm", "fortroendekris", "introduktion",
+                   "en-kommentarsstorm", "en-fortroendekris", "en-introduktion"}
+STORM_BOTS = {"storm_pin_soup", "storm_pin_troll", "storm_statements", "storm_colleagues",
+              "storm_direct_wrong_name", "storm_hide_direct"}
 
 
 def actions(path):
@@ -118,6 +131,12 @@ def main():
                 want = SINGLE_FAULT[b]
                 if top is None or top.get("rule") not in want:
                     why.append(f"the top feedback line should name {' or '.join(sorted(want))}")
+            elif b == STORM_REFERENCE:
+                pass
+            elif b in STORM_BOTS:
+                idle = overall(s, STORM_REFERENCE)
+                if s in STORM_SCENARIOS and idle is not None and o > idle + STORM_SLACK:
+                    why.append(f"{STORM_REFERENCE} {idle:g}: more than {STORM_SLACK} above it")
             elif b not in BORDERLINE and o > MAX_GAMING:
                 why.append(f"> {MAX_GAMING}")
             if why:
@@ -137,8 +156,10 @@ def main():
         return f"{min(v):g}-{max(v):g}" if v else "-"
 
     def kind(b):
-        if b == "diligent":
+        if b in ("diligent", STORM_REFERENCE):
             return "reference"
+        if b in STORM_BOTS:
+            return "storm"
         if b in SINGLE_FAULT:
             return "single fault"
         return "borderline" if b in BORDERLINE else "gaming"

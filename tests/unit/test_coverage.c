@@ -246,6 +246,68 @@ static void test_statement_and_pin(void **state)
     sd_score_free(s);
 }
 
+/* Keyword soup: the key points' own phrases run together are not an answer. A pinned
+ * statement of every theme's key words covers no theme; a reply of a theme's key words
+ * answers nothing (and loses `answers`); a short answer in a sentence still does. */
+static void test_keyword_soup(void **state)
+{
+    fx *f = *state;
+    /* The share rule itself: words inside key phrases, over the body's words. */
+    assert_int_equal(sd_cover_keyword_words(contents, 2, "6 maj Norrby skola"), 3); /* "6" is no word */
+    assert_int_equal(sd_cover_keyword_words(contents, 2, "NORRBY SKOLA, den 6 MAJ."), 3);
+    assert_int_equal(sd_cover_keyword_words(contents, 2, "Norrbyskola maj 6"), 0);
+    assert_int_equal(sd_cover_keyword_words(contents, 2, NULL), 0);
+    assert_true(sd_cover_soup(4, 4));
+    assert_true(sd_cover_soup(8, 10));
+    assert_false(sd_cover_soup(4, 6));  /* "Den 6 maj i Norrby skola.": a sentence */
+    assert_false(sd_cover_soup(2, 2));  /* "Norrby skola.": too short to call soup */
+    assert_false(sd_cover_soup(7, 10)); /* exactly 70 %: not more */
+    assert_false(sd_cover_soup(0, 0));
+
+    const char *a = comment(f, T0 + 1 * MIN, "laxhjalp", false, NULL);
+    const char *b = comment(f, T0 + 2 * MIN, "mote", false, NULL);
+    const char *d = comment(f, T0 + 3 * MIN, "laxhjalp", true, NULL);
+    act(f, T0 + 4 * MIN, SD_ACT_PUBLISH, NULL, "6 maj Norrby skola 6 maj", -1, NULL);
+    act(f, T0 + 5 * MIN, SD_ACT_PIN, NULL, NULL, -1, NULL);
+    act(f, T0 + 6 * MIN, SD_ACT_REPLY, b, "Hej Åsa!\n6 maj Norrby skola\nVänliga hälsningar,\nKim",
+        -1, NULL);
+    act(f, T0 + 7 * MIN, SD_ACT_REPLY, d, "Hej Åsa!\nNorrby skola\nVänliga hälsningar,\nKim",
+        -1, NULL);
+    sd_score *s = score(f);
+    /* neither the soup statement, nor its pin, nor the soup reply covered dialogmötet */
+    assert_int_equal(s->cover->themes[1].answered_at, 0);
+    assert_int_equal(s->cover->themes[1].pinned_at, 0);
+    assert_int_equal(s->cover->themes[0].pinned_at, 0);
+    /* the direct question got "Norrby skola": a short answer, not soup; it answers
+     * läxhjälpen (at 7 minutes, not the statement's 4) */
+    assert_int_equal(s->cover->themes[0].by, SD_COVER_REPLY);
+    assert_int_equal(s->cover->themes[0].answered_at, T0 + 7 * MIN);
+    assert_int_equal(s->cover->themes[0].direct_in_time, 1);
+    assert_true(s->replies[0].keywords);
+    assert_false(s->replies[0].counts);
+    assert_false(s->replies[1].keywords);
+    assert_non_null(feedback_with(s, "nyckelord"));
+    (void)a;
+    sd_score_free(s);
+
+    /* The same words in sentences answer both themes. */
+    teardown(state);
+    setup(state);
+    f = *state;
+    comment(f, T0 + 1 * MIN, "laxhjalp", false, NULL);
+    b = comment(f, T0 + 2 * MIN, "mote", false, NULL);
+    act(f, T0 + 4 * MIN, SD_ACT_PUBLISH, NULL,
+        "Läxhjälpen flyttar till Norrby skola. Den 6 maj har vi ett dialogmöte.", -1, NULL);
+    act(f, T0 + 6 * MIN, SD_ACT_REPLY, b,
+        "Hej Åsa!\nDen 6 maj i Norrby skola.\nVänliga hälsningar,\nKim", -1, NULL);
+    s = score(f);
+    assert_int_equal(s->cover->themes[0].by, SD_COVER_STATEMENT);
+    assert_int_equal(s->cover->themes[1].by, SD_COVER_STATEMENT);
+    assert_false(s->replies[0].keywords);
+    assert_true(s->replies[0].counts);
+    sd_score_free(s);
+}
+
 /* Repeats neither referred nor pinned: one line for them all, not one per comment. */
 static void test_repeats_not_referred(void **state)
 {
@@ -352,6 +414,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_repeats_not_referred, setup, teardown),
         cmocka_unit_test_setup_teardown(test_direct_questions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threat_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keyword_soup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_more_backup, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,6 +135,47 @@ function G.point_labels(h)
   return labels, phrases
 end
 
+-- Storm comments of a theme that is answered in public (a question, complaint or rumour):
+-- not trolls, not threats or personal data, not outside storms.
+function G.storm_answerable(item)
+  local c = item.hints.class
+  return item.storm ~= nil and item.theme ~= nil and c ~= "illegal" and c ~= "troll"
+end
+
+-- The actions without those on the item (diligent's reply or referral to it); the crisis
+-- process diligent starts on a storm's first comment (no item) stays.
+function G.without_item(item, actions)
+  local out = {}
+  for _, a in ipairs(actions) do
+    if a.item ~= item.id then out[#out + 1] = a end
+  end
+  return out
+end
+
+-- Every phrase of the key points of every storm theme seen so far ("6 maj", "Norrby
+-- skola", ...), once each, in the order first seen; G.note_theme(item) adds an item's.
+-- Returns true when the item's theme is new.
+G.soup_phrases, G.themes_seen = {}, {}
+local soup_seen = {}
+function G.note_theme(item)
+  if item.theme == nil then return false end
+  local key = tostring(item.storm) .. "/" .. item.theme
+  local new = not G.themes_seen[key]
+  G.themes_seen[key] = true
+  local labels, phrases = G.point_labels(item.hints)
+  if #phrases == 0 then phrases = labels end
+  for _, s in ipairs(phrases) do
+    if not soup_seen[s] then
+      soup_seen[s] = true
+      G.soup_phrases[#G.soup_phrases + 1] = s
+    end
+  end
+  return new
+end
+
+-- The key phrases seen so far run together: "6 maj dialogmöte Norrby skola bokbuss ...".
+function G.soup() return table.concat(G.soup_phrases, " ") end
+
 local depth = 0
 
 function G.wrap(t)
