@@ -1796,15 +1796,24 @@ static void score_loose_escalations(ctx *c)
         storm = storm || items[i].storm != NULL;
     }
     size_t seen[SD_TARGET_COUNT] = {0}, extra[SD_TARGET_COUNT] = {0};
+    size_t next_item = 0, arrived = 0; /* colleagues in (their "I'm in" message) so far */
     for (size_t a = 0; a < na; a++) {
         if (acts[a].kind != SD_ACT_ESCALATE || acts[a].item >= 0 || acts[a].target < 0 ||
             acts[a].target >= SD_TARGET_COUNT)
             continue;
         int t = acts[a].target;
+        for (; next_item < c->s->n_items && items[next_item].arrival <= acts[a].t; next_item++)
+            arrived += items[next_item].kind == SD_KIND_INTERNAL &&
+                       items[next_item].sender == SD_SENDER_COLLEAGUE &&
+                       strncmp(items[next_item].id, "colleague-", 10) == 0;
         bool wanted = (storm && (t == SD_TARGET_MANAGER || t == SD_TARGET_COLLEAGUE_BACKUP ||
                                         t == SD_TARGET_PRESS_OFFICER)) ||
                       (hijack && t == SD_TARGET_IT_SECURITY);
-        if (seen[t]++ == 0 && wanted)
+        /* Asking for more backup once a colleague is in (a further colleague_backup, or the
+         * manager) is triage too: each call after one more colleague arrived is free. */
+        bool more = storm && (t == SD_TARGET_COLLEAGUE_BACKUP || t == SD_TARGET_MANAGER) &&
+                    seen[t] > 0 && seen[t] <= arrived;
+        if ((seen[t]++ == 0 && wanted) || more)
             continue;
         extra[t]++;
     }

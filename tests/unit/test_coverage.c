@@ -313,6 +313,36 @@ static void test_threat_first(void **state)
     sd_score_free(s);
 }
 
+/* Asking for more backup: a further colleague_backup call after one more colleague came
+ * in is free; calling again before anyone came is an unneeded escalation. */
+static void test_more_backup(void **state)
+{
+    fx *f = *state;
+    comment(f, T0 + 1 * MIN, "laxhjalp", false, NULL);
+    act(f, T0 + 2 * MIN, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COLLEAGUE_BACKUP, NULL);
+    sd_expect none;
+    sd_expect_defaults(&none, SD_KIND_INTERNAL, SD_MOOD_CALM);
+    none.answer = false;
+    sd_record rec = {.type = SD_REC_ITEM, .t = T0 + 7 * MIN};
+    rec.u.item = (sd_rec_item){.id = "colleague-1", .kind = SD_KIND_INTERNAL,
+                               .sender = SD_SENDER_COLLEAGUE, .text = "Jag är med nu. /Sara",
+                               .expect = &none, .index = -1};
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_results_add(f->r, &rec, &err), SD_OK);
+    act(f, T0 + 8 * MIN, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COLLEAGUE_BACKUP, NULL);
+    sd_score *s = score(f);
+    for (size_t i = 0; i < s->n_feedback; i++)
+        assert_int_not_equal(s->feedback[i].rule, SD_RULE_INFORM_UP);
+    sd_score_free(s);
+    act(f, T0 + 9 * MIN, SD_ACT_ESCALATE, NULL, NULL, SD_TARGET_COLLEAGUE_BACKUP, NULL);
+    s = score(f);
+    size_t unneeded = 0;
+    for (size_t i = 0; i < s->n_feedback; i++)
+        unneeded += s->feedback[i].rule == SD_RULE_INFORM_UP ? s->feedback[i].count : 0;
+    assert_int_equal(unneeded, 1);
+    sd_score_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +352,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_repeats_not_referred, setup, teardown),
         cmocka_unit_test_setup_teardown(test_direct_questions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threat_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_more_backup, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -550,7 +550,7 @@ static void test_storm_themes(void **state)
     const sd_storm_theme *imp = &s2->themes[0];
     assert_true(imp->implicit);
     assert_string_equal(imp->id, "s2");
-    assert_string_equal(imp->label, "s2");
+    assert_string_equal(imp->label, "the questions in the comment storm"); /* words, not its id */
     assert_int_equal(imp->kind, SD_THEME_QUESTION);
     assert_float_equal(imp->direct, 0.1, 0);
     assert_int_equal(imp->within, 1500);
