@@ -130,6 +130,19 @@ void sd_chart_answer_volume(sd_buf *b, const sd_rr *rr, const sd_texts *tx)
     sd_svg_end(b);
 }
 
+/* A tone-check row's label: the check's name in ui.check.*. Three rules are counted from a
+ * check of another name (report/rread.c: answers, refer, channel); their label is that
+ * check's, not the rule id. */
+static const char *check_label(const sd_texts *tx, int rule)
+{
+    switch (rule) {
+    case SD_RULE_ANSWER_QUESTIONS: return sd_rtext(tx, "ui.check.answers");
+    case SD_RULE_REFER_RIGHT_AUTHORITY: return sd_rtext(tx, "ui.check.refer");
+    case SD_RULE_MOVE_CASE: return sd_rtext(tx, "ui.check.channel");
+    default: return sd_rtext2(tx, "ui.check.", sd_vocab_name(SD_VOCAB_RULE, rule));
+    }
+}
+
 bool sd_chart_checks(sd_buf *b, const sd_rr *rr, const sd_texts *tx)
 {
     int rows[SD_RULE_COUNT], n = 0;
@@ -149,8 +162,7 @@ bool sd_chart_checks(sd_buf *b, const sd_rr *rr, const sd_texts *tx)
         int k = rows[i];
         double pass = (double)rr->checks[k][0], fail = (double)rr->checks[k][1], all = pass + fail;
         double y = p.top + 6 + i * row;
-        sd_svg_text(b, p.left - 10, y + 13, "end", "label",
-                    sd_rtext2(tx, "ui.check.", sd_vocab_name(SD_VOCAB_RULE, k)));
+        sd_svg_text(b, p.left - 10, y + 13, "end", "label", check_label(tx, k));
         double xp = sd_plot_x(&p, pass / all);
         char tip[64];
         snprintf(tip, sizeof tip, "%.0f / %.0f", pass, all);

@@ -263,6 +263,16 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
         snprintf(buf, sizeof buf, "+ %s", s->strengths[i].text);
         sd_draw_wrapped(app, th->font_small, false, th->ok, right, yy, buf, 3);
     }
+    if (s->n_strengths > 5) { /* said, as for the misses: the list is not silently cut */
+        char n[24];
+        snprintf(n, sizeof n, "%zu", s->n_strengths - 5);
+        sd_buf more = SD_BUF_INIT;
+        const char *mn[] = {"n"};
+        const char *mv[] = {n};
+        sd_texts_format(app->tx, "card.more_strengths", &more, 1, mn, mv);
+        sd_draw_wrapped(app, th->font_small, false, th->muted, right, yy, sd_buf_str(&more), 1);
+        sd_buf_free(&more);
+    }
     const sd_timeline *tl = s->timeline;
     if (tl && tl->n) {
         *yy += th->gap;

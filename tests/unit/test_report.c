@@ -56,7 +56,8 @@ static const char base[] =
     "      \"tone\": [ { \"reply_at\": \"2026-03-10T09:08:00\", \"score\": 75, \"checks\": [\n"
     "        { \"id\": \"greeting\", \"applies\": true, \"pass\": false },\n"
     "        { \"id\": \"signoff\", \"applies\": true, \"pass\": true },\n"
-    "        { \"id\": \"link\", \"applies\": false, \"pass\": true } ] } ],\n"
+    "        { \"id\": \"link\", \"applies\": false, \"pass\": true },\n"
+    "        { \"id\": \"answers\", \"applies\": true, \"pass\": true } ] } ],\n"
     "      \"verdicts\": { \"escalations\": [ { \"target\": \"manager\", \"verdict\": \"on_time\" },\n"
     "        { \"target\": \"press_officer\", \"verdict\": \"missing\" } ], \"decision\": \"reply\", \"faults\": [] },\n"
     "      \"actions\": [ { \"t\": \"2026-03-10T09:08:00\", \"action\": \"reply\", \"item\": \"c1\", \"text\": \"Hej\" },\n"
@@ -104,6 +105,7 @@ static void test_read_valid(void **state)
     assert_int_equal(rr->checks[SD_RULE_GREETING][1], 1);
     assert_int_equal(rr->checks[SD_RULE_SIGNOFF][0], 1);
     assert_int_equal(rr->checks[SD_RULE_LINK][0] + rr->checks[SD_RULE_LINK][1], 0); /* not applicable */
+    assert_int_equal(rr->checks[SD_RULE_ANSWER_QUESTIONS][0], 1); /* the check "answers" */
     /* Timeline: the escalation at 09:10 (on time), the account step at 09:30, the missing one last. */
     assert_int_equal(rr->n_events, 3);
     assert_int_equal(rr->events[0].kind, SD_RR_EV_ESCALATE);
@@ -488,6 +490,10 @@ static void test_html(void **state)
         if (strstr(s, charts[k]) == NULL)
             fail_msg("no %s in the page", charts[k]);
     assert_int_equal(count_str(s, "chart scores"), 2); /* one page per participant */
+    /* A tone-check row counted under a rule from a check of another name ("answers" under
+     * answer_questions) is labelled with the check's name, not the rule id. */
+    assert_non_null(strstr(s, ">Answers the question</text>"));
+    assert_null(strstr(s, ">answer_questions</text>"));
     /* The version mix is said, not hidden. */
     assert_non_null(strstr(s, "come from 2 different versions of the scenario file"));
     assert_non_null(strstr(s, "different versions of the program (stormdrill 0.1.0, stormdrill 0.2.0)"));
