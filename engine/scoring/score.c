@@ -47,7 +47,9 @@ static const char *const fault_names[SD_FAULT_COUNT] = {
 /* A storm's share of the speed score (docs/scoring.md, "Storms"): each theme one
  * component, its direct questions together one, its repeats together one. */
 #define THEME_WEIGHT 1.0
-#define DIRECT_WEIGHT 2.0
+#define DIRECT_WEIGHT 2.0       /* ... plus one per DIRECT_PER_WEIGHT direct questions, */
+#define DIRECT_PER_WEIGHT 4.0   /* up to DIRECT_WEIGHT_MAX: the more people asked, the more */
+#define DIRECT_WEIGHT_MAX 8.0   /* leaving them all unanswered costs */
 #define REPEATS_WEIGHT 1.0
 
 const char *sd_severity_name(sd_severity s)
@@ -425,7 +427,10 @@ static size_t storm_parts(ctx *c, storm_part **out)
             rep_in += tc->repeats_covered;
         }
         if (direct > 0)
-            p[n++] = (storm_part){1, k, direct_in, direct, DIRECT_WEIGHT, dv / (double)direct};
+            p[n++] = (storm_part){1, k, direct_in, direct,
+                                  fmin(DIRECT_WEIGHT + (double)direct / DIRECT_PER_WEIGHT,
+                                       DIRECT_WEIGHT_MAX),
+                                  dv / (double)direct};
         if (rep > 0)
             p[n++] = (storm_part){2, k, rep_in, rep, REPEATS_WEIGHT,
                                   100.0 * (double)rep_in / (double)rep};

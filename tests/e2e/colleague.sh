@@ -51,7 +51,8 @@ def plain(it):
     cls = e.get("class", "question")
     return (it["kind"] == "comment" and a.get("mood") in ("calm", "worried") and
             e.get("answer", True) and not e.get("escalate") and
-            not set(e.get("rules", [])) & {"move_case", "repeat_once"} and
+            not set(e.get("rules", [])) & ({"move_case"} if "storm" in it else
+                                           {"move_case", "repeat_once"}) and
             "repeat_of" not in it and bool(model) and
             (storm_plain(it, cls) if "storm" in it else cls == "question"))
 themes = {(t["storm"], t["id"]): t["kind"] for t in head.get("themes", [])}
