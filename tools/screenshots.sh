@@ -1,6 +1,7 @@
 #!/bin/sh
 # Makes the two debrief screenshots in docs/ (docs/report.md links them), reproducibly:
-# runs kommentarsstorm with the human-pace triaging participant (seed 11, held 2026-03-02,
+# runs kommentarsstorm with the demo participant, who gets most things right but not all
+# (so that the debrief has misses, strengths and a timeline to show; seed 11, held 2026-03-02,
 # --no-wall-clock, so the log and results are byte-identical each time), then
 #   - docs/debrief-scorecard.png: the exercise window's scorecard at the end of that log's
 #     replay (build/sd_scorecard_shot, SDL's dummy video driver and software renderer, the
@@ -26,8 +27,8 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/results" "$tmp/sessions"
 
 "$bin/stormdrill" run --headless --quiet --no-wall-clock --date 2026-03-02 --seed 11 \
-    --participant scenarios/participants/human.lua --log "$tmp/sessions/kommentarsstorm.jsonl" \
-    --out "$tmp/results/kommentarsstorm-human.json" scenarios/kommentarsstorm.lua
+    --participant scenarios/participants/demo.lua --log "$tmp/sessions/kommentarsstorm.jsonl" \
+    --out "$tmp/results/kommentarsstorm-demo.json" scenarios/kommentarsstorm.lua
 
 # The window's scorecard. It shows the log's path as given: sessions/<name>.jsonl, as a
 # window's own session would be named, not the temporary folder.
@@ -36,7 +37,7 @@ python3 tools/bmp2png.py "$tmp/scorecard.bmp" "$out/debrief-scorecard.png"
 echo "screenshots.sh: wrote $out/debrief-scorecard.png"
 
 # The report's participant page. The report names the file as given: results/<name>.json.
-(cd "$tmp" && "$bin/stormdrill" report --quiet --out report results/kommentarsstorm-human.json)
+(cd "$tmp" && "$bin/stormdrill" report --quiet --out report results/kommentarsstorm-demo.json)
 for c in chromium chromium-browser google-chrome; do
     command -v "$c" >/dev/null 2>&1 || continue
     $c --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$tmp/profile" \
