@@ -152,7 +152,8 @@ static void colleague(st_ctx *c)
     snprintf(n, sizeof n, "%zu", count);
     const char *names[] = {"name", "count"};
     const char *values[] = {name, n};
-    add(c, SD_RULE_GET_BACKUP, "colleague_help", "st.colleague_help", 2, names, values);
+    add(c, SD_RULE_GET_BACKUP, "colleague_help",
+        count == 1 ? "st.colleague_help.one" : "st.colleague_help", 2, names, values);
 }
 
 /* A count's text, or with one the ".one" text naming who: "Alla 3 ..." / "... från X". */
