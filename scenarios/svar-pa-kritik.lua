@@ -43,7 +43,7 @@ local KONTAKT = "https://www.example.se/ekby/kontakt-parkering"
 
 scenario {
   id = "svar-pa-kritik",
-  title = "Svar på kritik: responsmodellen på tio minuter",
+  title = "Svar på kritik: responsmodellen på en kvart",
   language = "sv",
   description = [[
 Tisdag eftermiddag. Ekby kommun har just berättat att det blir avgift på

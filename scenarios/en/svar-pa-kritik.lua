@@ -45,7 +45,7 @@ local KONTAKT = "https://www.example.se/ekby/kontakt-parkering"
 
 scenario {
   id = "svar-pa-kritik",
-  title = "Answering criticism: the response model in ten minutes",
+  title = "Answering criticism: the response model in a quarter of an hour",
   language = "en",
   description = [[
 Tuesday afternoon. Ekby municipality has just announced parking fees at the park-and-ride
