@@ -197,6 +197,19 @@ static void opt_string(sd_jsonw *w, const char *key, const char *s)
         sd_jsonw_kstring(w, key, s);
 }
 
+void sd_theme_to_json(sd_jsonw *w, const sd_rec_theme *th, const char *within_key)
+{
+    sd_jsonw_object_begin(w);
+    sd_jsonw_kstring(w, "storm", th->storm);
+    sd_jsonw_kstring(w, "id", th->id);
+    sd_jsonw_kstring(w, "label", th->label);
+    sd_jsonw_kstring(w, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
+    sd_jsonw_kint(w, within_key, th->within);
+    if (th->content)
+        sd_jsonw_kint(w, "content", th->content->index);
+    sd_jsonw_object_end(w);
+}
+
 sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
 {
     sd_jsonw w;
@@ -269,18 +282,8 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         if (h->n_themes > 0) {
             sd_jsonw_key(&w, "themes");
             sd_jsonw_array_begin(&w);
-            for (size_t i = 0; i < h->n_themes; i++) {
-                const sd_rec_theme *th = &h->themes[i];
-                sd_jsonw_object_begin(&w);
-                sd_jsonw_kstring(&w, "storm", th->storm);
-                sd_jsonw_kstring(&w, "id", th->id);
-                sd_jsonw_kstring(&w, "label", th->label);
-                sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
-                sd_jsonw_kint(&w, "within", th->within);
-                if (th->content)
-                    sd_jsonw_kint(&w, "content", th->content->index);
-                sd_jsonw_object_end(&w);
-            }
+            for (size_t i = 0; i < h->n_themes; i++)
+                sd_theme_to_json(&w, &h->themes[i], "within");
             sd_jsonw_array_end(&w);
         }
         break;

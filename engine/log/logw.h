@@ -63,6 +63,10 @@ void sd_jsonw_kset(sd_jsonw *w, const char *key, sd_vocab_id voc, uint64_t set);
  * ...],"need":n,"refer":{"label":..,"say":[..]},"channel":{..},"avoid":[..],"model":".."},
  * members only when present (docs/log-format.md). */
 void sd_content_to_json(sd_jsonw *w, const sd_content *c);
+/* Writes a storm theme as a JSON object: storm, id, label, kind, the target under
+ * within_key ("within" in the log, "within_seconds" in the results) and, when it has one,
+ * its content's index. */
+void sd_theme_to_json(sd_jsonw *w, const sd_rec_theme *th, const char *within_key);
 
 /* Checks every field of rec against log/limits.h (sizes, the time range): SD_ERR_INPUT
  * naming the field. The writer refuses a record that fails it, so every log line it writes

@@ -606,18 +606,8 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
     if (h->n_themes > 0) {
         sd_jsonw_key(&w, "themes");
         sd_jsonw_array_begin(&w);
-        for (size_t i = 0; i < h->n_themes; i++) {
-            const sd_rec_theme *th = &h->themes[i];
-            sd_jsonw_object_begin(&w);
-            sd_jsonw_kstring(&w, "storm", th->storm);
-            sd_jsonw_kstring(&w, "id", th->id);
-            sd_jsonw_kstring(&w, "label", th->label);
-            sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_THEME_KIND, th->kind));
-            sd_jsonw_kint(&w, "within_seconds", th->within);
-            if (th->content)
-                sd_jsonw_kint(&w, "content", th->content->index);
-            sd_jsonw_object_end(&w);
-        }
+        for (size_t i = 0; i < h->n_themes; i++)
+            sd_theme_to_json(&w, &h->themes[i], "within_seconds");
         sd_jsonw_array_end(&w);
     }
     sd_jsonw_key(&w, "summary");
