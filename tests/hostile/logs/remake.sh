@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes the five hand-edited hostile logs again (chain-missing, line-edited, line-inserted,
 # line-removed, lines-swapped) from a fresh run of tests/data/mini.lua with the diligent
-# participant, keeping its first 20 lines and applying each log's edit. Run it when
+# participant, keeping its first 20 lines and applying each log's edit; and the two forged
+# ones about storm themes (theme-unknown, theme-content), whose chain is recomputed
+# (tests/support/rechain.py) so that the reader's consistency checks are what catch them. Run it when
 # mini.lua, diligent.lua or the log's header change: resume checks the scenario's and the
 # participant's SHA-256 before it reaches the edited line, and makes the header again.
 # Usage: bash tests/hostile/logs/remake.sh [STORMDRILL_BINARY]   (from the repo root)
@@ -25,3 +27,23 @@ ls = list(lines); ls.insert(9, lines[4]); write("line-inserted", ls)
 ls = list(lines); del ls[6]; write("line-removed", ls)
 ls = list(lines); ls[12], ls[13] = ls[13], ls[12]; write("lines-swapped", ls)
 PY
+# The storm's first comment, and the lines before it.
+first=$(grep -n '"type":"item".*"storm":"s1"' "$tmp/full.jsonl" | head -n 1 | cut -d: -f1)
+head -n "$first" "$tmp/full.jsonl" >"$tmp/storm.jsonl"
+python3 - "$tmp/storm.jsonl" "$tmp" <<'PY'
+import sys
+src, tmp = sys.argv[1], sys.argv[2]
+lines = open(src, encoding="utf-8").read().split("\n")[:-1]
+last = lines[-1]
+assert '"theme":"s1"' in last and '"themes":[{"storm":"s1","id":"s1"' in lines[0]
+ls = list(lines); ls[-1] = last.replace('"theme":"s1"', '"theme":"nope"', 1)
+open(f"{tmp}/theme-unknown.jsonl", "w", encoding="utf-8").write("\n".join(ls) + "\n")
+import re
+h = re.sub(r'("themes":\[\{[^]]*?"content":)\d+', r'\g<1>99', lines[0], count=1)
+assert h != lines[0]
+ls = [h] + lines[1:]
+open(f"{tmp}/theme-content.jsonl", "w", encoding="utf-8").write("\n".join(ls) + "\n")
+PY
+for f in theme-unknown theme-content; do
+    python3 tests/support/rechain.py "$tmp/$f.jsonl" "$dir/$f.jsonl"
+done
