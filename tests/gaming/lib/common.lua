@@ -38,28 +38,9 @@ end
 
 function G.lang() return exercise.language == "en" and "en" or "sv" end
 
-G.words = {
-  sv = {
-    hello = "Hej %s!", regards = "Vänliga hälsningar,\n%s",
-    thanks = "Tack själv, vad roligt att höra!",
-    case = "Jag har skickat ditt ärende vidare till våra handläggare, som kontaktar dig. "
-        .. "Skriv inga fler personuppgifter här.",
-    press = "Tack för att du hör av dig. Vår pressansvariga kontaktar dig inom kort.",
-    answer = "Tack för din fråga, vi svarar gärna.",
-    understand = "Jag förstår att du är besviken, och tack för att du hör av dig.",
-    more = "Läs mer på %s",
-  },
-  en = {
-    hello = "Hi %s!", regards = "Kind regards,\n%s",
-    thanks = "Thank you, that is good to hear!",
-    case = "I have passed your case on to our case officers, who will contact you. "
-        .. "Please do not write any more personal details here.",
-    press = "Thank you for getting in touch. Our press officer will contact you shortly.",
-    answer = "Thank you for your question, we are happy to answer.",
-    understand = "I understand that you are disappointed, and thank you for telling us.",
-    more = "Read more at %s",
-  },
-}
+-- The bundled participants' words (scenarios/participants/lib/words.lua, copied next to the
+-- bots by run.sh): the greeting, sign-off and bodies the bots reuse.
+G.words = include("lib/words.lua").words
 
 function G.w(lang) return G.words[lang or G.lang()] end
 
