@@ -861,32 +861,48 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
     return c.st;
 }
 
-/* True when every byte from r->block[from] to the end of the file is NUL: the padding of
- * an unfinished log. Anything else after a NUL is corruption. */
-static bool only_nul_follows(sd_logr *r, size_t from)
+/* What follows the first NUL byte of a line, from r->block[from] to the end of the file.
+ * The writer pads an unfinished log with NUL bytes, and the last line it was copying when
+ * it was killed may be torn with holes in it: memcpy does not store a line's bytes in
+ * order, so a kill between two of its stores leaves NUL bytes before some of the line's
+ * later bytes. So after the first NUL, the rest of that one line may follow (non-NUL bytes
+ * up to its newline, within the `max` bytes a line may have from `line_start`, the file
+ * offset where the line began); after that, only NUL bytes. Returns 0 for padding alone,
+ * 1 when pieces of the torn line were among it, -1 for anything else (damage). */
+static int after_first_nul(sd_logr *r, size_t from, uint64_t line_start, size_t max)
 {
     /* The writer leaves at most its mapped chunk and the one reserved after it as padding
      * (32 MiB); more NUL bytes than SD_LOG_MAX_PADDING are not a log it wrote (a sparse
      * file of terabytes would otherwise be read to its end). */
     uint64_t seen = 0;
+    uint64_t at = r->off; /* the file offset of r->block[from] */
+    bool pieces = false, line_over = false;
     for (;;) {
-        for (size_t i = from; i < r->len; i++)
-            if (r->block[i] != '\0')
-                return false;
+        for (size_t i = from; i < r->len; i++, at++) {
+            char c = r->block[i];
+            if (c == '\0')
+                continue;
+            if (line_over || at >= line_start + max + 1)
+                return -1;
+            pieces = true;
+            if (c == '\n')
+                line_over = true;
+        }
         seen += r->len - from;
         if (seen > SD_LOG_MAX_PADDING)
-            return false;
+            return -1;
         r->len = fread(r->block, 1, sizeof r->block, r->f);
         r->pos = 0;
         from = 0;
         if (r->len == 0)
-            return true;
+            return pieces ? 1 : 0;
     }
 }
 
 /* Reads one line into r->text. Returns 1 for a full line, 0 at the end, 2 for a final
- * line without newline, -1 for an over-long line, -2 for data after NUL bytes. The writer pads an unfinished log with
- * NUL bytes: a NUL ends the data, and whatever came before it on its line is final. */
+ * line without newline (or a torn one), -1 for an over-long line, -2 for data after NUL
+ * bytes that is not the rest of a torn line. The writer pads an unfinished log with NUL
+ * bytes: a NUL ends the data, and whatever came before it on its line is final. */
 static int read_line(sd_logr *r)
 {
     sd_buf_reset(&r->text);
@@ -915,9 +931,12 @@ static int read_line(sd_logr *r)
             if (r->text.len + n > max || sd_buf_append(&r->text, start, n) != SD_OK)
                 return -1;
             r->padded = true;
-            if (!only_nul_follows(r, (size_t)(nul - r->block)))
+            int rest = after_first_nul(r, (size_t)(nul - r->block), r->off - r->text.len, max);
+            if (rest < 0)
                 return -2;
             r->pos = r->len;
+            if (rest > 0)
+                return 2; /* torn, even when its first byte is the first hole */
             break;
         }
         r->pos += n + (nl ? 1 : 0);

@@ -87,6 +87,19 @@ grep -q "torn.jsonl:[0-9]*: the last line is incomplete" "$tmp/torn.err" ||
     fail "the torn line was not reported: $(cat "$tmp/torn.err")"
 cmp -s "$tmp/torn.json" "$tmp/full.json" || fail "torn: the resumed results differ"
 
+# A last line with holes, as a kill leaves it when it lands inside the copy of a line (the
+# copy does not store a line's bytes in order): its first 32 bytes NUL, the rest present,
+# then the writer's NUL padding. Reported as torn, and the run finishes the same.
+log=$tmp/holes.jsonl
+{ head -n "$n" "$tmp/full.jsonl"; head -c 32 /dev/zero
+  sed -n "$((n + 1))p" "$tmp/full.jsonl" | tail -c +33; head -c 8192 /dev/zero; } > "$log"
+"$bin" resume --no-wall-clock --quiet --out "$tmp/holes.json" "$log" 2> "$tmp/holes.err" ||
+    fail "resume of a log whose last line has holes: $(cat "$tmp/holes.err")"
+grep -q "holes.jsonl:[0-9]*: the last line is incomplete" "$tmp/holes.err" ||
+    fail "the line with holes was not reported as torn: $(cat "$tmp/holes.err")"
+cmp -s "$tmp/holes.json" "$tmp/full.json" || fail "holes: the resumed results differ"
+cmp -s "$log" "$tmp/full.jsonl" || fail "holes: the resumed log differs from the uninterrupted one"
+
 # Refusals: exit status 1, the log named, the log left as it was.
 : > "$tmp/empty.jsonl"
 "$bin" resume "$tmp/empty.jsonl" 2> "$tmp/empty.err"

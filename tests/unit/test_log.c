@@ -573,6 +573,64 @@ static void test_torn_and_padding(void **state)
         if (read_log(name, g_n, &torn, msg, sizeof msg) != SD_OK || torn)
             fail_msg("%s: %s", name, msg);
     }
+    /* The last line torn with holes in it: memcpy does not store a line's bytes in order,
+     * so a kill between its stores leaves NUL bytes before some of its later bytes. The
+     * line is torn (the records before it read back); anything after its end is damage. */
+    {
+        write_log("holes_src.jsonl", g_n);
+        char path[256];
+        path_of("holes_src.jsonl", path, sizeof path);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        static char all[1 << 16];
+        size_t len = fread(all, 1, sizeof all, f);
+        fclose(f);
+        assert_true(len > 0 && len < sizeof all && all[len - 1] == '\n');
+        size_t last = len - 1;
+        while (last > 0 && all[last - 1] != '\n')
+            last--;
+        size_t ll = len - last; /* the last line, newline included */
+        assert_true(ll > 60);
+        static const struct {
+            const char *name;
+            size_t hole_from, hole_to; /* within the last line */
+            size_t pad;
+            const char *after; /* bytes after the padding */
+            size_t after_at;   /* ...this far past the line's start */
+            bool damage;
+        } holes[] = {
+            {"hole_head.jsonl", 0, 32, 4096, NULL, 0, false},
+            {"hole_mid.jsonl", 10, 40, 100, NULL, 0, false},
+            {"hole_tail.jsonl", 20, 0, 0, NULL, 0, false}, /* hole_to 0: to 20 from the end */
+            {"hole_then_line.jsonl", 0, 32, 0, "{\"type\":\"count\"}\n", 0, true},
+            {"hole_far.jsonl", 0, 32, 0, "x", SD_LOG_MAX_LINE + 100, true},
+        };
+        for (size_t i = 0; i < sizeof holes / sizeof holes[0]; i++) {
+            char line[1 << 12];
+            assert_true(ll < sizeof line);
+            memcpy(line, all + last, ll);
+            size_t to = holes[i].hole_to ? holes[i].hole_to : ll - 20;
+            memset(line + holes[i].hole_from, 0, to - holes[i].hole_from);
+            write_bytes(holes[i].name, all, last, "wb");
+            write_bytes(holes[i].name, line, ll, "ab");
+            if (holes[i].pad)
+                append_nuls(holes[i].name, holes[i].pad);
+            if (holes[i].after) {
+                if (holes[i].after_at > ll)
+                    append_nuls(holes[i].name, holes[i].after_at - ll);
+                write_bytes(holes[i].name, holes[i].after, strlen(holes[i].after), "ab");
+            }
+            bool torn = false;
+            char msg[512];
+            sd_status st = read_log(holes[i].name, g_n - 1, &torn, msg, sizeof msg);
+            if (holes[i].damage) {
+                if (st == SD_OK || !strstr(msg, "NUL"))
+                    fail_msg("%s: read as good (torn %d): %s", holes[i].name, torn, msg);
+            } else if (st != SD_OK || !torn || !strstr(msg, "incomplete")) {
+                fail_msg("%s: status %d torn %d: %s", holes[i].name, st, torn, msg);
+            }
+        }
+    }
     /* a log that is nothing but padding */
     write_bytes("only_nul.jsonl", "", 0, "wb");
     append_nuls("only_nul.jsonl", 5000);
@@ -717,12 +775,13 @@ static void test_invalid_lines(void **state)
     }
     sd_buf_free(&hb);
 
-    /* NUL bytes in the middle: padding followed by more data is damage, not padding */
-    char mid[1024];
+    /* NUL bytes in the middle: padding followed by more than the rest of one torn line
+     * is damage, not padding */
+    char mid[8192 + 8];
     int n = 0;
     mid[n++] = '\0';
     mid[n++] = '\0';
-    n += snprintf(mid + n, sizeof mid - (size_t)n, "%s", tail);
+    n += snprintf(mid + n, sizeof mid - (size_t)n, "%s%s", tail, tail);
     expect_bad("midnul.jsonl", 2, mid, (size_t)n, "NUL");
     /* and a NUL inside a line */
     n = snprintf(mid, sizeof mid, "{\"type\":\"end\",");
