@@ -28,6 +28,7 @@ need_cmd cc gcc
 need_cmd make make
 need_pkg sdl2 libsdl2-dev
 need_pkg SDL2_ttf libsdl2-ttf-dev
+need_pkg SDL2_image libsdl2-image-dev # pictures in posts, reference screenshots
 need_pkg lua5.4 liblua5.4-dev
 need_pkg libcjson libcjson-dev
 need_pkg nettle nettle-dev         # SHA-256 and HMAC-SHA256 of the session log's chain and seal

@@ -3,6 +3,7 @@
  * item and per storm theme), simulated colleagues, participant actions and their
  * validation (pin included). */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include <lauxlib.h>
@@ -1512,50 +1513,66 @@ static bool needs_text(sd_action_kind k)
     return k == SD_ACT_REPLY || k == SD_ACT_DM_REPLY || k == SD_ACT_PUBLISH;
 }
 
+/* Refuses an action: sets err and the refusal's kind (sd_session_last_refusal). */
+static sd_status refuse(sd_session *s, sd_refusal why, sd_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static sd_status refuse(sd_session *s, sd_refusal why, sd_error *err, const char *fmt, ...)
+{
+    s->refusal = why;
+    va_list ap;
+    va_start(ap, fmt);
+    sd_status st = sd_error_setv(err, SD_ERR_INPUT, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
 /* Checks an action against the current state; on success *item is its item or -1. */
 static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_error *err)
 {
     *item = -1;
     const char *an = sd_vocab_name(SD_VOCAB_ACTION, a->kind);
     if ((int)a->kind < 0 || a->kind >= SD_ACT_COUNT)
-        return sd_error_set(err, SD_ERR_INPUT, "unknown action");
+        return refuse(s, SD_REFUSAL_OTHER, err, "unknown action");
     if (s->finished)
-        return sd_error_set(err, SD_ERR_INPUT, "%s: the exercise has ended", an);
+        return refuse(s, SD_REFUSAL_ENDED, err, "%s: the exercise has ended", an);
     if (needs_item(a->kind) && (a->item == NULL || a->item[0] == '\0'))
-        return sd_error_set(err, SD_ERR_INPUT, "%s: which item? (no item id given)", an);
+        return refuse(s, SD_REFUSAL_NO_ITEM, err, "%s: which item? (no item id given)", an);
     if (a->item) {
         uint32_t idx;
         if (!sd_session_find(s, a->item, &idx))
-            return sd_error_set(err, SD_ERR_INPUT, "%s: there is no item '%s' (yet)", an, a->item);
+            return refuse(s, SD_REFUSAL_UNKNOWN_ITEM, err, "%s: there is no item '%s' (yet)", an, a->item);
         const sd_item *it = &s->items[idx];
         if (it->flags & SD_ITEM_DELETED)
-            return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' has been deleted", an, a->item);
+            return refuse(s, SD_REFUSAL_DELETED, err, "%s: item '%s' has been deleted", an, a->item);
         bool authored = it->first != NULL;
         switch (a->kind) {
         case SD_ACT_REPLY:
         case SD_ACT_DM_REPLY:
         case SD_ACT_REFER_PREVIOUS:
             if (!authored)
-                return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' is a %s; there is no one "
+                return refuse(s, SD_REFUSAL_NO_ONE_TO_ANSWER, err, "%s: item '%s' is a %s; there is no one "
                                     "to answer", an, a->item, sd_vocab_name(SD_VOCAB_KIND, it->kind));
             break;
         case SD_ACT_ACKNOWLEDGE:
             if (it->kind != SD_KIND_INTERNAL && it->kind != SD_KIND_NOTICE)
-                return sd_error_set(err, SD_ERR_INPUT, "acknowledge: item '%s' is not an internal "
+                return refuse(s, SD_REFUSAL_NOT_INTERNAL, err, "acknowledge: item '%s' is not an internal "
                                     "message or notice (answer it with reply)", a->item);
             break;
         case SD_ACT_HIDE:
         case SD_ACT_DELETE:
         case SD_ACT_REPORT:
             if (it->kind == SD_KIND_INTERNAL || it->kind == SD_KIND_NOTICE || it->kind == SD_KIND_MEDIA)
-                return sd_error_set(err, SD_ERR_INPUT, "%s: item '%s' is a %s, not something on "
+                return refuse(s, SD_REFUSAL_NOT_OUR_CHANNEL, err, "%s: item '%s' is a %s, not something on "
                                     "our channel", an, a->item, sd_vocab_name(SD_VOCAB_KIND, it->kind));
             if (a->kind == SD_ACT_HIDE && (it->flags & SD_ITEM_HIDDEN))
-                return sd_error_set(err, SD_ERR_INPUT, "hide: item '%s' is already hidden", a->item);
+                return refuse(s, SD_REFUSAL_ALREADY_HIDDEN, err, "hide: item '%s' is already hidden", a->item);
             break;
         case SD_ACT_PIN:
             if (!(it->flags & SD_ITEM_REPLIED))
-                return sd_error_set(err, SD_ERR_INPUT, "pin: you have not replied to '%s' (pin "
+                return refuse(s, SD_REFUSAL_PIN_NO_REPLY, err, "pin: you have not replied to '%s' (pin "
                                     "pins your latest public reply to an item; without an item, "
                                     "the latest statement)", a->item);
             break;
@@ -1565,35 +1582,35 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
         *item = (int32_t)idx;
     } else if (a->kind == SD_ACT_PIN) {
         if (!s->published)
-            return sd_error_set(err, SD_ERR_INPUT, "pin: there is no statement to pin yet "
+            return refuse(s, SD_REFUSAL_PIN_NO_STATEMENT, err, "pin: there is no statement to pin yet "
                                 "(publish one first, or give the item whose reply to pin)");
     } else if (a->kind != SD_ACT_ESCALATE && a->kind != SD_ACT_PUBLISH && a->kind != SD_ACT_ACCOUNT) {
-        return sd_error_set(err, SD_ERR_INPUT, "%s: which item?", an);
+        return refuse(s, SD_REFUSAL_NO_ITEM, err, "%s: which item?", an);
     }
     if (needs_text(a->kind)) {
         if (a->text == NULL || a->text[0] == '\0')
-            return sd_error_set(err, SD_ERR_INPUT, "%s: the text is empty", an);
+            return refuse(s, SD_REFUSAL_EMPTY_TEXT, err, "%s: the text is empty", an);
         if (strlen(a->text) > MAX_ACTION_TEXT)
-            return sd_error_set(err, SD_ERR_INPUT, "%s: the text is longer than %d bytes", an,
+            return refuse(s, SD_REFUSAL_TEXT_TOO_LONG, err, "%s: the text is longer than %d bytes", an,
                                 MAX_ACTION_TEXT);
     }
     if (a->kind == SD_ACT_ESCALATE && (a->target < 0 || a->target >= SD_TARGET_COUNT)) {
         char known[600];
         sd_vocab_list(SD_VOCAB_TARGET, known, sizeof known);
-        return sd_error_set(err, SD_ERR_INPUT, "escalate: unknown target (known: %s)", known);
+        return refuse(s, SD_REFUSAL_UNKNOWN_TARGET, err, "escalate: unknown target (known: %s)", known);
     }
     if (a->kind == SD_ACT_ACCOUNT) {
         if (a->step < 0 || a->step >= SD_STEP_COUNT) {
             char known[600];
             sd_vocab_list(SD_VOCAB_STEP, known, sizeof known);
-            return sd_error_set(err, SD_ERR_INPUT, "account: unknown step (known: %s)", known);
+            return refuse(s, SD_REFUSAL_UNKNOWN_STEP, err, "account: unknown step (known: %s)", known);
         }
         if (a->step == SD_STEP_REMOVE_ACCESS) {
             if (a->person == NULL)
-                return sd_error_set(err, SD_ERR_INPUT, "account remove_access: whose access? "
+                return refuse(s, SD_REFUSAL_NO_PERSON, err, "account remove_access: whose access? "
                                     "(give the person)");
             if (!sd_scenario_persona(s->sc, a->person))
-                return sd_error_set(err, SD_ERR_INPUT, "account remove_access: there is no "
+                return refuse(s, SD_REFUSAL_NO_PERSON, err, "account remove_access: there is no "
                                     "person '%s'", a->person);
         }
     }
@@ -1719,7 +1736,10 @@ sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err)
     /* apply() logs a refusal with the message it set: it needs somewhere to set it even
      * when the caller does not want it back. */
     sd_error local = SD_ERROR_INIT;
+    s->refusal = SD_REFUSAL_NONE;
     sd_status st = apply(s, a, err ? err : &local);
+    if (st != SD_OK && s->refusal == SD_REFUSAL_NONE)
+        s->refusal = SD_REFUSAL_OTHER;
     sd_error_clear(&local);
     return st;
 }
@@ -1763,3 +1783,5 @@ sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay,
     s->n_pending++;
     return sd_session_schedule(s, s->now + delay, EV_PENDING, (int32_t)(s->n_pending - 1), 0, err);
 }
+
+sd_refusal sd_session_last_refusal(const sd_session *s) { return s->refusal; }

@@ -119,6 +119,32 @@ sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *er
  * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as
  * rejected; the exercise goes on. */
 sd_status sd_session_act(sd_session *s, const sd_action *a, sd_error *err);
+
+/* Why the last sd_session_act() was refused, as a kind a front end turns into its own words
+ * in the participant's language (the error's message is for logs and developers). */
+typedef enum sd_refusal {
+    SD_REFUSAL_NONE,              /* the last action was taken */
+    SD_REFUSAL_OTHER,             /* anything else (the error's message says what) */
+    SD_REFUSAL_ENDED,             /* the exercise has ended */
+    SD_REFUSAL_NO_ITEM,           /* the action needs an item and none was given */
+    SD_REFUSAL_UNKNOWN_ITEM,      /* no such item (yet) */
+    SD_REFUSAL_DELETED,           /* the item was deleted */
+    SD_REFUSAL_NO_ONE_TO_ANSWER,  /* reply/dm_reply/refer_previous to an internal message,
+                                     notice, media item or our own post */
+    SD_REFUSAL_NOT_INTERNAL,      /* acknowledge on something that is not internal/notice */
+    SD_REFUSAL_NOT_OUR_CHANNEL,   /* hide/delete/report of an internal message, notice, media */
+    SD_REFUSAL_ALREADY_HIDDEN,
+    SD_REFUSAL_PIN_NO_REPLY,      /* pin an item's reply when we have not replied to it */
+    SD_REFUSAL_PIN_NO_STATEMENT,  /* pin the statement when none was published */
+    SD_REFUSAL_EMPTY_TEXT,
+    SD_REFUSAL_TEXT_TOO_LONG,     /* longer than Stormdrill takes */
+    SD_REFUSAL_PLATFORM_LIMIT,    /* longer than the platform allows (X: 280 characters) */
+    SD_REFUSAL_UNKNOWN_TARGET,
+    SD_REFUSAL_UNKNOWN_STEP,
+    SD_REFUSAL_NO_PERSON,         /* account remove_access without a (known) person */
+    SD_REFUSAL_COUNT
+} sd_refusal;
+sd_refusal sd_session_last_refusal(const sd_session *s);
 /* The participant will act after `delay` simulated seconds (scripted reaction time). */
 sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay, sd_error *err);
 /* Ends the exercise now (the facilitator's "end exercise"). */

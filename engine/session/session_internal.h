@@ -113,6 +113,7 @@ typedef struct observer {
 
 struct sd_session {
     sd_scenario *sc;
+    sd_refusal refusal;      /* why the last sd_session_act was refused (NONE: it was not) */
     sd_session_config cfg;
     sd_arena arena;
     sd_clock clock;
