@@ -23,6 +23,7 @@ static const char *const steps[] = {"change_password", "enable_2fa", "revoke_ses
 static const char *const senders[] = {"manager", "press_officer", "it_security", "colleague"};
 static const char *const theme_kinds[] = {"question", "complaint", "rumour", "threat",
                                           "personal_data"};
+static const char *const platforms[] = {"facebook", "instagram", "x"};
 static const char *const languages[] = {"sv", "en"};
 static const char *const rules[] = {
     "answer_questions", "refer_right_authority", "silent_audience", "move_case", "greeting",
@@ -50,6 +51,7 @@ static const struct {
     [SD_VOCAB_LANGUAGE] = {languages, N(languages), "language"},
     [SD_VOCAB_RULE] = {rules, N(rules), "rule id"},
     [SD_VOCAB_THEME_KIND] = {theme_kinds, N(theme_kinds), "theme kind"},
+    [SD_VOCAB_PLATFORM] = {platforms, N(platforms), "platform"},
 };
 
 _Static_assert(N(moods) == SD_MOOD_COUNT, "moods");
@@ -63,6 +65,9 @@ _Static_assert(N(senders) == SD_SENDER_COUNT, "senders");
 _Static_assert(N(languages) == SD_LANG_COUNT, "languages");
 _Static_assert(N(rules) == SD_RULE_COUNT, "rules");
 _Static_assert(N(theme_kinds) == SD_THEME_COUNT, "theme kinds");
+_Static_assert(N(platforms) == SD_PLATFORM_COUNT, "platforms");
+
+int sd_platform_max_chars(sd_platform p) { return p == SD_PLATFORM_X ? 280 : 0; }
 
 const char *sd_vocab_name(sd_vocab_id voc, int v)
 {

@@ -70,6 +70,15 @@ typedef enum sd_theme_kind {
 
 typedef enum sd_language { SD_LANG_SV, SD_LANG_EN, SD_LANG_COUNT } sd_language;
 
+/* The social platform a post is on: the feed shows it the way that platform does, and its
+ * conventions hold (X: at most 280 characters a post or reply). */
+typedef enum sd_platform {
+    SD_PLATFORM_FACEBOOK, SD_PLATFORM_INSTAGRAM, SD_PLATFORM_X, SD_PLATFORM_COUNT
+} sd_platform;
+/* The most characters (Unicode code points) a reply or post may have there; 0: no limit
+ * that matters for an answer. */
+int sd_platform_max_chars(sd_platform p);
+
 /* The guideline's rule ids (../shared/reference/guideline-rules.md). */
 typedef enum sd_rule {
     SD_RULE_ANSWER_QUESTIONS, SD_RULE_REFER_RIGHT_AUTHORITY, SD_RULE_SILENT_AUDIENCE,
@@ -85,7 +94,7 @@ typedef enum sd_rule {
 typedef enum sd_vocab_id {
     SD_VOCAB_MOOD, SD_VOCAB_KIND, SD_VOCAB_TARGET, SD_VOCAB_DECISION, SD_VOCAB_CLASS,
     SD_VOCAB_ACTION, SD_VOCAB_STEP, SD_VOCAB_SENDER, SD_VOCAB_LANGUAGE, SD_VOCAB_RULE,
-    SD_VOCAB_THEME_KIND, SD_VOCAB_COUNT
+    SD_VOCAB_THEME_KIND, SD_VOCAB_PLATFORM, SD_VOCAB_COUNT
 } sd_vocab_id;
 
 /* Name of value v in vocabulary voc ("?" when out of range). */
