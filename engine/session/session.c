@@ -1499,6 +1499,8 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     return inject_def(s, d, 0, inj->mood, err);
 }
 
+size_t sd_session_prepared_used(const sd_session *s) { return s->next_prepared; }
+
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err)
 {
     *injected = false;
@@ -1506,14 +1508,16 @@ sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *er
         return sd_error_set(err, SD_ERR_INPUT, "inject: the exercise is not running");
     if (s->next_prepared >= s->sc->n_prepared)
         return SD_OK;
+    /* refused while its post has not appeared: it stays the next one, for later */
+    const sd_item_def *next = &s->sc->prepared[s->next_prepared];
+    if (next->parent && !sd_session_find(s, next->parent, NULL))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
+                            "has not appeared yet", s->sc->display, next->line, next->parent);
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     *d = s->sc->prepared[s->next_prepared++];
     d->id = NULL; /* each use gets an id of its own */
-    if (d->parent && !sd_session_find(s, d->parent, NULL))
-        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
-                            "has not appeared yet", s->sc->display, d->line, d->parent);
     *injected = true;
     return inject_def(s, d, s->next_prepared, -1, err);
 }

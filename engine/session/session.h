@@ -122,6 +122,8 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err);
 /* Injects the scenario's next prepared inject (prepared{ ... } declarations, in order);
  * *injected is false when none is left. */
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err);
+/* How many of the scenario's prepared injects have been used (the next is that index). */
+size_t sd_session_prepared_used(const sd_session *s);
 
 /* The participant acts now. An invalid action (unknown item, deleted item, missing text,
  * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as
