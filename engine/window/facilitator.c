@@ -540,7 +540,7 @@ sd_status sd_facil_open(sd_app *app, bool with_inject, sd_error *err)
         char title[256];
         snprintf(title, sizeof title, "%s - %s", sd_app_t(app, "ui.fac.window_title"),
                  app->sc->title ? app->sc->title : app->sc->id);
-        f->win = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 900, 640,
+        f->win = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1000, 680,
                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                                       (hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
         if (f->win)
@@ -864,7 +864,7 @@ static void render(sd_app *app, sd_facil *f)
     int body_y = bar_h + 1, body_h = h - 2 * bar_h - 2;
     if (body_h <= 0)
         return;
-    int left_w = w * 42 / 100;
+    int left_w = w * 46 / 100;
     int clock_h = lt + 2 * lh + th->pad * 2;
     if (clock_h > body_h / 2)
         clock_h = body_h / 2;
