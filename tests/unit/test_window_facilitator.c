@@ -2,8 +2,9 @@
  * facilitator.c), headless: two real windows under SDL's dummy video driver and the
  * software renderer, played at a person's pace (a key is SDL_KEYDOWN, SDL_TEXTINPUT only
  * while text input is active, as SDL does, then SDL_KEYUP, with frames of 1/8 s between,
- * and seconds of frames to read before acting), each event carrying the windowID of the
- * window it is typed in.
+ * and seconds of frames to read before acting): the participant through tests/support/
+ * sdl_person.h, the facilitator with the same steps here, each event carrying the
+ * facilitator's window's id (sdl_person's events go to the participant's window).
  *
  * - trap_*: the old trap: the inject form was drawn over the participant's screen and the
  *   clock ran while the facilitator typed. Uses only what the window had before it, so
@@ -25,6 +26,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../support/sdl_person.h"
 #include "../support/tempdir.h"
 
 #include <stdio.h>
@@ -116,12 +118,7 @@ static void frame(sd_app *app, double seconds)
         fail_msg("sd_app_frame: %s", sd_error_msg(&err));
 }
 
-/* Frames of 1/8 s for `seconds` (reading, thinking). */
-static void wait_s(sd_app *app, double seconds)
-{
-    for (double t = 0; t < seconds; t += 0.125)
-        frame(app, 0.125);
-}
+static void wait_s(sd_app *app, double seconds) { sd_person_wait(app, seconds); }
 
 static void push_key(Uint32 win, Uint32 type, SDL_Keycode k, Uint16 mod)
 {
@@ -145,8 +142,8 @@ static void push_text(Uint32 win, const char *s, size_t n)
     assert_int_equal(SDL_PushEvent(&e), 1);
 }
 
-/* A key press in window win: down, (text while text input is active), up; a frame
- * between each and 1/8 s after. */
+/* A key press in window win, as sd_person_key does it (down, the text while text input is
+ * active, up; a frame between and 1/8 s after), with the window's id on each event. */
 static void press(sd_app *app, Uint32 win, SDL_Keycode k, Uint16 mod, const char *text)
 {
     push_key(win, SDL_KEYDOWN, k, mod);
@@ -159,8 +156,9 @@ static void press(sd_app *app, Uint32 win, SDL_Keycode k, Uint16 mod, const char
     frame(app, 0.125);
 }
 
-/* Types UTF-8 text one character at a time at about 8 keys a second, the way SDL delivers
- * it: a TEXTINPUT per character only while text input is active. */
+/* Types UTF-8 text in window win one character at a time at about 8 keys a second, the
+ * way SDL delivers it (as sd_person_type): a TEXTINPUT per character only while text input
+ * is active. */
 static void type_in(sd_app *app, Uint32 win, const char *s)
 {
     while (*s) {
@@ -249,7 +247,7 @@ static void trap_inject_form_over_participant_and_clock_running(void **state)
     step_to(app, 12);
     wait_s(app, 2); /* the participant reads */
     SDL_Surface *before_f9 = pixels(app);
-    press(app, participant, SDLK_F9, 0, NULL);
+    sd_person_key(app, SDLK_F9, 0);
     wait_s(app, 1);
     Uint32 facilitator = other_window(participant);
     SDL_Surface *p0 = pixels(app);
@@ -310,11 +308,10 @@ static void test_inject_with_author_mood_target(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("scenarios/introduktion.lua", "live", &w, false);
-    Uint32 participant = sd_app_window_id(app);
     wait_s(app, 1);
     step_to(app, 20);
     wait_s(app, 1);
-    press(app, participant, SDLK_F12, 0, NULL); /* the window, no form yet */
+    sd_person_key(app, SDLK_F12, 0); /* the window, no form yet */
     Uint32 fac = facil_id(app);
     assert_false(sd_app_facilitator_typing(app));
     assert_false(sd_session_paused(sd_app_session(app)));
@@ -407,23 +404,22 @@ static void test_controls_and_solo_practice(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("scenarios/vardag.lua", "controls", &w, false);
-    Uint32 participant = sd_app_window_id(app);
     sd_session *s = sd_app_session(app);
     wait_s(app, 1);
     double base = sd_session_compression(s);
     /* the participant: F6-F8 are no longer theirs; F5 pauses and resumes */
-    press(app, participant, SDLK_F8, 0, NULL);
+    sd_person_key(app, SDLK_F8, 0);
     assert_true(sd_session_compression(s) == base);
-    press(app, participant, SDLK_F5, 0, NULL);
+    sd_person_key(app, SDLK_F5, 0);
     assert_true(sd_session_paused(s));
-    press(app, participant, SDLK_F5, 0, NULL);
+    sd_person_key(app, SDLK_F5, 0);
     assert_false(sd_session_paused(s));
     /* F10 asks; N goes on */
-    press(app, participant, SDLK_F10, 0, NULL);
-    press(app, participant, SDLK_n, 0, "n");
+    sd_person_key(app, SDLK_F10, 0);
+    sd_person_key(app, SDLK_n, 0);
     assert_false(sd_session_finished(s));
     /* the facilitator: speeds, prepared injects, end asks */
-    press(app, participant, SDLK_F12, 0, NULL);
+    sd_person_key(app, SDLK_F12, 0);
     Uint32 fac = facil_id(app);
     assert_false(sd_app_facilitator_typing(app));
     press(app, fac, SDLK_F6, 0, NULL);
@@ -462,11 +458,10 @@ static void test_participant_ends_alone(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("scenarios/introduktion.lua", "solo", &w, false);
-    Uint32 participant = sd_app_window_id(app);
     wait_s(app, 2);
-    press(app, participant, SDLK_F10, 0, NULL);
+    sd_person_key(app, SDLK_F10, 0);
     assert_false(w.ended);
-    press(app, participant, SDLK_j, 0, "j");
+    sd_person_key(app, SDLK_j, 0);
     wait_s(app, 1);
     assert_true(w.ended);
     assert_int_equal(sd_app_facilitator_window_id(app), 0); /* never opened */
