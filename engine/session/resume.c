@@ -475,8 +475,11 @@ static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_
     sd_status st = parse_logged(cu, &cu->q[1], &item, &keep, err);
     if (st == SD_OK) {
         const sd_rec_item *it = &item.u.item;
+        /* the item's mood as it was logged: the facilitator may have chosen another than
+         * the persona's */
         sd_inject inj = {.kind = it->kind, .author = it->author_id, .sender = it->sender,
-                         .on = it->parent, .text = it->text};
+                         .on = it->parent, .text = it->text,
+                         .mood = it->author_id ? (int)it->mood : -1};
         st = sd_session_inject(s, &inj, err);
     }
     sd_record_keep_free(&keep);

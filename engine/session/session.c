@@ -31,6 +31,14 @@ void sd_action_init(sd_action *a, sd_action_kind kind)
     a->step = -1;
 }
 
+void sd_inject_init(sd_inject *inj, sd_kind kind)
+{
+    memset(inj, 0, sizeof *inj);
+    inj->kind = kind;
+    inj->sender = -1;
+    inj->mood = -1;
+}
+
 /* ---- records ---- */
 
 static int64_t wall_ms(const sd_session *s)
@@ -519,6 +527,8 @@ static sd_status arrive_def(sd_session *s, const sd_item_def *d, sd_error *err)
         it.first = p->first;
         it.last = p->last;
         it.mood = (uint8_t)p->mood;
+        if (s->arriving_by_facilitator && s->arriving_mood >= 0)
+            it.mood = (uint8_t)s->arriving_mood; /* the facilitator chose it (sd_inject) */
     }
     if (d->parent) {
         uint32_t pi;
@@ -1397,7 +1407,8 @@ void sd_session_set_compression(sd_session *s, double c)
     log_control(s, SD_FAC_SPEED, c);
 }
 
-static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, sd_error *err)
+static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, int mood,
+                            sd_error *err)
 {
     char id[48];
     if (d->id == NULL) {
@@ -1419,8 +1430,10 @@ static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, sd_e
     if (st != SD_OK)
         return st;
     s->arriving_by_facilitator = true;
+    s->arriving_mood = mood;
     st = arrive_def(s, d, err);
     s->arriving_by_facilitator = false;
+    s->arriving_mood = -1;
     return st;
 }
 
@@ -1446,6 +1459,14 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     }
     if (inj->kind == SD_KIND_INTERNAL && (inj->sender < 0 || inj->sender >= SD_SENDER_COUNT))
         return sd_error_set(err, SD_ERR_INPUT, "inject: an internal message needs its sender");
+    if (inj->mood < -1 || inj->mood >= SD_MOOD_COUNT)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: mood %d is not a mood (0-%d: calm, worried, "
+                            "frustrated, angry, troll; -1: the persona's own)", inj->mood,
+                            SD_MOOD_COUNT - 1);
+    if (inj->mood >= 0 && !authored)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: a %s has no author, so it cannot have a "
+                            "mood ('%s'); give -1", sd_vocab_name(SD_VOCAB_KIND, inj->kind),
+                            sd_vocab_name(SD_VOCAB_MOOD, inj->mood));
     const char *on = inj->on;
     if ((inj->kind == SD_KIND_COMMENT || inj->kind == SD_KIND_REPLY) && on == NULL) {
         for (size_t i = s->n_items; i-- > 0 && on == NULL;)
@@ -1471,11 +1492,14 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     d->text = sd_arena_strdup(&s->arena, sd_buf_str(&clean));
     d->from = inj->kind == SD_KIND_INTERNAL ? (sd_sender)inj->sender : SD_SENDER_MANAGER;
     sd_buf_free(&clean);
-    sd_expect_defaults(&d->expect, inj->kind, p ? p->mood : SD_MOOD_CALM);
+    sd_mood mood = inj->mood >= 0 ? (sd_mood)inj->mood : p ? p->mood : SD_MOOD_CALM;
+    sd_expect_defaults(&d->expect, inj->kind, mood);
     if (inj->kind == SD_KIND_INTERNAL)
         d->expect.answer = true; /* the facilitator asks: the participant acknowledges */
-    return inject_def(s, d, 0, err);
+    return inject_def(s, d, 0, inj->mood, err);
 }
+
+size_t sd_session_prepared_used(const sd_session *s) { return s->next_prepared; }
 
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err)
 {
@@ -1484,16 +1508,18 @@ sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *er
         return sd_error_set(err, SD_ERR_INPUT, "inject: the exercise is not running");
     if (s->next_prepared >= s->sc->n_prepared)
         return SD_OK;
+    /* refused while its post has not appeared: it stays the next one, for later */
+    const sd_item_def *next = &s->sc->prepared[s->next_prepared];
+    if (next->parent && !sd_session_find(s, next->parent, NULL))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
+                            "has not appeared yet", s->sc->display, next->line, next->parent);
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     *d = s->sc->prepared[s->next_prepared++];
     d->id = NULL; /* each use gets an id of its own */
-    if (d->parent && !sd_session_find(s, d->parent, NULL))
-        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
-                            "has not appeared yet", s->sc->display, d->line, d->parent);
     *injected = true;
-    return inject_def(s, d, s->next_prepared, err);
+    return inject_def(s, d, s->next_prepared, -1, err);
 }
 double sd_session_compression(const sd_session *s) { return s->clock.compression; }
 sd_time sd_session_now(const sd_session *s) { return s->now; }

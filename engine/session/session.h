@@ -102,18 +102,28 @@ double sd_session_compression(const sd_session *s);
 /* A live inject by the facilitator: an item that arrives now, marked by = "facilitator".
  * kind: comment, reply, dm, inquiry, internal, notice or post. author: a persona id (for
  * comment, reply, dm, inquiry); sender: an sd_sender (internal); on: the item a comment or
- * reply is on (default: the newest post). Strings are copied. */
+ * reply is on (default: the newest post); mood: the sd_mood the item is written in (its
+ * record's mood, and what its expectation follows: frustrated and angry want an
+ * acknowledgement, a troll no answer), or -1 for the author persona's own mood; only an
+ * authored kind has one (any other mood than -1 on another kind is refused, as is a value
+ * that is no sd_mood). Strings are copied. Start from sd_inject_init(): a zeroed struct
+ * has mood 0, which is calm, not the persona's. */
 typedef struct sd_inject {
     sd_kind kind;
     const char *author;
     int sender;
     const char *on;
     const char *text;
+    int mood;
 } sd_inject;
+/* kind, no author, text or target, sender -1, mood -1 (the persona's). */
+void sd_inject_init(sd_inject *inj, sd_kind kind);
 sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err);
 /* Injects the scenario's next prepared inject (prepared{ ... } declarations, in order);
  * *injected is false when none is left. */
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err);
+/* How many of the scenario's prepared injects have been used (the next is that index). */
+size_t sd_session_prepared_used(const sd_session *s);
 
 /* The participant acts now. An invalid action (unknown item, deleted item, missing text,
  * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as

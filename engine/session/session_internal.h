@@ -168,6 +168,7 @@ struct sd_session {
     size_t next_prepared;   /* the scenario's prepared injects used so far */
     uint64_t next_facilitator;
     bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
+    int arriving_mood;            /* ... and the mood it chose for it (sd_mood), or -1 */
     struct sd_catchup *catchup;   /* resuming (resume.c): the log being caught up with */
     const sd_sandbox *budget_sb[3]; /* participants' Lua states counted in the budget */
     size_t n_budget_sb;

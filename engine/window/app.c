@@ -501,6 +501,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     }
     if (mem_bad)
         sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.window_ini"), app->memory_path);
+    if (cfg->facilitator_window && (st = sd_facil_open(app, false, err)) != SD_OK)
+        goto fail;
     *out = app;
     return SD_OK;
 fail:
@@ -514,6 +516,7 @@ void sd_app_destroy(sd_app *app)
         return;
     window_memory_save(app);
     sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
+    sd_facil_free(app);    /* the facilitator's window */
     if (app->s && !sd_session_finished(app->s))
         sd_session_end(app->s, "window closed", NULL);
     sd_session_destroy(app->s);
@@ -714,13 +717,6 @@ static sd_status set_pause(sd_app *app, bool paused)
     sd_session_pause(app->s, paused);
     sd_app_say(app, false, "%s", sd_app_t(app, paused ? "ui.status.paused" : "ui.status.resumed"));
     return SD_OK;
-}
-
-static void set_speed(sd_app *app, double c)
-{
-    sd_session_set_compression(app->s, c);
-    sd_session_pause(app->s, false);
-    sd_app_say(app, false, "%s x%g", sd_app_t(app, "ui.status.speed"), c);
 }
 
 static sd_status end_exercise(sd_app *app, sd_error *err)
@@ -1006,21 +1002,21 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         app->overlay = app->overlay == SD_OVERLAY_HELP ? SD_OVERLAY_NONE : SD_OVERLAY_HELP;
         return SD_OK;
     }
-    double base = app->sc->compression > 0 ? app->sc->compression : 1;
+    /* The participant's own controls for solo practice (pause, end with a confirmation);
+     * the facilitator's (speed, injects) are in the facilitator's window (facilitator.c),
+     * which F9 opens at a new live inject and F12 as it is. */
     switch (c) {
-    case SDLK_F5: return set_pause(app, !sd_session_paused(app->s));
-    case SDLK_F6: set_speed(app, 1); return SD_OK;
-    case SDLK_F7: set_speed(app, base); return SD_OK;
-    case SDLK_F8: set_speed(app, base * 4); return SD_OK;
-    case SDLK_F9:
-        if (k->keysym.mod & KMOD_SHIFT)
-            return sd_form_inject_prepared(app, err);
-        sd_form_open_inject(app);
-        return SD_OK;
+    case SDLK_F5:
+        if (sd_facil_typing(app)) { /* the clock is held while the facilitator types */
+            sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.facilitator_holds"));
+            return SD_OK;
+        }
+        return set_pause(app, !sd_session_paused(app->s));
+    case SDLK_F9: case SDLK_F12: return sd_facil_open(app, c == SDLK_F9, err);
     case SDLK_F10: sd_form_close(app); app->overlay = SD_OVERLAY_END; return SD_OK;
     default: break;
     }
-    if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+    if (app->overlay == SD_OVERLAY_DELETE)
         return sd_form_key(app, k, err);
     if (app->overlay != SD_OVERLAY_NONE)
         return key_overlay(app, k, err);
@@ -1033,9 +1029,15 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 
 static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
 {
+    if (sd_facil_owns_event(app, ev)) /* the facilitator's window (facilitator.c) */
+        return sd_facil_event(app, ev, err);
     switch (ev->type) {
     case SDL_QUIT:
         app->quit = true;
+        break;
+    case SDL_WINDOWEVENT: /* with two windows, closing this one is no SDL_QUIT */
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && ev->window.windowID == SDL_GetWindowID(app->win))
+            return handle_event(app, &(SDL_Event){.type = SDL_QUIT}, err);
         break;
     case SDL_KEYDOWN:
         app->swallow_text = 0;
@@ -1046,7 +1048,7 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
             break;
         }
         app->swallow_text = 0;
-        if (!app->scorecard && (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT))
+        if (!app->scorecard && app->overlay == SD_OVERLAY_DELETE)
             sd_form_text(app, ev->text.text);
         else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
             sd_editor_insert(app->ed, ev->text.text);
@@ -1182,6 +1184,7 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     SDL_Event ev;
     while (st == SD_OK && SDL_PollEvent(&ev))
         st = handle_event(app, &ev, err);
+    sd_facil_hold(app); /* no clock while the facilitator types a live inject */
     if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
         st = sd_session_step_real(app->s, real_seconds, err);
     /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
@@ -1202,6 +1205,7 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     SDL_RenderPresent(app->ren);
     sd_text_get_stats(app->text, &app->last_stats);
     sd_text_end_frame(app->text);
+    sd_facil_frame(app); /* the facilitator's window, when open */
     app->frames++;
     *running = !app->quit;
     return SD_OK;

@@ -56,6 +56,7 @@ typedef struct sd_app_config {
     bool debug_rects;           /* record every drawn rectangle per panel */
     bool no_wall_clock;         /* write wall = 0 in the log */
     const char *date;           /* "YYYY-MM-DD" written in the log header, or NULL (copied) */
+    bool facilitator_window;    /* open the facilitator's window at start (else F9/F12 do) */
 } sd_app_config;
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err);
@@ -120,6 +121,19 @@ bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *ou
 /* The last frame's pixels (drawn again: the back buffer is undefined after a present) as a
  * new ARGB8888 surface the caller frees with SDL_FreeSurface. */
 sd_status sd_app_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
+/* The facilitator's window (facilitator.c): a second window the participant's never shows,
+ * opened by F9 (at a new live inject) or F12 in the participant's window, or at start
+ * (facilitator_window). The participant's window's id; the facilitator's, 0 while closed;
+ * whether a live inject is being typed there (the clock is held meanwhile), the inject
+ * form's text, its status line (owned by the app); its last frame's drawn rectangles (with
+ * debug_rects) and its pixels, drawn again (a new ARGB8888 surface the caller frees). */
+uint32_t sd_app_window_id(const sd_app *app);
+uint32_t sd_app_facilitator_window_id(const sd_app *app);
+bool sd_app_facilitator_typing(const sd_app *app);
+const char *sd_app_facilitator_text(const sd_app *app);
+const char *sd_app_facilitator_status(const sd_app *app);
+const sd_draw_rec *sd_app_facilitator_debug_rects(const sd_app *app, size_t *n);
+sd_status sd_app_facilitator_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
 /* Writes the last frame as a BMP. */
 sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err);
 /* The results JSON and CSV paths the scorecard writes (J and C), next to the log. */

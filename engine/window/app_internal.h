@@ -20,7 +20,7 @@
 
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
-    SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT,
+    SD_OVERLAY_DELETE, SD_OVERLAY_END,
     SD_OVERLAY_TEMPLATE, /* the scenario's answer templates, for the reply editor */
     SD_OVERLAY_RESUME    /* the start screen: go on with an interrupted exercise, or begin anew */
 } sd_overlay;
@@ -45,11 +45,6 @@ typedef struct sd_hit {
     SDL_Rect menu[SD_HIT_MENU];    /* its entries, in order */
     size_t n_menu;
 } sd_hit;
-
-/* The kinds the inject form offers, in Tab order. */
-typedef enum sd_inject_kind {
-    SD_INJ_COMMENT, SD_INJ_DM, SD_INJ_INTERNAL, SD_INJ_NOTICE, SD_INJ_COUNT
-} sd_inject_kind;
 
 struct sd_app {
     /* SDL */
@@ -115,10 +110,10 @@ struct sd_app {
     /* mouse: what the last frame drew; a drag in the editor */
     sd_hit hit;
     bool drag_editor;
-    /* the small text field of the delete reason and the inject form */
+    /* the small text field of the delete reason */
     sd_editor *field;
-    sd_inject_kind inj_kind;
-    int inj_author;        /* persona index (comment, dm) or sd_sender (internal) */
+    /* the facilitator's window (facilitator.c), or NULL while it is closed */
+    struct sd_facil *facil;
     /* the scorecard's chart (chart.h), built once for the score it shows */
     sd_chart chart;
     const sd_score *chart_for;
@@ -177,16 +172,40 @@ sd_status sd_mouse_event(sd_app *app, const SDL_Event *ev, sd_error *err);
 /* The byte offset in the reply editor under (x, y), from the last frame's layout. */
 size_t sd_thread_editor_offset(sd_app *app, int x, int y);
 
-/* Forms (form.c): the delete reason field and the facilitator's inject form. */
+/* Forms (form.c): the delete reason field over the participant's panels. */
 void sd_form_open_delete(sd_app *app);
-void sd_form_open_inject(sd_app *app);
 void sd_form_close(sd_app *app);
 sd_status sd_form_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
 void sd_form_text(sd_app *app, const char *text);
-sd_status sd_form_inject_prepared(sd_app *app, sd_error *err);
 void sd_form_draw(sd_app *app, SDL_Rect win);
-/* A click on the inject form's kind (0) or author (1) line cycles it. */
-void sd_form_click_entry(sd_app *app, size_t entry);
+/* A one-field editor's text wrapped in box with d's text and theme, the caret's line kept
+ * visible (the caret drawn when focused), the selection behind (the delete reason, the
+ * facilitator's inject text). */
+void sd_form_draw_field(sd_draw *d, sd_editor *ed, SDL_Rect box, bool focused);
+
+/* The facilitator's window (facilitator.c): a second SDL window with its own renderer,
+ * text cache and theme, that the participant's window never shows: the clock, pause and
+ * speed, the end, the prepared injects and the live inject form (kind, author, mood,
+ * target, text). While a live inject is typed the clock is held (paused, logged as the
+ * facilitator's pause; resumed when it is sent or cancelled unless it was paused before).
+ * Closing it does not end the exercise. Events are routed to it by windowID. */
+/* Opens it (or raises it when open); with_inject: at a new live inject. */
+sd_status sd_facil_open(sd_app *app, bool with_inject, sd_error *err);
+/* Closes it (a live inject being typed is cancelled); the exercise goes on. */
+void sd_facil_close(sd_app *app);
+/* Frees it with its window (sd_app_destroy; no resume record). */
+void sd_facil_free(sd_app *app);
+/* True when ev belongs to the facilitator's window (keys, text, mouse, window events). */
+bool sd_facil_owns_event(const sd_app *app, const SDL_Event *ev);
+sd_status sd_facil_event(sd_app *app, const SDL_Event *ev, sd_error *err);
+/* Keeps the clock held while a live inject is typed (after the frame's events, before the
+ * session steps); closes the form when the exercise has ended. */
+void sd_facil_hold(sd_app *app);
+/* Draws and presents it (after the participant's frame). */
+void sd_facil_frame(sd_app *app);
+/* True while a live inject is typed: the clock is held for it (whoever would resume the
+ * clock, e.g. closing the help, must leave it paused). */
+bool sd_facil_typing(const sd_app *app);
 /* A menu box: a title and lines "key  text" (their rectangles go to app->hit), with
  * extra_h pixels left free at the bottom; returns that free rectangle. */
 SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,

@@ -46,16 +46,12 @@ static sd_status click_overlay(sd_app *app, int x, int y, sd_error *err)
 {
     for (size_t i = 0; i < app->hit.n_menu; i++)
         if (inside(app->hit.menu[i], x, y)) {
-            if (app->overlay == SD_OVERLAY_INJECT) {
-                sd_form_click_entry(app, i);
-                return SD_OK;
-            }
             if (app->overlay == SD_OVERLAY_HELP)
                 return SD_OK;
             return sd_app_choose(app, (int)i, err);
         }
     if (!inside(app->hit.menu_box, x, y)) {
-        if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+        if (app->overlay == SD_OVERLAY_DELETE)
             sd_form_close(app);
         else
             app->overlay = SD_OVERLAY_NONE;

@@ -70,8 +70,7 @@ static const char *const help_keys[][2] = {
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
     {"Ctrl+C/X/V", "ui.help.clipboard"}, {"T, Ctrl+T", "ui.help.template"},
     {"Tab (editor)", "ui.help.placeholder"},
-    {"Space, F5", "ui.help.pause"}, {"F6 / F7 / F8", "ui.help.speed"}, {"F10", "ui.help.end"},
-    {"F9", "ui.help.inject"}, {"Shift+F9", "ui.help.inject_prepared"},
+    {"Space, F5", "ui.help.pause"}, {"F10", "ui.help.end"}, {"F9, F12", "ui.help.facilitator"},
     {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"}, {"ui.help.mouse_key", "ui.help.mouse"},
 };
 
@@ -98,7 +97,6 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.escalate"), keys, texts, n, 0);
         break;
     case SD_OVERLAY_DELETE:
-    case SD_OVERLAY_INJECT:
         sd_form_draw(app, win);
         break;
     case SD_OVERLAY_ACCOUNT:
