@@ -61,7 +61,7 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 }
 
 static const char *const help_keys[][2] = {
-    {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
+    {"F1", "ui.help.help"}, {"F2", "ui.help.briefing"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
     {"O", "ui.help.order"},
     {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
     {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
@@ -248,6 +248,7 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
     if (app->save_error[0]) /* a failed save stays in view until one succeeds */
         sd_draw_wrapped(app, th->font_small, false, th->bad, text_r, &y, app->save_error, 3);
+    sd_ending_draw_draft(app, text_r, &y); /* the unsent draft (ending.c) */
     /* what went well, and the timeline */
     SDL_Rect right = two ? (SDL_Rect){in.x + left_w + th->pad, in.y, in.w - left_w - th->pad, bottom - in.y}
                          : text_r;
