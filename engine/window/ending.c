@@ -200,7 +200,6 @@ void sd_ending_draw_draft(sd_app *app, SDL_Rect r, int *y)
     if (app->res == NULL || !sd_results_draft(app->res, &dr))
         return;
     const sd_theme *th = &app->theme;
-    *y += th->gap;
     char head[400];
     const char *title = sd_app_t(app, "card.draft");
     if (dr.item >= 0 && (size_t)dr.item < sd_model_n_items(app->model)) {
@@ -215,5 +214,5 @@ void sd_ending_draw_draft(sd_app *app, SDL_Rect r, int *y)
     } else
         snprintf(head, sizeof head, "%s · %s", title, sd_app_t(app, "card.draft_statement"));
     sd_draw_wrapped(app, th->font_body, true, th->warn, r, y, head, 1);
-    sd_draw_wrapped(app, th->font_small, false, th->text, r, y, dr.text, 4);
+    sd_draw_wrapped(app, th->font_small, false, th->text, r, y, dr.text, 2);
 }

@@ -206,6 +206,8 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
         sd_draw_fill(d, (SDL_Rect){bx, y + lh / 4, fill, lh / 2},
                      dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
     }
+    /* the unsent draft, in full view under the scores (ending.c) */
+    sd_ending_draw_draft(app, (SDL_Rect){in.x, in.y, in.w, bottom - in.y}, &y);
     y += th->gap;
     /* Below the scores: the misses on the left; what went well and the crisis as it was
      * handled on the right (under them when the window is narrow). */
@@ -248,7 +250,6 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
     sd_draw_wrapped(app, th->font_small, false, th->muted, text_r, &y, buf, 2);
     if (app->save_error[0]) /* a failed save stays in view until one succeeds */
         sd_draw_wrapped(app, th->font_small, false, th->bad, text_r, &y, app->save_error, 3);
-    sd_ending_draw_draft(app, text_r, &y); /* the unsent draft (ending.c) */
     /* what went well, and the timeline */
     SDL_Rect right = two ? (SDL_Rect){in.x + left_w + th->pad, in.y, in.w - left_w - th->pad, bottom - in.y}
                          : text_r;
