@@ -442,6 +442,40 @@ static void test_duration_words(void **state)
     }
 }
 
+/* An exercise cut off between its draft and its end goes on: resuming writes the draft
+ * again to match the log (it is not given back as an action) and appends after it. */
+static void test_resume_after_draft(void **state)
+{
+    (void)state;
+    char log[256];
+    sd_app *app = make_app("cut", (opts){0}, log, sizeof log);
+    reply_to_lena(app);
+    sd_person_type(app, "Hej Lena! Kärlen");
+    sd_app_destroy(app);
+    char *text = slurp(log);
+    char *end = strstr(text, "{\"type\":\"end\"");
+    assert_non_null(end);
+    *end = '\0'; /* the end record never reached the disk */
+    FILE *f = fopen(log, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    sd_app_config cfg = {.scenario_path = "scenarios/introduktion.lua", .log_path = log, .lang = -1,
+                         .hidden = true, .no_wall_clock = true, .resume = true};
+    sd_error err = SD_ERROR_INIT;
+    app = NULL;
+    if (sd_app_create(&cfg, &app, &err) != SD_OK)
+        fail_msg("resume: %s", sd_error_msg(&err));
+    assert_false(sd_session_finished(sd_app_session(app)));
+    assert_false(sd_results_draft(sd_app_results(app), NULL) && sd_results_n_actions(sd_app_results(app)) > 0);
+    sd_app_destroy(app);
+    text = slurp(log);
+    assert_int_equal(count(text, "\"action\":\"draft\""), 1);
+    assert_non_null(strstr(text, "\"reason\":\"window closed\""));
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_exam_and_facilitator_pause),
         cmocka_unit_test(test_english_briefing_and_close_keeps_draft),
         cmocka_unit_test(test_duration_words),
+        cmocka_unit_test(test_resume_after_draft),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
