@@ -310,6 +310,8 @@ void sd_session_destroy(sd_session *s)
     sd_buf_free(&s->scratch);
     sd_error_clear(&s->deferred);
     sd_arena_free(&s->arena);
+    free(s->draft_item);
+    free(s->draft_text);
     free(s);
 }
 
@@ -1236,10 +1238,70 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     return st;
 }
 
+sd_status sd_session_set_draft(sd_session *s, const char *item, const char *text)
+{
+    free(s->draft_item);
+    free(s->draft_text);
+    s->draft_item = s->draft_text = NULL;
+    if (s->finished || text == NULL || text[0] == '\0')
+        return SD_OK;
+    /* As valid UTF-8, and no longer than a logged text may be (cut at a character). */
+    sd_buf clean = SD_BUF_INIT;
+    if (sd_utf8_sanitize(&clean, text, strlen(text)) != SD_OK) {
+        sd_buf_free(&clean);
+        return SD_ERR_MEMORY;
+    }
+    size_t n = clean.len;
+    if (n > SD_MAX_TEXT_BYTES) {
+        n = SD_MAX_TEXT_BYTES;
+        while (n > 0 && ((unsigned char)clean.data[n] & 0xC0) == 0x80)
+            n--;
+    }
+    s->draft_text = malloc(n + 1);
+    uint32_t idx;
+    bool known = item && item[0] && strlen(item) <= SD_MAX_ID_BYTES && sd_session_find(s, item, &idx);
+    if (known)
+        s->draft_item = strdup(item);
+    if (s->draft_text)
+        memcpy(s->draft_text, clean.data, n), s->draft_text[n] = '\0';
+    sd_buf_free(&clean);
+    if (s->draft_text == NULL || (known && s->draft_item == NULL)) {
+        free(s->draft_item);
+        free(s->draft_text);
+        s->draft_item = s->draft_text = NULL;
+        return SD_ERR_MEMORY;
+    }
+    return SD_OK;
+}
+
+/* The registered draft as a draft record (then forgotten): just before the end record, or
+ * when catching up with a log that holds one (resume.c). */
+sd_status sd_session_emit_draft(sd_session *s, sd_error *err)
+{
+    if (s->draft_text == NULL)
+        return SD_OK;
+    sd_record rec = {.type = SD_REC_ACTION, .t = s->now};
+    sd_rec_action *a = &rec.u.action;
+    a->kind = SD_ACT_DRAFT;
+    a->item = s->draft_item;
+    a->text = s->draft_text;
+    a->target = a->step = -1;
+    uint32_t idx;
+    a->item_index = s->draft_item && sd_session_find(s, s->draft_item, &idx) ? (int64_t)idx : -1;
+    sd_status st = sd_session_emit(s, &rec, err);
+    free(s->draft_item);
+    free(s->draft_text);
+    s->draft_item = s->draft_text = NULL;
+    return st;
+}
+
 static sd_status finish(sd_session *s, const char *reason, sd_error *err)
 {
     if (s->finished)
         return SD_OK;
+    sd_status st = sd_session_emit_draft(s, err);
+    if (st != SD_OK)
+        return st;
     s->finished = true;
     sd_record rec = {.type = SD_REC_END, .t = s->now};
     rec.u.end.reason = reason;
@@ -1562,6 +1624,9 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
     const char *an = sd_vocab_name(SD_VOCAB_ACTION, a->kind);
     if ((int)a->kind < 0 || a->kind >= SD_ACT_COUNT)
         return refuse(s, SD_REFUSAL_OTHER, err, "unknown action");
+    if (a->kind == SD_ACT_DRAFT) /* kept with sd_session_set_draft, never acted */
+        return refuse(s, SD_REFUSAL_OTHER, err, "draft: not an action (a draft is the unsent "
+                      "text the session writes when the exercise ends)");
     if (s->finished)
         return refuse(s, SD_REFUSAL_ENDED, err, "%s: the exercise has ended", an);
     if (needs_item(a->kind) && (a->item == NULL || a->item[0] == '\0'))
@@ -1682,7 +1747,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         rec.u.action.error = sd_error_msg(err);
         sd_error lerr = SD_ERROR_INIT;
         if (rec.u.action.kind >= 0 && rec.u.action.kind < SD_ACT_COUNT &&
-            sd_session_emit(s, &rec, &lerr) != SD_OK) {
+            rec.u.action.kind != SD_ACT_DRAFT && sd_session_emit(s, &rec, &lerr) != SD_OK) {
             sd_error_set(err, lerr.status, "%s", sd_error_msg(&lerr));
             st = lerr.status;
         }

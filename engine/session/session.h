@@ -157,6 +157,15 @@ typedef enum sd_refusal {
 sd_refusal sd_session_last_refusal(const sd_session *s);
 /* The participant will act after `delay` simulated seconds (scripted reaction time). */
 sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay, sd_error *err);
+/* The unsent text the participant is writing (a front end calls it whenever its editor's
+ * text changes): when the exercise ends, whatever the reason, the session writes it as a
+ * draft record (action "draft": item optional, text required) just before its end record,
+ * so that the work is kept. A draft never scores and is never given again on resume.
+ * item: the id of the item the text answers, or NULL (a statement being written; an id
+ * the session does not know is dropped). text NULL or "" clears the draft. The text is
+ * made valid UTF-8 and cut (at a character) to SD_MAX_TEXT_BYTES. Copied. Ignored once the
+ * exercise has ended. Fails only when memory runs out (the draft is then cleared). */
+sd_status sd_session_set_draft(sd_session *s, const char *item, const char *text);
 /* Ends the exercise now (the facilitator's "end exercise"). */
 sd_status sd_session_end(sd_session *s, const char *reason, sd_error *err);
 

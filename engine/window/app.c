@@ -435,6 +435,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->selected = -1;
     app->edit_item = -1;
     app->checked_item = -2;
+    app->draft_item = -1;
+    app->last_key_time = app->key_before = -1;
     app->coach = !cfg->exam;
     snprintf(app->participant, sizeof app->participant, "%s", cfg->participant ? cfg->participant : "Kim");
     if (strlen(cfg->log_path) >= sizeof app->log_path) {
@@ -503,6 +505,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.window_ini"), app->memory_path);
     if (cfg->facilitator_window && (st = sd_facil_open(app, false, err)) != SD_OK)
         goto fail;
+    sd_briefing_setup(app, cfg); /* the briefing first (briefing.c), when asked for */
     *out = app;
     return SD_OK;
 fail:
@@ -517,8 +520,11 @@ void sd_app_destroy(sd_app *app)
     window_memory_save(app);
     sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
     sd_facil_free(app);    /* the facilitator's window */
-    if (app->s && !sd_session_finished(app->s))
+    if (app->s && !sd_session_finished(app->s)) {
+        sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
         sd_session_end(app->s, "window closed", NULL);
+    }
+    sd_ending_free(app);
     sd_session_destroy(app->s);
     if (app->log_open)
         sd_logw_close(app->log, NULL);
@@ -723,6 +729,7 @@ static sd_status end_exercise(sd_app *app, sd_error *err)
 {
     if (sd_session_finished(app->s))
         return SD_OK;
+    sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
     return sd_session_end(app->s, "ended by facilitator", err);
 }
 
@@ -781,6 +788,8 @@ static sd_status save_results(sd_app *app, bool csv, sd_error *err)
     sd_error_clear(&e);
     return st;
 }
+
+sd_status sd_app_save(sd_app *app, bool csv, sd_error *err) { return save_results(app, csv, err); }
 
 /* ---- keys ---- */
 
@@ -987,14 +996,12 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         sd_app_say(app, false, "%s %d %%", sd_app_t(app, "ui.status.text_size"), (int)(app->theme.scale * 100 + 0.5));
         return SD_OK;
     }
-    if (ctrl(k) && c == SDLK_q) {
-        app->quit = true;
-        return SD_OK;
-    }
-    if (app->scorecard) {
-        if (c == SDLK_j) return save_results(app, false, err);
-        if (c == SDLK_c) return save_results(app, true, err);
-        if (c == SDLK_q || c == SDLK_ESCAPE) app->quit = true;
+    if (app->scorecard || (ctrl(k) && c == SDLK_q)) /* leaving, saving (ending.c) */
+        return sd_ending_key(app, k, err);
+    if (app->briefing) /* briefing.c */
+        return sd_briefing_key(app, k, err);
+    if (c == SDLK_F2 && app->overlay != SD_OVERLAY_RESUME) {
+        sd_briefing_open(app);
         return SD_OK;
     }
     if (c == SDLK_F1) {
@@ -1031,6 +1038,9 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
 {
     if (sd_facil_owns_event(app, ev)) /* the facilitator's window (facilitator.c) */
         return sd_facil_event(app, ev, err);
+    sd_status taken;
+    if (sd_ending_event(app, ev, &taken, err)) /* quit, held keys, questions (ending.c) */
+        return taken;
     switch (ev->type) {
     case SDL_QUIT:
         app->quit = true;
@@ -1173,6 +1183,9 @@ static void render(sd_app *app)
         if (app->overlay != SD_OVERLAY_NONE)
             sd_overlay_draw(app, lay.win);
     }
+    if (app->briefing)
+        sd_briefing_draw(app, lay.win);
+    sd_ending_draw(app, lay.win); /* the scorecard's hold, a question */
     SDL_RenderSetClipRect(app->ren, NULL);
 }
 
@@ -1182,10 +1195,13 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
         return sd_replay_frame(app, real_seconds, running, err);
     sd_status st = SD_OK;
     SDL_Event ev;
+    sd_ending_frame(app, real_seconds);
     while (st == SD_OK && SDL_PollEvent(&ev))
         st = handle_event(app, &ev, err);
-    sd_facil_hold(app); /* no clock while the facilitator types a live inject */
-    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
+    sd_briefing_sync(app);     /* the briefing; help and menus pause the clock */
+    sd_ending_sync_draft(app); /* the editor's text is the session's draft */
+    sd_facil_hold(app); /* last: no clock while the facilitator types a live inject */
+    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0 && !app->briefing_start)
         st = sd_session_step_real(app->s, real_seconds, err);
     /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
     if (st == SD_OK && app->log_open)

@@ -57,6 +57,13 @@ typedef struct sd_app_config {
     bool no_wall_clock;         /* write wall = 0 in the log */
     const char *date;           /* "YYYY-MM-DD" written in the log header, or NULL (copied) */
     bool facilitator_window;    /* open the facilitator's window at start (else F9/F12 do) */
+    bool briefing;              /* open on the briefing (after the resume start screen, if
+                                   any): the clock starts when the person presses Enter.
+                                   `stormdrill run` in a window sets it; tests, benchmarks
+                                   and --headless leave it off (the clock runs at once) */
+    int pause_on_help;          /* help (F1), the briefing (F2) and the menus pause the clock
+                                   while open: 0 the mode's default (coach: on, exam: off),
+                                   1 on, -1 off (--pause-on-help / --no-pause-on-help) */
 } sd_app_config;
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err);
@@ -83,6 +90,11 @@ bool sd_app_status_bad(const sd_app *app);           /* ... and whether it is an
 const char *sd_app_save_error(const sd_app *app);
 bool sd_app_on_scorecard(const sd_app *app);
 bool sd_app_on_start_screen(const sd_app *app); /* offering an interrupted exercise */
+bool sd_app_on_briefing(const sd_app *app);     /* the briefing is shown (briefing.c) */
+/* The question the window is asking, or NULL: "end" (Ctrl+Q during the exercise), "close"
+ * (leaving with unsaved results); and whether the scorecard still holds input (ending.c). */
+const char *sd_app_asking(const sd_app *app);
+bool sd_app_scorecard_holding(const sd_app *app);
 /* True when the feed's current filter shows the newest first (O turns it). */
 bool sd_app_feed_newest_first(const sd_app *app);
 bool sd_app_editing(const sd_app *app);              /* typing in the reply editor */

@@ -123,7 +123,61 @@ struct sd_app {
     /* replay mode (replay.c): the replay state, or NULL in an exercise */
     struct sd_replay *replay;
     size_t thread_actions; /* actions the thread listed in the last frame */
+    /* the briefing (briefing.c) */
+    bool briefing;         /* the briefing is shown */
+    bool briefing_start;   /* ... as the first screen: the clock has not started */
+    bool briefing_pending; /* to be shown once the resume start screen is gone */
+    int briefing_scroll;   /* lines scrolled */
+    bool pause_on_help;    /* help, the briefing and menus pause the clock */
+    bool menu_paused;      /* they paused it (and resume it when they close) */
+    bool menu_was_open;    /* a pausing screen was open at the last check */
+    /* the safe ending (ending.c) */
+    int ask;               /* sd_ask: a question waiting for J/N */
+    double real_time;      /* real seconds of frames so far */
+    double last_key_time;  /* when the last key went down (real_time), or -1 */
+    double key_before;     /* ... and the one before it (the key being handled: its gap) */
+    double card_hold;      /* real seconds the scorecard still holds input */
+    bool card_seen;        /* the scorecard has been noticed (its hold started) */
+    bool results_saved;    /* the results JSON was saved from the scorecard */
+    char *draft_text;      /* the draft last given to the session (owned), or NULL */
+    int64_t draft_item;    /* ... its item (-1: none) */
 };
+
+/* A question the window asks before it ends something (ending.c). */
+typedef enum sd_ask { SD_ASK_NONE, SD_ASK_END, SD_ASK_CLOSE } sd_ask;
+
+/* The briefing (briefing.c): the scenario's title, situation, aim, the participant's role,
+ * the time compression in words, the duration and the keys to know. First screen with
+ * cfg.briefing (the clock starts on Enter); F2 opens it again during the exercise. */
+void sd_briefing_setup(sd_app *app, const sd_app_config *cfg);
+void sd_briefing_open(sd_app *app);
+sd_status sd_briefing_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
+void sd_briefing_draw(sd_app *app, SDL_Rect win);
+/* Each frame after the events: shows a pending briefing; pauses the clock while help, the
+ * briefing, a menu or a question is open (when pause_on_help) and resumes it when they
+ * close, unless the facilitator paused or resumed meanwhile. Logged as facilitator
+ * pause/resume records (sd_session_pause). */
+void sd_briefing_sync(sd_app *app);
+/* "en timme i övningen tar tio minuter": the words for sim_seconds (sd_buf-free). */
+void sd_briefing_duration_words(const sd_app *app, double seconds, char *out, size_t n);
+
+/* The safe ending (ending.c). sd_ending_frame at the start of each frame (counts real time,
+ * starts the scorecard's hold); sd_ending_event before the event is handled: true when it
+ * took the event (quit requests, keys held on the scorecard, a question's answer, text
+ * while the briefing or a question shows), with *st its result. */
+void sd_ending_frame(sd_app *app, double real_seconds);
+bool sd_ending_event(sd_app *app, const SDL_Event *ev, sd_status *st, sd_error *err);
+/* Ctrl+Q anywhere, and every key on the scorecard (after its hold). */
+sd_status sd_ending_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
+/* Gives the reply editor's text to the session as the draft when it changed
+ * (sd_session_set_draft): each frame before the clock steps, and before an end. */
+void sd_ending_sync_draft(sd_app *app);
+void sd_ending_draw(sd_app *app, SDL_Rect win);
+/* The scorecard's "utkast som inte skickades", at *y inside r (overlay.c calls it). */
+void sd_ending_draw_draft(sd_app *app, SDL_Rect r, int *y);
+void sd_ending_free(sd_app *app);
+/* Saves the results JSON (csv false) or CSV from the scorecard (app.c). */
+sd_status sd_app_save(sd_app *app, bool csv, sd_error *err);
 
 /* The text of key in the window's language (the key itself when missing). */
 const char *sd_app_t(const sd_app *app, const char *key);

@@ -61,7 +61,7 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 }
 
 static const char *const help_keys[][2] = {
-    {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
+    {"F1", "ui.help.help"}, {"F2", "ui.help.briefing"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
     {"O", "ui.help.order"},
     {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
     {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
@@ -204,6 +204,8 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
         sd_draw_fill(d, (SDL_Rect){bx, y + lh / 4, fill, lh / 2},
                      dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
     }
+    /* the unsent draft, in full view under the scores (ending.c) */
+    sd_ending_draw_draft(app, (SDL_Rect){in.x, in.y, in.w, bottom - in.y}, &y);
     y += th->gap;
     /* Below the scores: the misses on the left; what went well and the crisis as it was
      * handled on the right (under them when the window is narrow). */

@@ -284,6 +284,8 @@ static void test_reply_escalate_pause_end(void **state)
     assert_true(sd_app_on_scorecard(app));
     check_containment(app, "scorecard");
     check_chart_inside_scorecard(app, "flow");
+    for (int i = 0; i < 8; i++) /* the scorecard holds keys for 1.5 s (ending.c) */
+        frame(app, 0.25);
     key(SDLK_j, 0);
     frame(app, 0);
     char *results = slurp(sd_app_results_path(app));

@@ -516,7 +516,13 @@ static void test_close_does_not_end(void **state)
     /* F12 opens it again */
     press(app, sd_app_window_id(app), SDLK_F12, 0, NULL);
     assert_int_not_equal(sd_app_facilitator_window_id(app), 0);
-    /* closing the participant's window quits (there is no SDL_QUIT with two windows) */
+    /* closing the participant's window (there is no SDL_QUIT with two windows) asks first
+     * during the exercise, and closing it again quits */
+    close_window(app, sd_app_window_id(app));
+    assert_int_equal(sd_app_frame(app, 0, &running, &err), SD_OK);
+    assert_true(running);
+    assert_non_null(sd_app_asking(app));
+    assert_string_equal(sd_app_asking(app), "end");
     close_window(app, sd_app_window_id(app));
     assert_int_equal(sd_app_frame(app, 0, &running, &err), SD_OK);
     assert_false(running);
