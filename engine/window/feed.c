@@ -248,6 +248,11 @@ bool sd_feed_key(sd_app *app, const SDL_KeyboardEvent *k)
         sd_app_say(app, false, "%s", sd_app_t(app, "ui.search.cleared"));
         return true;
     }
+    if (c == SDLK_PAGEUP || c == SDLK_PAGEDOWN) { /* a page of this view's cards */
+        int page = fv->page > 1 ? fv->page - 1 : 1;
+        sd_feed_move(app, c == SDLK_PAGEUP ? -page : page);
+        return true;
+    }
     if (c == SDLK_TAB && !ctrl) {
         /* Tab: the next keyword chip (Shift+Tab the previous); past the last, none */
         int n = (int)fv->n_labels;
@@ -385,6 +390,13 @@ void sd_feed_draw(sd_app *app, SDL_Rect r)
         app->hit.order = app->hit.pinned = app->hit.feed_rows = (SDL_Rect){0, 0, 0, 0};
         app->hit.row_h = 0;
         app->hit.feed_top = 0;
+        /* the inbox's rows as they would fit (its header: a line and the tabs), so that
+         * switching to it keeps its selection in view from the first frame */
+        const sd_theme *th = &app->theme;
+        int lh = sd_text_line_height(app->text, th->font_body, true);
+        int head = lh + sd_text_line_height(app->text, th->font_small, false) + th->gap + 1;
+        int rows = (rest.h - head) / (2 * lh + 2 * th->gap);
+        app->feed_rows = rows > 1 ? rows : 1;
         if (sd_search_active(fv))
             sd_search_draw_list(app, fv, rest);
         else

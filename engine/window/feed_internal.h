@@ -67,6 +67,7 @@ typedef struct sd_feedview {
     int64_t shown_selected;   /* the selection the last frame showed */
     fv_vis vis[FV_VISIBLE];
     size_t n_vis;             /* selectable cards the last frame drew */
+    int page;                 /* cards (or matches) that fitted whole: PgUp/PgDn's step */
     SDL_Rect hit_view[2], hit_bell, hit_search, hit_chips[8];
     size_t n_chips;
     /* notifications (feed_notify.c): newest last */

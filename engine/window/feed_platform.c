@@ -902,7 +902,7 @@ void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
     if (first < 0) {
         sd_draw_str(&app->draw, c.body, false, app->theme.muted, r.x + c.pad, r.y + c.pad, r.w - 2 * c.pad,
                     sd_app_t(app, "ui.feed.empty"));
-        app->feed_rows = 1;
+        fv->page = 1;
         return;
     }
     /* The selection changed by other means (a click in the inbox, a notification, a
@@ -939,6 +939,6 @@ void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
         }
         y += h;
     }
-    app->feed_rows = whole > 1 ? (int)whole : 1;
+    fv->page = whole > 1 ? (int)whole : 1;
     fv->shown_selected = app->selected;
 }

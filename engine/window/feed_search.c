@@ -219,7 +219,7 @@ void sd_search_move(sd_app *app, sd_feedview *fv, int delta)
     if (d >= (int64_t)n)
         d = (int64_t)n - 1;
     app->selected = fv->matches[n - 1 - (size_t)d];
-    size_t vis = app->feed_rows > 0 ? (size_t)app->feed_rows : 1;
+    size_t vis = fv->page > 0 ? (size_t)fv->page : 1;
     if ((size_t)d < fv->mtop)
         fv->mtop = (size_t)d;
     else if ((size_t)d >= fv->mtop + vis)
@@ -257,8 +257,8 @@ int sd_search_draw_bar(sd_app *app, sd_feedview *fv, SDL_Rect r, int y)
         sd_draw_fill(d, (SDL_Rect){box.x + th->gap + w, y, 2, lh}, th->text);
         y += lh + th->gap;
     }
-    if (fv->n_labels == 0 && !fv->query[0])
-        return y;
+    if (fv->inbox || (fv->n_labels == 0 && !fv->query[0]))
+        return y; /* the chips filter the platform view */
     y += th->gap;
     if (fv->query[0] && !fv->search_open) {
         char q[FV_QUERY + 40];
@@ -294,12 +294,12 @@ void sd_search_draw_list(sd_app *app, sd_feedview *fv, SDL_Rect r)
     y += slh + th->gap;
     if (n == 0) {
         sd_draw_str(d, body, false, th->muted, x, y, right - x, sd_app_t(app, "ui.search.none"));
-        app->feed_rows = 1;
+        fv->page = 1;
         return;
     }
     int row_h = 2 * lh + slh + 2 * th->gap;
     int fit = (r.y + r.h - y) / row_h;
-    app->feed_rows = fit > 1 ? fit : 1;
+    fv->page = fit > 1 ? fit : 1;
     if (fv->mtop >= n)
         fv->mtop = n - 1;
     sd_time now = sd_app_now(app);
