@@ -64,6 +64,7 @@ typedef struct sd_feedview {
     bool oldest_first;        /* comments oldest first (O in the platform view) */
     int32_t top;              /* first node drawn, or -1: the first of all */
     int32_t anchor_bottom;    /* a node to bring into view at the bottom next frame, or -1 */
+    bool anchor_mid;          /* ... in the middle instead (a jump: context above it) */
     int64_t shown_selected;   /* the selection the last frame showed */
     fv_vis vis[FV_VISIBLE];
     size_t n_vis;             /* selectable cards the last frame drew */

@@ -166,6 +166,8 @@ void sd_pview_sync(sd_app *app, sd_feedview *fv)
     size_t n = sd_model_n_items(m);
     if (!grow_of(fv, n))
         return;
+    /* at the head of the feed, a new post (or message) shows above, as on the platforms */
+    bool at_head = fv->top < 0 || fv->top == fv->root_last;
     for (; fv->items_seen < n; fv->items_seen++) {
         size_t i = fv->items_seen;
         const sd_mitem *it = sd_model_item(m, i);
@@ -198,6 +200,8 @@ void sd_pview_sync(sd_app *app, sd_feedview *fv)
             return;
         link_in(fv, p, k);
     }
+    if (at_head && fv->anchor_bottom < 0)
+        fv->top = -1;
 }
 
 /* ---- display order: top-level cards newest first, a post's comments newest first (or
@@ -291,8 +295,9 @@ void sd_pview_reveal(sd_app *app, sd_feedview *fv)
 {
     int32_t k = sel_node(app, fv);
     if (k >= 0 && !shown_whole(fv, app->selected)) {
-        fv->top = k;
-        fv->anchor_bottom = -1;
+        /* in the middle of the panel, what comes before it above */
+        fv->anchor_bottom = k;
+        fv->anchor_mid = true;
     }
 }
 
@@ -338,6 +343,7 @@ void sd_pview_move(sd_app *app, sd_feedview *fv, int delta)
             fv->anchor_bottom = -1;
         } else {
             fv->anchor_bottom = last_item;
+            fv->anchor_mid = false;
         }
     }
 }
@@ -350,9 +356,10 @@ void sd_pview_home_end(sd_app *app, sd_feedview *fv, bool end)
     if (k < 0)
         return;
     app->selected = fv->nodes[k].ref;
-    if (end)
+    if (end) {
         fv->anchor_bottom = k;
-    else
+        fv->anchor_mid = false;
+    } else
         fv->top = -1;
 }
 
@@ -741,7 +748,7 @@ static int draw_comment(cx *c, int32_t k, SDL_Rect r)
         lines = wrapped(c, c->body, false, c->lk.text, tx + c->pad, 0, inner, text, sel ? 0 : 4);
         c->draw = save;
         int bh = c->gap + c->lh + lines * c->lh + c->gap;
-        fill(c, (SDL_Rect){tx, y, tw, bh}, ours ? th->selected : c->lk.bubble);
+        fill(c, (SDL_Rect){tx, y, tw, bh}, c->lk.bubble);
         int nx = tx + c->pad;
         nx += str(c, c->body, true, c->lk.text, nx, y + c->gap, inner, name) + c->gap;
         if (ours)
@@ -895,11 +902,11 @@ void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
 {
     cx c;
     cx_init(&c, app, fv);
-    fv->n_vis = 0;
     int32_t first = first_child(app, fv, -1);
     look base = look_of(first >= 0 ? node_platform(&c, &fv->nodes[first]) : SD_PLATFORM_FACEBOOK);
     sd_draw_fill(&app->draw, r, base.bg);
     if (first < 0) {
+        fv->n_vis = 0;
         sd_draw_str(&app->draw, c.body, false, app->theme.muted, r.x + c.pad, r.y + c.pad, r.w - 2 * c.pad,
                     sd_app_t(app, "ui.feed.empty"));
         fv->page = 1;
@@ -909,13 +916,14 @@ void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
      * search): bring it into view. */
     if (app->selected != fv->shown_selected && fv->anchor_bottom < 0 && !shown_whole(fv, app->selected))
         sd_pview_reveal(app, fv);
+    fv->n_vis = 0;
     if (fv->anchor_bottom >= 0) {
         /* the cards up to the anchor fill the panel from its bottom */
         int32_t k = fv->anchor_bottom;
         int h = card(&c, k, (SDL_Rect){r.x, 0, r.w, 0});
         for (int32_t pk; (pk = prev_node(app, fv, k)) >= 0;) {
             int ph = card(&c, pk, (SDL_Rect){r.x, 0, r.w, 0});
-            if (h + ph > r.h)
+            if (h + ph > (fv->anchor_mid ? r.h / 2 : r.h))
                 break;
             h += ph;
             k = pk;
