@@ -305,27 +305,21 @@ void sd_pview_select_valid(sd_app *app, sd_feedview *fv)
 {
     if (sel_node(app, fv) >= 0)
         return;
-    /* Nothing selected yet: what waits longest, as the inbox's first filter has it; else the
-     * first card. */
+    /* Nothing selected yet: what waits longest, as the inbox's first filter has it (until
+     * something waits, nothing: the arrow keys start at the top). */
     size_t n;
     const uint32_t *rows = sd_model_rows(app->model, SD_FILTER_WAITING, &n);
     if (n > 0) {
         app->selected = rows[0];
         sd_pview_reveal(app, fv);
-        return;
     }
-    for (int32_t k = first_child(app, fv, -1); k >= 0; k = next_node(app, fv, k))
-        if (fv->nodes[k].type == FV_ITEM) {
-            app->selected = fv->nodes[k].ref;
-            return;
-        }
 }
 
 void sd_pview_move(sd_app *app, sd_feedview *fv, int delta)
 {
     int32_t k = sel_node(app, fv);
     if (k < 0) {
-        sd_pview_select_valid(app, fv);
+        sd_pview_home_end(app, fv, false);
         return;
     }
     int32_t last_item = k;
