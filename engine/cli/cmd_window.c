@@ -180,7 +180,8 @@ int sd_cmd_window(int argc, char **argv)
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seal_key = key_path ? &key : NULL,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
-                         .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today,
+                         .width = bench ? 1280 : 0, .height = bench ? 800 : 0, .remember_window = !bench,
+                         .hidden = bench, .date = bench ? NULL : today,
                          .offer_resume = offer, .offer_t = offer_t};
     sd_error err = SD_ERROR_INIT;
     sd_status st;

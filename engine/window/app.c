@@ -11,10 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "layout.h"
 #include "log/logw.h"
 #include "scoring/reply_input.h"
 #include "session/resume.h"
 #include "scoring/csv.h"
+#include "util/termtext.h"
 
 /* ---- small helpers ---- */
 
@@ -364,6 +366,64 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     return st;
 }
 
+/* ---- the window's size and text scale, remembered (layout.h) ---- */
+
+/* Reads window.ini when the config asks for it; true when the file was there but bad (it is
+ * then ignored: said in the status line, and why on stderr). */
+static bool window_memory_load(sd_app *app, const sd_app_config *cfg, sd_window_memory *mem)
+{
+    memset(mem, 0, sizeof *mem);
+    if (!cfg->remember_window || !sd_window_memory_path(app->memory_path, sizeof app->memory_path)) {
+        app->memory_path[0] = '\0';
+        return false;
+    }
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, mem, &e) == SD_OK)
+        return false;
+    sd_term_printf(stderr, "stormdrill: %s (ignored: the window opens at a size that fits)\n", sd_error_msg(&e));
+    sd_error_clear(&e);
+    return true;
+}
+
+/* The size to open at: the remembered one (0: none) or 1280x800, fitted to the display. */
+static void window_fit(int want_w, int want_h, int *w, int *h)
+{
+    SDL_Rect r = {0, 0, 0, 0};
+    if (SDL_GetDisplayUsableBounds(0, &r) != 0)
+        r.w = r.h = 0;
+    sd_layout_window_size(r.w, r.h, want_w, want_h, w, h);
+}
+
+/* Writes the window's size and text scale (a maximised or full-screen window keeps the
+ * size remembered before). A failure is said on stderr: the window is closing. */
+static void window_memory_save(sd_app *app)
+{
+    if (!app->memory_path[0] || !app->win)
+        return;
+    sd_window_memory m = {0}, old;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, &old, &e) != SD_OK) {
+        sd_error_clear(&e);
+        memset(&old, 0, sizeof old);
+    }
+    Uint32 flags = SDL_GetWindowFlags(app->win);
+    if (flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) {
+        m.width = old.width;
+        m.height = old.height;
+    } else {
+        SDL_GetWindowSize(app->win, &m.width, &m.height);
+    }
+    m.text_scale = app->theme.scale;
+    if (m.width < 320 || m.height < 320) { /* nothing worth keeping */
+        m.width = old.width;
+        m.height = old.height;
+    }
+    if (m.width && m.height && sd_window_memory_write(app->memory_path, &m, &e) != SD_OK) {
+        sd_term_printf(stderr, "stormdrill: the window's size was not remembered: %s\n", sd_error_msg(&e));
+        sd_error_clear(&e);
+    }
+}
+
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
     *out = NULL;
@@ -400,7 +460,11 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
         goto fail;
     }
-    int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
+    int w = cfg->width, h = cfg->height;
+    sd_window_memory mem = {0};
+    bool mem_bad = window_memory_load(app, cfg, &mem);
+    if (w <= 0 || h <= 0) /* a size that fits the display (layout.h) */
+        window_fit(mem.width, mem.height, &w, &h);
     char title[256];
     snprintf(title, sizeof title, "Stormdrill - %s", app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
@@ -415,7 +479,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     snprintf(fonts, sizeof fonts, "%s/fonts", sd_assets_dir());
     if ((st = sd_text_create(app->ren, fonts, 48u << 20, &app->text, err)) != SD_OK)
         goto fail;
-    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : 1.0);
+    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : mem.text_scale > 0 ? mem.text_scale : 1.0);
     app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
 
     /* The session, its log and results. */
@@ -435,6 +499,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         sd_session_pause(app->s, true);
         app->overlay = SD_OVERLAY_RESUME;
     }
+    if (mem_bad)
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.window_ini"), app->memory_path);
     *out = app;
     return SD_OK;
 fail:
@@ -446,6 +512,7 @@ void sd_app_destroy(sd_app *app)
 {
     if (!app)
         return;
+    window_memory_save(app);
     sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
     sd_feed_free(app);     /* the feed's views (feed.c) */
     if (app->s && !sd_session_finished(app->s))
@@ -1092,21 +1159,24 @@ static void render(sd_app *app)
     int w = d->clip.w, h = d->clip.h;
     SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);
     SDL_RenderClear(app->ren);
-    int bar_h = sd_text_line_height(app->text, th->font_body, true) + th->pad;
-    SDL_Rect win = {0, 0, w, h};
-    draw_bar(app, (SDL_Rect){0, 0, w, bar_h}, true);
-    draw_bar(app, (SDL_Rect){0, h - bar_h, w, bar_h}, false);
-    SDL_Rect body = {0, bar_h + 1, w, h - 2 * bar_h - 2};
+    sd_layout lay; /* the panes for this size and text scale (layout.h) */
+    sd_layout_compute(w, h, th, &lay);
+    if (lay.top.w > 0)
+        draw_bar(app, lay.top, true);
+    draw_bar(app, lay.status, false);
     if (app->scorecard) {
-        sd_scorecard_draw(app, body);
+        if (lay.top.w == 0) /* the scorecard has no strip: the title bar is back */
+            draw_bar(app, lay.situation, true);
+        sd_scorecard_draw(app, lay.body);
     } else {
-        int feed_w = w * 36 / 100, sit_w = w * 25 / 100;
-        int g = 1;
-        sd_feed_draw(app, (SDL_Rect){body.x, body.y, feed_w - g, body.h});
-        sd_thread_draw(app, (SDL_Rect){body.x + feed_w, body.y, w - feed_w - sit_w - g, body.h});
-        sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+        sd_feed_draw(app, lay.feed);
+        sd_thread_draw(app, lay.thread);
+        if (lay.strip)
+            sd_situation_draw_strip(app, lay.situation);
+        else
+            sd_situation_draw(app, lay.situation);
         if (app->overlay != SD_OVERLAY_NONE)
-            sd_overlay_draw(app, win);
+            sd_overlay_draw(app, lay.win);
     }
     SDL_RenderSetClipRect(app->ren, NULL);
 }

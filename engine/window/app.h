@@ -46,8 +46,12 @@ typedef struct sd_app_config {
     bool seed_set;
     uint64_t seed;
     const char *participant;    /* the participant's first name (NULL: "Kim") */
-    int width, height;          /* window size (0: 1280 x 800) */
-    double text_scale;          /* 0: 1.0 */
+    int width, height;          /* window size (0: the remembered one or 1280 x 800, made
+                                   to fit the display: layout.h) */
+    double text_scale;          /* 0: the remembered one, or 1.0 */
+    bool remember_window;       /* read and write the window's size and text scale in
+                                   $XDG_CONFIG_HOME/stormdrill/window.ini (layout.h); a bad
+                                   or unwritable file is said and ignored */
     bool hidden;                /* do not show the window (tests, benchmarks) */
     bool debug_rects;           /* record every drawn rectangle per panel */
     bool no_wall_clock;         /* write wall = 0 in the log */

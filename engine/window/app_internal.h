@@ -78,6 +78,7 @@ struct sd_app {
     bool no_wall_clock;
     const struct sd_seal_key *seal_key; /* borrowed from the config, or NULL */
     bool log_warned;       /* the log's "disk filling up" warning was shown */
+    char memory_path[1024];/* window.ini, where size and text scale are remembered ("": not) */
     /* view state */
     sd_filter filter;
     bool reversed[SD_FILTER_COUNT]; /* per filter: the other order than the model's (O) */
@@ -222,6 +223,7 @@ bool sd_feed_click(sd_app *app, int x, int y);
 void sd_feed_free(sd_app *app);
 void sd_thread_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw(sd_app *app, SDL_Rect r);
+void sd_situation_draw_strip(sd_app *app, SDL_Rect r); /* one line (layout.h: strip) */
 void sd_overlay_draw(sd_app *app, SDL_Rect win);
 void sd_scorecard_draw(sd_app *app, SDL_Rect win);
 /* The scorecard's chart inside r, as its own panel "chart" (chart.c). */
