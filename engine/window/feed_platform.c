@@ -655,7 +655,9 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
     else
         str(c, c->small, false, c->lk.muted, tx, y + c->lh, right - tx, age);
     if (chip_key) {
-        int cw = chip(c, th->accent_text, th->bad_bg, 0, 0, right - tx, sd_app_t(app, chip_key));
+        int cw = sd_draw_chip_width(&app->draw, c->small, sd_app_t(app, chip_key));
+        if (cw > right - tx)
+            cw = right - tx;
         if (c->draw)
             chip(c, th->accent_text, n->type == FV_ITEM ? th->bad_bg : th->accent, right - cw,
                  y + c->lh, cw, sd_app_t(app, chip_key));
@@ -819,7 +821,9 @@ static int draw_side(cx *c, int32_t k, SDL_Rect r)
     int cx_ = x + chip(c, th->accent_text, th->accent, x, y, (right - x) / 2, sd_app_t(app, key)) + c->gap;
     char age[48];
     sd_app_format_age(c->now - n->t, age, sizeof age);
-    int aw = str(c, c->small, false, c->lk.muted, 0, 0, right - cx_, age);
+    int aw = sd_text_width(app->text, c->small, false, age, strlen(age));
+    if (aw > (right - cx_) / 2)
+        aw = (right - cx_) / 2;
     str(c, c->small, false, c->lk.muted, right - aw, y, aw, age);
     str(c, c->body, true, c->lk.text, cx_, y, right - aw - c->gap - cx_, name);
     y += c->lh;
