@@ -524,6 +524,7 @@ void sd_app_destroy(sd_app *app)
         sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
         sd_session_end(app->s, "window closed", NULL);
     }
+    sd_feed_free(app);     /* the feed's views (feed.c), after the last record */
     sd_ending_free(app);
     sd_session_destroy(app->s);
     if (app->log_open)
@@ -938,6 +939,8 @@ static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *e
 static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 {
     SDL_Keycode c = k->keysym.sym;
+    if (sd_feed_key(app, k)) /* V, B, /, and the platform view's Tab, O, Esc (feed.c) */
+        return SD_OK;
     int page = app->feed_rows > 1 ? app->feed_rows - 1 : 1;
     switch (c) {
     case SDLK_UP: sd_feed_move(app, -1); break;
@@ -1029,6 +1032,8 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         return key_overlay(app, k, err);
     if (app->editing)
         return key_editor(app, k, err);
+    if (sd_feed_wants_key(app)) /* the search field or the notification list is open */
+        return key_feed(app, k, err);
     if (c == SDLK_SPACE)
         return set_pause(app, !sd_session_paused(app->s));
     return key_feed(app, k, err);
@@ -1060,6 +1065,8 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
         app->swallow_text = 0;
         if (!app->scorecard && app->overlay == SD_OVERLAY_DELETE)
             sd_form_text(app, ev->text.text);
+        else if (!app->scorecard && !app->editing && app->overlay == SD_OVERLAY_NONE && sd_feed_text(app, ev->text.text))
+            ; /* typed into the feed's search field */
         else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
             sd_editor_insert(app->ed, ev->text.text);
         break;

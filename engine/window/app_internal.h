@@ -141,6 +141,8 @@ struct sd_app {
     bool results_saved;    /* the results JSON was saved from the scorecard */
     char *draft_text;      /* the draft last given to the session (owned), or NULL */
     int64_t draft_item;    /* ... its item (-1: none) */
+    /* the feed's views, notifications, search and pictures (feed_internal.h), or NULL */
+    struct sd_feedview *fv;
 };
 
 /* A question the window asks before it ends something (ending.c). */
@@ -276,8 +278,22 @@ void sd_feed_set_filter(sd_app *app, sd_filter f);
 void sd_feed_toggle_order(sd_app *app);
 /* True when the current filter shows the newest first. */
 bool sd_feed_newest_first(const sd_app *app);
-/* The item on display row `row` of the current filter; false past the end. */
+/* The item on display row `row` of the current filter; false past the end. In the
+ * platform view a "row" is the row-th card of an item drawn in the last frame. */
 bool sd_feed_item_at(sd_app *app, size_t row, uint32_t *item);
+/* Where the last frame drew display row i (see sd_feed_item_at); false when it did not. */
+bool sd_feed_row_rect(const sd_app *app, size_t i, SDL_Rect *out);
+/* The feed's own keys (feed.c): V the view, B the notifications, / the search, and in the
+ * platform view Tab (keyword chips), O and Esc; true when k was one. While the search
+ * field or the notification list is open they take every key (sd_feed_wants_key). */
+bool sd_feed_key(sd_app *app, const SDL_KeyboardEvent *k);
+bool sd_feed_wants_key(const sd_app *app);
+/* Text typed into the search field; false when it is not open. */
+bool sd_feed_text(sd_app *app, const char *text);
+/* A click on the feed's bar, chips, notifications or cards; false when none was hit. */
+bool sd_feed_click(sd_app *app, int x, int y);
+/* Frees the feed's state (sd_app_destroy). */
+void sd_feed_free(sd_app *app);
 void sd_thread_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw_strip(sd_app *app, SDL_Rect r); /* one line (layout.h: strip) */

@@ -62,7 +62,8 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 
 static const char *const help_keys[][2] = {
     {"F1", "ui.help.help"}, {"F2", "ui.help.briefing"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
-    {"O", "ui.help.order"},
+    {"O", "ui.help.order"}, {"V", "ui.help.view"}, {"B", "ui.help.notif"}, {"/, Ctrl+F", "ui.help.search"},
+    {"Tab", "ui.help.chips"},
     {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
     {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
     {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},

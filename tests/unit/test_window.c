@@ -726,6 +726,8 @@ static void test_pin(void **state)
     assert_int_equal(sd_session_add_observer(sd_app_session(app), observe, &w, NULL), SD_OK);
     frame(app, 0);
     step_to(app, 5);
+    key(SDLK_1, 0); /* the inbox (its pinned strip above the rows) */
+    frame(app, 0);
     assert_string_equal(sd_app_selected_id(app), "c1");
     SDL_Rect rows0, pin;
     assert_true(sd_app_hit_rect(app, "row", 0, &rows0));

@@ -193,6 +193,8 @@ static void test_click_row_tab_and_menu(void **state)
     sd_app *app = make_app("rows", &w);
     frame(app);
     step_to(app, 27);
+    key(SDLK_1, 0); /* the inbox, whose tabs and rows are clicked */
+    frame(app);
     /* the All tab, then the second row */
     SDL_Rect tab = hit(app, "tab", 1);
     click(tab.x + tab.w / 2, tab.y + tab.h / 2);
