@@ -801,13 +801,13 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         it->title = str_max(&c, o, "title", false, TEXT);
         it->outlet = str_max(&c, o, "outlet", false, NAME);
         it->url = str_max(&c, o, "url", false, PATHB);
-        it->platform = enum_field(&c, o, "platform", SD_VOCAB_PLATFORM, false, -1);
+        it->own_platform = enum_field(&c, o, "platform", SD_VOCAB_PLATFORM, false, -1) + 1;
         it->image = str_max(&c, o, "image", false, PATHB);
         it->image_alt = str_max(&c, o, "image_alt", false, TEXT);
         it->link_title = str_max(&c, o, "link_title", false, TEXT);
         it->link_site = str_max(&c, o, "link_site", false, NAME);
         if (c.st == SD_OK && it->kind != SD_KIND_POST &&
-            (it->platform >= 0 || it->image || it->image_alt || it->link_title || it->link_site))
+            (it->own_platform > 0 || it->image || it->image_alt || it->link_title || it->link_site))
             return sd_error_set(err, SD_ERR_INPUT, "%s: fields 'platform', 'image', 'image_alt', "
                                 "'link_title' and 'link_site' belong to posts (this is a %s)",
                                 where, sd_vocab_name(SD_VOCAB_KIND, it->kind));

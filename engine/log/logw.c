@@ -310,8 +310,8 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "title", it->title);
         opt_string(&w, "outlet", it->outlet);
         opt_string(&w, "url", it->url);
-        if (it->platform >= 0)
-            sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, it->platform));
+        if (it->own_platform > 0)
+            sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, it->own_platform - 1));
         opt_string(&w, "image", it->image);
         opt_string(&w, "image_alt", it->image_alt);
         opt_string(&w, "link_title", it->link_title);
@@ -495,7 +495,7 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         cap(&l, "image_alt", it->image_alt, SD_MAX_TEXT_BYTES);
         cap(&l, "link_title", it->link_title, SD_MAX_TEXT_BYTES);
         cap(&l, "link_site", it->link_site, SD_MAX_NAME_BYTES);
-        if (it->platform < -1 || it->platform >= SD_PLATFORM_COUNT)
+        if (l.st == SD_OK && (it->own_platform < 0 || it->own_platform > SD_PLATFORM_COUNT))
             l.st = sd_error_set(l.err, SD_ERR_INPUT, "field 'platform' is out of range");
         cap(&l, "on", it->parent, SD_MAX_ID_BYTES);
         cap(&l, "text", it->text, SD_MAX_TEXT_BYTES);

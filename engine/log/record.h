@@ -80,8 +80,9 @@ typedef struct sd_rec_item {
     bool direct;                 /* a storm comment that asks the organisation directly and
                                     needs its own answer or referral */
     sd_time deadline;            /* 0 when no answer is expected */
-    int platform;                /* a post's own sd_platform (post{ platform }), or -1: the
-                                    header's (for posts) or the post's it is on */
+    int own_platform;            /* a post's own sd_platform (post{ platform }) plus 1, or 0:
+                                    none (the header's for a post; a comment or reply is
+                                    on its post's); a zeroed record sets none */
     const char *image, *image_alt; /* a post's image (the path as the scenario wrote it) and
                                       its description, or NULL */
     const char *link_title, *link_site; /* a post's link preview (its address is url) */

@@ -369,8 +369,9 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         x->handle = intern_name(r, it->handle, &oom);
         x->parent = -1;
         x->platform = (int8_t)(r->have_header ? r->header.platform : SD_PLATFORM_FACEBOOK);
-        if (it->kind == SD_KIND_POST && it->platform >= 0 && it->platform < SD_PLATFORM_COUNT)
-            x->platform = (int8_t)it->platform;
+        if (it->kind == SD_KIND_POST && it->own_platform > 0 &&
+            it->own_platform <= SD_PLATFORM_COUNT)
+            x->platform = (int8_t)(it->own_platform - 1);
         if (it->parent) {
             int32_t pi = -1;
             if (r->last_parent && strcmp(r->last_parent, it->parent) == 0) {

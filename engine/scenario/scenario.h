@@ -68,8 +68,8 @@ typedef struct sd_item_def {
     const char *outlet;  /* media, inquiry: the outlet's name */
     const char *url;     /* media: the article's address; post: the link preview's address
                             (post{ link = { url = ... } }) */
-    int platform;        /* post: the sd_platform it sets (post{ platform = ... }), or -1
-                            (the scenario's) */
+    int own_platform;    /* post: the sd_platform it sets (post{ platform = ... }) plus 1,
+                            or 0: the scenario's (a zeroed definition sets none) */
     const char *image;     /* post: the image path as written (relative to the scenario's
                               folder or assets/images/), or NULL */
     const char *image_alt; /* post: the image's description, or NULL */

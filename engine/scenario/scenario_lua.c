@@ -1288,7 +1288,6 @@ static const char *const inject_keys[] = {"id", "at", "author", "on", "text", "t
 static void read_post_look(lua_State *L, sd_scenario *sc, int t, sd_kind kind, const char *decl,
                            const char *id, sd_item_def *d)
 {
-    d->platform = -1;
     bool post = kind == SD_KIND_POST;
     static const char *const only_post[] = {"platform", "image", "image_alt", "link", NULL};
     for (const char *const *k = only_post; *k && !post; k++) {
@@ -1301,7 +1300,7 @@ static void read_post_look(lua_State *L, sd_scenario *sc, int t, sd_kind kind, c
         return;
     int platform = -1;
     if (get_enum(L, t, "platform", SD_VOCAB_PLATFORM, decl, id, &platform))
-        d->platform = platform;
+        d->own_platform = platform + 1;
     d->image = get_string(L, t, "image", decl, id, false, &sc->arena);
     d->image_alt = get_string(L, t, "image_alt", decl, id, false, &sc->arena);
     if (d->image_alt && !d->image)

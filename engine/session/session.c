@@ -406,9 +406,8 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
         r->outlet = it->def->outlet;
         r->url = it->def->url;
     }
-    r->platform = -1;
     if (it->def && it->kind == SD_KIND_POST) {
-        r->platform = it->def->platform;
+        r->own_platform = it->def->own_platform;
         r->image = it->def->image;
         r->image_alt = it->def->image_alt;
         r->link_title = it->def->link_title;

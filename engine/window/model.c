@@ -187,8 +187,8 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
         m->have_platform = true;
     }
     mi.platform = (uint8_t)m->platform;
-    if (it->kind == SD_KIND_POST && it->platform >= 0 && it->platform < SD_PLATFORM_COUNT)
-        mi.platform = (uint8_t)it->platform;
+    if (it->kind == SD_KIND_POST && it->own_platform > 0 && it->own_platform <= SD_PLATFORM_COUNT)
+        mi.platform = (uint8_t)(it->own_platform - 1);
     else if ((it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY) && mi.parent_index >= 0)
         mi.platform = m->items[mi.parent_index].platform;
     mi.arrival = t;
