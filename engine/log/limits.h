@@ -15,7 +15,8 @@
 #define SD_MAX_ID_BYTES 64u       /* an item, persona, storm or template id */
 #define SD_MAX_NAME_BYTES 200u    /* a person's name, an outlet, a role */
 #define SD_MAX_REASON_BYTES 2000u /* a moderation or escalation reason, a finish reason */
-#define SD_MAX_PATH_BYTES 4096u   /* a file path named in a header */
+#define SD_MAX_PATH_BYTES 4096u   /* a file path named in a header, a post's image path */
+#define SD_MAX_HANDLE_LOG_BYTES 50u /* a persona's platform handle (scenario/names.h) */
 
 /* Contents (scenario/content.h; the limits of their parts: scenario/content_rules.h) as the
  * log writes them (JSON, escaped): one content at most SD_MAX_CONTENT_JSON, so that an item

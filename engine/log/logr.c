@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "../scenario/content_rules.h"
+#include "../scenario/names.h"
 #include "../scenario/scenario_lua.h"
 #include "../util/buf.h"
 #include "../util/readfile.h"
@@ -742,6 +743,9 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         h->start = time_field(&c, o, "start", true);
         h->duration = integer(&c, o, "duration", true, 60, 1e10, 60);
         h->compression = num(&c, o, "compression", true, 0.01, 1e6, 1);
+        /* Logs before the platform feed have none: facebook, the default then as now. */
+        h->platform = (sd_platform)enum_field(&c, o, "platform", SD_VOCAB_PLATFORM, false,
+                                              SD_PLATFORM_FACEBOOK);
         const cJSON *p = object(&c, o, "participant", true);
         if (p) {
             h->participant = str_max(&c, p, "name", true, NAME);
@@ -783,8 +787,13 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         const cJSON *a = object(&c, o, "author", false);
         if (a) {
             it->author_id = str(&c, a, "id", false);
-            it->first = str_max(&c, a, "first", true, NAME);
+            it->handle = str_max(&c, a, "handle", false, SD_MAX_HANDLE_LOG_BYTES);
+            /* A persona known by its handle alone has no first name. */
+            it->first = str_max(&c, a, "first", it->handle == NULL, NAME);
             it->last = str_max(&c, a, "last", false, NAME);
+            const char *why = it->handle ? sd_handle_problem(it->handle) : NULL;
+            if (c.st == SD_OK && why)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: field 'author.handle' %s", where, why);
             it->mood = (sd_mood)enum_field(&c, a, "mood", SD_VOCAB_MOOD, true, 0);
         }
         it->sender = enum_field(&c, o, "from", SD_VOCAB_SENDER, false, -1);
@@ -793,6 +802,21 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         it->title = str_max(&c, o, "title", false, TEXT);
         it->outlet = str_max(&c, o, "outlet", false, NAME);
         it->url = str_max(&c, o, "url", false, PATHB);
+        it->own_platform = enum_field(&c, o, "platform", SD_VOCAB_PLATFORM, false, -1) + 1;
+        it->image = str_max(&c, o, "image", false, PATHB);
+        it->image_alt = str_max(&c, o, "image_alt", false, TEXT);
+        it->link_title = str_max(&c, o, "link_title", false, TEXT);
+        it->link_site = str_max(&c, o, "link_site", false, NAME);
+        if (c.st == SD_OK && it->kind != SD_KIND_POST &&
+            (it->own_platform > 0 || it->image || it->image_alt || it->link_title || it->link_site))
+            return sd_error_set(err, SD_ERR_INPUT, "%s: fields 'platform', 'image', 'image_alt', "
+                                "'link_title' and 'link_site' belong to posts (this is a %s)",
+                                where, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+        if (c.st == SD_OK && it->image_alt && it->image == NULL)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: field 'image_alt' without 'image'", where);
+        const char *image_why = it->image ? sd_image_path_problem(it->image) : NULL;
+        if (c.st == SD_OK && image_why)
+            return sd_error_set(err, SD_ERR_INPUT, "%s: field 'image' %s", where, image_why);
         it->repeat_of = str(&c, o, "repeat_of", false);
         it->storm = str(&c, o, "storm", false);
         it->theme = str(&c, o, "theme", false);
@@ -803,7 +827,7 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         it->by = str_max(&c, o, "by", false, NAME);
         it->deadline = time_field(&c, o, "deadline", false);
         it->index = -1;
-        sd_expect_defaults(expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
+        sd_expect_defaults(expect, it->kind, sd_rec_item_authored(it) ? it->mood : SD_MOOD_CALM);
         const cJSON *e = object(&c, o, "expect", true);
         if (e) {
             read_expect(&c, e, expect);

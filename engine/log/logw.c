@@ -237,6 +237,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         sd_jsonw_ktime(&w, "start", h->start);
         sd_jsonw_kint(&w, "duration", h->duration);
         sd_jsonw_kdouble(&w, "compression", h->compression);
+        sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, h->platform));
         sd_jsonw_key(&w, "participant");
         sd_jsonw_object_begin(&w);
         sd_jsonw_kstring(&w, "name", h->participant);
@@ -292,12 +293,13 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         const sd_rec_item *it = &rec->u.item;
         sd_jsonw_kstring(&w, "id", it->id);
         sd_jsonw_kstring(&w, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
-        if (it->first) {
+        if (sd_rec_item_authored(it)) {
             sd_jsonw_key(&w, "author");
             sd_jsonw_object_begin(&w);
             opt_string(&w, "id", it->author_id);
-            sd_jsonw_kstring(&w, "first", it->first);
+            opt_string(&w, "first", it->first);
             opt_string(&w, "last", it->last);
+            opt_string(&w, "handle", it->handle);
             sd_jsonw_kstring(&w, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
             sd_jsonw_object_end(&w);
         }
@@ -308,6 +310,12 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "title", it->title);
         opt_string(&w, "outlet", it->outlet);
         opt_string(&w, "url", it->url);
+        if (it->own_platform > 0)
+            sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, it->own_platform - 1));
+        opt_string(&w, "image", it->image);
+        opt_string(&w, "image_alt", it->image_alt);
+        opt_string(&w, "link_title", it->link_title);
+        opt_string(&w, "link_site", it->link_site);
         opt_string(&w, "repeat_of", it->repeat_of);
         opt_string(&w, "storm", it->storm);
         opt_string(&w, "theme", it->theme);
@@ -316,7 +324,7 @@ sd_status sd_record_to_json(const sd_record *rec, bool with_wall, sd_buf *out)
         opt_string(&w, "by", it->by);
         if (it->deadline)
             sd_jsonw_ktime(&w, "deadline", it->deadline);
-        write_expect(&w, it->expect, it->kind, it->first ? it->mood : SD_MOOD_CALM);
+        write_expect(&w, it->expect, it->kind, sd_rec_item_authored(it) ? it->mood : SD_MOOD_CALM);
         break;
     }
     case SD_REC_ACTION:
@@ -424,6 +432,8 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         cap(&l, "participant.kind", h->participant_kind, SD_MAX_ID_BYTES);
         cap(&l, "participant.path", h->participant_path, SD_MAX_PATH_BYTES);
         cap(&l, "participant.sha256", h->participant_sha256, SD_MAX_ID_BYTES);
+        if (l.st == SD_OK && ((int)h->platform < 0 || h->platform >= SD_PLATFORM_COUNT))
+            l.st = sd_error_set(err, SD_ERR_INPUT, "field 'platform' is unknown");
         when(&l, "start", h->start);
         if (h->scoring.crisis)
             when(&l, "crisis_start", h->scoring.crisis_start);
@@ -480,6 +490,13 @@ sd_status sd_record_check_limits(const sd_record *rec, sd_error *err)
         cap(&l, "author.id", it->author_id, SD_MAX_ID_BYTES);
         cap(&l, "author.first", it->first, SD_MAX_NAME_BYTES);
         cap(&l, "author.last", it->last, SD_MAX_NAME_BYTES);
+        cap(&l, "author.handle", it->handle, SD_MAX_HANDLE_LOG_BYTES);
+        cap(&l, "image", it->image, SD_MAX_PATH_BYTES);
+        cap(&l, "image_alt", it->image_alt, SD_MAX_TEXT_BYTES);
+        cap(&l, "link_title", it->link_title, SD_MAX_TEXT_BYTES);
+        cap(&l, "link_site", it->link_site, SD_MAX_NAME_BYTES);
+        if (l.st == SD_OK && (it->own_platform < 0 || it->own_platform > SD_PLATFORM_COUNT))
+            l.st = sd_error_set(l.err, SD_ERR_INPUT, "field 'platform' is out of range");
         cap(&l, "on", it->parent, SD_MAX_ID_BYTES);
         cap(&l, "text", it->text, SD_MAX_TEXT_BYTES);
         cap(&l, "title", it->title, SD_MAX_TEXT_BYTES);

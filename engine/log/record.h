@@ -42,6 +42,7 @@ typedef struct sd_rec_header {
     const char *date;          /* "YYYY-MM-DD": the real date the exercise was held, or NULL */
     const char *scenario_id, *scenario_title, *scenario_path, *scenario_sha256;
     sd_language lang;
+    sd_platform platform;      /* the scenario's platform (posts may set their own) */
     uint64_t seed;
     sd_time start;
     int64_t duration;
@@ -68,7 +69,9 @@ typedef struct sd_rec_item {
     const char *id;
     sd_kind kind;
     const char *author_id;       /* persona id, or NULL for generated storm authors */
-    const char *first, *last;    /* author's names, or NULL (posts, notices...) */
+    const char *first, *last;    /* author's names, or NULL (posts, notices...); first is
+                                    NULL for a persona known by its handle alone */
+    const char *handle;          /* the author's platform handle (no '@'), or NULL */
     sd_mood mood;
     int sender;                  /* sd_sender for internal messages, else -1 */
     const char *parent, *text, *title, *outlet, *url, *repeat_of, *storm, *by;
@@ -77,6 +80,12 @@ typedef struct sd_rec_item {
     bool direct;                 /* a storm comment that asks the organisation directly and
                                     needs its own answer or referral */
     sd_time deadline;            /* 0 when no answer is expected */
+    int own_platform;            /* a post's own sd_platform (post{ platform }) plus 1, or 0:
+                                    none (the header's for a post; a comment or reply is
+                                    on its post's); a zeroed record sets none */
+    const char *image, *image_alt; /* a post's image (the path as the scenario wrote it) and
+                                      its description, or NULL */
+    const char *link_title, *link_site; /* a post's link preview (its address is url) */
     int64_t index;               /* the session's arrival number of the item (0, 1, ...), or
                                     -1 when unknown (records read back from a log): a hint
                                     that spares the results a lookup; never written */
@@ -134,6 +143,13 @@ typedef struct sd_record {
         sd_rec_facilitator facilitator;
     } u;
 } sd_record;
+
+/* An item with an author (a persona or a generated name): it has a first name, a handle or
+ * both. */
+static inline bool sd_rec_item_authored(const sd_rec_item *it)
+{
+    return it->first != NULL || it->handle != NULL;
+}
 
 const char *sd_record_type_name(sd_record_type t);
 int sd_record_type_lookup(const char *name);

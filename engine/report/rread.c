@@ -775,7 +775,11 @@ static void read_item(rd *c, const cJSON *o, size_t index)
     if (author) {
         size_t old = push(c, "author");
         str_f(c, author, "id", false, false);
-        it.first = str_f(c, author, "first", true, false);
+        const char *handle = str_f(c, author, "handle", false, false);
+        /* An author known by the handle alone shows as that handle. */
+        it.first = str_f(c, author, "first", handle == NULL, false);
+        if (it.first == NULL)
+            it.first = handle;
         it.last = str_f(c, author, "last", false, false);
         pop(c, old);
         it.mood = enum_f(c, o, "mood", SD_VOCAB_MOOD, true);

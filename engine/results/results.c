@@ -47,6 +47,9 @@ struct sd_results {
     const sd_score *score; /* borrowed, optional */
     const struct sd_reviews *review; /* borrowed, optional */
     sd_log_integrity integrity;
+    const char *last_parent;    /* the last item record's parent id (its copy) and index:
+                                   a storm's comments share theirs */
+    int32_t last_parent_index;
 };
 
 void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in) { r->integrity = *in; }
@@ -369,10 +372,36 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         memset(x, 0, sizeof *x);
         x->id = keep_str(r, it->id, &oom);
         x->kind = (uint8_t)it->kind;
-        x->has_author = it->first != NULL;
+        x->has_author = sd_rec_item_authored(it);
         x->author_id = intern_name(r, it->author_id, &oom);
         x->first = intern_name(r, it->first, &oom);
         x->last = intern_name(r, it->last, &oom);
+        x->handle = intern_name(r, it->handle, &oom);
+        x->parent = -1;
+        x->platform = (int8_t)(r->have_header ? r->header.platform : SD_PLATFORM_FACEBOOK);
+        if (it->kind == SD_KIND_POST && it->own_platform > 0 &&
+            it->own_platform <= SD_PLATFORM_COUNT)
+            x->platform = (int8_t)(it->own_platform - 1);
+        if (it->parent) {
+            int32_t pi = -1;
+            if (r->last_parent && strcmp(r->last_parent, it->parent) == 0) {
+                pi = r->last_parent_index;
+            } else {
+                uint32_t idx;
+                sd_status cst = catch_up(r);
+                if (cst == SD_ERR_INPUT)
+                    return sd_error_set(err, SD_ERR_INPUT, "an item id appears twice");
+                if (cst != SD_OK)
+                    return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+                if (sd_strmap_get(&r->ids, it->parent, &idx))
+                    pi = (int32_t)idx;
+                r->last_parent = intern_name(r, it->parent, &oom);
+                r->last_parent_index = pi;
+            }
+            x->parent = pi;
+            if (pi >= 0)
+                x->platform = r->items[pi].platform;
+        }
         x->mood = (uint8_t)it->mood;
         x->sender = (int8_t)(it->sender >= 0 && it->sender < SD_SENDER_COUNT ? it->sender : -1);
         x->storm = intern_name(r, it->storm, &oom);
@@ -593,6 +622,7 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
     sd_jsonw_kstring(&w, "title", h->scenario_title);
     sd_jsonw_kstring(&w, "sha256", h->scenario_sha256);
     sd_jsonw_kstring(&w, "language", sd_vocab_name(SD_VOCAB_LANGUAGE, h->lang));
+    sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, h->platform));
     sd_jsonw_object_end(&w);
     sd_jsonw_key(&w, "participant");
     sd_jsonw_object_begin(&w);
@@ -682,12 +712,17 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
             sd_jsonw_object_begin(&w);
             if (it->author_id)
                 sd_jsonw_kstring(&w, "id", it->author_id);
-            sd_jsonw_kstring(&w, "first", it->first);
+            if (it->first)
+                sd_jsonw_kstring(&w, "first", it->first);
             if (it->last)
                 sd_jsonw_kstring(&w, "last", it->last);
+            if (it->handle)
+                sd_jsonw_kstring(&w, "handle", it->handle);
             sd_jsonw_object_end(&w);
             sd_jsonw_kstring(&w, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
         }
+        if (it->kind == SD_KIND_POST)
+            sd_jsonw_kstring(&w, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, it->platform));
         if (it->storm)
             sd_jsonw_kstring(&w, "storm", it->storm);
         if (it->theme)

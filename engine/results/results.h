@@ -39,6 +39,8 @@ typedef struct sd_res_action {
 
 typedef struct sd_res_item {
     const char *id, *author_id, *first, *last, *storm, *repeat_of;
+    const char *handle;      /* the author's handle (interned), or NULL; first is NULL for
+                                an author known by the handle alone */
     const char *theme;       /* storm comments: the theme's id (interned), or NULL */
     const char *text;        /* the item's text for items outside storms (the scenario's own
                                 words, for spelling), else NULL */
@@ -48,8 +50,12 @@ typedef struct sd_res_item {
     uint8_t kind, mood;
     int8_t sender;           /* sd_sender of an internal message, else -1 */
     int8_t answer_action;    /* sd_action_kind, or -1 */
-    bool has_author;
+    bool has_author;         /* a first name, a handle or both */
     bool direct;             /* a storm comment that needs its own answer or referral */
+    int8_t platform;         /* sd_platform the item is seen on: a post's own or the
+                                header's; a comment's or reply's, its post's; others the
+                                header's */
+    int32_t parent;          /* index of the item it is on, or -1 */
 } sd_res_item;
 
 /* The unsent draft the exercise ended with (a "draft" action record, session.h:

@@ -48,7 +48,9 @@ typedef struct sd_expect {
 } sd_expect;
 
 typedef struct sd_persona {
-    const char *id, *first, *last;
+    const char *id;
+    const char *first, *last; /* first may be NULL when the persona has a handle */
+    const char *handle;       /* the platform handle without '@' ("lenah_82"), or NULL */
     sd_mood mood;
     const char *traits; /* comma-separated, or NULL */
     int line;           /* where it was declared */
@@ -64,7 +66,14 @@ typedef struct sd_item_def {
     const char *text;
     const char *title;   /* media: headline; optional elsewhere */
     const char *outlet;  /* media, inquiry: the outlet's name */
-    const char *url;     /* media: the article's address */
+    const char *url;     /* media: the article's address; post: the link preview's address
+                            (post{ link = { url = ... } }) */
+    int own_platform;    /* post: the sd_platform it sets (post{ platform = ... }) plus 1,
+                            or 0: the scenario's (a zeroed definition sets none) */
+    const char *image;     /* post: the image path as written (relative to the scenario's
+                              folder or assets/images/), or NULL */
+    const char *image_alt; /* post: the image's description, or NULL */
+    const char *link_title, *link_site; /* post: the link preview's title and site, or NULL */
     sd_sender from;      /* internal: who writes */
     const char *repeat_of; /* item id this repeats (rule repeat_once) */
     sd_expect expect;
@@ -232,6 +241,7 @@ typedef struct sd_scenario {
                                 "1h" }); 0 = not given */
     uint64_t seed;
     const char *account_name, *account_handle;
+    sd_platform platform;    /* scenario{ platform = ... } (default facebook) */
     sd_calendar calendar;
     sd_audience_params audience;
     sd_scoring_params scoring;
@@ -252,6 +262,8 @@ typedef struct sd_scenario {
     bool scoring_crisis_set, scoring_start_set; /* given in scoring = { ... } */
     int scenario_line;
     /* owned */
+    const char *dir;         /* the scenario file's folder (post{ image } is found there) */
+    const char *assets_dir;  /* the assets folder (sd_assets_dir()) */
     sd_sandbox *sb;
     sd_arena arena;
     size_t cap_personas, cap_items, cap_storms, cap_hijacks, cap_hooks, cap_prepared, cap_templates;
@@ -270,6 +282,22 @@ typedef struct sd_load_options {
     const sd_sandbox_limits *limits; /* NULL = defaults */
     const char *display;             /* name for messages; NULL = the path */
 } sd_load_options;
+/* (post{ image } is looked for in the scenario's folder, then in images/ under the assets
+ * folder: $STORMDRILL_ASSETS, else the source tree's assets/; scoring/texts.h.) */
+
+/* The most bytes a post's image file may have (4 MiB). */
+#define SD_MAX_IMAGE_BYTES ((size_t)4 << 20)
+
+/* Checks an image path of a post: relative, no "..", found relative to scenario_dir (the
+ * scenario file's folder) or to assets_dir/images/, at most SD_MAX_IMAGE_BYTES, and a PNG,
+ * JPEG or BMP by its first bytes. On success *resolved (malloc'd, the caller frees; may be
+ * NULL) is the path that exists. On failure a message without location ("image
+ * 'x.png': ...") in err. */
+/* Why an image path as written may not be used (absolute, '..', a backslash, empty), or
+ * NULL: the part of the check that needs no file (the log reader uses it too). */
+const char *sd_image_path_problem(const char *path);
+sd_status sd_scenario_image_check(const char *path, const char *scenario_dir,
+                                  const char *assets_dir, char **resolved, sd_error *err);
 
 sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scenario **out,
                            sd_error *err);

@@ -18,7 +18,9 @@
 #include "../util/buf.h"
 #include "../util/sha256.h"
 #include "../util/utf8.h"
+#include "../scoring/texts.h"
 #include "content_rules.h"
+#include "names.h"
 #include "scenario.h"
 #include "scenario_lua.h"
 
@@ -732,6 +734,7 @@ static void read_expect(lua_State *L, sd_scenario *sc, int t, const char *decl, 
 
 static const char *const scenario_keys[] = {
     "id", "title", "language", "description", "aim", "start", "duration", "compression",
+    "platform",
     "slot",
     "seed", "account", "role", "office_hours", "calendar", "audience", "max_words", "scoring",
     "words", "colleague", NULL};
@@ -1037,6 +1040,9 @@ static int l_scenario(lua_State *L)
     int lang = SD_LANG_SV;
     get_enum(L, 1, "language", SD_VOCAB_LANGUAGE, D, NULL, &lang);
     sc->lang = (sd_language)lang;
+    int platform = SD_PLATFORM_FACEBOOK;
+    get_enum(L, 1, "platform", SD_VOCAB_PLATFORM, D, NULL, &platform);
+    sc->platform = (sd_platform)platform;
     const char *start = get_string(L, 1, "start", D, NULL, true, &sc->arena);
     sd_error e = SD_ERROR_INIT;
     if (sd_time_parse(start, &sc->start, &e) != SD_OK) {
@@ -1206,7 +1212,7 @@ static const char *get_name(lua_State *L, int t, const char *key, const char *de
 
 static int l_persona(lua_State *L)
 {
-    static const char *const keys[] = {"id", "first", "last", "mood", "traits", NULL};
+    static const char *const keys[] = {"id", "first", "last", "handle", "mood", "traits", NULL};
     sd_scenario *sc = scen(L);
     const char *D = "persona";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -1218,7 +1224,16 @@ static int l_persona(lua_State *L)
     sd_persona p;
     memset(&p, 0, sizeof p);
     p.id = id;
-    p.first = get_name(L, 1, "first", D, id, true, &sc->arena);
+    p.handle = get_name(L, 1, "handle", D, id, false, &sc->arena);
+    if (p.handle) {
+        const char *h = p.handle[0] == '@' ? p.handle + 1 : p.handle;
+        const char *why = sd_handle_problem(h);
+        if (why)
+            decl_error(L, D, id, "field 'handle' %s", why);
+        p.handle = h;
+    }
+    /* A persona with a handle may go without a first name (an Instagram account). */
+    p.first = get_name(L, 1, "first", D, id, p.handle == NULL, &sc->arena);
     p.last = get_name(L, 1, "last", D, id, false, &sc->arena);
     int mood = SD_MOOD_CALM;
     get_enum(L, 1, "mood", SD_VOCAB_MOOD, D, id, &mood);
@@ -1261,10 +1276,70 @@ static int l_persona(lua_State *L)
 /* ---- items ---- */
 
 static const char *const item_keys[] = {"id", "at", "author", "on", "text", "title", "outlet",
-                                        "url", "from", "repeat_of", "expect", NULL};
+                                        "url", "from", "repeat_of", "expect", "platform",
+                                        "image", "image_alt", "link", NULL};
 /* inject{} names the kind too. */
 static const char *const inject_keys[] = {"id", "at", "author", "on", "text", "title", "outlet",
-                                          "url", "from", "repeat_of", "expect", "kind", NULL};
+                                          "url", "from", "repeat_of", "expect", "kind",
+                                          "platform", "image", "image_alt", "link", NULL};
+
+/* post{ platform, image, image_alt, link = { url, title, site } }: what the platform feed
+ * shows of the organisation's post. Only a post has them. */
+static void read_post_look(lua_State *L, sd_scenario *sc, int t, sd_kind kind, const char *decl,
+                           const char *id, sd_item_def *d)
+{
+    bool post = kind == SD_KIND_POST;
+    static const char *const only_post[] = {"platform", "image", "image_alt", "link", NULL};
+    for (const char *const *k = only_post; *k && !post; k++) {
+        if (rawfield(L, t, *k) != LUA_TNIL)
+            decl_error(L, decl, id, "field '%s' belongs to a post (a %s shows its post's)", *k,
+                       sd_vocab_name(SD_VOCAB_KIND, kind));
+        lua_pop(L, 1);
+    }
+    if (!post)
+        return;
+    int platform = -1;
+    if (get_enum(L, t, "platform", SD_VOCAB_PLATFORM, decl, id, &platform))
+        d->own_platform = platform + 1;
+    d->image = get_string(L, t, "image", decl, id, false, &sc->arena);
+    d->image_alt = get_string(L, t, "image_alt", decl, id, false, &sc->arena);
+    if (d->image_alt && !d->image)
+        decl_error(L, decl, id, "field 'image_alt' describes an image: give 'image' too");
+    if (d->image) {
+        if (strlen(d->image) > SD_MAX_PATH_BYTES)
+            decl_error(L, decl, id, "field 'image' is longer than %u bytes", SD_MAX_PATH_BYTES);
+        sd_error e = SD_ERROR_INIT;
+        if (sd_scenario_image_check(d->image, sc->dir, sc->assets_dir, NULL, &e) != SD_OK) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s", sd_error_msg(&e));
+            sd_error_clear(&e);
+            decl_error(L, decl, id, "field 'image': %s", msg);
+        }
+    }
+    int ty = rawfield(L, t, "link");
+    if (ty == LUA_TTABLE) {
+        static const char *const link_keys[] = {"url", "title", "site", NULL};
+        int lt = lua_gettop(L);
+        char ldecl[128];
+        snprintf(ldecl, sizeof ldecl, "%s '%s' link", decl, id);
+        plain_table(L, lt, ldecl, "its table");
+        check_keys(L, lt, ldecl, link_keys);
+        if (d->url && rawfield(L, lt, "url") != LUA_TNIL)
+            decl_error(L, decl, id, "give the link's address once: in link.url or in url");
+        else if (d->url)
+            lua_pop(L, 1);
+        const char *url = get_string(L, lt, "url", decl, id, d->url == NULL, &sc->arena);
+        if (url)
+            d->url = url;
+        if (strlen(d->url) > SD_MAX_PATH_BYTES)
+            decl_error(L, decl, id, "field 'link.url' is longer than %u bytes", SD_MAX_PATH_BYTES);
+        d->link_title = get_string(L, lt, "title", decl, id, false, &sc->arena);
+        d->link_site = get_name(L, lt, "site", decl, id, false, &sc->arena);
+    } else if (ty != LUA_TNIL) {
+        decl_error(L, decl, id, "field 'link' must be a table { url = ..., title = ..., site = ... }");
+    }
+    lua_pop(L, 1);
+}
 
 const sd_item_def *sd_scenario_item_def(const sd_scenario *sc, const char *id)
 {
@@ -1301,6 +1376,7 @@ void sd_read_item(lua_State *L, sd_scenario *sc, int t, sd_kind kind, sd_time ba
     d->outlet = get_name(L, t, "outlet", decl, id, false, &sc->arena);
     d->url = get_string(L, t, "url", decl, id, false, &sc->arena);
     d->repeat_of = get_string(L, t, "repeat_of", decl, id, false, &sc->arena);
+    read_post_look(L, sc, t, kind, decl, id, d);
     bool needs_author = kind == SD_KIND_COMMENT || kind == SD_KIND_REPLY || kind == SD_KIND_DM ||
                         kind == SD_KIND_INQUIRY;
     d->author = get_string(L, t, "author", decl, id, needs_author, &sc->arena);
@@ -2194,6 +2270,12 @@ sd_status sd_scenario_load(const char *path, const sd_load_options *opt, sd_scen
         *slash = '\0';
     else
         strcpy(dir, ".");
+    sc->dir = dir;
+    sc->assets_dir = sd_arena_strdup(&sc->arena, sd_assets_dir());
+    if (sc->assets_dir == NULL) {
+        st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        goto done;
+    }
     st = sd_sandbox_create(opt ? opt->limits : NULL, dir, 0, &sc->sb, err);
     if (st != SD_OK)
         goto done;

@@ -402,6 +402,7 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
     r->author_id = it->author_id;
     r->first = it->first;
     r->last = it->last;
+    r->handle = it->handle;
     r->mood = (sd_mood)it->mood;
     r->sender = it->sender;
     r->parent = it->parent >= 0 ? s->items[it->parent].id : NULL;
@@ -414,6 +415,13 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
         r->title = it->def->title;
         r->outlet = it->def->outlet;
         r->url = it->def->url;
+    }
+    if (it->def && it->kind == SD_KIND_POST) {
+        r->own_platform = it->def->own_platform;
+        r->image = it->def->image;
+        r->image_alt = it->def->image_alt;
+        r->link_title = it->def->link_title;
+        r->link_site = it->def->link_site;
     }
     r->by = it->by_facilitator ? "facilitator" : NULL;
     r->deadline = it->deadline;
@@ -431,7 +439,8 @@ static void fill_rec_item(const sd_session *s, const sd_item *it, sd_rec_item *r
 static bool plain_question(const sd_session *s, const sd_item *it)
 {
     const sd_expect *e = it->expect;
-    if (it->kind != SD_KIND_COMMENT || it->first == NULL || it->repeat_of != NULL)
+    if (it->kind != SD_KIND_COMMENT || (it->first == NULL && it->handle == NULL) ||
+        it->repeat_of != NULL)
         return false;
     if (it->mood != SD_MOOD_CALM && it->mood != SD_MOOD_WORRIED)
         return false;
@@ -528,6 +537,7 @@ static sd_status arrive_def(sd_session *s, const sd_item_def *d, sd_error *err)
         it.author_id = p->id;
         it.first = p->first;
         it.last = p->last;
+        it.handle = p->handle;
         it.mood = (uint8_t)p->mood;
         if (s->arriving_by_facilitator && s->arriving_mood >= 0)
             it.mood = (uint8_t)s->arriving_mood; /* the facilitator chose it (sd_inject) */
@@ -687,6 +697,7 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
         it.author_id = orig->author_id;
         it.first = orig->first;
         it.last = orig->last;
+        it.handle = orig->handle;
         it.mood = orig->mood;
         it.text = orig->text;
         it.repeat_of = orig->id;
@@ -701,6 +712,7 @@ static sd_status storm_comment(sd_session *s, size_t i, sd_error *err)
         it.author_id = p->id;
         it.first = p->first;
         it.last = p->last;
+        it.handle = p->handle;
         mood = p->mood;
     } else {
         mood = pick_mood(rt, st);
@@ -1121,7 +1133,9 @@ static const char *colleague_reply_text(sd_session *s, const sd_item *it, const 
     const colleague_words *w = colleague_words_for(s->sc->lang);
     sd_buf *b = &s->colleague_text;
     sd_buf_reset(b);
-    sd_buf_printf(b, w->hello, it->first);
+    char at[64]; /* a handle alone: "Hej @lenah_82!" */
+    snprintf(at, sizeof at, "@%s", it->handle ? it->handle : "");
+    sd_buf_printf(b, w->hello, it->first ? it->first : at);
     sd_buf_printf(b, "\n%s\n%s\n%s", it->expect->content->model, w->regards, name);
     return sd_buf_ok(b) ? sd_buf_str(b) : NULL;
 }
@@ -1204,6 +1218,7 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     h->scenario_path = sc->display;
     h->scenario_sha256 = sc->sha256;
     h->lang = sc->lang;
+    h->platform = sc->platform;
     h->seed = s->cfg.seed;
     h->start = sc->start;
     h->duration = sc->duration;
@@ -1638,7 +1653,7 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
         const sd_item *it = &s->items[idx];
         if (it->flags & SD_ITEM_DELETED)
             return refuse(s, SD_REFUSAL_DELETED, err, "%s: item '%s' has been deleted", an, a->item);
-        bool authored = it->first != NULL;
+        bool authored = it->first != NULL || it->handle != NULL;
         switch (a->kind) {
         case SD_ACT_REPLY:
         case SD_ACT_DM_REPLY:
@@ -1764,7 +1779,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
             if (is_waiting(it))
                 stop_waiting(s, it);
             it->flags |= a.kind == SD_ACT_HIDE ? SD_ITEM_HIDDEN : SD_ITEM_DELETED;
-            bool legit = it->first != NULL && it->expect->cls != SD_CLASS_TROLL &&
+            bool legit = (it->first != NULL || it->handle != NULL) && it->expect->cls != SD_CLASS_TROLL &&
                          it->expect->cls != SD_CLASS_ILLEGAL;
             if (a.kind == SD_ACT_DELETE && legit) {
                 s->intensity += s->sc->audience.delete_penalty;

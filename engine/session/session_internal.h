@@ -37,6 +37,7 @@ enum {
 typedef struct sd_item {
     const char *id, *text;
     const char *author_id, *first, *last; /* borrowed (scenario or name tables) */
+    const char *handle;                   /* the author's handle, or NULL (borrowed) */
     const sd_expect *expect;              /* borrowed */
     const sd_item_def *def;               /* declared or injected items, else NULL */
     const char *storm_id;                 /* storm items */

@@ -88,7 +88,7 @@ void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time 
     lua_createtable(L, 0, 16);
     set_str(L, "id", it->id);
     set_str(L, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
-    if (it->first) {
+    if (sd_rec_item_authored(it)) {
         push_author(L, it);
         lua_setfield(L, -2, "author");
     }
@@ -232,6 +232,7 @@ static void push_author(lua_State *L, const sd_rec_item *it)
     set_str(L, "id", it->author_id);
     set_str(L, "first", it->first);
     set_str(L, "last", it->last);
+    set_str(L, "handle", it->handle);
     set_str(L, "mood", sd_vocab_name(SD_VOCAB_MOOD, it->mood));
 }
 
@@ -285,7 +286,7 @@ static int view_index(lua_State *L)
         break;
     case 6:
         if (strcmp(k, "author") == 0) {
-            if (it->first)
+            if (sd_rec_item_authored(it))
                 push_author(L, it);
             else
                 lua_pushnil(L);

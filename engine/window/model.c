@@ -32,6 +32,18 @@ struct sd_model {
     bool pinned;                 /* a reply or statement is pinned to the top of the post */
     int32_t pin_item;            /* the item whose reply is pinned, or -1 (a statement) */
     uint32_t pin_text;           /* the pinned reply's or statement's text */
+    sd_platform platform;        /* the header's */
+    bool have_platform;
+    sd_time now;                 /* the latest record's time */
+    /* The organisation's posts and what their counts need (few: a scenario has a handful) */
+    struct post_audience {
+        uint32_t item;           /* the post's index */
+        uint32_t comments;       /* comments and replies on it, less the deleted ones */
+        double peak_intensity, low_sentiment;
+    } *posts;
+    size_t n_posts, cap_posts;
+    double intensity, sentiment; /* the latest state record's (1 and 0 before one) */
+    int32_t last_root, last_root_post; /* the last parent's post index and its posts[] slot */
 };
 
 sd_status sd_model_create(const sd_results *res, sd_model **out, sd_error *err)
@@ -43,6 +55,8 @@ sd_status sd_model_create(const sd_results *res, sd_model **out, sd_error *err)
     m->version = 1;
     m->last_parent = -1;
     m->pin_item = -1;
+    m->intensity = 1;
+    m->last_root = m->last_root_post = -1;
     for (int i = 0; i < SD_MODEL_MINUTES; i++)
         m->minute_key[i] = -1;
     *out = m;
@@ -58,6 +72,7 @@ void sd_model_free(sd_model *m)
     free(m->items);
     free(m->pool);
     free(m->internal);
+    free(m->posts);
     free(m->plain);
     free(m);
 }
@@ -106,6 +121,25 @@ static sd_status push_index(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
     return SD_OK;
 }
 
+/* The posts[] slot of the post that item i (a post, or a comment or reply under one)
+ * belongs to, or -1. The last answer is kept: a storm's comments share their post. */
+static int32_t post_slot(sd_model *m, int32_t i)
+{
+    if (i == m->last_root)
+        return m->last_root_post;
+    int32_t root = i;
+    for (int depth = 0; depth < 64 && root >= 0 && m->items[root].kind != SD_KIND_POST; depth++)
+        root = m->items[root].parent_index;
+    int32_t slot = -1;
+    if (root >= 0 && m->items[root].kind == SD_KIND_POST)
+        for (size_t k = m->n_posts; k-- > 0 && slot < 0;)
+            if (m->posts[k].item == (uint32_t)root)
+                slot = (int32_t)k;
+    m->last_root = i;
+    m->last_root_post = slot;
+    return slot;
+}
+
 static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_error *err)
 {
     if (m->n == m->cap) {
@@ -127,6 +161,11 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
     mi.title = intern(m, it->title, &ok);
     mi.outlet = intern(m, it->outlet, &ok);
     mi.link = intern(m, it->expect ? it->expect->link : NULL, &ok);
+    mi.handle = intern(m, it->handle, &ok);
+    mi.image = intern(m, it->image, &ok);
+    mi.image_alt = intern(m, it->image_alt, &ok);
+    mi.link_title = intern(m, it->link_title, &ok);
+    mi.link_site = intern(m, it->link_site, &ok);
     mi.parent_index = -1;
     if (it->parent) {
         /* Parents are declared or injected items (storm comments are never parents): the
@@ -143,6 +182,15 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
     }
     if (!ok)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+    if (!m->have_platform && sd_results_header(m->res)) {
+        m->platform = sd_results_header(m->res)->platform;
+        m->have_platform = true;
+    }
+    mi.platform = (uint8_t)m->platform;
+    if (it->kind == SD_KIND_POST && it->own_platform > 0 && it->own_platform <= SD_PLATFORM_COUNT)
+        mi.platform = (uint8_t)(it->own_platform - 1);
+    else if ((it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY) && mi.parent_index >= 0)
+        mi.platform = m->items[mi.parent_index].platform;
     mi.arrival = t;
     mi.deadline = it->deadline;
     mi.kind = (uint8_t)it->kind;
@@ -160,6 +208,23 @@ static sd_status add_item(sd_model *m, const sd_rec_item *it, sd_time t, sd_erro
             mi.expect = ri->expect;
     }
     m->items[m->n] = mi;
+    if (it->kind == SD_KIND_POST) {
+        if (m->n_posts == m->cap_posts) {
+            size_t cap = m->cap_posts ? m->cap_posts * 2 : 8;
+            struct post_audience *p = realloc(m->posts, cap * sizeof *p);
+            if (!p)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            m->posts = p;
+            m->cap_posts = cap;
+        }
+        m->posts[m->n_posts++] = (struct post_audience){(uint32_t)m->n, 0, m->intensity,
+                                                        m->sentiment};
+    } else if ((it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY) &&
+               mi.parent_index >= 0) {
+        int32_t slot = post_slot(m, mi.parent_index);
+        if (slot >= 0)
+            m->posts[slot].comments++;
+    }
     if (it->kind == SD_KIND_INTERNAL &&
         push_index(&m->internal, &m->n_internal, &m->cap_internal, (uint32_t)m->n) != SD_OK)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
@@ -224,6 +289,24 @@ bool sd_model_pinned(const sd_model *m, int32_t *item, const char **text)
 sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
 {
     m->version++;
+    if (rec->t > m->now)
+        m->now = rec->t;
+    if (rec->type == SD_REC_HEADER) {
+        m->platform = rec->u.header.platform;
+        m->have_platform = true;
+        return SD_OK;
+    }
+    if (rec->type == SD_REC_STATE) {
+        m->intensity = rec->u.state.intensity;
+        m->sentiment = rec->u.state.sentiment;
+        for (size_t k = 0; k < m->n_posts; k++) {
+            if (m->intensity > m->posts[k].peak_intensity)
+                m->posts[k].peak_intensity = m->intensity;
+            if (m->sentiment < m->posts[k].low_sentiment)
+                m->posts[k].low_sentiment = m->sentiment;
+        }
+        return SD_OK;
+    }
     if (rec->type == SD_REC_ITEM)
         return add_item(m, &rec->u.item, rec->t, err);
     if (rec->type == SD_REC_ACTION && rec->u.action.kind == SD_ACT_PIN)
@@ -251,7 +334,15 @@ sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
         }
         switch (a->kind) {
         case SD_ACT_HIDE: it->hidden = true; break;
-        case SD_ACT_DELETE: it->deleted = true; break;
+        case SD_ACT_DELETE:
+            if (!it->deleted && (it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY) &&
+                it->parent_index >= 0) {
+                int32_t slot = post_slot(m, it->parent_index);
+                if (slot >= 0 && m->posts[slot].comments > 0)
+                    m->posts[slot].comments--;
+            }
+            it->deleted = true;
+            break;
         case SD_ACT_REPORT: it->reported = true; break;
         case SD_ACT_ESCALATE:
             if (a->target >= 0 && a->target < 32)
@@ -261,6 +352,33 @@ sd_status sd_model_on_record(sd_model *m, const sd_record *rec, sd_error *err)
         }
     }
     return SD_OK;
+}
+
+sd_platform sd_model_platform(const sd_model *m)
+{
+    if (m->have_platform)
+        return m->platform;
+    const sd_rec_header *h = sd_results_header(m->res);
+    return h ? h->platform : SD_PLATFORM_FACEBOOK;
+}
+
+bool sd_model_post_counts(const sd_model *m, size_t item, sd_post_counts *out)
+{
+    *out = (sd_post_counts){0, 0, 0};
+    if (item >= m->n || m->items[item].kind != SD_KIND_POST)
+        return false;
+    for (size_t k = 0; k < m->n_posts; k++) {
+        const struct post_audience *p = &m->posts[k];
+        if (p->item != item)
+            continue;
+        const sd_mitem *it = &m->items[item];
+        sd_post_counts_in in = {sd_model_str(m, it->id), p->comments,
+                                (double)(m->now - it->arrival) / 60.0, p->peak_intensity,
+                                p->low_sentiment};
+        sd_post_counts_compute(&in, out);
+        return true;
+    }
+    return false;
 }
 
 size_t sd_model_n_items(const sd_model *m) { return m->n; }

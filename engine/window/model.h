@@ -16,6 +16,7 @@
 
 #include "log/record.h"
 #include "results/results.h"
+#include "sim/post_counts.h"
 #include "util/error.h"
 
 typedef enum sd_filter {
@@ -26,6 +27,14 @@ typedef enum sd_filter {
 /* Offsets into the model's string pool (0 = none). */
 typedef struct sd_mitem {
     uint32_t id, first, last, text, parent, repeat_of, storm, title, outlet, link;
+    uint32_t handle;          /* the author's handle without '@' (first may be 0 then) */
+    uint32_t image, image_alt; /* a post's image: the path as the scenario wrote it (found
+                                  relative to the scenario's folder or assets/images/, as
+                                  sd_scenario_image_check() says) and its description */
+    uint32_t link_title, link_site; /* a post's link preview (its address: link) */
+    uint8_t platform;         /* sd_platform: a post's own (or the header's); a comment's
+                                 or reply's, its post's; DMs, internal, notices, media:
+                                 the header's */
     sd_time arrival, deadline;
     int32_t parent_index;     /* index of the parent item, or -1 */
     uint8_t kind, mood;
@@ -76,6 +85,15 @@ const uint32_t *sd_model_internal(const sd_model *m, size_t *n);
  * item whose reply is pinned, or -1 for a statement; *text: the pinned text (the model's,
  * valid until the next record). Either may be NULL. */
 bool sd_model_pinned(const sd_model *m, int32_t *item, const char **text);
+/* The exercise's platform (the log header's; facebook before the header). */
+sd_platform sd_model_platform(const sd_model *m);
+/* The reaction, comment and share counts under the organisation's post `item` (kind post)
+ * as of the latest record, from sd_post_counts_compute() over what the log held so far:
+ * the comments and replies on it (deleted ones not), the highest intensity and lowest
+ * sentiment of the state records since it was published, the minutes since then. false
+ * (and *out zero) for any other item. The same log gives the same numbers (a replay). */
+bool sd_model_post_counts(const sd_model *m, size_t item, sd_post_counts *out);
+
 /* Bumps on every record: lets views know when to refresh. */
 uint64_t sd_model_version(const sd_model *m);
 

@@ -120,6 +120,11 @@ static sd_status copy_record(sd_replay_log *l, const sd_record *in, sd_record *o
         it->author_id = keep(l, it->author_id, &oom);
         it->first = keep(l, it->first, &oom);
         it->last = keep(l, it->last, &oom);
+        it->handle = keep(l, it->handle, &oom);
+        it->image = keep(l, it->image, &oom);
+        it->image_alt = keep(l, it->image_alt, &oom);
+        it->link_title = keep(l, it->link_title, &oom);
+        it->link_site = keep(l, it->link_site, &oom);
         it->parent = keep(l, it->parent, &oom);
         it->text = keep(l, it->text, &oom);
         it->title = keep(l, it->title, &oom);
