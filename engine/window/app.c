@@ -57,6 +57,8 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
     char key[64];
     if (*first)
         snprintf(out, n, "%s%s%s", first, *last ? " " : "", last);
+    else if (it->handle) /* a persona with only a handle: the handle ("Svar till lenah_82") */
+        snprintf(out, n, "%s", sd_model_str(app->model, it->handle));
     else if (it->kind == SD_KIND_INTERNAL && it->sender >= 0) {
         snprintf(key, sizeof key, "ui.sender.%s", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
         snprintf(out, n, "%s", sd_app_t(app, key));

@@ -193,7 +193,9 @@ typedef struct view {
 
 static const view views[] = {
     {"feed", "scenarios/introduktion.lua", view_feed, false},
-    {"platform", "scenarios/introduktion.lua", view_platform, false},
+    {"platform", "scenarios/introduktion.lua", view_platform, false}, /* Facebook */
+    {"platform-instagram", "tests/data/platform-instagram.lua", view_platform, false},
+    {"platform-x", "tests/data/platform-x.lua", view_platform, false},
     {"thread", "scenarios/introduktion.lua", view_thread, false},
     {"help", "scenarios/introduktion.lua", view_help, false},
     {"briefing", "scenarios/introduktion.lua", view_briefing, true},
