@@ -14,6 +14,7 @@
  * items in display order; the cards drawn go to fv->vis for the mouse and the tests. */
 #include "feed_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,7 +381,11 @@ typedef struct cx {
     sd_time now;
     int body, small, lh, slh, pad, gap;
     int panel_h;         /* the panel's height: a picture is at most about half of it */
+    int bottom;          /* the panel's bottom edge: text that would cross it is not drawn
+                            (the last card in view shows what fits of it) */
 } cx;
+
+static bool fits(const cx *c, int y, int h) { return y + h <= c->bottom; }
 
 static void fill(cx *c, SDL_Rect r, sd_rgba col)
 {
@@ -392,7 +397,7 @@ static int str(cx *c, int px, bool bold, sd_rgba col, int x, int y, int w, const
 {
     if (w <= 0)
         return 0;
-    if (c->draw)
+    if (c->draw && fits(c, y, sd_text_line_height(c->app->text, px, bold)))
         return sd_draw_str(&c->app->draw, px, bold, col, x, y, w, s);
     int tw = sd_text_width(c->app->text, px, bold, s, strlen(s));
     return tw < w ? tw : w;
@@ -402,7 +407,7 @@ static int chip(cx *c, sd_rgba fg, sd_rgba bg, int x, int y, int w, const char *
 {
     if (w <= 0)
         return 0;
-    if (c->draw)
+    if (c->draw && fits(c, y, c->slh))
         return sd_draw_chip(&c->app->draw, c->small, fg, bg, x, y, w, s);
     int cw = sd_draw_chip_width(&c->app->draw, c->small, s);
     return cw < w ? cw : w;
@@ -421,7 +426,7 @@ static int wrapped(cx *c, int px, bool bold, sd_rgba col, int x, int y, int w, c
         if (next == 0)
             break;
         bool cut = max_lines > 0 && lines + 1 == max_lines && next < len;
-        if (c->draw) {
+        if (c->draw && fits(c, y, lh)) {
             if (cut) {
                 int ew = sd_text_width(c->app->text, px, bold, "…", strlen("…"));
                 size_t fit = sd_text_fit(c->app->text, px, bold, s, n, w - ew);
@@ -738,6 +743,33 @@ static int link_card(cx *c, const sd_mitem *it, sd_platform p, int x, int y, int
     return h + c->gap;
 }
 
+/* A post's counts and the platform's action row from y (Instagram: the actions, then the
+ * likes; the others: the counts, a line, the actions); returns the y under them. */
+static int counts_block(cx *c, const fv_node *n, sd_platform p, int x, int y, int w)
+{
+    sd_app *app = c->app;
+    fv_counts k2;
+    post_counts(c, n, &k2);
+    char line[200];
+    count_line(c, &k2, p, line, sizeof line);
+    const char *acts = sd_app_t(app, p == SD_PLATFORM_X ? "ui.feed.actions_x"
+                                     : p == SD_PLATFORM_INSTAGRAM ? "ui.feed.actions_ig"
+                                                                  : "ui.feed.actions_fb");
+    y += c->gap;
+    if (p == SD_PLATFORM_INSTAGRAM) {
+        str(c, c->body, true, c->lk.text, x, y, w, acts);
+        y += c->lh + c->gap;
+        str(c, c->small, true, c->lk.text, x, y, w, line);
+        return y + c->slh + c->gap;
+    }
+    str(c, c->small, false, c->lk.muted, x, y, w, line);
+    y += c->slh + c->gap;
+    fill(c, (SDL_Rect){x, y, w, 1}, c->lk.line);
+    y += c->gap;
+    str(c, c->small, true, c->lk.muted, x, y, w, acts);
+    return y + c->slh + c->gap;
+}
+
 /* A post: ours, the attacker's from our account, or a statement we published. */
 static int draw_post(cx *c, int32_t k, SDL_Rect r)
 {
@@ -761,7 +793,7 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
     }
     int top = y;
     fill(c, (SDL_Rect){r.x, r.y, r.w, 1}, c->lk.line);
-    if (c->draw)
+    if (c->draw && fits(c, y, av))
         sd_feed_avatar(app, name, x, y, av, c->lk.round);
     int tx = x + av + c->pad;
     char age[48];
@@ -782,14 +814,17 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
                  y + c->lh, cw, sd_app_t(app, chip_key));
     }
     y += av + c->gap;
-    int text_x = p == SD_PLATFORM_X ? tx : x, text_w = right - text_x;
+    /* X: the text beside the avatar, under it when the panel is narrow */
+    int text_x = p == SD_PLATFORM_X && right - tx >= c->lh * 12 ? tx : x, text_w = right - text_x;
     const char *text = node_text(c, n);
     const sd_mitem *pit = n->type == FV_ITEM ? sd_model_item(app->model, n->ref) : NULL;
     if (p == SD_PLATFORM_INSTAGRAM) {
-        /* the picture first, the caption under it: "handle text" */
+        /* the picture first, then the action row and the likes, then the caption:
+         * "handle text" */
         if (pit)
             y += picture(c, pit, r.x + c->gap, y, r.w - c->gap);
-        y += c->gap;
+        if (n->type == FV_ITEM)
+            y = counts_block(c, n, p, text_x, y, text_w);
         int w0 = str(c, c->body, true, c->lk.text, text_x, y, text_w, name) + c->gap;
         (void)w0;
         y += c->lh;
@@ -806,23 +841,8 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
         if (x2 > text_x)
             y += c->slh + 2 * c->gap;
     }
-    /* counts and the platform's action row */
-    if (n->type == FV_ITEM) {
-        fv_counts k2;
-        post_counts(c, n, &k2);
-        char line[200];
-        count_line(c, &k2, p, line, sizeof line);
-        y += c->gap;
-        str(c, c->small, false, c->lk.muted, text_x, y, text_w, line);
-        y += c->slh + c->gap;
-        fill(c, (SDL_Rect){text_x, y, text_w, 1}, c->lk.line);
-        y += c->gap;
-        const char *acts = sd_app_t(app, p == SD_PLATFORM_X ? "ui.feed.actions_x"
-                                         : p == SD_PLATFORM_INSTAGRAM ? "ui.feed.actions_ig"
-                                                                      : "ui.feed.actions_fb");
-        str(c, c->small, true, c->lk.muted, text_x, y, text_w, acts);
-        y += c->slh + c->gap;
-    }
+    if (n->type == FV_ITEM && p != SD_PLATFORM_INSTAGRAM)
+        y = counts_block(c, n, p, text_x, y, text_w);
     y += pinned_box(c, k, x, y, right - x);
     int h = y - r.y;
     (void)top;
@@ -855,7 +875,7 @@ static int draw_comment(cx *c, int32_t k, SDL_Rect r)
     }
     if (c->lk.thread_line && n->depth >= 2)
         fill(c, (SDL_Rect){r.x + c->pad + av / 2, r.y, 2, c->gap}, c->lk.line);
-    if (c->draw)
+    if (c->draw && fits(c, y, av))
         sd_feed_avatar(app, name, x, y, av, c->lk.round);
     int tx = x + av + c->gap;
     int tw = right - tx;
@@ -1023,6 +1043,7 @@ static void cx_init(cx *c, sd_app *app, sd_feedview *fv)
     c->slh = sd_text_line_height(app->text, c->small, true);
     c->lk = look_of(SD_PLATFORM_FACEBOOK);
     c->panel_h = 600;
+    c->bottom = INT_MAX;
 }
 
 void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
@@ -1030,6 +1051,7 @@ void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
     cx c;
     cx_init(&c, app, fv);
     c.panel_h = r.h;
+    c.bottom = r.y + r.h;
     int32_t first = first_child(app, fv, -1);
     look base = look_of(first >= 0 ? node_platform(&c, &fv->nodes[first]) : SD_PLATFORM_FACEBOOK);
     sd_draw_fill(&app->draw, r, base.bg);

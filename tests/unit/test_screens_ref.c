@@ -170,6 +170,15 @@ static void view_platform(sd_app *app)
     key(app, SDLK_DOWN);
 }
 
+/* The platform feed at 09:27 from its top: the post (picture, link preview, counts) selected,
+ * the newest comments under it. */
+static void view_platform_post(sd_app *app)
+{
+    step_to(app, 27);
+    key(app, SDLK_F5);
+    key(app, SDLK_HOME);
+}
+
 /* The briefing, the first screen (the clock has not started). */
 static void view_briefing(sd_app *app) { (void)app; }
 
@@ -194,8 +203,8 @@ typedef struct view {
 static const view views[] = {
     {"feed", "scenarios/introduktion.lua", view_feed, false},
     {"platform", "scenarios/introduktion.lua", view_platform, false}, /* Facebook */
-    {"platform-instagram", "tests/data/platform-instagram.lua", view_platform, false},
-    {"platform-x", "tests/data/platform-x.lua", view_platform, false},
+    {"platform-instagram", "tests/data/platform-instagram.lua", view_platform_post, false},
+    {"platform-x", "tests/data/platform-x.lua", view_platform_post, false},
     {"thread", "scenarios/introduktion.lua", view_thread, false},
     {"help", "scenarios/introduktion.lua", view_help, false},
     {"briefing", "scenarios/introduktion.lua", view_briefing, true},
