@@ -55,6 +55,8 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
     char key[64];
     if (*first)
         snprintf(out, n, "%s%s%s", first, *last ? " " : "", last);
+    else if (it->handle)
+        snprintf(out, n, "@%s", sd_model_str(app->model, it->handle));
     else if (it->kind == SD_KIND_INTERNAL && it->sender >= 0) {
         snprintf(key, sizeof key, "ui.sender.%s", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
         snprintf(out, n, "%s", sd_app_t(app, key));
@@ -1028,6 +1030,7 @@ static void coach(sd_app *app)
         const char *first = sd_model_str(app->model, it->first);
         to.expect = it->expect;
         to.to_first = *first ? first : NULL;
+        to.to_handle = it->handle ? sd_model_str(app->model, it->handle) : NULL;
         to.mood = (sd_mood)it->mood;
         to.kp = coach_kp(app, to.expect->content, cx.lang);
     }
