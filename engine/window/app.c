@@ -11,10 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "feed_internal.h"
+#include "layout.h"
 #include "log/logw.h"
 #include "scoring/reply_input.h"
 #include "session/resume.h"
 #include "scoring/csv.h"
+#include "util/termtext.h"
 
 /* ---- small helpers ---- */
 
@@ -367,6 +370,64 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     return st;
 }
 
+/* ---- the window's size and text scale, remembered (layout.h) ---- */
+
+/* Reads window.ini when the config asks for it; true when the file was there but bad (it is
+ * then ignored: said in the status line, and why on stderr). */
+static bool window_memory_load(sd_app *app, const sd_app_config *cfg, sd_window_memory *mem)
+{
+    memset(mem, 0, sizeof *mem);
+    if (!cfg->remember_window || !sd_window_memory_path(app->memory_path, sizeof app->memory_path)) {
+        app->memory_path[0] = '\0';
+        return false;
+    }
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, mem, &e) == SD_OK)
+        return false;
+    sd_term_printf(stderr, "stormdrill: %s (ignored: the window opens at a size that fits)\n", sd_error_msg(&e));
+    sd_error_clear(&e);
+    return true;
+}
+
+/* The size to open at: the remembered one (0: none) or 1280x800, fitted to the display. */
+static void window_fit(int want_w, int want_h, int *w, int *h)
+{
+    SDL_Rect r = {0, 0, 0, 0};
+    if (SDL_GetDisplayUsableBounds(0, &r) != 0)
+        r.w = r.h = 0;
+    sd_layout_window_size(r.w, r.h, want_w, want_h, w, h);
+}
+
+/* Writes the window's size and text scale (a maximised or full-screen window keeps the
+ * size remembered before). A failure is said on stderr: the window is closing. */
+static void window_memory_save(sd_app *app)
+{
+    if (!app->memory_path[0] || !app->win)
+        return;
+    sd_window_memory m = {0}, old;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, &old, &e) != SD_OK) {
+        sd_error_clear(&e);
+        memset(&old, 0, sizeof old);
+    }
+    Uint32 flags = SDL_GetWindowFlags(app->win);
+    if (flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) {
+        m.width = old.width;
+        m.height = old.height;
+    } else {
+        SDL_GetWindowSize(app->win, &m.width, &m.height);
+    }
+    m.text_scale = app->theme.scale;
+    if (m.width < 320 || m.height < 320) { /* nothing worth keeping */
+        m.width = old.width;
+        m.height = old.height;
+    }
+    if (m.width && m.height && sd_window_memory_write(app->memory_path, &m, &e) != SD_OK) {
+        sd_term_printf(stderr, "stormdrill: the window's size was not remembered: %s\n", sd_error_msg(&e));
+        sd_error_clear(&e);
+    }
+}
+
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
 {
     *out = NULL;
@@ -378,6 +439,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->selected = -1;
     app->edit_item = -1;
     app->checked_item = -2;
+    app->draft_item = -1;
+    app->last_key_time = app->key_before = -1;
     app->coach = !cfg->exam;
     snprintf(app->participant, sizeof app->participant, "%s", cfg->participant ? cfg->participant : "Kim");
     if (strlen(cfg->log_path) >= sizeof app->log_path) {
@@ -403,7 +466,11 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
         goto fail;
     }
-    int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
+    int w = cfg->width, h = cfg->height;
+    sd_window_memory mem = {0};
+    bool mem_bad = window_memory_load(app, cfg, &mem);
+    if (w <= 0 || h <= 0) /* a size that fits the display (layout.h) */
+        window_fit(mem.width, mem.height, &w, &h);
     char title[256];
     snprintf(title, sizeof title, "Stormdrill - %s", app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
@@ -419,7 +486,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     snprintf(fonts, sizeof fonts, "%s/fonts", sd_assets_dir());
     if ((st = sd_text_create(app->ren, fonts, 48u << 20, &app->text, err)) != SD_OK)
         goto fail;
-    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : 1.0);
+    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : mem.text_scale > 0 ? mem.text_scale : 1.0);
     app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
 
     /* The session, its log and results. */
@@ -439,6 +506,11 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         sd_session_pause(app->s, true);
         app->overlay = SD_OVERLAY_RESUME;
     }
+    if (mem_bad)
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.window_ini"), app->memory_path);
+    if (cfg->facilitator_window && (st = sd_facil_open(app, false, err)) != SD_OK)
+        goto fail;
+    sd_briefing_setup(app, cfg); /* the briefing first (briefing.c), when asked for */
     *out = app;
     return SD_OK;
 fail:
@@ -450,9 +522,15 @@ void sd_app_destroy(sd_app *app)
 {
     if (!app)
         return;
+    window_memory_save(app);
     sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
-    if (app->s && !sd_session_finished(app->s))
+    sd_facil_free(app);    /* the facilitator's window */
+    if (app->s && !sd_session_finished(app->s)) {
+        sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
         sd_session_end(app->s, "window closed", NULL);
+    }
+    sd_feed_free(app);     /* the feed's views (feed.c), after the last record */
+    sd_ending_free(app);
     sd_session_destroy(app->s);
     if (app->log_open)
         sd_logw_close(app->log, NULL);
@@ -747,9 +825,13 @@ static void follow_selection(sd_app *app)
  * every printable key while it is on). */
 static bool text_input_wanted(const sd_app *app)
 {
-    if (app->scorecard || app->replay)
+    if (sd_facil_typing(app)) /* the facilitator's window has its own field (facilitator.c) */
+        return true;
+    if (app->scorecard || app->replay || app->briefing)
         return false;
-    if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+    if (app->overlay == SD_OVERLAY_DELETE) /* the delete reason's field (form.c) */
+        return true;
+    if (app->fv && app->fv->search_open) /* the feed's search field (feed_search.c) */
         return true;
     return app->editing && app->overlay == SD_OVERLAY_NONE;
 }
@@ -772,7 +854,7 @@ void sd_app_hint_text(const sd_app *app, char *out, size_t n)
         key = "ui.hint.help";
     else if (app->overlay == SD_OVERLAY_TEMPLATE)
         key = "ui.hint.template";
-    else if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+    else if (app->overlay == SD_OVERLAY_DELETE)
         key = "ui.hint.form";
     else if (app->overlay == SD_OVERLAY_END)
         key = "ui.hint.end";
@@ -983,17 +1065,11 @@ static sd_status set_pause(sd_app *app, bool paused)
     return SD_OK;
 }
 
-static void set_speed(sd_app *app, double c)
-{
-    sd_session_set_compression(app->s, c);
-    sd_session_pause(app->s, false);
-    sd_app_say(app, false, "%s x%g", sd_app_t(app, "ui.status.speed"), c);
-}
-
 static sd_status end_exercise(sd_app *app, sd_error *err)
 {
     if (sd_session_finished(app->s))
         return SD_OK;
+    sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
     return sd_session_end(app->s, "ended by facilitator", err);
 }
 
@@ -1052,6 +1128,8 @@ static sd_status save_results(sd_app *app, bool csv, sd_error *err)
     sd_error_clear(&e);
     return st;
 }
+
+sd_status sd_app_save(sd_app *app, bool csv, sd_error *err) { return save_results(app, csv, err); }
 
 /* ---- keys ---- */
 
@@ -1200,6 +1278,8 @@ static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *e
 static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 {
     SDL_Keycode c = k->keysym.sym;
+    if (sd_feed_key(app, k)) /* V, B, /, and the platform view's Tab, O, Esc (feed.c) */
+        return SD_OK;
     int page = app->feed_rows > 1 ? app->feed_rows - 1 : 1;
     switch (c) {
     case SDLK_UP: sd_feed_move(app, -1); break;
@@ -1266,14 +1346,12 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         sd_app_say(app, false, "%s %d %%", sd_app_t(app, "ui.status.text_size"), (int)(app->theme.scale * 100 + 0.5));
         return SD_OK;
     }
-    if (ctrl(k) && c == SDLK_q) {
-        app->quit = true;
-        return SD_OK;
-    }
-    if (app->scorecard) {
-        if (c == SDLK_j) return save_results(app, false, err);
-        if (c == SDLK_c) return save_results(app, true, err);
-        if (c == SDLK_q || c == SDLK_ESCAPE) app->quit = true;
+    if (app->scorecard || (ctrl(k) && c == SDLK_q)) /* leaving, saving (ending.c) */
+        return sd_ending_key(app, k, err);
+    if (app->briefing) /* briefing.c */
+        return sd_briefing_key(app, k, err);
+    if (c == SDLK_F2 && app->overlay != SD_OVERLAY_RESUME) {
+        sd_briefing_open(app);
         return SD_OK;
     }
     if (c == SDLK_F1) {
@@ -1281,26 +1359,28 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         app->overlay = app->overlay == SD_OVERLAY_HELP ? SD_OVERLAY_NONE : SD_OVERLAY_HELP;
         return SD_OK;
     }
-    double base = app->sc->compression > 0 ? app->sc->compression : 1;
+    /* The participant's own controls for solo practice (pause, end with a confirmation);
+     * the facilitator's (speed, injects) are in the facilitator's window (facilitator.c),
+     * which F9 opens at a new live inject and F12 as it is. */
     switch (c) {
-    case SDLK_F5: return set_pause(app, !sd_session_paused(app->s));
-    case SDLK_F6: set_speed(app, 1); return SD_OK;
-    case SDLK_F7: set_speed(app, base); return SD_OK;
-    case SDLK_F8: set_speed(app, base * 4); return SD_OK;
-    case SDLK_F9:
-        if (k->keysym.mod & KMOD_SHIFT)
-            return sd_form_inject_prepared(app, err);
-        sd_form_open_inject(app);
-        return SD_OK;
+    case SDLK_F5:
+        if (sd_facil_typing(app)) { /* the clock is held while the facilitator types */
+            sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.facilitator_holds"));
+            return SD_OK;
+        }
+        return set_pause(app, !sd_session_paused(app->s));
+    case SDLK_F9: case SDLK_F12: return sd_facil_open(app, c == SDLK_F9, err);
     case SDLK_F10: sd_form_close(app); app->overlay = SD_OVERLAY_END; return SD_OK;
     default: break;
     }
-    if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+    if (app->overlay == SD_OVERLAY_DELETE)
         return sd_form_key(app, k, err);
     if (app->overlay != SD_OVERLAY_NONE)
         return key_overlay(app, k, err);
     if (app->editing)
         return key_editor(app, k, err);
+    if (sd_feed_wants_key(app)) /* the search field or the notification list is open */
+        return key_feed(app, k, err);
     if (c == SDLK_SPACE)
         return set_pause(app, !sd_session_paused(app->s));
     return key_feed(app, k, err);
@@ -1308,9 +1388,18 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 
 static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
 {
+    if (sd_facil_owns_event(app, ev)) /* the facilitator's window (facilitator.c) */
+        return sd_facil_event(app, ev, err);
+    sd_status taken;
+    if (sd_ending_event(app, ev, &taken, err)) /* quit, held keys, questions (ending.c) */
+        return taken;
     switch (ev->type) {
     case SDL_QUIT:
         app->quit = true;
+        break;
+    case SDL_WINDOWEVENT: /* with two windows, closing this one is no SDL_QUIT */
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && ev->window.windowID == SDL_GetWindowID(app->win))
+            return handle_event(app, &(SDL_Event){.type = SDL_QUIT}, err);
         break;
     case SDL_KEYDOWN: {
         app->swallow_text = 0;
@@ -1324,8 +1413,10 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
             break;
         }
         app->swallow_text = 0;
-        if (!app->scorecard && (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT))
+        if (!app->scorecard && app->overlay == SD_OVERLAY_DELETE)
             sd_form_text(app, ev->text.text);
+        else if (!app->scorecard && !app->editing && app->overlay == SD_OVERLAY_NONE && sd_feed_text(app, ev->text.text))
+            ; /* typed into the feed's search field */
         else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
             sd_editor_insert(app->ed, ev->text.text);
         break;
@@ -1431,22 +1522,28 @@ static void render(sd_app *app)
     int w = d->clip.w, h = d->clip.h;
     SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);
     SDL_RenderClear(app->ren);
-    int bar_h = sd_text_line_height(app->text, th->font_body, true) + th->pad;
-    SDL_Rect win = {0, 0, w, h};
-    draw_bar(app, (SDL_Rect){0, 0, w, bar_h}, true);
-    draw_bar(app, (SDL_Rect){0, h - bar_h, w, bar_h}, false);
-    SDL_Rect body = {0, bar_h + 1, w, h - 2 * bar_h - 2};
+    sd_layout lay; /* the panes for this size and text scale (layout.h) */
+    sd_layout_compute(w, h, th, &lay);
+    if (lay.top.w > 0)
+        draw_bar(app, lay.top, true);
+    draw_bar(app, lay.status, false);
     if (app->scorecard) {
-        sd_scorecard_draw(app, body);
+        if (lay.top.w == 0) /* the scorecard has no strip: the title bar is back */
+            draw_bar(app, lay.situation, true);
+        sd_scorecard_draw(app, lay.body);
     } else {
-        int feed_w = w * 36 / 100, sit_w = w * 25 / 100;
-        int g = 1;
-        sd_feed_draw(app, (SDL_Rect){body.x, body.y, feed_w - g, body.h});
-        sd_thread_draw(app, (SDL_Rect){body.x + feed_w, body.y, w - feed_w - sit_w - g, body.h});
-        sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+        sd_feed_draw(app, lay.feed);
+        sd_thread_draw(app, lay.thread);
+        if (lay.strip)
+            sd_situation_draw_strip(app, lay.situation);
+        else
+            sd_situation_draw(app, lay.situation);
         if (app->overlay != SD_OVERLAY_NONE)
-            sd_overlay_draw(app, win);
+            sd_overlay_draw(app, lay.win);
     }
+    if (app->briefing)
+        sd_briefing_draw(app, lay.win);
+    sd_ending_draw(app, lay.win); /* the scorecard's hold, a question */
     SDL_RenderSetClipRect(app->ren, NULL);
 }
 
@@ -1456,12 +1553,16 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
         return sd_replay_frame(app, real_seconds, running, err);
     sd_status st = SD_OK;
     SDL_Event ev;
+    sd_ending_frame(app, real_seconds);
     while (st == SD_OK && SDL_PollEvent(&ev)) {
         st = handle_event(app, &ev, err);
         if (ev.type != SDL_KEYDOWN)
             sync_text_input(app);
     }
-    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
+    sd_briefing_sync(app);     /* the briefing; help and menus pause the clock */
+    sd_ending_sync_draft(app); /* the editor's text is the session's draft */
+    sd_facil_hold(app); /* last: no clock while the facilitator types a live inject */
+    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0 && !app->briefing_start)
         st = sd_session_step_real(app->s, real_seconds, err);
     /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
     if (st == SD_OK && app->log_open)
@@ -1490,6 +1591,7 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     SDL_RenderPresent(app->ren);
     sd_text_get_stats(app->text, &app->last_stats);
     sd_text_end_frame(app->text);
+    sd_facil_frame(app); /* the facilitator's window, when open */
     app->frames++;
     *running = !app->quit;
     return SD_OK;

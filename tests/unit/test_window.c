@@ -286,6 +286,8 @@ static void test_reply_escalate_pause_end(void **state)
     assert_true(sd_app_on_scorecard(app));
     check_containment(app, "scorecard");
     check_chart_inside_scorecard(app, "flow");
+    for (int i = 0; i < 8; i++) /* the scorecard holds keys for 1.5 s (ending.c) */
+        frame(app, 0.25);
     key(SDLK_j, 0);
     frame(app, 0);
     char *results = slurp(sd_app_results_path(app));
@@ -342,13 +344,7 @@ static void containment_at(double scale, const char *name)
     frame(app, 0);
     check_containment(app, "delete form");
     key(SDLK_ESCAPE, 0);
-    key(SDLK_F9, 0);
-    frame(app, 0);
-    type("Ett inlägg från kursledaren som är långt nog att radbrytas flera gånger i fältet för text.");
-    frame(app, 0);
-    check_containment(app, "inject form");
-    key(SDLK_ESCAPE, 0);
-    frame(app, 0);
+    frame(app, 0); /* (the inject form is in the facilitator's window: test_window_facilitator.c) */
     const char *shot = getenv("SD_WINDOW_SCREENSHOT");
     if (shot && scale == 1.0) {
         sd_error err = SD_ERROR_INIT;
@@ -732,6 +728,8 @@ static void test_pin(void **state)
     assert_int_equal(sd_session_add_observer(sd_app_session(app), observe, &w, NULL), SD_OK);
     frame(app, 0);
     step_to(app, 5);
+    key(SDLK_1, 0); /* the inbox (its pinned strip above the rows) */
+    frame(app, 0);
     assert_string_equal(sd_app_selected_id(app), "c1");
     SDL_Rect rows0, pin;
     assert_true(sd_app_hit_rect(app, "row", 0, &rows0));

@@ -307,7 +307,8 @@ static void trap_reply_label_follows_selection(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("follow", &w);
-    step_to(app, 10); /* waiting, oldest first: c1 (Lena), c2 (Göran) */
+    step_to(app, 10);
+    sd_person_key(app, SDLK_1, 0); /* the inbox's waiting tab, oldest first: c1 (Lena), c2 (Göran) */
     sd_person_wait(app, 2);
     assert_string_equal(sd_app_selected_id(app), "c1");
     sd_person_key(app, SDLK_r, 0);
@@ -349,6 +350,7 @@ static void trap_empty_tab_acts_on_nothing(void **state)
     seen w = {0};
     sd_app *app = make_app("empty", &w);
     step_to(app, 5);
+    sd_person_key(app, SDLK_1, 0); /* the inbox's waiting tab: c1 */
     sd_person_wait(app, 2);
     sd_person_key(app, SDLK_r, 0);
     sd_person_type(app, "Hej Lena! Från den 23 mars töms kärlen på onsdagar.\nVänliga hälsningar, Kim");
