@@ -125,7 +125,7 @@ static void type(sd_app *app, const char *s)
 
 /* ---- the views ---- */
 
-/* The feed (filter All) with an item selected, paused at 09:27. */
+/* The moderation inbox (filter All) with an item selected, paused at 09:27. */
 static void view_feed(sd_app *app)
 {
     step_to(app, 27);
@@ -162,17 +162,43 @@ static void view_scorecard(sd_app *app)
     assert_true(sd_app_on_scorecard(app));
 }
 
+/* The platform feed (the default view) at 09:27, the newest comment selected. */
+static void view_platform(sd_app *app)
+{
+    step_to(app, 27);
+    key(app, SDLK_F5);
+    key(app, SDLK_DOWN);
+}
+
+/* The briefing, the first screen (the clock has not started). */
+static void view_briefing(sd_app *app) { (void)app; }
+
+/* The ending: a reply being typed when the exercise ends; the scorecard shows the draft
+ * that was kept. */
+static void view_ending(sd_app *app)
+{
+    step_to(app, 5);
+    key(app, SDLK_F5);
+    key(app, SDLK_r);
+    type(app, "Hej Lena! Från måndag töms kärlen");
+    view_scorecard(app);
+}
+
 typedef struct view {
     const char *name;
     const char *scenario;         /* relative to the source folder */
     void (*go)(sd_app *app);      /* brings a fresh window there */
+    bool briefing;                /* the window opens on the briefing */
 } view;
 
 static const view views[] = {
-    {"feed", "scenarios/introduktion.lua", view_feed},
-    {"thread", "scenarios/introduktion.lua", view_thread},
-    {"help", "scenarios/introduktion.lua", view_help},
-    {"scorecard", "scenarios/introduktion.lua", view_scorecard},
+    {"feed", "scenarios/introduktion.lua", view_feed, false},
+    {"platform", "scenarios/introduktion.lua", view_platform, false},
+    {"thread", "scenarios/introduktion.lua", view_thread, false},
+    {"help", "scenarios/introduktion.lua", view_help, false},
+    {"briefing", "scenarios/introduktion.lua", view_briefing, true},
+    {"scorecard", "scenarios/introduktion.lua", view_scorecard, false},
+    {"ending", "scenarios/introduktion.lua", view_ending, false},
 };
 
 static const struct { int w, h; } sizes[] = {{1024, 600}, {1280, 800}, {1920, 1080}};
@@ -363,7 +389,7 @@ static void test_reference_screens(void **state)
                 sd_app_config cfg = {.scenario_path = scenario, .log_path = log, .lang = -1, .seed_set = true,
                                      .seed = 20260401, .width = sizes[si].w, .height = sizes[si].h,
                                      .text_scale = scales[ki] / 100.0, .hidden = true, .debug_rects = true,
-                                     .no_wall_clock = true};
+                                     .no_wall_clock = true, .briefing = views[v].briefing};
                 sd_error err = SD_ERROR_INIT;
                 sd_app *app = NULL;
                 if (sd_app_create(&cfg, &app, &err) != SD_OK)
