@@ -1568,7 +1568,8 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     if (st == SD_OK && app->log_open)
         st = sd_logw_sync_due(app->log, err);
     if (st == SD_OK && app->log_open && !app->log_warned && sd_logw_warning(app->log)) {
-        sd_app_say(app, true, "%s", sd_logw_warning(app->log));
+        /* in the participant's words (the engine's message names the file and errno) */
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.disk_filling"), app->log_path);
         app->log_warned = true;
     }
     if (st == SD_OK && sd_session_finished(app->s) && !app->score)
