@@ -124,7 +124,7 @@ static int resume_person(const resume_args *a, const sd_log_origin *o)
     }
     sd_app_config cfg = {.scenario_path = a->scenario ? a->scenario : o->scenario_path,
                          .log_path = a->log, .resume = true, .lang = a->lang, .exam = a->exam,
-                         .participant = o->participant, .width = 1280, .height = 800,
+                         .participant = o->participant, .remember_window = true,
                          .no_wall_clock = a->no_wall, .seal_key = o->seal_key};
     sd_error err = SD_ERROR_INIT;
     sd_app *app = NULL;

@@ -29,7 +29,10 @@ static const char usage[] =
     "  --date YYYY-MM-DD   the date the exercise was held, for reports (default: today;\n"
     "                      none with --no-wall-clock)\n"
     "  --seal-key FILE     seal the log with the facilitator's key (at least 32 bytes of secret)\n"
-    "  --quiet             print nothing but errors\n";
+    "  --quiet             print nothing but errors\n"
+    "       stormdrill run --facilitator [window options] SCENARIO\n"
+    "Opens the exercise window with the facilitator's window beside it (the same as\n"
+    "stormdrill SCENARIO --facilitator; see stormdrill --help).\n";
 
 static int default_log_path(const char *id, char *out, size_t n)
 {
@@ -57,6 +60,15 @@ int sd_cmd_run(int argc, char **argv)
         fputs(usage, stdout);
         return SD_EXIT_OK;
     }
+    /* run --facilitator without --headless: a person's exercise in the window, with the
+     * facilitator's window open (cmd_window.c reads the same options from argv[1]) */
+    bool facilitator = false, asked_headless = false;
+    for (int i = 1; i < argc; i++) {
+        facilitator |= strcmp(argv[i], "--facilitator") == 0;
+        asked_headless |= strcmp(argv[i], "--headless") == 0;
+    }
+    if (facilitator && !asked_headless)
+        return sd_cmd_window(argc, argv);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;

@@ -19,7 +19,8 @@
 
 static const char usage[] =
     "Usage: stormdrill SCENARIO [--lang sv|en] [--coach|--exam] [--log FILE] [--seed N]\n"
-    "                           [--name NAME] [--bench]\n"
+    "                           [--name NAME] [--facilitator] [--pause-on-help|--no-pause-on-help]\n"
+    "                           [--no-briefing] [--bench]\n"
     "Opens the exercise window on SCENARIO. Without a display, runs it headless with the\n"
     "demo participant (scenarios/participants/demo.lua) and prints the scorecard.\n"
     "  --lang sv|en   the window's language (default: the scenario's)\n"
@@ -29,6 +30,12 @@ static const char usage[] =
     "  --seal-key FILE  seal the log with the facilitator's key (at least 32 bytes of secret)\n"
     "  --seed N       the exercise seed (default: the scenario's)\n"
     "  --name NAME    the participant's first name, for the sign-off (default: Kim)\n"
+    "  --facilitator  open the facilitator's window at start as well (clock, speed, injects;\n"
+    "                 the participant's window never shows it; F9 or F12 open it later)\n"
+    "  --pause-on-help, --no-pause-on-help\n"
+    "                 whether help (F1), the briefing (F2) and the menus pause the clock\n"
+    "                 (default: they do in coach mode, not in exam mode)\n"
+    "  --no-briefing  start the clock at once, without the briefing screen\n"
     "  --bench        benchmark the window (software renderer, 1280x800) and print figures\n"
     "Keys: F1 in the window lists every shortcut.\n";
 
@@ -69,7 +76,8 @@ int sd_cmd_window(int argc, char **argv)
     const char *scenario = NULL, *log_path = NULL, *seed_arg = NULL, *name = NULL;
     const char *key_path = NULL;
     int lang = -1;
-    bool exam = false, bench = false;
+    bool exam = false, bench = false, facilitator = false, no_briefing = false;
+    int pause_on_help = 0;
     if (sd_wants_help(argc, argv)) {
         fputs(usage, stdout);
         return SD_EXIT_OK;
@@ -80,6 +88,10 @@ int sd_cmd_window(int argc, char **argv)
         if (strcmp(a, "--coach") == 0) exam = false;
         else if (strcmp(a, "--exam") == 0) exam = true;
         else if (strcmp(a, "--bench") == 0) bench = true;
+        else if (strcmp(a, "--facilitator") == 0) facilitator = true;
+        else if (strcmp(a, "--pause-on-help") == 0) pause_on_help = 1;
+        else if (strcmp(a, "--no-pause-on-help") == 0) pause_on_help = -1;
+        else if (strcmp(a, "--no-briefing") == 0) no_briefing = true;
         else if (strcmp(a, "--log") == 0 && has_value) log_path = argv[++i];
         else if (strcmp(a, "--seal-key") == 0 && has_value) key_path = argv[++i];
         else if (strcmp(a, "--seed") == 0 && has_value) seed_arg = argv[++i];
@@ -180,8 +192,11 @@ int sd_cmd_window(int argc, char **argv)
     sd_app_config cfg = {.scenario_path = scenario, .log_path = log_path, .lang = lang, .exam = exam,
                          .seal_key = key_path ? &key : NULL,
                          .seed_set = seed_arg != NULL, .seed = seed, .participant = name,
-                         .width = 1280, .height = 800, .hidden = bench, .date = bench ? NULL : today,
-                         .offer_resume = offer, .offer_t = offer_t};
+                         .width = bench ? 1280 : 0, .height = bench ? 800 : 0, .remember_window = !bench,
+                         .hidden = bench, .date = bench ? NULL : today,
+                         .offer_resume = offer, .offer_t = offer_t,
+                         .facilitator_window = facilitator && !bench,
+                         .briefing = !bench && !no_briefing, .pause_on_help = pause_on_help};
     sd_error err = SD_ERROR_INIT;
     sd_status st;
     if (bench) {

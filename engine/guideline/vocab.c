@@ -17,7 +17,7 @@ static const char *const classes[] = {"none", "question", "misunderstanding",
                                       "illegal", "thanks"};
 static const char *const actions[] = {"reply", "refer_previous", "dm_reply", "publish",
                                       "hide", "delete", "report", "escalate", "account",
-                                      "acknowledge", "pin"};
+                                      "acknowledge", "pin", "draft"};
 static const char *const steps[] = {"change_password", "enable_2fa", "revoke_sessions",
                                     "remove_access"};
 static const char *const senders[] = {"manager", "press_officer", "it_security", "colleague"};

@@ -48,6 +48,9 @@ typedef enum sd_action_kind {
     SD_ACT_REPLY, SD_ACT_REFER_PREVIOUS, SD_ACT_DM_REPLY, SD_ACT_PUBLISH, SD_ACT_HIDE,
     SD_ACT_DELETE, SD_ACT_REPORT, SD_ACT_ESCALATE, SD_ACT_ACCOUNT, SD_ACT_ACKNOWLEDGE,
     SD_ACT_PIN,          /* pin a reply or the latest statement to the top of the post */
+    SD_ACT_DRAFT,        /* not an action: the unsent text the participant was writing when
+                            the exercise ended, written by the session just before its end
+                            record (sd_session_set_draft); it never scores */
     SD_ACT_COUNT
 } sd_action_kind;
 

@@ -49,6 +49,7 @@ struct sd_logr {
     sd_log_integrity integ;
     /* consistency: the start, the last time, the items that arrived */
     sd_time start, last_t;
+    bool saw_end;      /* an end record was read */
     sd_strmap items;   /* item id -> index in item_off */
     sd_buf ids;        /* the item ids, NUL-ended, one after another */
     uint32_t *item_off;
@@ -852,6 +853,21 @@ sd_status sd_record_from_json(const char *text, size_t len, const char *where,
         ac->by = str_max(&c, o, "by", false, NAME);
         if (rec->type == SD_REC_REJECTED)
             ac->error = str_max(&c, o, "error", true, REASON);
+        if (c.st == SD_OK && ac->kind == SD_ACT_DRAFT) {
+            /* The unsent text the exercise ended with: an item at most, and its text. */
+            if (rec->type == SD_REC_REJECTED)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: a draft is never refused (action "
+                                    "'draft' in a rejected record)", where);
+            if (ac->text == NULL || ac->text[0] == '\0')
+                return sd_error_set(err, SD_ERR_INPUT, "%s: a draft needs its text (field "
+                                    "'text')", where);
+            const char *extra = ac->target >= 0 ? "target" : ac->step >= 0 ? "step"
+                                : ac->person ? "person" : ac->reason ? "reason"
+                                : ac->by ? "by" : NULL;
+            if (extra)
+                return sd_error_set(err, SD_ERR_INPUT, "%s: field '%s' does not belong to a "
+                                    "draft (it has an item and a text)", where, extra);
+        }
         break;
     }
     case SD_REC_STATE: {
@@ -1110,6 +1126,12 @@ static sd_status consistent(sd_logr *r, const sd_record *rec, const char *where,
         return sd_error_set(err, SD_ERR_INPUT, "%s: an action on item '%s', which has not "
                             "arrived", where, rec->u.action.item);
     }
+    /* A draft is written just before the end record, never after it. */
+    if (rec->type == SD_REC_ACTION && rec->u.action.kind == SD_ACT_DRAFT && r->saw_end)
+        return sd_error_set(err, SD_ERR_INPUT, "%s: a draft after the exercise's end record "
+                            "(the session writes it just before)", where);
+    if (rec->type == SD_REC_END)
+        r->saw_end = true;
     return SD_OK;
 }
 

@@ -43,6 +43,7 @@ struct sd_results {
     bool ended;
     sd_time end_t;
     const char *end_reason;
+    sd_res_draft draft;         /* the unsent draft (text NULL: none); not an action */
     const sd_score *score; /* borrowed, optional */
     const struct sd_reviews *review; /* borrowed, optional */
     sd_log_integrity integrity;
@@ -54,6 +55,15 @@ struct sd_results {
 void sd_results_set_integrity(sd_results *r, const sd_log_integrity *in) { r->integrity = *in; }
 
 void sd_results_attach_score(sd_results *r, const sd_score *score) { r->score = score; }
+
+bool sd_results_draft(const sd_results *r, sd_res_draft *out)
+{
+    if (r->draft.text == NULL)
+        return false;
+    if (out)
+        *out = r->draft;
+    return true;
+}
 
 void sd_results_attach_review(sd_results *r, const struct sd_reviews *rv) { r->review = rv; }
 
@@ -432,6 +442,21 @@ sd_status sd_results_add(sd_results *r, const sd_record *rec, sd_error *err)
         const sd_rec_action *a = &rec->u.action;
         uint32_t idx = 0;
         int32_t item = -1;
+        if (a->kind == SD_ACT_DRAFT) {
+            /* Kept apart from the actions, so that nothing that scores ever sees it. */
+            r->draft.t = rec->t;
+            r->draft.item = -1;
+            if (a->item) {
+                if (catch_up(r) == SD_ERR_MEMORY)
+                    return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+                if (sd_strmap_get(&r->ids, a->item, &idx))
+                    r->draft.item = (int32_t)idx;
+            }
+            r->draft.text = keep_str(r, a->text ? a->text : "", &oom);
+            if (oom)
+                return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+            break;
+        }
         if (a->item) {
             if (a->item_index >= 0 && (size_t)a->item_index < r->n_items &&
                 strcmp(r->items[a->item_index].id, a->item) == 0) {
@@ -659,6 +684,15 @@ static sd_status write_json(const sd_results *r, sd_buf *out, sd_atomic_file *f,
         sd_score_write_top(r->score, r, &w);
     if (r->review) /* before the items: the report reads the top level first */
         sd_reviews_write_json(r->review, &w);
+    if (r->draft.text) { /* the unsent draft (docs/results-format.md): never scored */
+        sd_jsonw_key(&w, "draft");
+        sd_jsonw_object_begin(&w);
+        sd_jsonw_ktime(&w, "t", r->draft.t);
+        if (r->draft.item >= 0)
+            sd_jsonw_kstring(&w, "item", r->items[r->draft.item].id);
+        sd_jsonw_kstring(&w, "text", r->draft.text);
+        sd_jsonw_object_end(&w);
+    }
     /* Actions not tied to an item: publish, account steps, general escalations. */
     sd_jsonw_key(&w, "actions");
     sd_jsonw_array_begin(&w);

@@ -11,6 +11,7 @@
 #ifndef SD_RESULTS_H
 #define SD_RESULTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,6 +57,16 @@ typedef struct sd_res_item {
                                 header's */
     int32_t parent;          /* index of the item it is on, or -1 */
 } sd_res_item;
+
+/* The unsent draft the exercise ended with (a "draft" action record, session.h:
+ * sd_session_set_draft). It is not among the actions: it never scores. */
+typedef struct sd_res_draft {
+    sd_time t;
+    int32_t item;      /* the item it answered (index), or -1 */
+    const char *text;
+} sd_res_draft;
+/* False when the exercise ended without a draft. */
+bool sd_results_draft(const sd_results *r, sd_res_draft *out);
 
 size_t sd_results_n_items(const sd_results *r);
 const sd_res_item *sd_results_items(const sd_results *r);

@@ -475,8 +475,11 @@ static sd_status give_inject(struct sd_catchup *cu, sd_session *s, const sd_rec_
     sd_status st = parse_logged(cu, &cu->q[1], &item, &keep, err);
     if (st == SD_OK) {
         const sd_rec_item *it = &item.u.item;
+        /* the item's mood as it was logged: the facilitator may have chosen another than
+         * the persona's */
         sd_inject inj = {.kind = it->kind, .author = it->author_id, .sender = it->sender,
-                         .on = it->parent, .text = it->text};
+                         .on = it->parent, .text = it->text,
+                         .mood = it->author_id ? (int)it->mood : -1};
         st = sd_session_inject(s, &inj, err);
     }
     sd_record_keep_free(&keep);
@@ -495,8 +498,16 @@ static sd_status give_input(struct sd_catchup *cu, sd_session *s, sd_error *err)
     switch (rec.type) {
     case SD_REC_ACTION:
     case SD_REC_REJECTED:
-        /* A simulated colleague's action ("by") is the session's own: it makes it again. */
-        if (person && rec.u.action.by == NULL)
+        /* A simulated colleague's action ("by") is the session's own: it makes it again.
+         * A draft is not an action: the text is registered again and written at once, to
+         * match the logged line (an exercise cut off between its draft and its end). */
+        if (rec.type == SD_REC_ACTION && rec.u.action.kind == SD_ACT_DRAFT) {
+            st = sd_session_set_draft(s, rec.u.action.item, rec.u.action.text);
+            if (st != SD_OK)
+                st = sd_error_set(err, st, "out of memory");
+            else
+                st = sd_session_emit_draft(s, err);
+        } else if (person && rec.u.action.by == NULL)
             st = give_action(s, &rec.u.action, err);
         break;
     case SD_REC_FACILITATOR:

@@ -31,6 +31,14 @@ void sd_action_init(sd_action *a, sd_action_kind kind)
     a->step = -1;
 }
 
+void sd_inject_init(sd_inject *inj, sd_kind kind)
+{
+    memset(inj, 0, sizeof *inj);
+    inj->kind = kind;
+    inj->sender = -1;
+    inj->mood = -1;
+}
+
 /* ---- records ---- */
 
 static int64_t wall_ms(const sd_session *s)
@@ -302,6 +310,8 @@ void sd_session_destroy(sd_session *s)
     sd_buf_free(&s->scratch);
     sd_error_clear(&s->deferred);
     sd_arena_free(&s->arena);
+    free(s->draft_item);
+    free(s->draft_text);
     free(s);
 }
 
@@ -531,6 +541,8 @@ static sd_status arrive_def(sd_session *s, const sd_item_def *d, sd_error *err)
         it.last = p->last;
         it.handle = p->handle;
         it.mood = (uint8_t)p->mood;
+        if (s->arriving_by_facilitator && s->arriving_mood >= 0)
+            it.mood = (uint8_t)s->arriving_mood; /* the facilitator chose it (sd_inject) */
     }
     if (d->parent) {
         uint32_t pi;
@@ -1243,10 +1255,70 @@ sd_status sd_session_start(sd_session *s, sd_error *err)
     return st;
 }
 
+sd_status sd_session_set_draft(sd_session *s, const char *item, const char *text)
+{
+    free(s->draft_item);
+    free(s->draft_text);
+    s->draft_item = s->draft_text = NULL;
+    if (s->finished || text == NULL || text[0] == '\0')
+        return SD_OK;
+    /* As valid UTF-8, and no longer than a logged text may be (cut at a character). */
+    sd_buf clean = SD_BUF_INIT;
+    if (sd_utf8_sanitize(&clean, text, strlen(text)) != SD_OK) {
+        sd_buf_free(&clean);
+        return SD_ERR_MEMORY;
+    }
+    size_t n = clean.len;
+    if (n > SD_MAX_TEXT_BYTES) {
+        n = SD_MAX_TEXT_BYTES;
+        while (n > 0 && ((unsigned char)clean.data[n] & 0xC0) == 0x80)
+            n--;
+    }
+    s->draft_text = malloc(n + 1);
+    uint32_t idx;
+    bool known = item && item[0] && strlen(item) <= SD_MAX_ID_BYTES && sd_session_find(s, item, &idx);
+    if (known)
+        s->draft_item = strdup(item);
+    if (s->draft_text)
+        memcpy(s->draft_text, clean.data, n), s->draft_text[n] = '\0';
+    sd_buf_free(&clean);
+    if (s->draft_text == NULL || (known && s->draft_item == NULL)) {
+        free(s->draft_item);
+        free(s->draft_text);
+        s->draft_item = s->draft_text = NULL;
+        return SD_ERR_MEMORY;
+    }
+    return SD_OK;
+}
+
+/* The registered draft as a draft record (then forgotten): just before the end record, or
+ * when catching up with a log that holds one (resume.c). */
+sd_status sd_session_emit_draft(sd_session *s, sd_error *err)
+{
+    if (s->draft_text == NULL)
+        return SD_OK;
+    sd_record rec = {.type = SD_REC_ACTION, .t = s->now};
+    sd_rec_action *a = &rec.u.action;
+    a->kind = SD_ACT_DRAFT;
+    a->item = s->draft_item;
+    a->text = s->draft_text;
+    a->target = a->step = -1;
+    uint32_t idx;
+    a->item_index = s->draft_item && sd_session_find(s, s->draft_item, &idx) ? (int64_t)idx : -1;
+    sd_status st = sd_session_emit(s, &rec, err);
+    free(s->draft_item);
+    free(s->draft_text);
+    s->draft_item = s->draft_text = NULL;
+    return st;
+}
+
 static sd_status finish(sd_session *s, const char *reason, sd_error *err)
 {
     if (s->finished)
         return SD_OK;
+    sd_status st = sd_session_emit_draft(s, err);
+    if (st != SD_OK)
+        return st;
     s->finished = true;
     sd_record rec = {.type = SD_REC_END, .t = s->now};
     rec.u.end.reason = reason;
@@ -1414,7 +1486,8 @@ void sd_session_set_compression(sd_session *s, double c)
     log_control(s, SD_FAC_SPEED, c);
 }
 
-static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, sd_error *err)
+static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, int mood,
+                            sd_error *err)
 {
     char id[48];
     if (d->id == NULL) {
@@ -1436,8 +1509,10 @@ static sd_status inject_def(sd_session *s, sd_item_def *d, size_t prepared, sd_e
     if (st != SD_OK)
         return st;
     s->arriving_by_facilitator = true;
+    s->arriving_mood = mood;
     st = arrive_def(s, d, err);
     s->arriving_by_facilitator = false;
+    s->arriving_mood = -1;
     return st;
 }
 
@@ -1463,6 +1538,14 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     }
     if (inj->kind == SD_KIND_INTERNAL && (inj->sender < 0 || inj->sender >= SD_SENDER_COUNT))
         return sd_error_set(err, SD_ERR_INPUT, "inject: an internal message needs its sender");
+    if (inj->mood < -1 || inj->mood >= SD_MOOD_COUNT)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: mood %d is not a mood (0-%d: calm, worried, "
+                            "frustrated, angry, troll; -1: the persona's own)", inj->mood,
+                            SD_MOOD_COUNT - 1);
+    if (inj->mood >= 0 && !authored)
+        return sd_error_set(err, SD_ERR_INPUT, "inject: a %s has no author, so it cannot have a "
+                            "mood ('%s'); give -1", sd_vocab_name(SD_VOCAB_KIND, inj->kind),
+                            sd_vocab_name(SD_VOCAB_MOOD, inj->mood));
     const char *on = inj->on;
     if ((inj->kind == SD_KIND_COMMENT || inj->kind == SD_KIND_REPLY) && on == NULL) {
         for (size_t i = s->n_items; i-- > 0 && on == NULL;)
@@ -1488,11 +1571,14 @@ sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err)
     d->text = sd_arena_strdup(&s->arena, sd_buf_str(&clean));
     d->from = inj->kind == SD_KIND_INTERNAL ? (sd_sender)inj->sender : SD_SENDER_MANAGER;
     sd_buf_free(&clean);
-    sd_expect_defaults(&d->expect, inj->kind, p ? p->mood : SD_MOOD_CALM);
+    sd_mood mood = inj->mood >= 0 ? (sd_mood)inj->mood : p ? p->mood : SD_MOOD_CALM;
+    sd_expect_defaults(&d->expect, inj->kind, mood);
     if (inj->kind == SD_KIND_INTERNAL)
         d->expect.answer = true; /* the facilitator asks: the participant acknowledges */
-    return inject_def(s, d, 0, err);
+    return inject_def(s, d, 0, inj->mood, err);
 }
+
+size_t sd_session_prepared_used(const sd_session *s) { return s->next_prepared; }
 
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err)
 {
@@ -1501,16 +1587,18 @@ sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *er
         return sd_error_set(err, SD_ERR_INPUT, "inject: the exercise is not running");
     if (s->next_prepared >= s->sc->n_prepared)
         return SD_OK;
+    /* refused while its post has not appeared: it stays the next one, for later */
+    const sd_item_def *next = &s->sc->prepared[s->next_prepared];
+    if (next->parent && !sd_session_find(s, next->parent, NULL))
+        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
+                            "has not appeared yet", s->sc->display, next->line, next->parent);
     sd_item_def *d = sd_arena_alloc(&s->arena, sizeof *d);
     if (d == NULL)
         return sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     *d = s->sc->prepared[s->next_prepared++];
     d->id = NULL; /* each use gets an id of its own */
-    if (d->parent && !sd_session_find(s, d->parent, NULL))
-        return sd_error_set(err, SD_ERR_INPUT, "%s:%d: prepared inject: 'on' names '%s', which "
-                            "has not appeared yet", s->sc->display, d->line, d->parent);
     *injected = true;
-    return inject_def(s, d, s->next_prepared, err);
+    return inject_def(s, d, s->next_prepared, -1, err);
 }
 double sd_session_compression(const sd_session *s) { return s->clock.compression; }
 sd_time sd_session_now(const sd_session *s) { return s->now; }
@@ -1591,6 +1679,9 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
     const char *an = sd_vocab_name(SD_VOCAB_ACTION, a->kind);
     if ((int)a->kind < 0 || a->kind >= SD_ACT_COUNT)
         return refuse(s, SD_REFUSAL_OTHER, err, "unknown action");
+    if (a->kind == SD_ACT_DRAFT) /* kept with sd_session_set_draft, never acted */
+        return refuse(s, SD_REFUSAL_OTHER, err, "draft: not an action (a draft is the unsent "
+                      "text the session writes when the exercise ends)");
     if (s->finished)
         return refuse(s, SD_REFUSAL_ENDED, err, "%s: the exercise has ended", an);
     if (needs_item(a->kind) && (a->item == NULL || a->item[0] == '\0'))
@@ -1714,7 +1805,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         rec.u.action.error = sd_error_msg(err);
         sd_error lerr = SD_ERROR_INIT;
         if (rec.u.action.kind >= 0 && rec.u.action.kind < SD_ACT_COUNT &&
-            sd_session_emit(s, &rec, &lerr) != SD_OK) {
+            rec.u.action.kind != SD_ACT_DRAFT && sd_session_emit(s, &rec, &lerr) != SD_OK) {
             sd_error_set(err, lerr.status, "%s", sd_error_msg(&lerr));
             st = lerr.status;
         }

@@ -102,18 +102,28 @@ double sd_session_compression(const sd_session *s);
 /* A live inject by the facilitator: an item that arrives now, marked by = "facilitator".
  * kind: comment, reply, dm, inquiry, internal, notice or post. author: a persona id (for
  * comment, reply, dm, inquiry); sender: an sd_sender (internal); on: the item a comment or
- * reply is on (default: the newest post). Strings are copied. */
+ * reply is on (default: the newest post); mood: the sd_mood the item is written in (its
+ * record's mood, and what its expectation follows: frustrated and angry want an
+ * acknowledgement, a troll no answer), or -1 for the author persona's own mood; only an
+ * authored kind has one (any other mood than -1 on another kind is refused, as is a value
+ * that is no sd_mood). Strings are copied. Start from sd_inject_init(): a zeroed struct
+ * has mood 0, which is calm, not the persona's. */
 typedef struct sd_inject {
     sd_kind kind;
     const char *author;
     int sender;
     const char *on;
     const char *text;
+    int mood;
 } sd_inject;
+/* kind, no author, text or target, sender -1, mood -1 (the persona's). */
+void sd_inject_init(sd_inject *inj, sd_kind kind);
 sd_status sd_session_inject(sd_session *s, const sd_inject *inj, sd_error *err);
 /* Injects the scenario's next prepared inject (prepared{ ... } declarations, in order);
  * *injected is false when none is left. */
 sd_status sd_session_inject_prepared(sd_session *s, bool *injected, sd_error *err);
+/* How many of the scenario's prepared injects have been used (the next is that index). */
+size_t sd_session_prepared_used(const sd_session *s);
 
 /* The participant acts now. An invalid action (unknown item, deleted item, missing text,
  * unknown target...) is refused with SD_ERR_INPUT and a clear message, and logged as
@@ -147,6 +157,15 @@ typedef enum sd_refusal {
 sd_refusal sd_session_last_refusal(const sd_session *s);
 /* The participant will act after `delay` simulated seconds (scripted reaction time). */
 sd_status sd_session_act_later(sd_session *s, const sd_action *a, int64_t delay, sd_error *err);
+/* The unsent text the participant is writing (a front end calls it whenever its editor's
+ * text changes): when the exercise ends, whatever the reason, the session writes it as a
+ * draft record (action "draft": item optional, text required) just before its end record,
+ * so that the work is kept. A draft never scores and is never given again on resume.
+ * item: the id of the item the text answers, or NULL (a statement being written; an id
+ * the session does not know is dropped). text NULL or "" clears the draft. The text is
+ * made valid UTF-8 and cut (at a character) to SD_MAX_TEXT_BYTES. Copied. Ignored once the
+ * exercise has ended. Fails only when memory runs out (the draft is then cleared). */
+sd_status sd_session_set_draft(sd_session *s, const char *item, const char *text);
 /* Ends the exercise now (the facilitator's "end exercise"). */
 sd_status sd_session_end(sd_session *s, const char *reason, sd_error *err);
 

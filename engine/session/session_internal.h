@@ -130,6 +130,7 @@ struct sd_session {
     sd_item_def **injected; /* each in s->arena, so items may point at them */
     size_t n_injected, cap_injected;
     const char *end_reason; /* set by finish() from a scenario callback */
+    char *draft_item, *draft_text; /* sd_session_set_draft(): owned copies, or NULL */
     sd_strmap injected_ids;
     pending_action *pending;
     size_t n_pending, cap_pending;
@@ -169,6 +170,7 @@ struct sd_session {
     size_t next_prepared;   /* the scenario's prepared injects used so far */
     uint64_t next_facilitator;
     bool arriving_by_facilitator; /* set while a facilitator's inject arrives */
+    int arriving_mood;            /* ... and the mood it chose for it (sd_mood), or -1 */
     struct sd_catchup *catchup;   /* resuming (resume.c): the log being caught up with */
     const sd_sandbox *budget_sb[3]; /* participants' Lua states counted in the budget */
     size_t n_budget_sb;
@@ -176,6 +178,9 @@ struct sd_session {
 
 /* session.c */
 sd_status sd_session_emit(sd_session *s, const sd_record *rec, sd_error *err);
+/* Writes the draft registered with sd_session_set_draft (if any) as a draft record and
+ * forgets it (session.c: before the end record; resume.c: a logged draft met again). */
+sd_status sd_session_emit_draft(sd_session *s, sd_error *err);
 sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int32_t b, sd_error *err);
 bool sd_session_find(const sd_session *s, const char *id, uint32_t *index);
 /* Processes every event due up to simulated time t and moves the clock there. */

@@ -11,10 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "feed_internal.h"
+#include "layout.h"
 #include "log/logw.h"
 #include "scoring/reply_input.h"
 #include "session/resume.h"
 #include "scoring/csv.h"
+#include "util/termtext.h"
 
 /* ---- small helpers ---- */
 
@@ -197,11 +200,9 @@ static const sd_kp *coach_kp(sd_app *app, const sd_content *content, sd_language
 
 static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
 {
-    (void)s;
     sd_app *app = ctx;
-    if (rec->type == SD_REC_REJECTED)
-        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"),
-                   rec->u.action.error ? rec->u.action.error : "");
+    if (rec->type == SD_REC_REJECTED) /* in the participant's words, not the engine's */
+        sd_app_say(app, true, "%s", sd_app_refusal_text(app, sd_session_last_refusal(s)));
     if (rec->type == SD_REC_ITEM) {
         sd_status st = spelling_add_item(app, &rec->u.item, err);
         if (st != SD_OK)
@@ -357,6 +358,11 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     app->sc = NULL;
     app->selected = -1;
     app->top = 0;
+    for (size_t i = 0; i < app->n_drafts; i++) /* the dropped exercise's drafts */
+        free(app->drafts[i].text);
+    app->n_drafts = 0;
+    app->edit_item = -1;
+    sd_editor_clear(app->ed);
     snprintf(app->log_path, sizeof app->log_path, "%s", app->offer_path);
     app->offer_path[0] = '\0';
     paths_next_to_log(app);
@@ -364,6 +370,64 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     if (st == SD_OK)
         st = start_resumed(app, app->no_wall_clock, err);
     return st;
+}
+
+/* ---- the window's size and text scale, remembered (layout.h) ---- */
+
+/* Reads window.ini when the config asks for it; true when the file was there but bad (it is
+ * then ignored: said in the status line, and why on stderr). */
+static bool window_memory_load(sd_app *app, const sd_app_config *cfg, sd_window_memory *mem)
+{
+    memset(mem, 0, sizeof *mem);
+    if (!cfg->remember_window || !sd_window_memory_path(app->memory_path, sizeof app->memory_path)) {
+        app->memory_path[0] = '\0';
+        return false;
+    }
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, mem, &e) == SD_OK)
+        return false;
+    sd_term_printf(stderr, "stormdrill: %s (ignored: the window opens at a size that fits)\n", sd_error_msg(&e));
+    sd_error_clear(&e);
+    return true;
+}
+
+/* The size to open at: the remembered one (0: none) or 1280x800, fitted to the display. */
+static void window_fit(int want_w, int want_h, int *w, int *h)
+{
+    SDL_Rect r = {0, 0, 0, 0};
+    if (SDL_GetDisplayUsableBounds(0, &r) != 0)
+        r.w = r.h = 0;
+    sd_layout_window_size(r.w, r.h, want_w, want_h, w, h);
+}
+
+/* Writes the window's size and text scale (a maximised or full-screen window keeps the
+ * size remembered before). A failure is said on stderr: the window is closing. */
+static void window_memory_save(sd_app *app)
+{
+    if (!app->memory_path[0] || !app->win)
+        return;
+    sd_window_memory m = {0}, old;
+    sd_error e = SD_ERROR_INIT;
+    if (sd_window_memory_read(app->memory_path, &old, &e) != SD_OK) {
+        sd_error_clear(&e);
+        memset(&old, 0, sizeof old);
+    }
+    Uint32 flags = SDL_GetWindowFlags(app->win);
+    if (flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) {
+        m.width = old.width;
+        m.height = old.height;
+    } else {
+        SDL_GetWindowSize(app->win, &m.width, &m.height);
+    }
+    m.text_scale = app->theme.scale;
+    if (m.width < 320 || m.height < 320) { /* nothing worth keeping */
+        m.width = old.width;
+        m.height = old.height;
+    }
+    if (m.width && m.height && sd_window_memory_write(app->memory_path, &m, &e) != SD_OK) {
+        sd_term_printf(stderr, "stormdrill: the window's size was not remembered: %s\n", sd_error_msg(&e));
+        sd_error_clear(&e);
+    }
 }
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
@@ -377,6 +441,8 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     app->selected = -1;
     app->edit_item = -1;
     app->checked_item = -2;
+    app->draft_item = -1;
+    app->last_key_time = app->key_before = -1;
     app->coach = !cfg->exam;
     snprintf(app->participant, sizeof app->participant, "%s", cfg->participant ? cfg->participant : "Kim");
     if (strlen(cfg->log_path) >= sizeof app->log_path) {
@@ -402,13 +468,18 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
         goto fail;
     }
-    int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
+    int w = cfg->width, h = cfg->height;
+    sd_window_memory mem = {0};
+    bool mem_bad = window_memory_load(app, cfg, &mem);
+    if (w <= 0 || h <= 0) /* a size that fits the display (layout.h) */
+        window_fit(mem.width, mem.height, &w, &h);
     char title[256];
     snprintf(title, sizeof title, "Stormdrill - %s", app->sc->title ? app->sc->title : app->sc->id);
     app->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
     if (app->win)
         app->ren = SDL_CreateRenderer(app->win, -1, 0);
+    SDL_StopTextInput(); /* SDL starts it with the video: on only while an editor has the keys */
     if (!app->win || !app->ren) {
         st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
         goto fail;
@@ -417,7 +488,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
     snprintf(fonts, sizeof fonts, "%s/fonts", sd_assets_dir());
     if ((st = sd_text_create(app->ren, fonts, 48u << 20, &app->text, err)) != SD_OK)
         goto fail;
-    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : 1.0);
+    sd_theme_init(&app->theme, cfg->text_scale > 0 ? cfg->text_scale : mem.text_scale > 0 ? mem.text_scale : 1.0);
     app->draw = (sd_draw){.r = app->ren, .text = app->text, .th = &app->theme, .debug = cfg->debug_rects};
 
     /* The session, its log and results. */
@@ -437,6 +508,11 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
         sd_session_pause(app->s, true);
         app->overlay = SD_OVERLAY_RESUME;
     }
+    if (mem_bad)
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.window_ini"), app->memory_path);
+    if (cfg->facilitator_window && (st = sd_facil_open(app, false, err)) != SD_OK)
+        goto fail;
+    sd_briefing_setup(app, cfg); /* the briefing first (briefing.c), when asked for */
     *out = app;
     return SD_OK;
 fail:
@@ -448,9 +524,15 @@ void sd_app_destroy(sd_app *app)
 {
     if (!app)
         return;
+    window_memory_save(app);
     sd_replay_detach(app); /* replay mode (replay.c): its log, score and scenario */
-    if (app->s && !sd_session_finished(app->s))
+    sd_facil_free(app);    /* the facilitator's window */
+    if (app->s && !sd_session_finished(app->s)) {
+        sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
         sd_session_end(app->s, "window closed", NULL);
+    }
+    sd_feed_free(app);     /* the feed's views (feed.c), after the last record */
+    sd_ending_free(app);
     sd_session_destroy(app->s);
     if (app->log_open)
         sd_logw_close(app->log, NULL);
@@ -459,6 +541,9 @@ void sd_app_destroy(sd_app *app)
     sd_results_free(app->res);
     sd_editor_free(app->ed);
     sd_editor_free(app->field);
+    for (size_t i = 0; i < app->n_drafts; i++) /* drafts for other items than the editor's */
+        free(app->drafts[i].text);
+    free(app->drafts);
     sd_lexicons_free(app->lx);
     spelling_clear(app);
     sd_texts_free(app->tx);
@@ -478,6 +563,8 @@ void sd_app_destroy(sd_app *app)
 
 /* ---- actions: all go through sd_session_act ---- */
 
+static void say_nothing_selected(sd_app *app);
+
 static const char *selected_id(const sd_app *app)
 {
     if (app->selected < 0 || (size_t)app->selected >= sd_model_n_items(app->model))
@@ -485,13 +572,340 @@ static const char *selected_id(const sd_app *app)
     return sd_model_str(app->model, sd_model_item(app->model, (size_t)app->selected)->id);
 }
 
+/* ---- what the participant is told: refusals in their words, keys that cannot act here ----
+ * The session's refusal (sd_session_last_refusal) is said with ui.refuse.<name>; its
+ * message (English, with ids) stays in the log's rejected record. */
+
+static const char *const refusal_names[SD_REFUSAL_COUNT] = {
+    "other", "other", "ended", "no_item", "unknown_item", "deleted", "no_one_to_answer",
+    "not_internal", "not_our_channel", "already_hidden", "pin_no_reply", "pin_no_statement",
+    "empty_text", "text_too_long", "platform_limit", "unknown_target", "unknown_step",
+    "no_person"};
+_Static_assert(sizeof refusal_names / sizeof refusal_names[0] == SD_REFUSAL_COUNT, "refusal names");
+
+const char *sd_app_refusal_text(const sd_app *app, sd_refusal why)
+{
+    char key[64];
+    if ((int)why < 0 || why >= SD_REFUSAL_COUNT)
+        why = SD_REFUSAL_OTHER;
+    snprintf(key, sizeof key, "ui.refuse.%s", refusal_names[why]);
+    const char *s = app->tx ? sd_texts_get(app->tx, key) : NULL;
+    return s ? s : sd_app_t(app, "ui.refuse.other");
+}
+
+/* The text of key with {name} (and {filter}, {who}, {time}) filled in, into out. */
+static void format_text(const sd_app *app, const char *key, const char *const *names,
+                        const char *const *values, size_t n, char *out, size_t size)
+{
+    sd_buf b = SD_BUF_INIT;
+    if (app->tx && sd_texts_get(app->tx, key))
+        sd_texts_format(app->tx, key, &b, n, names, values);
+    snprintf(out, size, "%s", b.len ? sd_buf_str(&b) : key);
+    sd_buf_free(&b);
+}
+
+static void say_with_name(sd_app *app, bool bad, const char *key, const char *name)
+{
+    char buf[600];
+    const char *names[] = {"name"};
+    const char *values[] = {name};
+    format_text(app, key, names, values, 1, buf, sizeof buf);
+    sd_app_say(app, bad, "%s", buf);
+}
+
+const char *sd_app_yes_key(const sd_app *app) { return sd_app_t(app, "ui.key.yes"); }
+
+bool sd_app_key_is_yes(const sd_app *app, SDL_Keycode c)
+{
+    (void)app;
+    return c == SDLK_j || c == SDLK_y || c == SDLK_RETURN || c == SDLK_KP_ENTER;
+}
+
+void sd_app_item_ref(const sd_app *app, const char *id, char *out, size_t n)
+{
+    uint32_t idx = 0;
+    size_t ni = sd_model_n_items(app->model);
+    bool found = false;
+    for (size_t i = 0; !found && i < ni; i++) /* only for the one item the thread shows */
+        if (strcmp(sd_model_str(app->model, sd_model_item(app->model, i)->id), id) == 0) {
+            idx = (uint32_t)i;
+            found = true;
+        }
+    if (!found) {
+        snprintf(out, n, "%s", id);
+        return;
+    }
+    char who[160], t[20];
+    sd_app_author(app, idx, who, sizeof who);
+    sd_time_format(sd_model_item(app->model, idx)->arrival, t);
+    t[16] = '\0';
+    const char *names[] = {"who", "time"};
+    const char *values[] = {who, t + 11};
+    format_text(app, "ui.thread.item_ref", names, values, 2, out, n);
+}
+
+/* The selected item's index, or -1. */
+static int64_t selected_index(const sd_app *app)
+{
+    return app->selected >= 0 && (size_t)app->selected < sd_model_n_items(app->model) ? app->selected : -1;
+}
+
+/* Nothing selected: say so, and why when the tab shown is empty. */
+static void say_nothing_selected(sd_app *app)
+{
+    static const char *const filter_keys[SD_FILTER_COUNT] = {
+        "ui.filter.waiting", "ui.filter.all", "ui.filter.dm", "ui.filter.internal", "ui.filter.attacker"};
+    size_t n = 0;
+    if (app->filter >= 0 && app->filter < SD_FILTER_COUNT)
+        sd_model_rows(app->model, app->filter, &n);
+    if (n > 0 || app->filter < 0 || app->filter >= SD_FILTER_COUNT) {
+        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        return;
+    }
+    char buf[400];
+    const char *names[] = {"filter"};
+    const char *values[] = {sd_app_t(app, filter_keys[app->filter])};
+    format_text(app, "ui.status.filter_empty", names, values, 1, buf, sizeof buf);
+    sd_app_say(app, true, "%s", buf);
+}
+
+/* Whether the item has someone to answer (reply, dm_reply, refer_previous: the session
+ * takes them only for an item with an author) and is not deleted. */
+static bool answerable(const sd_app *app, size_t i)
+{
+    const sd_mitem *it = sd_model_item(app->model, i);
+    return !it->deleted && *sd_model_str(app->model, it->first) != '\0';
+}
+
+/* Why the selected item cannot take a reply (R, M, P): the key of what to do instead. */
+static const char *cannot_answer_key(const sd_app *app, size_t i)
+{
+    const sd_mitem *it = sd_model_item(app->model, i);
+    if (it->deleted)
+        return "ui.cannot.deleted";
+    switch (it->kind) {
+    case SD_KIND_INTERNAL: return "ui.cannot.reply.internal";
+    case SD_KIND_NOTICE: return "ui.cannot.reply.notice";
+    case SD_KIND_POST: return "ui.cannot.reply.post";
+    case SD_KIND_ATTACKER_POST: return "ui.cannot.reply.attacker_post";
+    default: return "ui.cannot.reply.other";
+    }
+}
+
+/* Whether we have replied to item i ourselves (Shift+P pins that reply). */
+static bool replied_by_us(const sd_app *app, size_t i)
+{
+    if (i >= sd_results_n_items(app->res))
+        return false;
+    const sd_res_item *ri = &sd_results_items(app->res)[i];
+    const sd_res_action *acts = sd_results_actions(app->res);
+    for (int32_t a = ri->first_action; a >= 0; a = acts[a].next)
+        if (acts[a].kind == SD_ACT_REPLY && !acts[a].by)
+            return true;
+    return false;
+}
+
+/* R, M, P, Shift+P: true when the selected item can take kind; else it says what to do
+ * instead (nothing selected, an internal message, our own post ...) and nothing opens. */
+static bool selected_can(sd_app *app, sd_action_kind kind)
+{
+    int64_t i = selected_index(app);
+    if (i < 0) {
+        say_nothing_selected(app);
+        return false;
+    }
+    if (kind == SD_ACT_PIN) {
+        if (replied_by_us(app, (size_t)i))
+            return true;
+        char who[160];
+        sd_app_author(app, (size_t)i, who, sizeof who);
+        say_with_name(app, true, "ui.cannot.pin_no_reply", who);
+        return false;
+    }
+    if (answerable(app, (size_t)i))
+        return true;
+    sd_app_say(app, true, "%s", sd_app_t(app, cannot_answer_key(app, (size_t)i)));
+    return false;
+}
+
+/* ---- drafts: the editor's text stays with the item it answers ----
+ * The editor writes to one item (edit_item; -1 with SD_EDIT_PUBLISH: a new post). When the
+ * participant selects another item, the text goes to the drafts and the other item's draft
+ * (if any) comes back, so that "Svar till ..." always names the selected item and a text
+ * never goes to someone it was not written for. */
+
+static struct sd_draft *draft_find(sd_app *app, int64_t item)
+{
+    for (size_t i = 0; i < app->n_drafts; i++)
+        if (app->drafts[i].item == item)
+            return &app->drafts[i];
+    return NULL;
+}
+
+/* Keeps the editor's text as the draft of (edit_item, edit_mode); an empty text drops it. */
+static void draft_stash(sd_app *app)
+{
+    int64_t item = app->edit_mode == SD_EDIT_PUBLISH ? -1 : app->edit_item;
+    if (app->edit_mode != SD_EDIT_PUBLISH && item < 0)
+        return;
+    struct sd_draft *d = draft_find(app, item);
+    const char *text = sd_editor_text(app->ed);
+    if (*text == '\0') {
+        if (d) {
+            free(d->text);
+            *d = app->drafts[--app->n_drafts];
+        }
+        return;
+    }
+    char *copy = strdup(text);
+    if (copy == NULL)
+        return; /* no memory: the draft is lost, the exercise goes on */
+    if (d == NULL) {
+        if (app->n_drafts == app->cap_drafts) {
+            size_t cap = app->cap_drafts ? app->cap_drafts * 2 : 8;
+            struct sd_draft *v = realloc(app->drafts, cap * sizeof *v);
+            if (v == NULL) {
+                free(copy);
+                return;
+            }
+            app->drafts = v;
+            app->cap_drafts = cap;
+        }
+        d = &app->drafts[app->n_drafts++];
+        d->text = NULL;
+    }
+    free(d->text);
+    d->item = item;
+    d->mode = app->edit_mode;
+    d->text = copy;
+}
+
+/* The editor takes the draft of (item, mode) out of the drafts, or starts empty. */
+static void draft_load(sd_app *app, int64_t item, sd_edit_mode mode)
+{
+    struct sd_draft *d = draft_find(app, mode == SD_EDIT_PUBLISH ? -1 : item);
+    sd_editor_clear(app->ed);
+    app->edit_item = mode == SD_EDIT_PUBLISH ? -1 : item;
+    app->edit_mode = mode;
+    if (d) {
+        if (mode != SD_EDIT_PUBLISH)
+            app->edit_mode = d->mode;
+        sd_editor_set_text(app->ed, d->text);
+        free(d->text);
+        *d = app->drafts[--app->n_drafts];
+    }
+}
+
+static void stop_editing(sd_app *app);
+
+/* After the participant selected another item: the editor follows (its text kept as a
+ * draft of the item it was written for). A new post being written stays. */
+static void follow_selection(sd_app *app)
+{
+    if (app->edit_mode == SD_EDIT_PUBLISH && (app->editing || sd_editor_len(app->ed) > 0))
+        return;
+    int64_t sel = selected_index(app);
+    int64_t want = sel >= 0 && answerable(app, (size_t)sel) ? sel : -1;
+    if (app->edit_mode != SD_EDIT_PUBLISH && app->edit_item == want)
+        return;
+    bool had_text = sd_editor_len(app->ed) > 0;
+    char who[160] = "";
+    if (had_text && app->edit_mode != SD_EDIT_PUBLISH && app->edit_item >= 0 &&
+        (size_t)app->edit_item < sd_model_n_items(app->model))
+        sd_app_author(app, (size_t)app->edit_item, who, sizeof who);
+    draft_stash(app);
+    sd_edit_mode mode = app->edit_mode == SD_EDIT_PUBLISH ? SD_EDIT_REPLY : app->edit_mode;
+    draft_load(app, want, mode);
+    if (want < 0 && app->editing) {
+        stop_editing(app);
+        if (had_text)
+            say_with_name(app, false, "ui.status.draft_kept", who);
+    }
+}
+
+/* Text input is on only while an editor or a form's field has the keys (SDL makes text of
+ * every printable key while it is on). */
+static bool text_input_wanted(const sd_app *app)
+{
+    if (sd_facil_typing(app)) /* the facilitator's window has its own field (facilitator.c) */
+        return true;
+    if (app->scorecard || app->replay || app->briefing)
+        return false;
+    if (app->overlay == SD_OVERLAY_DELETE) /* the delete reason's field (form.c) */
+        return true;
+    if (app->fv && app->fv->search_open) /* the feed's search field (feed_search.c) */
+        return true;
+    return app->editing && app->overlay == SD_OVERLAY_NONE;
+}
+
+static void sync_text_input(const sd_app *app)
+{
+    bool want = text_input_wanted(app), on = SDL_IsTextInputActive() == SDL_TRUE;
+    if (want && !on)
+        SDL_StartTextInput();
+    else if (!want && on)
+        SDL_StopTextInput();
+}
+
+void sd_app_hint_text(const sd_app *app, char *out, size_t n)
+{
+    const char *key = NULL;
+    if (app->scorecard)
+        key = "ui.hint.scorecard";
+    else if (app->overlay == SD_OVERLAY_HELP)
+        key = "ui.hint.help";
+    else if (app->overlay == SD_OVERLAY_TEMPLATE)
+        key = "ui.hint.template";
+    else if (app->overlay == SD_OVERLAY_DELETE)
+        key = "ui.hint.form";
+    else if (app->overlay == SD_OVERLAY_END)
+        key = "ui.hint.end";
+    else if (app->overlay == SD_OVERLAY_RESUME)
+        key = "ui.hint.resume";
+    else if (app->overlay != SD_OVERLAY_NONE)
+        key = "ui.hint.menu";
+    if (key) {
+        snprintf(out, n, "%s", sd_app_t(app, key));
+        return;
+    }
+    if (app->editing) {
+        char who[160] = "";
+        if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model))
+            sd_app_author(app, (size_t)app->edit_item, who, sizeof who);
+        const char *names[] = {"name"};
+        const char *values[] = {who};
+        format_text(app, app->edit_mode == SD_EDIT_PUBLISH ? "ui.hint.typing.publish"
+                         : app->edit_mode == SD_EDIT_DM    ? "ui.hint.typing.dm"
+                                                           : "ui.hint.typing.reply",
+                    names, values, 1, out, n);
+        return;
+    }
+    int64_t i = selected_index(app);
+    if (i < 0)
+        key = "ui.hint.nothing";
+    else if (answerable(app, (size_t)i))
+        key = "ui.hint.answerable";
+    else {
+        int kind = sd_model_item(app->model, (size_t)i)->kind;
+        key = kind == SD_KIND_INTERNAL        ? "ui.hint.internal"
+              : kind == SD_KIND_NOTICE        ? "ui.hint.notice"
+              : kind == SD_KIND_POST          ? "ui.hint.post"
+              : kind == SD_KIND_ATTACKER_POST ? "ui.hint.attacker_post"
+                                              : "ui.hint.feed";
+    }
+    snprintf(out, n, "%s", sd_app_t(app, key));
+}
+
+int64_t sd_app_edit_item(const sd_app *app) { return app->edit_mode == SD_EDIT_PUBLISH ? -1 : app->edit_item; }
+size_t sd_app_n_drafts(const sd_app *app) { return app->n_drafts; }
+
 static sd_status act(sd_app *app, const sd_action *a, const char *done_key, sd_error *err)
 {
     sd_error e = SD_ERROR_INIT;
     sd_status st = sd_session_act(app->s, a, &e);
     if (st == SD_ERR_INPUT) {
         /* Refused and logged as rejected; the exercise goes on. */
-        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"), sd_error_msg(&e));
+        sd_app_say(app, true, "%s", sd_app_refusal_text(app, sd_session_last_refusal(app->s)));
         st = SD_OK;
     } else if (st == SD_OK) {
         sd_app_say(app, false, "%s", sd_app_t(app, done_key));
@@ -507,7 +921,7 @@ static sd_status act_on_selected(sd_app *app, sd_action_kind kind, const char *r
 {
     const char *id = selected_id(app);
     if (!id) {
-        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        say_nothing_selected(app);
         return SD_OK;
     }
     sd_action a;
@@ -528,17 +942,19 @@ sd_status sd_app_act_on_selected(sd_app *app, sd_action_kind kind, const char *r
     return act_on_selected(app, kind, reason, done_key, err);
 }
 
+/* Opens the editor for a reply (R), a private reply (M) or a new post (N). An item that
+ * cannot be answered opens nothing: the status line says what to do instead. The text
+ * written for another item (or post) is kept as its draft. */
 static void start_editing(sd_app *app, sd_edit_mode mode)
 {
-    if (mode != SD_EDIT_PUBLISH && !selected_id(app)) {
-        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+    if (mode != SD_EDIT_PUBLISH && !selected_can(app, SD_ACT_REPLY))
         return;
-    }
     int64_t item = mode == SD_EDIT_PUBLISH ? -1 : app->selected;
-    if (item != app->edit_item || mode != app->edit_mode)
-        sd_editor_clear(app->ed);
-    app->edit_item = item;
-    app->edit_mode = mode;
+    if (item != app->edit_item || mode != app->edit_mode) {
+        draft_stash(app);
+        draft_load(app, item, mode);
+        app->edit_mode = mode;
+    }
     app->editing = true;
     SDL_StartTextInput();
 }
@@ -651,17 +1067,11 @@ static sd_status set_pause(sd_app *app, bool paused)
     return SD_OK;
 }
 
-static void set_speed(sd_app *app, double c)
-{
-    sd_session_set_compression(app->s, c);
-    sd_session_pause(app->s, false);
-    sd_app_say(app, false, "%s x%g", sd_app_t(app, "ui.status.speed"), c);
-}
-
 static sd_status end_exercise(sd_app *app, sd_error *err)
 {
     if (sd_session_finished(app->s))
         return SD_OK;
+    sd_ending_sync_draft(app); /* the unsent text is kept (ending.c) */
     return sd_session_end(app->s, "ended by facilitator", err);
 }
 
@@ -721,6 +1131,8 @@ static sd_status save_results(sd_app *app, bool csv, sd_error *err)
     return st;
 }
 
+sd_status sd_app_save(sd_app *app, bool csv, sd_error *err) { return save_results(app, csv, err); }
+
 /* ---- keys ---- */
 
 static bool ctrl(const SDL_KeyboardEvent *k) { return (k->keysym.mod & KMOD_CTRL) != 0; }
@@ -744,7 +1156,7 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
         return SD_OK;
     }
     if (o == SD_OVERLAY_END) {
-        if (c == SDLK_y || c == SDLK_j || c == SDLK_RETURN || c == SDLK_F10) {
+        if (sd_app_key_is_yes(app, c) || c == SDLK_F10) {
             app->overlay = SD_OVERLAY_NONE;
             return end_exercise(app, err);
         }
@@ -868,6 +1280,8 @@ static sd_status key_editor(sd_app *app, const SDL_KeyboardEvent *k, sd_error *e
 static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 {
     SDL_Keycode c = k->keysym.sym;
+    if (sd_feed_key(app, k)) /* V, B, /, and the platform view's Tab, O, Esc (feed.c) */
+        return SD_OK;
     int page = app->feed_rows > 1 ? app->feed_rows - 1 : 1;
     switch (c) {
     case SDLK_UP: sd_feed_move(app, -1); break;
@@ -889,23 +1303,31 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_n: start_editing(app, SD_EDIT_PUBLISH); break;
     case SDLK_t: sd_app_open_templates(app); break;
     case SDLK_o: sd_feed_toggle_order(app); break;
-    case SDLK_RETURN: if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) { app->editing = true; SDL_StartTextInput(); } break;
+    case SDLK_RETURN: /* back to the text being written; a reply to the selected item */
+        if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) {
+            app->editing = true;
+            SDL_StartTextInput();
+        } else
+            start_editing(app, SD_EDIT_REPLY); /* says why not, when it cannot */
+        break;
     case SDLK_p:
         /* Shift+P pins our reply to the selected item; Ctrl+P the latest statement. */
         if (k->keysym.mod & KMOD_SHIFT)
-            return act_on_selected(app, SD_ACT_PIN, NULL, "ui.status.pinned", err);
+            return selected_can(app, SD_ACT_PIN) ? act_on_selected(app, SD_ACT_PIN, NULL, "ui.status.pinned", err) : SD_OK;
         if (ctrl(k)) {
             sd_action a;
             sd_action_init(&a, SD_ACT_PIN);
             return act(app, &a, "ui.status.pinned_statement", err);
         }
+        if (!selected_can(app, SD_ACT_REFER_PREVIOUS))
+            return SD_OK;
         return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
     case SDLK_h: return act_on_selected(app, SD_ACT_HIDE, NULL, "ui.status.hidden", err);
     case SDLK_a: return act_on_selected(app, SD_ACT_REPORT, NULL, "ui.status.reported", err);
     case SDLK_k: return act_on_selected(app, SD_ACT_ACKNOWLEDGE, NULL, "ui.status.acknowledged", err);
     case SDLK_DELETE: case SDLK_x:
         if (selected_id(app)) sd_form_open_delete(app);
-        else sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        else say_nothing_selected(app);
         break;
     case SDLK_e: app->overlay = SD_OVERLAY_ESCALATE; break;
     case SDLK_s: app->overlay = SD_OVERLAY_ACCOUNT; break;
@@ -926,14 +1348,12 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         sd_app_say(app, false, "%s %d %%", sd_app_t(app, "ui.status.text_size"), (int)(app->theme.scale * 100 + 0.5));
         return SD_OK;
     }
-    if (ctrl(k) && c == SDLK_q) {
-        app->quit = true;
-        return SD_OK;
-    }
-    if (app->scorecard) {
-        if (c == SDLK_j) return save_results(app, false, err);
-        if (c == SDLK_c) return save_results(app, true, err);
-        if (c == SDLK_q || c == SDLK_ESCAPE) app->quit = true;
+    if (app->scorecard || (ctrl(k) && c == SDLK_q)) /* leaving, saving (ending.c) */
+        return sd_ending_key(app, k, err);
+    if (app->briefing) /* briefing.c */
+        return sd_briefing_key(app, k, err);
+    if (c == SDLK_F2 && app->overlay != SD_OVERLAY_RESUME) {
+        sd_briefing_open(app);
         return SD_OK;
     }
     if (c == SDLK_F1) {
@@ -941,26 +1361,28 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
         app->overlay = app->overlay == SD_OVERLAY_HELP ? SD_OVERLAY_NONE : SD_OVERLAY_HELP;
         return SD_OK;
     }
-    double base = app->sc->compression > 0 ? app->sc->compression : 1;
+    /* The participant's own controls for solo practice (pause, end with a confirmation);
+     * the facilitator's (speed, injects) are in the facilitator's window (facilitator.c),
+     * which F9 opens at a new live inject and F12 as it is. */
     switch (c) {
-    case SDLK_F5: return set_pause(app, !sd_session_paused(app->s));
-    case SDLK_F6: set_speed(app, 1); return SD_OK;
-    case SDLK_F7: set_speed(app, base); return SD_OK;
-    case SDLK_F8: set_speed(app, base * 4); return SD_OK;
-    case SDLK_F9:
-        if (k->keysym.mod & KMOD_SHIFT)
-            return sd_form_inject_prepared(app, err);
-        sd_form_open_inject(app);
-        return SD_OK;
+    case SDLK_F5:
+        if (sd_facil_typing(app)) { /* the clock is held while the facilitator types */
+            sd_app_say(app, false, "%s", sd_app_t(app, "ui.status.facilitator_holds"));
+            return SD_OK;
+        }
+        return set_pause(app, !sd_session_paused(app->s));
+    case SDLK_F9: case SDLK_F12: return sd_facil_open(app, c == SDLK_F9, err);
     case SDLK_F10: sd_form_close(app); app->overlay = SD_OVERLAY_END; return SD_OK;
     default: break;
     }
-    if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+    if (app->overlay == SD_OVERLAY_DELETE)
         return sd_form_key(app, k, err);
     if (app->overlay != SD_OVERLAY_NONE)
         return key_overlay(app, k, err);
     if (app->editing)
         return key_editor(app, k, err);
+    if (sd_feed_wants_key(app)) /* the search field or the notification list is open */
+        return key_feed(app, k, err);
     if (c == SDLK_SPACE)
         return set_pause(app, !sd_session_paused(app->s));
     return key_feed(app, k, err);
@@ -968,21 +1390,35 @@ static sd_status on_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err)
 
 static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
 {
+    if (sd_facil_owns_event(app, ev)) /* the facilitator's window (facilitator.c) */
+        return sd_facil_event(app, ev, err);
+    sd_status taken;
+    if (sd_ending_event(app, ev, &taken, err)) /* quit, held keys, questions (ending.c) */
+        return taken;
     switch (ev->type) {
     case SDL_QUIT:
         app->quit = true;
         break;
-    case SDL_KEYDOWN:
+    case SDL_WINDOWEVENT: /* with two windows, closing this one is no SDL_QUIT */
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && ev->window.windowID == SDL_GetWindowID(app->win))
+            return handle_event(app, &(SDL_Event){.type = SDL_QUIT}, err);
+        break;
+    case SDL_KEYDOWN: {
         app->swallow_text = 0;
-        return on_key(app, &ev->key, err);
+        sd_status st = on_key(app, &ev->key, err);
+        sync_text_input(app); /* the next key makes text only if an editor has the keys */
+        return st;
+    }
     case SDL_TEXTINPUT:
         if (app->swallow_text && ev->text.text[0] == app->swallow_text && ev->text.text[1] == '\0') {
             app->swallow_text = 0; /* the digit that chose a template */
             break;
         }
         app->swallow_text = 0;
-        if (!app->scorecard && (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT))
+        if (!app->scorecard && app->overlay == SD_OVERLAY_DELETE)
             sd_form_text(app, ev->text.text);
+        else if (!app->scorecard && !app->editing && app->overlay == SD_OVERLAY_NONE && sd_feed_text(app, ev->text.text))
+            ; /* typed into the feed's search field */
         else if (app->editing && app->overlay == SD_OVERLAY_NONE && !app->scorecard)
             sd_editor_insert(app->ed, ev->text.text);
         break;
@@ -1069,7 +1505,8 @@ static void draw_bar(sd_app *app, SDL_Rect r, bool top)
                     app->sc->title ? app->sc->title : app->sc->id);
     } else {
         sd_rgba c = app->status_bad ? th->bad : th->text;
-        const char *hint = sd_app_t(app, app->scorecard ? "ui.hint.scorecard" : app->editing ? "ui.hint.editor" : "ui.hint.feed");
+        char hint[600];
+        sd_app_hint_text(app, hint, sizeof hint); /* what the keys mean now */
         int avail = right - x;
         int hw = sd_text_width(app->text, th->font_small, false, hint, strlen(hint));
         if (hw > avail / 2)
@@ -1088,22 +1525,28 @@ static void render(sd_app *app)
     int w = d->clip.w, h = d->clip.h;
     SDL_SetRenderDrawColor(app->ren, th->bg.r, th->bg.g, th->bg.b, 255);
     SDL_RenderClear(app->ren);
-    int bar_h = sd_text_line_height(app->text, th->font_body, true) + th->pad;
-    SDL_Rect win = {0, 0, w, h};
-    draw_bar(app, (SDL_Rect){0, 0, w, bar_h}, true);
-    draw_bar(app, (SDL_Rect){0, h - bar_h, w, bar_h}, false);
-    SDL_Rect body = {0, bar_h + 1, w, h - 2 * bar_h - 2};
+    sd_layout lay; /* the panes for this size and text scale (layout.h) */
+    sd_layout_compute(w, h, th, &lay);
+    if (lay.top.w > 0)
+        draw_bar(app, lay.top, true);
+    draw_bar(app, lay.status, false);
     if (app->scorecard) {
-        sd_scorecard_draw(app, body);
+        if (lay.top.w == 0) /* the scorecard has no strip: the title bar is back */
+            draw_bar(app, lay.situation, true);
+        sd_scorecard_draw(app, lay.body);
     } else {
-        int feed_w = w * 36 / 100, sit_w = w * 25 / 100;
-        int g = 1;
-        sd_feed_draw(app, (SDL_Rect){body.x, body.y, feed_w - g, body.h});
-        sd_thread_draw(app, (SDL_Rect){body.x + feed_w, body.y, w - feed_w - sit_w - g, body.h});
-        sd_situation_draw(app, (SDL_Rect){w - sit_w, body.y, sit_w, body.h});
+        sd_feed_draw(app, lay.feed);
+        sd_thread_draw(app, lay.thread);
+        if (lay.strip)
+            sd_situation_draw_strip(app, lay.situation);
+        else
+            sd_situation_draw(app, lay.situation);
         if (app->overlay != SD_OVERLAY_NONE)
-            sd_overlay_draw(app, win);
+            sd_overlay_draw(app, lay.win);
     }
+    if (app->briefing)
+        sd_briefing_draw(app, lay.win);
+    sd_ending_draw(app, lay.win); /* the scorecard's hold, a question */
     SDL_RenderSetClipRect(app->ren, NULL);
 }
 
@@ -1113,28 +1556,46 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
         return sd_replay_frame(app, real_seconds, running, err);
     sd_status st = SD_OK;
     SDL_Event ev;
-    while (st == SD_OK && SDL_PollEvent(&ev))
+    sd_ending_frame(app, real_seconds);
+    while (st == SD_OK && SDL_PollEvent(&ev)) {
         st = handle_event(app, &ev, err);
-    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0)
+        if (ev.type != SDL_KEYDOWN)
+            sync_text_input(app);
+    }
+    sd_briefing_sync(app);     /* the briefing; help and menus pause the clock */
+    sd_ending_sync_draft(app); /* the editor's text is the session's draft */
+    sd_facil_hold(app); /* last: no clock while the facilitator types a live inject */
+    if (st == SD_OK && !sd_session_finished(app->s) && real_seconds > 0 && !app->briefing_start)
         st = sd_session_step_real(app->s, real_seconds, err);
     /* Synced at least every 2 s, also while nothing is written (log/logw.h). */
     if (st == SD_OK && app->log_open)
         st = sd_logw_sync_due(app->log, err);
     if (st == SD_OK && app->log_open && !app->log_warned && sd_logw_warning(app->log)) {
-        sd_app_say(app, true, "%s", sd_logw_warning(app->log));
+        /* in the participant's words (the engine's message names the file and errno) */
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.disk_filling"), app->log_path);
         app->log_warned = true;
     }
     if (st == SD_OK && sd_session_finished(app->s) && !app->score)
         st = compute_score(app, err);
     if (st != SD_OK)
         return st;
-    if (!app->scorecard)
+    if (!app->scorecard) {
+        /* The feed keeps a selection when its rows change; while a reply is being typed
+         * the item it answers stays selected (it may have left the tab), and when the
+         * participant selected another item the editor follows with that item's draft. */
+        int64_t before = app->selected;
         sd_feed_select_valid(app);
+        if (app->editing && app->edit_mode != SD_EDIT_PUBLISH && before >= 0 && before == app->edit_item)
+            app->selected = before;
+        follow_selection(app);
+        sync_text_input(app);
+    }
     coach(app);
     render(app);
     SDL_RenderPresent(app->ren);
     sd_text_get_stats(app->text, &app->last_stats);
     sd_text_end_frame(app->text);
+    sd_facil_frame(app); /* the facilitator's window, when open */
     app->frames++;
     *running = !app->quit;
     return SD_OK;

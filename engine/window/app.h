@@ -46,12 +46,24 @@ typedef struct sd_app_config {
     bool seed_set;
     uint64_t seed;
     const char *participant;    /* the participant's first name (NULL: "Kim") */
-    int width, height;          /* window size (0: 1280 x 800) */
-    double text_scale;          /* 0: 1.0 */
+    int width, height;          /* window size (0: the remembered one or 1280 x 800, made
+                                   to fit the display: layout.h) */
+    double text_scale;          /* 0: the remembered one, or 1.0 */
+    bool remember_window;       /* read and write the window's size and text scale in
+                                   $XDG_CONFIG_HOME/stormdrill/window.ini (layout.h); a bad
+                                   or unwritable file is said and ignored */
     bool hidden;                /* do not show the window (tests, benchmarks) */
     bool debug_rects;           /* record every drawn rectangle per panel */
     bool no_wall_clock;         /* write wall = 0 in the log */
     const char *date;           /* "YYYY-MM-DD" written in the log header, or NULL (copied) */
+    bool facilitator_window;    /* open the facilitator's window at start (else F9/F12 do) */
+    bool briefing;              /* open on the briefing (after the resume start screen, if
+                                   any): the clock starts when the person presses Enter.
+                                   `stormdrill run` in a window sets it; tests, benchmarks
+                                   and --headless leave it off (the clock runs at once) */
+    int pause_on_help;          /* help (F1), the briefing (F2) and the menus pause the clock
+                                   while open: 0 the mode's default (coach: on, exam: off),
+                                   1 on, -1 off (--pause-on-help / --no-pause-on-help) */
 } sd_app_config;
 
 sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err);
@@ -73,11 +85,25 @@ const sd_results *sd_app_results(const sd_app *app);
 const char *sd_app_selected_id(const sd_app *app);   /* NULL when nothing is selected */
 const char *sd_app_status(const sd_app *app);        /* the last message shown */
 bool sd_app_status_bad(const sd_app *app);           /* ... and whether it is an error */
+/* The participant's words for why the session refused an action (ui.refuse.<name> in the
+ * window's language; never the engine's message); the status bar's hint for the current
+ * state (what the keys mean now; while typing: to whom and how to leave), into out. */
+const char *sd_app_refusal_text(const sd_app *app, sd_refusal why);
+void sd_app_hint_text(const sd_app *app, char *out, size_t n);
+/* The item whose reply the editor is writing (-1: a new post or none) and how many
+ * drafts for other items are kept. */
+int64_t sd_app_edit_item(const sd_app *app);
+size_t sd_app_n_drafts(const sd_app *app);
 /* Why the last save of the results or the CSV failed, "" if it did not (the scorecard shows
  * it until a save succeeds). Owned by the app. */
 const char *sd_app_save_error(const sd_app *app);
 bool sd_app_on_scorecard(const sd_app *app);
 bool sd_app_on_start_screen(const sd_app *app); /* offering an interrupted exercise */
+bool sd_app_on_briefing(const sd_app *app);     /* the briefing is shown (briefing.c) */
+/* The question the window is asking, or NULL: "end" (Ctrl+Q during the exercise), "close"
+ * (leaving with unsaved results); and whether the scorecard still holds input (ending.c). */
+const char *sd_app_asking(const sd_app *app);
+bool sd_app_scorecard_holding(const sd_app *app);
 /* True when the feed's current filter shows the newest first (O turns it). */
 bool sd_app_feed_newest_first(const sd_app *app);
 bool sd_app_editing(const sd_app *app);              /* typing in the reply editor */
@@ -116,6 +142,19 @@ bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *ou
 /* The last frame's pixels (drawn again: the back buffer is undefined after a present) as a
  * new ARGB8888 surface the caller frees with SDL_FreeSurface. */
 sd_status sd_app_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
+/* The facilitator's window (facilitator.c): a second window the participant's never shows,
+ * opened by F9 (at a new live inject) or F12 in the participant's window, or at start
+ * (facilitator_window). The participant's window's id; the facilitator's, 0 while closed;
+ * whether a live inject is being typed there (the clock is held meanwhile), the inject
+ * form's text, its status line (owned by the app); its last frame's drawn rectangles (with
+ * debug_rects) and its pixels, drawn again (a new ARGB8888 surface the caller frees). */
+uint32_t sd_app_window_id(const sd_app *app);
+uint32_t sd_app_facilitator_window_id(const sd_app *app);
+bool sd_app_facilitator_typing(const sd_app *app);
+const char *sd_app_facilitator_text(const sd_app *app);
+const char *sd_app_facilitator_status(const sd_app *app);
+const sd_draw_rec *sd_app_facilitator_debug_rects(const sd_app *app, size_t *n);
+sd_status sd_app_facilitator_read_pixels(sd_app *app, SDL_Surface **out, sd_error *err);
 /* Writes the last frame as a BMP. */
 sd_status sd_app_screenshot_bmp(sd_app *app, const char *path, sd_error *err);
 /* The results JSON and CSV paths the scorecard writes (J and C), next to the log. */

@@ -20,7 +20,7 @@
 
 typedef enum sd_overlay {
     SD_OVERLAY_NONE, SD_OVERLAY_HELP, SD_OVERLAY_ESCALATE, SD_OVERLAY_ACCOUNT,
-    SD_OVERLAY_DELETE, SD_OVERLAY_END, SD_OVERLAY_INJECT,
+    SD_OVERLAY_DELETE, SD_OVERLAY_END,
     SD_OVERLAY_TEMPLATE, /* the scenario's answer templates, for the reply editor */
     SD_OVERLAY_RESUME    /* the start screen: go on with an interrupted exercise, or begin anew */
 } sd_overlay;
@@ -45,11 +45,6 @@ typedef struct sd_hit {
     SDL_Rect menu[SD_HIT_MENU];    /* its entries, in order */
     size_t n_menu;
 } sd_hit;
-
-/* The kinds the inject form offers, in Tab order. */
-typedef enum sd_inject_kind {
-    SD_INJ_COMMENT, SD_INJ_DM, SD_INJ_INTERNAL, SD_INJ_NOTICE, SD_INJ_COUNT
-} sd_inject_kind;
 
 struct sd_app {
     /* SDL */
@@ -78,6 +73,7 @@ struct sd_app {
     bool no_wall_clock;
     const struct sd_seal_key *seal_key; /* borrowed from the config, or NULL */
     bool log_warned;       /* the log's "disk filling up" warning was shown */
+    char memory_path[1024];/* window.ini, where size and text scale are remembered ("": not) */
     /* view state */
     sd_filter filter;
     bool reversed[SD_FILTER_COUNT]; /* per filter: the other order than the model's (O) */
@@ -87,6 +83,10 @@ struct sd_app {
     bool editing;
     sd_edit_mode edit_mode;
     int64_t edit_item;     /* item the editor answers, or -1 (publish) */
+    /* drafts kept while the editor writes to another item (app.c: "Svar till ..." follows
+     * the selection; a draft stays with its item): owned texts */
+    struct sd_draft { int64_t item; sd_edit_mode mode; char *text; } *drafts;
+    size_t n_drafts, cap_drafts;
     sd_overlay overlay;
     bool scorecard;
     char status[3072];     /* room for a message that names two whole paths */
@@ -114,10 +114,10 @@ struct sd_app {
     /* mouse: what the last frame drew; a drag in the editor */
     sd_hit hit;
     bool drag_editor;
-    /* the small text field of the delete reason and the inject form */
+    /* the small text field of the delete reason */
     sd_editor *field;
-    sd_inject_kind inj_kind;
-    int inj_author;        /* persona index (comment, dm) or sd_sender (internal) */
+    /* the facilitator's window (facilitator.c), or NULL while it is closed */
+    struct sd_facil *facil;
     /* the scorecard's chart (chart.h), built once for the score it shows */
     sd_chart chart;
     const sd_score *chart_for;
@@ -127,7 +127,63 @@ struct sd_app {
     /* replay mode (replay.c): the replay state, or NULL in an exercise */
     struct sd_replay *replay;
     size_t thread_actions; /* actions the thread listed in the last frame */
+    /* the briefing (briefing.c) */
+    bool briefing;         /* the briefing is shown */
+    bool briefing_start;   /* ... as the first screen: the clock has not started */
+    bool briefing_pending; /* to be shown once the resume start screen is gone */
+    int briefing_scroll;   /* lines scrolled */
+    bool pause_on_help;    /* help, the briefing and menus pause the clock */
+    bool menu_paused;      /* they paused it (and resume it when they close) */
+    bool menu_was_open;    /* a pausing screen was open at the last check */
+    /* the safe ending (ending.c) */
+    int ask;               /* sd_ask: a question waiting for J/N */
+    double real_time;      /* real seconds of frames so far */
+    double last_key_time;  /* when the last key went down (real_time), or -1 */
+    double key_before;     /* ... and the one before it (the key being handled: its gap) */
+    double card_hold;      /* real seconds the scorecard still holds input */
+    bool card_seen;        /* the scorecard has been noticed (its hold started) */
+    bool results_saved;    /* the results JSON was saved from the scorecard */
+    char *draft_text;      /* the draft last given to the session (owned), or NULL */
+    int64_t draft_item;    /* ... its item (-1: none) */
+    /* the feed's views, notifications, search and pictures (feed_internal.h), or NULL */
+    struct sd_feedview *fv;
 };
+
+/* A question the window asks before it ends something (ending.c). */
+typedef enum sd_ask { SD_ASK_NONE, SD_ASK_END, SD_ASK_CLOSE } sd_ask;
+
+/* The briefing (briefing.c): the scenario's title, situation, aim, the participant's role,
+ * the time compression in words, the duration and the keys to know. First screen with
+ * cfg.briefing (the clock starts on Enter); F2 opens it again during the exercise. */
+void sd_briefing_setup(sd_app *app, const sd_app_config *cfg);
+void sd_briefing_open(sd_app *app);
+sd_status sd_briefing_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
+void sd_briefing_draw(sd_app *app, SDL_Rect win);
+/* Each frame after the events: shows a pending briefing; pauses the clock while help, the
+ * briefing, a menu or a question is open (when pause_on_help) and resumes it when they
+ * close, unless the facilitator paused or resumed meanwhile. Logged as facilitator
+ * pause/resume records (sd_session_pause). */
+void sd_briefing_sync(sd_app *app);
+/* "en timme i övningen tar tio minuter": the words for sim_seconds (sd_buf-free). */
+void sd_briefing_duration_words(const sd_app *app, double seconds, char *out, size_t n);
+
+/* The safe ending (ending.c). sd_ending_frame at the start of each frame (counts real time,
+ * starts the scorecard's hold); sd_ending_event before the event is handled: true when it
+ * took the event (quit requests, keys held on the scorecard, a question's answer, text
+ * while the briefing or a question shows), with *st its result. */
+void sd_ending_frame(sd_app *app, double real_seconds);
+bool sd_ending_event(sd_app *app, const SDL_Event *ev, sd_status *st, sd_error *err);
+/* Ctrl+Q anywhere, and every key on the scorecard (after its hold). */
+sd_status sd_ending_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
+/* Gives the reply editor's text to the session as the draft when it changed
+ * (sd_session_set_draft): each frame before the clock steps, and before an end. */
+void sd_ending_sync_draft(sd_app *app);
+void sd_ending_draw(sd_app *app, SDL_Rect win);
+/* The scorecard's "utkast som inte skickades", at *y inside r (overlay.c calls it). */
+void sd_ending_draw_draft(sd_app *app, SDL_Rect r, int *y);
+void sd_ending_free(sd_app *app);
+/* Saves the results JSON (csv false) or CSV from the scorecard (app.c). */
+sd_status sd_app_save(sd_app *app, bool csv, sd_error *err);
 
 /* The text of key in the window's language (the key itself when missing). */
 const char *sd_app_t(const sd_app *app, const char *key);
@@ -137,6 +193,13 @@ void sd_app_say(sd_app *app, bool bad, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* "Lena Holm kl. 10:32": the item with that id by its author and arrival, for what the
+ * participant reads instead of an id (the id itself when no such item has come). */
+void sd_app_item_ref(const sd_app *app, const char *id, char *out, size_t n);
+/* The confirmation key in the window's language (J in Swedish, Y in English) and whether
+ * c confirms (that key, Enter; Y and J are both taken). */
+const char *sd_app_yes_key(const sd_app *app);
+bool sd_app_key_is_yes(const sd_app *app, SDL_Keycode c);
 /* The author's display name of an item ("Lena Holm", the account, the sender ...). */
 void sd_app_author(const sd_app *app, size_t item, char *out, size_t n);
 /* "Sara (kollega) svarade" / "Sara (colleague) replied": what a simulated colleague did. */
@@ -176,16 +239,40 @@ sd_status sd_mouse_event(sd_app *app, const SDL_Event *ev, sd_error *err);
 /* The byte offset in the reply editor under (x, y), from the last frame's layout. */
 size_t sd_thread_editor_offset(sd_app *app, int x, int y);
 
-/* Forms (form.c): the delete reason field and the facilitator's inject form. */
+/* Forms (form.c): the delete reason field over the participant's panels. */
 void sd_form_open_delete(sd_app *app);
-void sd_form_open_inject(sd_app *app);
 void sd_form_close(sd_app *app);
 sd_status sd_form_key(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err);
 void sd_form_text(sd_app *app, const char *text);
-sd_status sd_form_inject_prepared(sd_app *app, sd_error *err);
 void sd_form_draw(sd_app *app, SDL_Rect win);
-/* A click on the inject form's kind (0) or author (1) line cycles it. */
-void sd_form_click_entry(sd_app *app, size_t entry);
+/* A one-field editor's text wrapped in box with d's text and theme, the caret's line kept
+ * visible (the caret drawn when focused), the selection behind (the delete reason, the
+ * facilitator's inject text). */
+void sd_form_draw_field(sd_draw *d, sd_editor *ed, SDL_Rect box, bool focused);
+
+/* The facilitator's window (facilitator.c): a second SDL window with its own renderer,
+ * text cache and theme, that the participant's window never shows: the clock, pause and
+ * speed, the end, the prepared injects and the live inject form (kind, author, mood,
+ * target, text). While a live inject is typed the clock is held (paused, logged as the
+ * facilitator's pause; resumed when it is sent or cancelled unless it was paused before).
+ * Closing it does not end the exercise. Events are routed to it by windowID. */
+/* Opens it (or raises it when open); with_inject: at a new live inject. */
+sd_status sd_facil_open(sd_app *app, bool with_inject, sd_error *err);
+/* Closes it (a live inject being typed is cancelled); the exercise goes on. */
+void sd_facil_close(sd_app *app);
+/* Frees it with its window (sd_app_destroy; no resume record). */
+void sd_facil_free(sd_app *app);
+/* True when ev belongs to the facilitator's window (keys, text, mouse, window events). */
+bool sd_facil_owns_event(const sd_app *app, const SDL_Event *ev);
+sd_status sd_facil_event(sd_app *app, const SDL_Event *ev, sd_error *err);
+/* Keeps the clock held while a live inject is typed (after the frame's events, before the
+ * session steps); closes the form when the exercise has ended. */
+void sd_facil_hold(sd_app *app);
+/* Draws and presents it (after the participant's frame). */
+void sd_facil_frame(sd_app *app);
+/* True while a live inject is typed: the clock is held for it (whoever would resume the
+ * clock, e.g. closing the help, must leave it paused). */
+bool sd_facil_typing(const sd_app *app);
 /* A menu box: a title and lines "key  text" (their rectangles go to app->hit), with
  * extra_h pixels left free at the bottom; returns that free rectangle. */
 SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const char *title,
@@ -202,10 +289,25 @@ void sd_feed_set_filter(sd_app *app, sd_filter f);
 void sd_feed_toggle_order(sd_app *app);
 /* True when the current filter shows the newest first. */
 bool sd_feed_newest_first(const sd_app *app);
-/* The item on display row `row` of the current filter; false past the end. */
+/* The item on display row `row` of the current filter; false past the end. In the
+ * platform view a "row" is the row-th card of an item drawn in the last frame. */
 bool sd_feed_item_at(sd_app *app, size_t row, uint32_t *item);
+/* Where the last frame drew display row i (see sd_feed_item_at); false when it did not. */
+bool sd_feed_row_rect(const sd_app *app, size_t i, SDL_Rect *out);
+/* The feed's own keys (feed.c): V the view, B the notifications, / the search, and in the
+ * platform view Tab (keyword chips), O and Esc; true when k was one. While the search
+ * field or the notification list is open they take every key (sd_feed_wants_key). */
+bool sd_feed_key(sd_app *app, const SDL_KeyboardEvent *k);
+bool sd_feed_wants_key(const sd_app *app);
+/* Text typed into the search field; false when it is not open. */
+bool sd_feed_text(sd_app *app, const char *text);
+/* A click on the feed's bar, chips, notifications or cards; false when none was hit. */
+bool sd_feed_click(sd_app *app, int x, int y);
+/* Frees the feed's state (sd_app_destroy). */
+void sd_feed_free(sd_app *app);
 void sd_thread_draw(sd_app *app, SDL_Rect r);
 void sd_situation_draw(sd_app *app, SDL_Rect r);
+void sd_situation_draw_strip(sd_app *app, SDL_Rect r); /* one line (layout.h: strip) */
 void sd_overlay_draw(sd_app *app, SDL_Rect win);
 void sd_scorecard_draw(sd_app *app, SDL_Rect win);
 /* The scorecard's chart inside r, as its own panel "chart" (chart.c). */

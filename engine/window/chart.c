@@ -156,7 +156,7 @@ void sd_chart_draw(sd_app *app, const sd_chart *c, SDL_Rect r)
     int lw = sd_text_width(app->text, px, false, top_c, strlen(top_c)) + th->gap;
     int rw = sd_text_width(app->text, px, false, top_m, strlen(top_m)) + th->gap;
     SDL_Rect p = {r.x + lw, r.y + lh + th->gap + lh / 2, r.w - lw - rw, 0};
-    p.h = r.y + r.h - lh - th->gap - p.y;
+    p.h = r.y + r.h - lh - th->gap - lh / 2 - p.y; /* the time axis under the zero labels */
     if (p.w < (int)c->n || p.h < lh)
         return;
     /* labels: top and zero of both axes */
@@ -210,7 +210,7 @@ void sd_chart_draw(sd_app *app, const sd_chart *c, SDL_Rect r)
     size_t every = 1;
     while ((double)every * bw < tw && every < c->n)
         every++;
-    int ty = p.y + p.h + th->gap;
+    int ty = p.y + p.h + lh / 2 + th->gap;
     for (size_t b = 0; b <= c->n; b += every) {
         char t[20];
         sd_time_format(c->start + (sd_time)b * c->step, t);

@@ -1,5 +1,5 @@
-/* draw.c - the frame's drawing context: panels with clip rectangles, primitives, and the
- * debug list of drawn rectangles. */
+/* draw.c - the frame's drawing context: panels with clip rectangles, primitives (text cut
+ * with an ellipsis where it does not fit), and the debug list of drawn rectangles. */
 #include "draw.h"
 
 #include <stdlib.h>
@@ -124,11 +124,10 @@ void sd_draw_squiggle(sd_draw *d, int x0, int x1, int y, int h, sd_rgba c)
         SDL_RenderDrawLines(d->r, pts, n);
 }
 
-int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
-                 const char *s, size_t len)
+/* Blits the run s[0..len) at (x, y), at most max_w wide; returns the width drawn. */
+static int blit(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                const char *s, size_t len)
 {
-    if (max_w <= 0 || len == 0)
-        return 0;
     int w, h;
     SDL_Texture *tex = sd_text_get(d->text, px, bold, c, s, len, &w, &h);
     if (!tex)
@@ -138,6 +137,36 @@ int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max
     record_text(d, dst, s, len);
     SDL_RenderCopy(d->r, tex, &src, &dst);
     return dw;
+}
+
+#define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define CUT_MAX 1024                /* bytes of a cut run kept before the ellipsis */
+
+int sd_draw_text_cut(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                     const char *s, size_t len, bool more)
+{
+    if (max_w <= 0)
+        return 0;
+    size_t fit = len ? sd_text_fit(d->text, px, bold, s, len, max_w) : 0;
+    if (fit >= len && !more)
+        return len ? blit(d, px, bold, c, x, y, max_w, s, len) : 0;
+    /* cut: as much as fits before "…", without the spaces it would end on */
+    int ell_w = sd_text_width(d->text, px, bold, ELLIPSIS, 3);
+    size_t n = sd_text_fit(d->text, px, bold, s, len < CUT_MAX ? len : CUT_MAX, max_w - ell_w);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    char buf[CUT_MAX + 4];
+    memcpy(buf, s, n);
+    memcpy(buf + n, ELLIPSIS, 3);
+    return blit(d, px, bold, c, x, y, max_w, buf, n + 3);
+}
+
+int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                 const char *s, size_t len)
+{
+    if (max_w <= 0 || len == 0)
+        return 0;
+    return sd_draw_text_cut(d, px, bold, c, x, y, max_w, s, len, false);
 }
 
 int sd_draw_str(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w, const char *s)

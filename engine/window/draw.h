@@ -2,7 +2,7 @@
  * being drawn (its clip rectangle) and, when debugging is on, a list of every rectangle
  * drawn with the panel it belongs to (and, for text, the start of the text), so that tests
  * can assert that nothing is drawn outside its panel and find what a panel says. Primitives: filled and outlined rectangles, lines, text runs cut to a
- * width.
+ * width with an ellipsis.
  *
  * Ownership: an sd_draw is a plain struct owned by the app; it borrows the renderer, the
  * text cache and the theme. The debug list is owned by the sd_draw (sd_draw_free_debug). */
@@ -20,7 +20,7 @@ typedef struct sd_draw_rec {
     const char *panel;   /* static string */
     SDL_Rect clip;       /* the panel's rectangle */
     SDL_Rect rect;       /* what was drawn */
-    char text[64];       /* a text run: its first bytes (cut at a code point); else "" */
+    char text[256];      /* a text run: its first bytes (cut at a code point); else "" */
 } sd_draw_rec;
 
 typedef struct sd_draw {
@@ -45,9 +45,14 @@ void sd_draw_line(sd_draw *d, int x0, int y0, int x1, int y1, sd_rgba c);
 /* A wavy underline (a misspelt word's) from x0 to x1 inclusive, in the band y..y+h-1
  * (h >= 2; its amplitude), as a zigzag of period 2h; recorded as that band. */
 void sd_draw_squiggle(sd_draw *d, int x0, int x1, int y, int h, sd_rgba c);
-/* Draws len bytes of text at (x, y), cut at max_w pixels; returns the width drawn. */
+/* Draws len bytes of text at (x, y) within max_w pixels; text that does not fit is cut
+ * and ends in "…" (so is every sd_draw_str* and chip); returns the width drawn. */
 int sd_draw_text(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
                  const char *s, size_t len);
+/* The same, and when more is true the run ends in "…" even if it fits (the last line of
+ * wrapped text with more text after it). */
+int sd_draw_text_cut(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w,
+                     const char *s, size_t len, bool more);
 int sd_draw_str(sd_draw *d, int px, bool bold, sd_rgba c, int x, int y, int max_w, const char *s);
 /* Text right-aligned to end at x_right; returns its left edge. */
 int sd_draw_str_right(sd_draw *d, int px, bool bold, sd_rgba c, int x_right, int y, int max_w,

@@ -46,16 +46,12 @@ static sd_status click_overlay(sd_app *app, int x, int y, sd_error *err)
 {
     for (size_t i = 0; i < app->hit.n_menu; i++)
         if (inside(app->hit.menu[i], x, y)) {
-            if (app->overlay == SD_OVERLAY_INJECT) {
-                sd_form_click_entry(app, i);
-                return SD_OK;
-            }
             if (app->overlay == SD_OVERLAY_HELP)
                 return SD_OK;
             return sd_app_choose(app, (int)i, err);
         }
     if (!inside(app->hit.menu_box, x, y)) {
-        if (app->overlay == SD_OVERLAY_DELETE || app->overlay == SD_OVERLAY_INJECT)
+        if (app->overlay == SD_OVERLAY_DELETE)
             sd_form_close(app);
         else
             app->overlay = SD_OVERLAY_NONE;
@@ -65,6 +61,8 @@ static sd_status click_overlay(sd_app *app, int x, int y, sd_error *err)
 
 static void click_feed(sd_app *app, int x, int y)
 {
+    if (sd_feed_click(app, x, y)) /* the view bar, chips, notifications, platform cards */
+        return;
     for (int f = 0; f < SD_FILTER_COUNT; f++)
         if (inside(app->hit.tabs[f], x, y)) {
             sd_feed_set_filter(app, (sd_filter)f);
@@ -125,8 +123,8 @@ bool sd_app_hit_rect(const sd_app *app, const char *what, size_t i, SDL_Rect *ou
 {
     const sd_hit *h = &app->hit;
     SDL_Rect r = {0, 0, 0, 0};
-    if (strcmp(what, "row") == 0 && h->row_h > 0 && (int)(i + 1) * h->row_h <= h->feed_rows.h)
-        r = (SDL_Rect){h->feed_rows.x, h->feed_rows.y + (int)i * h->row_h, h->feed_rows.w, h->row_h};
+    if (strcmp(what, "row") == 0)
+        sd_feed_row_rect(app, i, &r); /* the inbox's rows or the platform view's cards */
     else if (strcmp(what, "tab") == 0 && i < SD_FILTER_COUNT)
         r = h->tabs[i];
     else if (strcmp(what, "order") == 0 && i == 0)

@@ -61,8 +61,9 @@ SDL_Rect sd_overlay_menu(sd_app *app, SDL_Rect win, const char *panel, const cha
 }
 
 static const char *const help_keys[][2] = {
-    {"F1", "ui.help.help"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
-    {"O", "ui.help.order"},
+    {"F1", "ui.help.help"}, {"F2", "ui.help.briefing"}, {"↑ ↓ PgUp PgDn", "ui.help.move"}, {"1-5, Tab", "ui.help.filter"},
+    {"O", "ui.help.order"}, {"V", "ui.help.view"}, {"B", "ui.help.notif"}, {"/, Ctrl+F", "ui.help.search"},
+    {"Tab", "ui.help.chips"},
     {"R", "ui.help.reply"}, {"P", "ui.help.refer"}, {"Shift+P", "ui.help.pin"},
     {"Ctrl+P", "ui.help.pin_statement"}, {"M", "ui.help.dm"}, {"K", "ui.help.ack"},
     {"H", "ui.help.hide"}, {"Del, X", "ui.help.delete"}, {"A", "ui.help.report"},
@@ -70,8 +71,7 @@ static const char *const help_keys[][2] = {
     {"Ctrl+Enter", "ui.help.send"}, {"Esc", "ui.help.escape"}, {"Ctrl+Z / Ctrl+Y", "ui.help.undo"},
     {"Ctrl+C/X/V", "ui.help.clipboard"}, {"T, Ctrl+T", "ui.help.template"},
     {"Tab (editor)", "ui.help.placeholder"},
-    {"Space, F5", "ui.help.pause"}, {"F6 / F7 / F8", "ui.help.speed"}, {"F10", "ui.help.end"},
-    {"F9", "ui.help.inject"}, {"Shift+F9", "ui.help.inject_prepared"},
+    {"Space, F5", "ui.help.pause"}, {"F10", "ui.help.end"}, {"F9, F12", "ui.help.facilitator"},
     {"Ctrl + / - / 0", "ui.help.scale"}, {"Ctrl+Q", "ui.help.quit"}, {"ui.help.mouse_key", "ui.help.mouse"},
 };
 
@@ -98,7 +98,6 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.escalate"), keys, texts, n, 0);
         break;
     case SD_OVERLAY_DELETE:
-    case SD_OVERLAY_INJECT:
         sd_form_draw(app, win);
         break;
     case SD_OVERLAY_ACCOUNT:
@@ -147,13 +146,16 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.resume"), keys, texts, 2, 0);
         break;
     }
-    case SD_OVERLAY_END:
-        keys[0] = "Y, Enter";
+    case SD_OVERLAY_END: {
+        char yes[40]; /* J in Swedish, Y in English */
+        snprintf(yes, sizeof yes, "%s, Enter", sd_app_yes_key(app));
+        keys[0] = yes;
         texts[0] = sd_app_t(app, "ui.menu.end_yes");
         keys[1] = "N, Esc";
         texts[1] = sd_app_t(app, "ui.menu.end_no");
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.end"), keys, texts, 2, 0);
         break;
+    }
     default:
         break;
     }
@@ -206,6 +208,8 @@ void sd_scorecard_draw(sd_app *app, SDL_Rect r)
         sd_draw_fill(d, (SDL_Rect){bx, y + lh / 4, fill, lh / 2},
                      dims[i].v >= 75 ? th->ok : dims[i].v >= 50 ? th->warn : th->bad);
     }
+    /* the unsent draft, in full view under the scores (ending.c) */
+    sd_ending_draw_draft(app, (SDL_Rect){in.x, in.y, in.w, bottom - in.y}, &y);
     y += th->gap;
     /* Below the scores: the misses on the left; what went well and the crisis as it was
      * handled on the right (under them when the window is narrow). */

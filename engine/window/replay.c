@@ -224,8 +224,9 @@ sd_status sd_replay_log_load(const char *path, size_t max_records, sd_replay_log
             break;
         if (rec.type == SD_REC_ITEM)
             items++;
-        if (rec.type == SD_REC_ACTION && rec.u.action.item) {
-            /* the item it acts on, as the results found it: the model needs the index */
+        if (rec.type == SD_REC_ACTION && rec.u.action.item && rec.u.action.kind != SD_ACT_DRAFT) {
+            /* the item it acts on, as the results found it: the model needs the index (a
+             * draft is not among the results' actions) */
             size_t na = sd_results_n_actions(l->res);
             c->u.action.item_index = na ? sd_results_actions(l->res)[na - 1].item : -1;
         }

@@ -2,7 +2,9 @@
  * comments per minute over the last hour (a small bar chart), the mood mix, waiting count
  * and oldest wait, sentiment and intensity, and the internal inbox. Figures come from the
  * session (sd_session_situation), or the replay in replay mode (sd_app_situation, replay.c),
- * and the model; nothing is computed here but layout. */
+ * and the model; nothing is computed here but layout. Where the window is too narrow for
+ * three columns (layout.h) the situation is a one-line strip of what matters while
+ * answering (sd_situation_draw_strip). */
 #include "app_internal.h"
 
 #include <stdio.h>
@@ -170,4 +172,67 @@ void sd_situation_draw(sd_app *app, SDL_Rect r)
             y += lhs;
         }
     }
+}
+
+/* One piece of the strip at *x, "label value" with the value in vc; false when no room. */
+static bool piece(sd_app *app, SDL_Rect r, int *x, const char *label, const char *value, sd_rgba vc)
+{
+    const sd_theme *th = &app->theme;
+    int px = th->font_small, right = r.x + r.w;
+    int lw = *label ? sd_text_width(app->text, px, false, label, strlen(label)) + th->gap : 0;
+    int vw = sd_text_width(app->text, px, true, value, strlen(value));
+    if (*x + lw + vw > right)
+        return false;
+    int y = r.y + (r.h - sd_text_line_height(app->text, px, false)) / 2;
+    if (*label)
+        sd_draw_str(&app->draw, px, false, th->muted, *x, y, lw, label);
+    sd_draw_str(&app->draw, px, true, vc, *x + lw, y, vw, value);
+    *x += lw + vw + 2 * th->pad;
+    return true;
+}
+
+void sd_situation_draw_strip(sd_app *app, SDL_Rect r)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    sd_draw_panel(d, "situation", r, th->panel);
+    sd_situation s;
+    sd_app_situation(app, &s);
+    char buf[128], t[20];
+    int x = r.x + th->pad;
+    SDL_Rect in = {r.x, r.y, r.w - th->pad, r.h};
+    sd_time_format(s.now, t);
+    int64_t day = s.now >= 0 ? s.now / 86400 : (s.now - 86399) / 86400;
+    snprintf(buf, sizeof buf, "%s %.10s %.5s", sd_app_t(app, weekday_key[sd_weekday(day)]), t, t + 11);
+    if (!piece(app, in, &x, "", buf, th->text))
+        return;
+    bool paused = sd_app_paused(app);
+    double comp = sd_app_speed(app);
+    if (paused)
+        snprintf(buf, sizeof buf, "%s", sd_app_t(app, "ui.sit.paused"));
+    else
+        snprintf(buf, sizeof buf, "x%g", comp);
+    if (!piece(app, in, &x, sd_app_t(app, "ui.sit.speed"), buf, paused ? th->warn : th->text))
+        return;
+    snprintf(buf, sizeof buf, "%zu", s.waiting);
+    if (!piece(app, in, &x, sd_app_t(app, "ui.sit.waiting"), buf, s.waiting ? th->warn : th->ok))
+        return;
+    snprintf(buf, sizeof buf, "%zu", s.overdue);
+    if (!piece(app, in, &x, sd_app_t(app, "ui.sit.overdue"), buf, s.overdue ? th->bad : th->ok))
+        return;
+    int64_t left_sim = app->sc->start + app->sc->duration - s.now;
+    if (sd_app_finished(app) || left_sim < 0)
+        left_sim = 0;
+    if (paused)
+        snprintf(buf, sizeof buf, "–");
+    else
+        sd_app_format_age((int64_t)((double)left_sim / (comp > 0 ? comp : 1)), buf, sizeof buf);
+    if (!piece(app, in, &x, sd_app_t(app, "ui.sit.left"), buf, th->text))
+        return;
+    size_t n_int, waiting_int = 0;
+    const uint32_t *inbox = sd_model_internal(app->model, &n_int);
+    for (size_t k = 0; k < n_int; k++)
+        waiting_int += sd_model_waiting(app->model, inbox[k]);
+    snprintf(buf, sizeof buf, "%zu", waiting_int);
+    piece(app, in, &x, sd_app_t(app, "ui.sit.inbox"), buf, waiting_int ? th->warn : th->text);
 }

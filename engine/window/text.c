@@ -11,6 +11,7 @@
 
 #define MAX_FONTS 24
 #define NBUCKETS 4096
+#define NFITS 2048 /* the memo of sd_text_fit (direct-mapped) */
 
 typedef struct font_slot {
     int px;
@@ -44,6 +45,12 @@ struct sd_text {
     size_t budget, bytes, live;
     uint64_t frame;
     size_t renders, hits, evictions;
+    /* sd_text_fit's answers: a steady frame cuts and wraps the same runs at the same widths,
+     * and measuring them again each frame would cost more than drawing them */
+    struct fit_memo {
+        uint64_t hash; /* of the bytes, size, weight and width; 0: empty */
+        size_t len, fit;
+    } fits[NFITS];
 };
 
 static uint64_t hash_run(const char *s, size_t len, int px, bool bold, sd_rgba c)
@@ -103,6 +110,7 @@ static void drop_entries(sd_text *t)
 void sd_text_clear(sd_text *t)
 {
     drop_entries(t);
+    memset(t->fits, 0, sizeof t->fits);
     for (size_t i = 0; i < t->n_fonts; i++)
         TTF_CloseFont(t->fonts[i].font);
     t->n_fonts = 0;
@@ -201,13 +209,20 @@ size_t sd_text_fit(sd_text *t, int px, bool bold, const char *s, size_t len, int
     TTF_Font *f = sd_text_font(t, px, bold);
     if (!f || len == 0 || max_w <= 0)
         return 0;
+    uint64_t h = hash_run(s, len, px, bold, (sd_rgba){(uint8_t)max_w, (uint8_t)(max_w >> 8),
+                                                      (uint8_t)(max_w >> 16), 0}) | 1;
+    struct fit_memo *m = &t->fits[h % NFITS];
+    if (m->hash == h && m->len == len)
+        return m->fit;
     char stack[512], *heap;
     const char *z = terminated(s, len, stack, sizeof stack, &heap);
     int extent = 0, count = 0;
     if (z)
         TTF_MeasureUTF8(f, z, max_w, &extent, &count);
     free(heap);
-    return bytes_of_chars(s, len, count);
+    size_t fit = bytes_of_chars(s, len, count);
+    *m = (struct fit_memo){h, len, fit};
+    return fit;
 }
 
 size_t sd_text_wrap_line(sd_text *t, int px, bool bold, const char *s, size_t len, int max_w,

@@ -38,7 +38,8 @@ TTF_Font *sd_text_font(sd_text *t, int px, bool bold);
 int sd_text_line_height(sd_text *t, int px, bool bold);
 /* Width in pixels of len bytes of text. */
 int sd_text_width(sd_text *t, int px, bool bold, const char *s, size_t len);
-/* How many bytes of s (ending at a code point boundary) fit in max_w pixels. */
+/* How many bytes of s (ending at a code point boundary) fit in max_w pixels (remembered per
+ * run, size and width, so a steady frame measures nothing). */
 size_t sd_text_fit(sd_text *t, int px, bool bold, const char *s, size_t len, int max_w);
 /* Greedy word wrap: the byte length of the first line of s within max_w (at least one code
  * point; breaks after a space or at '\n'). *next gets where the next line starts. */

@@ -61,6 +61,12 @@ void sd_theme_init(sd_theme *t, double scale)
     sizes(t);
 }
 
+int sd_theme_line_h(const sd_theme *t, int px)
+{
+    (void)t;
+    return px > 0 ? (px * 117 + 99) / 100 : 0; /* DejaVu Sans: ascent + descent = 1.164 em */
+}
+
 double sd_theme_step_scale(sd_theme *t, int steps)
 {
     static const double stops[] = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5};

@@ -31,6 +31,9 @@ typedef struct sd_theme {
 /* density starts at 1; sd_theme_set_density() changes it (clamped to 0.5 .. 4). */
 void sd_theme_init(sd_theme *t, double scale);
 void sd_theme_set_density(sd_theme *t, double density);
+/* The line height of text of px pixels (DejaVu Sans's line skip, never less), for laying
+ * out without the fonts (layout.h). */
+int sd_theme_line_h(const sd_theme *t, int px);
 /* Changes the text scale by steps (+1 / -1) within the bounds; returns the new scale. */
 double sd_theme_step_scale(sd_theme *t, int steps);
 

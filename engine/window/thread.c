@@ -4,6 +4,7 @@
  * text being typed (scoring/tone.h). Where the editor's text was drawn goes to app->hit,
  * and sd_thread_editor_offset() turns a click there into a byte offset. */
 #include "app_internal.h"
+#include "layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,30 @@ int sd_draw_wrapped(sd_app *app, int px, bool bold, sd_rgba c, SDL_Rect r, int *
         size_t n = sd_text_wrap_line(app->text, px, bold, s, len, r.w, &next);
         if (next == 0)
             break;
-        sd_draw_text(&app->draw, px, bold, c, r.x, *y, r.w, s, n);
+        /* the last line there is room for, with text after it: it ends in "…" */
+        bool last = (max_lines > 0 && lines + 1 == max_lines) || *y + 2 * lh > r.y + r.h;
+        size_t rest = next;
+        while (rest < len && (s[rest] == ' ' || s[rest] == '\n'))
+            rest++;
+        sd_draw_text_cut(&app->draw, px, bold, c, r.x, *y, r.w, s, n, last && rest < len);
         *y += lh;
+        lines++;
+        s += next;
+        len -= next;
+    }
+    return lines;
+}
+
+/* The lines text takes wrapped at w (at most max_lines; 0: no limit). */
+static int wrapped_lines(sd_app *app, int px, bool bold, int w, const char *s, int max_lines)
+{
+    size_t len = strlen(s);
+    int lines = 0;
+    while (len > 0 && (max_lines == 0 || lines < max_lines)) {
+        size_t next;
+        sd_text_wrap_line(app->text, px, bold, s, len, w, &next);
+        if (next == 0)
+            break;
         lines++;
         s += next;
         len -= next;
@@ -238,32 +261,29 @@ static void draw_history(sd_app *app, size_t item, SDL_Rect r, int *y)
     }
 }
 
-void sd_thread_draw(sd_app *app, SDL_Rect r)
+/* The platform of what the editor writes: the post's for a reply to a comment on it, the
+ * scenario's for a statement. SEAM (issue 14): the window model gains sd_mitem.platform on
+ * the branch "platform"; until it is merged every item counts as on Facebook. */
+static sd_platform edit_platform(const sd_app *app)
+{
+    (void)app;
+    return SD_PLATFORM_FACEBOOK;
+}
+
+static size_t code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The editor's label ("Svar till Lena Holm") and, where the platform has a limit, the
+ * character counter at its right ("212 / 280", in red past the limit). */
+static void draw_label(sd_app *app, SDL_Rect r)
 {
     sd_draw *d = &app->draw;
     const sd_theme *th = &app->theme;
-    sd_draw_panel(d, "thread", r, th->panel_alt);
-    int lhb = sd_text_line_height(app->text, th->font_body, false);
-    int lhs = sd_text_line_height(app->text, th->font_small, false);
-    SDL_Rect in = {r.x + th->pad, r.y + th->pad, r.w - 2 * th->pad, r.h - 2 * th->pad};
-    if (in.w <= 0 || in.h <= 0)
-        return;
-
-    /* Bottom up: coach checks, the editor, its label; the item takes what is left. */
-    int bottom = in.y + in.h;
-    bool read_only = app->replay != NULL; /* replay mode: no editor, no coach */
-    int coach_h = app->coach && !read_only ? lhs * 5 : 0;
-    if (coach_h > in.h / 4)
-        coach_h = in.h / 4 / lhs * lhs;
-    int editor_lines = 5;
-    int editor_h = editor_lines * lhb + 2 * th->gap;
-    if (editor_h > in.h / 3)
-        editor_h = (in.h / 3 - 2 * th->gap) / lhb * lhb + 2 * th->gap;
-    int label_h = lhs + th->gap;
-    int edit_top = read_only ? bottom + th->gap : bottom - coach_h - editor_h - label_h;
-    if (app->coach && coach_h >= lhs)
-        draw_coach(app, (SDL_Rect){in.x, bottom - coach_h, in.w, coach_h});
-    /* the editor's label: what it answers */
     char label[300];
     char who[160] = "";
     if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model))
@@ -272,33 +292,97 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
                            : app->edit_mode == SD_EDIT_DM    ? "ui.editor.dm"
                                                              : "ui.editor.reply";
     snprintf(label, sizeof label, "%s %s", sd_app_t(app, mode_key), app->edit_mode == SD_EDIT_PUBLISH ? "" : who);
+    int right = r.x + r.w;
+    int limit = app->edit_mode == SD_EDIT_DM ? 0 : sd_platform_max_chars(edit_platform(app));
+    if (limit > 0 && (app->editing || sd_editor_len(app->ed) > 0)) {
+        char count[48];
+        size_t n = code_points(sd_editor_text(app->ed));
+        snprintf(count, sizeof count, "%zu / %d", n, limit);
+        right = sd_draw_str_right(d, th->font_small, true, n > (size_t)limit ? th->bad : th->muted,
+                                  r.x + r.w, r.y, r.w / 2, count) - th->gap;
+    }
+    sd_draw_str(d, th->font_small, true, th->muted, r.x, r.y, right - r.x, label);
+}
+
+/* Pixels the item's head, title, whole text and notes take at width w. */
+static int item_need(sd_app *app, const sd_mitem *it, int w)
+{
+    const sd_theme *th = &app->theme;
+    int lhb = sd_text_line_height(app->text, th->font_body, false);
+    int lhbb = sd_text_line_height(app->text, th->font_body, true);
+    int lhs = sd_text_line_height(app->text, th->font_small, false);
+    int h = lhb; /* the head */
+    const char *title = sd_model_str(app->model, it->title);
+    if (*title)
+        h += wrapped_lines(app, th->font_body, true, w, title, 2) * lhbb;
+    h += wrapped_lines(app, th->font_body, false, w, sd_model_str(app->model, it->text), 0) * lhb;
+    if (*sd_model_str(app->model, it->link) && app->coach)
+        h += 2 * lhs;
+    if (it->repeat_of)
+        h += lhs;
+    return h + th->gap;
+}
+
+void sd_thread_draw(sd_app *app, SDL_Rect r)
+{
+    sd_draw *d = &app->draw;
+    const sd_theme *th = &app->theme;
+    sd_draw_panel(d, "thread", r, th->panel_alt);
+    int lhb = sd_text_line_height(app->text, th->font_body, false);
+    int lhs = sd_text_line_height(app->text, th->font_small, false);
+    SDL_Rect in = {r.x + th->pad, r.y + th->gap, r.w - 2 * th->pad, r.h - 2 * th->gap};
     app->hit.editor = (SDL_Rect){0, 0, 0, 0};
-    if (!read_only && edit_top >= in.y) {
-        sd_draw_str(d, th->font_small, true, th->muted, in.x, edit_top, in.w, label);
-        if (editor_h >= lhb + 2 * th->gap)
-            draw_editor(app, (SDL_Rect){in.x, edit_top + label_h, in.w, editor_h});
-    }
-    SDL_Rect top = {in.x, in.y, in.w, (edit_top - th->gap) - in.y};
-    if (top.h <= 0)
+    if (in.w <= 0 || in.h <= 0)
         return;
-    int y = top.y;
-    if (app->selected < 0 || (size_t)app->selected >= sd_model_n_items(app->model)) {
-        sd_draw_wrapped(app, th->font_body, false, th->muted, top, &y, sd_app_t(app, "ui.thread.none"), 0);
+
+    /* What the pane must hold (layout.h): the item's whole text first, then the editor and
+     * the coach, the post it is on, its history. */
+    bool read_only = app->replay != NULL; /* replay mode: no editor, no coach */
+    bool has_item = app->selected >= 0 && (size_t)app->selected < sd_model_n_items(app->model);
+    size_t item = has_item ? (size_t)app->selected : 0;
+    const sd_mitem *it = has_item ? sd_model_item(app->model, item) : NULL;
+    sd_thread_need need = {.editor = !read_only, .editing = app->editing};
+    if (app->coach && !read_only) {
+        int applies = 0;
+        for (int c = 0; app->tone_valid && c < SD_TONE_CHECK_COUNT; c++)
+            applies += app->tone.checks[c].applies;
+        need.coach_lines = app->tone_valid ? 1 + (applies + 1) / 2 : 1;
+    }
+    if (it) {
+        need.item = item_need(app, it, in.w);
+        if (it->parent_index >= 0) {
+            const sd_mitem *p = sd_model_item(app->model, (size_t)it->parent_index);
+            need.context = lhs + wrapped_lines(app, th->font_small, false, in.w, sd_model_str(app->model, p->text), 3) * lhs + th->gap;
+        }
+    } else {
+        need.item = 2 * lhb;
+    }
+    sd_thread_layout tl;
+    sd_layout_thread(in, th, &need, &tl);
+    if (tl.coach.h > 0)
+        draw_coach(app, tl.coach);
+    if (tl.editor.h > 0) {
+        draw_label(app, tl.label);
+        draw_editor(app, tl.editor);
+    }
+    if (!it) {
+        int y = tl.item.y;
+        sd_draw_wrapped(app, th->font_body, false, th->muted, tl.item, &y, sd_app_t(app, "ui.thread.none"), 0);
         return;
     }
-    size_t item = (size_t)app->selected;
-    const sd_mitem *it = sd_model_item(app->model, item);
     /* the post it is on */
-    if (it->parent_index >= 0) {
+    if (tl.context.h > 0) {
         const sd_mitem *p = sd_model_item(app->model, (size_t)it->parent_index);
         char who_p[160];
+        int y = tl.context.y;
         sd_app_author(app, (size_t)it->parent_index, who_p, sizeof who_p);
-        if (y + lhs <= top.y + top.h)
-            sd_draw_str(d, th->font_small, true, th->muted, top.x, y, top.w, who_p);
+        sd_draw_str(d, th->font_small, true, th->muted, tl.context.x, y, tl.context.w, who_p);
         y += lhs;
-        sd_draw_wrapped(app, th->font_small, false, th->muted, top, &y, sd_model_str(app->model, p->text), 3);
-        y += th->gap;
+        sd_draw_wrapped(app, th->font_small, false, th->muted, tl.context, &y, sd_model_str(app->model, p->text), 3);
     }
+    /* the item, whole */
+    SDL_Rect top = tl.item;
+    int y = top.y;
     char who_i[160], t[20], head[300], key[48];
     sd_app_author(app, item, who_i, sizeof who_i);
     sd_time_format(it->arrival, t);
@@ -318,10 +402,13 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
         sd_draw_wrapped(app, th->font_small, false, th->accent, top, &y, buf, 2);
     }
     if (it->repeat_of) {
-        char buf[200];
-        snprintf(buf, sizeof buf, "%s %s", sd_app_t(app, "ui.thread.repeat_of"), sd_model_str(app->model, it->repeat_of));
+        char buf[400], ref[300]; /* the earlier question by its author and time, not its id */
+        sd_app_item_ref(app, sd_model_str(app->model, it->repeat_of), ref, sizeof ref);
+        snprintf(buf, sizeof buf, "%s %s", sd_app_t(app, "ui.thread.repeat_of"), ref);
         sd_draw_wrapped(app, th->font_small, false, th->warn, top, &y, buf, 1);
     }
-    y += th->gap;
-    draw_history(app, item, top, &y);
+    /* what was done with it, in what is left */
+    y = tl.history.y;
+    if (tl.history.h > 0)
+        draw_history(app, item, tl.history, &y);
 }

@@ -122,7 +122,7 @@ static const sd_content g_content[3] = {
 static const sd_content *const g_contents[] = {&g_content[0], &g_content[1]};
 static const char *const g_words[] = {"Kvarnby", "Ekbacken"};
 
-#define N_SAMPLES 24
+#define N_SAMPLES 26
 static sd_record g_rec[N_SAMPLES];
 static sd_expect g_exp[N_SAMPLES];
 static size_t g_n;
@@ -261,6 +261,9 @@ static void build_samples(void)
     st->u.state = (sd_rec_state){.intensity = 1.234567, .sentiment = -0.1, .waiting = 3, .overdue = 1, .oldest_wait = 600};
     sd_record *st2 = add(SD_REC_STATE, "2026-03-10 09:40:00");
     st2->u.state = (sd_rec_state){.intensity = 0.5, .sentiment = 1};
+    /* the unsent draft the exercise ended with, just before its end */
+    add_action(SD_REC_ACTION, SD_ACT_DRAFT, "c1", "Hej Anna! Vi tittar på", -1, -1, NULL, NULL);
+    g_rec[g_n - 1].t = T("2026-03-10 11:00:00");
     sd_record *end = add(SD_REC_END, "2026-03-10 11:00:00");
     end->u.end.reason = "för många obesvarade";
     assert_true(g_n <= N_SAMPLES);
@@ -644,8 +647,18 @@ static void test_torn_and_padding(void **state)
 
 /* Writes the first `keep` samples, then raw text, then the rest of the samples, and
  * expects the reader to stop at line keep+1 with a message containing `phrase`. */
+static void expect_bad_at(const char *name, size_t keep, const char *raw, size_t rawlen,
+                          size_t bad_line, const char *phrase);
+
 static void expect_bad(const char *name, size_t keep, const char *raw, size_t rawlen,
                        const char *phrase)
+{
+    expect_bad_at(name, keep, raw, rawlen, keep + 1, phrase);
+}
+
+/* The same, when the bad line is bad_line (the lines of raw before it are good). */
+static void expect_bad_at(const char *name, size_t keep, const char *raw, size_t rawlen,
+                          size_t bad_line, const char *phrase)
 {
     write_log(name, keep);
     write_bytes(name, raw, rawlen, "ab");
@@ -666,8 +679,8 @@ static void expect_bad(const char *name, size_t keep, const char *raw, size_t ra
         n++;
     }
     char where[64];
-    snprintf(where, sizeof where, "%s:%zu:", name, keep + 1);
-    if (st != SD_ERR_INPUT || n != keep || !strstr(sd_error_msg(&err), where) ||
+    snprintf(where, sizeof where, "%s:%zu:", name, bad_line);
+    if (st != SD_ERR_INPUT || n != bad_line - 1 || !strstr(sd_error_msg(&err), where) ||
         !strstr(sd_error_msg(&err), phrase))
         fail_msg("%s: status %d after %zu records: '%s' (want '%s' and '%s')", name, st, n,
                  sd_error_msg(&err), where, phrase);
@@ -733,12 +746,29 @@ static void test_invalid_lines(void **state)
          "field 'first' is missing"},
         {"{\"type\":\"item\",\"t\":\"2026-03-10T11:00:00\",\"id\":7,\"kind\":\"post\",\"expect\":{}}", "field 'id' must be a string"},
         {"{\"type\":\"end\",\"t\":\"2026-03-10T11:00:00\",\"reason\":\"\xff\xfe\"}", "not valid UTF-8"},
+        /* drafts: an item at most and a text; never refused, never on an unknown item */
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"item\":\"c1\"}", "a draft needs its text"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"\"}", "a draft needs its text"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":7}", "field 'text' must be a string"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"Hej\",\"target\":\"manager\"}", "field 'target' does not belong to a draft"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"Hej\",\"reason\":\"x\"}", "field 'reason' does not belong to a draft"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"Hej\",\"by\":\"Sara\"}", "field 'by' does not belong to a draft"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"Hej\",\"step\":\"enable_2fa\"}", "field 'step' does not belong to a draft"},
+        {"{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"item\":\"zz\",\"text\":\"Hej\"}", "which has not arrived"},
+        {"{\"type\":\"rejected\",\"t\":\"2026-03-10T11:00:00\",\"action\":\"draft\",\"text\":\"Hej\",\"error\":\"x\"}", "a draft is never refused"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char name[32], raw[8192];
         snprintf(name, sizeof name, "bad%02zu.jsonl", i);
         int n = snprintf(raw, sizeof raw, "%s\n%s", cases[i].line, tail);
         expect_bad(name, 3, raw, (size_t)n, cases[i].phrase);
+    }
+    /* a draft after the end record (line 5: header, two items, the end, then the draft) */
+    {
+        char raw[8192];
+        int n = snprintf(raw, sizeof raw, "%s{\"type\":\"action\",\"t\":\"2026-03-10T11:00:00\","
+                         "\"action\":\"draft\",\"item\":\"c1\",\"text\":\"Hej\"}\n%s", tail, tail);
+        expect_bad_at("draft_after_end.jsonl", 3, raw, (size_t)n, 5, "a draft after the exercise's end record");
     }
     /* header problems: wrong types, missing fields, out-of-range numbers, unknown format */
     sd_buf hb = SD_BUF_INIT;

@@ -4,7 +4,7 @@
  * again, never given back as inputs) is run once without interruption; then its log is cut at every
  * record boundary and inside lines (a torn last line), resumed, and the rest of the same
  * inputs given: the final log and results must equal the uninterrupted run's byte for
- * byte. Also: a changed scenario, a foreign participant script, a log that diverges and
+ * byte (a live inject in a mood the facilitator chose included). Also: a changed scenario, a foreign participant script, a log that diverges and
  * logs that are empty or hold no header give clear errors and leave the log as it was. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -108,7 +108,8 @@ static void run_steps(sd_session *s, const sd_scenario *sc, size_t from)
         }
         case ST_INJECT: {
             sd_inject inj = {.kind = SD_KIND_COMMENT, .author = "anna", .on = p->item,
-                             .text = p->text, .sender = -1};
+                             .text = p->text, .sender = -1,
+                             .mood = SD_MOOD_FRUSTRATED}; /* not anna's: resume keeps it */
             assert_int_equal(sd_session_inject(s, &inj, &err), SD_OK);
             break;
         }

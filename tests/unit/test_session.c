@@ -1050,6 +1050,102 @@ static void test_compose_themes(void **state)
 
 /* ---- determinism and frame stepping ---- */
 
+/* ---- the unsent draft ---- */
+
+typedef struct dseen {
+    size_t n;
+    sd_record_type type[64];
+    sd_action_kind kind[64];
+    char item[64][40], text[64][80];
+} dseen;
+
+static sd_status observe_draft(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
+{
+    (void)s;
+    (void)err;
+    dseen *v = ctx;
+    if (v->n < 64 && (rec->type == SD_REC_ACTION || rec->type == SD_REC_REJECTED || rec->type == SD_REC_END)) {
+        v->type[v->n] = rec->type;
+        v->kind[v->n] = rec->type == SD_REC_END ? SD_ACT_COUNT : rec->u.action.kind;
+        snprintf(v->item[v->n], sizeof v->item[0], "%s", rec->type != SD_REC_END && rec->u.action.item ? rec->u.action.item : "");
+        snprintf(v->text[v->n], sizeof v->text[0], "%s", rec->type != SD_REC_END && rec->u.action.text ? rec->u.action.text : "");
+        v->n++;
+    }
+    return SD_OK;
+}
+
+/* sd_session_set_draft: the last text registered is written as a draft record just before
+ * the end record, whatever ends the exercise; cleared by "" or NULL; never an action, never
+ * scored (the results keep it apart and the summary does not count it); an unknown item is
+ * dropped; sd_session_act refuses the kind without logging it. */
+static void test_draft(void **state)
+{
+    (void)state;
+    sd_scenario *sc = load_sc("draft.lua", BASE);
+    for (int how = 0; how < 3; how++) {
+        run r;
+        start_run(&r, sc, false, 0);
+        dseen v = {0};
+        sd_error err = SD_ERROR_INIT;
+        assert_int_equal(sd_session_add_observer(r.s, observe_draft, &v, &err), SD_OK);
+        step_to(&r, 6);
+        act_ok(&r, SD_ACT_REPLY, "c1", "Hej Anna! Vi svarar snart. /Kim", -1, -1, NULL);
+        char msg[256];
+        assert_int_equal(act(&r, SD_ACT_DRAFT, "c1", "x", -1, -1, NULL, msg, sizeof msg), SD_ERR_INPUT);
+        assert_non_null(strstr(msg, "draft: not an action"));
+        assert_int_equal(v.n, 1); /* the refused draft is not logged */
+        assert_int_equal(sd_session_set_draft(r.s, "c1", "Hej igen"), SD_OK);
+        if (how == 1) /* cleared, then another on no item (a statement) */
+            assert_int_equal(sd_session_set_draft(r.s, NULL, ""), SD_OK);
+        if (how == 1)
+            assert_int_equal(sd_session_set_draft(r.s, "nosuch", "Vi informerar"), SD_OK);
+        if (how == 2) {
+            step_to(&r, 30);
+            assert_int_equal(sd_session_set_draft(r.s, "m1", "Chefen: status \xff"), SD_OK);
+            assert_int_equal(sd_session_run(r.s, &err), SD_OK); /* ends at its duration */
+        } else
+            assert_int_equal(sd_session_end(r.s, "ended by facilitator", &err), SD_OK);
+        assert_int_equal(v.n, 3);
+        assert_int_equal(v.type[1], SD_REC_ACTION);
+        assert_int_equal(v.kind[1], SD_ACT_DRAFT);
+        assert_int_equal(v.type[2], SD_REC_END);
+        assert_string_equal(v.item[1], how == 0 ? "c1" : how == 1 ? "" : "m1");
+        assert_string_equal(v.text[1], how == 0 ? "Hej igen" : how == 1 ? "Vi informerar" : "Chefen: status \xef\xbf\xbd");
+        /* set after the end: ignored */
+        assert_int_equal(sd_session_set_draft(r.s, "c1", "sent"), SD_OK);
+        assert_int_equal(v.n, 3);
+        /* the results keep it apart from the actions */
+        sd_res_draft d;
+        assert_true(sd_results_draft(r.res, &d));
+        assert_string_equal(d.text, v.text[1]);
+        assert_int_equal(d.item >= 0, how != 1);
+        assert_int_equal(sd_results_n_actions(r.res), 1);
+        sd_results_summary sum;
+        sd_results_summarise(r.res, &sum);
+        assert_int_equal(sum.actions, 1);
+        char *json = results_json(r.res);
+        assert_non_null(strstr(json, "\"draft\""));
+        free(json);
+        end_run(&r);
+    }
+    /* no draft: nothing written, no "draft" in the results */
+    run r;
+    start_run(&r, sc, false, 0);
+    dseen v = {0};
+    sd_error err = SD_ERROR_INIT;
+    assert_int_equal(sd_session_add_observer(r.s, observe_draft, &v, &err), SD_OK);
+    assert_int_equal(sd_session_set_draft(r.s, "c1", "Hej"), SD_OK);
+    assert_int_equal(sd_session_set_draft(r.s, "c1", NULL), SD_OK);
+    assert_int_equal(sd_session_end(r.s, NULL, &err), SD_OK);
+    assert_int_equal(v.n, 1);
+    assert_false(sd_results_draft(r.res, NULL));
+    char *json = results_json(r.res);
+    assert_null(strstr(json, "\"draft\""));
+    free(json);
+    end_run(&r);
+    sd_scenario_free(sc);
+}
+
 static char *run_mini(uint64_t seed, int how)
 {
     sd_error err = SD_ERROR_INIT;
@@ -1239,6 +1335,7 @@ int main(void)
         cmocka_unit_test(test_pin_and_theme_states),
         cmocka_unit_test(test_theme_audience),
         cmocka_unit_test(test_compose_themes),
+        cmocka_unit_test(test_draft),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_frame_stepping_matches_run),
         cmocka_unit_test(test_engine_allocs_with_full_cap),

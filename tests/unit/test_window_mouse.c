@@ -3,8 +3,8 @@
  * and SDL_MOUSEMOTION events: a click on a feed row selects it, on a filter tab switches
  * the filter, in the reply editor places the caret (Shift+click and a drag select), on a
  * menu entry chooses it; the delete form takes a typed reason that the session log keeps;
- * the facilitator's inject form (F9) injects a comment that reaches the observers with
- * by = "facilitator"; window points become output pixels by the display's density. */
+ * window points become output pixels by the display's density. (The facilitator's inject
+ * form is in its own window: test_window_facilitator.c.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -193,6 +193,8 @@ static void test_click_row_tab_and_menu(void **state)
     sd_app *app = make_app("rows", &w);
     frame(app);
     step_to(app, 27);
+    key(SDLK_1, 0); /* the inbox, whose tabs and rows are clicked */
+    frame(app);
     /* the All tab, then the second row */
     SDL_Rect tab = hit(app, "tab", 1);
     click(tab.x + tab.w / 2, tab.y + tab.h / 2);
@@ -360,59 +362,6 @@ static void test_delete_with_typed_reason(void **state)
     free(t);
 }
 
-static void test_facilitator_injects_a_comment(void **state)
-{
-    (void)state;
-    seen w = {0};
-    sd_app *app = make_app("inject", &w);
-    frame(app);
-    step_to(app, 10);
-    key(SDLK_F9, 0);
-    frame(app);
-    assert_true(sd_app_hit_rect(app, "menu", 0, &(SDL_Rect){0}));
-    /* Tab cycles the kind: comment -> dm -> internal -> notice -> comment */
-    for (int i = 0; i < 4; i++)
-        key(SDLK_TAB, 0);
-    key(SDLK_DOWN, 0);
-    key(SDLK_UP, 0);
-    type("Varför svarar ni inte?");
-    frame(app);
-    key(SDLK_RETURN, 0);
-    frame(app);
-    assert_int_equal(w.by_facilitator, 1);
-    assert_string_equal(w.fac_kind, "comment");
-    assert_string_equal(w.fac_text, "Varför svarar ni inte?");
-    assert_false(sd_app_hit_rect(app, "menu", 0, &(SDL_Rect){0})); /* the form closed */
-    /* the window's model has it: the newest row of All */
-    key(SDLK_2, 0);
-    key(SDLK_HOME, 0);
-    frame(app);
-    assert_non_null(sd_app_selected_id(app));
-    /* an internal message from IT security */
-    key(SDLK_F9, 0);
-    key(SDLK_TAB, 0);
-    key(SDLK_TAB, 0);
-    key(SDLK_DOWN, 0);
-    key(SDLK_DOWN, 0);
-    type("Kontrollera inloggningarna.");
-    key(SDLK_RETURN, 0);
-    frame(app);
-    assert_int_equal(w.by_facilitator, 2);
-    assert_string_equal(w.fac_kind, "internal");
-    /* Shift+F9: the next prepared inject, or a message that none is left */
-    key(SDLK_F9, KMOD_LSHIFT);
-    frame(app);
-    assert_true(strlen(sd_app_status(app)) > 0);
-    sd_app_destroy(app);
-
-    char log[256];
-    snprintf(log, sizeof log, "%s/inject.jsonl", g_dir);
-    char *t = slurp(log);
-    assert_non_null(strstr(t, "Varför svarar ni inte?"));
-    assert_non_null(strstr(t, "facilitator"));
-    free(t);
-}
-
 /* High-density displays: mouse coordinates in window points become output pixels by the
  * ratio of the two sizes; 2 on a 200 % display, 1 (unchanged) under the dummy driver. */
 static void test_points_to_pixels(void **state)
@@ -465,7 +414,6 @@ int main(void)
         cmocka_unit_test(test_click_row_tab_and_menu),
         cmocka_unit_test(test_click_places_caret_and_drag_selects),
         cmocka_unit_test(test_delete_with_typed_reason),
-        cmocka_unit_test(test_facilitator_injects_a_comment),
         cmocka_unit_test(test_points_to_pixels),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -65,6 +65,18 @@ static void frame(sd_app *app)
         fail_msg("sd_app_frame: %s", sd_error_msg(&err));
 }
 
+/* Real time passing on the scorecard: its hold (1.5 s) and the gap that makes a key
+ * deliberate (ending.c). */
+static void wait_real(sd_app *app, double seconds)
+{
+    for (double t = 0; t < seconds; t += 0.25) {
+        sd_error err = SD_ERROR_INIT;
+        bool running = true;
+        if (sd_app_frame(app, 0.25, &running, &err) != SD_OK)
+            fail_msg("sd_app_frame: %s", sd_error_msg(&err));
+    }
+}
+
 static void key(SDL_Keycode k, Uint16 mod)
 {
     SDL_Event e;
@@ -213,6 +225,7 @@ static void test_save_failure_keeps_the_exercise(void **state)
     const SDL_Keycode keys[2] = {SDLK_j, SDLK_c};
     for (int i = 0; i < 2; i++) {
         assert_int_equal(mkdir(paths[i], 0755), 0);
+        wait_real(app, 2);
         key(keys[i], 0);
         frame(app); /* the frame goes on: no error ends the window */
         assert_true(sd_app_on_scorecard(app));
@@ -227,6 +240,7 @@ static void test_save_failure_keeps_the_exercise(void **state)
     }
 
     /* Trying again once the path is free: saved, the error gone. */
+    wait_real(app, 1);
     key(SDLK_j, 0);
     frame(app);
     assert_false(sd_app_status_bad(app));
@@ -235,6 +249,7 @@ static void test_save_failure_keeps_the_exercise(void **state)
     assert_non_null(results);
     assert_non_null(strstr(results, "stormdrill.result/2"));
     free(results);
+    wait_real(app, 1);
     key(SDLK_c, 0);
     frame(app);
     assert_false(sd_app_status_bad(app));
