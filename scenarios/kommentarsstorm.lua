@@ -59,6 +59,7 @@
 
 scenario {
   id = "kommentarsstorm",
+  platform = "facebook",
   title = "Kommentarsstorm: Norrby bibliotek stänger",
   language = "sv",
   description = [[
@@ -134,6 +135,8 @@ local BOKBUSS = "https://www.example.se/ekby/bokbussen"
 -- ---- the morning ----
 post {
   id = "p1", at = "+0m",
+  image = "bibliotek.png",
+  image_alt = "Norrby bibliotek, en tegelbyggnad med bokhyllor i fönstren, och bokbussen bredvid",
   text = "Kultur- och fritidsnämnden beslutade i går att Norrby bibliotek stänger den 30 "
       .. "september. Bokbussen kommer till Norrby torg två dagar i veckan, läxhjälpen "
       .. "flyttar till Norrby skola och stadsbiblioteket får längre öppettider. "

@@ -43,6 +43,7 @@ local KONTAKT = "https://www.example.se/ekby/kontakt-parkering"
 
 scenario {
   id = "svar-pa-kritik",
+  platform = "facebook",
   title = "Svar på kritik: responsmodellen på en kvart",
   language = "sv",
   description = [[
@@ -105,6 +106,9 @@ persona { id = "nora",   first = "Nora",    last = "Ek",        mood = "frustrat
 -- ---- inlägget ----
 post {
   id = "p1", at = "+0m",
+  image = "parkering.png",
+  image_alt = "Infartsparkeringen vid Ekby station med cykelgaraget",
+  link = { url = PARKERING, title = "Avgift på infartsparkeringen från 4 maj", site = "ekby.se" },
   text = "Från den 4 maj blir det avgift på infartsparkeringen vid Ekby station och på "
       .. "kommunens parkeringar i Ekby centrum: 10 kronor i timmen, alla dagar kl. 7-19. "
       .. "Intäkterna går till ett nytt cykelgarage vid stationen. Läs mer: " .. PARKERING,

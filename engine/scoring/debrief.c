@@ -54,6 +54,14 @@ const char *sd_debrief_vocab(const sd_texts *tx, sd_vocab_id voc, int v)
 
 void sd_debrief_who(const sd_texts *tx, const sd_res_item *it, sd_buf *out)
 {
+    if (it->first == NULL && it->handle) { /* known by the handle alone: "@lenah_82 (lugn)" */
+        char at[64];
+        snprintf(at, sizeof at, "@%s", it->handle);
+        const char *names[] = {"first", "last", "mood"};
+        const char *values[] = {at, "", sd_debrief_vocab(tx, SD_VOCAB_MOOD, it->mood)};
+        format(tx, "fb.who.first", out, 3, names, values);
+        return;
+    }
     if (it->first) {
         const char *names[] = {"first", "last", "mood"};
         const char *values[] = {it->first, it->last ? it->last : "",
@@ -72,7 +80,7 @@ void sd_debrief_who(const sd_texts *tx, const sd_res_item *it, sd_buf *out)
 
 void sd_debrief_what(const sd_texts *tx, const sd_res_item *it, sd_buf *out)
 {
-    if (it->first) { /* "kommentaren från Göran Svensson (arg)" */
+    if (it->first || it->handle) { /* "kommentaren från Göran Svensson (arg)" */
         sd_buf who = SD_BUF_INIT;
         sd_debrief_who(tx, it, &who);
         char key[64];
@@ -218,8 +226,11 @@ void sd_debrief_example(const sd_texts *tx, const sd_results *r, const sd_res_it
         body = sd_buf_str(&generic);
     }
     const char *names[] = {"first", "body", "signer"};
-    const char *values[] = {it->first ? it->first : "", body, signer ? signer : ""};
-    format(tx, it->first ? "fb.example" : "fb.example.nogreeting", out, 3, names, values);
+    char at[64]; /* a handle alone is greeted "Hej @lenah_82!" */
+    snprintf(at, sizeof at, "@%s", it->handle ? it->handle : "");
+    const char *values[] = {it->first ? it->first : at, body, signer ? signer : ""};
+    format(tx, it->first || it->handle ? "fb.example" : "fb.example.nogreeting", out, 3, names,
+           values);
     sd_buf_free(&generic);
 }
 

@@ -12,6 +12,7 @@ void sd_reply_tone_input(const sd_reply_context *cx, const sd_reply_target *to,
     out->text = text;
     out->lang = cx->lang;
     out->to_first = to->to_first;
+    out->to_handle = to->to_handle;
     out->signer = cx->signer;
     out->mood = to->mood;
     out->expect_link = e->link != NULL;

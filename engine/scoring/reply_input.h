@@ -26,6 +26,7 @@ typedef struct sd_reply_context {
 typedef struct sd_reply_target {
     const sd_expect *expect;          /* never NULL */
     const char *to_first;             /* the author's first name, or NULL */
+    const char *to_handle;            /* the author's handle, or NULL */
     sd_mood mood;
     const sd_kp *kp;                  /* expect->content compiled, or NULL */
 } sd_reply_target;

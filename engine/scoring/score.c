@@ -245,7 +245,13 @@ static void fmt_minutes(char *out, size_t n, double secs)
         snprintf(out, n, "%.0f h", round(secs / 3600));
 }
 
-static const char *item_name(const sd_res_item *it) { return it->first ? it->first : it->id; }
+/* Who wrote an item, as one interned string: the first name, else the handle. */
+static const char *author_key(const sd_res_item *it) { return it->first ? it->first : it->handle; }
+
+static const char *item_name(const sd_res_item *it)
+{
+    return it->first ? it->first : it->handle ? it->handle : it->id;
+}
 
 /* A target's, decision's or step's name in the feedback's language (debrief.h), else its
  * id. */
@@ -440,6 +446,16 @@ static size_t storm_parts(ctx *c, storm_part **out)
     return n;
 }
 
+/* The participant hid the item (a colleague's actions are theirs). */
+static bool was_hidden(const sd_results *r, const sd_res_item *it)
+{
+    const sd_res_action *acts = sd_results_actions(r);
+    for (int32_t a = it->first_action; a >= 0; a = acts[a].next)
+        if (acts[a].kind == SD_ACT_HIDE && acts[a].by == NULL)
+            return true;
+    return false;
+}
+
 static void score_speed(ctx *c)
 {
     const sd_results *r = c->r;
@@ -520,8 +536,20 @@ static void score_speed(ctx *c)
         const char *names[] = {"name", "item", "target", "taken"};
         /* Items nobody wrote (notices, internal messages), and items to be handled by an
          * escalation rather than a reply (a threat), have their own wording. */
-        bool person = it->first != NULL && it->expect->answer;
-        if (t == 0) {
+        bool person = it->has_author && it->expect->answer;
+        if (t == 0 && person && was_hidden(r, it)) {
+            /* Hidden is not answered: the author still sees the comment (docs/scoring.md,
+             * "Platform conventions"). */
+            static const char *const platform_names[SD_PLATFORM_COUNT] = {"Facebook",
+                                                                          "Instagram", "X"};
+            const char *hn[] = {"name", "item", "target", "platform"};
+            const char *values[] = {item_name(it), it->id, target,
+                                    platform_names[it->platform >= 0 &&
+                                                           it->platform < SD_PLATFORM_COUNT
+                                                       ? it->platform : 0]};
+            add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
+                         "fb.speed.unanswered.hidden", 4, hn, values);
+        } else if (t == 0) {
             const char *values[] = {item_name(it), it->id, target, ""};
             add_feedback(c, SD_RULE_SPEED, (int32_t)i, NULL, 1, SD_SEV_MAJOR, cost,
                          person ? "fb.speed.unanswered" : "fb.speed.unanswered_item", 4, names,
@@ -882,7 +910,8 @@ static bool is_reply(const sd_res_action *a)
 /* The tone checks' input for one reply (reply_input.h: the coach builds it the same way). */
 static void tone_input(ctx *c, const sd_res_item *it, const sd_res_action *a, sd_tone_input *in)
 {
-    sd_reply_target to = {.expect = it->expect, .to_first = it->first, .mood = (sd_mood)it->mood,
+    sd_reply_target to = {.expect = it->expect, .to_first = it->first, .to_handle = it->handle,
+                          .mood = (sd_mood)it->mood,
                           .kp = kp_for(c, it->expect->content)};
     sd_reply_tone_input(&c->rcx, &to, a->text, a->kind == SD_ACT_REPLY, in);
 }
@@ -969,10 +998,11 @@ static void flag_identical(ctx *c, const uint64_t *fps)
             j++;
         bool differ = false;
         uint64_t q0 = question_of(c, items, s->replies[v[i].reply].item);
-        const char *a0 = items[s->replies[v[i].reply].item].first;
+        const char *a0 = author_key(&items[s->replies[v[i].reply].item]);
         for (size_t k = i + 1; k < j && !differ; k++) {
             const sd_res_item *it = &items[s->replies[v[k].reply].item];
-            differ = question_of(c, items, s->replies[v[k].reply].item) != q0 && it->first != a0;
+            differ = question_of(c, items, s->replies[v[k].reply].item) != q0 &&
+                     author_key(it) != a0;
         }
         for (size_t k = i; k < j && differ; k++)
             s->replies[v[k].reply].identical = true;
@@ -1107,7 +1137,7 @@ static void check_replies(ctx *c)
         tone_input(c, it, a, &in);
         sd_tone_check_reply(s->priv->lx, &in, &tr);
         c->reply_of[i] = (int32_t)s->n_replies;
-        fps[s->n_replies] = fingerprint(a->text, it->first);
+        fps[s->n_replies] = fingerprint(a->text, author_key(it));
         sd_reply_score *rs = &s->replies[s->n_replies++];
         rs->action = (int32_t)i;
         rs->item = a->item;

@@ -279,7 +279,7 @@ static void coverage(st_ctx *c)
     size_t people = 0, on_time = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         const sd_res_item *it = &items[i];
-        if (it->storm || !it->first || !it->expect->answer || s->items[i].speed < 0)
+        if (it->storm || !it->has_author || !it->expect->answer || s->items[i].speed < 0)
             continue;
         people++;
         on_time += s->items[i].speed >= 100;

@@ -1400,11 +1400,73 @@ static bool trimmed(const char *name, size_t *b, size_t *e)
     return *e > *b;
 }
 
+static bool handle_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.';
+}
+
+/* The greeting to someone known by a handle alone (no first name to greet): "Hej!" or
+ * "Hej @handle!" ("Hej handle!" too; the handle compared without regard to ASCII case).
+ * Greeting them by a name is greeting somebody else. */
+static void check_greeting_handle(const char *s, const layout *L, const sd_tone_input *in,
+                                  sd_tone_check_result *r)
+{
+    sd_language lang = in->lang;
+    r->applies = true;
+    char at[80], qn[64], ql[64], qx[64];
+    snprintf(at, sizeof at, "@%s", in->to_handle[0] == '@' ? in->to_handle + 1 : in->to_handle);
+    quote(qn, at, 0, strlen(at));
+    bool en = lang == SD_LANG_EN;
+    const char *word = en ? "Hi" : "Hej";
+    if (L->first.b == L->first.e) {
+        detail(r, lang, SD_TM_G_EMPTY, word, qn);
+        return;
+    }
+    size_t fb = L->first.b, fe = L->first.e;
+    size_t w = letters_end(s, fe, fb);
+    bool word_ok = en ? sd_tt_equal(s + fb, w - fb, LIT("hi")) || sd_tt_equal(s + fb, w - fb, LIT("hello"))
+                      : sd_tt_equal(s + fb, w - fb, LIT("hej"));
+    if (en)
+        word = w > fb && sd_tt_equal(s + fb, w - fb, LIT("hello")) ? "Hello" : "Hi";
+    size_t p = skip_blank(s, fe, w);
+    bool bang = p < fe && s[p] == '!';          /* "Hej!" */
+    size_t q = p < fe && s[p] == '@' ? p + 1 : p, hl = strlen(at + 1);
+    bool handle = q + hl <= fe && hl > 0 && (q + hl == fe || !handle_char(s[q + hl]));
+    for (size_t k = 0; handle && k < hl; k++) {
+        char a = s[q + k], b = at[1 + k];
+        if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+        handle = a == b;
+    }
+    size_t after = handle ? skip_blank(s, fe, q + hl) : p;
+    bool handle_bang = handle && after < fe && s[after] == '!'; /* "Hej @lenah_82!" */
+    quote(ql, s, fb, fe);
+    if (word_ok && (bang || handle_bang)) {
+        r->pass = true;
+        size_t e = bang ? p : after;
+        while (e < fe && s[e] == '!')
+            e++;
+        detail(r, lang, SD_TM_QUOTED, quote(qx, s, fb, e));
+        return;
+    }
+    if (!word_ok)
+        detail(r, lang, SD_TM_G_WORD, en ? "Hi' or 'Hello" : "Hej", ql, word, qn);
+    else if (!handle && L->name.e > L->name.b)
+        detail(r, lang, SD_TM_G_OTHER, quote(qx, s, L->name.b, L->name.e), qn);
+    else
+        detail(r, lang, SD_TM_G_BANG, ql, word, qn);
+}
+
 static void check_greeting(const char *s, const layout *L, const sd_tone_input *in,
                            sd_tone_check_result *r)
 {
     sd_language lang = in->lang;
     size_t nb, ne;
+    if (!trimmed(in->to_first, &nb, &ne) && in->to_handle && in->to_handle[0]) {
+        check_greeting_handle(s, L, in, r);
+        return;
+    }
     if (!trimmed(in->to_first, &nb, &ne)) {
         not_applicable(r, lang, SD_TM_NA_NO_NAME, NULL);
         return;

@@ -72,7 +72,11 @@ sd_status sd_lexicons_add(sd_lexicons *lx, sd_language lang, const char *list,
 typedef struct sd_tone_input {
     const char *text;        /* the reply, UTF-8 */
     sd_language lang;
-    const char *to_first;    /* first name of the person answered (NULL: greeting n/a) */
+    const char *to_first;    /* first name of the person answered (NULL: greeting n/a,
+                                unless to_handle) */
+    const char *to_handle;   /* their handle without '@' when they have no first name (an
+                                Instagram account): the greeting is "Hej!" or "Hej
+                                @handle!" (or NULL) */
     const char *signer;      /* the participant's first name */
     sd_mood mood;            /* the author's mood */
     bool expect_link;        /* the item offers a link */

@@ -472,13 +472,15 @@ static sd_status push_plain(sd_session *s, uint32_t idx, sd_error *err)
     return SD_OK;
 }
 
+/* A hidden comment still waits: its author (and on Facebook their friends) still sees it,
+ * so hiding it answers nothing (docs/scoring.md, "Platform conventions"). */
 static bool still_waits(const sd_item *it)
 {
-    return it->answered_at == 0 && !(it->flags & (SD_ITEM_HIDDEN | SD_ITEM_DELETED));
+    return it->answered_at == 0 && !(it->flags & SD_ITEM_DELETED);
 }
 
 /* The oldest plain question still waiting, or -1. Those passed over never wait again (an
- * answer, a hide or a delete is for good), so the cursor only moves forward: every plain
+ * answer or a delete is for good), so the cursor only moves forward: every plain
  * question is looked at about once over the whole exercise. */
 static int32_t oldest_plain(sd_session *s)
 {
@@ -937,8 +939,8 @@ static void clamp_audience(sd_session *s)
 
 static bool is_waiting(const sd_item *it)
 {
-    return it->expect->answer && it->answered_at == 0 &&
-           !(it->flags & (SD_ITEM_HIDDEN | SD_ITEM_DELETED));
+    /* Hidden is not handled: the author still sees the comment and waits for the answer. */
+    return it->expect->answer && it->answered_at == 0 && !(it->flags & SD_ITEM_DELETED);
 }
 
 static void settle_oldest(sd_session *s)
@@ -1632,6 +1634,44 @@ static sd_status refuse(sd_session *s, sd_refusal why, sd_error *err, const char
     return st;
 }
 
+/* The platform an item is seen on: a post's own or the scenario's; a comment or reply, its
+ * post's (up the thread); anything else the scenario's. */
+static sd_platform item_platform(const sd_session *s, const sd_item *it)
+{
+    for (int depth = 0; it->kind != SD_KIND_POST && it->parent >= 0 && depth < 64; depth++)
+        it = &s->items[it->parent];
+    if (it->kind == SD_KIND_POST && it->def && it->def->own_platform > 0 &&
+        it->def->own_platform <= SD_PLATFORM_COUNT)
+        return (sd_platform)(it->def->own_platform - 1);
+    return s->sc->platform;
+}
+
+/* A public text longer than the platform takes (X: 280 characters, counted in code
+ * points) is refused: the platform would refuse it too. A reply in a post's thread is on
+ * the post's platform; a statement on the scenario's. DMs, e-mail to journalists: none. */
+static sd_status platform_limit(sd_session *s, const sd_action *a, const sd_item *it,
+                                sd_error *err)
+{
+    if (a->text == NULL)
+        return SD_OK;
+    sd_platform p;
+    if (a->kind == SD_ACT_PUBLISH)
+        p = s->sc->platform;
+    else if (a->kind == SD_ACT_REPLY && it &&
+             (it->kind == SD_KIND_COMMENT || it->kind == SD_KIND_REPLY))
+        p = item_platform(s, it);
+    else
+        return SD_OK;
+    int max = sd_platform_max_chars(p);
+    size_t n = max > 0 ? sd_utf8_chars(a->text) : 0;
+    if (max > 0 && n > (size_t)max)
+        return refuse(s, SD_REFUSAL_PLATFORM_LIMIT, err, "%s: the text has %zu characters; %s "
+                      "takes at most %d (%zu too many)", sd_vocab_name(SD_VOCAB_ACTION, a->kind),
+                      n, p == SD_PLATFORM_X ? "X" : sd_vocab_name(SD_VOCAB_PLATFORM, p), max,
+                      n - (size_t)max);
+    return SD_OK;
+}
+
 /* Checks an action against the current state; on success *item is its item or -1. */
 static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_error *err)
 {
@@ -1699,6 +1739,9 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
         if (strlen(a->text) > MAX_ACTION_TEXT)
             return refuse(s, SD_REFUSAL_TEXT_TOO_LONG, err, "%s: the text is longer than %d bytes", an,
                                 MAX_ACTION_TEXT);
+        sd_status pl = platform_limit(s, a, *item >= 0 ? &s->items[*item] : NULL, err);
+        if (pl != SD_OK)
+            return pl;
     }
     if (a->kind == SD_ACT_ESCALATE && (a->target < 0 || a->target >= SD_TARGET_COUNT)) {
         char known[600];
@@ -1776,7 +1819,7 @@ static sd_status apply(sd_session *s, const sd_action *a0, sd_error *err)
         sd_item *it = &s->items[idx];
         note_answer(s, it, a.kind, a.target);
         if (a.kind == SD_ACT_HIDE || a.kind == SD_ACT_DELETE) {
-            if (is_waiting(it))
+            if (a.kind == SD_ACT_DELETE && is_waiting(it))
                 stop_waiting(s, it);
             it->flags |= a.kind == SD_ACT_HIDE ? SD_ITEM_HIDDEN : SD_ITEM_DELETED;
             bool legit = (it->first != NULL || it->handle != NULL) && it->expect->cls != SD_CLASS_TROLL &&

@@ -167,3 +167,15 @@ size_t sd_utf8_words(const char *text)
     }
     return n;
 }
+
+size_t sd_utf8_chars(const char *text)
+{
+    if (text == NULL)
+        return 0;
+    size_t len = strlen(text), n = 0;
+    for (size_t i = 0; i < len; n++) {
+        uint32_t cp;
+        i += sd_utf8_decode(text + i, len - i, &cp);
+    }
+    return n;
+}

@@ -17,6 +17,9 @@ bool sd_utf8_valid(const char *s, size_t len);
 /* The number of words in a NUL-ended text (NULL: 0): runs of ASCII letters and digits
  * and of bytes of multi-byte characters, so "Hej Åsa, 3 frågor!" has four. */
 size_t sd_utf8_words(const char *text);
+/* The number of Unicode code points in a NUL-ended text (NULL: 0), an invalid sequence
+ * counting as one (U+FFFD): how X counts a post's length, near enough. */
+size_t sd_utf8_chars(const char *text);
 /* Decodes one code point at s (len bytes available). Returns the number of bytes consumed
  * (>= 1); on an invalid sequence sets *cp = 0xFFFD and consumes the maximal invalid prefix
  * (at least one byte). */

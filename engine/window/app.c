@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "feed_internal.h"
 #include "layout.h"
 #include "log/logw.h"
 #include "scoring/reply_input.h"
@@ -57,8 +58,8 @@ void sd_app_author(const sd_app *app, size_t i, char *out, size_t n)
     char key[64];
     if (*first)
         snprintf(out, n, "%s%s%s", first, *last ? " " : "", last);
-    else if (it->handle) /* a persona with only a handle: the handle ("Svar till lenah_82") */
-        snprintf(out, n, "%s", sd_model_str(app->model, it->handle));
+    else if (it->handle)
+        snprintf(out, n, "@%s", sd_model_str(app->model, it->handle));
     else if (it->kind == SD_KIND_INTERNAL && it->sender >= 0) {
         snprintf(key, sizeof key, "ui.sender.%s", sd_vocab_name(SD_VOCAB_SENDER, it->sender));
         snprintf(out, n, "%s", sd_app_t(app, key));
@@ -199,11 +200,9 @@ static const sd_kp *coach_kp(sd_app *app, const sd_content *content, sd_language
 
 static sd_status on_record(void *ctx, sd_session *s, const sd_record *rec, sd_error *err)
 {
-    (void)s;
     sd_app *app = ctx;
-    if (rec->type == SD_REC_REJECTED)
-        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"),
-                   rec->u.action.error ? rec->u.action.error : "");
+    if (rec->type == SD_REC_REJECTED) /* in the participant's words, not the engine's */
+        sd_app_say(app, true, "%s", sd_app_refusal_text(app, sd_session_last_refusal(s)));
     if (rec->type == SD_REC_ITEM) {
         sd_status st = spelling_add_item(app, &rec->u.item, err);
         if (st != SD_OK)
@@ -359,6 +358,11 @@ sd_status sd_app_take_offer(sd_app *app, bool resume, sd_error *err)
     app->sc = NULL;
     app->selected = -1;
     app->top = 0;
+    for (size_t i = 0; i < app->n_drafts; i++) /* the dropped exercise's drafts */
+        free(app->drafts[i].text);
+    app->n_drafts = 0;
+    app->edit_item = -1;
+    sd_editor_clear(app->ed);
     snprintf(app->log_path, sizeof app->log_path, "%s", app->offer_path);
     app->offer_path[0] = '\0';
     paths_next_to_log(app);
@@ -475,6 +479,7 @@ sd_status sd_app_create(const sd_app_config *cfg, sd_app **out, sd_error *err)
                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (cfg->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN));
     if (app->win)
         app->ren = SDL_CreateRenderer(app->win, -1, 0);
+    SDL_StopTextInput(); /* SDL starts it with the video: on only while an editor has the keys */
     if (!app->win || !app->ren) {
         st = sd_error_set(err, SD_ERR_IO, "SDL: %s", SDL_GetError());
         goto fail;
@@ -536,6 +541,9 @@ void sd_app_destroy(sd_app *app)
     sd_results_free(app->res);
     sd_editor_free(app->ed);
     sd_editor_free(app->field);
+    for (size_t i = 0; i < app->n_drafts; i++) /* drafts for other items than the editor's */
+        free(app->drafts[i].text);
+    free(app->drafts);
     sd_lexicons_free(app->lx);
     spelling_clear(app);
     sd_texts_free(app->tx);
@@ -555,6 +563,8 @@ void sd_app_destroy(sd_app *app)
 
 /* ---- actions: all go through sd_session_act ---- */
 
+static void say_nothing_selected(sd_app *app);
+
 static const char *selected_id(const sd_app *app)
 {
     if (app->selected < 0 || (size_t)app->selected >= sd_model_n_items(app->model))
@@ -562,13 +572,340 @@ static const char *selected_id(const sd_app *app)
     return sd_model_str(app->model, sd_model_item(app->model, (size_t)app->selected)->id);
 }
 
+/* ---- what the participant is told: refusals in their words, keys that cannot act here ----
+ * The session's refusal (sd_session_last_refusal) is said with ui.refuse.<name>; its
+ * message (English, with ids) stays in the log's rejected record. */
+
+static const char *const refusal_names[SD_REFUSAL_COUNT] = {
+    "other", "other", "ended", "no_item", "unknown_item", "deleted", "no_one_to_answer",
+    "not_internal", "not_our_channel", "already_hidden", "pin_no_reply", "pin_no_statement",
+    "empty_text", "text_too_long", "platform_limit", "unknown_target", "unknown_step",
+    "no_person"};
+_Static_assert(sizeof refusal_names / sizeof refusal_names[0] == SD_REFUSAL_COUNT, "refusal names");
+
+const char *sd_app_refusal_text(const sd_app *app, sd_refusal why)
+{
+    char key[64];
+    if ((int)why < 0 || why >= SD_REFUSAL_COUNT)
+        why = SD_REFUSAL_OTHER;
+    snprintf(key, sizeof key, "ui.refuse.%s", refusal_names[why]);
+    const char *s = app->tx ? sd_texts_get(app->tx, key) : NULL;
+    return s ? s : sd_app_t(app, "ui.refuse.other");
+}
+
+/* The text of key with {name} (and {filter}, {who}, {time}) filled in, into out. */
+static void format_text(const sd_app *app, const char *key, const char *const *names,
+                        const char *const *values, size_t n, char *out, size_t size)
+{
+    sd_buf b = SD_BUF_INIT;
+    if (app->tx && sd_texts_get(app->tx, key))
+        sd_texts_format(app->tx, key, &b, n, names, values);
+    snprintf(out, size, "%s", b.len ? sd_buf_str(&b) : key);
+    sd_buf_free(&b);
+}
+
+static void say_with_name(sd_app *app, bool bad, const char *key, const char *name)
+{
+    char buf[600];
+    const char *names[] = {"name"};
+    const char *values[] = {name};
+    format_text(app, key, names, values, 1, buf, sizeof buf);
+    sd_app_say(app, bad, "%s", buf);
+}
+
+const char *sd_app_yes_key(const sd_app *app) { return sd_app_t(app, "ui.key.yes"); }
+
+bool sd_app_key_is_yes(const sd_app *app, SDL_Keycode c)
+{
+    (void)app;
+    return c == SDLK_j || c == SDLK_y || c == SDLK_RETURN || c == SDLK_KP_ENTER;
+}
+
+void sd_app_item_ref(const sd_app *app, const char *id, char *out, size_t n)
+{
+    uint32_t idx = 0;
+    size_t ni = sd_model_n_items(app->model);
+    bool found = false;
+    for (size_t i = 0; !found && i < ni; i++) /* only for the one item the thread shows */
+        if (strcmp(sd_model_str(app->model, sd_model_item(app->model, i)->id), id) == 0) {
+            idx = (uint32_t)i;
+            found = true;
+        }
+    if (!found) {
+        snprintf(out, n, "%s", id);
+        return;
+    }
+    char who[160], t[20];
+    sd_app_author(app, idx, who, sizeof who);
+    sd_time_format(sd_model_item(app->model, idx)->arrival, t);
+    t[16] = '\0';
+    const char *names[] = {"who", "time"};
+    const char *values[] = {who, t + 11};
+    format_text(app, "ui.thread.item_ref", names, values, 2, out, n);
+}
+
+/* The selected item's index, or -1. */
+static int64_t selected_index(const sd_app *app)
+{
+    return app->selected >= 0 && (size_t)app->selected < sd_model_n_items(app->model) ? app->selected : -1;
+}
+
+/* Nothing selected: say so, and why when the tab shown is empty. */
+static void say_nothing_selected(sd_app *app)
+{
+    static const char *const filter_keys[SD_FILTER_COUNT] = {
+        "ui.filter.waiting", "ui.filter.all", "ui.filter.dm", "ui.filter.internal", "ui.filter.attacker"};
+    size_t n = 0;
+    if (app->filter >= 0 && app->filter < SD_FILTER_COUNT)
+        sd_model_rows(app->model, app->filter, &n);
+    if (n > 0 || app->filter < 0 || app->filter >= SD_FILTER_COUNT) {
+        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        return;
+    }
+    char buf[400];
+    const char *names[] = {"filter"};
+    const char *values[] = {sd_app_t(app, filter_keys[app->filter])};
+    format_text(app, "ui.status.filter_empty", names, values, 1, buf, sizeof buf);
+    sd_app_say(app, true, "%s", buf);
+}
+
+/* Whether the item has someone to answer (reply, dm_reply, refer_previous: the session
+ * takes them only for an item with an author) and is not deleted. */
+static bool answerable(const sd_app *app, size_t i)
+{
+    const sd_mitem *it = sd_model_item(app->model, i);
+    return !it->deleted && *sd_model_str(app->model, it->first) != '\0';
+}
+
+/* Why the selected item cannot take a reply (R, M, P): the key of what to do instead. */
+static const char *cannot_answer_key(const sd_app *app, size_t i)
+{
+    const sd_mitem *it = sd_model_item(app->model, i);
+    if (it->deleted)
+        return "ui.cannot.deleted";
+    switch (it->kind) {
+    case SD_KIND_INTERNAL: return "ui.cannot.reply.internal";
+    case SD_KIND_NOTICE: return "ui.cannot.reply.notice";
+    case SD_KIND_POST: return "ui.cannot.reply.post";
+    case SD_KIND_ATTACKER_POST: return "ui.cannot.reply.attacker_post";
+    default: return "ui.cannot.reply.other";
+    }
+}
+
+/* Whether we have replied to item i ourselves (Shift+P pins that reply). */
+static bool replied_by_us(const sd_app *app, size_t i)
+{
+    if (i >= sd_results_n_items(app->res))
+        return false;
+    const sd_res_item *ri = &sd_results_items(app->res)[i];
+    const sd_res_action *acts = sd_results_actions(app->res);
+    for (int32_t a = ri->first_action; a >= 0; a = acts[a].next)
+        if (acts[a].kind == SD_ACT_REPLY && !acts[a].by)
+            return true;
+    return false;
+}
+
+/* R, M, P, Shift+P: true when the selected item can take kind; else it says what to do
+ * instead (nothing selected, an internal message, our own post ...) and nothing opens. */
+static bool selected_can(sd_app *app, sd_action_kind kind)
+{
+    int64_t i = selected_index(app);
+    if (i < 0) {
+        say_nothing_selected(app);
+        return false;
+    }
+    if (kind == SD_ACT_PIN) {
+        if (replied_by_us(app, (size_t)i))
+            return true;
+        char who[160];
+        sd_app_author(app, (size_t)i, who, sizeof who);
+        say_with_name(app, true, "ui.cannot.pin_no_reply", who);
+        return false;
+    }
+    if (answerable(app, (size_t)i))
+        return true;
+    sd_app_say(app, true, "%s", sd_app_t(app, cannot_answer_key(app, (size_t)i)));
+    return false;
+}
+
+/* ---- drafts: the editor's text stays with the item it answers ----
+ * The editor writes to one item (edit_item; -1 with SD_EDIT_PUBLISH: a new post). When the
+ * participant selects another item, the text goes to the drafts and the other item's draft
+ * (if any) comes back, so that "Svar till ..." always names the selected item and a text
+ * never goes to someone it was not written for. */
+
+static struct sd_draft *draft_find(sd_app *app, int64_t item)
+{
+    for (size_t i = 0; i < app->n_drafts; i++)
+        if (app->drafts[i].item == item)
+            return &app->drafts[i];
+    return NULL;
+}
+
+/* Keeps the editor's text as the draft of (edit_item, edit_mode); an empty text drops it. */
+static void draft_stash(sd_app *app)
+{
+    int64_t item = app->edit_mode == SD_EDIT_PUBLISH ? -1 : app->edit_item;
+    if (app->edit_mode != SD_EDIT_PUBLISH && item < 0)
+        return;
+    struct sd_draft *d = draft_find(app, item);
+    const char *text = sd_editor_text(app->ed);
+    if (*text == '\0') {
+        if (d) {
+            free(d->text);
+            *d = app->drafts[--app->n_drafts];
+        }
+        return;
+    }
+    char *copy = strdup(text);
+    if (copy == NULL)
+        return; /* no memory: the draft is lost, the exercise goes on */
+    if (d == NULL) {
+        if (app->n_drafts == app->cap_drafts) {
+            size_t cap = app->cap_drafts ? app->cap_drafts * 2 : 8;
+            struct sd_draft *v = realloc(app->drafts, cap * sizeof *v);
+            if (v == NULL) {
+                free(copy);
+                return;
+            }
+            app->drafts = v;
+            app->cap_drafts = cap;
+        }
+        d = &app->drafts[app->n_drafts++];
+        d->text = NULL;
+    }
+    free(d->text);
+    d->item = item;
+    d->mode = app->edit_mode;
+    d->text = copy;
+}
+
+/* The editor takes the draft of (item, mode) out of the drafts, or starts empty. */
+static void draft_load(sd_app *app, int64_t item, sd_edit_mode mode)
+{
+    struct sd_draft *d = draft_find(app, mode == SD_EDIT_PUBLISH ? -1 : item);
+    sd_editor_clear(app->ed);
+    app->edit_item = mode == SD_EDIT_PUBLISH ? -1 : item;
+    app->edit_mode = mode;
+    if (d) {
+        if (mode != SD_EDIT_PUBLISH)
+            app->edit_mode = d->mode;
+        sd_editor_set_text(app->ed, d->text);
+        free(d->text);
+        *d = app->drafts[--app->n_drafts];
+    }
+}
+
+static void stop_editing(sd_app *app);
+
+/* After the participant selected another item: the editor follows (its text kept as a
+ * draft of the item it was written for). A new post being written stays. */
+static void follow_selection(sd_app *app)
+{
+    if (app->edit_mode == SD_EDIT_PUBLISH && (app->editing || sd_editor_len(app->ed) > 0))
+        return;
+    int64_t sel = selected_index(app);
+    int64_t want = sel >= 0 && answerable(app, (size_t)sel) ? sel : -1;
+    if (app->edit_mode != SD_EDIT_PUBLISH && app->edit_item == want)
+        return;
+    bool had_text = sd_editor_len(app->ed) > 0;
+    char who[160] = "";
+    if (had_text && app->edit_mode != SD_EDIT_PUBLISH && app->edit_item >= 0 &&
+        (size_t)app->edit_item < sd_model_n_items(app->model))
+        sd_app_author(app, (size_t)app->edit_item, who, sizeof who);
+    draft_stash(app);
+    sd_edit_mode mode = app->edit_mode == SD_EDIT_PUBLISH ? SD_EDIT_REPLY : app->edit_mode;
+    draft_load(app, want, mode);
+    if (want < 0 && app->editing) {
+        stop_editing(app);
+        if (had_text)
+            say_with_name(app, false, "ui.status.draft_kept", who);
+    }
+}
+
+/* Text input is on only while an editor or a form's field has the keys (SDL makes text of
+ * every printable key while it is on). */
+static bool text_input_wanted(const sd_app *app)
+{
+    if (sd_facil_typing(app)) /* the facilitator's window has its own field (facilitator.c) */
+        return true;
+    if (app->scorecard || app->replay || app->briefing)
+        return false;
+    if (app->overlay == SD_OVERLAY_DELETE) /* the delete reason's field (form.c) */
+        return true;
+    if (app->fv && app->fv->search_open) /* the feed's search field (feed_search.c) */
+        return true;
+    return app->editing && app->overlay == SD_OVERLAY_NONE;
+}
+
+static void sync_text_input(const sd_app *app)
+{
+    bool want = text_input_wanted(app), on = SDL_IsTextInputActive() == SDL_TRUE;
+    if (want && !on)
+        SDL_StartTextInput();
+    else if (!want && on)
+        SDL_StopTextInput();
+}
+
+void sd_app_hint_text(const sd_app *app, char *out, size_t n)
+{
+    const char *key = NULL;
+    if (app->scorecard)
+        key = "ui.hint.scorecard";
+    else if (app->overlay == SD_OVERLAY_HELP)
+        key = "ui.hint.help";
+    else if (app->overlay == SD_OVERLAY_TEMPLATE)
+        key = "ui.hint.template";
+    else if (app->overlay == SD_OVERLAY_DELETE)
+        key = "ui.hint.form";
+    else if (app->overlay == SD_OVERLAY_END)
+        key = "ui.hint.end";
+    else if (app->overlay == SD_OVERLAY_RESUME)
+        key = "ui.hint.resume";
+    else if (app->overlay != SD_OVERLAY_NONE)
+        key = "ui.hint.menu";
+    if (key) {
+        snprintf(out, n, "%s", sd_app_t(app, key));
+        return;
+    }
+    if (app->editing) {
+        char who[160] = "";
+        if (app->edit_item >= 0 && (size_t)app->edit_item < sd_model_n_items(app->model))
+            sd_app_author(app, (size_t)app->edit_item, who, sizeof who);
+        const char *names[] = {"name"};
+        const char *values[] = {who};
+        format_text(app, app->edit_mode == SD_EDIT_PUBLISH ? "ui.hint.typing.publish"
+                         : app->edit_mode == SD_EDIT_DM    ? "ui.hint.typing.dm"
+                                                           : "ui.hint.typing.reply",
+                    names, values, 1, out, n);
+        return;
+    }
+    int64_t i = selected_index(app);
+    if (i < 0)
+        key = "ui.hint.nothing";
+    else if (answerable(app, (size_t)i))
+        key = "ui.hint.answerable";
+    else {
+        int kind = sd_model_item(app->model, (size_t)i)->kind;
+        key = kind == SD_KIND_INTERNAL        ? "ui.hint.internal"
+              : kind == SD_KIND_NOTICE        ? "ui.hint.notice"
+              : kind == SD_KIND_POST          ? "ui.hint.post"
+              : kind == SD_KIND_ATTACKER_POST ? "ui.hint.attacker_post"
+                                              : "ui.hint.feed";
+    }
+    snprintf(out, n, "%s", sd_app_t(app, key));
+}
+
+int64_t sd_app_edit_item(const sd_app *app) { return app->edit_mode == SD_EDIT_PUBLISH ? -1 : app->edit_item; }
+size_t sd_app_n_drafts(const sd_app *app) { return app->n_drafts; }
+
 static sd_status act(sd_app *app, const sd_action *a, const char *done_key, sd_error *err)
 {
     sd_error e = SD_ERROR_INIT;
     sd_status st = sd_session_act(app->s, a, &e);
     if (st == SD_ERR_INPUT) {
         /* Refused and logged as rejected; the exercise goes on. */
-        sd_app_say(app, true, "%s: %s", sd_app_t(app, "ui.status.refused"), sd_error_msg(&e));
+        sd_app_say(app, true, "%s", sd_app_refusal_text(app, sd_session_last_refusal(app->s)));
         st = SD_OK;
     } else if (st == SD_OK) {
         sd_app_say(app, false, "%s", sd_app_t(app, done_key));
@@ -584,7 +921,7 @@ static sd_status act_on_selected(sd_app *app, sd_action_kind kind, const char *r
 {
     const char *id = selected_id(app);
     if (!id) {
-        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        say_nothing_selected(app);
         return SD_OK;
     }
     sd_action a;
@@ -605,17 +942,19 @@ sd_status sd_app_act_on_selected(sd_app *app, sd_action_kind kind, const char *r
     return act_on_selected(app, kind, reason, done_key, err);
 }
 
+/* Opens the editor for a reply (R), a private reply (M) or a new post (N). An item that
+ * cannot be answered opens nothing: the status line says what to do instead. The text
+ * written for another item (or post) is kept as its draft. */
 static void start_editing(sd_app *app, sd_edit_mode mode)
 {
-    if (mode != SD_EDIT_PUBLISH && !selected_id(app)) {
-        sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+    if (mode != SD_EDIT_PUBLISH && !selected_can(app, SD_ACT_REPLY))
         return;
-    }
     int64_t item = mode == SD_EDIT_PUBLISH ? -1 : app->selected;
-    if (item != app->edit_item || mode != app->edit_mode)
-        sd_editor_clear(app->ed);
-    app->edit_item = item;
-    app->edit_mode = mode;
+    if (item != app->edit_item || mode != app->edit_mode) {
+        draft_stash(app);
+        draft_load(app, item, mode);
+        app->edit_mode = mode;
+    }
     app->editing = true;
     SDL_StartTextInput();
 }
@@ -817,7 +1156,7 @@ static sd_status key_overlay(sd_app *app, const SDL_KeyboardEvent *k, sd_error *
         return SD_OK;
     }
     if (o == SD_OVERLAY_END) {
-        if (c == SDLK_y || c == SDLK_j || c == SDLK_RETURN || c == SDLK_F10) {
+        if (sd_app_key_is_yes(app, c) || c == SDLK_F10) {
             app->overlay = SD_OVERLAY_NONE;
             return end_exercise(app, err);
         }
@@ -964,23 +1303,31 @@ static sd_status key_feed(sd_app *app, const SDL_KeyboardEvent *k, sd_error *err
     case SDLK_n: start_editing(app, SD_EDIT_PUBLISH); break;
     case SDLK_t: sd_app_open_templates(app); break;
     case SDLK_o: sd_feed_toggle_order(app); break;
-    case SDLK_RETURN: if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) { app->editing = true; SDL_StartTextInput(); } break;
+    case SDLK_RETURN: /* back to the text being written; a reply to the selected item */
+        if (app->edit_item >= 0 || app->edit_mode == SD_EDIT_PUBLISH) {
+            app->editing = true;
+            SDL_StartTextInput();
+        } else
+            start_editing(app, SD_EDIT_REPLY); /* says why not, when it cannot */
+        break;
     case SDLK_p:
         /* Shift+P pins our reply to the selected item; Ctrl+P the latest statement. */
         if (k->keysym.mod & KMOD_SHIFT)
-            return act_on_selected(app, SD_ACT_PIN, NULL, "ui.status.pinned", err);
+            return selected_can(app, SD_ACT_PIN) ? act_on_selected(app, SD_ACT_PIN, NULL, "ui.status.pinned", err) : SD_OK;
         if (ctrl(k)) {
             sd_action a;
             sd_action_init(&a, SD_ACT_PIN);
             return act(app, &a, "ui.status.pinned_statement", err);
         }
+        if (!selected_can(app, SD_ACT_REFER_PREVIOUS))
+            return SD_OK;
         return act_on_selected(app, SD_ACT_REFER_PREVIOUS, NULL, "ui.status.referred", err);
     case SDLK_h: return act_on_selected(app, SD_ACT_HIDE, NULL, "ui.status.hidden", err);
     case SDLK_a: return act_on_selected(app, SD_ACT_REPORT, NULL, "ui.status.reported", err);
     case SDLK_k: return act_on_selected(app, SD_ACT_ACKNOWLEDGE, NULL, "ui.status.acknowledged", err);
     case SDLK_DELETE: case SDLK_x:
         if (selected_id(app)) sd_form_open_delete(app);
-        else sd_app_say(app, true, "%s", sd_app_t(app, "ui.status.select_first"));
+        else say_nothing_selected(app);
         break;
     case SDLK_e: app->overlay = SD_OVERLAY_ESCALATE; break;
     case SDLK_s: app->overlay = SD_OVERLAY_ACCOUNT; break;
@@ -1056,9 +1403,12 @@ static sd_status handle_event(sd_app *app, const SDL_Event *ev, sd_error *err)
         if (ev->window.event == SDL_WINDOWEVENT_CLOSE && ev->window.windowID == SDL_GetWindowID(app->win))
             return handle_event(app, &(SDL_Event){.type = SDL_QUIT}, err);
         break;
-    case SDL_KEYDOWN:
+    case SDL_KEYDOWN: {
         app->swallow_text = 0;
-        return on_key(app, &ev->key, err);
+        sd_status st = on_key(app, &ev->key, err);
+        sync_text_input(app); /* the next key makes text only if an editor has the keys */
+        return st;
+    }
     case SDL_TEXTINPUT:
         if (app->swallow_text && ev->text.text[0] == app->swallow_text && ev->text.text[1] == '\0') {
             app->swallow_text = 0; /* the digit that chose a template */
@@ -1116,6 +1466,7 @@ static void coach(sd_app *app)
         const char *first = sd_model_str(app->model, it->first);
         to.expect = it->expect;
         to.to_first = *first ? first : NULL;
+        to.to_handle = it->handle ? sd_model_str(app->model, it->handle) : NULL;
         to.mood = (sd_mood)it->mood;
         to.kp = coach_kp(app, to.expect->content, cx.lang);
     }
@@ -1154,7 +1505,8 @@ static void draw_bar(sd_app *app, SDL_Rect r, bool top)
                     app->sc->title ? app->sc->title : app->sc->id);
     } else {
         sd_rgba c = app->status_bad ? th->bad : th->text;
-        const char *hint = sd_app_t(app, app->scorecard ? "ui.hint.scorecard" : app->editing ? "ui.hint.editor" : "ui.hint.feed");
+        char hint[600];
+        sd_app_hint_text(app, hint, sizeof hint); /* what the keys mean now */
         int avail = right - x;
         int hw = sd_text_width(app->text, th->font_small, false, hint, strlen(hint));
         if (hw > avail / 2)
@@ -1205,8 +1557,11 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     sd_status st = SD_OK;
     SDL_Event ev;
     sd_ending_frame(app, real_seconds);
-    while (st == SD_OK && SDL_PollEvent(&ev))
+    while (st == SD_OK && SDL_PollEvent(&ev)) {
         st = handle_event(app, &ev, err);
+        if (ev.type != SDL_KEYDOWN)
+            sync_text_input(app);
+    }
     sd_briefing_sync(app);     /* the briefing; help and menus pause the clock */
     sd_ending_sync_draft(app); /* the editor's text is the session's draft */
     sd_facil_hold(app); /* last: no clock while the facilitator types a live inject */
@@ -1216,15 +1571,25 @@ sd_status sd_app_frame(sd_app *app, double real_seconds, bool *running, sd_error
     if (st == SD_OK && app->log_open)
         st = sd_logw_sync_due(app->log, err);
     if (st == SD_OK && app->log_open && !app->log_warned && sd_logw_warning(app->log)) {
-        sd_app_say(app, true, "%s", sd_logw_warning(app->log));
+        /* in the participant's words (the engine's message names the file and errno) */
+        sd_app_say(app, true, "%s %s", sd_app_t(app, "ui.status.disk_filling"), app->log_path);
         app->log_warned = true;
     }
     if (st == SD_OK && sd_session_finished(app->s) && !app->score)
         st = compute_score(app, err);
     if (st != SD_OK)
         return st;
-    if (!app->scorecard)
+    if (!app->scorecard) {
+        /* The feed keeps a selection when its rows change; while a reply is being typed
+         * the item it answers stays selected (it may have left the tab), and when the
+         * participant selected another item the editor follows with that item's draft. */
+        int64_t before = app->selected;
         sd_feed_select_valid(app);
+        if (app->editing && app->edit_mode != SD_EDIT_PUBLISH && before >= 0 && before == app->edit_item)
+            app->selected = before;
+        follow_selection(app);
+        sync_text_input(app);
+    }
     coach(app);
     render(app);
     SDL_RenderPresent(app->ren);

@@ -85,6 +85,15 @@ const sd_results *sd_app_results(const sd_app *app);
 const char *sd_app_selected_id(const sd_app *app);   /* NULL when nothing is selected */
 const char *sd_app_status(const sd_app *app);        /* the last message shown */
 bool sd_app_status_bad(const sd_app *app);           /* ... and whether it is an error */
+/* The participant's words for why the session refused an action (ui.refuse.<name> in the
+ * window's language; never the engine's message); the status bar's hint for the current
+ * state (what the keys mean now; while typing: to whom and how to leave), into out. */
+const char *sd_app_refusal_text(const sd_app *app, sd_refusal why);
+void sd_app_hint_text(const sd_app *app, char *out, size_t n);
+/* The item whose reply the editor is writing (-1: a new post or none) and how many
+ * drafts for other items are kept. */
+int64_t sd_app_edit_item(const sd_app *app);
+size_t sd_app_n_drafts(const sd_app *app);
 /* Why the last save of the results or the CSV failed, "" if it did not (the scorecard shows
  * it until a save succeeds). Owned by the app. */
 const char *sd_app_save_error(const sd_app *app);

@@ -83,6 +83,10 @@ struct sd_app {
     bool editing;
     sd_edit_mode edit_mode;
     int64_t edit_item;     /* item the editor answers, or -1 (publish) */
+    /* drafts kept while the editor writes to another item (app.c: "Svar till ..." follows
+     * the selection; a draft stays with its item): owned texts */
+    struct sd_draft { int64_t item; sd_edit_mode mode; char *text; } *drafts;
+    size_t n_drafts, cap_drafts;
     sd_overlay overlay;
     bool scorecard;
     char status[3072];     /* room for a message that names two whole paths */
@@ -189,6 +193,13 @@ void sd_app_say(sd_app *app, bool bad, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* "Lena Holm kl. 10:32": the item with that id by its author and arrival, for what the
+ * participant reads instead of an id (the id itself when no such item has come). */
+void sd_app_item_ref(const sd_app *app, const char *id, char *out, size_t n);
+/* The confirmation key in the window's language (J in Swedish, Y in English) and whether
+ * c confirms (that key, Enter; Y and J are both taken). */
+const char *sd_app_yes_key(const sd_app *app);
+bool sd_app_key_is_yes(const sd_app *app, SDL_Keycode c);
 /* The author's display name of an item ("Lena Holm", the account, the sender ...). */
 void sd_app_author(const sd_app *app, size_t item, char *out, size_t n);
 /* "Sara (kollega) svarade" / "Sara (colleague) replied": what a simulated colleague did. */

@@ -73,7 +73,8 @@ void sd_inbox_select_valid(sd_app *app)
     const uint32_t *rows = sd_model_rows(app->model, app->filter, &n);
     if (n == 0) {
         app->top = 0;
-        return; /* keep the selection: the thread view still shows it */
+        app->selected = -1; /* an empty tab selects nothing: no key acts on a hidden item */
+        return;
     }
     int64_t r = selected_row(app, rows, n);
     if (r < 0) {

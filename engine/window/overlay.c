@@ -146,13 +146,16 @@ void sd_overlay_draw(sd_app *app, SDL_Rect win)
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.resume"), keys, texts, 2, 0);
         break;
     }
-    case SD_OVERLAY_END:
-        keys[0] = "Y, Enter";
+    case SD_OVERLAY_END: {
+        char yes[40]; /* J in Swedish, Y in English */
+        snprintf(yes, sizeof yes, "%s, Enter", sd_app_yes_key(app));
+        keys[0] = yes;
         texts[0] = sd_app_t(app, "ui.menu.end_yes");
         keys[1] = "N, Esc";
         texts[1] = sd_app_t(app, "ui.menu.end_no");
         sd_overlay_menu(app, win, "menu", sd_app_t(app, "ui.menu.end"), keys, texts, 2, 0);
         break;
+    }
     default:
         break;
     }

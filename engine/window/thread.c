@@ -406,8 +406,9 @@ void sd_thread_draw(sd_app *app, SDL_Rect r)
         sd_draw_wrapped(app, th->font_small, false, th->accent, top, &y, buf, 2);
     }
     if (it->repeat_of) {
-        char buf[200];
-        snprintf(buf, sizeof buf, "%s %s", sd_app_t(app, "ui.thread.repeat_of"), sd_model_str(app->model, it->repeat_of));
+        char buf[400], ref[300]; /* the earlier question by its author and time, not its id */
+        sd_app_item_ref(app, sd_model_str(app->model, it->repeat_of), ref, sizeof ref);
+        snprintf(buf, sizeof buf, "%s %s", sd_app_t(app, "ui.thread.repeat_of"), ref);
         sd_draw_wrapped(app, th->font_small, false, th->warn, top, &y, buf, 1);
     }
     /* what was done with it, in what is left */

@@ -61,6 +61,7 @@
 
 scenario {
   id = "kommentarsstorm",
+  platform = "facebook",
   title = "Comment storm: Norrby library closes",
   language = "en",
   description = [[
@@ -136,6 +137,8 @@ local BOKBUSS = "https://www.example.se/ekby/bokbussen"
 -- ---- the morning ----
 post {
   id = "p1", at = "+0m",
+  image = "bibliotek.png",
+  image_alt = "Norrby library, a brick building with bookshelves in its windows, and the book bus beside it",
   text = "Yesterday the culture and leisure committee decided that Norrby library closes "
       .. "on 30 September. The mobile library will visit Norrby square two days a week, "
       .. "homework help moves to Norrby school and the city library gets longer opening "

@@ -45,6 +45,7 @@ local KONTAKT = "https://www.example.se/ekby/kontakt-parkering"
 
 scenario {
   id = "svar-pa-kritik",
+  platform = "facebook",
   title = "Answering criticism: the response model in a quarter of an hour",
   language = "en",
   description = [[
@@ -106,6 +107,9 @@ persona { id = "nora",   first = "Nora",    last = "Ek",        mood = "frustrat
 -- ---- the post ----
 post {
   id = "p1", at = "+0m",
+  image = "parkering.png",
+  image_alt = "The park-and-ride by Ekby station with the bicycle shelter",
+  link = { url = PARKERING, title = "A fee at the park-and-ride from 4 May", site = "ekby.se" },
   text = "From 4 May there will be a fee at the park-and-ride by Ekby station and at the "
       .. "municipality's car parks in Ekby centre: 10 kronor an hour, every day 7-19. The "
       .. "income goes to a new bicycle garage at the station. Read more: " .. PARKERING,

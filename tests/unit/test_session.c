@@ -383,7 +383,12 @@ static void test_delete_and_audience(void **state)
     act_ok(&r, SD_ACT_HIDE, "c1", NULL, -1, -1, NULL);   /* hiding: no penalty */
     sd_session_situation(r.s, &sit);
     assert_float_equal(sit.intensity, 1.0, 1e-9);
-    assert_int_equal(sit.waiting, 0); /* hidden items do not wait */
+    /* A hidden question still waits: its author still sees it (issue 14, docs/scoring.md
+     * "Platform conventions"); only deleting is for good. */
+    assert_int_equal(sit.waiting, 1);
+    act_ok(&r, SD_ACT_REPLY, "c1", "Hej Anna! Svar.", -1, -1, NULL); /* answered: done */
+    sd_session_situation(r.s, &sit);
+    assert_int_equal(sit.waiting, 0);
     step_to(&r, 21);
     sd_session_situation(r.s, &sit);
     double before = sit.intensity, sent = sit.sentiment;

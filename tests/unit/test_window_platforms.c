@@ -6,7 +6,7 @@
  * and what the feed shows is read from the frame's debug rectangles:
  *   - names the platform's way: Facebook "Lena Holm", Instagram "lenah_82", X "Lena Holm"
  *     and "@lenah_82"; a person with only a handle shows it everywhere (also in the editor's
- *     "Svar till kvarnbyborna");
+ *     "Svar till @kvarnbyborna");
  *   - the post's reaction, comment and share counts are drawn and grow as the storm comes;
  *   - the post's picture is drawn (a textured rectangle in the feed panel), or, when the file
  *     cannot be decoded (the Facebook scenario's), its description in a box;
@@ -286,7 +286,7 @@ static void test_facebook_no_counter_and_handle_in_editor(void **state)
     sd_person_wait(app, 1);
     assert_true(sd_app_editing(app));
     assert_null(find_text(app, NULL, "/ 280"));
-    assert_non_null(find_text(app, NULL, "Svar till kvarnbyborna"));
+    assert_non_null(find_text(app, NULL, "Svar till @kvarnbyborna"));
     sd_person_key(app, SDLK_ESCAPE, 0);
     sd_app_destroy(app);
 }
