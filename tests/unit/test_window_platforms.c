@@ -6,7 +6,8 @@
  * and what the feed shows is read from the frame's debug rectangles:
  *   - names the platform's way: Facebook "Lena Holm", Instagram "lenah_82", X "Lena Holm"
  *     and "@lenah_82"; a person with only a handle shows it everywhere (also in the editor's
- *     "Svar till @kvarnbyborna");
+ *     "Svar till @kvarnbyborna"), and R opens the editor for them (the session takes a reply to
+ *     a person known by a handle alone);
  *   - the post's reaction, comment and share counts are drawn and grow as the storm comes;
  *   - the post's picture is drawn (a textured rectangle in the feed panel), or, when the file
  *     cannot be decoded (the Facebook scenario's), its description in a box;
