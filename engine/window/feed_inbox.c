@@ -232,19 +232,11 @@ static void draw_row(sd_app *app, size_t item, SDL_Rect r, bool selected, sd_tim
     int x2 = r.x + th->pad + av + th->pad, right2 = r.x + r.w - th->pad;
     if (y2 + lh > r.y + r.h)
         return;
-    const char *marks[4];
-    size_t nm = 0;
+    const char *marks[SD_FEED_MARKS];
+    size_t nm = sd_feed_marks(it, marks);
     char by[160] = "";
     if (it->colleague) /* a simulated colleague answered it: "Sara (kollega) svarade" */
         sd_app_colleague_replied(app, sd_model_str(app->model, it->colleague), by, sizeof by);
-    if (it->repeat_of)
-        marks[nm++] = "ui.mark.repeat";
-    if (it->deleted)
-        marks[nm++] = "ui.mark.deleted";
-    else if (it->hidden)
-        marks[nm++] = "ui.mark.hidden";
-    if (it->escalated)
-        marks[nm++] = "ui.mark.escalated";
     for (size_t k = 0; k < nm && x2 < right2; k++)
         x2 += sd_draw_chip(d, small, th->text, th->panel_alt, x2, y2, right2 - x2, sd_app_t(app, marks[k])) + th->gap;
     if (*by && x2 < right2)

@@ -151,6 +151,10 @@ void sd_image_free_all(sd_feedview *fv);
 
 /* Shared drawing helpers (feed_platform.c). */
 void sd_feed_avatar(sd_app *app, const char *name, int x, int y, int size, bool round);
+/* The moderation marks an item shows as chips, as string keys ("ui.mark.repeat", ...), in
+ * the order drawn: at most SD_FEED_MARKS. Returns how many. Both views use it. */
+#define SD_FEED_MARKS 4
+size_t sd_feed_marks(const sd_mitem *it, const char *marks[SD_FEED_MARKS]);
 /* A card for a selectable item: records its rectangle for the mouse (whole: it fits). */
 void sd_feed_visible(sd_feedview *fv, SDL_Rect r, uint32_t item, bool whole);
 

@@ -446,6 +446,20 @@ static int wrapped(cx *c, int px, bool bold, sd_rgba col, int x, int y, int w, c
     return lines;
 }
 
+size_t sd_feed_marks(const sd_mitem *it, const char *marks[SD_FEED_MARKS])
+{
+    size_t n = 0;
+    if (it->repeat_of)
+        marks[n++] = "ui.mark.repeat";
+    if (it->deleted)
+        marks[n++] = "ui.mark.deleted";
+    else if (it->hidden)
+        marks[n++] = "ui.mark.hidden";
+    if (it->escalated)
+        marks[n++] = "ui.mark.escalated";
+    return n;
+}
+
 void sd_feed_avatar(sd_app *app, const char *name, int x, int y, int size, bool round)
 {
     sd_draw *d = &app->draw;
@@ -518,16 +532,8 @@ static int status_chips(cx *c, size_t item, int x, int y, int right)
         x += chip(c, over ? th->accent_text : near ? th->chip_text : c->lk.text,
                   over ? th->bad_bg : near ? th->warn_bg : c->lk.chip_bg, x, y, right - x, buf) + c->gap;
     }
-    const char *marks[4];
-    size_t nm = 0;
-    if (it->repeat_of)
-        marks[nm++] = "ui.mark.repeat";
-    if (it->deleted)
-        marks[nm++] = "ui.mark.deleted";
-    else if (it->hidden)
-        marks[nm++] = "ui.mark.hidden";
-    if (it->escalated)
-        marks[nm++] = "ui.mark.escalated";
+    const char *marks[SD_FEED_MARKS];
+    size_t nm = sd_feed_marks(it, marks);
     for (size_t k = 0; k < nm && x < right; k++)
         x += chip(c, c->lk.text, c->lk.chip_bg, x, y, right - x, sd_app_t(app, marks[k])) + c->gap;
     if (it->colleague && x < right) {
