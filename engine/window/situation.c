@@ -41,6 +41,36 @@ static bool heading(sd_app *app, SDL_Rect r, int *y, const char *key)
     return true;
 }
 
+/* The clock line: "tis 2026-03-17 09:27". */
+static void clock_text(const sd_app *app, sd_time now, char *buf, size_t n)
+{
+    char t[20];
+    sd_time_format(now, t);
+    int64_t day = now >= 0 ? now / 86400 : (now - 86399) / 86400;
+    snprintf(buf, n, "%s %.10s %.5s", sd_app_t(app, weekday_key[sd_weekday(day)]), t, t + 11);
+}
+
+/* The pace: "pausad" or "x10". */
+static void speed_text(const sd_app *app, bool paused, double comp, char *buf, size_t n)
+{
+    if (paused)
+        snprintf(buf, n, "%s", sd_app_t(app, "ui.sit.paused"));
+    else
+        snprintf(buf, n, "x%g", comp);
+}
+
+/* The real time left at this pace ("–" while paused). */
+static void left_text(const sd_app *app, sd_time now, bool paused, double comp, char *buf, size_t n)
+{
+    int64_t left_sim = app->sc->start + app->sc->duration - now;
+    if (sd_app_finished(app) || left_sim < 0)
+        left_sim = 0;
+    if (paused)
+        snprintf(buf, n, "–");
+    else
+        sd_app_format_age((int64_t)((double)left_sim / (comp > 0 ? comp : 1)), buf, n);
+}
+
 void sd_situation_draw(sd_app *app, SDL_Rect r)
 {
     sd_draw *d = &app->draw;
@@ -52,30 +82,19 @@ void sd_situation_draw(sd_app *app, SDL_Rect r)
     int y = in.y;
     sd_situation s;
     sd_app_situation(app, &s);
-    char buf[128], t[20];
+    char buf[128];
 
     /* clock */
-    sd_time_format(s.now, t);
-    int64_t day = s.now >= 0 ? s.now / 86400 : (s.now - 86399) / 86400;
-    snprintf(buf, sizeof buf, "%s %.10s %.5s", sd_app_t(app, weekday_key[sd_weekday(day)]), t, t + 11);
+    clock_text(app, s.now, buf, sizeof buf);
     int lht = sd_text_line_height(app->text, th->font_title, true);
     if (y + lht <= in.y + in.h)
         sd_draw_str(d, th->font_title, true, th->text, in.x, y, in.w, buf);
     y += lht;
     bool paused = sd_app_paused(app);
     double comp = sd_app_speed(app);
-    if (paused)
-        snprintf(buf, sizeof buf, "%s", sd_app_t(app, "ui.sit.paused"));
-    else
-        snprintf(buf, sizeof buf, "x%g", comp);
+    speed_text(app, paused, comp, buf, sizeof buf);
     line(app, in, &y, sd_app_t(app, "ui.sit.speed"), buf, paused ? th->warn : th->text);
-    int64_t left_sim = app->sc->start + app->sc->duration - s.now;
-    if (sd_app_finished(app) || left_sim < 0)
-        left_sim = 0;
-    if (paused)
-        snprintf(buf, sizeof buf, "–");
-    else
-        sd_app_format_age((int64_t)((double)left_sim / (comp > 0 ? comp : 1)), buf, sizeof buf);
+    left_text(app, s.now, paused, comp, buf, sizeof buf);
     line(app, in, &y, sd_app_t(app, "ui.sit.left"), buf, th->text);
 
     /* waiting */
@@ -198,20 +217,15 @@ void sd_situation_draw_strip(sd_app *app, SDL_Rect r)
     sd_draw_panel(d, "situation", r, th->panel);
     sd_situation s;
     sd_app_situation(app, &s);
-    char buf[128], t[20];
+    char buf[128];
     int x = r.x + th->pad;
     SDL_Rect in = {r.x, r.y, r.w - th->pad, r.h};
-    sd_time_format(s.now, t);
-    int64_t day = s.now >= 0 ? s.now / 86400 : (s.now - 86399) / 86400;
-    snprintf(buf, sizeof buf, "%s %.10s %.5s", sd_app_t(app, weekday_key[sd_weekday(day)]), t, t + 11);
+    clock_text(app, s.now, buf, sizeof buf);
     if (!piece(app, in, &x, "", buf, th->text))
         return;
     bool paused = sd_app_paused(app);
     double comp = sd_app_speed(app);
-    if (paused)
-        snprintf(buf, sizeof buf, "%s", sd_app_t(app, "ui.sit.paused"));
-    else
-        snprintf(buf, sizeof buf, "x%g", comp);
+    speed_text(app, paused, comp, buf, sizeof buf);
     if (!piece(app, in, &x, sd_app_t(app, "ui.sit.speed"), buf, paused ? th->warn : th->text))
         return;
     snprintf(buf, sizeof buf, "%zu", s.waiting);
@@ -220,13 +234,7 @@ void sd_situation_draw_strip(sd_app *app, SDL_Rect r)
     snprintf(buf, sizeof buf, "%zu", s.overdue);
     if (!piece(app, in, &x, sd_app_t(app, "ui.sit.overdue"), buf, s.overdue ? th->bad : th->ok))
         return;
-    int64_t left_sim = app->sc->start + app->sc->duration - s.now;
-    if (sd_app_finished(app) || left_sim < 0)
-        left_sim = 0;
-    if (paused)
-        snprintf(buf, sizeof buf, "–");
-    else
-        sd_app_format_age((int64_t)((double)left_sim / (comp > 0 ? comp : 1)), buf, sizeof buf);
+    left_text(app, s.now, paused, comp, buf, sizeof buf);
     if (!piece(app, in, &x, sd_app_t(app, "ui.sit.left"), buf, th->text))
         return;
     size_t n_int, waiting_int = 0;
