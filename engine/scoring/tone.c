@@ -1406,6 +1406,29 @@ static bool handle_char(char c)
            c == '_' || c == '.';
 }
 
+/* The greeting word at s[fb..fe) ("Hej"; "Hi" or "Hello"): true when it is one; *w is
+ * where its letters end, *word the word a suggestion uses. */
+static bool greeting_word(const char *s, size_t fb, size_t fe, bool en, size_t *w,
+                          const char **word)
+{
+    *w = letters_end(s, fe, fb);
+    size_t n = *w - fb;
+    bool hello = en && sd_tt_equal(s + fb, n, LIT("hello"));
+    *word = en ? (hello ? "Hello" : "Hi") : "Hej";
+    return en ? hello || sd_tt_equal(s + fb, n, LIT("hi")) : sd_tt_equal(s + fb, n, LIT("hej"));
+}
+
+/* A greeting that passes: quotes it up to its exclamation marks (from e). */
+static void greeting_passed(sd_tone_check_result *r, sd_language lang, const char *s, size_t fb,
+                            size_t fe, size_t e)
+{
+    char qx[64];
+    r->pass = true;
+    while (e < fe && s[e] == '!')
+        e++;
+    detail(r, lang, SD_TM_QUOTED, quote(qx, s, fb, e));
+}
+
 /* The greeting to someone known by a handle alone (no first name to greet): "Hej!" or
  * "Hej @handle!" ("Hej handle!" too; the handle compared without regard to ASCII case).
  * Greeting them by a name is greeting somebody else. */
@@ -1423,12 +1446,8 @@ static void check_greeting_handle(const char *s, const layout *L, const sd_tone_
         detail(r, lang, SD_TM_G_EMPTY, word, qn);
         return;
     }
-    size_t fb = L->first.b, fe = L->first.e;
-    size_t w = letters_end(s, fe, fb);
-    bool word_ok = en ? sd_tt_equal(s + fb, w - fb, LIT("hi")) || sd_tt_equal(s + fb, w - fb, LIT("hello"))
-                      : sd_tt_equal(s + fb, w - fb, LIT("hej"));
-    if (en)
-        word = w > fb && sd_tt_equal(s + fb, w - fb, LIT("hello")) ? "Hello" : "Hi";
+    size_t fb = L->first.b, fe = L->first.e, w;
+    bool word_ok = greeting_word(s, fb, fe, en, &w, &word);
     size_t p = skip_blank(s, fe, w);
     bool bang = p < fe && s[p] == '!';          /* "Hej!" */
     size_t q = p < fe && s[p] == '@' ? p + 1 : p, hl = strlen(at + 1);
@@ -1443,11 +1462,7 @@ static void check_greeting_handle(const char *s, const layout *L, const sd_tone_
     bool handle_bang = handle && after < fe && s[after] == '!'; /* "Hej @lenah_82!" */
     quote(ql, s, fb, fe);
     if (word_ok && (bang || handle_bang)) {
-        r->pass = true;
-        size_t e = bang ? p : after;
-        while (e < fe && s[e] == '!')
-            e++;
-        detail(r, lang, SD_TM_QUOTED, quote(qx, s, fb, e));
+        greeting_passed(r, lang, s, fb, fe, bang ? p : after);
         return;
     }
     if (!word_ok)
@@ -1482,24 +1497,16 @@ static void check_greeting(const char *s, const layout *L, const sd_tone_input *
         detail(r, lang, SD_TM_G_EMPTY, word, qn);
         return;
     }
-    size_t fb = L->first.b, fe = L->first.e;
-    size_t w = letters_end(s, fe, fb);
-    bool word_ok = en ? sd_tt_equal(s + fb, w - fb, LIT("hi")) || sd_tt_equal(s + fb, w - fb, LIT("hello"))
-                      : sd_tt_equal(s + fb, w - fb, LIT("hej"));
+    size_t fb = L->first.b, fe = L->first.e, w;
+    bool word_ok = greeting_word(s, fb, fe, en, &w, &word);
     size_t after = L->name.b;
     bool name_ok = L->name.e > L->name.b &&
                    name_at(s, fe, L->name.b, name, namelen, false, &after);
     size_t q = name_ok ? skip_blank(s, fe, after) : L->name.b;
     bool bang_ok = name_ok && q < fe && s[q] == '!';
     quote(ql, s, fb, fe);
-    if (en)
-        word = w > fb && sd_tt_equal(s + fb, w - fb, LIT("hello")) ? "Hello" : "Hi";
     if (word_ok && bang_ok) {
-        r->pass = true;
-        size_t e = q;
-        while (e < fe && s[e] == '!')
-            e++;
-        detail(r, lang, SD_TM_QUOTED, quote(qx, s, fb, e));
+        greeting_passed(r, lang, s, fb, fe, q);
         return;
     }
     if (!word_ok) {
