@@ -136,3 +136,14 @@ void sd_person_wait(sd_app *app, double seconds)
     for (double t = 0; t < seconds - 1e-9; t += SD_PERSON_KEY_SECONDS)
         sd_person_frame(app, SD_PERSON_KEY_SECONDS);
 }
+
+void sd_person_step_to(sd_app *app, int minutes)
+{
+    sd_session *s = sd_app_session(app);
+    sd_error err = SD_ERROR_INIT;
+    const sd_rec_header *h = sd_results_header(sd_app_results(app));
+    double left = (double)(h->start + minutes * 60 - sd_session_now(s));
+    if (left > 0 && sd_session_step_sim(s, left, &err) != SD_OK)
+        fail_msg("step: %s", sd_error_msg(&err));
+    sd_person_frame(app, 0);
+}

@@ -28,6 +28,10 @@ void sd_person_type(sd_app *app, const char *text);
 /* Frames for that many seconds of real time (at 1/8 s a frame): reading, thinking. */
 void sd_person_wait(sd_app *app, double seconds);
 
+/* Simulated time moved on to `minutes` after the exercise's start, as if the clock had run
+ * (nothing when it is already there), then one frame. */
+void sd_person_step_to(sd_app *app, int minutes);
+
 /* One frame of dt real seconds (the building block of the above). */
 void sd_person_frame(sd_app *app, double dt);
 

@@ -60,17 +60,6 @@ static sd_app *make_app(const char *scenario, const char *name, int w, int h)
     return app;
 }
 
-/* Simulated time to `minutes` after the start (as if the clock ran), then a frame. */
-static void step_to(sd_app *app, int minutes)
-{
-    sd_session *s = sd_app_session(app);
-    sd_error err = SD_ERROR_INIT;
-    const sd_rec_header *h = sd_results_header(sd_app_results(app));
-    double left = (double)(h->start + minutes * 60 - sd_session_now(s));
-    if (left > 0 && sd_session_step_sim(s, left, &err) != SD_OK)
-        fail_msg("step: %s", sd_error_msg(&err));
-    sd_person_frame(app, 0);
-}
 
 static void pause_clock(sd_app *app)
 {
@@ -135,7 +124,7 @@ static void trap_own_reply_and_statement_in_feed(void **state)
 {
     (void)state;
     sd_app *app = make_app("scenarios/introduktion.lua", "own", 1280, 800);
-    step_to(app, 5);
+    sd_person_step_to(app, 5);
     pause_clock(app);
     sd_person_wait(app, 2);
     assert_string_equal(sd_app_selected_id(app), "c1");
@@ -157,7 +146,7 @@ static void trap_followup_threaded_under_its_comment(void **state)
 {
     (void)state;
     sd_app *app = make_app("scenarios/introduktion.lua", "thread", 1280, 800);
-    step_to(app, 10);
+    sd_person_step_to(app, 10);
     pause_clock(app);
     sd_person_wait(app, 2);
     /* Göran's comment: down from Lena's until it is selected */
@@ -171,7 +160,7 @@ static void trap_followup_threaded_under_its_comment(void **state)
     type_and_send(app, "Hej Göran! Förlåt, det ska inte hända. Gör en felanmälan så töms kärlet inom två "
                        "arbetsdagar.\nVänliga hälsningar, Kim");
     sd_person_key(app, SDLK_F5, 0); /* the thanks comes 6 minutes later */
-    step_to(app, 18);
+    sd_person_step_to(app, 18);
     pause_clock(app);
     sd_person_key(app, SDLK_HOME, 0);
     sd_person_wait(app, 2);
@@ -202,7 +191,7 @@ static void test_v_switches_views(void **state)
 {
     (void)state;
     sd_app *app = make_app("scenarios/introduktion.lua", "views", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     SDL_Rect r;
     assert_false(sd_app_hit_rect(app, "tab", 0, &r)); /* the platform view: no filter tabs */
@@ -231,7 +220,7 @@ static void test_move_and_act(void **state)
 {
     (void)state;
     sd_app *app = make_app("tests/data/mini.lua", "move", 1280, 800);
-    step_to(app, 15);
+    sd_person_step_to(app, 15);
     pause_clock(app);
     sd_person_key(app, SDLK_HOME, 0);
     const char *order[8];
@@ -278,7 +267,7 @@ static void test_search_folds_diacritics(void **state)
 {
     (void)state;
     sd_app *app = make_app("tests/data/mini.lua", "search", 1280, 800);
-    step_to(app, 15);
+    sd_person_step_to(app, 15);
     pause_clock(app);
     sd_person_wait(app, 2);
     sd_person_key(app, SDLK_SLASH, 0);
@@ -322,7 +311,7 @@ static void test_keyword_chip(void **state)
 {
     (void)state;
     sd_app *app = make_app("scenarios/introduktion.lua", "chip", 1280, 800);
-    step_to(app, 70);
+    sd_person_step_to(app, 70);
     pause_clock(app);
     sd_person_key(app, SDLK_TAB, 0);
     sd_person_wait(app, 1);
@@ -342,7 +331,7 @@ static void test_notification_selects_item(void **state)
 {
     (void)state;
     sd_app *app = make_app("tests/data/mini.lua", "notif", 1280, 800);
-    step_to(app, 15);
+    sd_person_step_to(app, 15);
     pause_clock(app);
     sd_person_key(app, SDLK_b, 0);
     sd_person_wait(app, 1);
@@ -379,7 +368,7 @@ static void test_cost_independent_of_items(void **state)
     (void)state;
     sd_app *app = make_app("tools/bench/storm-1m.lua", "cost", 1280, 800);
     pause_clock(app);
-    step_to(app, 1);
+    sd_person_step_to(app, 1);
     double small = frame_ms(app, 10);
     size_t before = sd_results_n_items(sd_app_results(app));
     sd_session *s = sd_app_session(app);

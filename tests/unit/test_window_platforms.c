@@ -62,17 +62,6 @@ static sd_app *make_app(const char *platform, int w, int h)
     return app;
 }
 
-/* Simulated time to `minutes` after the start (as if the clock ran), then a frame. */
-static void step_to(sd_app *app, int minutes)
-{
-    sd_session *s = sd_app_session(app);
-    sd_error err = SD_ERROR_INIT;
-    const sd_rec_header *h = sd_results_header(sd_app_results(app));
-    double left = (double)(h->start + minutes * 60 - sd_session_now(s));
-    if (left > 0 && sd_session_step_sim(s, left, &err) != SD_OK)
-        fail_msg("step: %s", sd_error_msg(&err));
-    sd_person_frame(app, 0);
-}
 
 static void pause_clock(sd_app *app)
 {
@@ -156,7 +145,7 @@ static void test_facebook_names_alt_text_link(void **state)
 {
     (void)state;
     sd_app *app = make_app("facebook", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     assert_true(feed_has_exact(app, "Lena Holm"));
@@ -175,7 +164,7 @@ static void test_instagram_names_picture_link(void **state)
 {
     (void)state;
     sd_app *app = make_app("instagram", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     assert_true(feed_has_exact(app, "lenah_82"));
@@ -191,7 +180,7 @@ static void test_x_names_picture_link(void **state)
 {
     (void)state;
     sd_app *app = make_app("x", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     assert_true(feed_has_exact(app, "Lena Holm"));
@@ -210,14 +199,14 @@ static void test_x_names_picture_link(void **state)
 static void check_counts_move(const char *platform, const char *word, int comments_at)
 {
     sd_app *app = make_app(platform, 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     counts a = count_line(app, word);
     assert_true(a.n >= 2);
     assert_int_equal(a.v[comments_at], 3); /* c1, c2, c3 */
     sd_person_key(app, SDLK_F5, 0);
-    step_to(app, 40); /* most of the storm has come */
+    sd_person_step_to(app, 40); /* most of the storm has come */
     pause_clock(app);
     to_top(app);
     counts b = count_line(app, word);
@@ -255,7 +244,7 @@ static void test_x_counter_while_replying(void **state)
 {
     (void)state;
     sd_app *app = make_app("x", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     select_id(app, "c1");
@@ -277,7 +266,7 @@ static void test_facebook_no_counter_and_handle_in_editor(void **state)
 {
     (void)state;
     sd_app *app = make_app("facebook", 1280, 800);
-    step_to(app, 12);
+    sd_person_step_to(app, 12);
     pause_clock(app);
     to_top(app);
     select_id(app, "c2");

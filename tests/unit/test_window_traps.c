@@ -84,17 +84,6 @@ static sd_app *make_app(const char *name, seen *w)
     return make_app_lang(name, "scenarios/introduktion.lua", -1, w);
 }
 
-/* The exercise jumped on to +minutes from its start (the person left it running). */
-static void step_to(sd_app *app, int minutes)
-{
-    sd_session *s = sd_app_session(app);
-    sd_error err = SD_ERROR_INIT;
-    const sd_rec_header *h = sd_results_header(sd_app_results(app));
-    double left = (double)(h->start + minutes * 60 - sd_session_now(s));
-    if (left > 0 && sd_session_step_sim(s, left, &err) != SD_OK)
-        fail_msg("step: %s", sd_error_msg(&err));
-    sd_person_frame(app, 0);
-}
 
 
 /* Whether some text drawn in the last frame in panel (NULL: any) contains needle (the
@@ -157,7 +146,7 @@ static void trap_first_r_types_nothing(void **state)
     seen w = {0};
     sd_app *app = make_app("first_r", &w);
     assert_false(SDL_IsTextInputActive());
-    step_to(app, 5);
+    sd_person_step_to(app, 5);
     sd_person_wait(app, 3);
     assert_string_equal(sd_app_selected_id(app), "c1");
     sd_person_key(app, SDLK_r, 0);
@@ -182,7 +171,7 @@ static void trap_reply_to_internal_opens_nothing(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("internal", &w);
-    step_to(app, 31);
+    sd_person_step_to(app, 31);
     sd_person_key(app, SDLK_4, 0); /* the internal tab, newest first */
     sd_person_key(app, SDLK_HOME, 0);
     assert_string_equal(sd_app_selected_id(app), "i1");
@@ -215,7 +204,7 @@ static void trap_reply_to_internal_in_english(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app_lang("internal_en", "scenarios/introduktion.lua", SD_LANG_EN, &w);
-    step_to(app, 31);
+    sd_person_step_to(app, 31);
     sd_person_key(app, SDLK_4, 0);
     sd_person_key(app, SDLK_HOME, 0);
     sd_person_wait(app, 2);
@@ -237,7 +226,7 @@ static void trap_refusal_in_participant_words(void **state)
         seen w = {0};
         sd_app *app = make_app_lang(lang ? "refused_en" : "refused_sv", "scenarios/introduktion.lua",
                                     lang ? SD_LANG_EN : SD_LANG_SV, &w);
-        step_to(app, 5);
+        sd_person_step_to(app, 5);
         sd_person_wait(app, 2);
         sd_person_key(app, SDLK_r, 0);
         sd_person_key(app, SDLK_RETURN, KMOD_LCTRL); /* nothing written yet */
@@ -283,7 +272,7 @@ static void trap_editor_says_it_is_typing(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("typing", &w);
-    step_to(app, 5);
+    sd_person_step_to(app, 5);
     sd_person_wait(app, 2);
     sd_person_key(app, SDLK_r, 0);
     sd_person_wait(app, 1);
@@ -307,7 +296,7 @@ static void trap_reply_label_follows_selection(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("follow", &w);
-    step_to(app, 10);
+    sd_person_step_to(app, 10);
     sd_person_key(app, SDLK_1, 0); /* the inbox's waiting tab, oldest first: c1 (Lena), c2 (Göran) */
     sd_person_wait(app, 2);
     assert_string_equal(sd_app_selected_id(app), "c1");
@@ -349,7 +338,7 @@ static void trap_empty_tab_acts_on_nothing(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("empty", &w);
-    step_to(app, 5);
+    sd_person_step_to(app, 5);
     sd_person_key(app, SDLK_1, 0); /* the inbox's waiting tab: c1 */
     sd_person_wait(app, 2);
     sd_person_key(app, SDLK_r, 0);
@@ -382,7 +371,7 @@ static void trap_no_ids_or_english(void **state)
     (void)state;
     seen w = {0};
     sd_app *app = make_app("ids", &w);
-    step_to(app, 23);
+    sd_person_step_to(app, 23);
     sd_person_key(app, SDLK_2, 0); /* all, newest first: Per's repeated question */
     sd_person_key(app, SDLK_HOME, 0);
     assert_string_equal(sd_app_selected_id(app), "c5");
@@ -398,7 +387,7 @@ static void trap_no_ids_or_english(void **state)
 
     /* in English, Y */
     app = make_app_lang("ids_en", "scenarios/introduktion.lua", SD_LANG_EN, NULL);
-    step_to(app, 23);
+    sd_person_step_to(app, 23);
     sd_person_key(app, SDLK_2, 0);
     sd_person_key(app, SDLK_HOME, 0);
     sd_person_wait(app, 1);
