@@ -1,5 +1,10 @@
 #!/bin/sh
-# Makes the two debrief screenshots in docs/ (docs/report.md links them), reproducibly:
+# Makes the README's window screenshot and the two debrief screenshots in docs/
+# (docs/report.md links them), reproducibly:
+#   - docs/screenshot-window.png: the "storm" view of the reference-screenshot test
+#     (tests/unit/test_screens_ref.c: kommentarsstorm's Facebook feed with a reply being
+#     typed, 1280 x 800, text at 100 %), written at full size with SD_SCREENS_FULL;
+# and
 # runs kommentarsstorm with the demo participant, who gets most things right but not all
 # (so that the debrief has misses, strengths and a timeline to show; seed 11, held 2026-03-02,
 # --no-wall-clock, so the log and results are byte-identical each time), then
@@ -24,7 +29,16 @@ bin="$(cd "$build" && pwd)"
 out=docs
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/results" "$tmp/sessions"
+mkdir -p "$tmp/results" "$tmp/sessions" "$tmp/full"
+
+# The window with the platform feed (the test renders every view; one is kept).
+if [ -x "$build/tests/test_screens_ref" ]; then
+    SD_SCREENS_FULL="$tmp/full" "$build/tests/test_screens_ref" > /dev/null
+    cp "$tmp/full/storm-1280x800-100.png" "$out/screenshot-window.png"
+    echo "screenshots.sh: wrote $out/screenshot-window.png"
+else
+    echo "screenshots.sh: $build/tests/test_screens_ref is missing: docs/screenshot-window.png not made" >&2
+fi
 
 "$bin/stormdrill" run --headless --quiet --no-wall-clock --date 2026-03-02 --seed 11 \
     --participant scenarios/participants/demo.lua --log "$tmp/sessions/kommentarsstorm.jsonl" \

@@ -670,11 +670,12 @@ static void say_nothing_selected(sd_app *app)
 }
 
 /* Whether the item has someone to answer (reply, dm_reply, refer_previous: the session
- * takes them only for an item with an author) and is not deleted. */
+ * takes them only for an item with an author: a first name or a handle) and is not
+ * deleted. */
 static bool answerable(const sd_app *app, size_t i)
 {
     const sd_mitem *it = sd_model_item(app->model, i);
-    return !it->deleted && *sd_model_str(app->model, it->first) != '\0';
+    return !it->deleted && (*sd_model_str(app->model, it->first) != '\0' || it->handle != 0);
 }
 
 /* Why the selected item cannot take a reply (R, M, P): the key of what to do instead. */

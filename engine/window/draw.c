@@ -28,6 +28,7 @@ static void record_text(sd_draw *d, SDL_Rect r, const char *s, size_t len)
     if (n)
         memcpy(x->text, s, n);
     x->text[n] = '\0';
+    x->image = false;
 }
 
 static void record(sd_draw *d, SDL_Rect r) { record_text(d, r, NULL, 0); }
@@ -198,4 +199,14 @@ int sd_draw_chip(sd_draw *d, int px, sd_rgba fg, sd_rgba bg, int x, int y, int m
     sd_draw_fill(d, (SDL_Rect){x, y, w, h}, bg);
     sd_draw_str(d, px, false, fg, x + px / 2, y, w - px / 2 * 2, s);
     return w;
+}
+
+void sd_draw_image(sd_draw *d, SDL_Texture *tex, SDL_Rect r)
+{
+    if (!tex || r.w <= 0 || r.h <= 0)
+        return;
+    record(d, r);
+    if (d->debug && d->n_recs > 0 && d->recs[d->n_recs - 1].rect.x == r.x && d->recs[d->n_recs - 1].rect.y == r.y)
+        d->recs[d->n_recs - 1].image = true;
+    SDL_RenderCopy(d->r, tex, NULL, &r);
 }

@@ -21,6 +21,7 @@ typedef struct sd_draw_rec {
     SDL_Rect clip;       /* the panel's rectangle */
     SDL_Rect rect;       /* what was drawn */
     char text[256];      /* a text run: its first bytes (cut at a code point); else "" */
+    bool image;          /* a picture (sd_draw_image) */
 } sd_draw_rec;
 
 typedef struct sd_draw {
@@ -60,5 +61,7 @@ int sd_draw_str_right(sd_draw *d, int px, bool bold, sd_rgba c, int x_right, int
 /* A chip: text on a filled rectangle with padding; returns its width. */
 int sd_draw_chip(sd_draw *d, int px, sd_rgba fg, sd_rgba bg, int x, int y, int max_w, const char *s);
 int sd_draw_chip_width(sd_draw *d, int px, const char *s);
+/* A picture: the whole texture (borrowed) scaled into r; recorded with image set. */
+void sd_draw_image(sd_draw *d, SDL_Texture *tex, SDL_Rect r);
 
 #endif

@@ -7,33 +7,51 @@
 
 #include <SDL_image.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "scenario/scenario.h"
 #include "scoring/texts.h"
 
+#define IMG_MAX_SIDE 1600 /* a larger picture is scaled down once, at load */
+
+/* Loads path into im->tex (NULL when it cannot be): found the way the loader checked it
+ * (sd_scenario_image_check: relative, no "..", the scenario's folder, then
+ * assets/images/; at most SD_MAX_IMAGE_BYTES; a PNG, JPEG or BMP), so that a path from a
+ * log being replayed goes through the same check. */
 static bool load(sd_app *app, const char *path, fv_image *im)
 {
-    char full[1200];
-    const char *sp = app->sc && app->sc->path ? app->sc->path : "";
-    const char *slash = strrchr(sp, '/');
-    SDL_Surface *s = NULL;
-    if (slash) {
-        snprintf(full, sizeof full, "%.*s/%s", (int)(slash - sp), sp, path);
-        s = IMG_Load(full);
-    } else {
-        s = IMG_Load(path);
-    }
-    if (!s) {
-        snprintf(full, sizeof full, "%s/images/%s", sd_assets_dir(), path);
-        s = IMG_Load(full);
-    }
     im->tex = NULL;
+    char *found = NULL;
+    sd_error e = SD_ERROR_INIT;
+    const char *dir = app->sc ? app->sc->dir : NULL;
+    const char *assets = app->sc && app->sc->assets_dir ? app->sc->assets_dir : sd_assets_dir();
+    if (sd_scenario_image_check(path, dir, assets, &found, &e) != SD_OK) {
+        sd_error_clear(&e);
+        return false;
+    }
+    SDL_Surface *s = IMG_Load(found);
+    free(found);
     if (!s)
         return false;
+    if (s->w > IMG_MAX_SIDE || s->h > IMG_MAX_SIDE) {
+        double k = (double)IMG_MAX_SIDE / (s->w > s->h ? s->w : s->h);
+        int w = (int)(s->w * k), h = (int)(s->h * k);
+        SDL_Surface *small = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
+                                                            SDL_PIXELFORMAT_ARGB8888);
+        if (small && SDL_BlitScaled(s, NULL, small, NULL) == 0) {
+            SDL_FreeSurface(s);
+            s = small;
+        } else if (small) {
+            SDL_FreeSurface(small);
+        }
+    }
     im->tex = SDL_CreateTextureFromSurface(app->ren, s);
     im->w = s->w;
     im->h = s->h;
     SDL_FreeSurface(s);
+    if (!im->tex)
+        im->w = im->h = 0;
     return im->tex != NULL;
 }
 

@@ -14,6 +14,7 @@
  * items in display order; the cards drawn go to fv->vis for the mouse and the tests. */
 #include "feed_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,18 +54,24 @@ static look look_of(sd_platform p)
 
 /* ---- names ---- */
 
+/* The look of an item: its own platform in the model (a post's, or the post's it is on);
+ * the exercise's (the log header's) for anything outside the model. */
 sd_platform sd_pview_of(const sd_app *app, size_t item)
 {
-    (void)app;
-    (void)item;
-    return SD_PLATFORM_FACEBOOK;
+    if (item < sd_model_n_items(app->model)) {
+        unsigned p = sd_model_item(app->model, item)->platform;
+        if (p < SD_PLATFORM_COUNT)
+            return (sd_platform)p;
+    }
+    return sd_model_platform(app->model);
 }
 
+/* The author's handle without '@' ("" when none). */
 static const char *handle_of(const sd_app *app, size_t item)
 {
-    (void)app;
-    (void)item;
-    return "";
+    if (item >= sd_model_n_items(app->model))
+        return "";
+    return sd_model_str(app->model, sd_model_item(app->model, item)->handle);
 }
 
 static void name_for(sd_platform p, const char *full, const char *handle, char *out, size_t n,
@@ -87,7 +94,14 @@ void sd_pview_name(const sd_app *app, size_t item, char *out, size_t n, char *ha
     const char *h = handle_of(app, item);
     if (!*h && (it->kind == SD_KIND_POST || it->kind == SD_KIND_ATTACKER_POST) && app->sc->account_handle)
         h = app->sc->account_handle;
-    name_for(sd_pview_of(app, item), full, h, out, n, handle, hn);
+    sd_platform p = sd_pview_of(app, item);
+    if (it->handle && !it->first) {
+        /* only a handle: the handle everywhere (X writes it with its '@') */
+        snprintf(out, n, "%s%s", p == SD_PLATFORM_X ? "@" : "", h);
+        handle[0] = '\0';
+        return;
+    }
+    name_for(p, full, h, out, n, handle, hn);
 }
 
 /* ---- the tree ---- */
@@ -366,7 +380,12 @@ typedef struct cx {
     look lk;
     sd_time now;
     int body, small, lh, slh, pad, gap;
+    int panel_h;         /* the panel's height: a picture is at most about half of it */
+    int bottom;          /* the panel's bottom edge: text that would cross it is not drawn
+                            (the last card in view shows what fits of it) */
 } cx;
+
+static bool fits(const cx *c, int y, int h) { return y + h <= c->bottom; }
 
 static void fill(cx *c, SDL_Rect r, sd_rgba col)
 {
@@ -378,7 +397,7 @@ static int str(cx *c, int px, bool bold, sd_rgba col, int x, int y, int w, const
 {
     if (w <= 0)
         return 0;
-    if (c->draw)
+    if (c->draw && fits(c, y, sd_text_line_height(c->app->text, px, bold)))
         return sd_draw_str(&c->app->draw, px, bold, col, x, y, w, s);
     int tw = sd_text_width(c->app->text, px, bold, s, strlen(s));
     return tw < w ? tw : w;
@@ -388,7 +407,7 @@ static int chip(cx *c, sd_rgba fg, sd_rgba bg, int x, int y, int w, const char *
 {
     if (w <= 0)
         return 0;
-    if (c->draw)
+    if (c->draw && fits(c, y, c->slh))
         return sd_draw_chip(&c->app->draw, c->small, fg, bg, x, y, w, s);
     int cw = sd_draw_chip_width(&c->app->draw, c->small, s);
     return cw < w ? cw : w;
@@ -407,7 +426,7 @@ static int wrapped(cx *c, int px, bool bold, sd_rgba col, int x, int y, int w, c
         if (next == 0)
             break;
         bool cut = max_lines > 0 && lines + 1 == max_lines && next < len;
-        if (c->draw) {
+        if (c->draw && fits(c, y, lh)) {
             if (cut) {
                 int ew = sd_text_width(c->app->text, px, bold, "…", strlen("…"));
                 size_t fit = sd_text_fit(c->app->text, px, bold, s, n, w - ew);
@@ -554,7 +573,14 @@ typedef struct fv_counts {
 
 static void post_counts(cx *c, const fv_node *n, fv_counts *out)
 {
-    (void)c;
+    sd_post_counts k;
+    if (n->type == FV_ITEM && sd_model_post_counts(c->app->model, n->ref, &k)) {
+        out->reactions = k.reactions;
+        out->comments = k.comments;
+        out->shares = k.shares;
+        return;
+    }
+    /* not the organisation's post (an attacker's post from our account): what the thread has */
     out->comments = n->below;
     out->reactions = 0;
     out->shares = 0;
@@ -619,6 +645,131 @@ static int pinned_box(cx *c, int32_t k, int x, int y, int w)
     return h + c->gap;
 }
 
+/* The height a picture of iw x ih takes at width w: its own aspect, capped (a tall picture
+ * is shown narrower, centred). */
+static void picture_size(const cx *c, int iw, int ih, int w, int *ow, int *oh)
+{
+    int cap = c->panel_h / 2;
+    if (cap > c->lh * 16)
+        cap = c->lh * 16;
+    if (cap < c->lh * 4)
+        cap = c->lh * 4;
+    int h = (int)((int64_t)w * ih / (iw > 0 ? iw : 1));
+    *ow = w;
+    if (h > cap) {
+        *ow = (int)((int64_t)iw * cap / (ih > 0 ? ih : 1));
+        h = cap;
+    }
+    *oh = h;
+}
+
+/* A post's picture at (x, y), w wide: the texture scaled to the width (height capped), or,
+ * when it cannot be loaded, a box with its description. Loaded only for a card that is laid
+ * out (one in view or next to it); returns the height taken (0: no picture). */
+static int picture(cx *c, const sd_mitem *it, int x, int y, int w)
+{
+    sd_app *app = c->app;
+    if (!it->image || w <= 0)
+        return 0;
+    const char *path = sd_model_str(app->model, it->image);
+    int iw = 0, ih = 0;
+    SDL_Texture *tex = sd_image_get(app, c->fv, path, &iw, &ih);
+    if (tex && iw > 0 && ih > 0) {
+        int dw, dh;
+        picture_size(c, iw, ih, w, &dw, &dh);
+        if (c->draw) {
+            if (dw < w)
+                fill(c, (SDL_Rect){x, y, w, dh}, c->lk.bubble);
+            sd_draw_image(&app->draw, tex, (SDL_Rect){x + (w - dw) / 2, y, dw, dh});
+        }
+        return dh + c->gap;
+    }
+    /* not there: what it shows, in words */
+    const char *alt = sd_model_str(app->model, it->image_alt);
+    char line[600];
+    if (*alt)
+        snprintf(line, sizeof line, "%s: %s", sd_app_t(app, "ui.feed.image"), alt);
+    else
+        snprintf(line, sizeof line, "%s", sd_app_t(app, "ui.feed.image_missing"));
+    bool save = c->draw;
+    c->draw = false;
+    int lines = wrapped(c, c->small, false, c->lk.muted, 0, 0, w - 2 * c->pad, line, 3);
+    c->draw = save;
+    int h = lines * c->slh + 2 * c->pad;
+    if (c->draw) {
+        fill(c, (SDL_Rect){x, y, w, h}, c->lk.bubble);
+        sd_draw_frame(&app->draw, (SDL_Rect){x, y, w, h}, c->lk.line);
+        wrapped(c, c->small, false, c->lk.muted, x + c->pad, y + c->pad, w - 2 * c->pad, line, 3);
+    }
+    return h + c->gap;
+}
+
+/* A post's link preview under its text: the site, the title and the address, as a card
+ * (Facebook: grey with the site in capitals; Instagram and X: outlined). Returns the
+ * height taken (0: no link). */
+static int link_card(cx *c, const sd_mitem *it, sd_platform p, int x, int y, int w)
+{
+    sd_app *app = c->app;
+    const char *title = sd_model_str(app->model, it->link_title);
+    const char *site = sd_model_str(app->model, it->link_site);
+    const char *url = sd_model_str(app->model, it->link);
+    if ((!*title && !*site) || w <= 2 * c->pad)
+        return 0;
+    char site_up[160];
+    size_t k = 0;
+    for (; site[k] && k + 1 < sizeof site_up; k++)
+        site_up[k] = p == SD_PLATFORM_FACEBOOK && site[k] >= 'a' && site[k] <= 'z' ? (char)(site[k] - 32) : site[k];
+    site_up[k] = '\0';
+    int iw = w - 2 * c->pad;
+    bool save = c->draw;
+    c->draw = false;
+    int tl = *title ? wrapped(c, c->body, true, c->lk.text, 0, 0, iw, title, 2) : 0;
+    c->draw = save;
+    int h = c->pad + (*site ? c->slh : 0) + tl * c->lh + (*url ? c->slh : 0) + c->pad;
+    if (c->draw) {
+        SDL_Rect box = {x, y, w, h};
+        fill(c, box, p == SD_PLATFORM_FACEBOOK ? c->lk.bubble : c->lk.card);
+        sd_draw_frame(&app->draw, box, c->lk.line);
+        int ty = y + c->pad;
+        if (*site) {
+            str(c, c->small, false, c->lk.muted, x + c->pad, ty, iw, site_up);
+            ty += c->slh;
+        }
+        if (*title)
+            ty += wrapped(c, c->body, true, c->lk.text, x + c->pad, ty, iw, title, 2) * c->lh;
+        if (*url)
+            str(c, c->small, false, c->lk.link, x + c->pad, ty, iw, url);
+    }
+    return h + c->gap;
+}
+
+/* A post's counts and the platform's action row from y (Instagram: the actions, then the
+ * likes; the others: the counts, a line, the actions); returns the y under them. */
+static int counts_block(cx *c, const fv_node *n, sd_platform p, int x, int y, int w)
+{
+    sd_app *app = c->app;
+    fv_counts k2;
+    post_counts(c, n, &k2);
+    char line[200];
+    count_line(c, &k2, p, line, sizeof line);
+    const char *acts = sd_app_t(app, p == SD_PLATFORM_X ? "ui.feed.actions_x"
+                                     : p == SD_PLATFORM_INSTAGRAM ? "ui.feed.actions_ig"
+                                                                  : "ui.feed.actions_fb");
+    y += c->gap;
+    if (p == SD_PLATFORM_INSTAGRAM) {
+        str(c, c->body, true, c->lk.text, x, y, w, acts);
+        y += c->lh + c->gap;
+        str(c, c->small, true, c->lk.text, x, y, w, line);
+        return y + c->slh + c->gap;
+    }
+    str(c, c->small, false, c->lk.muted, x, y, w, line);
+    y += c->slh + c->gap;
+    fill(c, (SDL_Rect){x, y, w, 1}, c->lk.line);
+    y += c->gap;
+    str(c, c->small, true, c->lk.muted, x, y, w, acts);
+    return y + c->slh + c->gap;
+}
+
 /* A post: ours, the attacker's from our account, or a statement we published. */
 static int draw_post(cx *c, int32_t k, SDL_Rect r)
 {
@@ -642,7 +793,7 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
     }
     int top = y;
     fill(c, (SDL_Rect){r.x, r.y, r.w, 1}, c->lk.line);
-    if (c->draw)
+    if (c->draw && fits(c, y, av))
         sd_feed_avatar(app, name, x, y, av, c->lk.round);
     int tx = x + av + c->pad;
     char age[48];
@@ -663,38 +814,35 @@ static int draw_post(cx *c, int32_t k, SDL_Rect r)
                  y + c->lh, cw, sd_app_t(app, chip_key));
     }
     y += av + c->gap;
-    int text_x = p == SD_PLATFORM_X ? tx : x, text_w = right - text_x;
+    /* X: the text beside the avatar, under it when the panel is narrow */
+    int text_x = p == SD_PLATFORM_X && right - tx >= c->lh * 12 ? tx : x, text_w = right - text_x;
     const char *text = node_text(c, n);
+    const sd_mitem *pit = n->type == FV_ITEM ? sd_model_item(app->model, n->ref) : NULL;
     if (p == SD_PLATFORM_INSTAGRAM) {
-        /* the caption under the picture: "handle text" */
-        y += c->gap;
+        /* the picture first, then the action row and the likes, then the caption:
+         * "handle text" */
+        if (pit)
+            y += picture(c, pit, r.x + c->gap, y, r.w - c->gap);
+        if (n->type == FV_ITEM)
+            y = counts_block(c, n, p, text_x, y, text_w);
         int w0 = str(c, c->body, true, c->lk.text, text_x, y, text_w, name) + c->gap;
         (void)w0;
         y += c->lh;
     }
     y += wrapped(c, c->body, false, c->lk.text, text_x, y, text_w, text, sel ? 0 : 6) * c->lh;
+    if (pit) {
+        y += c->gap;
+        if (p != SD_PLATFORM_INSTAGRAM)
+            y += picture(c, pit, text_x, y, text_w);
+        y += link_card(c, pit, p, text_x, y, text_w);
+    }
     if (n->type == FV_ITEM && sd_model_item(app->model, n->ref)->kind != SD_KIND_POST) {
         int x2 = status_chips(c, n->ref, text_x, y + c->gap, right);
         if (x2 > text_x)
             y += c->slh + 2 * c->gap;
     }
-    /* counts and the platform's action row */
-    if (n->type == FV_ITEM) {
-        fv_counts k2;
-        post_counts(c, n, &k2);
-        char line[200];
-        count_line(c, &k2, p, line, sizeof line);
-        y += c->gap;
-        str(c, c->small, false, c->lk.muted, text_x, y, text_w, line);
-        y += c->slh + c->gap;
-        fill(c, (SDL_Rect){text_x, y, text_w, 1}, c->lk.line);
-        y += c->gap;
-        const char *acts = sd_app_t(app, p == SD_PLATFORM_X ? "ui.feed.actions_x"
-                                         : p == SD_PLATFORM_INSTAGRAM ? "ui.feed.actions_ig"
-                                                                      : "ui.feed.actions_fb");
-        str(c, c->small, true, c->lk.muted, text_x, y, text_w, acts);
-        y += c->slh + c->gap;
-    }
+    if (n->type == FV_ITEM && p != SD_PLATFORM_INSTAGRAM)
+        y = counts_block(c, n, p, text_x, y, text_w);
     y += pinned_box(c, k, x, y, right - x);
     int h = y - r.y;
     (void)top;
@@ -727,7 +875,7 @@ static int draw_comment(cx *c, int32_t k, SDL_Rect r)
     }
     if (c->lk.thread_line && n->depth >= 2)
         fill(c, (SDL_Rect){r.x + c->pad + av / 2, r.y, 2, c->gap}, c->lk.line);
-    if (c->draw)
+    if (c->draw && fits(c, y, av))
         sd_feed_avatar(app, name, x, y, av, c->lk.round);
     int tx = x + av + c->gap;
     int tw = right - tx;
@@ -894,12 +1042,16 @@ static void cx_init(cx *c, sd_app *app, sd_feedview *fv)
     c->lh = sd_text_line_height(app->text, c->body, true);
     c->slh = sd_text_line_height(app->text, c->small, true);
     c->lk = look_of(SD_PLATFORM_FACEBOOK);
+    c->panel_h = 600;
+    c->bottom = INT_MAX;
 }
 
 void sd_pview_draw(sd_app *app, sd_feedview *fv, SDL_Rect r)
 {
     cx c;
     cx_init(&c, app, fv);
+    c.panel_h = r.h;
+    c.bottom = r.y + r.h;
     int32_t first = first_child(app, fv, -1);
     look base = look_of(first >= 0 ? node_platform(&c, &fv->nodes[first]) : SD_PLATFORM_FACEBOOK);
     sd_draw_fill(&app->draw, r, base.bg);

@@ -261,13 +261,17 @@ static void draw_history(sd_app *app, size_t item, SDL_Rect r, int *y)
     }
 }
 
-/* The platform of what the editor writes: the post's for a reply to a comment on it, the
- * scenario's for a statement. SEAM (issue 14): the window model gains sd_mitem.platform on
- * the branch "platform"; until it is merged every item counts as on Facebook. */
+/* The platform of what the editor writes: the post's for a reply to a comment on it (the
+ * model's sd_mitem.platform), the exercise's (the log header's) for a statement. */
 static sd_platform edit_platform(const sd_app *app)
 {
-    (void)app;
-    return SD_PLATFORM_FACEBOOK;
+    if (app->edit_mode != SD_EDIT_PUBLISH && app->edit_item >= 0 &&
+        (size_t)app->edit_item < sd_model_n_items(app->model)) {
+        unsigned p = sd_model_item(app->model, (size_t)app->edit_item)->platform;
+        if (p < SD_PLATFORM_COUNT)
+            return (sd_platform)p;
+    }
+    return sd_model_platform(app->model);
 }
 
 static size_t code_points(const char *s)

@@ -170,6 +170,28 @@ static void view_platform(sd_app *app)
     key(app, SDLK_DOWN);
 }
 
+/* The platform feed at 09:27 from its top: the post (picture, link preview, counts) selected,
+ * the newest comments under it. */
+static void view_platform_post(sd_app *app)
+{
+    step_to(app, 27);
+    key(app, SDLK_F5);
+    key(app, SDLK_HOME);
+}
+
+/* The storm on Facebook for the README: the post with its picture at the top, a reply
+ * to the first comment being typed, the coach under it. */
+static void view_storm(sd_app *app)
+{
+    step_to(app, 12);
+    key(app, SDLK_F5);
+    key(app, SDLK_HOME); /* the colleague's note, then the post, then its newest comment */
+    key(app, SDLK_DOWN);
+    key(app, SDLK_DOWN);
+    key(app, SDLK_r);
+    type(app, "Hej! Bokbussen kommer till Norrby torg två dagar i veckan, och ljudböckerna");
+}
+
 /* The briefing, the first screen (the clock has not started). */
 static void view_briefing(sd_app *app) { (void)app; }
 
@@ -193,7 +215,10 @@ typedef struct view {
 
 static const view views[] = {
     {"feed", "scenarios/introduktion.lua", view_feed, false},
-    {"platform", "scenarios/introduktion.lua", view_platform, false},
+    {"platform", "scenarios/introduktion.lua", view_platform, false}, /* Facebook */
+    {"platform-instagram", "tests/data/platform-instagram.lua", view_platform_post, false},
+    {"platform-x", "tests/data/platform-x.lua", view_platform_post, false},
+    {"storm", "scenarios/kommentarsstorm.lua", view_storm, false},
     {"thread", "scenarios/introduktion.lua", view_thread, false},
     {"help", "scenarios/introduktion.lua", view_help, false},
     {"briefing", "scenarios/introduktion.lua", view_briefing, true},
@@ -338,6 +363,14 @@ static const char *check_pixels(sd_app *app, const char *name, char *msg, size_t
     snprintf(ref, sizeof ref, "%s/screens/%s.png", SD_TEST_DATA, name);
     const char *update = getenv("SD_UPDATE_SCREENS");
     const char *out = NULL;
+    const char *export = getenv("SD_SCREENS_FULL"); /* a folder: every frame at full size too
+                                                       (tools/screenshots.sh, for docs/) */
+    if (export && *export) {
+        char path[PATH_MAX + 160];
+        snprintf(path, sizeof path, "%s/%s.png", export, name);
+        if (IMG_SavePNG(full, path) != 0)
+            fail_msg("%s: %s", path, IMG_GetError());
+    }
     if (update && strcmp(update, "1") == 0) {
         if (IMG_SavePNG(q, ref) != 0)
             fail_msg("%s: %s", ref, IMG_GetError());
