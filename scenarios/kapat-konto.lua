@@ -65,6 +65,8 @@ scenario {
   id = "kapat-konto",
   title = "Kapat konto: fredagskväll i Ekby kommuns flöde",
   language = "sv",
+  -- A hijacked account on X: every reply and statement fits in 280 characters.
+  platform = "x",
   description = [[
 Fredag kväll, strax efter att kontoret har stängt. Du har beredskap för Ekby kommuns konto i
 sociala medier. Plattformen larmar om en ny inloggning från en okänd enhet, och snart
@@ -111,10 +113,9 @@ det verkligen var kommunen som skrev.]],
         { label = "vad vi gör", say = { "tagit tillbaka", "tar bort", "säkrat", "skärpt", "lösenord", "klicka inte" } },
         { label = "vad följarna ska göra, var man läser mer", say = { "läs mer", "webbplats", "bank", "klicka inte" } },
       },
-      model = "Vårt konto har kapats i kväll. Inläggen och meddelandena om presentkort kommer "
-          .. "inte från oss: klicka inte på länken. Vi har tagit tillbaka kontrollen och tar "
-          .. "bort inläggen. Har du lämnat kortuppgifter, ring din bank. Läs mer på "
-          .. "https://www.example.se/ekby/kapat-konto",
+      model = "Vårt konto har kapats i kväll. Inläggen om presentkort kommer inte från oss: klicka "
+          .. "inte på länken. Vi har tagit tillbaka kontrollen och tar bort inläggen. Har du lämnat "
+          .. "kortuppgifter, ring din bank. Läs mer på https://www.example.se/ekby/kapat-konto",
     },
   },
   -- ord i svaren som stavningskontrollen inte känner till
@@ -190,8 +191,8 @@ hijack {
       { label = "vad följarna ska göra, var man läser mer", say = { "klicka inte", "bank", "läs mer", "webbplats" } },
     },
     model = "Vårt konto var kapat en stund i kväll. Inläggen om presentkort kom inte från oss: "
-        .. "klicka inte på länkarna. Vi har tagit tillbaka kontrollen, skärpt säkerheten och "
-        .. "tar bort inläggen. Har du lämnat kortuppgifter, ring din bank. Läs mer på " .. INFO,
+        .. "klicka inte på länkarna. Vi har tagit tillbaka kontrollen och tar bort inläggen. Har du "
+        .. "lämnat kortuppgifter, ring din bank. Läs mer på " .. INFO,
   },
 }
 
@@ -236,8 +237,7 @@ comment {
              },
              need = 1,
              model = "Vi ber aldrig om kortuppgifter och delar inte ut presentkort i sociala medier. Våra "
-                 .. "länkar går alltid till vår egen webbplats. Vi har också skärpt säkerheten på kontot. "
-                 .. "Läs mer på " .. INFO },
+                 .. "länkar går alltid till vår egen webbplats. Läs mer på " .. INFO },
 }
 
 media {
@@ -284,9 +284,9 @@ storm {
         { label = "kontot är kapat, det kommer inte från oss", say = { "kapat", "kapats", "inte från oss" } },
       },
       need = 1, avoid = UNDVIK,
-      model = "Nej, kommunen delar aldrig ut presentkort och ber aldrig om kortuppgifter i "
-          .. "sociala medier. Vårt konto har kapats i kväll, och meddelandet kommer inte från "
-          .. "oss: klicka inte på länken. Vi tar bort inläggen. Läs mer på " .. BEDRAGERI },
+      model = "Nej, kommunen delar aldrig ut presentkort och ber aldrig om kortuppgifter. Vårt konto "
+          .. "har kapats, och meddelandet kommer inte från oss: klicka inte på länken. Läs mer på "
+          .. BEDRAGERI },
     { id = "kapat", label = "om kontot är kapat", kind = "question", share = 3,
       texts = {
         worried = { "Är ert konto hackat? Jag har fått ett konstigt meddelande från er.",
@@ -314,8 +314,8 @@ storm {
       },
       need = 1, avoid = UNDVIK,
       model = "Den som har lämnat kortuppgifter ska ringa sin bank och spärra kortet, och kan "
-          .. "polisanmäla bedrägeriet. Länken kommer inte från oss: vårt konto har kapats, och vi "
-          .. "tar bort inläggen. Läs mer på " .. BEDRAGERI },
+          .. "polisanmäla bedrägeriet. Länken kommer inte från oss: vårt konto har kapats. Läs mer "
+          .. "på " .. BEDRAGERI },
     { id = "marknaden", label = "vårmarknaden i morgon", kind = "question", share = 1, link = MARKNAD,
       texts = {
         calm = { "Är vårmarknaden kvar i morgon trots allt det här?" },
@@ -326,10 +326,9 @@ storm {
         { label = "Torggaraget är öppet och gratis", say = { "Torggaraget", "gratis" } },
       },
       need = 1, avoid = UNDVIK,
-      model = "Ja, vårmarknaden blir av i morgon lördag klockan 10-15 på Stortorget, även om vårt "
-          .. "konto har kapats i kväll. Inläggen om presentkort kommer inte från oss: klicka inte "
-          .. "på länken. Stortorget är avstängt för bilar, men Torggaraget intill är öppet och "
-          .. "gratis. Läs mer på " .. MARKNAD },
+      model = "Ja, vårmarknaden blir av i morgon lördag klockan 10-15 på Stortorget. Inläggen om "
+          .. "presentkort kommer inte från oss. Torggaraget intill är öppet "
+          .. "och gratis. Läs mer på " .. MARKNAD },
     { id = "ansvar", label = "kommunens ansvar för kontot", kind = "complaint", share = 2,
       texts = {
         frustrated = { "Varför säger ni ingenting? Folk blir lurade hela kvällen.",
@@ -344,10 +343,9 @@ storm {
         { label = "ring banken om du har lämnat uppgifter", say = { "bank", "banken", "spärra" } },
       },
       need = 1, avoid = UNDVIK,
-      model = "Jag förstår att du är arg, och vi beklagar. Vårt konto har kapats i kväll, och "
-          .. "inläggen och meddelandena om presentkort kommer inte från oss. Vi säkrar kontot och "
-          .. "tar bort inläggen. Har du lämnat kortuppgifter, ring din bank och spärra kortet. "
-          .. "Läs mer på " .. BEDRAGERI },
+      model = "Jag förstår att du är arg, och vi beklagar. Vårt konto har kapats, och inläggen kommer "
+          .. "inte från oss. Vi tar bort dem. Har du lämnat kortuppgifter, ring din bank och spärra "
+          .. "kortet. Läs mer på " .. BEDRAGERI },
   },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",

@@ -27,6 +27,9 @@
 --   Wed 09:40  question: is my bin emptied tomorrow?                (link)
 --   Wed 11:15  frustrated: the recycling centre is shut on the day off (acknowledge)
 --   Wed 14:30  a thank-you                                           (thanks)
+--   Wed 15:00  the same news on Instagram, with the bins-and-calendar image; two comments
+--              from accounts known by their handle alone: a question (greet "Hej!" or
+--              "Hej @handle!", never a made-up first name) and a thank-you
 --   Wed 20:30  DM in the evening: how do I apply for a resident parking permit?
 --   Thu 11:00  question on the holiday: is the recycling centre open today?
 --   Thu 16:00  a troll                                               (response_model)
@@ -147,6 +150,9 @@ persona { id = "lars",    first = "Lars",    last = "Eklund",    mood = "angry" 
 persona { id = "birgitta", first = "Birgitta", last = "Falk",    mood = "angry" }
 persona { id = "tomas",   first = "Tomas",   last = "Lindqvist", mood = "calm" }
 persona { id = "fatima",  first = "Fatima",  last = "Rashid",    mood = "worried" }
+-- Instagram-konton: bara ett användarnamn, inget förnamn (hälsa "Hej!" eller "Hej @namn!")
+persona { id = "tradgard", handle = "tradgardsliv_ekby", mood = "calm" }
+persona { id = "pappa",    handle = "ekbypappa",         mood = "calm" }
 
 -- ---- onsdag 13 maj: arbetsdag ----
 post {
@@ -196,6 +202,32 @@ comment {
   text = "Tack för påminnelsen! Jag hade helt glömt att tömningen flyttas.",
   expect = { class = "thanks", weight = 0.5,
              model = "Tack själv, vad bra att påminnelsen kom fram! Trevlig helg." },
+}
+
+-- Samma besked på Instagram, med bild; de som kommenterar har bara ett användarnamn.
+post {
+  id = "ig1", at = "2026-05-13 15:00", platform = "instagram",
+  image = "sophamtning.png",
+  image_alt = "Ett grönt och ett grått sopkärl vid trottoaren, och en kalender där torsdagen är struken",
+  text = "Röd dag i morgon! Sophämtningen flyttas från torsdag till lördag, och "
+      .. "återvinningscentralen har stängt på torsdag. Länk i bion.",
+}
+
+comment {
+  id = "ig1-c1", at = "2026-05-13 15:20", on = "ig1", author = "tradgard",
+  text = "Gäller det både det gröna och det grå kärlet? Vi har tömning på torsdagar.",
+  expect = { link = SOPHAMTNING,
+    points = { { label = "båda kärlen töms på lördag", say = { "lördag", "16 maj" } } },
+    avoid = { { label = "gissar", say = { "troligen", "förmodligen", "tror jag" } } },
+    model = "Ja, både det gröna och det grå kärlet töms på lördag den 16 maj i stället för på "
+        .. "torsdag. Läs mer på " .. SOPHAMTNING },
+}
+
+comment {
+  id = "ig1-c2", at = "2026-05-13 15:50", on = "ig1", author = "pappa",
+  text = "Bra att ni lägger ut det här här också, annars hade jag missat det!",
+  expect = { class = "thanks", weight = 0.5,
+             model = "Tack, vad roligt att höra! Här lägger vi ut sådant som är bra att veta i vardagen." },
 }
 
 dm {

@@ -329,7 +329,8 @@ typedef struct view_arg {
 static int build_view(lua_State *L)
 {
     const view_arg *a = lua_touserdata(L, 1);
-    sd_push_item_view(L, &a->rec->u.item, a->rec->t, a->start);
+    sd_push_item_view(L, &a->rec->u.item, a->rec->t, a->start,
+                      sd_session_item_platform(a->s, &a->rec->u.item));
     return 1;
 }
 
@@ -380,13 +381,16 @@ static int build_exercise(lua_State *L)
     char start[20];
     sd_time_format(sc->start, start);
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-    lua_createtable(L, 0, 9);
+    lua_createtable(L, 0, 10);
     lua_pushstring(L, sc->id);
     lua_setfield(L, -2, "id");
     lua_pushstring(L, sc->title);
     lua_setfield(L, -2, "title");
     lua_pushstring(L, sd_vocab_name(SD_VOCAB_LANGUAGE, sc->lang));
     lua_setfield(L, -2, "language");
+    /* The scenario's platform (a statement is published there; items carry their own). */
+    lua_pushstring(L, sd_vocab_name(SD_VOCAB_PLATFORM, sc->platform));
+    lua_setfield(L, -2, "platform");
     lua_pushstring(L, sc->account_name ? sc->account_name : "");
     lua_setfield(L, -2, "account");
     lua_pushstring(L, start);

@@ -1646,6 +1646,18 @@ static sd_platform item_platform(const sd_session *s, const sd_item *it)
     return s->sc->platform;
 }
 
+sd_platform sd_session_item_platform(const sd_session *s, const sd_rec_item *it)
+{
+    uint32_t idx;
+    if (it->id && sd_session_find(s, it->id, &idx))
+        return item_platform(s, &s->items[idx]);
+    if (it->kind == SD_KIND_POST && it->own_platform > 0 && it->own_platform <= SD_PLATFORM_COUNT)
+        return (sd_platform)(it->own_platform - 1);
+    if (it->parent && sd_session_find(s, it->parent, &idx))
+        return item_platform(s, &s->items[idx]);
+    return s->sc->platform;
+}
+
 /* A public text longer than the platform takes (X: 280 characters, counted in code
  * points) is refused: the platform would refuse it too. A reply in a post's thread is on
  * the post's platform; a statement on the scenario's. DMs, e-mail to journalists: none. */

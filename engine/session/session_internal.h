@@ -183,6 +183,9 @@ sd_status sd_session_emit(sd_session *s, const sd_record *rec, sd_error *err);
 sd_status sd_session_emit_draft(sd_session *s, sd_error *err);
 sd_status sd_session_schedule(sd_session *s, sd_time t, int kind, int32_t a, int32_t b, sd_error *err);
 bool sd_session_find(const sd_session *s, const char *id, uint32_t *index);
+/* The platform an item record is seen on (what the session's X limit checks): a post's own
+ * or the scenario's; a comment or reply, its post's; anything else the scenario's. */
+sd_platform sd_session_item_platform(const sd_session *s, const sd_rec_item *it);
 /* Processes every event due up to simulated time t and moves the clock there. */
 sd_status sd_session_advance(sd_session *s, sd_time t, sd_error *err);
 /* Makes the wall times of new records continue from last_wall_ms (a resumed log). */
@@ -225,13 +228,15 @@ sd_status sd_session_lua_when(sd_session *s, const sd_hook *h, bool *fire, sd_er
 sd_status sd_session_lua_compose(sd_session *s, const sd_storm *st, sd_mood mood, uint64_t n,
                                  const char *first, const char *last, int *theme, bool direct,
                                  const char **text, sd_error *err);
-/* Pushes the Lua table a participant or callback sees for an item record. */
+/* Pushes the Lua table a participant or callback sees for an item record; platform: the
+ * platform it is seen on (sd_session_item_platform), its field "platform". */
 struct lua_State;
 void sd_push_item_table(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
-                        bool with_hints);
+                        sd_platform platform, bool with_hints);
 /* The lazy, read-mostly view of an item that scripted participants get (same fields as
  * the table). The item's strings must outlive the view: true for a session's own items. */
-void sd_push_item_view(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start);
+void sd_push_item_view(struct lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
+                       sd_platform platform);
 void sd_push_state_table(struct lua_State *L, sd_session *s);
 
 /* Runs build(L) with ctx as its only argument (a light userdata) in a protected call and

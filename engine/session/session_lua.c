@@ -83,11 +83,12 @@ static void push_hints(lua_State *L, const sd_expect *e);
 static void push_author(lua_State *L, const sd_rec_item *it);
 
 void sd_push_item_table(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
-                        bool with_hints)
+                        sd_platform platform, bool with_hints)
 {
-    lua_createtable(L, 0, 16);
+    lua_createtable(L, 0, 17);
     set_str(L, "id", it->id);
     set_str(L, "kind", sd_vocab_name(SD_VOCAB_KIND, it->kind));
+    set_str(L, "platform", sd_vocab_name(SD_VOCAB_PLATFORM, platform));
     if (sd_rec_item_authored(it)) {
         push_author(L, it);
         lua_setfield(L, -2, "author");
@@ -224,6 +225,7 @@ void sd_push_state_table(lua_State *L, sd_session *s)
 typedef struct item_view {
     sd_rec_item it;
     sd_time t, start;
+    sd_platform platform; /* the platform it is seen on (sd_session_item_platform) */
 } item_view;
 
 static void push_author(lua_State *L, const sd_rec_item *it)
@@ -283,6 +285,12 @@ static int view_index(lua_State *L)
         if (strcmp(k, "title") == 0) { push_opt_str(L, it->title); return 1; }
         if (strcmp(k, "storm") == 0) { push_opt_str(L, it->storm); return 1; }
         if (strcmp(k, "theme") == 0) { push_opt_str(L, it->theme); return 1; }
+        break;
+    case 8:
+        if (strcmp(k, "platform") == 0) {
+            lua_pushstring(L, sd_vocab_name(SD_VOCAB_PLATFORM, v->platform));
+            return 1;
+        }
         break;
     case 6:
         if (strcmp(k, "author") == 0) {
@@ -358,7 +366,7 @@ static int view_pairs(lua_State *L)
 {
     const item_view *v = luaL_checkudata(L, 1, ITEM_VIEW_MT);
     lua_pushcfunction(L, lua_next_wrapper);
-    sd_push_item_table(L, &v->it, v->t, v->start, true);
+    sd_push_item_table(L, &v->it, v->t, v->start, v->platform, true);
     if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2)) {
@@ -379,12 +387,14 @@ static int view_tostring(lua_State *L)
     return 1;
 }
 
-void sd_push_item_view(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start)
+void sd_push_item_view(lua_State *L, const sd_rec_item *it, sd_time t, sd_time start,
+                       sd_platform platform)
 {
     item_view *v = lua_newuserdatauv(L, sizeof *v, 1);
     v->it = *it;
     v->t = t;
     v->start = start;
+    v->platform = platform;
     static const char mt_key = 0; /* its address names the metatable in the registry */
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key) != LUA_TTABLE) {
         lua_pop(L, 1);
@@ -582,7 +592,8 @@ static int build_hook_arg(lua_State *L)
     const hook_arg *a = lua_touserdata(L, 1);
     const sd_record *rec = a->rec;
     if (rec && rec->type == SD_REC_ITEM)
-        sd_push_item_table(L, &rec->u.item, rec->t, a->s->sc->start, true);
+        sd_push_item_table(L, &rec->u.item, rec->t, a->s->sc->start,
+                           sd_session_item_platform(a->s, &rec->u.item), true);
     else if (rec && rec->type == SD_REC_ACTION)
         push_action_table(L, &rec->u.action, rec->t, a->s->sc->start);
     else

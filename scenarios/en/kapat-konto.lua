@@ -66,6 +66,8 @@ scenario {
   id = "kapat-konto",
   title = "Hijacked account: a Friday evening in Ekby municipality's feed",
   language = "en",
+  -- A hijacked account on X: every reply and statement fits in 280 characters.
+  platform = "x",
   description = [[
 Friday evening, just after the office has closed. You are on call for Ekby municipality's
 social-media account. The platform warns of a new login from an unknown device, and soon
@@ -113,9 +115,9 @@ the one who asks whether it really was the municipality that wrote it.]],
         { label = "what we do", say = { "taken back control", "removing", "secured", "tightened", "password", "do not click" } },
         { label = "what followers should do, where to read more", say = { "read more", "website", "bank", "do not click" } },
       },
-      model = "Our account was hijacked this evening. The posts and messages about gift cards do "
-          .. "not come from us: do not click the link. We have taken back control and are "
-          .. "removing the posts. If you gave card details, call your bank. Read more at "
+      model = "Our account was hijacked this evening. The posts about gift cards do not come from "
+          .. "us: do not click the link. We have taken back control and are removing the posts. If "
+          .. "you gave card details, call your bank. Read more at "
           .. "https://www.example.se/ekby/kapat-konto",
     },
   },
@@ -191,10 +193,9 @@ hijack {
       { label = "what we have done", say = { "taken back control", "secured", "tightened", "removing", "password" } },
       { label = "what followers should do, where to read more", say = { "do not click", "bank", "read more", "website" } },
     },
-    model = "Our account was hijacked for a while this evening. The posts about gift cards did "
-        .. "not come from us: do not click the links. We have taken back control, tightened "
-        .. "security and are removing the posts. If you gave card details, call your bank. Read "
-        .. "more at " .. INFO,
+    model = "Our account was hijacked this evening. The posts about gift cards did not come from "
+        .. "us: do not click the links. We have taken back control and are removing the posts. If "
+        .. "you gave card details, call your bank. Read more at " .. INFO,
   },
 }
 
@@ -213,8 +214,8 @@ dm {
                { label = "asks for card details", say = { "send your card number", "write your card number", "your card details here" } },
              },
              model = "I understand that you are worried. Call your bank at once and block the card. The "
-                 .. "message did not come from us: our account has been hijacked. You can also report the "
-                 .. "fraud to the police. Advice is at " .. BEDRAGERI },
+                 .. "message did not come from us: our account was hijacked. You can also report the fraud "
+                 .. "to the police. Advice: " .. BEDRAGERI },
 }
 
 inquiry {
@@ -240,8 +241,7 @@ comment {
              },
              need = 1,
              model = "We never ask for card details and do not give away gift cards on social media. Our "
-                 .. "links always go to our own website. We have also tightened the security of the "
-                 .. "account. Read more at " .. INFO },
+                 .. "links always go to our own website. Read more at " .. INFO },
 }
 
 media {
@@ -288,10 +288,9 @@ storm {
         { label = "the account was hijacked, it does not come from us", say = { "hijacked", "not from us", "not come from us" } },
       },
       need = 1, avoid = AVOID,
-      model = "No, the municipality never gives away gift cards and never asks for card details "
-          .. "on social media. Our account was hijacked this evening, and the message does not "
-          .. "come from us: do not click the link. We are removing the posts. Read more at "
-          .. BEDRAGERI },
+      model = "No, the municipality never gives away gift cards or asks for card details. Our "
+          .. "account was hijacked, and the message does not come from us: do not click the link. "
+          .. "Read more at " .. BEDRAGERI },
     { id = "kapat", label = "whether the account is hijacked", kind = "question", share = 3,
       texts = {
         worried = { "Has your account been hacked? I got a strange message from you.",
@@ -304,9 +303,8 @@ storm {
         { label = "we are removing the attacker's posts", say = { "removing" } },
       },
       need = 1, avoid = AVOID,
-      model = "Yes, our account was hijacked this evening. The posts and messages about gift "
-          .. "cards do not come from us, so do not click the link. We are securing the account "
-          .. "and removing the posts. Read more at " .. BEDRAGERI },
+      model = "Yes, our account was hijacked this evening. The posts about gift cards do not come "
+          .. "from us, so do not click the link. We are removing the posts. Read more at " .. BEDRAGERI },
     { id = "uppgifter", label = "those who gave their details", kind = "question", share = 2.5,
       texts = {
         worried = { "My mother clicked the gift card link. Is that dangerous?",
@@ -319,8 +317,8 @@ storm {
       },
       need = 1, avoid = AVOID,
       model = "Anyone who has given card details should call their bank and block the card, and "
-          .. "can report the fraud to the police. The link does not come from us: our account "
-          .. "was hijacked, and we are removing the posts. Read more at " .. BEDRAGERI },
+          .. "can report the fraud to the police. The link does not come from us. Read more at "
+          .. BEDRAGERI },
     { id = "marknaden", label = "the spring market tomorrow", kind = "question", share = 1, link = MARKNAD,
       texts = {
         calm = { "Is the spring market still on tomorrow despite all this?" },
@@ -331,10 +329,9 @@ storm {
         { label = "Torggaraget is open and free", say = { "Torggaraget", "free" } },
       },
       need = 1, avoid = AVOID,
-      model = "Yes, the spring market is on tomorrow, Saturday, from 10 to 15 at Stortorget, even "
-          .. "though our account was hijacked this evening. The posts about gift cards do not "
-          .. "come from us: do not click the link. Stortorget is closed to cars, but the "
-          .. "Torggaraget car park next to it is open and free. Read more at " .. MARKNAD },
+      model = "Yes, the spring market is on tomorrow, Saturday, from 10 to 15 at Stortorget. The "
+          .. "gift card posts do not come from us. The Torggaraget car park is open and "
+          .. "free. Read more at " .. MARKNAD },
     { id = "ansvar", label = "the municipality's responsibility for the account", kind = "complaint",
       share = 2,
       texts = {
@@ -350,10 +347,9 @@ storm {
         { label = "call the bank if you gave details", say = { "bank", "block the card" } },
       },
       need = 1, avoid = AVOID,
-      model = "I understand that you are angry, and we are sorry. Our account was hijacked this "
-          .. "evening, and the posts and messages about gift cards do not come from us. We are "
-          .. "securing the account and removing the posts. If you gave card details, call your "
-          .. "bank and block the card. Read more at " .. BEDRAGERI },
+      model = "I understand that you are angry, and we are sorry. Our account was hijacked, and the "
+          .. "gift card posts do not come from us. We are removing them. If you gave card details, "
+          .. "call your bank. Read more at " .. BEDRAGERI },
   },
   repeats = 0.1,
   expect = { within = "20m", link = BEDRAGERI, class = "question", fault = "delete",

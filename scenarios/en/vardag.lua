@@ -30,6 +30,9 @@
 --   Wed 09:40  question: is my bin emptied tomorrow?                (link)
 --   Wed 11:15  frustrated: the recycling centre is shut on the day off (acknowledge)
 --   Wed 14:30  a thank-you                                           (thanks)
+--   Wed 15:00  the same news on Instagram, with the bins-and-calendar image; two comments
+--              from accounts known by their handle alone: a question (greet "Hi!" or
+--              "Hi @handle!", never a made-up first name) and a thank-you
 --   Wed 20:30  DM in the evening: how do I apply for a resident parking permit?
 --   Thu 11:00  question on the holiday: is the recycling centre open today?
 --   Thu 16:00  a troll                                               (response_model)
@@ -152,6 +155,9 @@ persona { id = "lars",    first = "Lars",    last = "Eklund",    mood = "angry" 
 persona { id = "birgitta", first = "Birgitta", last = "Falk",    mood = "angry" }
 persona { id = "tomas",   first = "Tomas",   last = "Lindqvist", mood = "calm" }
 persona { id = "fatima",  first = "Fatima",  last = "Rashid",    mood = "worried" }
+-- Instagram accounts: a handle and no first name (greet "Hi!" or "Hi @handle!")
+persona { id = "tradgard", handle = "tradgardsliv_ekby", mood = "calm" }
+persona { id = "pappa",    handle = "ekbypappa",         mood = "calm" }
 
 -- ---- Wednesday 13 May: working day ----
 post {
@@ -199,6 +205,32 @@ comment {
   text = "Thanks for the reminder! I had completely forgotten that the collection moves.",
   expect = { class = "thanks", weight = 0.5,
              model = "Thank you, good to hear that the reminder helped! Have a nice weekend." },
+}
+
+-- The same news on Instagram, with an image; its commenters have a handle and no first name.
+post {
+  id = "ig1", at = "2026-05-13 15:00", platform = "instagram",
+  image = "sophamtning.png",
+  image_alt = "A green and a grey wheelie bin by the pavement, and a calendar with Thursday crossed out",
+  text = "Public holiday tomorrow! Waste collection moves from Thursday to Saturday, and the "
+      .. "recycling centre is closed on Thursday. Link in bio.",
+}
+
+comment {
+  id = "ig1-c1", at = "2026-05-13 15:20", on = "ig1", author = "tradgard",
+  text = "Does that go for both the green and the grey bin? Ours are emptied on Thursdays.",
+  expect = { link = WASTE,
+    points = { { label = "both bins are emptied on Saturday", say = { "Saturday", "16 May" } } },
+    avoid = { { label = "guesses", say = { "probably", "I think", "maybe" } } },
+    model = "Yes, both the green and the grey bin are emptied on Saturday 16 May instead of "
+        .. "Thursday. Read more at " .. WASTE },
+}
+
+comment {
+  id = "ig1-c2", at = "2026-05-13 15:50", on = "ig1", author = "pappa",
+  text = "Good that you post this here too, I would have missed it otherwise!",
+  expect = { class = "thanks", weight = 0.5,
+             model = "Thank you, good to hear! This is where we post things that are useful to know day to day." },
 }
 
 dm {

@@ -28,6 +28,12 @@ local troll_answer = "Nu får du faktiskt skärpa dig. Det är inte alls som du 
     .. "till rätt instans i stället för att sprida lögner här. Det här är sista gången "
     .. "vi svarar på den här typen av påhopp!!!"
 
+-- On X (280 characters) the rant is shorter, but no better.
+local troll_answer_x = "Nu får du faktiskt skärpa dig. Det är inte alls som du påstår, och "
+    .. "vi på kommunen jobbar hårt varje dag med saker som du uppenbarligen inte har en "
+    .. "aning om. Det är lätt att sitta hemma och klaga. Vi tänker inte be om ursäkt för att "
+    .. "vi gör vårt jobb. Sluta sprida lögner här!!!"
+
 local short_answers = {
   "Läs inlägget.",
   "Vi kollar på det.",
@@ -63,7 +69,9 @@ function on_item(item)
   if not item.author then return nil end
 
   if h.class == "troll" then
-    a[#a + 1] = { action = "reply", item = item.id, text = troll_answer, after = minutes(5, 20) }
+    local public_on_x = (item.kind == "comment" or item.kind == "reply") and item.platform == "x"
+    a[#a + 1] = { action = "reply", item = item.id, text = public_on_x and troll_answer_x or troll_answer,
+                  after = minutes(5, 20) }
     return a
   end
   local mood = item.author.mood

@@ -56,7 +56,11 @@ local function w() return words[exercise.language] or words.sv end
 
 local function reply_text(item)
   local h = item.hints
-  local hello, regards = string.format(w().hello, item.author.first), string.format(w().regards, exercise.me)
+  -- a persona known by its handle alone (an Instagram account) is greeted by its handle
+  local a = item.author
+  local hello = a.first and string.format(w().hello, a.first)
+      or (a.handle and string.format(w().hello, "@" .. a.handle)) or (exercise.language == "en" and "Hi!\n" or "Hej!\n")
+  local regards = string.format(w().regards, exercise.me)
   if h.model and h.class ~= "thanks" and chance(0.75) then
     return hello .. h.model .. regards
   end

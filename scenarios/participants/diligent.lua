@@ -20,6 +20,10 @@
 -- In a storm it answers each theme once in public (the first comment of the theme, with
 -- the theme's model answer), every direct question, and refers every repeat.
 --
+-- On X (item.platform, exercise.platform) a public reply or statement keeps to 280
+-- characters: where the usual words would not fit, it uses their shorter forms (words.lua);
+-- a persona known by its handle alone is greeted "Hej @handle!" (B.hello).
+--
 -- Hijacked account (a notice whose hints.rules include secure_accounts): escalates to
 -- it_security, then takes the account steps change_password, revoke_sessions, enable_2fa
 -- and remove_access, deletes every attacker post and publishes a post that tells the
@@ -41,6 +45,7 @@ local seen = 0
 -- The words of replies and statements, shared with the other by-the-book participant.
 local B = include("lib/words.lua")
 local has, former, w, sentence = B.has, B.former, B.w, B.sentence
+local say, fits, where = B.say, B.fits, B.where
 
 local function body_for(item)
   local h = item.hints
@@ -58,10 +63,10 @@ end
 
 
 -- A body from the key points' labels, the authority and the channel (no model answer).
-local function body_from_points(item)
+local function body_from_points(item, short)
   local h = item.hints
   local body = {}
-  if h.acknowledge then body[#body + 1] = w().understand end
+  if h.acknowledge then body[#body + 1] = short and say("understand", "x") or w().understand end
   for _, label in ipairs(h.points or {}) do body[#body + 1] = sentence(label) end
   if #body == 0 or (#body == 1 and h.acknowledge) then body[#body + 1] = body_for(item) end
   if h.refer then body[#body + 1] = string.format(w().refer, h.refer) end
@@ -70,18 +75,19 @@ local function body_from_points(item)
   return table.concat(body, " ")
 end
 
-local function reply_text(item)
+-- short: the shorter words of X (280 characters), used when the reply would not fit there.
+local function reply_text(item, short)
   local h = item.hints
-  local lines = { string.format(w().hello, item.author.first) }
+  local lines = { B.hello(item.author) }
   if h.model then
     -- the scenario's model answer: the body, acknowledgement and link included
     lines[#lines + 1] = h.model
   elseif h.points or h.refer or h.channel then
-    lines[#lines + 1] = body_from_points(item)
+    lines[#lines + 1] = body_from_points(item, short)
   else
     local body = {}
     if h.acknowledge then
-      body[#body + 1] = w().understand
+      body[#body + 1] = short and say("understand", "x") or w().understand
     end
     body[#body + 1] = body_for(item)
     if h.link then body[#body + 1] = string.format(w().more, h.link) end
@@ -102,7 +108,7 @@ local function secure_account(item, actions)
   actions[#actions + 1] = { action = "account", step = "enable_2fa", after = "3m" }
   actions[#actions + 1] = { action = "account", step = "remove_access", person = former(), after = "3m" }
   informed = informed + 1
-  local text = informed == 1 and w().hijack or w().hijack_again
+  local text = informed == 1 and say("hijack", exercise.platform) or w().hijack_again
   actions[#actions + 1] = { action = "publish", text = text, after = "5m" }
 end
 
@@ -113,7 +119,9 @@ local function answer(item)
     return { action = "refer_previous", item = item.id, after = "2m" }
   end
   local kind = item.kind == "dm" and "dm_reply" or "reply"
-  return { action = kind, item = item.id, text = reply_text(item), after = "3m" }
+  local text = reply_text(item)
+  if not fits(text, where(item)) then text = reply_text(item, true) end
+  return { action = kind, item = item.id, text = text, after = "3m" }
 end
 
 -- The statement: the storm's model answer (what happened, what is being done, the link)
@@ -130,7 +138,9 @@ local function statement_for(item)
       break
     end
   end
-  return m .. " " .. w().storm_tail
+  local text = m .. " " .. w().storm_tail
+  if not fits(text, exercise.platform) then text = m .. " " .. say("storm_tail", "x") end
+  return text
 end
 
 -- When a storm breaks: bring in the manager, a colleague and the press officer, and

@@ -44,7 +44,9 @@
 -- "Vänliga hälsningar, <name>" (English: "Hi", "Kind regards"), as diligent.lua writes it,
 -- with an acknowledgement first when the author is upset and the model answer (a theme's,
 -- say) has none; without a model answer, a body from the key points' labels, the
--- authority, the channel and the link.
+-- authority, the channel and the link. A persona known by its handle alone is greeted
+-- "Hej @handle!" (never a made-up first name). On X a public reply or statement keeps to
+-- 280 characters: where the usual words would not fit, the shorter ones (words.lua).
 --
 -- Parameters (stormdrill run --param KEY=VALUE), in real seconds:
 --   reply=45      writing a reply (public or private)
@@ -81,6 +83,7 @@ local refer_direct = param("refer_direct", 1) ~= 0
 -- The words of replies and statements, shared with the other by-the-book participant.
 local B = include("lib/words.lua")
 local has, former, w, sentence = B.has, B.former, B.w, B.sentence
+local say, fits, where_of = B.say, B.fits, B.where
 
 
 -- The body of a reply to an item (its hints h, its kind): the model answer, else one
@@ -92,14 +95,16 @@ local function acknowledges(text)
   return false
 end
 
-local function body_for(h, kind)
+-- short: the shorter words of X (280 characters), used when the reply would not fit there.
+local function body_for(h, kind, short)
+  local understand = short and say("understand", "x") or w().understand
   if h.model then
     -- a theme's model answer may not acknowledge the feeling: an upset author gets that first
-    if h.acknowledge and not acknowledges(h.model) then return w().understand .. " " .. h.model end
+    if h.acknowledge and not acknowledges(h.model) then return understand .. " " .. h.model end
     return h.model
   end
   local body = {}
-  if h.acknowledge then body[#body + 1] = w().understand end
+  if h.acknowledge then body[#body + 1] = understand end
   for _, label in ipairs(h.points or {}) do body[#body + 1] = sentence(label) end
   if #body == 0 or (#body == 1 and h.acknowledge) then
     if h.class == "thanks" then
@@ -118,9 +123,14 @@ local function body_for(h, kind)
   return table.concat(body, " ")
 end
 
-local function reply_text(first, h, kind)
-  return string.format(w().hello, first) .. "\n" .. body_for(h, kind) .. "\n"
-      .. string.format(w().regards, exercise.me)
+-- hello: the greeting (B.hello); where: the platform the reply is public on (B.where).
+local function reply_text(hello, h, kind, where)
+  local function text(short)
+    return hello .. "\n" .. body_for(h, kind, short) .. "\n" .. string.format(w().regards, exercise.me)
+  end
+  local t = text(false)
+  if not fits(t, where) then t = text(true) end
+  return t
 end
 
 -- The holding statement: the storm's model answer without a first sentence that only
@@ -135,7 +145,9 @@ local function statement_for(h)
       break
     end
   end
-  return m .. " " .. w().storm_tail
+  local text = m .. " " .. w().storm_tail
+  if not fits(text, exercise.platform) then text = m .. " " .. say("storm_tail", "x") end
+  return text
 end
 
 -- ---- time, the queue and the commitments ----
@@ -226,9 +238,9 @@ local function theme(id)
 end
 
 -- A step that replies to an item: a reply, or a private answer to a direct message.
-local function reply_step(id, first, h, kind)
+local function reply_step(id, hello, h, kind, where)
   local action = kind == "dm" and "dm_reply" or "reply"
-  return { cost.reply, { action = action, item = id, text = reply_text(first, h, kind) } }
+  return { cost.reply, { action = action, item = id, text = reply_text(hello, h, kind, where) } }
 end
 
 local function within_seconds(item)
@@ -283,7 +295,7 @@ end
 -- The account is secured step by step, then the followers are told.
 local function hijack_task(item)
   informed = informed + 1
-  local text = informed == 1 and w().hijack or w().hijack_again
+  local text = informed == 1 and say("hijack", exercise.platform) or w().hijack_again
   push { prio = 1, due = due_of(item), steps = {
     { cost.escalate, { action = "escalate", item = item.id, target = "it_security" } },
     { cost.escalate, { action = "acknowledge", item = item.id } },
@@ -335,7 +347,8 @@ end
 local function info_of(item)
   local direct = item.direct
   if direct == nil then direct = item.hints.answer end -- before themes: every comment asks
-  return { id = item.id, first = item.author.first, hints = item.hints, kind = item.kind,
+  return { id = item.id, hello = B.hello(item.author), where = where_of(item),
+           hints = item.hints, kind = item.kind,
            repeat_of = item.repeat_of, direct = direct, due = due_of(item) }
 end
 
@@ -348,7 +361,7 @@ local function follow_up(c, t)
            steps = { { cost.refer, { action = "refer_previous", item = c.id } } } }
   elseif c.direct then
     push { prio = 4, due = c.due, keep = function(_, finish) return finish <= c.due end,
-           steps = { reply_step(c.id, c.first, c.hints, c.kind) } }
+           steps = { reply_step(c.id, c.hello, c.hints, c.kind, c.where) } }
   end
 end
 
@@ -368,7 +381,7 @@ local function theme_answer(c, t)
   local task = push { prio = 3, due = c.due, target = c, steps = {} }
   task.on_start = function(self)
     local tg = self.target
-    self.steps = { reply_step(tg.id, tg.first, tg.hints, tg.kind) }
+    self.steps = { reply_step(tg.id, tg.hello, tg.hints, tg.kind, tg.where) }
   end
   task.done = function(self)
     t.answered = true
@@ -390,7 +403,7 @@ local function storm_comment(item)
   if h.class == "illegal" then return dangerous_task(item) end
   if not triage then
     -- every comment gets a reply, in arrival order
-    push { steps = { reply_step(item.id, item.author.first, h, item.kind) } }
+    push { steps = { reply_step(item.id, B.hello(item.author), h, item.kind, where_of(item)) } }
     return
   end
   local c = info_of(item)
@@ -434,7 +447,7 @@ local function handle(item)
     if item.repeat_of and answered[item.repeat_of] and triage then
       steps[#steps + 1] = { cost.refer, { action = "refer_previous", item = item.id } }
     else
-      steps[#steps + 1] = reply_step(item.id, item.author.first, h, kind)
+      steps[#steps + 1] = reply_step(item.id, B.hello(item.author), h, kind, where_of(item))
     end
   end
   if #steps == 0 then return end

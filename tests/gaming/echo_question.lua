@@ -13,7 +13,7 @@ G.wrap {
       else
         body = "Du frågar: \"" .. it.text .. "\" Vi återkommer."
       end
-      return G.compose(it.author.first, body)
+      return G.compose(G.name(it.author), body)
     end)
   end,
 }

@@ -5,6 +5,6 @@ participant { name = "Kim", description = "gaming: greeting and sign-off only" }
 
 G.wrap {
   item = function(item, actions)
-    return G.retext(item, actions, function(it) return G.compose(it.author.first, "") end)
+    return G.retext(item, actions, function(it) return G.compose(G.name(it.author), "") end)
   end,
 }

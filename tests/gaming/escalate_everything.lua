@@ -6,7 +6,7 @@ participant { name = "Kim", description = "gaming: template replies, every item 
 
 G.wrap {
   item = function(item, actions)
-    G.retext(item, actions, function(it) return G.compose(it.author.first, G.template_body(it)) end)
+    G.retext(item, actions, function(it) return G.compose(G.name(it.author), G.template_body(it)) end)
     local done = {}
     for _, a in ipairs(actions) do
       if a.action == "escalate" and a.item == item.id then done[a.target] = true end

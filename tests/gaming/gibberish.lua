@@ -21,6 +21,6 @@ end
 
 G.wrap {
   item = function(item, actions)
-    return G.retext(item, actions, function(it) return G.compose(it.author.first, gibberish()) end)
+    return G.retext(item, actions, function(it) return G.compose(G.name(it.author), gibberish()) end)
   end,
 }

@@ -10,8 +10,8 @@ G.wrap {
   item = function(item, actions)
     return G.retext(item, actions, function(it)
       local labels = G.point_labels(it.hints)
-      if #labels == 0 then return G.compose(it.author.first, G.template_body(it)) end
-      return G.compose(it.author.first, table.concat(labels, " "))
+      if #labels == 0 then return G.compose(G.name(it.author), G.template_body(it)) end
+      return G.compose(G.name(it.author), table.concat(labels, " "))
     end)
   end,
 }

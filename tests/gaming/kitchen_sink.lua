@@ -24,7 +24,7 @@ G.wrap {
       end
       local all = table.concat(bodies, " ")
       if #all > 15000 then all = all:sub(1, 15000) end
-      return G.compose(it.author.first, all)
+      return G.compose(G.name(it.author), all)
     end)
   end,
 }

@@ -16,7 +16,7 @@ G.wrap {
     return G.retext(item, actions, function(it)
       local text = (it.on and posts[it.on]) or latest
       if text == nil then return nil end
-      return G.compose(it.author.first, text)
+      return G.compose(G.name(it.author), text)
     end)
   end,
 }

@@ -9,8 +9,8 @@ G.wrap {
   item = function(item, actions)
     return G.retext(item, actions, function(it)
       local _, phrases = G.point_labels(it.hints)
-      if #phrases == 0 then return G.compose(it.author.first, G.template_body(it)) end
-      return G.compose(it.author.first, table.concat(phrases, " "))
+      if #phrases == 0 then return G.compose(G.name(it.author), G.template_body(it)) end
+      return G.compose(G.name(it.author), table.concat(phrases, " "))
     end)
   end,
 }

@@ -37,7 +37,7 @@ G.wrap {
   item = function(item, actions)
     for _, a in ipairs(actions) do
       if G.is_text_answer(a) and a.item == item.id then
-        a.text = G.compose(item.author.first, words())
+        a.text = G.compose(G.name(item.author), words())
         a.after = "1m"
       end
     end

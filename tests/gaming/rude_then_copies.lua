@@ -12,11 +12,11 @@ G.wrap {
     return G.retext(item, actions, function(it)
       if not rude_sent then
         rude_sent = true
-        return G.compose(it.author.first, G.lang() == "en"
+        return G.compose(G.name(it.author), G.lang() == "en"
           and "Send us your personal identity number and we will check, read up before you write!"
           or "Skicka ditt personnummer så kollar vi, läs på innan du skriver!")
       end
-      return G.compose(it.author.first, G.template_body(it))
+      return G.compose(G.name(it.author), G.template_body(it))
     end)
   end,
 }

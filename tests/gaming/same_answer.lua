@@ -12,7 +12,7 @@ local function plain(s) return (s:gsub("[%%%]%^%-$().[*+?]", "%%%0")) end
 G.wrap {
   item = function(item, actions)
     return G.retext(item, actions, function(it, a)
-      local first = it.author.first
+      local first = G.name(it.author)
       if first_text == nil then
         if it.hints.class == "thanks" then return nil end
         first_text, first_name = a.text, first

@@ -11,8 +11,8 @@ G.wrap {
     local out = G.without_item(item, actions)
     if item.direct and not item.repeat_of and item.hints.model and item.author then
       local wrong = previous
-      previous = item.author.first
-      if wrong and wrong ~= item.author.first then
+      previous = G.name(item.author)
+      if wrong and wrong ~= G.name(item.author) then
         out[#out + 1] = { action = "reply", item = item.id, after = "2m",
                           text = G.compose(wrong, item.hints.model) }
       end

@@ -14,7 +14,7 @@ G.wrap {
       local labels, phrases = G.point_labels(item.hints)
       if #phrases == 0 then phrases = labels end
       out[#out + 1] = { action = "reply", item = item.id, after = "2m",
-                        text = G.compose(item.author.first, table.concat(phrases, " ")) }
+                        text = G.compose(G.name(item.author), table.concat(phrases, " ")) }
       out[#out + 1] = { action = "pin", item = item.id, after = "3m" }
     else
       out[#out + 1] = { action = "refer_previous", item = item.id, after = "2m" }

@@ -12,7 +12,7 @@ G.wrap {
     if item.storm and item.hints.class == "troll" and item.author and grew then
       grew = false
       actions[#actions + 1] = { action = "reply", item = item.id, after = "1m",
-                                text = G.compose(item.author.first, G.soup()) }
+                                text = G.compose(G.name(item.author), G.soup()) }
       actions[#actions + 1] = { action = "pin", item = item.id, after = "2m" }
     end
     return actions

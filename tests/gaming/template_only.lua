@@ -8,7 +8,7 @@ participant { name = "Kim", description = "gaming: the old template reply" }
 G.wrap {
   item = function(item, actions)
     return G.retext(item, actions, function(it)
-      return G.compose(it.author.first, G.template_body(it))
+      return G.compose(G.name(it.author), G.template_body(it))
     end)
   end,
 }

@@ -1,6 +1,7 @@
 -- Single-fault participant troll_feeder: the diligent participant, but every troll and
 -- every threat (hints.class troll or illegal) gets a long, polite public answer (over 60
 -- words) instead of being monitored, hidden or reported; the escalations stay.
+-- On X the answer is shorter (it must fit in 280 characters), but still a polite lecture.
 -- Fault: response_model.
 local G = include("lib/common.lua")
 participant { name = "Kim", description = "single fault: answers trolls at length" }
@@ -20,6 +21,15 @@ local long = {
     .. "to know more, we are happy to tell you more about our reasoning and what happens next.",
 }
 
+local long_x = {
+  sv = "Tack för att du skriver till oss. Vi förstår att du har starka åsikter om det här. "
+    .. "Beslutet har fattats efter en noggrann utredning, och vi lyssnar alltid på "
+    .. "synpunkter. Vill du veta mer berättar vi gärna hur vi har resonerat.",
+  en = "Thank you for writing to us. We understand that you have strong views on this. The "
+    .. "decision was taken after a careful review, and we always listen to feedback. If "
+    .. "you would like to know more, we are happy to explain our reasoning.",
+}
+
 local dropped = { hide = true, report = true, delete = true }
 
 G.wrap {
@@ -31,7 +41,9 @@ G.wrap {
       if not (dropped[a.action] and a.item == item.id) then out[#out + 1] = a end
     end
     out[#out + 1] = { action = item.kind == "dm" and "dm_reply" or "reply", item = item.id,
-                      text = G.compose(item.author.first, long[G.lang()]), after = "3m" }
+                      text = G.compose(G.name(item.author),
+                                       (item.platform == "x" and item.kind ~= "dm" and long_x or long)[G.lang()]),
+                      after = "3m" }
     return out
   end,
 }

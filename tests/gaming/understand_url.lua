@@ -8,7 +8,7 @@ G.wrap {
   item = function(item, actions)
     return G.retext(item, actions, function(it)
       local say = G.lang() == "en" and "I understand." or "Jag förstår."
-      return G.compose(it.author.first, say .. " " .. (it.hints.link or "https://www.example.se/"))
+      return G.compose(G.name(it.author), say .. " " .. (it.hints.link or "https://www.example.se/"))
     end)
   end,
 }

@@ -8,7 +8,7 @@ G.wrap {
   item = function(item, actions)
     local other = G.lang() == "en" and "sv" or "en"
     return G.retext(item, actions, function(it)
-      return G.compose(it.author.first, G.template_body(it, other), other)
+      return G.compose(G.name(it.author), G.template_body(it, other), other)
     end)
   end,
 }

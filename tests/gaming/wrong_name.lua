@@ -12,10 +12,10 @@ G.wrap {
   item = function(item, actions)
     local author = item.author
     local wrong = previous
-    if author then previous = author.first end
+    if author then previous = G.name(author) end
     if wrong == nil or author == nil then return actions end
     return G.retext(item, actions, function(_, a)
-      return (a.text:gsub(plain(author.first), (wrong:gsub("%%", "%%%%")), 1))
+      return (a.text:gsub(plain(G.name(author)), (wrong:gsub("%%", "%%%%")), 1))
     end)
   end,
 }

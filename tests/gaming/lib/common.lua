@@ -44,10 +44,18 @@ G.words = include("lib/words.lua").words
 
 function G.w(lang) return G.words[lang or G.lang()] end
 
--- "Hej <first>!", the body (when there is one) and "Vänliga hälsningar,\n<me>".
+-- The name a reply greets an author by: the first name, else "@handle" (a persona known
+-- by its handle alone, as on Instagram), else nil.
+function G.name(author)
+  if author == nil then return nil end
+  return author.first or (author.handle and "@" .. author.handle) or nil
+end
+
+-- "Hej <first>!" ("Hej!" without a name), the body (when there is one) and
+-- "Vänliga hälsningar,\n<me>".
 function G.compose(first, body, lang)
   local w = G.w(lang)
-  local lines = { string.format(w.hello, first) }
+  local lines = { first and string.format(w.hello, first) or w.hello_none }
   if body and body ~= "" then lines[#lines + 1] = body end
   lines[#lines + 1] = string.format(w.regards, exercise.me)
   return table.concat(lines, "\n")
