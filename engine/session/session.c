@@ -479,12 +479,20 @@ static bool still_waits(const sd_item *it)
     return it->answered_at == 0 && !(it->flags & SD_ITEM_DELETED);
 }
 
-/* The oldest plain question still waiting, or -1. Those passed over never wait again (an
- * answer or a delete is for good), so the cursor only moves forward: every plain
- * question is looked at about once over the whole exercise. */
+/* A plain question a colleague may take: still waiting, and not one the participant
+ * hid (a colleague keeps to the participant's moderation; a hidden comment still waits
+ * for the participant's own answer). */
+static bool colleague_may_take(const sd_item *it)
+{
+    return still_waits(it) && !(it->flags & SD_ITEM_HIDDEN);
+}
+
+/* The oldest plain question a colleague may take, or -1. Those passed over are never
+ * taken later (an answer, a hide or a delete is for good), so the cursor only moves
+ * forward: every plain question is looked at about once over the whole exercise. */
 static int32_t oldest_plain(sd_session *s)
 {
-    while (s->plain_next < s->n_plain && !still_waits(&s->items[s->plain[s->plain_next]]))
+    while (s->plain_next < s->n_plain && !colleague_may_take(&s->items[s->plain[s->plain_next]]))
         s->plain_next++;
     return s->plain_next < s->n_plain ? (int32_t)s->plain[s->plain_next] : -1;
 }
