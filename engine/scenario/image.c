@@ -1,7 +1,11 @@
 /* image.c - the check of a post's image path (scenario.h, sd_scenario_image_check): where
  * the file is found, that it stays inside the scenario's folder or the bundled images, and
- * that it is a PNG, JPEG or BMP small enough for the window to load. The core never decodes
- * an image (the window does, with SDL2_image); it only looks at the first bytes. */
+ * that it is a PNG, JPEG or BMP small enough for the window to load, in bytes and in pixels.
+ * The core never decodes an image (the window does, with SDL2_image); it reads only the
+ * header that gives the picture's size. */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +57,64 @@ static const char *magic_kind(const unsigned char *b, size_t n)
     return NULL;
 }
 
+static uint32_t be32(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+}
+
+/* The picture's width and height from its header (b: the file's first n bytes, all of a
+ * file of at most SD_MAX_IMAGE_BYTES). False when the header does not give them. */
+static bool image_size(const char *kind, const unsigned char *b, size_t n, uint32_t *w,
+                       uint32_t *h)
+{
+    if (strcmp(kind, "PNG") == 0) { /* the IHDR chunk comes first */
+        if (n < 24 || memcmp(b + 12, "IHDR", 4) != 0)
+            return false;
+        *w = be32(b + 16);
+        *h = be32(b + 20);
+        return true;
+    }
+    if (strcmp(kind, "BMP") == 0) { /* BITMAPINFOHEADER and later: 32-bit sizes at 18 */
+        if (n < 26 || le32(b + 14) < 40)
+            return false;
+        int32_t sw = (int32_t)le32(b + 18), sh = (int32_t)le32(b + 22);
+        *w = sw < 0 ? 0u - (uint32_t)sw : (uint32_t)sw;
+        *h = sh < 0 ? 0u - (uint32_t)sh : (uint32_t)sh; /* negative: rows top down */
+        return true;
+    }
+    /* JPEG: the segments after SOI up to the first start-of-frame marker */
+    size_t i = 2;
+    while (i + 4 <= n) {
+        if (b[i] != 0xff)
+            return false;
+        unsigned m = b[i + 1];
+        if (m == 0xff) { /* fill byte */
+            i++;
+            continue;
+        }
+        size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+        if (len < 2)
+            return false;
+        bool sof = m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
+        if (sof) {
+            if (i + 9 > n)
+                return false;
+            *h = (uint32_t)b[i + 5] << 8 | b[i + 6];
+            *w = (uint32_t)b[i + 7] << 8 | b[i + 8];
+            return true;
+        }
+        if (m == 0xd9 || m == 0xda) /* end of image, start of scan: no frame before */
+            return false;
+        i += 2 + len;
+    }
+    return false;
+}
+
 sd_status sd_scenario_image_check(const char *path, const char *scenario_dir,
                                   const char *assets_dir, char **resolved, sd_error *err)
 {
@@ -73,6 +135,7 @@ sd_status sd_scenario_image_check(const char *path, const char *scenario_dir,
                         : exists(sd_buf_str(&b)) ? sd_buf_str(&b) : NULL;
     sd_status st = SD_OK;
     FILE *f = NULL;
+    unsigned char *head = NULL;
     if (found == NULL) {
         st = sd_error_set(err, SD_ERR_INPUT, "image '%s' is not there (looked for %s and %s)",
                           path, sd_buf_str(&a), sd_buf_str(&b));
@@ -90,10 +153,28 @@ sd_status sd_scenario_image_check(const char *path, const char *scenario_dir,
                           "smaller)", path, (double)size / (1 << 20), SD_MAX_IMAGE_BYTES >> 20);
         goto done;
     }
-    unsigned char head[8] = {0};
-    size_t n = fread(head, 1, sizeof head, f);
-    if (magic_kind(head, n) == NULL) {
+    /* the whole file (at most 4 MiB): a JPEG's size may come after its other segments */
+    head = malloc(size ? (size_t)size : 1);
+    if (head == NULL) {
+        st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    size_t n = fread(head, 1, (size_t)size, f);
+    const char *kind = magic_kind(head, n);
+    if (kind == NULL) {
         st = sd_error_set(err, SD_ERR_INPUT, "image '%s' is not a PNG, JPEG or BMP image", path);
+        goto done;
+    }
+    uint32_t w = 0, h = 0;
+    if (!image_size(kind, head, n, &w, &h) || w == 0 || h == 0) {
+        st = sd_error_set(err, SD_ERR_INPUT, "image '%s' is not a whole %s image (its header "
+                          "gives no size in pixels)", path, kind);
+        goto done;
+    }
+    if (w > SD_MAX_IMAGE_SIDE || h > SD_MAX_IMAGE_SIDE) {
+        st = sd_error_set(err, SD_ERR_INPUT, "image '%s' is %" PRIu32 " x %" PRIu32 " pixels; at "
+                          "most %d x %d (make it smaller)", path, w, h, SD_MAX_IMAGE_SIDE,
+                          SD_MAX_IMAGE_SIDE);
         goto done;
     }
     if (resolved) {
@@ -102,6 +183,7 @@ sd_status sd_scenario_image_check(const char *path, const char *scenario_dir,
             st = sd_error_set(err, SD_ERR_MEMORY, "out of memory");
     }
 done:
+    free(head);
     if (f)
         fclose(f);
     sd_buf_free(&a);

@@ -285,12 +285,16 @@ typedef struct sd_load_options {
 /* (post{ image } is looked for in the scenario's folder, then in images/ under the assets
  * folder: $STORMDRILL_ASSETS, else the source tree's assets/; scoring/texts.h.) */
 
-/* The most bytes a post's image file may have (4 MiB). */
+/* The most bytes a post's image file may have (4 MiB), and the most pixels a side (a small
+ * file can decode to a huge picture: a PNG of 30,000 x 30,000 pixels of one colour is a
+ * few kilobytes and 3.4 GiB once decoded). */
 #define SD_MAX_IMAGE_BYTES ((size_t)4 << 20)
+#define SD_MAX_IMAGE_SIDE 4096
 
 /* Checks an image path of a post: relative, no "..", found relative to scenario_dir (the
  * scenario file's folder) or to assets_dir/images/, at most SD_MAX_IMAGE_BYTES, and a PNG,
- * JPEG or BMP by its first bytes. On success *resolved (malloc'd, the caller frees; may be
+ * JPEG or BMP by its first bytes whose header gives its size in pixels, at most
+ * SD_MAX_IMAGE_SIDE a side. On success *resolved (malloc'd, the caller frees; may be
  * NULL) is the path that exists. On failure a message without location ("image
  * 'x.png': ...") in err. */
 /* Why an image path as written may not be used (absolute, '..', a backslash, empty), or

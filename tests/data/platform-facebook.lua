@@ -1,7 +1,7 @@
 -- A small scenario for the platform view's tests (tests/unit/test_window_platforms.c): the
 -- feed as Facebook shows it. A post with a picture and a link preview, a person with a first
 -- name and a handle, one with only a handle, comments to answer and a storm that moves the
--- reaction, comment and share counts. Its picture is there but cannot be decoded (images/trasig.png: a PNG signature and nothing more), so the card shows its description.
+-- reaction, comment and share counts. Its picture is there but cannot be decoded (images/trasig.png: a PNG signature and its header, then no picture data), so the card shows its description.
 scenario {
   id = "platform-facebook",
   title = "Plattformstest (Facebook)",

@@ -60,15 +60,30 @@ static void write_bytes(const char *name, const void *data, size_t len)
     fclose(f);
 }
 
-static const unsigned char PNG_HEAD[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
-static const unsigned char JPEG_HEAD[] = {0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F'};
-static const unsigned char BMP_HEAD[] = {'B', 'M', 0x36, 0, 0, 0, 0, 0, 0, 0};
+/* Image headers that give a size in pixels (the check reads no further): a PNG's IHDR of
+ * 640 x 480, a JPEG's APP0 then SOF0 of 480 x 640, a BMP's info header of 64 x -32. */
+static const unsigned char PNG_HEAD[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13,
+                                         'I', 'H', 'D', 'R', 0, 0, 2, 128, 0, 0, 1, 224, 8, 2};
+static const unsigned char JPEG_HEAD[] = {0xff, 0xd8, 0xff, 0xe0, 0, 6, 'J', 'F', 'I', 'F',
+                                          0xff, 0xc0, 0, 11, 8, 2, 128, 1, 224, 1, 1, 0x11, 0};
+static const unsigned char BMP_HEAD[] = {'B', 'M', 0x36, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0,
+                                         40, 0, 0, 0, 64, 0, 0, 0, 0xe0, 0xff, 0xff, 0xff, 1, 0};
+/* A PNG that says it is 30,000 x 30,000 pixels (a few KiB on disk, 3.4 GiB decoded), a
+ * JPEG of 5000 pixels a side, a PNG whose first chunk is not IHDR. */
+static const unsigned char PNG_BOMB[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13,
+                                         'I', 'H', 'D', 'R', 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 1, 0};
+static const unsigned char JPEG_BIG[] = {0xff, 0xd8, 0xff, 0xc2, 0, 11, 8, 0x13, 0x88, 0x13, 0x88, 1, 1, 0x11, 0};
+static const unsigned char PNG_NO_IHDR[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13,
+                                            't', 'E', 'X', 't', 0, 0, 2, 128, 0, 0, 1, 224, 8, 2};
 
 static void write_images(void)
 {
     write_bytes("bild.png", PNG_HEAD, sizeof PNG_HEAD);
     write_bytes("foto.jpg", JPEG_HEAD, sizeof JPEG_HEAD);
     write_bytes("ikon.bmp", BMP_HEAD, sizeof BMP_HEAD);
+    write_bytes("bomb.png", PNG_BOMB, sizeof PNG_BOMB);
+    write_bytes("stor.jpg", JPEG_BIG, sizeof JPEG_BIG);
+    write_bytes("utan.png", PNG_NO_IHDR, sizeof PNG_NO_IHDR);
     write_bytes("text.png", "not a picture\n", 14);
     write_bytes("tom.png", "", 0);
     /* 4 MiB and one byte, a PNG by its first bytes */
@@ -169,6 +184,9 @@ static void test_load_errors(void **state)
         {"post { id = \"p\", text = \"x\", image = \"text.png\" }", "not a PNG, JPEG or BMP"},
         {"post { id = \"p\", text = \"x\", image = \"tom.png\" }", "not a PNG, JPEG or BMP"},
         {"post { id = \"p\", text = \"x\", image = \"stor.png\" }", "at most 4 MiB"},
+        {"post { id = \"p\", text = \"x\", image = \"bomb.png\" }", "30000 x 30000 pixels; at most 4096 x 4096"},
+        {"post { id = \"p\", text = \"x\", image = \"stor.jpg\" }", "5000 x 5000 pixels"},
+        {"post { id = \"p\", text = \"x\", image = \"utan.png\" }", "gives no size in pixels"},
         {"post { id = \"p\", text = \"x\", image = 7 }", "must be a string"},
         {"post { id = \"p\", text = \"x\", image_alt = \"alt\" }", "give 'image' too"},
         {"post { id = \"p\", text = \"x\", link = \"https://x\" }", "must be a table"},
