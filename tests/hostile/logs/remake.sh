@@ -2,7 +2,8 @@
 # Makes the five hand-edited hostile logs again (chain-missing, line-edited, line-inserted,
 # line-removed, lines-swapped) from a fresh run of tests/data/mini.lua with the diligent
 # participant, keeping its first 20 lines and applying each log's edit; and the two forged
-# ones about storm themes (theme-unknown, theme-content), whose chain is recomputed
+# ones about storm themes (theme-unknown, theme-content) and about the platform fields and
+# the draft (platform-unknown, image-escapes, handle-bad, draft-after-end), whose chain is recomputed
 # (tests/support/rechain.py) so that the reader's consistency checks are what catch them. Run it when
 # mini.lua, diligent.lua or the log's header change: resume checks the scenario's and the
 # participant's SHA-256 before it reaches the edited line, and makes the header again.
@@ -45,5 +46,29 @@ ls = [h] + lines[1:]
 open(f"{tmp}/theme-content.jsonl", "w", encoding="utf-8").write("\n".join(ls) + "\n")
 PY
 for f in theme-unknown theme-content; do
+    python3 tests/support/rechain.py "$tmp/$f.jsonl" "$dir/$f.jsonl"
+done
+# The platform fields and the draft (issue 14), forged on the full run, chain recomputed:
+# an unknown platform in the header, a post's image path out of the folders, a handle with
+# an escape sequence, a draft after the end record.
+python3 - "$tmp" <<'PY'
+import sys
+tmp = sys.argv[1]
+lines = open(f"{tmp}/full.jsonl", encoding="utf-8").read().split("\n")[:-1]
+def w(name, ls):
+    open(f"{tmp}/{name}.jsonl", "w", encoding="utf-8").write("\n".join(ls) + "\n")
+assert '"platform":"facebook"' in lines[0] and '"kind":"post",' in lines[1]
+assert '"first":"Anna",' in lines[2] and lines[-1].startswith('{"type":"end"')
+ls = list(lines); ls[0] = ls[0].replace('"platform":"facebook"', '"platform":"myspace"', 1)
+w("platform-unknown", ls)
+ls = list(lines); ls[1] = ls[1].replace('"kind":"post",', '"kind":"post","image":"../../../etc/passwd",', 1)
+w("image-escapes", ls)
+ls = list(lines); ls[2] = ls[2].replace('"first":"Anna",', '"first":"Anna","handle":"anna\\u001b[31m",', 1)
+w("handle-bad", ls)
+draft = ('{"type":"action","t":"%s","wall":6,"action":"draft","item":"c1","text":"Hej Anna! Utkast"}'
+         % lines[-1].split('"t":"')[1].split('"')[0])
+w("draft-after-end", lines + [draft])
+PY
+for f in platform-unknown image-escapes handle-bad draft-after-end; do
     python3 tests/support/rechain.py "$tmp/$f.jsonl" "$dir/$f.jsonl"
 done
