@@ -1733,6 +1733,9 @@ static sd_status validate(sd_session *s, const sd_action *a, int32_t *item, sd_e
             if (it->kind == SD_KIND_INTERNAL || it->kind == SD_KIND_NOTICE || it->kind == SD_KIND_MEDIA)
                 return refuse(s, SD_REFUSAL_NOT_OUR_CHANNEL, err, "%s: item '%s' is a %s, not something on "
                                     "our channel", an, a->item, sd_vocab_name(SD_VOCAB_KIND, it->kind));
+            if (it->kind == SD_KIND_POST) /* an attacker's post is SD_KIND_ATTACKER_POST */
+                return refuse(s, SD_REFUSAL_OWN_POST, err, "%s: item '%s' is the organisation's "
+                              "own post; it is not moderated like a comment", an, a->item);
             if (a->kind == SD_ACT_HIDE && (it->flags & SD_ITEM_HIDDEN))
                 return refuse(s, SD_REFUSAL_ALREADY_HIDDEN, err, "hide: item '%s' is already hidden", a->item);
             break;

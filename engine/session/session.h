@@ -143,6 +143,7 @@ typedef enum sd_refusal {
                                      notice, media item or our own post */
     SD_REFUSAL_NOT_INTERNAL,      /* acknowledge on something that is not internal/notice */
     SD_REFUSAL_NOT_OUR_CHANNEL,   /* hide/delete/report of an internal message, notice, media */
+    SD_REFUSAL_OWN_POST,          /* hide/delete/report of the organisation's own post */
     SD_REFUSAL_ALREADY_HIDDEN,
     SD_REFUSAL_PIN_NO_REPLY,      /* pin an item's reply when we have not replied to it */
     SD_REFUSAL_PIN_NO_STATEMENT,  /* pin the statement when none was published */

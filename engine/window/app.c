@@ -578,7 +578,7 @@ static const char *selected_id(const sd_app *app)
 
 static const char *const refusal_names[SD_REFUSAL_COUNT] = {
     "other", "other", "ended", "no_item", "unknown_item", "deleted", "no_one_to_answer",
-    "not_internal", "not_our_channel", "already_hidden", "pin_no_reply", "pin_no_statement",
+    "not_internal", "not_our_channel", "own_post", "already_hidden", "pin_no_reply", "pin_no_statement",
     "empty_text", "text_too_long", "platform_limit", "unknown_target", "unknown_step",
     "no_person"};
 _Static_assert(sizeof refusal_names / sizeof refusal_names[0] == SD_REFUSAL_COUNT, "refusal names");

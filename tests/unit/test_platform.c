@@ -517,6 +517,16 @@ static void test_x_limit(void **state)
     assert_int_equal(sd_session_last_refusal(r.s), SD_REFUSAL_PLATFORM_LIMIT);
     sd_error_clear(&err);
     free(text);
+    /* The organisation's own post is not moderated like a comment (a participant typing
+     * into a feed that had no editor open once hid and reported it letter by letter). */
+    static const sd_action_kind moderations[] = {SD_ACT_HIDE, SD_ACT_DELETE, SD_ACT_REPORT};
+    for (size_t i = 0; i < sizeof moderations / sizeof moderations[0]; i++) {
+        sd_action m = {.kind = moderations[i], .item = "p", .reason = "x", .target = -1, .step = -1};
+        assert_int_not_equal(sd_session_act(r.s, &m, &err), SD_OK);
+        assert_int_equal(sd_session_last_refusal(r.s), SD_REFUSAL_OWN_POST);
+        assert_non_null(strstr(sd_error_msg(&err), "own post"));
+        sd_error_clear(&err);
+    }
     stop(&r);
 }
 

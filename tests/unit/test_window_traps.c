@@ -249,7 +249,7 @@ static void trap_every_refusal_has_words(void **state)
     (void)state;
     static const char *const names[] = {
         "other", "ended", "no_item", "unknown_item", "deleted", "no_one_to_answer",
-        "not_internal", "not_our_channel", "already_hidden", "pin_no_reply", "pin_no_statement",
+        "not_internal", "not_our_channel", "own_post", "already_hidden", "pin_no_reply", "pin_no_statement",
         "empty_text", "text_too_long", "platform_limit", "unknown_target", "unknown_step",
         "no_person"};
     _Static_assert(sizeof names / sizeof names[0] == SD_REFUSAL_COUNT - 1, "one per refusal but none");
